@@ -1,0 +1,248 @@
+import { dataCategoryIds, sourceIds } from "@tietoni/domain";
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/*
+ * The register's tables. Times are UTC milliseconds (integer); calendar dates are ISO text (YYYY-MM-DD).
+ * Category and source ids are the register description's ids (packages/domain/src/register/ids.ts).
+ */
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: text("id").primaryKey(),
+    firstName: text("first_name").notNull(),
+    lastName: text("last_name").notNull(),
+    /** Lower-cased; unique among customers who have one (an anonymised customer has none). */
+    email: text("email"),
+    phone: text("phone"),
+    street: text("street"),
+    postalCode: text("postal_code"),
+    city: text("city"),
+    country: text("country"),
+    www: text("www"),
+    relationshipStart: text("relationship_start").notNull(),
+    relationshipEnd: text("relationship_end"),
+    /** A legal hold (e.g. a dispute) blocks erasure while set. */
+    legalHold: integer("legal_hold", { mode: "boolean" }).notNull().default(false),
+    anonymisedAt: integer("anonymised_at"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("customers_email_unique").on(t.email),
+    index("customers_last_name_idx").on(t.lastName, t.firstName),
+  ],
+);
+
+export const organisations = sqliteTable("organisations", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  businessId: text("business_id"),
+});
+
+export const organisationRoles = sqliteTable(
+  "organisation_roles",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    organisationId: text("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    /** "representative" or "contactPerson" (the notice: a contact person cannot be erased during the role). */
+    role: text("role", { enum: ["representative", "contactPerson"] }).notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date"),
+  },
+  (t) => [index("organisation_roles_customer_idx").on(t.customerId)],
+);
+
+export const ipAddresses = sqliteTable(
+  "ip_addresses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    ip: text("ip").notNull(),
+    seenAt: integer("seen_at").notNull(),
+  },
+  (t) => [index("ip_addresses_customer_idx").on(t.customerId, t.seenAt)],
+);
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    /** Nullable only after anonymisation keeps the order for bookkeeping without its person. */
+    customerId: text("customer_id").references(() => customers.id),
+    orderNumber: text("order_number").notNull().unique(),
+    orderedAt: integer("ordered_at").notNull(),
+    status: text("status", { enum: ["received", "delivered", "cancelled"] }).notNull(),
+    totalCents: integer("total_cents").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+  },
+  (t) => [index("orders_customer_idx").on(t.customerId, t.orderedAt)],
+);
+
+export const orderLines = sqliteTable(
+  "order_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
+    lineNo: integer("line_no").notNull(),
+    product: text("product").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPriceCents: integer("unit_price_cents").notNull(),
+  },
+  (t) => [uniqueIndex("order_lines_order_line_unique").on(t.orderId, t.lineNo)],
+);
+
+export const invoices = sqliteTable(
+  "invoices",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").references(() => customers.id),
+    orderId: text("order_id").references(() => orders.id),
+    invoiceNumber: text("invoice_number").notNull().unique(),
+    issuedAt: text("issued_at").notNull(),
+    dueAt: text("due_at").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull().default("EUR"),
+    status: text("status", { enum: ["open", "paid"] }).notNull(),
+    inCollection: integer("in_collection", { mode: "boolean" }).notNull().default(false),
+    paidAt: text("paid_at"),
+  },
+  (t) => [index("invoices_customer_idx").on(t.customerId)],
+);
+
+export const billingDetails = sqliteTable("billing_details", {
+  customerId: text("customer_id")
+    .primaryKey()
+    .references(() => customers.id),
+  billingName: text("billing_name").notNull(),
+  street: text("street").notNull(),
+  postalCode: text("postal_code").notNull(),
+  city: text("city").notNull(),
+  country: text("country").notNull().default("FI"),
+  eInvoiceAddress: text("e_invoice_address"),
+  paymentTermDays: integer("payment_term_days").notNull().default(14),
+});
+
+/** Where each category of a customer's data came from (Art. 14(2)(f), Art. 15(1)(g)). */
+export const datumSources = sqliteTable(
+  "datum_sources",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    category: text("category", { enum: dataCategoryIds }).notNull(),
+    source: text("source", { enum: sourceIds }).notNull(),
+    notedAt: integer("noted_at").notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("datum_sources_customer_idx").on(t.customerId)],
+);
+
+/** One-time sign-in codes; only a salted SHA-256 hash of the code is kept. */
+export const signInCodes = sqliteTable(
+  "sign_in_codes",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: integer("consumed_at"),
+  },
+  (t) => [index("sign_in_codes_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/** Customer sessions: the cookie holds id + secret; only the secret's SHA-256 is stored. */
+export const customerSessions = sqliteTable(
+  "customer_sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("customer_sessions_customer_idx").on(t.customerId)],
+);
+
+/** Every successful customer sign-in, shown to the customer as their sign-in history. */
+export const customerSignIns = sqliteTable(
+  "customer_sign_ins",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    at: integer("at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("customer_sign_ins_customer_idx").on(t.customerId, t.at)],
+);
+
+export const staffUsers = sqliteTable("staff_users", {
+  id: text("id").primaryKey(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  role: text("role", { enum: ["agent", "admin"] }).notNull(),
+  passwordHash: text("password_hash").notNull(),
+  /** The notice: only staff who signed a confidentiality commitment may process the register. */
+  confidentialitySignedOn: text("confidentiality_signed_on"),
+  disabledAt: integer("disabled_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    id: text("id").primaryKey(),
+    secretHash: text("secret_hash").notNull(),
+    staffUserId: text("staff_user_id")
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.staffUserId)],
+);
+
+/**
+ * Append-only audit trail. Each row stores the hash of the previous row and of its own content,
+ * so an edited or deleted row breaks the chain. Triggers refuse UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actorType: text("actor_type", { enum: ["staff", "customer", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    customerId: text("customer_id"),
+    detail: text("detail").notNull().default(sql`'{}'`),
+    ip: text("ip"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_customer_idx").on(t.customerId, t.at)],
+);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.ts";
+
+describe("configuration", () => {
+  it("runs the demo with safe defaults on a developer machine", () => {
+    const env = parseEnv({});
+    expect(env.demo).toBe(true);
+    expect(env.STAFF_HOST).toBe("127.0.0.1");
+    expect(env.PORTAL_PORT).toBe(3000);
+    expect(env.STAFF_PORT).toBe(3001);
+  });
+
+  it("refuses to start in production without the settings it needs, naming each", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/PORTAL_ORIGIN.*\n.*STAFF_ORIGIN.*\n.*SMTP_URL/s);
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        DEMO: "true",
+        PORTAL_ORIGIN: "http://omat.example.fi",
+        STAFF_ORIGIN: "https://staff.example.fi",
+        SMTP_URL: "smtp://mail.example.fi",
+      }),
+    ).toThrow(/DEMO cannot be on in production[\s\S]*PORTAL_ORIGIN must be an https/);
+  });
+
+  it("accepts a complete production configuration without demo data and with secure cookies", () => {
+    const env = parseEnv({
+      NODE_ENV: "production",
+      PORTAL_ORIGIN: "https://omat.example.fi",
+      STAFF_ORIGIN: "https://staff.example.fi",
+      SMTP_URL: "smtp://mail.example.fi:587",
+    });
+    expect(env.demo).toBe(false);
+    expect(env.secureCookies).toBe(true);
+  });
+
+  it("names a malformed port", () => {
+    expect(() => parseEnv({ PORTAL_PORT: "eighty" })).toThrow(/PORTAL_PORT/);
+  });
+});

@@ -1,0 +1,86 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository root, so relative paths in configuration mean the same from any working directory. */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const minutes = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORTAL_HOST: z.string().min(1).default("0.0.0.0"),
+    PORTAL_PORT: port.default(3000),
+    /** The staff surface stays on loopback unless configured, behind the firewall the notice promises. */
+    STAFF_HOST: z.string().min(1).default("127.0.0.1"),
+    STAFF_PORT: port.default(3001),
+    /** Exact origins the browsers use; state-changing requests must come from them. */
+    PORTAL_ORIGIN: z.url().optional(),
+    STAFF_ORIGIN: z.url().optional(),
+    DATABASE_PATH: z.string().min(1).default("var/tietoni.sqlite"),
+    MAIL_DIR: z.string().min(1).default("var/mail"),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().min(3).default("Mastermark Oy <tietosuoja@mastermark.example>"),
+    /** Seeds the deterministic demo data set on first start. Never allowed in production. */
+    DEMO: bool.optional(),
+    SESSION_IDLE_MINUTES: minutes.default(30),
+    SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
+    STATIC_DIR_PORTAL: z.string().default("apps/portal/dist"),
+    STATIC_DIR_STAFF: z.string().default("apps/staff/dist"),
+    /** Set behind a TLS-terminating proxy that sets X-Forwarded-For; otherwise the socket address is used. */
+    TRUST_PROXY: bool.default(false),
+  })
+  .transform((e) => {
+    const production = e.NODE_ENV === "production";
+    return {
+      ...e,
+      production,
+      demo: e.DEMO ?? !production,
+      portalOrigin: e.PORTAL_ORIGIN ?? `http://localhost:${e.PORTAL_PORT}`,
+      staffOrigin: e.STAFF_ORIGIN ?? `http://localhost:${e.STAFF_PORT}`,
+      databasePath: path.resolve(repoRoot, e.DATABASE_PATH),
+      mailDir: path.resolve(repoRoot, e.MAIL_DIR),
+      staticDirPortal: path.resolve(repoRoot, e.STATIC_DIR_PORTAL),
+      staticDirStaff: path.resolve(repoRoot, e.STATIC_DIR_STAFF),
+      // Secure cookies need HTTPS; production always runs behind it.
+      secureCookies: production,
+      sessionPolicy: {
+        idleTimeoutMs: e.SESSION_IDLE_MINUTES * 60_000,
+        absoluteLifetimeMs: e.SESSION_ABSOLUTE_MINUTES * 60_000,
+      },
+    };
+  })
+  .superRefine((e, ctx) => {
+    if (!e.production) return;
+    // Production must not fall back to demo conveniences: say exactly which setting is wrong.
+    if (e.demo) ctx.addIssue({ code: "custom", path: ["DEMO"], message: "DEMO cannot be on in production" });
+    for (const [key, value] of [
+      ["PORTAL_ORIGIN", e.PORTAL_ORIGIN],
+      ["STAFF_ORIGIN", e.STAFF_ORIGIN],
+    ] as const) {
+      if (!value) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+      else if (!value.startsWith("https://"))
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} must be an https:// origin in production` });
+    }
+    if (!e.SMTP_URL)
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required in production" });
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+/** Parses configuration; the only reader of process.env in the BFF. Throws a message naming each wrong setting. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(config)"}: ${i.message}`);
+    throw new Error(`tietoni: invalid configuration\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

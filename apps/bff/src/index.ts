@@ -1,0 +1,44 @@
+import { serve } from "@hono/node-server";
+import { openDatabase } from "./db/client.ts";
+import { DEMO_CUSTOMER_EMAIL, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
+import type { Deps } from "./deps.ts";
+import { parseEnv } from "./env.ts";
+import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
+import { createPortalApp } from "./portal-app.ts";
+import { createStaffApp } from "./staff-app.ts";
+
+/** Starts both listeners from one process: the portal for customers and the staff surface. */
+async function main() {
+  const env = parseEnv();
+  const db = openDatabase(env.databasePath);
+  const mailer: Mailer = env.SMTP_URL
+    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+    : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
+  const deps: Deps = { db, env, mailer, now: Date.now };
+
+  if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
+
+  const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
+  const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
+
+  console.info(`tietoni portal: ${env.portalOrigin}  (listening on ${env.PORTAL_HOST}:${env.PORTAL_PORT})`);
+  console.info(`tietoni staff:  ${env.staffOrigin}  (listening on ${env.STAFF_HOST}:${env.STAFF_PORT})`);
+  if (env.demo) {
+    console.info(`[demo] customer: ${DEMO_CUSTOMER_EMAIL}; sign-in codes are written to ${env.mailDir}`);
+    console.info(`[demo] staff: ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(", ")}`);
+  }
+
+  const shutdown = () => {
+    portal.close();
+    staff.close();
+    db.$client.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

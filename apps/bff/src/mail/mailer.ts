@@ -1,0 +1,40 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export type MailMessage = { to: string; subject: string; text: string };
+
+/** The one port every outgoing message goes through. */
+export type Mailer = { send(message: MailMessage): Promise<void> };
+
+/** Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. */
+export function createSmtpMailer({ url, from }: { url: string; from: string }): Mailer {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(message) {
+      await transport.sendMail({ from, ...message });
+    },
+  };
+}
+
+/**
+ * Demo and test mail: each message becomes an .eml file (built by nodemailer, so it is a real
+ * RFC 5322 message) and one log line names the file, so a new user can read their sign-in code.
+ */
+export function createFileMailer({ dir, from, log = true }: { dir: string; from: string; log?: boolean }): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  let counter = 0;
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from, ...message });
+      await fs.mkdir(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, "_");
+      counter += 1;
+      const file = path.join(dir, `${stamp}-${String(counter).padStart(4, "0")}-${safeTo}.eml`);
+      // `buffer: true` makes nodemailer hand back the whole message as a Buffer.
+      await fs.writeFile(file, info.message);
+      if (log) console.info(`[mail] ${message.subject} → ${file}`);
+    },
+  };
+}

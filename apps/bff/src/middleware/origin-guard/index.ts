@@ -1,0 +1,27 @@
+import { createMiddleware } from "hono/factory";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+type OriginGuardOptions = {
+  /** The exact origin of the surface, e.g. `https://omat.example.fi`. */
+  origin: string;
+};
+
+/**
+ * Refuses state-changing requests that do not come from the surface's own origin.
+ * Cookies do not isolate by port, so the portal and the staff surface each check their exact origin;
+ * a request without `Origin` passes only when the browser vouches with `Sec-Fetch-Site: same-origin`.
+ *
+ * @example
+ * app.use("/api/*", originGuard({ origin: env.portalOrigin }));
+ */
+export const originGuard = ({ origin }: OriginGuardOptions) =>
+  createMiddleware(async function originGuard(c, next) {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const sent = c.req.header("origin");
+    const sameOrigin = sent === undefined ? c.req.header("sec-fetch-site") === "same-origin" : sent === origin;
+    if (!sameOrigin) {
+      return c.json({ error: { code: "origin_mismatch", message: "Request origin not allowed" } } as const, 403);
+    }
+    return next();
+  });

@@ -1,0 +1,34 @@
+import { getCookie } from "hono/cookie";
+import { createMiddleware } from "hono/factory";
+import type { SessionStore, ValidSession } from "../../auth/session-store.ts";
+
+export type SessionAuthEnv<Subject> = { Variables: { session: ValidSession; subject: Subject } };
+
+type SessionAuthOptions<Subject> = {
+  store: SessionStore;
+  cookieName: string;
+  /** Loads who the session belongs to; null ends the session (e.g. a disabled account). */
+  load: (subjectId: string) => Subject | null;
+  now?: () => number;
+};
+
+/**
+ * Requires a valid session cookie of this surface and puts the session and its subject in context.
+ * Each surface reads only its own cookie and table, so a customer cookie never opens a staff route.
+ *
+ * @example
+ * const requireCustomer = sessionAuth({ store, cookieName: "tietoni_portal", load: findCustomer });
+ */
+export const sessionAuth = <Subject>({ store, cookieName, load, now = Date.now }: SessionAuthOptions<Subject>) =>
+  createMiddleware<SessionAuthEnv<Subject>>(async function sessionAuth(c, next) {
+    const token = getCookie(c, cookieName);
+    const session = token ? store.validate(token, now()) : null;
+    const subject = session ? load(session.subjectId) : null;
+    if (!session || subject === null) {
+      if (session) store.invalidate(session.id);
+      return c.json({ error: { code: "unauthenticated", message: "Sign-in required" } } as const, 401);
+    }
+    c.set("session", session);
+    c.set("subject", subject);
+    await next();
+  });

@@ -1,0 +1,43 @@
+import { Hono } from "hono";
+import { createSessionStore } from "./auth/session-store.ts";
+import type { Deps } from "./deps.ts";
+import { sessionCookieName } from "./http/session-cookie.ts";
+import { sessionAuth } from "./middleware/session-auth/index.ts";
+import { portalAuthRoutes } from "./routes/portal/auth.ts";
+import { myDataRoutes } from "./routes/portal/my-data.ts";
+import { findActiveCustomer } from "./services/customer-record.ts";
+import { createSurface } from "./surface.ts";
+
+export type PortalCustomer = NonNullable<ReturnType<typeof findActiveCustomer>>;
+
+/** The customer API, `/api/portal/*`. Its type is what the portal's typed client is built from. */
+export function createPortalApi(deps: Deps) {
+  const sessions = createSessionStore(
+    deps.db,
+    { table: "customer_sessions", subject: "customer_id" },
+    deps.env.sessionPolicy,
+  );
+  const requireCustomer = sessionAuth({
+    store: sessions,
+    cookieName: sessionCookieName(deps.env, "portal"),
+    load: (id) => findActiveCustomer(deps.db, id) ?? null,
+    now: deps.now,
+  });
+  return new Hono()
+    .basePath("/api/portal")
+    .route("/auth", portalAuthRoutes(deps, sessions, requireCustomer))
+    .route("/my-data", myDataRoutes(deps, requireCustomer));
+}
+
+export type PortalApi = ReturnType<typeof createPortalApi>;
+
+/** The customer listener: SPA + API on the portal's own origin. */
+export function createPortalApp(deps: Deps) {
+  return createSurface({
+    name: "portal",
+    origin: deps.env.portalOrigin,
+    production: deps.env.production,
+    staticDir: deps.env.staticDirPortal,
+    api: createPortalApi(deps),
+  });
+}

@@ -1,0 +1,69 @@
+import { requestCodeInputSchema, verifyCodeInputSchema } from "@tietoni/domain";
+import { and, eq, isNull } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { Hono } from "hono";
+import type { SessionStore } from "../../auth/session-store.ts";
+import { issueSignInCode, redeemSignInCode } from "../../auth/sign-in-codes.ts";
+import { customerSignIns, customers, ipAddresses } from "../../db/schema.ts";
+import type { Deps } from "../../deps.ts";
+import { clientInfo } from "../../http/client-info.ts";
+import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
+import { signInCodeMail } from "../../mail/templates.ts";
+import { validate } from "../../middleware/api-errors/validate.ts";
+import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
+import type { PortalCustomer } from "../../portal-app.ts";
+
+/** Customer sign-in with a one-time code sent to the registered e-mail address. */
+export function portalAuthRoutes(
+  { db, env, mailer, now }: Deps,
+  sessions: SessionStore,
+  requireCustomer: MiddlewareHandler<SessionAuthEnv<PortalCustomer>>,
+) {
+  const findByEmail = (email: string) =>
+    db
+      .select({ id: customers.id, email: customers.email })
+      .from(customers)
+      .where(and(eq(customers.email, email), isNull(customers.anonymisedAt)))
+      .get();
+
+  return new Hono()
+    .post("/request-code", validate("json", requestCodeInputSchema), async (c) => {
+      const { email } = c.req.valid("json");
+      const customer = findByEmail(email);
+      if (customer) {
+        const code = issueSignInCode(db, customer.id, now());
+        // Not awaited: the answer must take as long for unknown addresses as for known ones.
+        mailer.send(signInCodeMail(email, code)).catch((err) => console.error("[mail] sign-in code not sent", err));
+      }
+      // The same answer whether or not the address is registered.
+      return c.json({ sent: true }, 202);
+    })
+    .post("/verify-code", validate("json", verifyCodeInputSchema), async (c) => {
+      const { email, code } = c.req.valid("json");
+      const customer = findByEmail(email);
+      const at = now();
+      if (!customer || !redeemSignInCode(db, customer.id, code, at)) {
+        return c.json({ error: { code: "code_invalid", message: "Wrong or expired code" } } as const, 400);
+      }
+      const client = clientInfo(c, env.TRUST_PROXY);
+      const session = sessions.create(customer.id, at, client);
+      db.transaction((tx) => {
+        tx.insert(customerSignIns)
+          .values({ customerId: customer.id, at, ip: client.ip, userAgent: client.userAgent })
+          .run();
+        // The notice lists IP numbers among the data held; the customer sees them under "My data".
+        if (client.ip) tx.insert(ipAddresses).values({ customerId: customer.id, ip: client.ip, seenAt: at }).run();
+      });
+      setSessionCookie(c, env, "portal", session.token);
+      return c.json({ signedIn: true }, 200);
+    })
+    .get("/session", requireCustomer, (c) => {
+      const { firstName, lastName, email } = c.get("subject");
+      return c.json({ firstName, lastName, email, expiresAt: new Date(c.get("session").expiresAt).toISOString() }, 200);
+    })
+    .post("/sign-out", requireCustomer, (c) => {
+      sessions.invalidate(c.get("session").id);
+      clearSessionCookie(c, env, "portal");
+      return c.json({ signedOut: true }, 200);
+    });
+}

@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { type Hono, Hono as HonoApp } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import { originGuard } from "./middleware/origin-guard/index.ts";
+
+type SurfaceOptions = {
+  name: "portal" | "staff";
+  origin: string;
+  production: boolean;
+  staticDir: string;
+  // biome-ignore lint/suspicious/noExplicitAny: any typed API app can be mounted; its types are exported separately.
+  api: Hono<any, any, any>;
+};
+
+const API_BODY_LIMIT = 64 * 1024;
+
+/**
+ * One listener's app: security headers, health check, the typed API and the built SPA.
+ * The portal and the staff surface are built the same way but never share a session or an origin.
+ */
+export function createSurface({ name, origin, production, staticDir, api }: SurfaceOptions) {
+  const app = new HonoApp();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: production ? "max-age=31536000; includeSubDomains" : false,
+      referrerPolicy: "no-referrer",
+      permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [] },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ status: "ok", surface: name }, 200));
+
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // API answers carry personal data: never cache them anywhere.
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/api/*", originGuard({ origin }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: (c) => c.json({ error: { code: "payload_too_large", message: "Request body too large" } }, 413),
+    }),
+  );
+  app.route("/", api);
+  app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "No such endpoint" } }, 404));
+
+  // The built single-page app; unknown paths get index.html so deep links work.
+  const indexFile = path.join(staticDir, "index.html");
+  app.use("/*", serveStatic({ root: staticDir }));
+  app.get("/*", (c) => {
+    if (!fs.existsSync(indexFile)) return c.text(`The ${name} app has not been built (run: pnpm build).`, 503);
+    c.header("Cache-Control", "no-cache");
+    return c.html(fs.readFileSync(indexFile, "utf8"));
+  });
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      return c.json({ error: { code: "invalid_input", message: err.message } }, err.status);
+    }
+    console.error(`[${name}]`, err);
+    return c.json({ error: { code: "server_error", message: "Internal error; nothing was changed" } }, 500);
+  });
+
+  return app;
+}

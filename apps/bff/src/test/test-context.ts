@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openDatabase } from "../db/client.ts";
+import { seedDemo } from "../db/seed-demo.ts";
+import type { Deps } from "../deps.ts";
+import { parseEnv } from "../env.ts";
+import type { MailMessage } from "../mail/mailer.ts";
+import { createPortalApp } from "../portal-app.ts";
+import { createStaffApp } from "../staff-app.ts";
+
+export const PORTAL_ORIGIN = "http://localhost:3000";
+export const STAFF_ORIGIN = "http://localhost:3001";
+
+/**
+ * A fresh demo register in a real SQLite file of its own (one per test file, so files running on
+ * different workers never share a database), a clock the test controls and the mail that was sent.
+ */
+export async function createTestContext() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tietoni-bff-${process.env.VITEST_POOL_ID ?? "0"}-`));
+  const env = parseEnv({
+    NODE_ENV: "test",
+    DATABASE_PATH: path.join(dir, "register.sqlite"),
+    MAIL_DIR: path.join(dir, "mail"),
+    STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
+    STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
+    PORTAL_ORIGIN,
+    STAFF_ORIGIN,
+  });
+  fs.mkdirSync(env.staticDirPortal);
+  fs.mkdirSync(env.staticDirStaff);
+  const db = openDatabase(env.databasePath);
+  await seedDemo(db);
+  const sent: MailMessage[] = [];
+  let clock = Date.UTC(2026, 10, 25, 10, 0, 0);
+  const deps: Deps = {
+    db,
+    env,
+    mailer: {
+      async send(message) {
+        sent.push(message);
+      },
+    },
+    now: () => clock,
+  };
+  const portal = createPortalApp(deps);
+  const staff = createStaffApp(deps);
+
+  const post = (app: typeof portal, origin: string, url: string, body: unknown, cookie?: string) =>
+    app.request(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  /** The `name=value` pair of the session cookie a response set. */
+  const cookieFrom = (res: Response) => {
+    const header = res.headers.get("set-cookie");
+    if (!header) throw new Error("no session cookie was set");
+    return header.split(";")[0] ?? "";
+  };
+
+  return {
+    db,
+    env,
+    sent,
+    portal,
+    staff,
+    advance(ms: number) {
+      clock += ms;
+    },
+    postPortal: (url: string, body: unknown, cookie?: string) => post(portal, PORTAL_ORIGIN, url, body, cookie),
+    postStaff: (url: string, body: unknown, cookie?: string) => post(staff, STAFF_ORIGIN, url, body, cookie),
+    /** The code in the newest mail to `email`. */
+    lastCodeFor(email: string) {
+      const mail = sent.findLast((m) => m.to === email);
+      const code = mail?.subject.match(/(\d{6})$/)?.[1];
+      if (!code) throw new Error(`no sign-in code was mailed to ${email}`);
+      return code;
+    },
+    async signInCustomer(email: string) {
+      await post(portal, PORTAL_ORIGIN, "/api/portal/auth/request-code", { email });
+      const code = this.lastCodeFor(email);
+      const res = await post(portal, PORTAL_ORIGIN, "/api/portal/auth/verify-code", { email, code });
+      if (res.status !== 200) throw new Error(`customer sign-in failed: ${res.status}`);
+      return cookieFrom(res);
+    },
+    async signInStaff(username: string, password: string) {
+      const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", { username, password });
+      if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status}`);
+      return cookieFrom(res);
+    },
+    cookieFrom,
+    close() {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;

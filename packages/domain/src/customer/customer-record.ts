@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { dataCategoryIds, sourceIds } from "../register/ids.ts";
+
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime();
+
+export const organisationRoleKinds = ["representative", "contactPerson"] as const;
+export type OrganisationRoleKind = (typeof organisationRoleKinds)[number];
+
+export const orderStatuses = ["received", "delivered", "cancelled"] as const;
+export const invoiceStatuses = ["open", "paid"] as const;
+
+export const postalAddressViewSchema = z.object({
+  street: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  country: z.string(),
+});
+
+export const customerProfileSchema = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  phone: z.string().nullable(),
+  postalAddress: postalAddressViewSchema.nullable(),
+  www: z.string().nullable(),
+  relationshipStart: isoDate,
+  relationshipEnd: isoDate.nullable(),
+  createdAt: isoDateTime,
+});
+export type CustomerProfile = z.infer<typeof customerProfileSchema>;
+
+export const organisationRoleSchema = z.object({
+  organisationName: z.string(),
+  businessId: z.string().nullable(),
+  role: z.enum(organisationRoleKinds),
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+});
+export type OrganisationRole = z.infer<typeof organisationRoleSchema>;
+
+export const ipAddressSeenSchema = z.object({ ip: z.string(), seenAt: isoDateTime });
+
+export const orderLineSchema = z.object({
+  lineNo: z.number().int(),
+  product: z.string(),
+  quantity: z.number().int(),
+  unitPriceCents: z.number().int(),
+});
+
+export const orderSchema = z.object({
+  orderNumber: z.string(),
+  orderedAt: isoDateTime,
+  status: z.enum(orderStatuses),
+  totalCents: z.number().int(),
+  currency: z.string(),
+  lines: z.array(orderLineSchema),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const invoiceSchema = z.object({
+  invoiceNumber: z.string(),
+  orderNumber: z.string().nullable(),
+  issuedAt: isoDate,
+  dueAt: isoDate,
+  amountCents: z.number().int(),
+  currency: z.string(),
+  status: z.enum(invoiceStatuses),
+  inCollection: z.boolean(),
+  paidAt: isoDate.nullable(),
+});
+export type Invoice = z.infer<typeof invoiceSchema>;
+
+export const billingDetailsSchema = z.object({
+  billingName: z.string(),
+  address: postalAddressViewSchema,
+  eInvoiceAddress: z.string().nullable(),
+  paymentTermDays: z.number().int(),
+});
+export type BillingDetails = z.infer<typeof billingDetailsSchema>;
+
+/** Where one category of this customer's data came from, and when. */
+export const datumSourceSchema = z.object({
+  category: z.enum(dataCategoryIds),
+  source: z.enum(sourceIds),
+  notedAt: isoDateTime,
+  detail: z.string().nullable(),
+});
+export type DatumSource = z.infer<typeof datumSourceSchema>;
+
+/** How many orders "my data" shows inline; the download carries all of them. */
+export const ORDERS_SHOWN_INLINE = 50;
+
+/**
+ * Everything the register holds on one customer, as both apps show it.
+ * The BFF builds it; the portal's "My data" and the staff's record page render it.
+ */
+export const customerRecordSchema = z.object({
+  profile: customerProfileSchema,
+  organisationRoles: z.array(organisationRoleSchema),
+  ipAddresses: z.array(ipAddressSeenSchema),
+  orders: z.array(orderSchema),
+  ordersTotal: z.number().int(),
+  invoices: z.array(invoiceSchema),
+  billing: billingDetailsSchema.nullable(),
+  sources: z.array(datumSourceSchema),
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;

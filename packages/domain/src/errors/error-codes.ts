@@ -1,0 +1,67 @@
+import type { Locale, Localized } from "../i18n/localized.ts";
+
+/**
+ * Every error a user can cause, with its text in both languages.
+ * The BFF answers with the code; both apps show the text in the user's language.
+ */
+export const errorMessages = {
+  invalid_input: { fi: "Tarkista syöttämäsi tiedot.", en: "Please check what you entered." },
+  required: { fi: "Tämä tieto on pakollinen.", en: "This field is required." },
+  too_long: { fi: "Teksti on liian pitkä.", en: "The text is too long." },
+  email_invalid: { fi: "Anna kelvollinen sähköpostiosoite.", en: "Enter a valid e-mail address." },
+  phone_invalid: {
+    fi: "Anna puhelinnumero kansainvälisessä muodossa, esim. +358 40 123 4567.",
+    en: "Enter the phone number in international format, e.g. +358 40 123 4567.",
+  },
+  postal_code_invalid: { fi: "Postinumerossa on viisi numeroa.", en: "A Finnish postal code has five digits." },
+  url_invalid: { fi: "Anna osoite muodossa https://…", en: "Enter an address starting with https://…" },
+  country_invalid: { fi: "Maakoodissa on kaksi kirjainta.", en: "A country code has two letters." },
+  code_format: { fi: "Koodissa on kuusi numeroa.", en: "The code has six digits." },
+  code_invalid: {
+    fi: "Koodi on väärä tai vanhentunut. Pyydä tarvittaessa uusi koodi.",
+    en: "The code is wrong or has expired. Request a new code if needed.",
+  },
+  sign_in_failed: {
+    fi: "Kirjautuminen ei onnistunut. Tarkista käyttäjätunnus ja salasana.",
+    en: "Sign-in failed. Check your user name and password.",
+  },
+  search_too_short: { fi: "Kirjoita vähintään kaksi merkkiä.", en: "Type at least two characters." },
+  id_invalid: { fi: "Tunniste ei kelpaa.", en: "The identifier is not valid." },
+  unauthenticated: { fi: "Kirjaudu sisään.", en: "Please sign in." },
+  forbidden: { fi: "Sinulla ei ole oikeutta tähän.", en: "You are not allowed to do this." },
+  not_found: { fi: "Tietoa ei löytynyt.", en: "Not found." },
+  origin_mismatch: {
+    fi: "Pyyntö tuli väärästä osoitteesta, eikä sitä käsitelty.",
+    en: "The request came from the wrong origin and was not processed.",
+  },
+  unsupported_media_type: { fi: "Pyynnön muoto ei kelpaa.", en: "The request format is not supported." },
+  payload_too_large: { fi: "Pyyntö on liian suuri.", en: "The request is too large." },
+  rate_limited: {
+    fi: "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
+    en: "Too many attempts. Wait a moment and try again.",
+  },
+  server_error: {
+    fi: "Jotain meni vikaan. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
+    en: "Something went wrong. Nothing was changed. Please try again shortly.",
+  },
+} as const satisfies Record<string, Localized>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorMessages, value);
+}
+
+/** The text for an error code; unknown codes fall back to the generic input error. */
+export function errorText(code: string, locale: Locale): string {
+  return (isErrorCode(code) ? errorMessages[code] : errorMessages.invalid_input)[locale];
+}
+
+/** The JSON body of every error answer of the BFF. */
+export type ApiError = {
+  error: {
+    code: ErrorCode;
+    message: string;
+    fields?: { path: string; code: ErrorCode }[];
+  };
+};

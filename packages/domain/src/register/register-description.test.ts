@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import type { Localized } from "../i18n/localized.ts";
+import { RETENTION_YEARS } from "../retention/retention.ts";
+import { dataCategoryIds, recipientIds, sourceIds } from "./ids.ts";
+import { categoriesInOrder, purposesOf, registerDescription, rightIds } from "./register-description.ts";
+
+type Found = { path: string; value: unknown };
+
+function isLocalized(value: unknown): value is Localized {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const keys = Object.keys(value).sort();
+  return keys.length === 2 && keys[0] === "en" && keys[1] === "fi";
+}
+
+/** Every value in the description with its path, so a failure names the offending field. */
+function walk(value: unknown, path: string, out: Found[] = []): Found[] {
+  out.push({ path, value });
+  if (isLocalized(value)) return out;
+  if (typeof value === "object" && value !== null) {
+    const array = Array.isArray(value);
+    for (const [key, child] of Object.entries(value)) walk(child, array ? `${path}[${key}]` : `${path}.${key}`, out);
+  }
+  return out;
+}
+
+const all = walk(registerDescription, "registerDescription");
+const localized = all.filter((f): f is { path: string; value: Localized } => isLocalized(f.value));
+const strings = all.flatMap((f) =>
+  isLocalized(f.value)
+    ? [
+        { path: `${f.path}.fi`, value: f.value.fi },
+        { path: `${f.path}.en`, value: f.value.en },
+      ]
+    : typeof f.value === "string"
+      ? [{ path: f.path, value: f.value }]
+      : [],
+);
+
+describe("register description: texts", () => {
+  it("finds a meaningful number of bilingual texts (the walk works)", () => {
+    expect(localized.length).toBeGreaterThan(50);
+  });
+
+  it("has non-empty Finnish and English for every localized text", () => {
+    const empty = localized.filter(({ value }) => value.fi.trim() === "" || value.en.trim() === "");
+    expect(empty.map((f) => f.path)).toEqual([]);
+  });
+
+  it("has a translated English text, not a copy of the Finnish", () => {
+    // Proper nouns (names, e-mails) are plain strings, so every Localized text must actually differ.
+    const untranslated = localized.filter(({ value }) => value.fi.trim() === value.en.trim());
+    expect(untranslated.map((f) => f.path)).toEqual([]);
+  });
+
+  it("contains no HTML, since both apps render the strings as text", () => {
+    const html = strings.filter(({ value }) => /<\/?[a-z][^>]*>/i.test(value));
+    expect(html.map((f) => f.path)).toEqual([]);
+  });
+
+  it("has no surrounding whitespace or doubled spaces from string concatenation", () => {
+    const sloppy = strings.filter(({ value }) => value !== value.trim() || value.includes("  "));
+    expect(sloppy.map((f) => f.path)).toEqual([]);
+  });
+
+  it("fixes the notice's obvious typos", () => {
+    const typos = ["luottihakemu", "yorganisaation", "katseluaajat"];
+    const found = strings.filter(({ value }) => typos.some((typo) => value.toLowerCase().includes(typo)));
+    expect(found.map((f) => f.path)).toEqual([]);
+  });
+});
+
+describe("register description: the notice's facts", () => {
+  it("names the controller from the notice", () => {
+    expect(registerDescription.controller).toEqual({
+      name: "Mastermark Oy",
+      streetAddress: "Piiskakuja 7",
+      postalCode: "20380",
+      city: "Turku",
+      phone: "+358 46 851 2316",
+      email: "heli.ahonen@mastermark.fi",
+    });
+  });
+
+  it("names Heli Ahonen as the register's contact person at the controller's address", () => {
+    const { name, ...rest } = registerDescription.contactPerson;
+    const { name: _controllerName, ...controllerRest } = registerDescription.controller;
+    expect(name).toBe("Heli Ahonen");
+    expect(rest).toEqual(controllerRest);
+  });
+
+  it("dates the notice 28.4.2021 and bases processing on a contract", () => {
+    expect(registerDescription.noticeDate).toBe("2021-04-28");
+    expect(registerDescription.legalBasis.article).toBe("6(1)(b)");
+    expect(registerDescription.registerName).toEqual({ fi: "Asiakasrekisteri", en: "Customer register" });
+  });
+
+  it("keeps data 10 years, in step with the retention rule", () => {
+    expect(registerDescription.retention.years).toBe(10);
+    expect(registerDescription.retention.years).toBe(RETENTION_YEARS);
+  });
+
+  it("lists the four kinds of data the cookies collect", () => {
+    expect(registerDescription.cookies.collected).toHaveLength(4);
+  });
+
+  it("gives the supervisory authority's contact details", () => {
+    const authority = registerDescription.supervisoryAuthority;
+    expect(authority.email).toBe("tietosuoja@om.fi");
+    expect(authority.name.fi).toBe("Tietosuojavaltuutetun toimisto");
+    expect(authority.phone).toBe("+358 29 566 6700");
+    expect(authority.web).toMatch(/^https:\/\//);
+  });
+});
+
+describe("register description: purposes and data categories", () => {
+  const purposeIds = registerDescription.purposes.map((p) => p.id);
+
+  it("has unique purpose ids", () => {
+    expect(new Set(purposeIds).size).toBe(purposeIds.length);
+  });
+
+  it("describes exactly the data categories of ids.ts", () => {
+    expect(Object.keys(registerDescription.dataCategories).sort()).toEqual([...dataCategoryIds].sort());
+  });
+
+  it.each(dataCategoryIds)("category %s refers only to declared purposes, and to at least one", (id) => {
+    const category = registerDescription.dataCategories[id];
+    expect(category.purposeIds.length).toBeGreaterThan(0);
+    for (const purposeId of category.purposeIds) expect(purposeIds).toContain(purposeId);
+  });
+
+  it.each(dataCategoryIds)("category %s has at least one known source and recipient", (id) => {
+    const category = registerDescription.dataCategories[id];
+    expect(category.sources.length).toBeGreaterThan(0);
+    expect(category.recipients.length).toBeGreaterThan(0);
+    for (const source of category.sources) expect(sourceIds).toContain(source);
+    for (const recipient of category.recipients) expect(recipientIds).toContain(recipient);
+  });
+
+  it("uses every purpose, source and recipient somewhere", () => {
+    const categories = Object.values(registerDescription.dataCategories);
+    const used = (pick: (c: (typeof categories)[number]) => readonly string[]) => new Set(categories.flatMap(pick));
+    expect([...used((c) => c.purposeIds)].sort()).toEqual([...purposeIds].sort());
+    expect([...used((c) => c.sources)].sort()).toEqual([...sourceIds].sort());
+    expect([...used((c) => c.recipients)].sort()).toEqual([...recipientIds].sort());
+  });
+
+  it("describes every source and recipient of ids.ts", () => {
+    expect(Object.keys(registerDescription.sources).sort()).toEqual([...sourceIds].sort());
+    expect(Object.keys(registerDescription.recipients).sort()).toEqual([...recipientIds].sort());
+  });
+
+  it("sends billing data to the financial administration partner", () => {
+    expect(registerDescription.dataCategories.billing.recipients).toContain("financialAdministrationPartner");
+  });
+
+  it("takes name and contact updates from update services, and IP numbers from the digital sources", () => {
+    for (const id of ["name", "email", "postalAddress", "phone"] as const) {
+      expect(registerDescription.dataCategories[id].sources).toContain("updateService");
+    }
+    expect(registerDescription.dataCategories.ipAddress.sources).toContain("partnerDigital");
+  });
+});
+
+describe("register description: rights", () => {
+  it("lists every right once, in the canonical order", () => {
+    expect(registerDescription.rights.map((r) => r.id)).toEqual([...rightIds]);
+  });
+
+  it("ties each right to a GDPR article", () => {
+    const articles = Object.fromEntries(registerDescription.rights.map((r) => [r.id, r.article]));
+    expect(articles).toMatchObject({
+      access: "15",
+      portability: "20",
+      restriction: "18",
+      objection: "21",
+      erasure: "17",
+      complaint: "77",
+    });
+    for (const right of registerDescription.rights) expect(right.article).toMatch(/^\d+(, \d+)*$/);
+  });
+
+  it("uses the notice's Finnish heading for access", () => {
+    const access = registerDescription.rights.find((r) => r.id === "access");
+    expect(access?.title.fi).toBe("Tarkastusoikeus");
+  });
+});
+
+describe("helpers", () => {
+  it("categoriesInOrder returns the ids.ts order as a fresh array", () => {
+    const order = categoriesInOrder();
+    expect(order).toEqual([...dataCategoryIds]);
+    order.pop();
+    expect(categoriesInOrder()).toHaveLength(dataCategoryIds.length);
+  });
+
+  it("purposesOf returns the category's purposes in the notice's order", () => {
+    const billing = purposesOf("billing").map((p) => p.id);
+    expect(billing).toEqual(["manageOrders", "customerRelationship"]);
+    const ip = purposesOf("ipAddress").map((p) => p.id);
+    expect(ip).toEqual(["developBusiness", "statistics", "targetedContent"]);
+  });
+});

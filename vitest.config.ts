@@ -1,0 +1,18 @@
+import { defineConfig } from "vitest/config";
+
+// Unit tests of the domain and the UI package, and the BFF's tests against a real SQLite file per worker.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      {
+        test: {
+          name: "bff",
+          include: ["apps/bff/src/**/*.test.ts"],
+          setupFiles: ["apps/bff/src/test/setup-env.ts"],
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
