@@ -1,0 +1,50 @@
+import { AppShell } from "@tietoni/ui";
+import { NavLink, Outlet, useNavigate } from "react-router";
+import { paths } from "../config/paths.ts";
+import { useSession } from "../features/auth/api/get-session.ts";
+import { useSignOut } from "../features/auth/api/sign-out.ts";
+import { useI18n } from "../lib/i18n.ts";
+
+export function Layout() {
+  const { t } = useI18n();
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const signedIn = Boolean(session.data);
+
+  return (
+    <AppShell
+      title={t("appTitle")}
+      subtitle={t("appSubtitle")}
+      navLabel={t("navLabel")}
+      nav={
+        <ul>
+          {signedIn && (
+            <li>
+              <NavLink to={paths.myData} end>
+                {t("navMyData")}
+              </NavLink>
+            </li>
+          )}
+          <li>
+            <NavLink to={paths.aboutRegister}>{t("navAbout")}</NavLink>
+          </li>
+        </ul>
+      }
+      headerActions={
+        signedIn ? (
+          <button
+            type="button"
+            className="secondary"
+            disabled={signOut.isPending}
+            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) })}
+          >
+            {t("signOut")}
+          </button>
+        ) : null
+      }
+    >
+      <Outlet />
+    </AppShell>
+  );
+}

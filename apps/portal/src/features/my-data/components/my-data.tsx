@@ -1,0 +1,22 @@
+import { CustomerRecordView, ErrorMessage, Loading } from "@tietoni/ui";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useMyData } from "../api/get-my-data.ts";
+
+export function MyData() {
+  const { t } = useI18n();
+  const myData = useMyData();
+  return (
+    <>
+      <h1>{t("myDataTitle")}</h1>
+      {myData.data && (
+        <p className="lead">
+          {t("greeting", { name: `${myData.data.profile.firstName} ${myData.data.profile.lastName}` })}
+        </p>
+      )}
+      <p>{t("myDataIntro")}</p>
+      {myData.isPending && <Loading />}
+      {myData.isError && <ErrorMessage code="server_error" />}
+      {myData.data && <CustomerRecordView record={myData.data} />}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Localized } from "@tietoni/domain";
+import { createI18n, sharedMessages } from "@tietoni/ui";
+
+/** The portal's own texts; shared texts (record view, notice) come from @tietoni/ui. */
+const portalMessages = {
+  appTitle: { fi: "Omat tietoni", en: "My data" },
+  appSubtitle: { fi: "Mastermark Oy:n asiakasrekisteri", en: "Mastermark Oy customer register" },
+  navLabel: { fi: "Päävalikko", en: "Main menu" },
+  navMyData: { fi: "Omat tiedot", en: "My data" },
+  navAbout: { fi: "Tietoa rekisteristä", en: "About this register" },
+  signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
+  signInTitle: { fi: "Kirjaudu omiin tietoihisi", en: "Sign in to see your data" },
+  signInIntro: {
+    fi: "Näet täällä kaikki tiedot, joita Mastermark Oy säilyttää sinusta. Kirjaudu kertakäyttöisellä koodilla, jonka lähetämme asiakasrekisteriin tallennettuun sähköpostiosoitteeseesi.",
+    en: "Here you can see all the data Mastermark Oy holds on you. Sign in with a one-time code that we send to the e-mail address in our customer register.",
+  },
+  emailLabel: { fi: "Sähköpostiosoite", en: "E-mail address" },
+  sendCode: { fi: "Lähetä koodi", en: "Send code" },
+  sending: { fi: "Lähetetään…", en: "Sending…" },
+  codeSent: {
+    fi: "Jos osoite {email} on rekisterissämme, lähetimme siihen kuusinumeroisen koodin. Koodi on voimassa 10 minuuttia.",
+    en: "If {email} is in our register, we have sent a six-digit code to it. The code is valid for 10 minutes.",
+  },
+  codeLabel: { fi: "Koodi (6 numeroa)", en: "Code (6 digits)" },
+  verify: { fi: "Kirjaudu", en: "Sign in" },
+  verifying: { fi: "Tarkistetaan…", en: "Checking…" },
+  useOtherEmail: { fi: "Käytä toista osoitetta", en: "Use another address" },
+  myDataTitle: { fi: "Omat tiedot", en: "My data" },
+  myDataIntro: {
+    fi: "Tässä ovat kaikki tiedot, jotka asiakasrekisterissä on sinusta, ryhmiteltynä tietosuojaselosteen tietoryhmien mukaan. Jokaisen ryhmän kohdalla kerrotaan, miksi tietoa säilytetään, mistä se on saatu, kenelle se luovutetaan ja kuinka kauan sitä säilytetään.",
+    en: "Here is everything the customer register holds on you, grouped by the data categories of the privacy notice. For each category you can see why it is held, where it came from, who receives it and how long it is kept.",
+  },
+  greeting: { fi: "Hei {name}!", en: "Hello {name}!" },
+  aboutTitle: { fi: "Tietoa rekisteristä", en: "About this register" },
+  aboutIntro: {
+    fi: "Rekisterinpitäjän tietosuojaseloste kokonaisuudessaan.",
+    en: "The controller's privacy notice in full.",
+  },
+  notFoundTitle: { fi: "Sivua ei löytynyt", en: "Page not found" },
+  backHome: { fi: "Etusivulle", en: "Go to the front page" },
+} as const satisfies Record<string, Localized>;
+
+export const { I18nProvider, useI18n } = createI18n({ ...sharedMessages, ...portalMessages });

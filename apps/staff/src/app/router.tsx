@@ -1,0 +1,26 @@
+import { createBrowserRouter, RouterProvider } from "react-router";
+import { paths } from "../config/paths.ts";
+import { Layout } from "./layout.tsx";
+import { RequireSession } from "./require-session.tsx";
+
+/** Routes are lazy: each page's code loads when it is first visited. */
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: paths.signIn, lazy: () => import("./routes/sign-in.tsx") },
+      {
+        element: <RequireSession />,
+        children: [
+          { path: paths.customers, lazy: () => import("./routes/customers.tsx") },
+          { path: paths.customerPattern, lazy: () => import("./routes/customer.tsx") },
+        ],
+      },
+      { path: "*", lazy: () => import("./routes/not-found.tsx") },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

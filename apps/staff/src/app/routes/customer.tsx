@@ -1,0 +1,11 @@
+import { useParams } from "react-router";
+import { CustomerRecordPage } from "../../features/customers/components/customer-record-page.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
+export function Component() {
+  const { t } = useI18n();
+  const { id = "" } = useParams();
+  usePageTitle(t("customerTitle"));
+  return <CustomerRecordPage key={id} id={id} />;
+}

@@ -1,0 +1,47 @@
+import type { Localized } from "@tietoni/domain";
+import { createI18n, sharedMessages } from "@tietoni/ui";
+
+/** The staff app's own texts; shared texts (record view, notice) come from @tietoni/ui. */
+const staffMessages = {
+  appTitle: { fi: "Asiakasrekisteri – henkilökunta", en: "Customer register – staff" },
+  appSubtitle: { fi: "Mastermark Oy, vain nimetyille työntekijöille", en: "Mastermark Oy, named staff only" },
+  navLabel: { fi: "Päävalikko", en: "Main menu" },
+  navCustomers: { fi: "Asiakkaat", en: "Customers" },
+  signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
+  signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },
+  roleAgent: { fi: "asiakaspalvelu", en: "agent" },
+  roleAdmin: { fi: "ylläpitäjä", en: "administrator" },
+  signInTitle: { fi: "Henkilökunnan kirjautuminen", en: "Staff sign-in" },
+  signInIntro: {
+    fi: "Asiakasrekisteriä saavat käsitellä vain nimetyt työntekijät, jotka ovat allekirjoittaneet salassapitositoumuksen. Jokainen asiakastietojen avaaminen kirjataan.",
+    en: "Only named staff who have signed a confidentiality commitment may process the customer register. Every opening of a customer's data is logged.",
+  },
+  usernameLabel: { fi: "Käyttäjätunnus", en: "User name" },
+  passwordLabel: { fi: "Salasana", en: "Password" },
+  signIn: { fi: "Kirjaudu", en: "Sign in" },
+  signingIn: { fi: "Kirjaudutaan…", en: "Signing in…" },
+  customersTitle: { fi: "Asiakkaiden haku", en: "Find a customer" },
+  searchLabel: { fi: "Nimi, sähköposti tai organisaatio", en: "Name, e-mail or organisation" },
+  searchHint: {
+    fi: "Kirjoita vähintään kaksi merkkiä. Haku kirjataan lokiin.",
+    en: "Type at least two characters. Searches are logged.",
+  },
+  search: { fi: "Hae", en: "Search" },
+  results: { fi: "Hakutulokset", en: "Results" },
+  resultCount: { fi: "{count} osumaa", en: "{count} matches" },
+  noResults: { fi: "Ei osumia haulla ”{q}”.", en: "No customers match “{q}”." },
+  colName: { fi: "Nimi", en: "Name" },
+  colEmail: { fi: "Sähköposti", en: "E-mail" },
+  colOrganisations: { fi: "Organisaatiot", en: "Organisations" },
+  customerTitle: { fi: "Asiakkaan tiedot", en: "Customer record" },
+  readOnlyNotice: {
+    fi: "Tiedot ovat vain luettavissa. Tämä avaus on kirjattu lokiin nimelläsi, ja asiakas näkee sen.",
+    en: "This record is read-only. This opening has been logged under your name, and the customer can see it.",
+  },
+  backToSearch: { fi: "Takaisin hakuun", en: "Back to search" },
+  notFoundTitle: { fi: "Sivua ei löytynyt", en: "Page not found" },
+  customerNotFound: { fi: "Asiakasta ei löytynyt.", en: "No such customer." },
+  backHome: { fi: "Etusivulle", en: "Go to the front page" },
+} as const satisfies Record<string, Localized>;
+
+export const { I18nProvider, useI18n } = createI18n({ ...sharedMessages, ...staffMessages });

@@ -1,0 +1,3 @@
+import { createQueryClient } from "@tietoni/ui";
+
+export const queryClient = createQueryClient();

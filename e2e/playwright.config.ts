@@ -1,0 +1,49 @@
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORTAL_PORT, E2E_STAFF_PORT, e2eEnv } from "./e2e-env.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/*
+ * Runs the real BFF, serving the built apps, on ports of its own and a fresh SQLite file (var/e2e),
+ * so a running demo is not disturbed. CHROMIUM_PATH picks a system Chromium; without it Playwright's own is used.
+ */
+const chromiumPath = process.env.CHROMIUM_PATH;
+const launchOptions = chromiumPath
+  ? {
+      executablePath: chromiumPath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.ts",
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 30_000,
+  use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
+  projects: [
+    { name: "portal", testMatch: "portal-*.spec.ts", use: { baseURL: `http://localhost:${E2E_PORTAL_PORT}` } },
+    { name: "staff", testMatch: "staff-*.spec.ts", use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` } },
+  ],
+  webServer: {
+    command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+    cwd: root,
+    url: `http://localhost:${E2E_PORTAL_PORT}/healthz`,
+    env: e2eEnv,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe",
+  },
+});

@@ -1,0 +1,89 @@
+import { expectNoAxeViolations } from "./axe.ts";
+import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+import { readSignInCode } from "./mailbox.ts";
+
+const texts = {
+  fi: {
+    heading: "Kirjaudu omiin tietoihisi",
+    email: "Sähköpostiosoite",
+    send: "Lähetä koodi",
+    code: "Koodi (6 numeroa)",
+    signIn: "Kirjaudu",
+    myData: "Omat tiedot",
+    signOut: "Kirjaudu ulos",
+    orders: "Aiemmat tilaukset",
+  },
+  en: {
+    heading: "Sign in to see your data",
+    email: "E-mail address",
+    send: "Send code",
+    code: "Code (6 digits)",
+    signIn: "Sign in",
+    myData: "My data",
+    signOut: "Sign out",
+    orders: "Earlier orders",
+  },
+} as const;
+
+for (const locale of ["fi", "en"] as const) {
+  const t = texts[locale];
+
+  test(`a customer signs in with the mailed code and sees their data (${locale})`, async ({ page }) => {
+    await page.goto("/");
+    await chooseLanguage(page, locale);
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const requestedAt = Date.now() - 1000;
+    await page.getByLabel(t.email).fill(demo.customer.email);
+    await page.getByRole("button", { name: t.send }).click();
+    await expect(page.getByLabel(t.code)).toBeFocused();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(t.code).fill(await readSignInCode(demo.customer.email, requestedAt));
+    await page.getByRole("button", { name: t.signIn, exact: true }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: t.myData })).toBeVisible();
+    await expect(page.getByText(demo.customer.email).first()).toBeVisible();
+    // Her orders with their numbers, and both of her invoices.
+    await expect(page.getByText("T0000001-1").first()).toBeVisible();
+    await expect(page.getByText("L0000001-4").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: t.signOut }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    // The session is gone: "My data" sends her back to sign-in.
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+  });
+}
+
+test("a wrong code is refused with a translated message", async ({ page }) => {
+  await page.goto("/");
+  await chooseLanguage(page, "en");
+  await page.getByLabel("E-mail address").fill(demo.contactPerson.email);
+  await page.getByRole("button", { name: "Send code" }).click();
+  await page.getByLabel("Code (6 digits)").fill("000000");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("The code is wrong or has expired.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an unknown address gets the same answer as a registered one", async ({ page }) => {
+  await page.goto("/");
+  await chooseLanguage(page, "en");
+  await page.getByLabel("E-mail address").fill("nobody-here@example.com");
+  await page.getByRole("button", { name: "Send code" }).click();
+  await expect(
+    page.getByText("If nobody-here@example.com is in our register, we have sent a six-digit code"),
+  ).toBeVisible();
+});
+
+test("an invalid address gets a clear message and no code is sent", async ({ page }) => {
+  await page.goto("/");
+  await chooseLanguage(page, "fi");
+  await page.getByLabel("Sähköpostiosoite").fill("ei-osoite");
+  await page.getByRole("button", { name: "Lähetä koodi" }).click();
+  await expect(page.getByText("Anna kelvollinen sähköpostiosoite.")).toBeVisible();
+  await expect(page.getByLabel("Sähköpostiosoite")).toHaveAttribute("aria-invalid", "true");
+});

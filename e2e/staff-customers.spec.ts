@@ -1,0 +1,82 @@
+import { expectNoAxeViolations } from "./axe.ts";
+import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+
+const texts = {
+  fi: {
+    heading: "Henkilökunnan kirjautuminen",
+    user: "Käyttäjätunnus",
+    password: "Salasana",
+    signIn: "Kirjaudu",
+    search: "Asiakkaiden haku",
+    field: "Nimi, sähköposti tai organisaatio",
+    button: "Hae",
+    signOut: "Kirjaudu ulos",
+    logged: /kirjattu lokiin/,
+  },
+  en: {
+    heading: "Staff sign-in",
+    user: "User name",
+    password: "Password",
+    signIn: "Sign in",
+    search: "Find a customer",
+    field: "Name, e-mail or organisation",
+    button: "Search",
+    signOut: "Sign out",
+    logged: /has been logged/,
+  },
+} as const;
+
+for (const locale of ["fi", "en"] as const) {
+  const t = texts[locale];
+  test(`an agent signs in, finds the demo customer and opens her record (${locale})`, async ({ page }) => {
+    await page.goto("/");
+    await chooseLanguage(page, locale);
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(t.user).fill(demo.agent.username);
+    await page.getByLabel(t.password).fill(demo.agent.password);
+    await page.getByRole("button", { name: t.signIn, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.search })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel(t.field).fill("asiakas");
+    await page.getByRole("button", { name: t.button, exact: true }).click();
+    const link = page.getByRole("link", { name: "Asiakas, Aino" });
+    await expect(link).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await link.click();
+    await expect(page.getByRole("heading", { level: 1, name: demo.customer.name })).toBeVisible();
+    await expect(page.getByText(t.logged)).toBeVisible();
+    await expect(page.getByText("T0000001-1").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: t.signOut }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+  });
+}
+
+test("a wrong password is refused without saying which part was wrong", async ({ page }) => {
+  await page.goto("/");
+  await chooseLanguage(page, "en");
+  await page.getByLabel("User name").fill(demo.agent.username);
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("Sign-in failed. Check your user name and password.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("searching by organisation finds its contact person", async ({ page, signInAsStaff }) => {
+  await signInAsStaff();
+  await page.goto("/?q=puutarha");
+  await expect(page.getByRole("link", { name: /Yhteyshenkilö, Matti/ })).toBeVisible();
+});
+
+test("an unknown customer id shows a not-found message", async ({ page, signInAsStaff }) => {
+  await signInAsStaff();
+  await page.goto("/customers/c9999999");
+  await chooseLanguage(page, "en");
+  await expect(page.getByText("No such customer.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,423 @@
+import {
+  type CustomerRecord,
+  type DataCategoryId,
+  type DatumSource,
+  dataCategoryIds,
+  type Invoice,
+  type Order,
+  type OrganisationRoleKind,
+  purposesOf,
+  registerDescription,
+} from "@tietoni/domain";
+import { Fragment, type ReactNode, useId } from "react";
+import { formatDate, formatDateTime, formatMoney } from "../format.ts";
+import { type SharedMessageKey, useSharedI18n } from "../i18n/shared-messages.ts";
+import { EmptyState } from "./status.tsx";
+import { TableRegion } from "./table-region.tsx";
+
+const roleKeys: Record<OrganisationRoleKind, SharedMessageKey> = {
+  representative: "roleRepresentative",
+  contactPerson: "roleContactPerson",
+};
+
+const orderStatusKeys: Record<Order["status"], SharedMessageKey> = {
+  received: "orderStatusReceived",
+  delivered: "orderStatusDelivered",
+  cancelled: "orderStatusCancelled",
+};
+
+/** Collection is the state that matters most to the customer (it blocks erasure), so it wins over open/paid. */
+function invoiceStateKey(invoice: Invoice): SharedMessageKey {
+  if (invoice.inCollection) return "invoiceInCollection";
+  return invoice.status === "paid" ? "invoicePaid" : "invoiceOpen";
+}
+
+type Field = { label: string; value: ReactNode };
+
+function Fields({ fields }: { fields: Field[] }) {
+  return (
+    <dl className="fields">
+      {fields.map((field) => (
+        <Fragment key={field.label}>
+          <dt>{field.label}</dt>
+          <dd>{field.value}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * Everything the register holds on one customer (GDPR Art. 15), grouped by the notice's data categories.
+ * Beside each category: why it is held, where it came from, who receives it and how long it is kept.
+ * Categories are `<h2>`; the page's `<h1>` belongs to the app.
+ */
+export function CustomerRecordView({ record }: { record: CustomerRecord }) {
+  const idPrefix = useId();
+  return (
+    <div className="customer-record">
+      <RelationshipSection record={record} headingId={`${idPrefix}-relationship`} />
+      {dataCategoryIds.map((category) => (
+        <CategorySection key={category} category={category} record={record} headingId={`${idPrefix}-${category}`} />
+      ))}
+    </div>
+  );
+}
+
+function RelationshipSection({ record, headingId }: { record: CustomerRecord; headingId: string }) {
+  const { t, locale } = useSharedI18n();
+  const { profile } = record;
+  const fields: Field[] = [
+    { label: t("customerId"), value: profile.id },
+    { label: t("relationshipStart"), value: formatDate(profile.relationshipStart, locale) },
+    profile.relationshipEnd
+      ? { label: t("relationshipEnd"), value: formatDate(profile.relationshipEnd, locale) }
+      : { label: t("relationshipStatus"), value: t("relationshipOngoing") },
+    { label: t("recordCreatedAt"), value: formatDateTime(profile.createdAt, locale) },
+  ];
+  return (
+    <section className="record-relationship" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("relationshipHeading")}</h2>
+      <Fields fields={fields} />
+    </section>
+  );
+}
+
+function CategorySection({
+  category,
+  record,
+  headingId,
+}: {
+  category: DataCategoryId;
+  record: CustomerRecord;
+  headingId: string;
+}) {
+  const { pick } = useSharedI18n();
+  const description = registerDescription.dataCategories[category];
+  return (
+    <section className="record-category" aria-labelledby={headingId}>
+      <h2 id={headingId}>{pick(description.name)}</h2>
+      <div className="record-values">
+        <CategoryValues category={category} record={record} />
+      </div>
+      <ProcessingBox category={category} sources={record.sources.filter((source) => source.category === category)} />
+    </section>
+  );
+}
+
+function CategoryValues({ category, record }: { category: DataCategoryId; record: CustomerRecord }) {
+  const { t } = useSharedI18n();
+  const { profile } = record;
+  const orNotRecorded = (value: string | null) => value ?? t("notRecorded");
+  switch (category) {
+    case "name":
+      return (
+        <Fields
+          fields={[
+            { label: t("firstName"), value: profile.firstName },
+            { label: t("lastName"), value: profile.lastName },
+          ]}
+        />
+      );
+    case "organisation":
+      return <OrganisationRoles roles={record.organisationRoles} />;
+    case "email":
+      return <Fields fields={[{ label: t("email"), value: profile.email }]} />;
+    case "postalAddress": {
+      const address = profile.postalAddress;
+      if (!address) return <Fields fields={[{ label: t("postalAddress"), value: t("notRecorded") }]} />;
+      return (
+        <Fields
+          fields={[
+            { label: t("street"), value: address.street },
+            { label: t("postalCode"), value: address.postalCode },
+            { label: t("city"), value: address.city },
+            { label: t("country"), value: address.country },
+          ]}
+        />
+      );
+    }
+    case "phone":
+      return <Fields fields={[{ label: t("phone"), value: orNotRecorded(profile.phone) }]} />;
+    case "www":
+      // Shown as text, not a link: the address is customer-supplied and may not be safe to open.
+      return <Fields fields={[{ label: t("www"), value: orNotRecorded(profile.www) }]} />;
+    case "ipAddress":
+      return <IpAddresses ipAddresses={record.ipAddresses} />;
+    case "orders":
+      return <Orders orders={record.orders} total={record.ordersTotal} />;
+    case "billing":
+      return <Billing record={record} />;
+  }
+}
+
+function OrganisationRoles({ roles }: { roles: CustomerRecord["organisationRoles"] }) {
+  const { t, locale } = useSharedI18n();
+  if (roles.length === 0) return <EmptyState>{t("noOrganisationRoles")}</EmptyState>;
+  const caption = t("organisationRolesCaption");
+  return (
+    <TableRegion label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("organisationName")}</th>
+            <th scope="col">{t("businessId")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("startDate")}</th>
+            <th scope="col">{t("endDate")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {roles.map((role) => (
+            <tr key={`${role.organisationName}-${role.role}-${role.startDate}`}>
+              <th scope="row">{role.organisationName}</th>
+              <td>{role.businessId ?? t("notRecorded")}</td>
+              <td>{t(roleKeys[role.role])}</td>
+              <td>{formatDate(role.startDate, locale)}</td>
+              <td>{role.endDate ? formatDate(role.endDate, locale) : t("ongoing")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function IpAddresses({ ipAddresses }: { ipAddresses: CustomerRecord["ipAddresses"] }) {
+  const { t, locale } = useSharedI18n();
+  if (ipAddresses.length === 0) return <EmptyState>{t("noIpAddresses")}</EmptyState>;
+  const caption = t("ipAddressesCaption");
+  return (
+    <TableRegion label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("ipAddress")}</th>
+            <th scope="col">{t("seenAt")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ipAddresses.map((seen) => (
+            <tr key={`${seen.ip}-${seen.seenAt}`}>
+              <th scope="row">{seen.ip}</th>
+              <td>{formatDateTime(seen.seenAt, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+function Orders({ orders, total }: { orders: Order[]; total: number }) {
+  const { t, locale } = useSharedI18n();
+  if (orders.length === 0) return <EmptyState>{t("noOrders")}</EmptyState>;
+  const caption = t("ordersCaption");
+  return (
+    <>
+      {total > orders.length ? (
+        <p className="note">
+          {t("ordersShown", { shown: orders.length, total })} {t("ordersInDownload")}
+        </p>
+      ) : null}
+      <TableRegion label={caption}>
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("orderNumber")}</th>
+              <th scope="col">{t("orderedAt")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col" className="number">
+                {t("total")}
+              </th>
+              <th scope="col">{t("orderLines")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.orderNumber}>
+                <th scope="row">{order.orderNumber}</th>
+                <td>{formatDateTime(order.orderedAt, locale)}</td>
+                <td>{t(orderStatusKeys[order.status])}</td>
+                <td className="number">{formatMoney(order.totalCents, order.currency, locale)}</td>
+                <td>
+                  <OrderLines order={order} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </>
+  );
+}
+
+/** Lines fold away so a long order history stays scannable. */
+function OrderLines({ order }: { order: Order }) {
+  const { t, locale } = useSharedI18n();
+  if (order.lines.length === 0) return <>{t("noOrderLines")}</>;
+  return (
+    <details>
+      <summary>{t("showOrderLines", { count: order.lines.length })}</summary>
+      <table>
+        <caption>{t("orderLinesCaption", { orderNumber: order.orderNumber })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("lineNo")}</th>
+            <th scope="col">{t("product")}</th>
+            <th scope="col" className="number">
+              {t("quantity")}
+            </th>
+            <th scope="col" className="number">
+              {t("unitPrice")}
+            </th>
+            <th scope="col" className="number">
+              {t("lineTotal")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.lines.map((line) => (
+            <tr key={line.lineNo}>
+              <th scope="row">{line.lineNo}</th>
+              <td>{line.product}</td>
+              <td className="number">{line.quantity}</td>
+              <td className="number">{formatMoney(line.unitPriceCents, order.currency, locale)}</td>
+              <td className="number">{formatMoney(line.unitPriceCents * line.quantity, order.currency, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function Billing({ record }: { record: CustomerRecord }) {
+  const { t, locale } = useSharedI18n();
+  const { billing, invoices } = record;
+  const caption = t("invoicesCaption");
+  return (
+    <>
+      <h3>{t("billingDetailsHeading")}</h3>
+      {billing ? (
+        <Fields
+          fields={[
+            { label: t("billingName"), value: billing.billingName },
+            {
+              label: t("billingAddress"),
+              value: (
+                <>
+                  {billing.address.street}
+                  <br />
+                  {billing.address.postalCode} {billing.address.city}
+                  <br />
+                  {billing.address.country}
+                </>
+              ),
+            },
+            { label: t("eInvoiceAddress"), value: billing.eInvoiceAddress ?? t("notRecorded") },
+            { label: t("paymentTerm"), value: t("paymentTermDays", { days: billing.paymentTermDays }) },
+          ]}
+        />
+      ) : (
+        <EmptyState>{t("noBillingDetails")}</EmptyState>
+      )}
+      <h3>{t("invoicesHeading")}</h3>
+      {invoices.length === 0 ? (
+        <EmptyState>{t("noInvoices")}</EmptyState>
+      ) : (
+        <TableRegion label={caption}>
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("invoiceNumber")}</th>
+                <th scope="col">{t("invoiceOrder")}</th>
+                <th scope="col">{t("issuedAt")}</th>
+                <th scope="col">{t("dueAt")}</th>
+                <th scope="col" className="number">
+                  {t("amount")}
+                </th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("paidAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invoices.map((invoice) => (
+                <tr key={invoice.invoiceNumber}>
+                  <th scope="row">{invoice.invoiceNumber}</th>
+                  <td>{invoice.orderNumber ?? ""}</td>
+                  <td>{formatDate(invoice.issuedAt, locale)}</td>
+                  <td>{formatDate(invoice.dueAt, locale)}</td>
+                  <td className="number">{formatMoney(invoice.amountCents, invoice.currency, locale)}</td>
+                  <td>{t(invoiceStateKey(invoice))}</td>
+                  <td>{invoice.paidAt ? formatDate(invoice.paidAt, locale) : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </>
+  );
+}
+
+/** The notice's promises for one category, next to this customer's own provenance records for it. */
+function ProcessingBox({ category, sources }: { category: DataCategoryId; sources: DatumSource[] }) {
+  const { t, pick, locale } = useSharedI18n();
+  const description = registerDescription.dataCategories[category];
+  return (
+    <div className="processing-box">
+      <h3>{t("processingHeading")}</h3>
+      <dl>
+        <dt>{t("whyWeHold")}</dt>
+        <dd>
+          <ul>
+            {purposesOf(category).map((purpose) => (
+              <li key={purpose.id}>{pick(purpose.text)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("whereFrom")}</dt>
+        <dd>
+          <ul>
+            {description.sources.map((source) => (
+              <li key={source}>{pick(registerDescription.sources[source].name)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("recordedSources")}</dt>
+        <dd>
+          {sources.length === 0 ? (
+            t("noRecordedSources")
+          ) : (
+            <ul>
+              {sources.map((source) => (
+                <li key={`${source.source}-${source.notedAt}`}>
+                  {t("sourceNotedAt", {
+                    source: pick(registerDescription.sources[source.source].name),
+                    date: formatDate(source.notedAt, locale),
+                  })}
+                  {source.detail ? ` (${source.detail})` : ""}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t("whoReceives")}</dt>
+        <dd>
+          <ul>
+            {description.recipients.map((recipient) => (
+              <li key={recipient}>{pick(registerDescription.recipients[recipient].name)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("howLong")}</dt>
+        <dd>{pick(description.retention)}</dd>
+      </dl>
+    </div>
+  );
+}
