@@ -4,11 +4,18 @@ import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
+import { contactRoutes } from "./routes/portal/contact.ts";
+import type { PortalContext } from "./routes/portal/context.ts";
+import { erasureRoutes } from "./routes/portal/erasure.ts";
+import { exportRoutes } from "./routes/portal/export.ts";
+import { marketingRoutes } from "./routes/portal/marketing.ts";
 import { myDataRoutes } from "./routes/portal/my-data.ts";
+import { requestsRoutes } from "./routes/portal/requests.ts";
+import { sessionsRoutes } from "./routes/portal/sessions.ts";
 import { findActiveCustomer } from "./services/customer-record.ts";
 import { createSurface } from "./surface.ts";
 
-export type PortalCustomer = NonNullable<ReturnType<typeof findActiveCustomer>>;
+export type { PortalCustomer } from "./routes/portal/context.ts";
 
 /** The customer API, `/api/portal/*`. Its type is what the portal's typed client is built from. */
 export function createPortalApi(deps: Deps) {
@@ -23,10 +30,17 @@ export function createPortalApi(deps: Deps) {
     load: (id) => findActiveCustomer(deps.db, id) ?? null,
     now: deps.now,
   });
+  const ctx: PortalContext = { ...deps, sessions, requireCustomer };
   return new Hono()
     .basePath("/api/portal")
-    .route("/auth", portalAuthRoutes(deps, sessions, requireCustomer))
-    .route("/my-data", myDataRoutes(deps, requireCustomer));
+    .route("/auth", portalAuthRoutes(ctx))
+    .route("/my-data", myDataRoutes(ctx))
+    .route("/export", exportRoutes(ctx))
+    .route("/marketing", marketingRoutes(ctx))
+    .route("/contact", contactRoutes(ctx))
+    .route("/sessions", sessionsRoutes(ctx))
+    .route("/requests", requestsRoutes(ctx))
+    .route("/erasure", erasureRoutes(ctx));
 }
 
 export type PortalApi = ReturnType<typeof createPortalApi>;

@@ -1,6 +1,16 @@
-import { dataCategoryIds, sourceIds } from "@tietoni/domain";
+import {
+  correctableByRequest,
+  dataCategoryIds,
+  marketingChannels,
+  marketingPurposes,
+  requestChannels,
+  requestStates,
+  requestTypes,
+  restrictionGrounds,
+  sourceIds,
+} from "@tietoni/domain";
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /*
  * The register's tables. Times are UTC milliseconds (integer); calendar dates are ISO text (YYYY-MM-DD).
@@ -246,3 +256,169 @@ export const auditLog = sqliteTable(
   },
   (t) => [index("audit_log_customer_idx").on(t.customerId, t.at)],
 );
+
+/* ---- Customer rights (issue 3) ---- */
+
+/** A data subject request: from the portal, or registered by staff from a letter or e-mail. */
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    type: text("type", { enum: requestTypes }).notNull(),
+    state: text("state", { enum: requestStates }).notNull(),
+    channel: text("channel", { enum: requestChannels }).notNull(),
+    /** The deadline runs from this calendar day (Europe/Helsinki). */
+    receivedOn: text("received_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    extensionMonths: integer("extension_months"),
+    extensionReasons: text("extension_reasons"),
+    extendedAt: integer("extended_at"),
+    text: text("text").notNull().default(""),
+    correctionField: text("correction_field", { enum: correctableByRequest }),
+    correctionCurrent: text("correction_current"),
+    correctionNew: text("correction_new"),
+    correctionReason: text("correction_reason"),
+    restrictionGround: text("restriction_ground", { enum: restrictionGrounds }),
+    decisionOutcome: text("decision_outcome", { enum: ["completed", "refused"] }),
+    decisionReasons: text("decision_reasons"),
+    decidedAt: integer("decided_at"),
+    decidedBy: text("decided_by").references(() => staffUsers.id),
+    assignedTo: text("assigned_to").references(() => staffUsers.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("requests_customer_idx").on(t.customerId, t.createdAt),
+    index("requests_state_due_idx").on(t.state, t.dueOn),
+  ],
+);
+
+/** Each step of a request. `internal` notes are for staff only and never shown to the customer. */
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    at: integer("at").notNull(),
+    actorType: text("actor_type", { enum: ["customer", "staff", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    event: text("event").notNull(),
+    note: text("note"),
+    internal: integer("internal", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.at)],
+);
+
+/** The current answer per purpose; absent means not objected. */
+export const marketingObjections = sqliteTable(
+  "marketing_objections",
+  {
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    purpose: text("purpose", { enum: marketingPurposes }).notNull(),
+    objected: integer("objected", { mode: "boolean" }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.purpose] })],
+);
+
+/** Every change of an objection, kept as proof: what, old → new, when, through which channel. */
+export const marketingEvents = sqliteTable(
+  "marketing_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    purpose: text("purpose", { enum: marketingPurposes }).notNull(),
+    fromObjected: integer("from_objected", { mode: "boolean" }).notNull(),
+    toObjected: integer("to_objected", { mode: "boolean" }).notNull(),
+    at: integer("at").notNull(),
+    channel: text("channel", { enum: marketingChannels }).notNull(),
+    actorId: text("actor_id"),
+  },
+  (t) => [index("marketing_events_customer_idx").on(t.customerId, t.at)],
+);
+
+/** History of every change to a customer's data: old value, new value, when, by whom, why. */
+export const fieldChanges = sqliteTable(
+  "field_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    field: text("field").notNull(),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    at: integer("at").notNull(),
+    actorType: text("actor_type", { enum: ["customer", "staff", "system"] }).notNull(),
+    actorId: text("actor_id"),
+    reason: text("reason"),
+    requestId: text("request_id").references(() => requests.id),
+  },
+  (t) => [index("field_changes_customer_idx").on(t.customerId, t.at)],
+);
+
+/** A pending change of e-mail address: takes effect when the code sent to the new address is entered. */
+export const emailChanges = sqliteTable(
+  "email_changes",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    newEmail: text("new_email").notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: integer("consumed_at"),
+  },
+  (t) => [index("email_changes_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/** Art. 18 restrictions. A row without `liftedAt` means the record is restricted now. */
+export const restrictions = sqliteTable(
+  "restrictions",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    ground: text("ground", { enum: restrictionGrounds }).notNull(),
+    requestId: text("request_id").references(() => requests.id),
+    appliedAt: integer("applied_at").notNull(),
+    appliedBy: text("applied_by").references(() => staffUsers.id),
+    /** When the customer was told the restriction will be lifted (Art. 18(3)); lifting needs it. */
+    liftNoticeAt: integer("lift_notice_at"),
+    liftedAt: integer("lifted_at"),
+    liftedBy: text("lifted_by").references(() => staffUsers.id),
+  },
+  (t) => [index("restrictions_customer_idx").on(t.customerId)],
+);
+
+/** Each download of the customer's data, shown back to them. */
+export const downloads = sqliteTable(
+  "downloads",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    format: text("format", { enum: ["json", "csv", "html"] }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("downloads_customer_idx").on(t.customerId, t.at)],
+);
+
+/** Keyed hashes of erased customers' e-mail addresses whose marketing objection must outlive them. */
+export const suppressionList = sqliteTable("suppression_list", {
+  emailHash: text("email_hash").primaryKey(),
+  createdAt: integer("created_at").notNull(),
+});

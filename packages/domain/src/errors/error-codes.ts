@@ -40,6 +40,23 @@ export const errorMessages = {
     fi: "Liian monta yritystä. Odota hetki ja yritä uudelleen.",
     en: "Too many attempts. Wait a moment and try again.",
   },
+  record_restricted: {
+    fi: "Tietojesi käsittely on rajoitettu, joten niitä ei voi nyt muuttaa. Asiakaspalvelu ratkaisee rajoituspyyntösi ensin.",
+    en: "Processing of your data is restricted, so it cannot be changed now. Customer service resolves your restriction request first.",
+  },
+  not_cancellable: {
+    fi: "Pyyntö on jo ratkaistu, eikä sitä voi enää perua.",
+    en: "The request has already been decided and can no longer be cancelled.",
+  },
+  request_pending: {
+    fi: "Sinulla on jo samanlainen pyyntö käsittelyssä.",
+    en: "You already have a request of this kind pending.",
+  },
+  email_unavailable: {
+    fi: "Tätä sähköpostiosoitetta ei voi ottaa käyttöön. Kokeile toista osoitetta.",
+    en: "This e-mail address cannot be used. Try another address.",
+  },
+  email_unchanged: { fi: "Tämä on jo sähköpostiosoitteesi.", en: "This is already your e-mail address." },
   server_error: {
     fi: "Jotain meni vikaan. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
     en: "Something went wrong. Nothing was changed. Please try again shortly.",

@@ -1,24 +1,16 @@
 import { requestCodeInputSchema, verifyCodeInputSchema } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
 import { Hono } from "hono";
-import type { SessionStore } from "../../auth/session-store.ts";
 import { issueSignInCode, redeemSignInCode } from "../../auth/sign-in-codes.ts";
 import { customerSignIns, customers, ipAddresses } from "../../db/schema.ts";
-import type { Deps } from "../../deps.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
 import { signInCodeMail } from "../../mail/templates.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
-import type { PortalCustomer } from "../../portal-app.ts";
+import type { PortalContext } from "./context.ts";
 
 /** Customer sign-in with a one-time code sent to the registered e-mail address. */
-export function portalAuthRoutes(
-  { db, env, mailer, now }: Deps,
-  sessions: SessionStore,
-  requireCustomer: MiddlewareHandler<SessionAuthEnv<PortalCustomer>>,
-) {
+export function portalAuthRoutes({ db, env, mailer, now, sessions, requireCustomer }: PortalContext) {
   const findByEmail = (email: string) =>
     db
       .select({ id: customers.id, email: customers.email })

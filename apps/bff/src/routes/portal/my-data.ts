@@ -1,12 +1,10 @@
-import { Hono, type MiddlewareHandler } from "hono";
-import type { Deps } from "../../deps.ts";
-import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
-import type { PortalCustomer } from "../../portal-app.ts";
+import { Hono } from "hono";
 import { loadCustomerRecord } from "../../services/customer-record.ts";
+import type { PortalContext, PortalEnv } from "./context.ts";
 
 /** "My data": everything held on the signed-in customer, and only on them. */
-export function myDataRoutes({ db }: Deps, requireCustomer: MiddlewareHandler<SessionAuthEnv<PortalCustomer>>) {
-  return new Hono<SessionAuthEnv<PortalCustomer>>().use(requireCustomer).get("/", (c) => {
+export function myDataRoutes({ db, requireCustomer }: PortalContext) {
+  return new Hono<PortalEnv>().use(requireCustomer).get("/", (c) => {
     // The id comes from the session, never from the request: no parameter can point at someone else.
     const record = loadCustomerRecord(db, c.get("subject").id);
     if (!record) return c.json({ error: { code: "not_found", message: "No record" } } as const, 404);

@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import type { PortalContext, PortalEnv } from "./context.ts";
+
+// Placeholder mounted so parallel work can land without touching portal-app.ts; filled in this issue.
+export function contactRoutes({ requireCustomer }: PortalContext) {
+  return new Hono<PortalEnv>().use(requireCustomer);
+}
