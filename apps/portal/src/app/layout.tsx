@@ -20,11 +20,28 @@ export function Layout() {
       nav={
         <ul>
           {signedIn && (
-            <li>
-              <NavLink to={paths.myData} end>
-                {t("navMyData")}
-              </NavLink>
-            </li>
+            <>
+              <li>
+                <NavLink to={paths.myData} end>
+                  {t("navMyData")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.download}>{t("navDownload")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.marketing}>{t("navMarketing")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.contact}>{t("navContact")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.requests}>{t("navRequests")}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.sessions}>{t("navSessions")}</NavLink>
+              </li>
+            </>
           )}
           <li>
             <NavLink to={paths.aboutRegister}>{t("navAbout")}</NavLink>

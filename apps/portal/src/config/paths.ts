@@ -3,4 +3,11 @@ export const paths = {
   signIn: "/sign-in",
   myData: "/",
   aboutRegister: "/about-register",
+  download: "/download",
+  marketing: "/marketing",
+  contact: "/contact",
+  requests: "/requests",
+  newRequest: "/requests/new",
+  erasure: "/requests/erasure",
+  sessions: "/sessions",
 } as const;

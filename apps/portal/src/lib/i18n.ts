@@ -1,5 +1,10 @@
 import type { Localized } from "@tietoni/domain";
 import { createI18n, sharedMessages } from "@tietoni/ui";
+import { contactMessages } from "../features/contact/messages.ts";
+import { downloadMessages } from "../features/download/messages.ts";
+import { marketingMessages } from "../features/marketing/messages.ts";
+import { requestsMessages } from "../features/requests/messages.ts";
+import { sessionsMessages } from "../features/sessions/messages.ts";
 
 /** The portal's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const portalMessages = {
@@ -8,6 +13,11 @@ const portalMessages = {
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navMyData: { fi: "Omat tiedot", en: "My data" },
   navAbout: { fi: "Tietoa rekisteristä", en: "About this register" },
+  navDownload: { fi: "Lataa tiedot", en: "Download" },
+  navMarketing: { fi: "Markkinointi", en: "Marketing" },
+  navContact: { fi: "Yhteystiedot", en: "Contact details" },
+  navRequests: { fi: "Pyynnöt", en: "Requests" },
+  navSessions: { fi: "Kirjautumiset", en: "Sign-ins" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signInTitle: { fi: "Kirjaudu omiin tietoihisi", en: "Sign in to see your data" },
   signInIntro: {
@@ -40,4 +50,16 @@ const portalMessages = {
   backHome: { fi: "Etusivulle", en: "Go to the front page" },
 } as const satisfies Record<string, Localized>;
 
-export const { I18nProvider, useI18n } = createI18n({ ...sharedMessages, ...portalMessages });
+/*
+ * Feature folders own their texts; keys are prefixed with the feature's name so they never collide.
+ * (The app may import features; features never import each other.)
+ */
+export const { I18nProvider, useI18n } = createI18n({
+  ...sharedMessages,
+  ...portalMessages,
+  ...downloadMessages,
+  ...marketingMessages,
+  ...contactMessages,
+  ...requestsMessages,
+  ...sessionsMessages,
+});
