@@ -1,8 +1,13 @@
-/** Where the e2e BFF keeps its state: apart from the demo's var/ files, wiped before every run. */
-export const E2E_PORTAL_PORT = 3100;
-export const E2E_STAFF_PORT = 3101;
-export const E2E_DB = "var/e2e/register.sqlite";
-export const E2E_MAIL_DIR = "var/e2e/mail";
+/*
+ * Where the e2e BFF listens and keeps its state: apart from the demo's var/ files and wiped before every
+ * run. E2E_PORT_BASE lets several runs share a machine (portal on the base port, staff on base + 1).
+ */
+const base = Number(process.env.E2E_PORT_BASE ?? "3100");
+export const E2E_PORTAL_PORT = base;
+export const E2E_STAFF_PORT = base + 1;
+export const E2E_STATE_DIR = `var/e2e-${base}`;
+export const E2E_DB = `${E2E_STATE_DIR}/register.sqlite`;
+export const E2E_MAIL_DIR = `${E2E_STATE_DIR}/mail`;
 
 export const e2eEnv = {
   DATABASE_PATH: E2E_DB,
@@ -12,4 +17,5 @@ export const e2eEnv = {
   PORTAL_HOST: "127.0.0.1",
   PORTAL_ORIGIN: `http://localhost:${E2E_PORTAL_PORT}`,
   STAFF_ORIGIN: `http://localhost:${E2E_STAFF_PORT}`,
+  E2E_STATE_DIR,
 };

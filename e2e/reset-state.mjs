@@ -1,4 +1,6 @@
-// Removes the e2e database and mailbox so every run starts from the same seeded demo register.
+// Removes this run's e2e database and mailbox so every run starts from the same seeded demo register.
 import fs from "node:fs";
 
-fs.rmSync("var/e2e", { recursive: true, force: true });
+const dir = process.env.E2E_STATE_DIR;
+if (!dir || !dir.startsWith("var/e2e")) throw new Error("E2E_STATE_DIR must name a folder under var/e2e");
+fs.rmSync(dir, { recursive: true, force: true });

@@ -6,8 +6,14 @@ import { staffUsers } from "./db/schema.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
+import { accountsRoutes } from "./routes/staff/accounts.ts";
+import { auditRoutes } from "./routes/staff/audit.ts";
 import { staffAuthRoutes } from "./routes/staff/auth.ts";
+import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
+import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
+import { deskRoutes } from "./routes/staff/desk.ts";
+import { retentionRoutes } from "./routes/staff/retention.ts";
 import { createSurface } from "./surface.ts";
 
 /** The staff API, `/api/staff/*`, on its own listener, cookie and session table. */
@@ -28,10 +34,16 @@ export function createStaffApi(deps: Deps) {
     },
     now: deps.now,
   });
+  const ctx: StaffContext = { ...deps, sessions, requireStaff };
   return new Hono()
     .basePath("/api/staff")
-    .route("/auth", staffAuthRoutes(deps, sessions, requireStaff))
-    .route("/customers", staffCustomerRoutes(deps, requireStaff));
+    .route("/auth", staffAuthRoutes(ctx))
+    .route("/customers", staffCustomerRoutes(ctx))
+    .route("/requests", deskRoutes(ctx))
+    .route("/operations", dataOperationsRoutes(ctx))
+    .route("/accounts", accountsRoutes(ctx))
+    .route("/audit", auditRoutes(ctx))
+    .route("/retention", retentionRoutes(ctx));
 }
 
 export type StaffApi = ReturnType<typeof createStaffApi>;

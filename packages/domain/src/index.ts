@@ -1,9 +1,11 @@
 export * from "./auth/sign-in.ts";
 export * from "./corrections/correction-policy.ts";
+export * from "./corrections/notification-parties.ts";
 export * from "./customer/contact-fields.ts";
 export * from "./customer/customer-record.ts";
 export * from "./erasure/erasure-assessment.ts";
 export * from "./errors/error-codes.ts";
+export * from "./export/export-document.ts";
 export * from "./i18n/localized.ts";
 export * from "./marketing/marketing.ts";
 export * from "./register/ids.ts";
@@ -13,3 +15,5 @@ export * from "./requests/request-model.ts";
 export * from "./retention/retention.ts";
 export * from "./session/session-policy.ts";
 export * from "./staff/customer-search.ts";
+export * from "./staff/request-desk.ts";
+export * from "./staff/staff-accounts.ts";

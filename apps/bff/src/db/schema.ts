@@ -217,6 +217,10 @@ export const staffUsers = sqliteTable("staff_users", {
   confidentialitySignedOn: text("confidentiality_signed_on"),
   disabledAt: integer("disabled_at"),
   createdAt: integer("created_at").notNull(),
+  /** RFC 6238 shared secret (base32); enrolment is confirmed with a first code before it is required. */
+  totpSecret: text("totp_secret"),
+  totpEnabledAt: integer("totp_enabled_at"),
+  passwordChangedAt: integer("password_changed_at"),
 });
 
 export const staffSessions = sqliteTable(
@@ -422,3 +426,34 @@ export const suppressionList = sqliteTable("suppression_list", {
   emailHash: text("email_hash").primaryKey(),
   createdAt: integer("created_at").notNull(),
 });
+
+/* ---- Staff desk (issue 4) ---- */
+
+/** Art. 19: each party told of an approved correction, confirmed by the staff member who told them. */
+export const correctionNotifications = sqliteTable(
+  "correction_notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    partyKind: text("party_kind", { enum: ["source", "recipient"] }).notNull(),
+    partyId: text("party_id").notNull(),
+    notifiedAt: integer("notified_at").notNull(),
+    notifiedBy: text("notified_by")
+      .notNull()
+      .references(() => staffUsers.id),
+  },
+  (t) => [uniqueIndex("correction_notifications_unique").on(t.requestId, t.partyKind, t.partyId)],
+);
+
+/** Failed sign-in attempts per key ("account:<name>" or "ip:<address>") in fixed windows; survives restarts. */
+export const signInAttempts = sqliteTable(
+  "sign_in_attempts",
+  {
+    key: text("key").notNull(),
+    windowStart: integer("window_start").notNull(),
+    failures: integer("failures").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -41,6 +41,24 @@ const portalMessages = {
     en: "Here is everything the customer register holds on you, grouped by the data categories of the privacy notice. For each category you can see why it is held, where it came from, who receives it and how long it is kept.",
   },
   greeting: { fi: "Hei {name}!", en: "Hello {name}!" },
+  staffViewsTitle: { fi: "Henkilökunnan käynnit tiedoissasi", en: "Staff who opened your data" },
+  staffViewsIntro: {
+    fi: "Jokainen kerta, kun asiakaspalvelumme avaa tietosi, kirjataan. Tässä näet, milloin ja missä roolissa.",
+    en: "Every time our customer service opens your data, it is logged. Here you see when and in which role.",
+  },
+  staffViewsNone: {
+    fi: "Kukaan henkilökunnasta ei ole avannut tietojasi.",
+    en: "No staff member has opened your data.",
+  },
+  staffViewsWhen: { fi: "Milloin", en: "When" },
+  staffViewsWho: { fi: "Kuka (rooli)", en: "Who (role)" },
+  staffViewsWhat: { fi: "Mitä ja miksi", en: "What and why" },
+  staffViewsRoleAgent: { fi: "Asiakaspalvelija", en: "Customer service agent" },
+  staffViewsRoleAdmin: { fi: "Rekisterin ylläpitäjä", en: "Register administrator" },
+  staffViewsActionViewed: {
+    fi: "Avasi asiakastietosi asiakaspalvelutehtävää varten",
+    en: "Opened your record for a customer-service task",
+  },
   aboutTitle: { fi: "Tietoa rekisteristä", en: "About this register" },
   aboutIntro: {
     fi: "Rekisterinpitäjän tietosuojaseloste kokonaisuudessaan.",

@@ -21,9 +21,31 @@ export function Layout() {
         user ? (
           <ul>
             <li>
+              <NavLink to={paths.requests}>{t("navRequests")}</NavLink>
+            </li>
+            <li>
               <NavLink to={paths.customers} end>
                 {t("navCustomers")}
               </NavLink>
+            </li>
+            <li>
+              <NavLink to={paths.mailingList}>{t("navMailingList")}</NavLink>
+            </li>
+            {user.role === "admin" && (
+              <>
+                <li>
+                  <NavLink to={paths.staffAccounts}>{t("navStaff")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.audit}>{t("navAudit")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to={paths.retention}>{t("navRetention")}</NavLink>
+                </li>
+              </>
+            )}
+            <li>
+              <NavLink to={paths.security}>{t("navSecurity")}</NavLink>
             </li>
           </ul>
         ) : null

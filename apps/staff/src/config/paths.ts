@@ -4,4 +4,13 @@ export const paths = {
   customers: "/",
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   customerPattern: "/customers/:id",
+  requests: "/requests",
+  newRequest: "/requests/new",
+  request: (id: string) => `/requests/${encodeURIComponent(id)}`,
+  requestPattern: "/requests/:id",
+  mailingList: "/mailing-list",
+  staffAccounts: "/admin/staff",
+  audit: "/admin/audit",
+  retention: "/admin/retention",
+  security: "/account/security",
 } as const;

@@ -1,5 +1,10 @@
 import type { Localized } from "@tietoni/domain";
 import { createI18n, sharedMessages } from "@tietoni/ui";
+import { accountsMessages } from "../features/accounts/messages.ts";
+import { auditMessages } from "../features/audit/messages.ts";
+import { deskMessages } from "../features/desk/messages.ts";
+import { operationsMessages } from "../features/operations/messages.ts";
+import { retentionMessages } from "../features/retention/messages.ts";
 
 /** The staff app's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const staffMessages = {
@@ -7,6 +12,12 @@ const staffMessages = {
   appSubtitle: { fi: "Mastermark Oy, vain nimetyille työntekijöille", en: "Mastermark Oy, named staff only" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navCustomers: { fi: "Asiakkaat", en: "Customers" },
+  navRequests: { fi: "Pyynnöt", en: "Requests" },
+  navMailingList: { fi: "Postituslista", en: "Mailing list" },
+  navStaff: { fi: "Henkilökunta", en: "Staff accounts" },
+  navAudit: { fi: "Lokitiedot", en: "Audit trail" },
+  navRetention: { fi: "Säilytysajat", en: "Retention" },
+  navSecurity: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },
   roleAgent: { fi: "asiakaspalvelu", en: "agent" },
@@ -44,4 +55,13 @@ const staffMessages = {
   backHome: { fi: "Etusivulle", en: "Go to the front page" },
 } as const satisfies Record<string, Localized>;
 
-export const { I18nProvider, useI18n } = createI18n({ ...sharedMessages, ...staffMessages });
+/* Feature folders own their texts; keys are prefixed with the feature's name so they never collide. */
+export const { I18nProvider, useI18n } = createI18n({
+  ...sharedMessages,
+  ...staffMessages,
+  ...deskMessages,
+  ...operationsMessages,
+  ...accountsMessages,
+  ...auditMessages,
+  ...retentionMessages,
+});

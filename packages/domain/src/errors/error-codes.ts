@@ -57,6 +57,48 @@ export const errorMessages = {
     en: "This e-mail address cannot be used. Try another address.",
   },
   email_unchanged: { fi: "Tämä on jo sähköpostiosoitteesi.", en: "This is already your e-mail address." },
+  reasons_required: {
+    fi: "Kirjoita perustelut (vähintään 10 merkkiä). Asiakas saa ne kirjallisena.",
+    en: "Write the reasons (at least 10 characters). The customer receives them in writing.",
+  },
+  date_invalid: { fi: "Anna päivämäärä muodossa VVVV-KK-PP.", en: "Enter the date as YYYY-MM-DD." },
+  password_too_short: {
+    fi: "Salasanassa on oltava vähintään 12 merkkiä.",
+    en: "The password must have at least 12 characters.",
+  },
+  password_common: {
+    fi: "Salasana on liian yleinen. Valitse toinen.",
+    en: "This password is too common. Choose another.",
+  },
+  username_invalid: {
+    fi: "Käyttäjätunnuksessa voi olla 2–64 merkkiä: a–z, 0–9, piste, alaviiva ja viiva.",
+    en: "A user name has 2–64 characters: a–z, 0–9, dot, underscore and dash.",
+  },
+  username_taken: { fi: "Käyttäjätunnus on jo käytössä.", en: "This user name is already in use." },
+  totp_required: {
+    fi: "Anna todennussovelluksen kuusinumeroinen koodi.",
+    en: "Enter the six-digit code from your authenticator app.",
+  },
+  erasure_blocked: {
+    fi: "Tietoja ei voi poistaa: poiston estää vähintään yksi peruste.",
+    en: "The data cannot be erased: at least one ground blocks erasure.",
+  },
+  invalid_state: {
+    fi: "Pyynnön tila ei salli tätä toimenpidettä.",
+    en: "The request's state does not allow this action.",
+  },
+  extension_not_allowed: {
+    fi: "Määräaikaa voi jatkaa vain kerran, enintään kahdella kuukaudella ja vain ensimmäisen kuukauden aikana.",
+    en: "The deadline can be extended only once, by at most two months, and only within the first month.",
+  },
+  lift_notice_missing: {
+    fi: "Asiakkaalle on ilmoitettava ennen kuin rajoitus poistetaan.",
+    en: "The customer must be told before the restriction is lifted.",
+  },
+  notifications_pending: {
+    fi: "Vahvista ensin ilmoitukset kaikille osapuolille.",
+    en: "Confirm the notifications to every party first.",
+  },
   server_error: {
     fi: "Jotain meni vikaan. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
     en: "Something went wrong. Nothing was changed. Please try again shortly.",

@@ -1,23 +1,16 @@
 import { staffSignInInputSchema } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import { verifyPassword } from "../../auth/passwords.ts";
-import type { StaffSubject } from "../../auth/permissions.ts";
-import type { SessionStore } from "../../auth/session-store.ts";
 import { staffUsers } from "../../db/schema.ts";
-import type { Deps } from "../../deps.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
 import { appendAudit } from "../../services/audit.ts";
+import type { StaffContext } from "./context.ts";
 
 /** Staff sign-in with a personal user name and password (the notice's "oma henkilökohtainen käyttäjätunnus"). */
-export function staffAuthRoutes(
-  { db, env, now }: Deps,
-  sessions: SessionStore,
-  requireStaff: MiddlewareHandler<SessionAuthEnv<StaffSubject>>,
-) {
+export function staffAuthRoutes({ db, env, now, sessions, requireStaff }: StaffContext) {
   return new Hono()
     .post("/sign-in", validate("json", staffSignInInputSchema), async (c) => {
       const { username, password } = c.req.valid("json");

@@ -1,20 +1,16 @@
 import { customerIdParamSchema, customerSearchInputSchema } from "@tietoni/domain";
-import { Hono, type MiddlewareHandler } from "hono";
-import { requirePermission, type StaffSubject } from "../../auth/permissions.ts";
-import type { Deps } from "../../deps.ts";
+import { Hono } from "hono";
+import { requirePermission } from "../../auth/permissions.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
 import { appendAudit } from "../../services/audit.ts";
 import { loadCustomerRecord } from "../../services/customer-record.ts";
 import { searchCustomers } from "../../services/customer-search.ts";
+import type { StaffContext, StaffEnv } from "./context.ts";
 
 /** Staff look-ups of customers. Every read leaves an audit entry (SPEC §4). */
-export function staffCustomerRoutes(
-  { db, env, now }: Deps,
-  requireStaff: MiddlewareHandler<SessionAuthEnv<StaffSubject>>,
-) {
-  return new Hono<SessionAuthEnv<StaffSubject>>()
+export function staffCustomerRoutes({ db, env, now, requireStaff }: StaffContext) {
+  return new Hono<StaffEnv>()
     .use(requireStaff)
     .get("/", requirePermission("customer:search"), validate("query", customerSearchInputSchema), (c) => {
       const { q } = c.req.valid("query");

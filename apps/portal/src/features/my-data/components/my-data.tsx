@@ -1,6 +1,7 @@
 import { CustomerRecordView, ErrorMessage, Loading } from "@tietoni/ui";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useMyData } from "../api/get-my-data.ts";
+import { StaffViews } from "./staff-views.tsx";
 
 export function MyData() {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function MyData() {
       {myData.isPending && <Loading />}
       {myData.isError && <ErrorMessage code="server_error" />}
       {myData.data && <CustomerRecordView record={myData.data} />}
+      {myData.data && <StaffViews />}
     </>
   );
 }

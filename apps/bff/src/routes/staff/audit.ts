@@ -1,0 +1,7 @@
+import { Hono } from "hono";
+import type { StaffContext, StaffEnv } from "./context.ts";
+
+// Placeholder mounted so parallel work can land without touching staff-app.ts; filled in this issue.
+export function auditRoutes({ requireStaff }: StaffContext) {
+  return new Hono<StaffEnv>().use(requireStaff);
+}

@@ -1,0 +1,4 @@
+// Placeholder page, replaced by its feature in this issue.
+export function Component() {
+  return null;
+}

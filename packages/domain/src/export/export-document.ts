@@ -1,0 +1,172 @@
+import { z } from "zod";
+import {
+  billingDetailsSchema,
+  customerProfileSchema,
+  datumSourceSchema,
+  invoiceSchema,
+  ipAddressSeenSchema,
+  orderSchema,
+  organisationRoleSchema,
+} from "../customer/customer-record.ts";
+import { marketingChannels, marketingPurposes } from "../marketing/marketing.ts";
+import { dataCategoryIds, recipientIds, sourceIds } from "../register/ids.ts";
+import { type RegisterDescription, rightIds } from "../register/register-description.ts";
+import { requestViewSchema } from "../requests/request-model.ts";
+
+/**
+ * The customer's data download (Art. 15 access, Art. 20 portability), version 1.
+ * The BFF streams this document key by key in the order declared here; its JSON Schema is generated from
+ * these zod schemas, published at /api/portal/export/schema/v1.json and committed as docs/schema/export-v1.schema.json.
+ * A breaking change gets a new version (and a new schema file), never an edit of v1.
+ */
+
+export const EXPORT_VERSION = 1;
+export const EXPORT_FORMAT_ID = "tietoni-export";
+
+export const exportFormats = ["json", "csv", "html"] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+const isoDateTime = z.iso.datetime();
+const localizedSchema = z
+  .object({ fi: z.string(), en: z.string() })
+  .meta({ description: "A text in Finnish and English" });
+
+const contactDetailsSchema = z.object({
+  name: z.string(),
+  streetAddress: z.string(),
+  postalCode: z.string(),
+  city: z.string(),
+  phone: z.string(),
+  email: z.string(),
+});
+
+const namedEntrySchema = z.object({ name: localizedSchema, description: localizedSchema });
+
+/** The register description's Art. 13/15 context, copied as is into every download. */
+export const exportRegisterSchema = z
+  .object({
+    controller: contactDetailsSchema,
+    contactPerson: contactDetailsSchema,
+    registerName: localizedSchema,
+    noticeDate: z.iso.date().meta({ description: "The date the privacy notice was drawn up" }),
+    legalBasis: z.object({ article: z.string(), text: localizedSchema }),
+    purposes: z.array(z.object({ id: z.string(), text: localizedSchema })),
+    dataCategories: z.record(
+      z.enum(dataCategoryIds),
+      z.object({
+        name: localizedSchema,
+        description: localizedSchema,
+        purposeIds: z.array(z.string()),
+        sources: z.array(z.enum(sourceIds)),
+        recipients: z.array(z.enum(recipientIds)),
+        retention: localizedSchema,
+      }),
+    ),
+    sources: z.record(z.enum(sourceIds), namedEntrySchema),
+    recipients: z.record(z.enum(recipientIds), namedEntrySchema),
+    disclosures: localizedSchema,
+    transfersOutsideEea: localizedSchema,
+    retention: z.object({ years: z.number().int(), text: localizedSchema }),
+    automatedDecisionMaking: localizedSchema,
+    rights: z.array(
+      z.object({ id: z.enum(rightIds), article: z.string(), title: localizedSchema, text: localizedSchema }),
+    ),
+    supervisoryAuthority: z.object({
+      name: localizedSchema,
+      postalAddress: z.string(),
+      visitingAddress: z.string(),
+      phone: z.string(),
+      email: z.string(),
+      web: z.string(),
+      complaintText: localizedSchema,
+    }),
+  })
+  .meta({ description: "Who processes the data, why, on what basis, from where, to whom, for how long; your rights" });
+export type ExportRegister = z.infer<typeof exportRegisterSchema>;
+
+export const marketingChangeSchema = z.object({
+  purpose: z.enum(marketingPurposes),
+  from: z.boolean().meta({ description: "Objected before the change" }),
+  to: z.boolean().meta({ description: "Objected after the change" }),
+  at: isoDateTime,
+  channel: z.enum(marketingChannels),
+});
+
+export const fieldChangeSchema = z.object({
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+  at: isoDateTime,
+  actorType: z.enum(["customer", "staff", "system"]),
+  reason: z.string().nullable(),
+});
+
+export const signInEntrySchema = z.object({
+  at: isoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+export const activeSessionSchema = z.object({
+  createdAt: isoDateTime,
+  lastSeenAt: isoDateTime,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+export const staffViewSchema = z.object({
+  at: isoDateTime,
+  staffRole: z.string().meta({ description: "The role of the staff member, e.g. agent or admin; never their name" }),
+  action: z.string(),
+  why: localizedSchema,
+});
+
+export const downloadEntrySchema = z.object({ format: z.enum(exportFormats), at: isoDateTime });
+
+export const exportCustomerSchema = z.object({
+  profile: customerProfileSchema,
+  organisationRoles: z.array(organisationRoleSchema),
+  ipAddresses: z.array(ipAddressSeenSchema).meta({ description: "Newest first" }),
+  orders: z.array(orderSchema).meta({ description: "Every order, newest first, each with its lines" }),
+  invoices: z.array(invoiceSchema),
+  billing: billingDetailsSchema.nullable(),
+  sources: z.array(datumSourceSchema).meta({ description: "Where each category of your data came from" }),
+  requests: z.array(requestViewSchema).meta({ description: "Your data protection requests and their decisions" }),
+  marketing: z.object({
+    objections: z.record(z.enum(marketingPurposes), z.boolean()).meta({ description: "true: you have objected" }),
+    history: z.array(marketingChangeSchema).meta({ description: "Every change, oldest first" }),
+  }),
+  contactChanges: z.array(fieldChangeSchema).meta({ description: "Every change to your data, oldest first" }),
+  signIns: z.array(signInEntrySchema).meta({ description: "Newest first" }),
+  sessions: z.array(activeSessionSchema).meta({ description: "Sessions still active when the file was made" }),
+  staffViews: z.array(staffViewSchema).meta({ description: "When staff opened your record, newest first" }),
+  downloads: z.array(downloadEntrySchema).meta({ description: "Your downloads of your data, newest first" }),
+});
+export type ExportCustomer = z.infer<typeof exportCustomerSchema>;
+
+export const exportDocumentSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT_ID),
+    version: z.literal(EXPORT_VERSION),
+    generatedAt: isoDateTime,
+    register: exportRegisterSchema,
+    customer: exportCustomerSchema,
+  })
+  .meta({
+    title: "tietoni data export, version 1",
+    description: "Everything the register holds on one customer, with the register's privacy notice (GDPR Art. 15, 20)",
+  });
+export type ExportDocument = z.infer<typeof exportDocumentSchema>;
+
+/**
+ * The register part of an export: the description's fields in the schema's key order. Parsing copies and checks
+ * them, and drops what an export does not carry (security measures, cookies).
+ */
+export function exportRegister(description: RegisterDescription): ExportRegister {
+  return exportRegisterSchema.parse(description);
+}
+
+/** The published JSON Schema of version 1 (draft 2020-12), generated from the zod schema above. */
+export function exportJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(exportDocumentSchema, { target: "draft-2020-12" });
+}

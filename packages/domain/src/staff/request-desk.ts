@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { daysLeft } from "../requests/deadlines.ts";
+import { createRequestInputSchema, requestChannels, requestStates, requestTypes } from "../requests/request-model.ts";
+
+export type DueStatus = "ok" | "soon" | "overdue";
+
+/**
+ * How urgent a pending request is: amber ("soon") when under a quarter of its period is left, red when
+ * overdue. The period runs from receipt to the current deadline (extended or not).
+ */
+export function dueStatus(receivedOn: string, dueOn: string, today: string): DueStatus {
+  const left = daysLeft(dueOn, today);
+  if (left < 0) return "overdue";
+  return left < daysLeft(dueOn, receivedOn) / 4 ? "soon" : "ok";
+}
+
+export const requestQueueQuerySchema = z.object({
+  state: z.enum([...requestStates, "open"]).optional(),
+  type: z.enum(requestTypes).optional(),
+  overdue: z.enum(["true", "false"]).optional(),
+  mine: z.enum(["true", "false"]).optional(),
+  q: z.string().trim().max(100, "too_long").optional(),
+});
+
+const reasons = z.string().trim().min(10, "reasons_required").max(4000, "too_long");
+
+export const refuseRequestInputSchema = z.object({ reasons });
+export const extendRequestInputSchema = z.object({ months: z.union([z.literal(1), z.literal(2)]), reasons });
+export const completeRequestInputSchema = z.object({ note: z.string().trim().max(4000, "too_long").default("") });
+export const requestNoteInputSchema = z.object({ note: z.string().trim().min(1, "required").max(4000, "too_long") });
+export const assignRequestInputSchema = z.object({
+  staffUserId: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, "id_invalid")
+    .nullable(),
+});
+export const confirmNotificationInputSchema = z.object({
+  partyKind: z.enum(["source", "recipient"]),
+  partyId: z.string().min(1).max(64),
+});
+
+/** A request that arrived on paper or by e-mail: the deadline runs from the day it was received. */
+export const registerRequestInputSchema = z.object({
+  customerId: z.string().regex(/^[a-z0-9]{1,40}$/, "id_invalid"),
+  channel: z.enum(requestChannels).exclude(["portal"]),
+  receivedOn: z.iso.date("date_invalid"),
+  request: createRequestInputSchema,
+});
