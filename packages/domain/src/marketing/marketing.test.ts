@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allObjections, diffObjections, marketingPurposes, mayUseFor, noObjections, objectToAll } from "./marketing.ts";
+import {
+  allObjections,
+  diffObjections,
+  gpcSignalApplies,
+  marketingPurposes,
+  mayUseFor,
+  noObjections,
+  objectToAll,
+} from "./marketing.ts";
 
 const subject = { objections: noObjections(), restricted: false, anonymised: false, suppressed: false };
 
@@ -42,5 +50,21 @@ describe("objection changes", () => {
     const current = { ...noObjections(), marketResearch: true };
     expect(objectToAll(current).map((c) => c.purpose)).toEqual(marketingPurposes.filter((p) => p !== "marketResearch"));
     expect(objectToAll(allObjections(true))).toEqual([]);
+  });
+});
+
+describe("gpcSignalApplies", () => {
+  it("applies when the signal was never recorded, or nothing was withdrawn since", () => {
+    expect(gpcSignalApplies([])).toBe(true);
+    expect(gpcSignalApplies([{ channel: "gpc", to: true, at: "2026-11-01T10:00:00.000Z" }])).toBe(true);
+  });
+
+  it("respects a withdrawal made in the portal after the signal was recorded", () => {
+    const history = [
+      { channel: "gpc" as const, to: true, at: "2026-11-01T10:00:00.000Z" },
+      { channel: "portal" as const, to: false, at: "2026-11-01T10:05:00.000Z" },
+    ];
+    expect(gpcSignalApplies(history)).toBe(false);
+    expect(gpcSignalApplies([...history, { channel: "gpc", to: true, at: "2026-11-02T09:00:00.000Z" }])).toBe(true);
   });
 });

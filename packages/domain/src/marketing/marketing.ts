@@ -64,6 +64,17 @@ export function diffObjections(
     .map(([purpose, to]) => ({ purpose, from: current[purpose], to }));
 }
 
+/**
+ * Whether a GPC signal should be applied now. An explicit withdrawal in the portal made after the
+ * latest GPC-recorded change is the customer's own later choice and wins until they sign in again;
+ * otherwise the signal applies (it adds no events when everything is already objected).
+ */
+export function gpcSignalApplies(history: readonly { channel: MarketingChannel; to: boolean; at: string }[]): boolean {
+  const lastGpc = history.filter((e) => e.channel === "gpc").reduce((max, e) => (e.at > max ? e.at : max), "");
+  if (lastGpc === "") return true;
+  return !history.some((e) => e.channel === "portal" && !e.to && e.at > lastGpc);
+}
+
 export type PurposeSubject = {
   objections: Objections;
   restricted: boolean;

@@ -7,6 +7,7 @@ import { clientInfo } from "../../http/client-info.ts";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
 import { signInCodeMail } from "../../mail/templates.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
+import { applyGpcSignal, hasGpcSignal } from "../../services/marketing.ts";
 import type { PortalContext } from "./context.ts";
 
 /** Customer sign-in with a one-time code sent to the registered e-mail address. */
@@ -46,6 +47,8 @@ export function portalAuthRoutes({ db, env, mailer, now, sessions, requireCustom
         // The notice lists IP numbers among the data held; the customer sees them under "My data".
         if (client.ip) tx.insert(ipAddresses).values({ customerId: customer.id, ip: client.ip, seenAt: at }).run();
       });
+      // A browser sending Global Privacy Control objects to marketing at every sign-in (see services/marketing.ts).
+      if (hasGpcSignal(c.req.header("sec-gpc"))) applyGpcSignal(db, customer.id, at);
       setSessionCookie(c, env, "portal", session.token);
       return c.json({ signedIn: true }, 200);
     })

@@ -1,0 +1,205 @@
+import { randomInt } from "node:crypto";
+import { checkDirectEdit, checkSignInCode, type PostalAddress, signInCodePolicy } from "@tietoni/domain";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
+import type { Db } from "../db/client.ts";
+import { customerSessions, customers, emailChanges, fieldChanges, signInCodes } from "../db/schema.ts";
+import { activeRestriction } from "./restriction.ts";
+
+const OWN_CORRECTION = "Customer's own correction in the portal";
+
+type ContactUpdate = {
+  phone?: string | null;
+  postalAddress?: PostalAddress | null;
+  www?: string | null;
+};
+
+type AddressColumns = { street: string | null; postalCode: string | null; city: string | null; country: string | null };
+
+/** The address as one line for the history, e.g. "Piiskakuja 1, 20380 Turku, FI"; missing parts are left out. */
+function addressLine(a: AddressColumns): string | null {
+  const place = [a.postalCode, a.city].filter(Boolean).join(" ");
+  return [a.street, place, a.country].filter(Boolean).join(", ") || null;
+}
+
+function isRestricted(db: Pick<Db, "select">, customerId: string) {
+  return !checkDirectEdit({ restricted: activeRestriction(db, customerId) !== null }).allowed;
+}
+
+/**
+ * The customer's direct edit of phone, postal address and www (Art. 16). Only fields that really change
+ * are written, each with one history row, in one transaction with the check for a restriction (Art. 18).
+ */
+export function updateContact(db: Db, customerId: string, input: ContactUpdate, at: number) {
+  return db.transaction((tx) => {
+    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
+    const row = tx.select().from(customers).where(eq(customers.id, customerId)).get();
+    if (!row) return { ok: false, code: "not_found" } as const;
+
+    const changes: { field: "phone" | "postalAddress" | "www"; oldValue: string | null; newValue: string | null }[] =
+      [];
+    const set: Partial<typeof customers.$inferInsert> = {};
+    if (input.phone !== undefined && input.phone !== row.phone) {
+      changes.push({ field: "phone", oldValue: row.phone, newValue: input.phone });
+      set.phone = input.phone;
+    }
+    if (input.www !== undefined && input.www !== row.www) {
+      changes.push({ field: "www", oldValue: row.www, newValue: input.www });
+      set.www = input.www;
+    }
+    if (input.postalAddress !== undefined) {
+      const next: AddressColumns = input.postalAddress ?? { street: null, postalCode: null, city: null, country: null };
+      const fields = ["street", "postalCode", "city", "country"] as const;
+      if (fields.some((f) => next[f] !== row[f])) {
+        changes.push({ field: "postalAddress", oldValue: addressLine(row), newValue: addressLine(next) });
+        set.street = next.street;
+        set.postalCode = next.postalCode;
+        set.city = next.city;
+        set.country = next.country;
+      }
+    }
+
+    if (changes.length > 0) {
+      tx.update(customers).set(set).where(eq(customers.id, customerId)).run();
+      tx.insert(fieldChanges)
+        .values(
+          changes.map((ch) => ({
+            customerId,
+            ...ch,
+            at,
+            actorType: "customer" as const,
+            actorId: customerId,
+            reason: OWN_CORRECTION,
+          })),
+        )
+        .run();
+    }
+    return { ok: true, changed: changes.map((ch) => ch.field) } as const;
+  });
+}
+
+/*
+ * E-mail change codes follow the sign-in code policy (decision 003: 6 digits, 10 minutes, 5 attempts,
+ * single use, salted hash) but live in their own table, so a sign-in code never confirms an address.
+ */
+
+/** The row id salts the hash, so equal codes never share a digest. */
+function hashEmailChangeCode(id: string, code: string): string {
+  return sha256Hex(`email-change:${id}:${code}`);
+}
+
+function newCode(): string {
+  return String(randomInt(0, 10 ** signInCodePolicy.digits)).padStart(signInCodePolicy.digits, "0");
+}
+
+/**
+ * Starts a change of e-mail address: stores a pending change with a code for the new address, and
+ * retires earlier pending ones. Whether another customer holds the address is not checked here, so
+ * this step tells nobody which addresses are registered.
+ */
+export function startEmailChange(db: Db, customerId: string, newEmail: string, at: number) {
+  return db.transaction((tx) => {
+    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
+    const current = tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
+    if (current?.email === newEmail) return { ok: false, code: "email_unchanged" } as const;
+
+    const id = randomToken();
+    const code = newCode();
+    tx.update(emailChanges)
+      .set({ consumedAt: at })
+      .where(and(eq(emailChanges.customerId, customerId), isNull(emailChanges.consumedAt)))
+      .run();
+    tx.insert(emailChanges)
+      .values({
+        id,
+        customerId,
+        newEmail,
+        codeHash: hashEmailChangeCode(id, code),
+        createdAt: at,
+        expiresAt: at + signInCodePolicy.validForMs,
+      })
+      .run();
+    return { ok: true, code } as const;
+  });
+}
+
+/**
+ * Confirms the newest pending change with its code. Every try counts toward the limit and is kept even
+ * when the code is wrong. On success, in one transaction: the address changes, the history gets a row,
+ * the change is consumed, the customer's other sessions end (whoever changed the address elsewhere is
+ * out) and unused sign-in codes are retired (they were mailed to the old address).
+ */
+export function confirmEmailChange(db: Db, customerId: string, currentSessionId: string, code: string, at: number) {
+  return db.transaction((tx) => {
+    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
+    const pending = tx
+      .select()
+      .from(emailChanges)
+      .where(eq(emailChanges.customerId, customerId))
+      .orderBy(desc(emailChanges.createdAt))
+      .limit(1)
+      .get();
+    if (!pending || checkSignInCode(pending, at) !== "usable") return { ok: false, code: "code_invalid" } as const;
+    const matches = digestsEqual(pending.codeHash, hashEmailChangeCode(pending.id, code));
+    tx.update(emailChanges)
+      .set({ attempts: pending.attempts + 1, consumedAt: matches ? at : null })
+      .where(eq(emailChanges.id, pending.id))
+      .run();
+    if (!matches) return { ok: false, code: "code_invalid" } as const;
+
+    const holder = tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(and(eq(customers.email, pending.newEmail), ne(customers.id, customerId)))
+      .get();
+    if (holder) return { ok: false, code: "email_unavailable" } as const;
+
+    const row = tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
+    const oldEmail = row?.email ?? null;
+    tx.update(customers).set({ email: pending.newEmail }).where(eq(customers.id, customerId)).run();
+    tx.insert(fieldChanges)
+      .values({
+        customerId,
+        field: "email",
+        oldValue: oldEmail,
+        newValue: pending.newEmail,
+        at,
+        actorType: "customer",
+        actorId: customerId,
+        reason: OWN_CORRECTION,
+      })
+      .run();
+    tx.delete(customerSessions)
+      .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, currentSessionId)))
+      .run();
+    tx.update(signInCodes)
+      .set({ consumedAt: at })
+      .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)))
+      .run();
+    return { ok: true, oldEmail, newEmail: pending.newEmail } as const;
+  });
+}
+
+/** "aino@example.com" → "a***@example.com": enough for the owner to recognise, little for anyone else. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf("@");
+  return at <= 0 ? "***" : `${email.slice(0, 1)}***${email.slice(at)}`;
+}
+
+/** Every change to the customer's data, newest first: old value, new value, when, by whom, why. */
+export function readFieldChanges(db: Pick<Db, "select">, customerId: string) {
+  return db
+    .select({
+      field: fieldChanges.field,
+      oldValue: fieldChanges.oldValue,
+      newValue: fieldChanges.newValue,
+      at: fieldChanges.at,
+      actorType: fieldChanges.actorType,
+      reason: fieldChanges.reason,
+    })
+    .from(fieldChanges)
+    .where(eq(fieldChanges.customerId, customerId))
+    .orderBy(desc(fieldChanges.at), desc(fieldChanges.id))
+    .all()
+    .map((ch) => ({ ...ch, at: new Date(ch.at).toISOString() }));
+}
