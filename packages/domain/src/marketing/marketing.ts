@@ -70,8 +70,12 @@ export function diffObjections(
  * otherwise the signal applies (it adds no events when everything is already objected).
  */
 export function gpcSignalApplies(history: readonly { channel: MarketingChannel; to: boolean; at: string }[]): boolean {
-  const lastGpc = history.filter((e) => e.channel === "gpc").reduce((max, e) => (e.at > max ? e.at : max), "");
-  if (lastGpc === "") return true;
+  const lastGpc = history
+    .filter((e) => e.channel === "gpc")
+    .map((e) => e.at)
+    .sort()
+    .at(-1);
+  if (lastGpc === undefined) return true;
   return !history.some((e) => e.channel === "portal" && !e.to && e.at > lastGpc);
 }
 
