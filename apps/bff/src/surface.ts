@@ -5,6 +5,7 @@ import { type Hono, Hono as HonoApp } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
 type SurfaceOptions = {
@@ -61,6 +62,7 @@ export function createSurface({ name, origin, production, staticDir, api }: Surf
       onError: (c) => c.json({ error: { code: "payload_too_large", message: "Request body too large" } }, 413),
     }),
   );
+  app.use("/api/*", jsonGuard());
   app.route("/", api);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "No such endpoint" } }, 404));
 
