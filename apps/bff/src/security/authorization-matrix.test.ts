@@ -1,0 +1,153 @@
+import { eq } from "drizzle-orm";
+import { inspectRoutes } from "hono/dev";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customerSessions, requests } from "../db/schema.ts";
+import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
+
+/*
+ * The authorization matrix: every API route of both surfaces, taken from the Hono apps themselves so a
+ * new route cannot be forgotten, called as anonymous, customer A (with customer B's ids), agent and admin.
+ * Each route's required access is declared below; a route missing from the declaration fails the test.
+ */
+
+type Access = "public" | "customer" | "staff" | "admin";
+
+const access: Record<string, Access> = {
+  // Portal
+  "POST /api/portal/auth/request-code": "public",
+  "POST /api/portal/auth/verify-code": "public",
+  "GET /api/portal/auth/session": "customer",
+  "POST /api/portal/auth/sign-out": "customer",
+  "GET /api/portal/my-data": "customer",
+  "GET /api/portal/my-data/staff-views": "customer",
+  "GET /api/portal/export/schema/v1.json": "public",
+  "GET /api/portal/export/json": "customer",
+  "GET /api/portal/export/csv": "customer",
+  "GET /api/portal/export/html": "customer",
+  "GET /api/portal/export/history": "customer",
+  "GET /api/portal/marketing": "customer",
+  "PUT /api/portal/marketing": "customer",
+  "POST /api/portal/marketing/object-all": "customer",
+  "PATCH /api/portal/contact": "customer",
+  "POST /api/portal/contact/email": "customer",
+  "POST /api/portal/contact/email/confirm": "customer",
+  "GET /api/portal/contact/history": "customer",
+  "GET /api/portal/sessions": "customer",
+  "DELETE /api/portal/sessions/:id": "customer",
+  "POST /api/portal/sessions/sign-out-others": "customer",
+  "GET /api/portal/requests": "customer",
+  "POST /api/portal/requests": "customer",
+  "POST /api/portal/requests/:id/cancel": "customer",
+  "GET /api/portal/erasure/assessment": "customer",
+  // Staff
+  "POST /api/staff/auth/sign-in": "public",
+  "GET /api/staff/auth/session": "staff",
+  "POST /api/staff/auth/sign-out": "staff",
+  "GET /api/staff/customers": "staff",
+  "GET /api/staff/customers/:id": "staff",
+};
+
+type Actor = "anonymous" | "customerA" | "agent" | "admin";
+const actors: Actor[] = ["anonymous", "customerA", "agent", "admin"];
+
+let t: TestContext;
+const table: string[] = [];
+let bSessionId = "";
+let bRequestId = "";
+
+beforeAll(async () => {
+  t = await createTestContext();
+  // Customer B owns a session and a request whose ids customer A will try.
+  const b = await t.signInCustomer("yhteyshenkilo@example.com");
+  bSessionId = b.split("=")[1]?.split(".")[0] ?? "";
+  await t.postPortal("/api/portal/requests", { type: "other", text: "B:n pyyntö" }, b);
+  bRequestId = t.db.select().from(requests).where(eq(requests.customerId, "c0000002")).get()?.id ?? "";
+  expect(t.db.select().from(customerSessions).where(eq(customerSessions.id, bSessionId)).get()).toBeDefined();
+});
+afterAll(() => {
+  console.info(`\nAuthorization matrix (status per actor)\n${table.join("\n")}\n`);
+  t.close();
+});
+
+function routesOf(app: Parameters<typeof inspectRoutes>[0]) {
+  return inspectRoutes(app)
+    .filter((r) => !r.isMiddleware && r.method !== "ALL" && r.path.startsWith("/api/"))
+    .map((r) => ({ method: r.method, path: r.path }));
+}
+
+/** Fills path parameters with ids that belong to customer B (or to nobody). */
+function concretePath(path: string): string {
+  return path
+    .replace("/sessions/:id", `/sessions/${bSessionId}`)
+    .replace("/requests/:id", `/requests/${bRequestId}`)
+    .replace("/customers/:id", "/customers/c0000002")
+    .replace(/:[a-zA-Z]+/g, "x0000002");
+}
+
+async function cookieFor(actor: Actor): Promise<string | undefined> {
+  if (actor === "anonymous") return undefined;
+  if (actor === "customerA") return t.signInCustomer("asiakas@example.com");
+  if (actor === "agent") return t.signInStaff("agent", "agent-demo-pass");
+  return t.signInStaff("admin", "admin-demo-pass");
+}
+
+describe("authorization matrix", () => {
+  it("declares the access of every route of both surfaces", () => {
+    const all = [...routesOf(t.portal), ...routesOf(t.staff)].map((r) => `${r.method} ${r.path}`);
+    const undeclared = all.filter((key) => !(key in access));
+    const stale = Object.keys(access).filter((key) => !all.includes(key));
+    expect({ undeclared, stale }).toEqual({ undeclared: [], stale: [] });
+  });
+
+  it("gives each actor exactly the access declared, never another customer's data, never a 5xx", async () => {
+    const surfaces = [
+      { app: t.portal, origin: PORTAL_ORIGIN, staff: false },
+      { app: t.staff, origin: STAFF_ORIGIN, staff: true },
+    ];
+    table.push(`| route | ${actors.join(" | ")} |`, `|---|${actors.map(() => "---").join("|")}|`);
+    for (const { app, origin, staff } of surfaces) {
+      for (const { method, path } of routesOf(app)) {
+        const key = `${method} ${path}`;
+        const required = access[key];
+        if (!required) continue;
+        const cells: string[] = [];
+        for (const actor of actors) {
+          const cookie = await cookieFor(actor);
+          const res = await app.request(concretePath(path), {
+            method,
+            headers: {
+              origin,
+              ...(method === "GET" ? {} : { "content-type": "application/json" }),
+              ...(cookie ? { cookie } : {}),
+            },
+            ...(method === "GET" ? {} : { body: "{}" }),
+          });
+          const body = await res.text();
+          cells.push(String(res.status));
+          const where = `${key} as ${actor}`;
+          expect(res.status, where).toBeLessThan(500);
+
+          const isCustomer = actor === "customerA";
+          const isStaff = actor === "agent" || actor === "admin";
+          const allowed =
+            required === "public" ||
+            (required === "customer" && isCustomer && !staff) ||
+            (required === "staff" && isStaff && staff) ||
+            (required === "admin" && actor === "admin" && staff);
+          if (!allowed) {
+            expect([401, 403], where).toContain(res.status);
+          } else {
+            expect([401, 403], where).not.toContain(res.status);
+          }
+          // A customer never sees customer B's data, whatever id the path carries.
+          if (isCustomer) {
+            expect(body, where).not.toContain("yhteyshenkilo@example.com");
+            expect(body, where).not.toContain("B:n pyyntö");
+          }
+          if (isCustomer && /\/:id/.test(path) && !staff) expect(res.status, where).toBe(404);
+        }
+        table.push(`| ${key} | ${cells.join(" | ")} |`);
+      }
+    }
+  });
+});
