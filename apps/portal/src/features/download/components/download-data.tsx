@@ -1,0 +1,106 @@
+import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { useId } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { type DownloadHistory, useDownloadHistory, useRefreshDownloadHistory } from "../api/get-download-history.ts";
+import type { downloadMessages } from "../messages.ts";
+
+type Format = DownloadHistory["downloads"][number]["format"];
+
+/** The export's URLs: plain links, so the browser downloads the file itself with the session cookie. */
+const exportBase = "/api/portal/export";
+const schemaUrl = `${exportBase}/schema/v1.json`;
+
+const formatNameKeys: Record<Format, keyof typeof downloadMessages> = {
+  json: "downloadFormatJson",
+  csv: "downloadFormatCsv",
+  html: "downloadFormatHtml",
+};
+
+const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : "server_error");
+
+/** "Download my data" (Art. 15 and 20): the three formats and the customer's earlier downloads. */
+export function DownloadData() {
+  const { t, locale } = useI18n();
+  const refreshHistory = useRefreshDownloadHistory();
+  const headingIds = { json: useId(), csv: useId(), html: useId() };
+  return (
+    <>
+      <h1>{t("downloadTitle")}</h1>
+      <p>{t("downloadIntro")}</p>
+      <section className="download-format" aria-labelledby={headingIds.json}>
+        <h2 id={headingIds.json}>{t("downloadJsonHeading")}</h2>
+        <p>{t("downloadJsonText")}</p>
+        <p className="actions">
+          <a className="button" href={`${exportBase}/json`} download onClick={refreshHistory}>
+            {t("downloadJsonLink")}
+          </a>
+        </p>
+        <p>
+          <a href={schemaUrl}>{t("downloadJsonSchemaLink")}</a>
+        </p>
+      </section>
+      <section className="download-format" aria-labelledby={headingIds.csv}>
+        <h2 id={headingIds.csv}>{t("downloadCsvHeading")}</h2>
+        <p>{t("downloadCsvText")}</p>
+        <p className="actions">
+          <a className="button" href={`${exportBase}/csv`} download onClick={refreshHistory}>
+            {t("downloadCsvLink")}
+          </a>
+        </p>
+      </section>
+      <section className="download-format" aria-labelledby={headingIds.html}>
+        <h2 id={headingIds.html}>{t("downloadHtmlHeading")}</h2>
+        <p>{t("downloadHtmlText")}</p>
+        <p className="actions">
+          <a
+            className="button"
+            href={`${exportBase}/html?lang=${encodeURIComponent(locale)}`}
+            download
+            onClick={refreshHistory}
+          >
+            {t("downloadHtmlLink")}
+          </a>
+        </p>
+      </section>
+      <DownloadHistoryTable />
+    </>
+  );
+}
+
+function DownloadHistoryTable() {
+  const { t, locale } = useI18n();
+  const headingId = useId();
+  const history = useDownloadHistory();
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("downloadHistoryHeading")}</h2>
+      {history.isPending && <Loading />}
+      {history.isError && <ErrorMessage code={errorCode(history.error)} />}
+      {history.data &&
+        (history.data.downloads.length === 0 ? (
+          <EmptyState>{t("downloadNoHistory")}</EmptyState>
+        ) : (
+          <TableRegion label={t("downloadHistoryCaption")}>
+            <table>
+              <caption>{t("downloadHistoryCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("downloadHistoryWhen")}</th>
+                  <th scope="col">{t("downloadHistoryFormat")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.downloads.map((download, index) => (
+                  // Downloads have no id in the answer; the list is append-only and newest first.
+                  <tr key={`${download.at}-${index}`}>
+                    <td>{formatDateTime(download.at, locale)}</td>
+                    <td>{t(formatNameKeys[download.format])}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        ))}
+    </section>
+  );
+}
