@@ -5,7 +5,10 @@ import { E2E_MAIL_DIR } from "./e2e-env.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Reads the newest sign-in code mailed to `email` from the demo mailbox (.eml files), as a user would. */
+/**
+ * Reads the newest sign-in code (or e-mail change confirmation code) mailed to `email` from the demo mailbox
+ * (.eml files), as a user would.
+ */
 export async function readSignInCode(email: string, after: number): Promise<string> {
   const dir = path.join(root, E2E_MAIL_DIR);
   let code: string | undefined;
@@ -18,7 +21,7 @@ export async function readSignInCode(email: string, after: number): Promise<stri
           .filter((f) => fs.statSync(f).mtimeMs >= after)
           .map((f) => fs.readFileSync(f, "utf8"))
           .filter((text) => new RegExp(`^To: ${email}$`, "m").test(text));
-        code = mine.at(-1)?.match(/Sign-in code: (\d{6})/)?.[1];
+        code = mine.at(-1)?.match(/(?:Sign-in|Confirmation) code: (\d{6})/)?.[1];
         return code;
       },
       { message: `a sign-in code mailed to ${email}` },

@@ -1,3 +1,4 @@
+export * from "./api/api-errors.ts";
 export * from "./api/call-api.ts";
 export * from "./app/query-client.ts";
 export * from "./app/use-page-title.ts";

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { callApi } from "@tietoni/ui";
+import { api } from "../../../lib/api-client.ts";
+import { contactDetailsQueryOptions } from "./get-contact-details.ts";
+import { contactHistoryQueryOptions } from "./get-contact-history.ts";
+
+export const confirmEmailChange = (input: { code: string }) =>
+  callApi(api.contact.email.confirm.$post({ json: input }));
+
+export const useConfirmEmailChange = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: confirmEmailChange,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contactDetailsQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: contactHistoryQueryOptions().queryKey }),
+        // The session carries the e-mail address too.
+        queryClient.invalidateQueries({ queryKey: ["session"] }),
+      ]),
+  });
+};

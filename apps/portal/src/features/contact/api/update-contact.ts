@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { UpdateContactInput } from "@tietoni/domain";
+import { callApi } from "@tietoni/ui";
+import { api } from "../../../lib/api-client.ts";
+import { contactDetailsQueryOptions } from "./get-contact-details.ts";
+import { contactHistoryQueryOptions } from "./get-contact-history.ts";
+
+/** A direct edit of phone, postal address or web address; `null` clears the field. */
+export const updateContact = (input: UpdateContactInput) => callApi(api.contact.$patch({ json: input }));
+
+export const useUpdateContact = () => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateContact,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: contactDetailsQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: contactHistoryQueryOptions().queryKey }),
+      ]),
+  });
+};

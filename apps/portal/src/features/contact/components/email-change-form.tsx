@@ -1,0 +1,132 @@
+import { ApiError, ErrorMessage, FieldError } from "@tietoni/ui";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
+import { useStartEmailChange } from "../api/start-email-change.ts";
+import { SavedStatus } from "./saved-status.tsx";
+
+/** Splits a refusal into an error under the step's input (codes about what was typed) and one for the form. */
+function split(err: unknown, fieldCodes: readonly string[]): { field: string | null; form: string | null } {
+  if (!err) return { field: null, form: null };
+  if (!(err instanceof ApiError)) return { field: null, form: "server_error" };
+  return fieldCodes.includes(err.code) ? { field: err.code, form: null } : { field: null, form: err.code };
+}
+
+const EMAIL_CODES = ["email_invalid", "email_unchanged", "email_unavailable", "required", "too_long"];
+const CODE_CODES = ["code_invalid", "code_format", "required"];
+
+/**
+ * Two steps: the new address, then the code mailed to it. The address changes only when the code
+ * proves the customer holds the new mailbox.
+ */
+export function EmailChangeForm({ current }: { current: string }) {
+  const { t } = useI18n();
+  const [email, setEmail] = useState("");
+  const [code, setCode] = useState("");
+  const [step, setStep] = useState<"email" | "code">("email");
+  const [changedTo, setChangedTo] = useState<string | null>(null);
+  const start = useStartEmailChange();
+  const confirm = useConfirmEmailChange();
+  const id = useId();
+  const emailId = `${id}-email`;
+  const codeId = `${id}-code`;
+  const codeInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (step === "code") codeInput.current?.focus();
+  }, [step]);
+
+  const submitEmail = (e: FormEvent) => {
+    e.preventDefault();
+    setChangedTo(null);
+    start.mutate({ email }, { onSuccess: () => setStep("code") });
+  };
+  const submitCode = (e: FormEvent) => {
+    e.preventDefault();
+    confirm.mutate(
+      { code },
+      {
+        onSuccess: (body) => {
+          setChangedTo(body.email);
+          setStep("email");
+          setEmail("");
+          setCode("");
+          start.reset();
+        },
+      },
+    );
+  };
+  const restart = () => {
+    setStep("email");
+    setCode("");
+    confirm.reset();
+  };
+
+  const startErr = split(start.error, EMAIL_CODES);
+  const confirmErr = split(confirm.error, CODE_CODES);
+
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("contactEmailHeading")}</h2>
+      <p>{t("contactEmailCurrent", { email: current })}</p>
+      <p className="note">{t("contactEmailIntro")}</p>
+      {step === "email" ? (
+        <form onSubmit={submitEmail} noValidate className="form">
+          <div className="field">
+            <label htmlFor={emailId}>{t("contactNewEmailLabel")}</label>
+            <input
+              id={emailId}
+              type="email"
+              name="email"
+              autoComplete="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={startErr.field ? true : undefined}
+              aria-describedby={startErr.field ? `${emailId}-error` : undefined}
+            />
+            <FieldError id={`${emailId}-error`} code={startErr.field} />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={start.isPending}>
+              {start.isPending ? t("contactSending") : t("contactSendEmailCode")}
+            </button>
+          </div>
+          {startErr.form && <ErrorMessage code={startErr.form} />}
+        </form>
+      ) : (
+        <form onSubmit={submitCode} noValidate className="form">
+          <p role="status">{t("contactEmailCodeSent", { email })}</p>
+          <div className="field">
+            <label htmlFor={codeId}>{t("contactEmailCodeLabel")}</label>
+            <input
+              ref={codeInput}
+              id={codeId}
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-invalid={confirmErr.field ? true : undefined}
+              aria-describedby={confirmErr.field ? `${codeId}-error` : undefined}
+            />
+            <FieldError id={`${codeId}-error`} code={confirmErr.field} />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={confirm.isPending}>
+              {confirm.isPending ? t("contactConfirming") : t("contactConfirmEmail")}
+            </button>
+            <button type="button" className="secondary" onClick={restart}>
+              {t("contactUseOtherEmail")}
+            </button>
+          </div>
+          {confirmErr.form && <ErrorMessage code={confirmErr.form} />}
+        </form>
+      )}
+      <SavedStatus message={changedTo && t("contactEmailChanged", { email: changedTo })} />
+    </section>
+  );
+}

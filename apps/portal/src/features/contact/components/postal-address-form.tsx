@@ -1,0 +1,104 @@
+import type { PostalAddress } from "@tietoni/domain";
+import { FieldError, fieldErrors, formError } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useUpdateContact } from "../api/update-contact.ts";
+import { FormActions } from "./form-actions.tsx";
+import { SavedStatus } from "./saved-status.tsx";
+
+type Address = { street: string; postalCode: string; city: string; country: string };
+
+const FIELD_PATHS = ["postalAddress.street", "postalAddress.postalCode", "postalAddress.city"];
+
+export function PostalAddressForm({ current }: { current: Address | null }) {
+  const { t } = useI18n();
+  const [street, setStreet] = useState(current?.street ?? "");
+  const [postalCode, setPostalCode] = useState(current?.postalCode ?? "");
+  const [city, setCity] = useState(current?.city ?? "");
+  const [saved, setSaved] = useState<"saved" | "removed" | null>(null);
+  const update = useUpdateContact();
+  const id = useId();
+  const errors = fieldErrors(update.error);
+
+  const save = (value: PostalAddress | null) => {
+    setSaved(null);
+    update.mutate(
+      { postalAddress: value },
+      {
+        onSuccess: () => {
+          if (value === null) {
+            setStreet("");
+            setPostalCode("");
+            setCity("");
+          }
+          setSaved(value === null ? "removed" : "saved");
+        },
+      },
+    );
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const empty = [street, postalCode, city].every((v) => v.trim() === "");
+    // The form edits Finnish addresses; an address held with another country keeps its country.
+    save(empty ? null : { street, postalCode, city, country: current?.country ?? "FI" });
+  };
+
+  const input = (
+    name: "street" | "postalCode" | "city",
+    label: string,
+    value: string,
+    onChange: (v: string) => void,
+    autoComplete: string,
+    hint?: string,
+  ) => {
+    const inputId = `${id}-${name}`;
+    const err = errors.get(`postalAddress.${name}`);
+    const describedBy = [hint ? `${inputId}-hint` : null, err ? `${inputId}-error` : null].filter(Boolean).join(" ");
+    return (
+      <div className="field">
+        <label htmlFor={inputId}>{label}</label>
+        {hint && (
+          <span className="hint" id={`${inputId}-hint`}>
+            {hint}
+          </span>
+        )}
+        <input
+          id={inputId}
+          name={name}
+          autoComplete={autoComplete}
+          inputMode={name === "postalCode" ? "numeric" : undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          aria-invalid={err ? true : undefined}
+          aria-describedby={describedBy || undefined}
+        />
+        <FieldError id={`${inputId}-error`} code={err} />
+      </div>
+    );
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t("contactAddressHeading")}</h2>
+      <form onSubmit={submit} noValidate className="form">
+        {input("street", t("contactStreetLabel"), street, setStreet, "street-address")}
+        {input(
+          "postalCode",
+          t("contactPostalCodeLabel"),
+          postalCode,
+          setPostalCode,
+          "postal-code",
+          t("contactPostalCodeHint"),
+        )}
+        {input("city", t("contactCityLabel"), city, setCity, "address-level2")}
+        <FormActions
+          pending={update.isPending}
+          canRemove={current !== null}
+          onRemove={() => save(null)}
+          error={formError(update.error, FIELD_PATHS)}
+        />
+      </form>
+      <SavedStatus message={saved && t(saved === "saved" ? "contactAddressSaved" : "contactAddressRemoved")} />
+    </section>
+  );
+}

@@ -1,0 +1,131 @@
+import { type ErasureBlocker, erasureBlockerTexts, keptDataTexts } from "@tietoni/domain";
+import { ErrorMessage, FieldError, fieldErrors, formatDate, formError, Loading, TableRegion } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
+import { Link, useNavigate } from "react-router";
+import { paths } from "../../../config/paths.ts";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useCreateRequest } from "../api/create-request.ts";
+import { useErasureAssessment } from "../api/get-erasure-assessment.ts";
+import { requestSentState } from "../utils/request-sent.ts";
+
+/**
+ * Before the customer asks for erasure they see what blocks it now and what is kept anyway, under which rule
+ * and until when. They may send the request regardless: staff decide, and carry it out as anonymisation.
+ */
+export function ErasureRequest() {
+  const { t, pick, locale } = useI18n();
+  const assessment = useErasureAssessment();
+  const create = useCreateRequest();
+  const navigate = useNavigate();
+  const [text, setText] = useState("");
+  const id = useId();
+  const textId = `${id}-text`;
+
+  const blockerText = (blocker: ErasureBlocker) => {
+    const template = pick(erasureBlockerTexts[blocker.ground]);
+    if (blocker.ground === "openInvoice" || blocker.ground === "debtCollection")
+      return template.replace("{count}", String(blocker.count));
+    if (blocker.ground === "activeContactPerson")
+      return template.replace("{organisations}", blocker.organisations.join(", "));
+    return template;
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(
+      { type: "erasure", text },
+      {
+        onSuccess: ({ request }) =>
+          navigate(paths.requests, { state: requestSentState({ type: request.type, dueOn: request.dueOn }) }),
+      },
+    );
+  };
+  const textErr = fieldErrors(create.error).get("text");
+  const formErr = formError(create.error, ["text"]);
+
+  return (
+    <>
+      <h1>{t("requestsErasureTitle")}</h1>
+      <p>{t("requestsErasureIntro")}</p>
+      {assessment.isPending && <Loading />}
+      {assessment.isError && <ErrorMessage code="server_error" />}
+      {assessment.data && (
+        <>
+          <section aria-labelledby={`${id}-blockers`}>
+            <h2 id={`${id}-blockers`}>{t("requestsBlockersHeading")}</h2>
+            {assessment.data.assessment.blockers.length === 0 ? (
+              <p>{t("requestsBlockersNone")}</p>
+            ) : (
+              <>
+                <ul className="requests-blockers">
+                  {assessment.data.assessment.blockers.map((blocker) => (
+                    <li key={blocker.ground}>{blockerText(blocker)}</li>
+                  ))}
+                </ul>
+                <p>{t("requestsBlockedNote")}</p>
+              </>
+            )}
+          </section>
+          <section aria-labelledby={`${id}-kept`}>
+            <h2 id={`${id}-kept`}>{t("requestsKeptHeading")}</h2>
+            <TableRegion label={t("requestsKeptCaption")}>
+              <table>
+                <caption>{t("requestsKeptCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("requestsKeptWhat")}</th>
+                    <th scope="col">{t("requestsKeptRule")}</th>
+                    <th scope="col">{t("requestsKeptUntil")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {assessment.data.assessment.kept.map((kept) => (
+                    <tr key={kept.what}>
+                      <th scope="row">{pick(keptDataTexts[kept.what].what)}</th>
+                      <td>{pick(keptDataTexts[kept.what].rule)}</td>
+                      <td>
+                        {kept.until === null
+                          ? t("requestsKeptForever")
+                          : t("requestsKeptUntilDate", { date: formatDate(kept.until, locale) })}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          </section>
+        </>
+      )}
+      <section aria-labelledby={`${id}-form`}>
+        <h2 id={`${id}-form`}>{t("requestsErasureFormHeading")}</h2>
+        <form onSubmit={submit} noValidate className="form">
+          <div className="field">
+            <label htmlFor={textId}>{t("requestsErasureTextLabel")}</label>
+            <span className="hint" id={`${textId}-hint`}>
+              {t("requestsLanguageHint")}
+            </span>
+            <textarea
+              id={textId}
+              name="text"
+              maxLength={2000}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={textErr ? true : undefined}
+              aria-describedby={textErr ? `${textId}-hint ${textId}-error` : `${textId}-hint`}
+            />
+            <FieldError id={`${textId}-error`} code={textErr} />
+          </div>
+          <div className="actions">
+            <button type="submit" disabled={create.isPending}>
+              {create.isPending ? t("requestsSending") : t("requestsErasureSend")}
+            </button>
+            <Link className="button secondary" to={paths.requests}>
+              {t("requestsBackToList")}
+            </Link>
+          </div>
+          {formErr && <ErrorMessage code={formErr} />}
+        </form>
+      </section>
+    </>
+  );
+}
