@@ -51,8 +51,8 @@ export function createSurface({ name, origin, production, staticDir, api }: Surf
 
   app.use("/api/*", async (c, next) => {
     await next();
-    // API answers carry personal data: never cache them anywhere.
-    c.header("Cache-Control", "no-store");
+    // API answers carry personal data: never cache them anywhere, unless a public route said otherwise.
+    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
   });
   app.use("/api/*", originGuard({ origin }));
   app.use(

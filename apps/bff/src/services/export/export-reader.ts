@@ -1,0 +1,405 @@
+import {
+  type CustomerProfile,
+  type ExportCustomer,
+  type Invoice,
+  judgeSession,
+  marketingPurposes,
+  noObjections,
+  type Objections,
+  type Order,
+  type OrganisationRole,
+  type RequestView,
+  type SessionPolicy,
+} from "@tietoni/domain";
+import Database from "better-sqlite3";
+import { staffViewActions, staffViewReasons } from "./labels.ts";
+
+type Row<K extends keyof ExportCustomer> = ExportCustomer[K] extends (infer Item)[] ? Item : never;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const bool = (v: number) => v !== 0;
+
+type ProfileRow = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  www: string | null;
+  relationshipStart: string;
+  relationshipEnd: string | null;
+  createdAt: number;
+  anonymisedAt: number | null;
+};
+
+type OrderLineJoinRow = {
+  orderId: string;
+  orderNumber: string;
+  orderedAt: number;
+  status: Order["status"];
+  totalCents: number;
+  currency: string;
+  lineNo: number | null;
+  product: string | null;
+  quantity: number | null;
+  unitPriceCents: number | null;
+};
+
+type RequestJoinRow = {
+  id: string;
+  type: RequestView["type"];
+  state: RequestView["state"];
+  channel: RequestView["channel"];
+  receivedOn: string;
+  dueOn: string;
+  extensionMonths: number | null;
+  extensionReasons: string | null;
+  extendedAt: number | null;
+  text: string;
+  correctionField: NonNullable<RequestView["correction"]>["field"] | null;
+  correctionCurrent: string | null;
+  correctionNew: string | null;
+  correctionReason: string | null;
+  restrictionGround: RequestView["restrictionGround"];
+  decisionOutcome: NonNullable<RequestView["decision"]>["outcome"] | null;
+  decisionReasons: string | null;
+  decidedAt: number | null;
+  createdAt: number;
+  eventAt: number | null;
+  event: string | null;
+  note: string | null;
+};
+
+const SQL = {
+  profile: `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, street, postal_code AS postalCode,
+      city, country, www, relationship_start AS relationshipStart, relationship_end AS relationshipEnd,
+      created_at AS createdAt, anonymised_at AS anonymisedAt
+    FROM customers WHERE id = ?`,
+  organisationRoles: `SELECT o.name AS organisationName, o.business_id AS businessId, r.role, r.start_date AS startDate,
+      r.end_date AS endDate
+    FROM organisation_roles r JOIN organisations o ON o.id = r.organisation_id
+    WHERE r.customer_id = ? ORDER BY r.start_date DESC, r.id`,
+  ipAddresses: `SELECT ip, seen_at AS seenAt FROM ip_addresses WHERE customer_id = ? ORDER BY seen_at DESC, id DESC`,
+  // One ordered join instead of a query per order: an open iterator blocks its connection for other statements.
+  ordersWithLines: `SELECT o.id AS orderId, o.order_number AS orderNumber, o.ordered_at AS orderedAt, o.status,
+      o.total_cents AS totalCents, o.currency, l.line_no AS lineNo, l.product, l.quantity,
+      l.unit_price_cents AS unitPriceCents
+    FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
+    WHERE o.customer_id = ? ORDER BY o.ordered_at DESC, o.id, l.line_no`,
+  invoices: `SELECT i.invoice_number AS invoiceNumber, o.order_number AS orderNumber, i.issued_at AS issuedAt,
+      i.due_at AS dueAt, i.amount_cents AS amountCents, i.currency, i.status, i.in_collection AS inCollection,
+      i.paid_at AS paidAt
+    FROM invoices i LEFT JOIN orders o ON o.id = i.order_id
+    WHERE i.customer_id = ? ORDER BY i.issued_at DESC, i.invoice_number DESC`,
+  billing: `SELECT billing_name AS billingName, street, postal_code AS postalCode, city, country,
+      e_invoice_address AS eInvoiceAddress, payment_term_days AS paymentTermDays
+    FROM billing_details WHERE customer_id = ?`,
+  sources: `SELECT category, source, noted_at AS notedAt, detail FROM datum_sources
+    WHERE customer_id = ? ORDER BY noted_at, id`,
+  // Internal staff notes are not the customer's to see (and not part of the request's history).
+  requestsWithEvents: `SELECT r.id, r.type, r.state, r.channel, r.received_on AS receivedOn, r.due_on AS dueOn,
+      r.extension_months AS extensionMonths, r.extension_reasons AS extensionReasons, r.extended_at AS extendedAt,
+      r.text, r.correction_field AS correctionField, r.correction_current AS correctionCurrent,
+      r.correction_new AS correctionNew, r.correction_reason AS correctionReason,
+      r.restriction_ground AS restrictionGround, r.decision_outcome AS decisionOutcome,
+      r.decision_reasons AS decisionReasons, r.decided_at AS decidedAt, r.created_at AS createdAt,
+      e.at AS eventAt, e.event, e.note
+    FROM requests r LEFT JOIN request_events e ON e.request_id = r.id AND e.internal = 0
+    WHERE r.customer_id = ? ORDER BY r.created_at DESC, r.id, e.at, e.id`,
+  objections: `SELECT purpose, objected FROM marketing_objections WHERE customer_id = ?`,
+  marketingHistory: `SELECT purpose, from_objected AS "from", to_objected AS "to", at, channel FROM marketing_events
+    WHERE customer_id = ? ORDER BY at, id`,
+  contactChanges: `SELECT field, old_value AS oldValue, new_value AS newValue, at, actor_type AS actorType, reason
+    FROM field_changes WHERE customer_id = ? ORDER BY at, id`,
+  signIns: `SELECT at, ip, user_agent AS userAgent FROM customer_sign_ins WHERE customer_id = ? ORDER BY at DESC, id DESC`,
+  sessions: `SELECT created_at AS createdAt, last_seen_at AS lastSeenAt, ip, user_agent AS userAgent
+    FROM customer_sessions WHERE customer_id = ? ORDER BY created_at DESC, id`,
+  // The staff member's role, never their identity: the trail names who, the customer sees in what capacity.
+  staffViews: `SELECT at, actor_role AS staffRole, action FROM audit_log
+    WHERE customer_id = ? AND actor_type = 'staff' AND action IN (${staffViewActions.map(() => "?").join(", ")})
+    ORDER BY seq DESC`,
+  downloads: `SELECT format, at FROM downloads WHERE customer_id = ? ORDER BY at DESC, id DESC`,
+} as const;
+
+export type ExportReaderOptions = {
+  databasePath: string;
+  customerId: string;
+  now: number;
+  sessionPolicy: SessionPolicy;
+};
+
+/**
+ * One export's view of the register: its own read-only connection holding one read transaction, so every part of
+ * the file comes from the same moment, long iterations never block the app's main connection, and writes elsewhere
+ * go on (WAL). Every method iterates one statement; callers must finish one before starting the next.
+ * Returns null when the customer is gone (anonymised) by the time the snapshot starts.
+ */
+export function openExportReader({ databasePath, customerId, now, sessionPolicy }: ExportReaderOptions) {
+  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+    sqlite.close();
+  };
+  try {
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.exec("BEGIN");
+    // The first read fixes the snapshot.
+    const profileRow = sqlite.prepare<[string], ProfileRow>(SQL.profile).get(customerId);
+    if (!profileRow || profileRow.anonymisedAt !== null || profileRow.email === null) {
+      close();
+      return null;
+    }
+    return createReader(
+      sqlite,
+      customerId,
+      profileOf({ ...profileRow, email: profileRow.email }),
+      now,
+      sessionPolicy,
+      close,
+    );
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+export type ExportReader = NonNullable<ReturnType<typeof openExportReader>>;
+
+function profileOf(c: ProfileRow & { email: string }): CustomerProfile {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    phone: c.phone,
+    postalAddress:
+      c.street && c.postalCode && c.city
+        ? { street: c.street, postalCode: c.postalCode, city: c.city, country: c.country ?? "FI" }
+        : null,
+    www: c.www,
+    relationshipStart: c.relationshipStart,
+    relationshipEnd: c.relationshipEnd,
+    createdAt: iso(c.createdAt),
+  };
+}
+
+function requestOf(r: RequestJoinRow): RequestView {
+  return {
+    id: r.id,
+    type: r.type,
+    state: r.state,
+    channel: r.channel,
+    receivedOn: r.receivedOn,
+    dueOn: r.dueOn,
+    extension:
+      r.extensionMonths !== null && r.extendedAt !== null
+        ? { months: r.extensionMonths, reasons: r.extensionReasons ?? "", at: iso(r.extendedAt) }
+        : null,
+    text: r.text,
+    correction:
+      r.correctionField !== null
+        ? {
+            field: r.correctionField,
+            currentValue: r.correctionCurrent,
+            newValue: r.correctionNew ?? "",
+            reason: r.correctionReason ?? "",
+          }
+        : null,
+    restrictionGround: r.restrictionGround,
+    decision:
+      r.decisionOutcome !== null && r.decidedAt !== null
+        ? { outcome: r.decisionOutcome, reasons: r.decisionReasons ?? "", decidedAt: iso(r.decidedAt) }
+        : null,
+    history: [],
+    createdAt: iso(r.createdAt),
+  };
+}
+
+/**
+ * Groups an ordered join into parents with their children, holding one parent at a time: `start` makes the parent
+ * of a row whose key differs from the previous row's, `add` puts the row's child (if any) into it.
+ */
+function* grouped<R, P>(
+  rows: Iterable<R>,
+  key: (row: R) => string,
+  start: (row: R) => P,
+  add: (parent: P, row: R) => void,
+): Generator<P> {
+  let current: P | null = null;
+  let currentKey = "";
+  for (const row of rows) {
+    const k = key(row);
+    if (current === null || k !== currentKey) {
+      if (current !== null) yield current;
+      current = start(row);
+      currentKey = k;
+    }
+    add(current, row);
+  }
+  if (current !== null) yield current;
+}
+
+function createReader(
+  sqlite: Database.Database,
+  customerId: string,
+  profile: CustomerProfile,
+  now: number,
+  sessionPolicy: SessionPolicy,
+  close: () => void,
+) {
+  const each = <R>(sql: string, ...extra: string[]) => sqlite.prepare<string[], R>(sql).iterate(customerId, ...extra);
+
+  function* orderLineRows() {
+    yield* each<OrderLineJoinRow>(SQL.ordersWithLines);
+  }
+
+  return {
+    profile,
+    close,
+
+    *organisationRoles(): Generator<OrganisationRole> {
+      yield* each<OrganisationRole>(SQL.organisationRoles);
+    },
+
+    *ipAddresses(): Generator<Row<"ipAddresses">> {
+      for (const r of each<{ ip: string; seenAt: number }>(SQL.ipAddresses)) yield { ip: r.ip, seenAt: iso(r.seenAt) };
+    },
+
+    /** Every order with its lines, newest first; one order in memory at a time. */
+    *orders(): Generator<Order> {
+      yield* grouped(
+        orderLineRows(),
+        (r) => r.orderId,
+        (r): Order => ({
+          orderNumber: r.orderNumber,
+          orderedAt: iso(r.orderedAt),
+          status: r.status,
+          totalCents: r.totalCents,
+          currency: r.currency,
+          lines: [],
+        }),
+        (order, r) => {
+          if (r.lineNo === null || r.product === null || r.quantity === null || r.unitPriceCents === null) return;
+          order.lines.push({
+            lineNo: r.lineNo,
+            product: r.product,
+            quantity: r.quantity,
+            unitPriceCents: r.unitPriceCents,
+          });
+        },
+      );
+    },
+
+    /** Every order line with its order's number, in the order of `orders()` (for a flat table). */
+    *orderLines(): Generator<{ orderNumber: string } & Order["lines"][number]> {
+      for (const r of orderLineRows()) {
+        if (r.lineNo === null || r.product === null || r.quantity === null || r.unitPriceCents === null) continue;
+        const { orderNumber, lineNo, product, quantity, unitPriceCents } = r;
+        yield { orderNumber, lineNo, product, quantity, unitPriceCents };
+      }
+    },
+
+    *invoices(): Generator<Invoice> {
+      for (const r of each<Omit<Invoice, "inCollection"> & { inCollection: number }>(SQL.invoices)) {
+        yield { ...r, inCollection: bool(r.inCollection) };
+      }
+    },
+
+    billing(): ExportCustomer["billing"] {
+      const b = sqlite
+        .prepare<
+          [string],
+          {
+            billingName: string;
+            street: string;
+            postalCode: string;
+            city: string;
+            country: string;
+            eInvoiceAddress: string | null;
+            paymentTermDays: number;
+          }
+        >(SQL.billing)
+        .get(customerId);
+      if (!b) return null;
+      return {
+        billingName: b.billingName,
+        address: { street: b.street, postalCode: b.postalCode, city: b.city, country: b.country },
+        eInvoiceAddress: b.eInvoiceAddress,
+        paymentTermDays: b.paymentTermDays,
+      };
+    },
+
+    *sources(): Generator<Row<"sources">> {
+      type SourceRow = Omit<Row<"sources">, "notedAt"> & { notedAt: number };
+      for (const r of each<SourceRow>(SQL.sources)) yield { ...r, notedAt: iso(r.notedAt) };
+    },
+
+    /** The customer's requests, newest first, each with the steps the customer may see. */
+    *requests(): Generator<RequestView> {
+      yield* grouped(
+        each<RequestJoinRow>(SQL.requestsWithEvents),
+        (r) => r.id,
+        requestOf,
+        (request, r) => {
+          if (r.eventAt !== null && r.event !== null)
+            request.history.push({ at: iso(r.eventAt), event: r.event, note: r.note });
+        },
+      );
+    },
+
+    objections(): Objections {
+      const objections = noObjections();
+      for (const r of each<{ purpose: string; objected: number }>(SQL.objections)) {
+        const purpose = marketingPurposes.find((p) => p === r.purpose);
+        if (purpose) objections[purpose] = bool(r.objected);
+      }
+      return objections;
+    },
+
+    *marketingHistory(): Generator<ExportCustomer["marketing"]["history"][number]> {
+      type EventRow = { purpose: (typeof marketingPurposes)[number]; from: number; to: number; at: number };
+      for (const r of each<EventRow & { channel: "portal" | "staff" | "gpc" }>(SQL.marketingHistory)) {
+        yield { purpose: r.purpose, from: bool(r.from), to: bool(r.to), at: iso(r.at), channel: r.channel };
+      }
+    },
+
+    *contactChanges(): Generator<Row<"contactChanges">> {
+      type ChangeRow = Omit<Row<"contactChanges">, "at"> & { at: number };
+      for (const r of each<ChangeRow>(SQL.contactChanges)) yield { ...r, at: iso(r.at) };
+    },
+
+    *signIns(): Generator<Row<"signIns">> {
+      type SignInRow = Omit<Row<"signIns">, "at"> & { at: number };
+      for (const r of each<SignInRow>(SQL.signIns)) yield { ...r, at: iso(r.at) };
+    },
+
+    /** Only sessions that would still be accepted now; expired rows linger until their cookie is next seen. */
+    *sessions(): Generator<Row<"sessions">> {
+      type SessionRow = { createdAt: number; lastSeenAt: number; ip: string | null; userAgent: string | null };
+      for (const r of each<SessionRow>(SQL.sessions)) {
+        if (!judgeSession(r, now, sessionPolicy).valid) continue;
+        yield { createdAt: iso(r.createdAt), lastSeenAt: iso(r.lastSeenAt), ip: r.ip, userAgent: r.userAgent };
+      }
+    },
+
+    *staffViews(): Generator<Row<"staffViews">> {
+      type ViewRow = { at: number; staffRole: string | null; action: string };
+      for (const r of each<ViewRow>(SQL.staffViews, ...staffViewActions)) {
+        const why = staffViewReasons[r.action];
+        if (why) yield { at: iso(r.at), staffRole: r.staffRole ?? "", action: r.action, why };
+      }
+    },
+
+    *downloads(): Generator<Row<"downloads">> {
+      type DownloadRow = { format: Row<"downloads">["format"]; at: number };
+      for (const r of each<DownloadRow>(SQL.downloads)) yield { format: r.format, at: iso(r.at) };
+    },
+  };
+}

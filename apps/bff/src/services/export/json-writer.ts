@@ -1,0 +1,64 @@
+import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportCustomer, type ExportRegister } from "@tietoni/domain";
+import type { ExportReader } from "./export-reader.ts";
+import type { Piece } from "./pull-stream.ts";
+
+export type ExportMeta = {
+  generatedAt: string;
+  register: ExportRegister;
+  /** This download: recorded on the main connection after the snapshot began, so listed here first. */
+  current: ExportCustomer["downloads"][number];
+};
+
+const key = (name: string) => `${JSON.stringify(name)}:`;
+
+/** A JSON array written element by element, one element per line. */
+function* array<T>(items: Iterable<T>): Generator<Piece> {
+  yield "[";
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+    first = false;
+  }
+  yield first ? "]" : "\n]";
+}
+
+/**
+ * The export document (exportDocumentSchema, v1), written in the schema's key order without ever holding more than
+ * one row: small parts are stringified whole, lists are streamed from the reader.
+ */
+export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<Piece> {
+  yield `{${key("format")}${JSON.stringify(EXPORT_FORMAT_ID)},${key("version")}${EXPORT_VERSION},`;
+  yield `${key("generatedAt")}${JSON.stringify(meta.generatedAt)},\n`;
+  yield `${key("register")}${JSON.stringify(meta.register)},\n`;
+  yield `${key("customer")}{\n${key("profile")}${JSON.stringify(reader.profile)},\n`;
+  yield key("organisationRoles");
+  yield* array(reader.organisationRoles());
+  yield `,\n${key("ipAddresses")}`;
+  yield* array(reader.ipAddresses());
+  yield `,\n${key("orders")}`;
+  yield* array(reader.orders());
+  yield `,\n${key("invoices")}`;
+  yield* array(reader.invoices());
+  yield `,\n${key("billing")}${JSON.stringify(reader.billing())},\n${key("sources")}`;
+  yield* array(reader.sources());
+  yield `,\n${key("requests")}`;
+  yield* array(reader.requests());
+  yield `,\n${key("marketing")}{${key("objections")}${JSON.stringify(reader.objections())},${key("history")}`;
+  yield* array(reader.marketingHistory());
+  yield `},\n${key("contactChanges")}`;
+  yield* array(reader.contactChanges());
+  yield `,\n${key("signIns")}`;
+  yield* array(reader.signIns());
+  yield `,\n${key("sessions")}`;
+  yield* array(reader.sessions());
+  yield `,\n${key("staffViews")}`;
+  yield* array(reader.staffViews());
+  yield `,\n${key("downloads")}`;
+  yield* array(withCurrent(meta.current, reader.downloads()));
+  yield "\n}}\n";
+}
+
+export function* withCurrent<T>(current: T, rest: Iterable<T>): Generator<T> {
+  yield current;
+  yield* rest;
+}

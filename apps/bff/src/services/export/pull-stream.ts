@@ -1,0 +1,104 @@
+/** What a writer yields: text, bytes, or an empty string just to say "one more row done". */
+export type Piece = string | Uint8Array;
+
+export type PullStreamOptions = {
+  /** Called once when the stream ends, fails, is cancelled or goes idle: releases the export's connection. */
+  onClose: () => void;
+  /** A chunk is handed on once it reaches this size. */
+  chunkBytes?: number;
+  /** After this many pieces the writer pauses for one turn of the event loop, so other requests are served. */
+  piecesPerYield?: number;
+  /** A reader that stops pulling for this long (a stalled client) loses the stream and its snapshot. */
+  idleMs?: number;
+};
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * A pull-based byte stream over a synchronous writer. The writer runs only when the stream is pulled (the HTTP layer
+ * pulls only when the socket drains), at most one chunk waits in the queue, and a long run is cut into slices with
+ * a trip through the event loop between them. The writer runs only inside pull, so cancelling it while it waits
+ * is safe and runs its `finally` blocks (which end the SQLite iterators) before the connection is closed.
+ */
+export function pullStream(
+  pieces: Generator<Piece, void, undefined>,
+  { onClose, chunkBytes = 64 * 1024, piecesPerYield = 200, idleMs = 120_000 }: PullStreamOptions,
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let finished = false;
+  let idleTimer: NodeJS.Timeout | undefined;
+
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(idleTimer);
+    try {
+      pieces.return(undefined);
+    } finally {
+      onClose();
+    }
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        clearTimeout(idleTimer);
+        const parts: Uint8Array[] = [];
+        let size = 0;
+        let count = 0;
+        let done = false;
+        try {
+          while (size < chunkBytes) {
+            const next = pieces.next();
+            if (next.done) {
+              done = true;
+              break;
+            }
+            const bytes = typeof next.value === "string" ? encoder.encode(next.value) : next.value;
+            if (bytes.byteLength > 0) {
+              parts.push(bytes);
+              size += bytes.byteLength;
+            }
+            count += 1;
+            if (count % piecesPerYield === 0) {
+              await yieldToEventLoop();
+              if (finished) return;
+            }
+          }
+        } catch (error) {
+          finish();
+          console.error("[export] writing the download failed", error);
+          controller.error(error);
+          return;
+        }
+        if (size > 0) controller.enqueue(concat(parts, size));
+        if (done) {
+          finish();
+          controller.close();
+          return;
+        }
+        idleTimer = setTimeout(() => {
+          finish();
+          controller.error(new Error("export stream idle"));
+        }, idleMs);
+        idleTimer.unref();
+      },
+      cancel() {
+        finish();
+      },
+    },
+    // Counted in chunks: one ready chunk ahead of the reader, no more.
+    { highWaterMark: 1 },
+  );
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
