@@ -1,4 +1,15 @@
-// Placeholder page, replaced by its feature in this issue.
+import { NewRequestForm } from "../../features/desk/components/new-request-form.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  usePageTitle(t("deskNewTitle"));
+  return (
+    <>
+      <h1>{t("deskNewTitle")}</h1>
+      <p>{t("deskNewIntro")}</p>
+      <NewRequestForm />
+    </>
+  );
 }

@@ -1,4 +1,11 @@
-// Placeholder page, replaced by its feature in this issue.
+import { useParams } from "react-router";
+import { RequestPage } from "../../features/desk/components/request-page.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  const { id = "" } = useParams();
+  usePageTitle(t("deskRequestTitle"));
+  return <RequestPage key={id} id={id} />;
 }

@@ -1,4 +1,14 @@
-// Placeholder page, replaced by its feature in this issue.
+import { RequestQueue } from "../../features/desk/components/request-queue.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  usePageTitle(t("deskQueueTitle"));
+  return (
+    <>
+      <h1>{t("deskQueueTitle")}</h1>
+      <RequestQueue />
+    </>
+  );
 }

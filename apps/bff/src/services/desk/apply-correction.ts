@@ -1,0 +1,143 @@
+import { type CorrectableField, fieldCategory, helsinkiDate } from "@tietoni/domain";
+import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
+import { randomToken } from "../../auth/tokens.ts";
+import type { Db } from "../../db/client.ts";
+import {
+  billingDetails,
+  customers,
+  datumSources,
+  fieldChanges,
+  organisationRoles,
+  organisations,
+} from "../../db/schema.ts";
+import { currentValueOf } from "../requests.ts";
+import { parseBillingAddress } from "./billing-address.ts";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type Correction = {
+  customerId: string;
+  field: CorrectableField;
+  newValue: string;
+  reason: string;
+  requestId: string;
+  staffId: string;
+  now: number;
+};
+
+export type CorrectionResult =
+  | { ok: true; oldValue: string | null }
+  | { ok: false; code: "address_unparsed" | "billing_missing" };
+
+/**
+ * Writes an approved correction into the register and its history (field_changes). Runs inside the caller's
+ * transaction, so the change, its history, the request's decision and the audit entry commit together.
+ */
+export function applyCorrection(tx: Tx, c: Correction): CorrectionResult {
+  const oldValue = currentValueOf(tx, c.customerId, c.field);
+  const today = helsinkiDate(c.now);
+
+  if (c.field === "firstName" || c.field === "lastName") {
+    tx.update(customers)
+      .set(c.field === "firstName" ? { firstName: c.newValue } : { lastName: c.newValue })
+      .where(eq(customers.id, c.customerId))
+      .run();
+  } else if (c.field === "organisation") {
+    // The organisation the customer acts for now: its name was wrong. Without a current role, the customer
+    // told us whom they represent, so the role is recorded from today.
+    const current = tx
+      .select({ organisationId: organisationRoles.organisationId })
+      .from(organisationRoles)
+      .where(
+        and(
+          eq(organisationRoles.customerId, c.customerId),
+          or(isNull(organisationRoles.endDate), gte(organisationRoles.endDate, today)),
+        ),
+      )
+      .orderBy(desc(organisationRoles.startDate))
+      .limit(1)
+      .get();
+    if (current) {
+      tx.update(organisations).set({ name: c.newValue }).where(eq(organisations.id, current.organisationId)).run();
+    } else {
+      const organisationId = randomToken();
+      tx.insert(organisations).values({ id: organisationId, name: c.newValue, businessId: null }).run();
+      tx.insert(organisationRoles)
+        .values({
+          id: randomToken(),
+          customerId: c.customerId,
+          organisationId,
+          role: "representative",
+          startDate: today,
+          endDate: null,
+        })
+        .run();
+    }
+  } else {
+    const billing = tx.select().from(billingDetails).where(eq(billingDetails.customerId, c.customerId)).get();
+    if (c.field === "billingAddress") {
+      const address = parseBillingAddress(c.newValue);
+      if (!address) return { ok: false, code: "address_unparsed" };
+      const values = {
+        street: address.street,
+        postalCode: address.postalCode,
+        city: address.city,
+        country: address.country ?? billing?.country ?? "FI",
+      };
+      if (billing) {
+        tx.update(billingDetails).set(values).where(eq(billingDetails.customerId, c.customerId)).run();
+      } else {
+        const person = tx
+          .select({ firstName: customers.firstName, lastName: customers.lastName })
+          .from(customers)
+          .where(eq(customers.id, c.customerId))
+          .get();
+        const billingName = person ? `${person.firstName} ${person.lastName}` : "";
+        tx.insert(billingDetails)
+          .values({ customerId: c.customerId, billingName, ...values })
+          .run();
+      }
+    } else {
+      // A billing name or e-invoice address needs billing details to belong to; they cannot be made up.
+      if (!billing) return { ok: false, code: "billing_missing" };
+      tx.update(billingDetails)
+        .set(c.field === "billingName" ? { billingName: c.newValue } : { eInvoiceAddress: c.newValue })
+        .where(eq(billingDetails.customerId, c.customerId))
+        .run();
+    }
+  }
+
+  tx.insert(fieldChanges)
+    .values({
+      customerId: c.customerId,
+      field: c.field,
+      oldValue,
+      newValue: currentValueOf(tx, c.customerId, c.field),
+      at: c.now,
+      actorType: "staff",
+      actorId: c.staffId,
+      reason: c.reason,
+      requestId: c.requestId,
+    })
+    .run();
+
+  // The corrected datum now comes from the customer's own notice (Art. 15(1)(g) shows where data came from).
+  const category = fieldCategory[c.field];
+  const noted = tx
+    .select({ id: datumSources.id })
+    .from(datumSources)
+    .where(
+      and(
+        eq(datumSources.customerId, c.customerId),
+        eq(datumSources.category, category),
+        eq(datumSources.source, "customerNotice"),
+      ),
+    )
+    .get();
+  if (!noted) {
+    tx.insert(datumSources)
+      .values({ customerId: c.customerId, category, source: "customerNotice", notedAt: c.now, detail: null })
+      .run();
+  }
+  return { ok: true, oldValue };
+}

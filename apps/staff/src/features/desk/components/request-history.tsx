@@ -1,0 +1,70 @@
+import { registerDescription } from "@tietoni/domain";
+import { formatDateTime, TableRegion } from "@tietoni/ui";
+import { useId } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import type { DeskRequest } from "../api/get-desk-request.ts";
+
+const eventKeys = {
+  received: "deskEventReceived",
+  inProgress: "deskEventInProgress",
+  extended: "deskEventExtended",
+  refused: "deskEventRefused",
+  completed: "deskEventCompleted",
+  cancelled: "deskEventCancelled",
+  assigned: "deskEventAssigned",
+  notified: "deskEventNotified",
+} as const;
+
+const isKnownEvent = (e: string): e is keyof typeof eventKeys => Object.hasOwn(eventKeys, e);
+
+/** A notification step stores "source:<id>" or "recipient:<id>"; staff read the party's name. */
+function partyName(note: string | null, pick: (text: { fi: string; en: string }) => string): string | null {
+  const [kind, id] = (note ?? "").split(":");
+  const sources: Record<string, { name: { fi: string; en: string } }> = registerDescription.sources;
+  const recipients: Record<string, { name: { fi: string; en: string } }> = registerDescription.recipients;
+  const entry = kind === "source" && id ? sources[id] : kind === "recipient" && id ? recipients[id] : undefined;
+  return entry ? pick(entry.name) : note;
+}
+
+/** Who did what and when; steps the customer does not see are marked. */
+export function RequestHistory({ timeline }: { timeline: DeskRequest["timeline"] }) {
+  const { t, locale, pick } = useI18n();
+  const headingId = useId();
+  const who = (actor: DeskRequest["timeline"][number]["actor"]) =>
+    actor.type === "customer"
+      ? t("deskActorCustomer")
+      : actor.type === "system"
+        ? t("deskActorSystem")
+        : (actor.name ?? "");
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>{t("deskHistoryHeading")}</h2>
+      <TableRegion label={t("deskHistoryCaption")}>
+        <table>
+          <caption>{t("deskHistoryCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("deskHistoryWhen")}</th>
+              <th scope="col">{t("deskHistoryWhat")}</th>
+              <th scope="col">{t("deskHistoryWho")}</th>
+              <th scope="col">{t("deskHistoryNote")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {timeline.map((step, i) => (
+              <tr key={`${step.at}-${i}`}>
+                <td>{formatDateTime(step.at, locale)}</td>
+                <td>
+                  {isKnownEvent(step.event) ? t(eventKeys[step.event]) : step.event}
+                  {step.internal && <span className="note"> {t("deskHistoryInternal")}</span>}
+                </td>
+                <td>{who(step.actor)}</td>
+                <td className="desk-text">{step.event === "notified" ? partyName(step.note, pick) : step.note}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+import { requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
+import { ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { useId } from "react";
+import { Link, useSearchParams } from "react-router";
+import { paths } from "../../../config/paths.ts";
+import { useI18n } from "../../../lib/i18n.ts";
+import { type QueueQuery, useRequestQueue } from "../api/get-request-queue.ts";
+import { errorCode } from "../utils/api-errors.ts";
+import { DueBadge } from "./due-badge.tsx";
+import { QueueCounts } from "./queue-counts.tsx";
+import { defaultFilters, QueueFilters, type QueueFilterValues } from "./queue-filters.tsx";
+
+const QUEUE_LIMIT = 500;
+
+export const channelKeys = {
+  portal: "deskChannelPortal",
+  paper: "deskChannelPaper",
+  email: "deskChannelEmail",
+} as const;
+
+/** The filters live in the URL, so Back from a request returns to the same view. */
+function filtersFrom(params: URLSearchParams): QueueFilterValues {
+  const state = params.get("state");
+  const type = params.get("type");
+  return {
+    state: state === "all" ? "all" : (requestStates.find((s) => s === state) ?? "open"),
+    type: requestTypes.find((ty) => ty === type) ?? "all",
+    overdue: params.get("overdue") === "true",
+    mine: params.get("mine") === "true",
+    q: params.get("q") ?? "",
+  };
+}
+
+function toParams(f: QueueFilterValues): Record<string, string> {
+  const p: Record<string, string> = {};
+  if (f.state !== defaultFilters.state) p.state = f.state;
+  if (f.type !== "all") p.type = f.type;
+  if (f.overdue) p.overdue = "true";
+  if (f.mine) p.mine = "true";
+  if (f.q) p.q = f.q;
+  return p;
+}
+
+function toQuery(f: QueueFilterValues): QueueQuery {
+  return {
+    ...(f.state !== "all" ? { state: f.state } : {}),
+    ...(f.type !== "all" ? { type: f.type } : {}),
+    ...(f.overdue ? { overdue: "true" as const } : {}),
+    ...(f.mine ? { mine: "true" as const } : {}),
+    ...(f.q ? { q: f.q } : {}),
+  };
+}
+
+export function RequestQueue() {
+  const { t, pick, locale } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFrom(params);
+  const queue = useRequestQueue(toQuery(filters));
+  const captionId = useId();
+  const err = errorCode(queue.error);
+
+  return (
+    <>
+      <p>{t("deskQueueIntro")}</p>
+      <p>
+        <Link className="button" to={paths.newRequest}>
+          {t("deskNewRequestLink")}
+        </Link>
+      </p>
+      {queue.data && <QueueCounts counts={queue.data.counts} />}
+      <QueueFilters key={params.toString()} value={filters} onApply={(next) => setParams(toParams(next))} />
+      {err && <ErrorMessage code={err} />}
+      {queue.isPending && <Loading />}
+      {queue.data && (
+        <section aria-labelledby={captionId}>
+          <h2 id={captionId}>{t("deskQueueCaption")}</h2>
+          <p role="status">
+            {queue.data.requests.length === 0
+              ? t("deskQueueNone")
+              : queue.data.requests.length === 1
+                ? t("deskQueueCountOne")
+                : t("deskQueueCount", { count: queue.data.requests.length })}
+          </p>
+          {queue.data.requests.length >= QUEUE_LIMIT && (
+            <p className="note">{t("deskQueueTruncated", { count: QUEUE_LIMIT })}</p>
+          )}
+          {queue.data.requests.length > 0 && (
+            <TableRegion label={t("deskQueueCaption")}>
+              <table className="desk-queue">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("deskColRequest")}</th>
+                    <th scope="col">{t("deskColDue")}</th>
+                    <th scope="col">{t("deskColTimeLeft")}</th>
+                    <th scope="col">{t("deskColState")}</th>
+                    <th scope="col">{t("deskColReceived")}</th>
+                    <th scope="col">{t("deskColChannel")}</th>
+                    <th scope="col">{t("deskColAssigned")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {queue.data.requests.map((r) => (
+                    <tr key={r.id}>
+                      <th scope="row">
+                        <Link to={paths.request(r.id)}>
+                          {pick(requestTypeNames[r.type])}: {r.customerName || t("deskAnonymised")}
+                        </Link>
+                      </th>
+                      <td>{formatDate(r.dueOn, locale)}</td>
+                      <td>
+                        <DueBadge daysLeft={r.daysLeft} dueStatus={r.dueStatus} />
+                      </td>
+                      <td>{pick(requestStateNames[r.state])}</td>
+                      <td>{formatDate(r.receivedOn, locale)}</td>
+                      <td>{t(channelKeys[r.channel])}</td>
+                      <td>{r.assignedTo?.displayName ?? t("deskUnassigned")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableRegion>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
