@@ -2,6 +2,15 @@ import { EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "
 import { useI18n } from "../../../lib/i18n.ts";
 import { useStaffViews } from "../api/get-staff-views.ts";
 
+/** Staff actions in plain words: reads of the record, work on a request, or any other processing. */
+function actionKey(action: string) {
+  if (action === "customer.record.viewed") return "staffViewsActionViewed";
+  if (action.startsWith("request.") || action.startsWith("operations.request")) return "staffViewsActionRequest";
+  if (action.startsWith("restriction.")) return "staffViewsActionRestriction";
+  if (action.startsWith("erasure.") || action === "customer.anonymised") return "staffViewsActionErasure";
+  return "staffViewsActionOther";
+}
+
 /** Who among the controller's staff opened this customer's record, and when (by role, not by name). */
 export function StaffViews() {
   const { t, locale } = useI18n();
@@ -29,7 +38,7 @@ export function StaffViews() {
                 <tr key={`${v.at}-${v.action}`}>
                   <td>{formatDateTime(v.at, locale)}</td>
                   <td>{v.staffRole === "admin" ? t("staffViewsRoleAdmin") : t("staffViewsRoleAgent")}</td>
-                  <td>{v.action === "customer.record.viewed" ? t("staffViewsActionViewed") : v.action}</td>
+                  <td>{t(actionKey(v.action))}</td>
                 </tr>
               ))}
             </tbody>
