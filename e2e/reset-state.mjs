@@ -2,5 +2,5 @@
 import fs from "node:fs";
 
 const dir = process.env.E2E_STATE_DIR;
-if (!dir || !dir.startsWith("var/e2e")) throw new Error("E2E_STATE_DIR must name a folder under var/e2e");
+if (!dir?.startsWith("var/e2e")) throw new Error("E2E_STATE_DIR must name a folder under var/e2e");
 fs.rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env.ts";
+import { DEMO_SUPPRESSION_KEY, parseEnv } from "./env.ts";
 
 describe("configuration", () => {
   it("runs the demo with safe defaults on a developer machine", () => {
@@ -29,9 +29,28 @@ describe("configuration", () => {
       PORTAL_ORIGIN: "https://omat.example.fi",
       STAFF_ORIGIN: "https://staff.example.fi",
       SMTP_URL: "smtp://mail.example.fi:587",
+      SUPPRESSION_KEY: "a-production-key-of-at-least-32-characters",
     });
     expect(env.demo).toBe(false);
     expect(env.secureCookies).toBe(true);
+  });
+
+  it("uses the marked demo suppression key outside production and requires a real one in production", () => {
+    expect(parseEnv({}).suppressionKey).toBe(DEMO_SUPPRESSION_KEY);
+    expect(DEMO_SUPPRESSION_KEY).toMatch(/demo/);
+    const production = {
+      NODE_ENV: "production",
+      PORTAL_ORIGIN: "https://omat.example.fi",
+      STAFF_ORIGIN: "https://staff.example.fi",
+      SMTP_URL: "smtp://mail.example.fi:587",
+    };
+    expect(() => parseEnv(production)).toThrow(/SUPPRESSION_KEY: SUPPRESSION_KEY is required in production/);
+    expect(() => parseEnv({ ...production, SUPPRESSION_KEY: DEMO_SUPPRESSION_KEY })).toThrow(
+      /must not be the demo key/,
+    );
+    expect(() => parseEnv({ ...production, SUPPRESSION_KEY: "too-short" })).toThrow(/at least 32 characters/);
+    const key = "k".repeat(32);
+    expect(parseEnv({ ...production, SUPPRESSION_KEY: key }).suppressionKey).toBe(key);
   });
 
   it("names a malformed port", () => {

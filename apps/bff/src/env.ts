@@ -13,6 +13,12 @@ const minutes = z.coerce
   .min(1)
   .max(60 * 24 * 30);
 
+/**
+ * DEMO AND TEST ONLY: the key of the suppression list's keyed hashes when none is configured. It is public
+ * (it is in the source), so production refuses to start without SUPPRESSION_KEY and refuses this value.
+ */
+export const DEMO_SUPPRESSION_KEY = "demo-only-suppression-key/never-use-in-production";
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -36,6 +42,11 @@ const envSchema = z
     STATIC_DIR_STAFF: z.string().default("apps/staff/dist"),
     /** Set behind a TLS-terminating proxy that sets X-Forwarded-For; otherwise the socket address is used. */
     TRUST_PROXY: bool.default(false),
+    /**
+     * HMAC key of the suppression list (erased customers' lasting marketing objections). Keep it stable and
+     * secret: a new key makes the old entries unmatchable, a leaked one lets addresses be tested against them.
+     */
+    SUPPRESSION_KEY: z.string().min(32, "SUPPRESSION_KEY must have at least 32 characters").optional(),
   })
   .transform((e) => {
     const production = e.NODE_ENV === "production";
@@ -51,6 +62,7 @@ const envSchema = z
       staticDirStaff: path.resolve(repoRoot, e.STATIC_DIR_STAFF),
       // Secure cookies need HTTPS; production always runs behind it.
       secureCookies: production,
+      suppressionKey: e.SUPPRESSION_KEY ?? DEMO_SUPPRESSION_KEY,
       sessionPolicy: {
         idleTimeoutMs: e.SESSION_IDLE_MINUTES * 60_000,
         absoluteLifetimeMs: e.SESSION_ABSOLUTE_MINUTES * 60_000,
@@ -71,6 +83,14 @@ const envSchema = z
     }
     if (!e.SMTP_URL)
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required in production" });
+    if (!e.SUPPRESSION_KEY)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SUPPRESSION_KEY"],
+        message: "SUPPRESSION_KEY is required in production (at least 32 random characters, kept stable and secret)",
+      });
+    else if (e.SUPPRESSION_KEY === DEMO_SUPPRESSION_KEY)
+      ctx.addIssue({ code: "custom", path: ["SUPPRESSION_KEY"], message: "SUPPRESSION_KEY must not be the demo key" });
   });
 
 export type Env = z.output<typeof envSchema>;

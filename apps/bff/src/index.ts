@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "./db/client.ts";
-import { DEMO_CUSTOMER_EMAIL, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
 import type { Deps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
@@ -26,6 +26,7 @@ async function main() {
   if (env.demo) {
     console.info(`[demo] customer: ${DEMO_CUSTOMER_EMAIL}; sign-in codes are written to ${env.mailDir}`);
     console.info(`[demo] staff: ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(", ")}`);
+    console.info(`[demo] admin's authenticator key (TOTP, SHA-1, 6 digits, 30 s): ${DEMO_ADMIN_TOTP_SECRET}`);
   }
 
   const shutdown = () => {

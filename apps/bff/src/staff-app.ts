@@ -30,7 +30,13 @@ export function createStaffApi(deps: Deps) {
     load: (id) => {
       const user = deps.db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
       if (!user || user.disabledAt !== null || user.confidentialitySignedOn === null) return null;
-      return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+      return {
+        id: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        totpEnabled: user.totpEnabledAt !== null,
+      };
     },
     now: deps.now,
   });

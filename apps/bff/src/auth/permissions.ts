@@ -1,30 +1,44 @@
+import { totpRequired } from "@tietoni/domain";
 import { createMiddleware } from "hono/factory";
 import type { SessionAuthEnv } from "../middleware/session-auth/index.ts";
 
 /** Staff roles and what each may do: the one place permissions are decided. */
 export const rolePermissions = {
-  agent: ["customer:search", "customer:read"],
-  admin: ["customer:search", "customer:read", "staff:manage", "audit:read", "retention:run"],
+  agent: ["customer:search", "customer:read", "request:handle"],
+  admin: ["customer:search", "customer:read", "request:handle", "staff:manage", "audit:read", "retention:run"],
 } as const;
 
 export type StaffRole = keyof typeof rolePermissions;
 export type Permission = (typeof rolePermissions)[StaffRole][number];
 
-export type StaffSubject = { id: string; username: string; displayName: string; role: StaffRole };
+export type StaffSubject = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  /** Two-factor sign-in confirmed; a role that requires it gets no permission until it is. */
+  totpEnabled: boolean;
+};
 
 export function hasPermission(role: StaffRole, permission: Permission): boolean {
   return (rolePermissions[role] as readonly Permission[]).includes(permission);
 }
 
 /**
- * Refuses the request unless the signed-in staff member's role grants the permission.
+ * Refuses the request unless the signed-in staff member's role grants the permission. A role that must use
+ * two-factor sign-in (admins) is refused everything with `totp_required` until enrolment is confirmed; the
+ * session, sign-out and enrolment routes do not use this guard, so they stay open.
  *
  * @example
  * .get("/audit", requirePermission("audit:read"), (c) => …)
  */
 export const requirePermission = (permission: Permission) =>
   createMiddleware<SessionAuthEnv<StaffSubject>>(async function requirePermission(c, next) {
-    if (!hasPermission(c.get("subject").role, permission)) {
+    const { role, totpEnabled } = c.get("subject");
+    if (totpRequired(role) && !totpEnabled) {
+      return c.json({ error: { code: "totp_required", message: "Enrol in two-factor sign-in first" } } as const, 403);
+    }
+    if (!hasPermission(role, permission)) {
       return c.json({ error: { code: "forbidden", message: `Requires ${permission}` } } as const, 403);
     }
     await next();

@@ -18,6 +18,12 @@ export const DEMO_STAFF = [
   { username: "admin", password: "admin-demo-pass", role: "admin", displayName: "Heli Ahonen" },
 ] as const;
 
+/**
+ * The demo admin's two-factor key (RFC 6238, base32), fixed so the demo can be signed into with any
+ * authenticator app. Public by design: it is printed in the README and at start-up. Demo only.
+ */
+export const DEMO_ADMIN_TOTP_SECRET = "V4WBW4Z36X3F7JMDE3TEHE5N6J36NHPH";
+
 const ORDINARY_CUSTOMERS = 240;
 const DAY = 86_400_000;
 
@@ -144,6 +150,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
       passwordHash: await hashPassword(s.password),
       confidentialitySignedOn: "2021-04-28",
       createdAt: SYNTHETIC_EPOCH,
+      passwordChangedAt: SYNTHETIC_EPOCH,
+      // Admins must use two-factor sign-in; the demo admin comes enrolled so the demo works at once.
+      totpSecret: s.role === "admin" ? DEMO_ADMIN_TOTP_SECRET : null,
+      totpEnabledAt: s.role === "admin" ? SYNTHETIC_EPOCH : null,
     })),
   );
   db.transaction((tx) => {

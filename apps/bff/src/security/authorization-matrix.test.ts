@@ -45,6 +45,38 @@ const access: Record<string, Access> = {
   "POST /api/staff/auth/sign-out": "staff",
   "GET /api/staff/customers": "staff",
   "GET /api/staff/customers/:id": "staff",
+  "POST /api/staff/auth/totp/enrol": "staff",
+  "POST /api/staff/auth/totp/confirm": "staff",
+  "GET /api/staff/requests": "staff",
+  "GET /api/staff/requests/staff-members": "staff",
+  "GET /api/staff/requests/:id": "staff",
+  "POST /api/staff/requests": "staff",
+  "POST /api/staff/requests/:id/notes": "staff",
+  "POST /api/staff/requests/:id/assign": "staff",
+  "POST /api/staff/requests/:id/start": "staff",
+  "POST /api/staff/requests/:id/extend": "staff",
+  "POST /api/staff/requests/:id/refuse": "staff",
+  "POST /api/staff/requests/:id/approve-correction": "staff",
+  "POST /api/staff/requests/:id/notifications": "staff",
+  "POST /api/staff/requests/:id/complete": "staff",
+  "GET /api/staff/operations/requests/:requestId": "staff",
+  "GET /api/staff/operations/erasure/:requestId/preview": "staff",
+  "POST /api/staff/operations/erasure/:requestId/execute": "staff",
+  "POST /api/staff/operations/restriction/:requestId/apply": "staff",
+  "GET /api/staff/operations/restriction/customer/:customerId": "staff",
+  "POST /api/staff/operations/restriction/:restrictionId/notify-lift": "staff",
+  "POST /api/staff/operations/restriction/:restrictionId/lift": "staff",
+  "GET /api/staff/operations/mailing-list/summary": "staff",
+  "GET /api/staff/operations/mailing-list": "staff",
+  "GET /api/staff/accounts": "admin",
+  "POST /api/staff/accounts": "admin",
+  "PATCH /api/staff/accounts/:id": "admin",
+  "POST /api/staff/accounts/:id/reset-password": "admin",
+  "POST /api/staff/accounts/:id/reset-totp": "admin",
+  "GET /api/staff/audit": "admin",
+  "POST /api/staff/audit/verify": "admin",
+  "GET /api/staff/retention/due": "admin",
+  "POST /api/staff/retention/run": "admin",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
@@ -88,7 +120,7 @@ async function cookieFor(actor: Actor): Promise<string | undefined> {
   if (actor === "anonymous") return undefined;
   if (actor === "customerA") return t.signInCustomer("asiakas@example.com");
   if (actor === "agent") return t.signInStaff("agent", "agent-demo-pass");
-  return t.signInStaff("admin", "admin-demo-pass");
+  return t.signInAdmin();
 }
 
 describe("authorization matrix", () => {

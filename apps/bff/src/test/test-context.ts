@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Secret, TOTP } from "otpauth";
 import { openDatabase } from "../db/client.ts";
-import { seedDemo } from "../db/seed-demo.ts";
+import { DEMO_ADMIN_TOTP_SECRET, seedDemo } from "../db/seed-demo.ts";
 import type { Deps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
 import type { MailMessage } from "../mail/mailer.ts";
@@ -85,9 +86,28 @@ export async function createTestContext() {
       if (res.status !== 200) throw new Error(`customer sign-in failed: ${res.status}`);
       return cookieFrom(res);
     },
+    /** Password-only sign-in: for accounts without two-factor sign-in (the demo agent). */
     async signInStaff(username: string, password: string) {
       const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", { username, password });
       if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status}`);
+      return cookieFrom(res);
+    },
+    /** The current authenticator code of a base32 secret on the context's clock. */
+    totpCode(secret: string) {
+      return TOTP.generate({
+        secret: Secret.fromBase32(secret),
+        algorithm: "SHA1",
+        digits: 6,
+        period: 30,
+        timestamp: clock,
+      });
+    },
+    /** The demo admin, with password and the code from the pre-enrolled demo secret. */
+    async signInAdmin() {
+      const totp = this.totpCode(DEMO_ADMIN_TOTP_SECRET);
+      const body = { username: "admin", password: "admin-demo-pass", totp };
+      const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", body);
+      if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status}`);
       return cookieFrom(res);
     },
     cookieFrom,

@@ -1,13 +1,36 @@
-import { ErrorMessage, Loading } from "@tietoni/ui";
-import { Navigate, Outlet } from "react-router";
+import { useQueryClient } from "@tanstack/react-query";
+import { ApiError, ErrorMessage, Loading } from "@tietoni/ui";
+import { useEffect } from "react";
+import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "../config/paths.ts";
-import { useSession } from "../features/auth/api/get-session.ts";
+import { sessionQueryOptions, useSession } from "../features/auth/api/get-session.ts";
 
-/** Pages with personal data render only for a signed-in staff member; others go to sign-in. */
+/**
+ * Pages with personal data render only for a signed-in staff member; others go to sign-in. Someone who must
+ * enrol in two-factor sign-in first (an admin) is sent to the security page: the BFF refuses them the rest.
+ */
 export function RequireSession() {
   const session = useSession();
+  const { pathname } = useLocation();
+  const queryClient = useQueryClient();
+
+  // A 403 totp_required means the cached session is out of date: re-read it, and the redirect below follows.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        const error = event.type === "updated" && event.action.type === "error" ? event.action.error : null;
+        if (error instanceof ApiError && error.code === "totp_required") {
+          void queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey });
+        }
+      }),
+    [queryClient],
+  );
+
   if (session.isPending) return <Loading />;
   if (session.isError) return <ErrorMessage code="server_error" />;
   if (session.data === null) return <Navigate to={paths.signIn} replace />;
+  if (session.data.totpEnrolmentRequired && pathname !== paths.security) {
+    return <Navigate to={paths.security} replace />;
+  }
   return <Outlet />;
 }

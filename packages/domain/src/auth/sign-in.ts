@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "../customer/contact-fields.ts";
+import { totpCodeSchema } from "../staff/staff-accounts.ts";
 
 /** Customer sign-in codes: 6 digits, 10 minutes, 5 attempts, single use (issue 2). */
 export const signInCodePolicy = {
@@ -23,6 +24,8 @@ export type VerifyCodeInput = z.infer<typeof verifyCodeInputSchema>;
 export const staffSignInInputSchema = z.object({
   username: z.string().trim().min(1, "required").max(64, "too_long"),
   password: z.string().min(1, "required").max(256, "too_long"),
+  /** The authenticator code; asked for only when the account has two-factor sign-in enabled. */
+  totp: totpCodeSchema.optional(),
 });
 export type StaffSignInInput = z.infer<typeof staffSignInInputSchema>;
 

@@ -95,6 +95,10 @@ export const errorMessages = {
     fi: "Asiakkaalle on ilmoitettava ennen kuin rajoitus poistetaan.",
     en: "The customer must be told before the restriction is lifted.",
   },
+  restriction_active: {
+    fi: "Asiakkaan tietojen käsittely on jo rajoitettu.",
+    en: "Processing of the customer's data is already restricted.",
+  },
   notifications_pending: {
     fi: "Vahvista ensin ilmoitukset kaikille osapuolille.",
     en: "Confirm the notifications to every party first.",
@@ -102,6 +106,22 @@ export const errorMessages = {
   server_error: {
     fi: "Jotain meni vikaan. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
     en: "Something went wrong. Nothing was changed. Please try again shortly.",
+  },
+  address_unparsed: {
+    fi: "Osoitetta ei voitu lukea muodossa ”katuosoite, postinumero postitoimipaikka”. Mitään ei muutettu. Pyydä asiakkaalta osoite tässä muodossa tai evää pyyntö perustellen.",
+    en: "The address could not be read as “street, postal code city”. Nothing was changed. Ask the customer for the address in this form, or refuse the request with reasons.",
+  },
+  billing_missing: {
+    fi: "Asiakkaalla ei ole laskutustietoja, joihin korjauksen voisi tehdä. Mitään ei muutettu.",
+    en: "The customer has no billing details to correct. Nothing was changed.",
+  },
+  already_notified: {
+    fi: "Tämän osapuolen ilmoitus on jo vahvistettu.",
+    en: "The notification to this party has already been confirmed.",
+  },
+  date_in_future: {
+    fi: "Päivä ei voi olla tulevaisuudessa.",
+    en: "The day cannot be in the future.",
   },
 } as const satisfies Record<string, Localized>;
 

@@ -1,4 +1,9 @@
-// Placeholder page, replaced by its feature in this issue.
+import { RetentionPage } from "../../features/retention/components/retention-page.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  usePageTitle(t("retentionTitle"));
+  return <RetentionPage />;
 }

@@ -1,4 +1,14 @@
-// Placeholder page, replaced by its feature in this issue.
+import { TotpEnrolment } from "../../features/accounts/components/totp-enrolment.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  usePageTitle(t("accountsSecurityTitle"));
+  return (
+    <>
+      <h1>{t("accountsSecurityTitle")}</h1>
+      <TotpEnrolment />
+    </>
+  );
 }

@@ -1,4 +1,14 @@
-// Placeholder page, replaced by its feature in this issue.
+import { StaffAccountsPage } from "../../features/accounts/components/staff-accounts-page.tsx";
+import { useI18n } from "../../lib/i18n.ts";
+import { usePageTitle } from "../use-page-title.ts";
+
 export function Component() {
-  return null;
+  const { t } = useI18n();
+  usePageTitle(t("accountsTitle"));
+  return (
+    <>
+      <h1>{t("accountsTitle")}</h1>
+      <StaffAccountsPage />
+    </>
+  );
 }

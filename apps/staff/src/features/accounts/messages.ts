@@ -1,4 +1,176 @@
 import type { Localized } from "@tietoni/domain";
 
-/** Texts of the accounts feature (fi/en); keys start with "accounts". */
-export const accountsMessages = {} as const satisfies Record<string, Localized>;
+/** Texts of the accounts feature (fi/en): staff accounts, the security page and two-factor sign-in. */
+export const accountsMessages = {
+  // Staff accounts page
+  accountsTitle: { fi: "Henkilökunnan käyttäjätunnukset", en: "Staff accounts" },
+  accountsIntro: {
+    fi: "Rekisteriä saavat käsitellä vain nimetyt työntekijät, jotka ovat allekirjoittaneet salassapitositoumuksen. Jokainen muutos kirjataan lokiin.",
+    en: "Only named staff who have signed a confidentiality commitment may process the register. Every change is logged.",
+  },
+  accountsListCaption: { fi: "Käyttäjätunnukset", en: "Accounts" },
+  accountsColName: { fi: "Nimi", en: "Name" },
+  accountsColUsername: { fi: "Käyttäjätunnus", en: "User name" },
+  accountsColRole: { fi: "Rooli", en: "Role" },
+  accountsColConfidentiality: { fi: "Salassapitositoumus", en: "Confidentiality commitment" },
+  accountsColTotp: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
+  accountsColStatus: { fi: "Tila", en: "Status" },
+  accountsColActions: { fi: "Toiminnot", en: "Actions" },
+  accountsStatusActive: { fi: "Käytössä", en: "Active" },
+  accountsStatusDisabled: { fi: "Poistettu käytöstä", en: "Disabled" },
+  accountsTotpOn: { fi: "Käytössä", en: "On" },
+  accountsTotpOff: { fi: "Ei käytössä", en: "Off" },
+  accountsNotSigned: { fi: "Ei merkitty – ei voi kirjautua", en: "Not recorded – cannot sign in" },
+  accountsYou: { fi: "(sinä)", en: "(you)" },
+  accountsEdit: { fi: "Muokkaa", en: "Edit" },
+  accountsRoleAgent: { fi: "Asiakaspalvelu", en: "Agent" },
+  accountsRoleAdmin: { fi: "Ylläpitäjä", en: "Administrator" },
+  accountsRoleAgentHint: {
+    fi: "Asiakaspalvelu käsittelee pyyntöjä ja näkee asiakastiedot.",
+    en: "An agent handles requests and views customers.",
+  },
+  accountsRoleAdminHint: {
+    fi: "Ylläpitäjä hallitsee lisäksi käyttäjätunnuksia, lokitietoja ja säilytysaikoja, ja hänen on käytettävä kaksivaiheista tunnistusta.",
+    en: "An administrator also manages staff accounts, the audit trail and retention, and must use two-factor sign-in.",
+  },
+
+  // Create form
+  accountsCreateHeading: { fi: "Lisää käyttäjätunnus", en: "Add a staff account" },
+  accountsUsername: { fi: "Käyttäjätunnus", en: "User name" },
+  accountsUsernameHint: {
+    fi: "2–64 merkkiä: a–z, 0–9, piste, alaviiva ja viiva.",
+    en: "2–64 characters: a–z, 0–9, dot, underscore and dash.",
+  },
+  accountsDisplayName: { fi: "Nimi", en: "Name" },
+  accountsRole: { fi: "Rooli", en: "Role" },
+  accountsInitialPassword: { fi: "Ensimmäinen salasana", en: "Initial password" },
+  accountsPasswordHint: {
+    fi: "Vähintään 12 merkkiä. Yleisiä salasanoja ei hyväksytä. Toimita salasana henkilölle turvallista reittiä.",
+    en: "At least 12 characters. Common passwords are refused. Give it to the person through a safe channel.",
+  },
+  accountsConfidentiality: {
+    fi: "Salassapitositoumus allekirjoitettu (päivämäärä)",
+    en: "Confidentiality commitment signed on",
+  },
+  accountsConfidentialityHint: {
+    fi: "Tunnuksella ei voi kirjautua ennen kuin päivämäärä on merkitty.",
+    en: "The account cannot sign in until this date is recorded.",
+  },
+  accountsCreate: { fi: "Lisää käyttäjätunnus", en: "Add account" },
+  accountsCreating: { fi: "Lisätään…", en: "Adding…" },
+  accountsCreated: { fi: "Käyttäjätunnus {username} lisättiin.", en: "Account {username} was added." },
+
+  // Edit panel
+  accountsEditHeading: { fi: "Muokkaa: {name}", en: "Edit: {name}" },
+  accountsDetailsHeading: { fi: "Tiedot", en: "Details" },
+  accountsSave: { fi: "Tallenna muutokset", en: "Save changes" },
+  accountsSaving: { fi: "Tallennetaan…", en: "Saving…" },
+  accountsSaved: { fi: "Muutokset tallennettiin.", en: "Changes saved." },
+  accountsClose: { fi: "Sulje muokkaus", en: "Close editing" },
+  accountsSelfNote: {
+    fi: "Et voi poistaa omaa tunnustasi käytöstä, alentaa omaa rooliasi etkä poistaa omaa salassapitopäivämäärääsi.",
+    en: "You cannot disable your own account, demote yourself or remove your own confidentiality date.",
+  },
+  accountsSelfRefused: {
+    fi: "Tätä ei voi tehdä omalle tunnukselle. Pyydä toista ylläpitäjää.",
+    en: "This cannot be done to your own account. Ask another administrator.",
+  },
+  accountsAccessHeading: { fi: "Käyttöoikeus", en: "Access" },
+  accountsDisable: { fi: "Poista käytöstä", en: "Disable account" },
+  accountsEnable: { fi: "Ota uudelleen käyttöön", en: "Re-enable account" },
+  accountsDisableHint: {
+    fi: "Käytöstä poistaminen päättää henkilön kaikki istunnot heti. Tunnuksen voi ottaa myöhemmin uudelleen käyttöön.",
+    en: "Disabling ends all of the person's sessions at once. The account can be re-enabled later.",
+  },
+  accountsDisabledDone: {
+    fi: "Käyttäjätunnus {username} poistettiin käytöstä.",
+    en: "Account {username} was disabled.",
+  },
+  accountsEnabledDone: {
+    fi: "Käyttäjätunnus {username} otettiin uudelleen käyttöön.",
+    en: "Account {username} was re-enabled.",
+  },
+  accountsResetHeading: { fi: "Salasanan vaihto", en: "Reset password" },
+  accountsNewPassword: { fi: "Uusi salasana", en: "New password" },
+  accountsResetHint: {
+    fi: "Vähintään 12 merkkiä. Henkilön kaikki istunnot päättyvät.",
+    en: "At least 12 characters. All of the person's sessions end.",
+  },
+  accountsReset: { fi: "Vaihda salasana", en: "Set new password" },
+  accountsResetDone: {
+    fi: "Salasana vaihdettiin, ja henkilön istunnot päätettiin.",
+    en: "The password was changed and the person's sessions ended.",
+  },
+  accountsTotpHeading: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
+  accountsTotpResetHint: {
+    fi: "Jos henkilö on kadottanut puhelimensa, nollaa tunnistus: hän kirjautuu salasanalla ja ottaa tunnistuksen uudelleen käyttöön.",
+    en: "If the person has lost their phone, reset it: they sign in with the password and enrol again.",
+  },
+  accountsTotpReset: { fi: "Nollaa kaksivaiheinen tunnistus", en: "Reset two-factor sign-in" },
+  accountsTotpResetDone: { fi: "Kaksivaiheinen tunnistus nollattiin.", en: "Two-factor sign-in was reset." },
+  accountsTotpNotEnrolled: {
+    fi: "Henkilö ei ole ottanut kaksivaiheista tunnistusta käyttöön.",
+    en: "The person has not enrolled in two-factor sign-in.",
+  },
+
+  // Security page (the signed-in person's own two-factor sign-in)
+  accountsSecurityTitle: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
+  accountsSecurityIntro: {
+    fi: "Kirjautuessa kysytään salasanan lisäksi kuusinumeroinen koodi puhelimesi todennussovelluksesta, esimerkiksi Google Authenticator, Microsoft Authenticator tai FreeOTP.",
+    en: "Signing in then asks, besides your password, for a six-digit code from an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or FreeOTP.",
+  },
+  accountsSecurityRequired: {
+    fi: "Ylläpitäjien on käytettävä kaksivaiheista tunnistusta. Ota se käyttöön ennen kuin jatkat.",
+    en: "Administrators must use two-factor sign-in. Set it up before you continue.",
+  },
+  accountsSecurityOn: {
+    fi: "Kaksivaiheinen tunnistus on käytössä tunnuksellasi.",
+    en: "Two-factor sign-in is on for your account.",
+  },
+  accountsSecurityLost: {
+    fi: "Jos kadotat puhelimesi, pyydä ylläpitäjää nollaamaan tunnistus.",
+    en: "If you lose your phone, ask an administrator to reset it.",
+  },
+  accountsSecurityStart: { fi: "Ota kaksivaiheinen tunnistus käyttöön", en: "Set up two-factor sign-in" },
+  accountsSecurityStarting: { fi: "Valmistellaan…", en: "Preparing…" },
+  accountsSecurityStep1: {
+    fi: "1. Lue QR-koodi todennussovelluksella",
+    en: "1. Scan the QR code with your authenticator app",
+  },
+  accountsSecurityQrAlt: {
+    fi: "QR-koodi todennussovellukselle. Jos et voi lukea sitä, kirjoita alla oleva avain sovellukseen.",
+    en: "QR code for your authenticator app. If you cannot scan it, type the key below into the app.",
+  },
+  accountsSecurityManualKey: { fi: "Avain käsin syötettäväksi", en: "Key for manual entry" },
+  accountsSecurityManualHint: {
+    fi: "Aikaperusteinen (TOTP), SHA-1, 6 numeroa, 30 sekuntia. Välilyönnit ovat vain luettavuuden vuoksi.",
+    en: "Time-based (TOTP), SHA-1, 6 digits, 30 seconds. The spaces are only for readability.",
+  },
+  accountsSecurityStep2: {
+    fi: "2. Vahvista sovelluksen näyttämällä koodilla",
+    en: "2. Confirm with the code the app shows",
+  },
+  accountsCodeLabel: { fi: "Kuusinumeroinen koodi", en: "Six-digit code" },
+  accountsSecurityConfirm: { fi: "Vahvista ja ota käyttöön", en: "Confirm and turn on" },
+  accountsSecurityConfirming: { fi: "Vahvistetaan…", en: "Confirming…" },
+  accountsSecurityWrongCode: {
+    fi: "Koodi ei täsmää. Tarkista, että puhelimesi kello on oikeassa ajassa, ja anna sovelluksen nyt näyttämä koodi.",
+    en: "The code does not match. Check that your phone's clock is right and enter the code the app shows now.",
+  },
+  accountsSecurityDone: {
+    fi: "Kaksivaiheinen tunnistus on nyt käytössä. Seuraavalla kirjautumiskerralla sinulta kysytään koodi.",
+    en: "Two-factor sign-in is now on. You will be asked for a code the next time you sign in.",
+  },
+
+  // Sign-in, second step
+  accountsSignInCodeIntro: {
+    fi: "Anna todennussovelluksesi näyttämä kuusinumeroinen koodi.",
+    en: "Enter the six-digit code your authenticator app shows.",
+  },
+  accountsSignInCodeLabel: { fi: "Todennuskoodi", en: "Authentication code" },
+  accountsSignInCodeFailed: {
+    fi: "Kirjautuminen ei onnistunut. Tarkista koodi ja yritä uudelleen.",
+    en: "Sign-in failed. Check the code and try again.",
+  },
+  accountsSignInStartOver: { fi: "Aloita alusta", en: "Start over" },
+} as const satisfies Record<string, Localized>;

@@ -1,4 +1,77 @@
 import type { Localized } from "@tietoni/domain";
 
 /** Texts of the audit feature (fi/en); keys start with "audit". */
-export const auditMessages = {} as const satisfies Record<string, Localized>;
+export const auditMessages = {
+  auditTitle: { fi: "Lokitiedot", en: "Audit trail" },
+  auditIntro: {
+    fi: "Jokainen asiakastietojen luku ja muutos, jokainen päätös, vienti ja kirjautuminen kirjataan. Merkinnät on ketjutettu tiivisteillä, joten muutettu tai poistettu merkintä paljastuu tarkistuksessa. Myös tämän sivun katselu kirjataan.",
+    en: "Every read and change of customer data, every decision, export and sign-in is logged. Entries are hash-chained, so an altered or removed entry shows up in the verification. Viewing this page is logged too.",
+  },
+  auditFiltersLabel: { fi: "Rajaa lokimerkintöjä", en: "Filter the entries" },
+  auditFilterActor: { fi: "Henkilö", en: "Staff member" },
+  auditFilterActorAny: { fi: "Kaikki", en: "Anyone" },
+  auditFilterAction: { fi: "Tapahtuma", en: "Action" },
+  auditFilterActionHint: {
+    fi: "Tapahtuman tunnus tai sen alku, esim. customer.record.viewed tai staff.",
+    en: "An action code or its beginning, e.g. customer.record.viewed or staff.",
+  },
+  auditFilterCustomer: { fi: "Asiakastunnus", en: "Customer ID" },
+  auditFilterCustomerHint: { fi: "Esim. c0000001", en: "E.g. c0000001" },
+  auditFilterFrom: { fi: "Alkaen", en: "From" },
+  auditFilterTo: { fi: "Asti", en: "To" },
+  auditApply: { fi: "Näytä", en: "Apply" },
+  auditClear: { fi: "Tyhjennä rajaukset", en: "Clear filters" },
+  auditEntriesCaption: { fi: "Lokimerkinnät, uusimmat ensin", en: "Entries, newest first" },
+  auditColSeq: { fi: "Nro", en: "No." },
+  auditColAt: { fi: "Aika", en: "Time" },
+  auditColActor: { fi: "Tekijä", en: "Actor" },
+  auditColAction: { fi: "Tapahtuma", en: "Action" },
+  auditColCustomer: { fi: "Asiakas", en: "Customer" },
+  auditColDetail: { fi: "Tiedot", en: "Details" },
+  auditColIp: { fi: "IP-osoite", en: "IP address" },
+  auditActorSystem: { fi: "Järjestelmä", en: "System" },
+  auditActorCustomer: { fi: "Asiakas {id}", en: "Customer {id}" },
+  auditNoEntries: { fi: "Ei merkintöjä näillä rajauksilla.", en: "No entries match these filters." },
+  auditShown: {
+    fi: "Merkintöjä näytetty: {count}. Lisää on saatavilla.",
+    en: "Entries shown: {count}. More are available.",
+  },
+  auditShownAll: { fi: "Merkintöjä: {count}, kaikki näytetty.", en: "Entries: {count}, all shown." },
+  auditLoadMore: { fi: "Näytä lisää", en: "Load more" },
+  auditLoadingMore: { fi: "Ladataan…", en: "Loading…" },
+  auditVerifyHeading: { fi: "Ketjun tarkistus", en: "Verify the chain" },
+  auditVerifyIntro: {
+    fi: "Tarkistus laskee jokaisen merkinnän tiivisteen uudelleen ja nimeää ensimmäisen muutetun tai poistetun merkinnän. Tarkistus kirjataan lokiin.",
+    en: "The verification recomputes every entry's hash and names the first altered or removed entry. The run is logged.",
+  },
+  auditVerify: { fi: "Tarkista ketju", en: "Verify the chain" },
+  auditVerifying: { fi: "Tarkistetaan…", en: "Verifying…" },
+  auditVerifyOk: {
+    fi: "Ketju on eheä: {count} merkintää tarkistettu.",
+    en: "The chain is intact: {count} entries checked.",
+  },
+  auditVerifyBroken: {
+    fi: "Ketju on katkennut merkinnän nro {seq} kohdalla: merkintää tai sitä edeltävää on muutettu, tai välistä on poistettu merkintä. Ilmoita tästä heti rekisterin vastuuhenkilölle.",
+    en: "The chain is broken at entry no. {seq}: that entry or the one before it was altered, or an entry in between was removed. Report this to the register's contact person at once.",
+  },
+} as const satisfies Record<string, Localized>;
+
+/** Readable names of the actions this product writes; unknown actions are shown by their code alone. */
+export const auditActionLabels: Record<string, Localized> = {
+  "customer.search": { fi: "Asiakashaku", en: "Customer search" },
+  "customer.record.viewed": { fi: "Asiakastiedot avattu", en: "Customer record opened" },
+  "staff.sign_in": { fi: "Kirjautuminen", en: "Sign-in" },
+  "staff.sign_in_failed": { fi: "Epäonnistunut kirjautuminen", en: "Failed sign-in" },
+  "staff.sign_out": { fi: "Uloskirjautuminen", en: "Sign-out" },
+  "staff.created": { fi: "Käyttäjätunnus luotu", en: "Staff account created" },
+  "staff.updated": { fi: "Käyttäjätunnusta muutettu", en: "Staff account changed" },
+  "staff.password_reset": { fi: "Salasana vaihdettu", en: "Password reset" },
+  "staff.totp.enrolment_started": {
+    fi: "Kaksivaiheisen tunnistuksen käyttöönotto aloitettu",
+    en: "Two-factor enrolment started",
+  },
+  "staff.totp.enabled": { fi: "Kaksivaiheinen tunnistus otettu käyttöön", en: "Two-factor sign-in turned on" },
+  "staff.totp.reset": { fi: "Kaksivaiheinen tunnistus nollattu", en: "Two-factor sign-in reset" },
+  "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
+  "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
+};

@@ -1,4 +1,66 @@
 import type { Localized } from "@tietoni/domain";
 
 /** Texts of the retention feature (fi/en); keys start with "retention". */
-export const retentionMessages = {} as const satisfies Record<string, Localized>;
+export const retentionMessages = {
+  retentionTitle: { fi: "Säilytysajan päättyminen", en: "Retention" },
+  retentionIntro: {
+    fi: "Tietosuojaselosteen mukaan tiedot säilytetään 10 vuotta asiakkuuden päättymisestä. Alla on koeajo: asiakkaat, joiden säilytysaika on päättynyt. Mitään ei muuteta ennen kuin vahvistat ajon. Asiakkaat anonymisoidaan samalla tavalla kuin poistopyynnöissä.",
+    en: "The privacy notice keeps data for 10 years from the end of the customer relationship. Below is a dry run: the customers whose retention period has ended. Nothing is changed until you confirm the run. Customers are anonymised the same way as on an erasure request.",
+  },
+  retentionAdminOnly: {
+    fi: "Vain ylläpitäjä voi käsitellä säilytysajan päättymistä.",
+    en: "Only an administrator can run retention.",
+  },
+  retentionDueHeading: { fi: "Anonymisoitavat asiakkaat ({count})", en: "Customers to anonymise ({count})" },
+  retentionDueCaption: {
+    fi: "Asiakkaat, joiden säilytysaika on päättynyt",
+    en: "Customers whose retention period has ended",
+  },
+  retentionDueNone: {
+    fi: "Yhdenkään asiakkaan säilytysaika ei ole päättynyt.",
+    en: "No customer's retention period has ended.",
+  },
+  retentionColName: { fi: "Nimi", en: "Name" },
+  retentionColId: { fi: "Asiakastunnus", en: "Customer ID" },
+  retentionColEnded: { fi: "Asiakkuus päättyi", en: "Relationship ended" },
+  retentionColRetentionEnded: { fi: "Säilytysaika päättyi", en: "Retention ended" },
+  retentionColGrounds: { fi: "Estävät perusteet", en: "Blocking grounds" },
+  retentionBlockedHeading: {
+    fi: "Säilytysaika päättynyt, mutta poisto estetty ({count})",
+    en: "Retention ended but erasure blocked ({count})",
+  },
+  retentionBlockedCaption: {
+    fi: "Asiakkaat, joiden poiston estää jokin peruste",
+    en: "Customers whose erasure a ground blocks",
+  },
+  retentionBlockedIntro: {
+    fi: "Nämä asiakkaat säilytetään, kunnes peruste poistuu. Ajo ohittaa heidät.",
+    en: "These customers are kept until the ground is resolved. The run skips them.",
+  },
+  retentionConfirmHeading: { fi: "Vahvistus", en: "Confirmation" },
+  retentionConfirmLabel: {
+    fi: "Olen tarkistanut luettelon. Anonymisointia ei voi perua.",
+    en: "I have checked the list. Anonymisation cannot be undone.",
+  },
+  retentionConfirmRequired: {
+    fi: "Vahvista ensin, että olet tarkistanut luettelon.",
+    en: "First confirm that you have checked the list.",
+  },
+  retentionRun: { fi: "Anonymisoi {count} asiakasta", en: "Anonymise {count} customers" },
+  retentionRunning: { fi: "Anonymisoidaan…", en: "Anonymising…" },
+  retentionProgressLabel: { fi: "Ajon edistyminen", en: "Progress of the run" },
+  retentionProgress: { fi: "Käsitelty {processed}/{total}.", en: "Processed {processed} of {total}." },
+  retentionDone: {
+    fi: "Valmis: {anonymised} asiakasta anonymisoitu, {skipped} ohitettu.",
+    en: "Done: {anonymised} customers anonymised, {skipped} skipped.",
+  },
+  retentionFailed: {
+    fi: "Ajo keskeytyi, kun {processed}/{total} oli käsitelty. Jo anonymisoidut pysyvät anonymisoituina; loput näkyvät luettelossa, ja ajon voi käynnistää uudelleen.",
+    en: "The run stopped after {processed} of {total}. Those already anonymised stay so; the rest remain on the list and the run can be started again.",
+  },
+  retentionSkippedHeading: { fi: "Ohitetut", en: "Skipped" },
+  retentionSkipNotFound: { fi: "{id}: asiakasta ei löytynyt", en: "{id}: no such customer" },
+  retentionSkipAlreadyAnonymised: { fi: "{id}: jo anonymisoitu", en: "{id}: already anonymised" },
+  retentionSkipNotDue: { fi: "{id}: säilytysaika ei ole päättynyt", en: "{id}: retention has not ended" },
+  retentionSkipBlocked: { fi: "{id}: poisto on estetty", en: "{id}: erasure is blocked" },
+} as const satisfies Record<string, Localized>;

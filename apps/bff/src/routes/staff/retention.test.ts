@@ -1,0 +1,136 @@
+import { asc, eq, gt, max } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSessionStore } from "../../auth/session-store.ts";
+import { auditLog, customers, invoices, orders } from "../../db/schema.ts";
+import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
+import { sessionCookieName } from "../../http/session-cookie.ts";
+import { verifyAuditChain } from "../../services/audit.ts";
+import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
+
+let t: TestContext;
+let admin: string;
+let agent: string;
+beforeAll(async () => {
+  t = await createTestContext();
+  admin = staffCookie("staff-admin");
+  agent = staffCookie("staff-agent");
+});
+afterAll(() => t.close());
+
+/** A staff session made the way the BFF makes one, so these tests do not depend on how staff sign in. */
+function staffCookie(staffUserId: string) {
+  const store = createSessionStore(t.db, { table: "staff_sessions", subject: "staff_user_id" }, t.env.sessionPolicy);
+  const { token } = store.create(staffUserId, Date.UTC(2026, 10, 25, 10, 0, 0), { ip: null, userAgent: null });
+  return `${sessionCookieName(t.env, "staff")}=${token}`;
+}
+
+const due = (cookie = admin) => t.staff.request("/api/staff/retention/due", { headers: { cookie } });
+const run = (body: unknown, cookie = admin) =>
+  t.staff.request("/api/staff/retention/run", {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: STAFF_ORIGIN, cookie },
+    body: JSON.stringify(body),
+  });
+
+type DryRun = {
+  customers: { id: string; name: string; relationshipEnd: string; retentionEndedOn: string }[];
+  blocked: { id: string; name: string; blockers: { ground: string }[] }[];
+};
+const dryRun = async (): Promise<DryRun> => {
+  const res = await due();
+  expect(res.status).toBe(200);
+  return (await res.json()) as DryRun;
+};
+const auditSince = (seq: number) =>
+  t.db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
+const lastSeq = () =>
+  t.db
+    .select({ seq: max(auditLog.seq) })
+    .from(auditLog)
+    .get()?.seq ?? 0;
+
+describe("retention", () => {
+  it("is for admins: an agent gets 403 and a customer's cookie 401", async () => {
+    expect((await due(agent)).status).toBe(403);
+    expect((await run({ ids: ["c0000004"] }, agent)).status).toBe(403);
+    const customer = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
+    expect((await due(customer)).status).toBe(401);
+    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()?.anonymisedAt).toBeNull();
+  });
+
+  it("lists in a dry run the relationship that ended over ten years ago, not active ones, and audits it", async () => {
+    // A second due customer whom a legal hold still protects.
+    t.db
+      .update(customers)
+      .set({ relationshipEnd: "2012-03-31", legalHold: true })
+      .where(eq(customers.id, "c0000110"))
+      .run();
+    const since = lastSeq();
+    const result = await dryRun();
+    expect(result.customers).toEqual([
+      { id: "c0000004", name: "Pekka Päättynyt", relationshipEnd: "2015-06-30", retentionEndedOn: "2025-06-30" },
+    ]);
+    expect(result.blocked).toEqual([expect.objectContaining({ id: "c0000110", blockers: [{ ground: "legalHold" }] })]);
+    const ids = [...result.customers, ...result.blocked].map((c) => c.id);
+    for (const active of ["c0000001", "c0000002", "c0000003"]) expect(ids).not.toContain(active);
+    expect(auditSince(since)).toEqual([
+      expect.objectContaining({
+        action: "retention.dry_run",
+        actorId: "staff-admin",
+        detail: JSON.stringify({ dueIds: ["c0000004"], blockedIds: ["c0000110"] }),
+      }),
+    ]);
+    // Nothing changed.
+    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()?.firstName).toBe("Pekka");
+  });
+
+  it("refuses an empty or oversized batch", async () => {
+    expect((await run({ ids: [] })).status).toBe(400);
+    const tooMany = Array.from({ length: 101 }, (_, i) => `c${String(i).padStart(7, "0")}`);
+    const res = await run({ ids: tooMany });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: "too_long" } });
+    expect((await run({ ids: ["DROP TABLE"] })).status).toBe(400);
+  });
+
+  it("anonymises those still due and unblocked, skips the rest with a reason, and audits the run and each customer", async () => {
+    const pekkaOrders = t.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, "c0000004")).all();
+    const since = lastSeq();
+    const res = await run({ ids: ["c0000004", "c0000001", "c0000110", "c9999999"] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      anonymised: ["c0000004"],
+      skipped: [
+        { id: "c0000001", reason: "not_due" },
+        { id: "c0000110", reason: "blocked" },
+        { id: "c9999999", reason: "not_found" },
+      ],
+    });
+    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()).toMatchObject({
+      firstName: "",
+      lastName: "",
+      email: null,
+      anonymisedAt: expect.any(Number),
+    });
+    // Bookkeeping is kept without its person.
+    for (const { id } of pekkaOrders) {
+      expect(t.db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ customerId: null });
+    }
+    expect(t.db.select().from(invoices).where(eq(invoices.customerId, "c0000004")).all()).toEqual([]);
+    const dump = JSON.stringify(t.db.$client.prepare("SELECT * FROM audit_log").all());
+    expect(dump).not.toContain("paattynyt@example.com");
+    expect(dump).not.toContain("Päättynyt");
+
+    const entries = auditSince(since);
+    expect(entries.map((e) => [e.action, e.customerId])).toEqual([
+      ["customer.anonymised", "c0000004"],
+      ["retention.run", null],
+    ]);
+    expect(JSON.parse(entries[0]?.detail ?? "{}")).toMatchObject({ reason: "retention" });
+    expect(verifyAuditChain(t.db)).toMatchObject({ ok: true });
+
+    const again = await run({ ids: ["c0000004"] });
+    expect(await again.json()).toEqual({ anonymised: [], skipped: [{ id: "c0000004", reason: "already_anonymised" }] });
+    expect((await dryRun()).customers).toEqual([]);
+  });
+});

@@ -1,0 +1,160 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "../db/client.ts";
+import {
+  billingDetails,
+  customerSessions,
+  customerSignIns,
+  customers,
+  datumSources,
+  downloads,
+  emailChanges,
+  fieldChanges,
+  invoices,
+  ipAddresses,
+  marketingObjections,
+  orders,
+  organisationRoles,
+  requestEvents,
+  requests,
+  signInAttempts,
+  signInCodes,
+} from "../db/schema.ts";
+import { type AuditActor, appendAudit } from "./audit.ts";
+import { addSuppression } from "./suppression.ts";
+
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export type AnonymiseOptions = {
+  now: number;
+  actor: AuditActor;
+  /** Why: the customer's erasure request, or the notice's ten-year retention running out. */
+  reason: "erasure" | "retention";
+  suppressionKey: string;
+  requestId?: string;
+  ip?: string | null;
+};
+
+export type AnonymiseResult = {
+  customerId: string;
+  /** The address before it was cleared, so the caller can confirm by mail after the commit. */
+  formerEmail: string | null;
+  suppressed: boolean;
+};
+
+/**
+ * Erasure as anonymisation (GDPR Art. 17, the notice's "oikeus tulla unohdetuksi"), inside the caller's
+ * transaction so it happens whole or not at all. Personal fields are cleared and every row that only holds
+ * personal data is deleted; orders and invoices stay for bookkeeping, cut loose from the person; the
+ * marketing objections and their proof stay (they hold no personal data once the record is empty) and, if
+ * any purpose was objected to, the address's keyed hash goes on the suppression list so a re-import does
+ * not restart marketing. The caller checks beforehand that the customer exists, is not anonymised and
+ * that no ground blocks erasure.
+ */
+export function anonymiseCustomer(tx: Tx, customerId: string, options: AnonymiseOptions): AnonymiseResult {
+  const { now, actor, reason, suppressionKey } = options;
+  const customer = tx.select().from(customers).where(eq(customers.id, customerId)).get();
+  if (!customer) throw new Error(`anonymiseCustomer: no customer ${customerId}`);
+  if (customer.anonymisedAt !== null) throw new Error(`anonymiseCustomer: ${customerId} is already anonymised`);
+
+  const objected =
+    tx
+      .select({ purpose: marketingObjections.purpose })
+      .from(marketingObjections)
+      .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
+      .get() !== undefined;
+  const suppressed = objected && customer.email !== null;
+  if (suppressed && customer.email !== null) addSuppression(tx, suppressionKey, customer.email, now);
+
+  // Rows that are personal data and nothing else: gone, not blanked.
+  const removed = {
+    organisationRoles: tx.delete(organisationRoles).where(eq(organisationRoles.customerId, customerId)).run().changes,
+    ipAddresses: tx.delete(ipAddresses).where(eq(ipAddresses.customerId, customerId)).run().changes,
+    datumSources: tx.delete(datumSources).where(eq(datumSources.customerId, customerId)).run().changes,
+    billingDetails: tx.delete(billingDetails).where(eq(billingDetails.customerId, customerId)).run().changes,
+    // Revokes every session and pending code: the record can no longer be signed in to.
+    sessions: tx.delete(customerSessions).where(eq(customerSessions.customerId, customerId)).run().changes,
+    signInCodes: tx.delete(signInCodes).where(eq(signInCodes.customerId, customerId)).run().changes,
+    emailChanges: tx.delete(emailChanges).where(eq(emailChanges.customerId, customerId)).run().changes,
+    signIns: tx.delete(customerSignIns).where(eq(customerSignIns.customerId, customerId)).run().changes,
+    // Old and new values of every change are personal data themselves.
+    fieldChanges: tx.delete(fieldChanges).where(eq(fieldChanges.customerId, customerId)).run().changes,
+    downloads: tx.delete(downloads).where(eq(downloads.customerId, customerId)).run().changes,
+  };
+  if (customer.email !== null) {
+    // Rate-limit counters keyed by the address ("<kind>:<e-mail>") would otherwise keep it.
+    const email = customer.email;
+    tx.delete(signInAttempts)
+      .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`)
+      .run();
+  }
+
+  // Requests keep their type, dates and decisions (accountability); the customer's own words go.
+  const customerRequests = tx.select({ id: requests.id }).from(requests).where(eq(requests.customerId, customerId));
+  tx.update(requests)
+    .set({ text: "", correctionCurrent: null, correctionNew: null, correctionReason: null })
+    .where(eq(requests.customerId, customerId))
+    .run();
+  tx.update(requestEvents).set({ note: null }).where(inArray(requestEvents.requestId, customerRequests)).run();
+  // Other pending requests have nobody left to answer: close them, so the desk does not chase them.
+  const pendingOthers = tx
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.customerId, customerId), inArray(requests.state, ["received", "inProgress", "extended"])))
+    .all()
+    .filter((r) => r.id !== options.requestId);
+  for (const r of pendingOthers) {
+    tx.update(requests).set({ state: "cancelled" }).where(eq(requests.id, r.id)).run();
+    tx.insert(requestEvents)
+      .values({
+        requestId: r.id,
+        at: now,
+        actorType: actor.type,
+        actorId: actor.type === "system" ? null : actor.id,
+        event: "closed_by_erasure",
+      })
+      .run();
+  }
+
+  // Bookkeeping is kept (Accounting Act), without a link to the person it was about.
+  const keptOrders = tx.update(orders).set({ customerId: null }).where(eq(orders.customerId, customerId)).run().changes;
+  const keptInvoices = tx
+    .update(invoices)
+    .set({ customerId: null })
+    .where(eq(invoices.customerId, customerId))
+    .run().changes;
+
+  tx.update(customers)
+    .set({
+      firstName: "",
+      lastName: "",
+      email: null,
+      phone: null,
+      street: null,
+      postalCode: null,
+      city: null,
+      country: null,
+      www: null,
+      anonymisedAt: now,
+    })
+    .where(eq(customers.id, customerId))
+    .run();
+
+  appendAudit(
+    tx,
+    {
+      actor,
+      action: "customer.anonymised",
+      customerId,
+      detail: {
+        reason,
+        requestId: options.requestId ?? null,
+        suppressed,
+        removed,
+        kept: { orders: keptOrders, invoices: keptInvoices },
+      },
+      ip: options.ip ?? null,
+    },
+    now,
+  );
+  return { customerId, formerEmail: customer.email, suppressed };
+}

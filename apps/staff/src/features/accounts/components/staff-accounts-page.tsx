@@ -1,0 +1,94 @@
+import { EmptyState, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { useState } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useSession } from "../../auth/api/get-session.ts";
+import { useStaffAccounts } from "../api/get-staff-accounts.ts";
+import { errorCode } from "../utils/api-errors.ts";
+import { CreateAccountForm } from "./create-account-form.tsx";
+import { EditAccountPanel } from "./edit-account-panel.tsx";
+
+/** The named staff: who may sign in, in which role, since which confidentiality commitment. */
+export function StaffAccountsPage() {
+  const { t, locale } = useI18n();
+  const accounts = useStaffAccounts();
+  const session = useSession();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const err = errorCode(accounts.error);
+  const selected = accounts.data?.staff.find((a) => a.id === editing) ?? null;
+
+  return (
+    <>
+      <p>{t("accountsIntro")}</p>
+      <p role="status" className={status ? "success-message" : "visually-hidden"}>
+        {status}
+      </p>
+      {accounts.isPending && <Loading />}
+      {err && <ErrorMessage code={err} />}
+      {accounts.data && accounts.data.staff.length === 0 && <EmptyState>{t("accountsListCaption")}</EmptyState>}
+      {accounts.data && accounts.data.staff.length > 0 && (
+        <TableRegion label={t("accountsListCaption")}>
+          <table>
+            <caption>{t("accountsListCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("accountsColName")}</th>
+                <th scope="col">{t("accountsColUsername")}</th>
+                <th scope="col">{t("accountsColRole")}</th>
+                <th scope="col">{t("accountsColConfidentiality")}</th>
+                <th scope="col">{t("accountsColTotp")}</th>
+                <th scope="col">{t("accountsColStatus")}</th>
+                <th scope="col">{t("accountsColActions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data.staff.map((account) => {
+                const isSelf = account.username === session.data?.username;
+                return (
+                  <tr key={account.id} className={account.disabled ? "accounts-disabled" : undefined}>
+                    <th scope="row">
+                      {account.displayName} {isSelf && t("accountsYou")}
+                    </th>
+                    <td>{account.username}</td>
+                    <td>{t(account.role === "admin" ? "accountsRoleAdmin" : "accountsRoleAgent")}</td>
+                    <td>
+                      {account.confidentialitySignedOn
+                        ? formatDate(account.confidentialitySignedOn, locale)
+                        : t("accountsNotSigned")}
+                    </td>
+                    <td>{t(account.totpEnabled ? "accountsTotpOn" : "accountsTotpOff")}</td>
+                    <td>{t(account.disabled ? "accountsStatusDisabled" : "accountsStatusActive")}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="secondary"
+                        aria-expanded={editing === account.id}
+                        onClick={() => {
+                          setStatus("");
+                          setEditing(editing === account.id ? null : account.id);
+                        }}
+                      >
+                        {t("accountsEdit")}
+                        <span className="visually-hidden"> {account.username}</span>
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+      {selected && (
+        <EditAccountPanel
+          key={selected.id}
+          account={selected}
+          isSelf={selected.username === session.data?.username}
+          onDone={setStatus}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      <CreateAccountForm onCreated={setStatus} />
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+import { ErrorMessage, FieldError, Loading } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useSession } from "../../auth/api/get-session.ts";
+import { useConfirmTotp } from "../api/confirm-totp.ts";
+import { useEnrolTotp } from "../api/enrol-totp.ts";
+import { errorCode } from "../utils/api-errors.ts";
+
+/** Groups of four characters: a 32-character key is easier to read aloud and type that way. */
+const grouped = (key: string) => key.match(/.{1,4}/g)?.join(" ") ?? key;
+
+/** The signed-in person's own two-factor sign-in: QR code and manual key, confirmed with a first code. */
+export function TotpEnrolment() {
+  const { t } = useI18n();
+  const session = useSession();
+  const enrol = useEnrolTotp();
+  const confirm = useConfirmTotp();
+  const [code, setCode] = useState("");
+  const [done, setDone] = useState(false);
+  const headingId = useId();
+  const codeId = useId();
+  const codeErrorId = useId();
+
+  if (session.isPending) return <Loading />;
+  if (!session.data) return null;
+
+  if (done || session.data.totpEnabled) {
+    return (
+      <>
+        <p className="success-message" role="status">
+          {done ? t("accountsSecurityDone") : t("accountsSecurityOn")}
+        </p>
+        <p>{t("accountsSecurityLost")}</p>
+      </>
+    );
+  }
+
+  const enrolErr = errorCode(enrol.error);
+  const confirmErr = errorCode(confirm.error);
+  const codeErr = confirmErr === "code_format" ? "code_format" : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    confirm.mutate(code.trim(), { onSuccess: () => setDone(true) });
+  };
+
+  return (
+    <>
+      {session.data.totpEnrolmentRequired && (
+        <p className="accounts-notice" role="status">
+          {t("accountsSecurityRequired")}
+        </p>
+      )}
+      <p>{t("accountsSecurityIntro")}</p>
+      {enrolErr && <ErrorMessage code={enrolErr} />}
+      {!enrol.data ? (
+        <button type="button" disabled={enrol.isPending} onClick={() => enrol.mutate()}>
+          {enrol.isPending ? t("accountsSecurityStarting") : t("accountsSecurityStart")}
+        </button>
+      ) : (
+        <>
+          <section aria-labelledby={headingId} className="accounts-enrolment">
+            <h2 id={headingId}>{t("accountsSecurityStep1")}</h2>
+            <img
+              className="accounts-qr"
+              src={`data:image/svg+xml;base64,${btoa(enrol.data.qrSvg)}`}
+              alt={t("accountsSecurityQrAlt")}
+              width={200}
+              height={200}
+            />
+            <dl className="accounts-key">
+              <dt>{t("accountsSecurityManualKey")}</dt>
+              <dd>
+                <code className="accounts-manual-key">{grouped(enrol.data.secret)}</code>
+              </dd>
+            </dl>
+            <p className="hint">{t("accountsSecurityManualHint")}</p>
+          </section>
+          <section aria-labelledby={`${headingId}-2`}>
+            <h2 id={`${headingId}-2`}>{t("accountsSecurityStep2")}</h2>
+            <form onSubmit={submit} noValidate className="form">
+              {confirmErr === "code_invalid" && (
+                <p className="error-message" role="alert">
+                  {t("accountsSecurityWrongCode")}
+                </p>
+              )}
+              {confirmErr && confirmErr !== "code_invalid" && !codeErr && <ErrorMessage code={confirmErr} />}
+              <div className="field">
+                <label htmlFor={codeId}>{t("accountsCodeLabel")}</label>
+                <input
+                  id={codeId}
+                  name="code"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  required
+                  className="accounts-code-input"
+                  aria-invalid={codeErr ? true : undefined}
+                  aria-describedby={codeErr ? codeErrorId : undefined}
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+                <FieldError id={codeErrorId} code={codeErr} />
+              </div>
+              <button type="submit" disabled={confirm.isPending}>
+                {confirm.isPending ? t("accountsSecurityConfirming") : t("accountsSecurityConfirm")}
+              </button>
+            </form>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { callApi } from "@tietoni/ui";
+import { api } from "../../../lib/api-client.ts";
+
+/** What blocks the erasure now, which categories it would remove and what is kept (the BFF audits it). */
+export const getErasurePreview = (requestId: string) =>
+  callApi(api.operations.erasure[":requestId"].preview.$get({ param: { requestId } }));
+
+export const erasurePreviewQueryOptions = (requestId: string) =>
+  queryOptions({
+    queryKey: ["operations", "erasure", requestId],
+    queryFn: () => getErasurePreview(requestId),
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+export const useErasurePreview = (requestId: string, enabled: boolean) =>
+  useQuery({ ...erasurePreviewQueryOptions(requestId), enabled });

@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { callApi } from "@tietoni/ui";
+import { api } from "../../../lib/api-client.ts";
+
+/** Which operation a request calls for (its type and state) and the restriction it put in place, if any. */
+export const getOperationRequest = (requestId: string) =>
+  callApi(api.operations.requests[":requestId"].$get({ param: { requestId } }));
+
+/** Not cached between visits: the BFF audits the read. */
+export const operationRequestQueryOptions = (requestId: string) =>
+  queryOptions({
+    queryKey: ["operations", "request", requestId],
+    queryFn: () => getOperationRequest(requestId),
+    staleTime: 0,
+    gcTime: 0,
+  });
+
+export const useOperationRequest = (requestId: string) => useQuery(operationRequestQueryOptions(requestId));

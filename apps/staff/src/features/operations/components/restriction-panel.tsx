@@ -1,0 +1,117 @@
+import { type RestrictionGround, restrictionGroundNames } from "@tietoni/domain";
+import { ApiError, ErrorMessage, formatDateTime } from "@tietoni/ui";
+import { useId } from "react";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useApplyRestriction } from "../api/apply-restriction.ts";
+import { useLiftRestriction } from "../api/lift-restriction.ts";
+import { useNotifyRestrictionLift } from "../api/notify-restriction-lift.ts";
+
+type RestrictionView = {
+  id: string;
+  appliedAt: string;
+  liftNoticeAt: string | null;
+  liftedAt: string | null;
+};
+
+const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : err ? "server_error" : null);
+
+/**
+ * A restriction request (Art. 18): apply it with the request's ground; later lift it, which takes two
+ * steps because the customer must be told before it is lifted (the BFF refuses a lift without the notice).
+ */
+export function RestrictionPanel({
+  requestId,
+  pending,
+  anonymised,
+  ground,
+  restriction,
+}: {
+  requestId: string;
+  pending: boolean;
+  anonymised: boolean;
+  ground: RestrictionGround | null;
+  restriction: RestrictionView | null;
+}) {
+  const { t, pick, locale } = useI18n();
+  const id = useId();
+  const apply = useApplyRestriction();
+  const notify = useNotifyRestrictionLift();
+  const lift = useLiftRestriction();
+  const busy = apply.isPending || notify.isPending || lift.isPending;
+  const error = errorCode(apply.error) ?? errorCode(notify.error) ?? errorCode(lift.error);
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="operations-panel">
+      <h2 id={`${id}-heading`}>{t("operationsRestrictionHeading")}</h2>
+      {ground && (
+        <dl className="fields">
+          <dt>{t("operationsRestrictionGround")}</dt>
+          <dd>{pick(restrictionGroundNames[ground])}</dd>
+        </dl>
+      )}
+
+      {!restriction && pending && !anonymised && (
+        <>
+          <p>{t("operationsRestrictionIntro")}</p>
+          <button type="button" disabled={busy} onClick={() => apply.mutate(requestId)}>
+            {apply.isPending ? t("operationsWorking") : t("operationsRestrictionApply")}
+          </button>
+        </>
+      )}
+      {!restriction && (!pending || anonymised) && (
+        <p>{anonymised ? t("operationsAlreadyAnonymised") : t("operationsRestrictionNone")}</p>
+      )}
+
+      {restriction && (
+        <>
+          <p role="status">
+            {t("operationsRestrictionApplied", { date: formatDateTime(restriction.appliedAt, locale) })}
+          </p>
+          {restriction.liftedAt ? (
+            <p className="operations-lifted">
+              {t("operationsRestrictionLifted", { date: formatDateTime(restriction.liftedAt, locale) })}
+            </p>
+          ) : (
+            <>
+              <h3>{t("operationsRestrictionLiftHeading")}</h3>
+              <p>{t("operationsRestrictionLiftIntro")}</p>
+              <ol className="operations-steps">
+                <li>
+                  <h4>{t("operationsRestrictionStepNotify")}</h4>
+                  <p>
+                    {restriction.liftNoticeAt
+                      ? t("operationsRestrictionNotified", { date: formatDateTime(restriction.liftNoticeAt, locale) })
+                      : t("operationsRestrictionNotNotified")}
+                  </p>
+                  <button
+                    type="button"
+                    className={restriction.liftNoticeAt ? "secondary" : undefined}
+                    disabled={busy}
+                    onClick={() => notify.mutate(restriction.id)}
+                  >
+                    {notify.isPending
+                      ? t("operationsWorking")
+                      : restriction.liftNoticeAt
+                        ? t("operationsRestrictionNotifyAgain")
+                        : t("operationsRestrictionNotify")}
+                  </button>
+                </li>
+                <li>
+                  <h4>{t("operationsRestrictionStepLift")}</h4>
+                  {restriction.liftNoticeAt ? (
+                    <button type="button" disabled={busy} onClick={() => lift.mutate(restriction.id)}>
+                      {lift.isPending ? t("operationsWorking") : t("operationsRestrictionLift")}
+                    </button>
+                  ) : (
+                    <p>{t("operationsRestrictionLiftWaits")}</p>
+                  )}
+                </li>
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      {error && <ErrorMessage code={error} />}
+    </section>
+  );
+}

@@ -1,0 +1,200 @@
+import { ApiError, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
+import { paths } from "../../../config/paths.ts";
+import { useI18n } from "../../../lib/i18n.ts";
+import { useSession } from "../../auth/api/get-session.ts";
+import { blockerText } from "../../operations/utils/blocker-text.ts";
+import { useRetentionDue } from "../api/get-retention-due.ts";
+import { type SkipReason, useRetentionRun } from "../api/run-retention.ts";
+import type { retentionMessages } from "../messages.ts";
+
+const skipTexts: Record<SkipReason, keyof typeof retentionMessages> = {
+  not_found: "retentionSkipNotFound",
+  already_anonymised: "retentionSkipAlreadyAnonymised",
+  not_due: "retentionSkipNotDue",
+  blocked: "retentionSkipBlocked",
+};
+
+/** Retention is an administrator's task; the BFF refuses anyone else too. */
+export function RetentionPage() {
+  const { t } = useI18n();
+  const session = useSession();
+  return (
+    <>
+      <h1>{t("retentionTitle")}</h1>
+      {session.data?.role === "admin" ? <RetentionRun /> : <p>{t("retentionAdminOnly")}</p>}
+    </>
+  );
+}
+
+/**
+ * The dry run (who is due, who is blocked and why), then a confirmed run in batches of ten with progress.
+ * Each batch re-checks every customer on the server, so a stale list cannot anonymise the wrong person.
+ */
+function RetentionRun() {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const due = useRetentionDue();
+  const { state, start } = useRetentionRun();
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmMissing, setConfirmMissing] = useState(false);
+  const running = state.status === "running";
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!due.data || running) return;
+    if (!confirmed) {
+      setConfirmMissing(true);
+      return;
+    }
+    setConfirmed(false);
+    void start(due.data.customers.map((c) => c.id));
+  };
+
+  return (
+    <>
+      <p>{t("retentionIntro")}</p>
+      {state.status !== "idle" && (
+        <section aria-labelledby={`${id}-progress`} className="retention-progress">
+          <h2 id={`${id}-progress`} className="visually-hidden">
+            {t("retentionProgressLabel")}
+          </h2>
+          <progress max={Math.max(state.total, 1)} value={state.processed} aria-label={t("retentionProgressLabel")} />
+          <div role="status">
+            {state.status === "running" && (
+              <p>{t("retentionProgress", { processed: state.processed, total: state.total })}</p>
+            )}
+            {state.status === "done" && (
+              <p className="success-message">
+                {t("retentionDone", { anonymised: state.anonymised.length, skipped: state.skipped.length })}
+              </p>
+            )}
+          </div>
+          {state.status === "failed" && (
+            <>
+              <ErrorMessage code={state.error ?? "server_error"} />
+              <p>{t("retentionFailed", { processed: state.processed, total: state.total })}</p>
+            </>
+          )}
+          {state.status !== "running" && state.skipped.length > 0 && (
+            <>
+              <h3>{t("retentionSkippedHeading")}</h3>
+              <ul>
+                {state.skipped.map((s) => (
+                  <li key={s.id}>{t(skipTexts[s.reason], { id: s.id })}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      {due.isPending && <Loading />}
+      {due.error && <ErrorMessage code={due.error instanceof ApiError ? due.error.code : "server_error"} />}
+      {due.data && (
+        <>
+          <section aria-labelledby={`${id}-due`}>
+            <h2 id={`${id}-due`}>{t("retentionDueHeading", { count: due.data.customers.length })}</h2>
+            {due.data.customers.length === 0 ? (
+              <p>{t("retentionDueNone")}</p>
+            ) : (
+              <TableRegion label={t("retentionDueCaption")}>
+                <table>
+                  <caption>{t("retentionDueCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("retentionColName")}</th>
+                      <th scope="col">{t("retentionColId")}</th>
+                      <th scope="col">{t("retentionColEnded")}</th>
+                      <th scope="col">{t("retentionColRetentionEnded")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {due.data.customers.map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row">
+                          <Link to={paths.customer(c.id)}>{c.name}</Link>
+                        </th>
+                        <td>{c.id}</td>
+                        <td>{formatDate(c.relationshipEnd, locale)}</td>
+                        <td>{formatDate(c.retentionEndedOn, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
+            )}
+          </section>
+
+          {due.data.blocked.length > 0 && (
+            <section aria-labelledby={`${id}-blocked`}>
+              <h2 id={`${id}-blocked`}>{t("retentionBlockedHeading", { count: due.data.blocked.length })}</h2>
+              <p>{t("retentionBlockedIntro")}</p>
+              <TableRegion label={t("retentionBlockedCaption")}>
+                <table>
+                  <caption>{t("retentionBlockedCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("retentionColName")}</th>
+                      <th scope="col">{t("retentionColId")}</th>
+                      <th scope="col">{t("retentionColRetentionEnded")}</th>
+                      <th scope="col">{t("retentionColGrounds")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {due.data.blocked.map((c) => (
+                      <tr key={c.id}>
+                        <th scope="row">
+                          <Link to={paths.customer(c.id)}>{c.name}</Link>
+                        </th>
+                        <td>{c.id}</td>
+                        <td>{formatDate(c.retentionEndedOn, locale)}</td>
+                        <td>
+                          <ul>
+                            {c.blockers.map((b) => (
+                              <li key={b.ground}>{blockerText(t, b)}</li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableRegion>
+            </section>
+          )}
+
+          {due.data.customers.length > 0 && (
+            <form onSubmit={submit} noValidate className="operations-confirm">
+              <h2>{t("retentionConfirmHeading")}</h2>
+              <div className="field operations-check">
+                <input
+                  id={`${id}-confirm`}
+                  type="checkbox"
+                  checked={confirmed}
+                  disabled={running}
+                  onChange={(e) => {
+                    setConfirmed(e.target.checked);
+                    if (e.target.checked) setConfirmMissing(false);
+                  }}
+                  aria-invalid={confirmMissing ? true : undefined}
+                  aria-describedby={confirmMissing ? `${id}-confirm-error` : undefined}
+                />
+                <label htmlFor={`${id}-confirm`}>{t("retentionConfirmLabel")}</label>
+                {confirmMissing && (
+                  <p className="field-error" id={`${id}-confirm-error`}>
+                    {t("retentionConfirmRequired")}
+                  </p>
+                )}
+              </div>
+              <button type="submit" className="danger" disabled={running}>
+                {running ? t("retentionRunning") : t("retentionRun", { count: due.data.customers.length })}
+              </button>
+            </form>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,249 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
+import { expectNoAxeViolations } from "./axe.ts";
+import { E2E_STAFF_PORT } from "./e2e-env.ts";
+import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+
+/** The demo admin's fixed authenticator key (apps/bff/src/db/seed-demo.ts, printed in the README). */
+const DEMO_ADMIN_TOTP_SECRET = "V4WBW4Z36X3F7JMDE3TEHE5N6J36NHPH";
+const STAFF_ORIGIN = `http://localhost:${E2E_STAFF_PORT}`;
+
+/** The code an authenticator app shows now for a base32 key (spaces, as shown on the page, are ignored). */
+const codeFor = (key: string) => TOTP.generate({ secret: Secret.fromBase32(key.replace(/\s+/g, "")) });
+
+const texts = {
+  fi: {
+    signInHeading: "Henkilökunnan kirjautuminen",
+    user: "Käyttäjätunnus",
+    password: "Salasana",
+    signIn: "Kirjaudu",
+    code: "Todennuskoodi",
+    search: "Asiakkaiden haku",
+    signOut: "Kirjaudu ulos",
+  },
+  en: {
+    signInHeading: "Staff sign-in",
+    user: "User name",
+    password: "Password",
+    signIn: "Sign in",
+    code: "Authentication code",
+    search: "Find a customer",
+    signOut: "Sign out",
+  },
+} as const;
+
+async function signInWithPassword(page: Page, locale: "fi" | "en", username: string, password: string) {
+  const t = texts[locale];
+  await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
+  await page.getByLabel(t.user).fill(username);
+  await page.getByLabel(t.password).fill(password);
+  await page.getByRole("button", { name: t.signIn, exact: true }).click();
+}
+
+/** Creates a staff account through the API with the admin session the browser holds. */
+async function createAccount(request: APIRequestContext, body: Record<string, unknown>) {
+  const res = await request.post("/api/staff/accounts", { data: body, headers: { origin: STAFF_ORIGIN } });
+  expect(res.status()).toBe(201);
+}
+
+for (const locale of ["fi", "en"] as const) {
+  const t = texts[locale];
+  test(`the demo admin signs in with password and authenticator code (${locale})`, async ({ page }) => {
+    await page.goto("/");
+    await chooseLanguage(page, locale);
+    await signInWithPassword(page, locale, demo.admin.username, demo.admin.password);
+
+    const code = page.getByLabel(t.code);
+    await expect(code).toBeVisible();
+    await expect(code).toBeFocused();
+    await expectNoAxeViolations(page);
+
+    await code.fill(codeFor(DEMO_ADMIN_TOTP_SECRET));
+    await page.getByRole("button", { name: t.signIn, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.search })).toBeVisible();
+    await page.getByRole("button", { name: t.signOut }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
+  });
+}
+
+test("a wrong authenticator code is refused without saying more", async ({ page }) => {
+  await page.goto("/");
+  await chooseLanguage(page, "en");
+  await signInWithPassword(page, "en", demo.admin.username, demo.admin.password);
+  const wrong = String((Number(codeFor(DEMO_ADMIN_TOTP_SECRET)) + 500_000) % 1_000_000).padStart(6, "0");
+  await page.getByLabel("Authentication code").fill(wrong);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByText("Sign-in failed. Check the code and try again.")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
+test("an agent enrols in two-factor sign-in, and the next sign-in asks for the code", async ({
+  page,
+  signInAsStaff,
+}) => {
+  await signInAsStaff(demo.admin.id);
+  await page.goto("/");
+  await createAccount(page.request, {
+    username: "e2e.enrol",
+    displayName: "Eero Enrol",
+    role: "agent",
+    password: "enrol-agent-passphrase",
+    confidentialitySignedOn: "2026-01-05",
+  });
+  await page.context().clearCookies();
+
+  await page.goto("/");
+  await chooseLanguage(page, "en");
+  await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
+  await expect(page.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Two-factor sign-in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
+  await expect(page.getByRole("img", { name: /QR code for your authenticator app/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const key = (await page.locator(".accounts-manual-key").textContent()) ?? "";
+  expect(key.replace(/\s+/g, "")).toMatch(/^[A-Z2-7]{32}$/);
+
+  await page.getByLabel("Six-digit code").fill("000000" === codeFor(key) ? "000001" : "000000");
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(page.getByText(/The code does not match/)).toBeVisible();
+  await page.getByLabel("Six-digit code").fill(codeFor(key));
+  await page.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(page.getByText("Two-factor sign-in is now on.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
+  await page.getByLabel("Authentication code").fill(codeFor(key));
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
+});
+
+test("an admin without two-factor sign-in is sent to enrol first (fi)", async ({ page, signInAsStaff }) => {
+  await signInAsStaff(demo.admin.id);
+  await page.goto("/");
+  await createAccount(page.request, {
+    username: "e2e.admin",
+    displayName: "Aila Admin",
+    role: "admin",
+    password: "second-admin-passphrase",
+    confidentialitySignedOn: "2026-01-05",
+  });
+  await page.context().clearCookies();
+
+  await page.goto("/");
+  await chooseLanguage(page, "fi");
+  await signInWithPassword(page, "fi", "e2e.admin", "second-admin-passphrase");
+  await expect(page.getByRole("heading", { level: 1, name: "Kaksivaiheinen tunnistus" })).toBeVisible();
+  await expect(
+    page.getByText("Ylläpitäjien on käytettävä kaksivaiheista tunnistusta.", { exact: false }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("link", { name: "Henkilökunta" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kaksivaiheinen tunnistus" })).toBeVisible();
+});
+
+const accountTexts = {
+  fi: {
+    heading: "Henkilökunnan käyttäjätunnukset",
+    username: "Käyttäjätunnus",
+    name: "Nimi",
+    role: "Rooli",
+    password: "Ensimmäinen salasana",
+    date: "Salassapitositoumus allekirjoitettu (päivämäärä)",
+    section: "Lisää käyttäjätunnus",
+    add: "Lisää käyttäjätunnus",
+    added: (u: string) => `Käyttäjätunnus ${u} lisättiin.`,
+    edit: "Muokkaa",
+    disable: "Poista käytöstä",
+    disabled: (u: string) => `Käyttäjätunnus ${u} poistettiin käytöstä.`,
+    disabledStatus: "Poistettu käytöstä",
+    common: "Salasana on liian yleinen. Valitse toinen.",
+  },
+  en: {
+    heading: "Staff accounts",
+    username: "User name",
+    name: "Name",
+    role: "Role",
+    password: "Initial password",
+    date: "Confidentiality commitment signed on",
+    section: "Add a staff account",
+    add: "Add account",
+    added: (u: string) => `Account ${u} was added.`,
+    edit: "Edit",
+    disable: "Disable account",
+    disabled: (u: string) => `Account ${u} was disabled.`,
+    disabledStatus: "Disabled",
+    common: "This password is too common. Choose another.",
+  },
+} as const;
+
+for (const locale of ["fi", "en"] as const) {
+  const t = accountTexts[locale];
+  const username = `e2e.new-${locale}`;
+  test(`an admin creates a staff account and disables it (${locale})`, async ({ page, signInAsStaff }) => {
+    await signInAsStaff(demo.admin.id);
+    await page.goto("/admin/staff");
+    await chooseLanguage(page, locale);
+    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: /Heli Ahonen/ })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const form = page.getByRole("region", { name: t.section });
+    await form.getByLabel(t.username).fill(username);
+    await form.getByLabel(t.name, { exact: true }).fill("Uusi Työntekijä");
+    await form.getByLabel(t.role).selectOption("agent");
+    await form.getByLabel(t.password).fill("Password1234");
+    await form.getByLabel(t.date).fill("2026-02-01");
+    await form.getByRole("button", { name: t.add }).click();
+    await expect(page.getByText(t.common).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await form.getByLabel(t.password).fill("a-much-better-passphrase");
+    await form.getByRole("button", { name: t.add }).click();
+    await expect(page.getByText(t.added(username))).toBeVisible();
+    const row = page.getByRole("row", { name: new RegExp(username.replace(".", "\\.")) });
+    await expect(row).toBeVisible();
+
+    await row.getByRole("button", { name: `${t.edit} ${username}` }).click();
+    await expect(page.getByRole("heading", { level: 2, name: /Uusi Työntekijä/ })).toBeFocused();
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t.disable }).click();
+    await expect(page.getByText(t.disabled(username))).toBeVisible();
+    await expect(row.getByRole("cell", { name: t.disabledStatus, exact: true })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+}
+
+test("an admin browses the audit trail and verifies the chain", async ({ page, signInAsStaff }) => {
+  await signInAsStaff(demo.admin.id);
+  await page.goto("/admin/audit");
+  await chooseLanguage(page, "en");
+  await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /entries/i })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Verify the chain" }).click();
+  await expect(page.getByText(/The chain is intact: \d+ entries checked\./)).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The page's own first read was audited: filtering by its action finds it.
+  await page.getByLabel("Action").fill("audit");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/action=audit/);
+  const table = page.getByRole("table", { name: "Entries, newest first" });
+  await expect(table.getByText("audit.viewed").first()).toBeVisible();
+  await expect(table.getByText("audit.verified").first()).toBeVisible();
+  await expect(table.getByText("Heli Ahonen (administrator)").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await chooseLanguage(page, "fi");
+  await expect(page.getByRole("heading", { level: 1, name: "Lokitiedot" })).toBeVisible();
+  await page.getByRole("button", { name: "Tarkista ketju" }).click();
+  await expect(page.getByText(/Ketju on eheä/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
