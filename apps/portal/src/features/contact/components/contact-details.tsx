@@ -5,9 +5,8 @@ import { useI18n } from "../../../lib/i18n.ts";
 import { useContactDetails } from "../api/get-contact-details.ts";
 import { ContactHistory } from "./contact-history.tsx";
 import { EmailChangeForm } from "./email-change-form.tsx";
-import { PhoneForm } from "./phone-form.tsx";
 import { PostalAddressForm } from "./postal-address-form.tsx";
-import { WwwForm } from "./www-form.tsx";
+import { phoneField, SingleFieldForm, wwwField } from "./single-field-form.tsx";
 
 /** The contact fields the customer edits directly, the e-mail change, and the history of changes. */
 export function ContactDetails() {
@@ -23,9 +22,9 @@ export function ContactDetails() {
       {profile.data && (
         <>
           <EmailChangeForm current={profile.data.email} />
-          <PhoneForm current={profile.data.phone} />
+          <SingleFieldForm field={phoneField} current={profile.data.phone} />
           <PostalAddressForm current={profile.data.postalAddress} />
-          <WwwForm current={profile.data.www} />
+          <SingleFieldForm field={wwwField} current={profile.data.www} />
           <section aria-labelledby="contact-other-heading">
             <h2 id="contact-other-heading">{t("contactOtherHeading")}</h2>
             <p>{t("contactOtherText")}</p>
