@@ -1,5 +1,11 @@
 import { ApiError } from "./call-api.ts";
 
+/** The code of a failed call: the BFF's own, or server_error for anything else (network, crash); null if none. */
+export function errorCode(err: unknown): string | null {
+  if (!err) return null;
+  return err instanceof ApiError ? err.code : "server_error";
+}
+
 /** The error code per field path ("postalAddress.postalCode") of a refused request. */
 export function fieldErrors(err: unknown): Map<string, string> {
   return new Map(err instanceof ApiError ? err.fields.map((f) => [f.path, f.code]) : []);

@@ -1,11 +1,10 @@
-import { ErrorMessage, FieldError } from "@tietoni/ui";
+import { ErrorMessage, errorCode, FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import type { StaffAccount } from "../api/get-staff-accounts.ts";
 import { useResetStaffPassword } from "../api/reset-staff-password.ts";
 import { useResetStaffTotp } from "../api/reset-staff-totp.ts";
 import { useUpdateStaffAccount } from "../api/update-staff-account.ts";
-import { errorCode, fieldErrors, formError } from "../utils/api-errors.ts";
 import { RoleSelect } from "./role-select.tsx";
 
 type Done = (message: string) => void;

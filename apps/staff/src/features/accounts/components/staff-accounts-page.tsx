@@ -1,9 +1,8 @@
-import { EmptyState, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { EmptyState, ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
 import { useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useSession } from "../../auth/api/get-session.ts";
 import { useStaffAccounts } from "../api/get-staff-accounts.ts";
-import { errorCode } from "../utils/api-errors.ts";
 import { CreateAccountForm } from "./create-account-form.tsx";
 import { EditAccountPanel } from "./edit-account-panel.tsx";
 

@@ -1,10 +1,9 @@
-import { ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { ErrorMessage, errorCode, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useStaffAccounts } from "../../accounts/api/get-staff-accounts.ts";
-import { errorCode } from "../../accounts/utils/api-errors.ts";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit-entries.ts";
 import { auditActionLabels } from "../messages.ts";
 

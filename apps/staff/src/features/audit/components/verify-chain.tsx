@@ -1,7 +1,6 @@
-import { ErrorMessage } from "@tietoni/ui";
+import { ErrorMessage, errorCode } from "@tietoni/ui";
 import { useId } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
-import { errorCode } from "../../accounts/utils/api-errors.ts";
 import { useVerifyAuditChain } from "../api/verify-audit-chain.ts";
 
 /** Runs the chain verification and says whether the trail is intact or which entry is the first broken one. */

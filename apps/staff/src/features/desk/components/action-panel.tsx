@@ -1,5 +1,5 @@
 import { checkExtension, extendedDueDate, helsinkiDate, isPending, type RequestView } from "@tietoni/domain";
-import { ErrorMessage, FieldError, formatDate } from "@tietoni/ui";
+import { ErrorMessage, errorCode, FieldError, fieldErrors, formatDate, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useApproveCorrection } from "../api/approve-correction.ts";
@@ -7,7 +7,6 @@ import { useCompleteRequest } from "../api/complete-request.ts";
 import { useExtendRequest } from "../api/extend-request.ts";
 import { useRefuseRequest } from "../api/refuse-request.ts";
 import { useStartRequest } from "../api/start-request.ts";
-import { errorCode, fieldErrors, formError } from "../utils/api-errors.ts";
 
 type Done = (message: string) => void;
 

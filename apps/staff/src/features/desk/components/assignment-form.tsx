@@ -1,9 +1,8 @@
-import { ErrorMessage, Loading } from "@tietoni/ui";
+import { ErrorMessage, errorCode, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useAssignRequest } from "../api/assign-request.ts";
 import { useStaffMembers } from "../api/get-staff-members.ts";
-import { errorCode } from "../utils/api-errors.ts";
 
 /** Who handles the request; only pending requests can be reassigned. */
 export function AssignmentForm({

@@ -7,14 +7,21 @@ import {
   requestTypeNames,
   restrictionGroundNames,
 } from "@tietoni/domain";
-import { ApiError, CustomerRecordView, ErrorMessage, formatDate, formatDateTime, Loading } from "@tietoni/ui";
+import {
+  ApiError,
+  CustomerRecordView,
+  ErrorMessage,
+  errorCode,
+  formatDate,
+  formatDateTime,
+  Loading,
+} from "@tietoni/ui";
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
 import { OperationsPanel } from "../../operations/components/operations-panel.tsx";
 import { type DeskRequest, useDeskRequest } from "../api/get-desk-request.ts";
-import { errorCode } from "../utils/api-errors.ts";
 import { ActionPanel } from "./action-panel.tsx";
 import { AssignmentForm } from "./assignment-form.tsx";
 import { CorrectionDiff } from "./correction-diff.tsx";

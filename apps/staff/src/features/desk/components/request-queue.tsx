@@ -1,11 +1,10 @@
 import { requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
-import { ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
 import { type QueueQuery, useRequestQueue } from "../api/get-request-queue.ts";
-import { errorCode } from "../utils/api-errors.ts";
 import { DueBadge } from "./due-badge.tsx";
 import { QueueCounts } from "./queue-counts.tsx";
 import { defaultFilters, QueueFilters, type QueueFilterValues } from "./queue-filters.tsx";
