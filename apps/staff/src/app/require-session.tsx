@@ -3,7 +3,7 @@ import { ApiError, ErrorMessage, Loading } from "@tietoni/ui";
 import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "../config/paths.ts";
-import { sessionQueryOptions, useSession } from "../features/auth/api/get-session.ts";
+import { sessionQueryOptions, useSession } from "../lib/session.ts";
 
 /**
  * Pages with personal data render only for a signed-in staff member; others go to sign-in. Someone who must

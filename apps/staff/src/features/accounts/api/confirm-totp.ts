@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { sessionQueryOptions } from "../../auth/api/get-session.ts";
+import { sessionQueryOptions } from "../../../lib/session.ts";
 
 export const confirmTotp = (code: string) => callApi(api.auth.totp.confirm.$post({ json: { code } }));
 

@@ -1,7 +1,7 @@
 import { ErrorMessage, errorCode, FieldError, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
-import { useSession } from "../../auth/api/get-session.ts";
+import { useSession } from "../../../lib/session.ts";
 import { useConfirmTotp } from "../api/confirm-totp.ts";
 import { useEnrolTotp } from "../api/enrol-totp.ts";
 

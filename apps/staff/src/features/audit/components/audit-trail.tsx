@@ -3,8 +3,8 @@ import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
-import { useStaffAccounts } from "../../accounts/api/get-staff-accounts.ts";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit-entries.ts";
+import { useStaffNames } from "../api/get-staff-names.ts";
 import { auditActionLabels } from "../messages.ts";
 
 const FILTER_KEYS = ["actorId", "action", "customerId", "from", "to"] as const;
@@ -64,7 +64,7 @@ export function AuditTrail() {
 function FilterForm({ initial, onApply }: { initial: AuditFilters; onApply: (filters: AuditFilters) => void }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState(initial);
-  const staff = useStaffAccounts();
+  const staff = useStaffNames();
   const id = useId();
   const set = (key: keyof AuditFilters) => (e: { target: { value: string } }) =>
     setDraft((d) => ({ ...d, [key]: e.target.value }));

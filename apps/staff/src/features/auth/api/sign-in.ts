@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { StaffSignInInput } from "@tietoni/domain";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { sessionQueryOptions } from "./get-session.ts";
+import { sessionQueryOptions } from "../../../lib/session.ts";
 
 export const signIn = (input: StaffSignInInput) => callApi(api.auth["sign-in"].$post({ json: input }));
 

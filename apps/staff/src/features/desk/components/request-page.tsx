@@ -16,11 +16,10 @@ import {
   formatDateTime,
   Loading,
 } from "@tietoni/ui";
-import { useId, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
-import { OperationsPanel } from "../../operations/components/operations-panel.tsx";
 import { type DeskRequest, useDeskRequest } from "../api/get-desk-request.ts";
 import { ActionPanel } from "./action-panel.tsx";
 import { AssignmentForm } from "./assignment-form.tsx";
@@ -36,7 +35,8 @@ const customerName = (d: DeskRequest) =>
   d.customer ? `${d.customer.profile.firstName} ${d.customer.profile.lastName}` : null;
 
 /** One request with everything needed to decide it. Opening it is an audited read of the customer's data. */
-export function RequestPage({ id }: { id: string }) {
+/** `operations` renders the erasure/restriction decisions, which belong to another feature (composed by the route). */
+export function RequestPage({ id, operations }: { id: string; operations: ReactNode }) {
   const { t, pick } = useI18n();
   const detail = useDeskRequest(id);
   const [announcement, setAnnouncement] = useState("");
@@ -160,7 +160,7 @@ function RequestDetail({ d, onDone }: { d: DeskRequest; onDone: (message: string
           onDone={onDone}
         />
       )}
-      <OperationsPanel requestId={request.id} />
+      {operations}
 
       <AssignmentForm key={d.assignedTo?.id ?? ""} requestId={request.id} assignedTo={d.assignedTo} pending={pending} />
       <RequestNotes requestId={request.id} notes={d.notes} />

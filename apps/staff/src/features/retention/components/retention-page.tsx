@@ -2,9 +2,9 @@ import { ApiError, ErrorMessage, formatDate, Loading, TableRegion } from "@tieto
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
+import { blockerText } from "../../../lib/blocker-text.ts";
 import { useI18n } from "../../../lib/i18n.ts";
-import { useSession } from "../../auth/api/get-session.ts";
-import { blockerText } from "../../operations/utils/blocker-text.ts";
+import { useSession } from "../../../lib/session.ts";
 import { useRetentionDue } from "../api/get-retention-due.ts";
 import { type SkipReason, useRetentionRun } from "../api/run-retention.ts";
 import type { retentionMessages } from "../messages.ts";

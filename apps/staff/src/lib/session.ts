@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { ApiError, callApi } from "@tietoni/ui";
-import { api } from "../../../lib/api-client.ts";
+import { api } from "./api-client.ts";
 
 /** The signed-in staff member, or null when there is no valid session (401 is an answer, not an error here). */
 export const getSession = () =>

@@ -1,5 +1,5 @@
 import type { ErasureBlocker } from "@tietoni/domain";
-import type { useI18n } from "../../../lib/i18n.ts";
+import type { useI18n } from "./i18n.ts";
 
 type Translate = ReturnType<typeof useI18n>["t"];
 
