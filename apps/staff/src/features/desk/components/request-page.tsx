@@ -34,8 +34,10 @@ import { channelKeys } from "./request-queue.tsx";
 const customerName = (d: DeskRequest) =>
   d.customer ? `${d.customer.profile.firstName} ${d.customer.profile.lastName}` : null;
 
-/** One request with everything needed to decide it. Opening it is an audited read of the customer's data. */
-/** `operations` renders the erasure/restriction decisions, which belong to another feature (composed by the route). */
+/**
+ * One request with everything needed to decide it. Opening it is an audited read of the customer's data.
+ * `operations` renders the erasure and restriction decisions, another feature's, composed by the route.
+ */
 export function RequestPage({ id, operations }: { id: string; operations: ReactNode }) {
   const { t, pick } = useI18n();
   const detail = useDeskRequest(id);
@@ -60,12 +62,20 @@ export function RequestPage({ id, operations }: { id: string; operations: ReactN
       {detail.isPending && <Loading />}
       {notFound && <p>{t("deskRequestNotFound")}</p>}
       {err && <ErrorMessage code={err} />}
-      {d && <RequestDetail d={d} onDone={setAnnouncement} />}
+      {d && <RequestDetail d={d} onDone={setAnnouncement} operations={operations} />}
     </>
   );
 }
 
-function RequestDetail({ d, onDone }: { d: DeskRequest; onDone: (message: string) => void }) {
+function RequestDetail({
+  d,
+  onDone,
+  operations,
+}: {
+  d: DeskRequest;
+  onDone: (message: string) => void;
+  operations: ReactNode;
+}) {
   const { t, pick, locale } = useI18n();
   const id = useId();
   const { request } = d;
