@@ -31,7 +31,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   reporter: [["list"]],
-  timeout: 30_000,
+  // Generous: a 2-core CI machine runs the BFF, two workers and Chromium at once.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
   projects: [
     { name: "portal", testMatch: "portal-*.spec.ts", use: { baseURL: `http://localhost:${E2E_PORTAL_PORT}` } },
