@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
+import { pingDatabase } from "./http/database-errors.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
@@ -53,5 +54,6 @@ export function createPortalApp(deps: Deps) {
     production: deps.env.production,
     staticDir: deps.env.staticDirPortal,
     api: createPortalApi(deps),
+    ping: () => pingDatabase(deps.db.$client),
   });
 }

@@ -4,6 +4,7 @@ import type { StaffSubject } from "./auth/permissions.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { staffUsers } from "./db/schema.ts";
 import type { Deps } from "./deps.ts";
+import { pingDatabase } from "./http/database-errors.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { accountsRoutes } from "./routes/staff/accounts.ts";
@@ -62,5 +63,6 @@ export function createStaffApp(deps: Deps) {
     production: deps.env.production,
     staticDir: deps.env.staticDirStaff,
     api: createStaffApi(deps),
+    ping: () => pingDatabase(deps.db.$client),
   });
 }

@@ -5,6 +5,7 @@ import { type Hono, Hono as HonoApp } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { isDatabaseUnavailable, sqliteErrorOf } from "./http/database-errors.ts";
 import { jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
@@ -15,6 +16,8 @@ type SurfaceOptions = {
   staticDir: string;
   // biome-ignore lint/suspicious/noExplicitAny: any typed API app can be mounted; its types are exported separately.
   api: Hono<any, any, any>;
+  /** Probes the database for /healthz; throws when it is unavailable. */
+  ping?: () => void;
 };
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -23,7 +26,7 @@ const API_BODY_LIMIT = 64 * 1024;
  * One listener's app: security headers, health check, the typed API and the built SPA.
  * The portal and the staff surface are built the same way but never share a session or an origin.
  */
-export function createSurface({ name, origin, production, staticDir, api }: SurfaceOptions) {
+export function createSurface({ name, origin, production, staticDir, api, ping }: SurfaceOptions) {
   const app = new HonoApp();
 
   app.use(
@@ -47,7 +50,15 @@ export function createSurface({ name, origin, production, staticDir, api }: Surf
     }),
   );
 
-  app.get("/healthz", (c) => c.json({ status: "ok", surface: name }, 200));
+  app.get("/healthz", (c) => {
+    try {
+      ping?.();
+    } catch (err) {
+      console.error(`[${name}] health check: database unavailable`, err instanceof Error ? err.message : err);
+      return c.json({ status: "unavailable", surface: name }, 503);
+    }
+    return c.json({ status: "ok", surface: name }, 200);
+  });
 
   app.use("/api/*", async (c, next) => {
     await next();
@@ -78,6 +89,13 @@ export function createSurface({ name, origin, production, staticDir, api }: Surf
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
       return c.json({ error: { code: "invalid_input", message: err.message } }, err.status);
+    }
+    // Disk full, locked, read-only or gone: fail closed with 503 (the transaction rolled back), so clients retry.
+    if (isDatabaseUnavailable(err)) {
+      console.error(`[${name}] database unavailable:`, sqliteErrorOf(err)?.code, sqliteErrorOf(err)?.message);
+      c.header("Retry-After", "5");
+      const message = "The service is temporarily unavailable; nothing was changed";
+      return c.json({ error: { code: "service_unavailable", message } }, 503);
     }
     console.error(`[${name}]`, err);
     return c.json({ error: { code: "server_error", message: "Internal error; nothing was changed" } }, 500);

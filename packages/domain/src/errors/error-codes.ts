@@ -123,6 +123,10 @@ export const errorMessages = {
     fi: "Päivä ei voi olla tulevaisuudessa.",
     en: "The day cannot be in the future.",
   },
+  service_unavailable: {
+    fi: "Palvelu ei ole juuri nyt käytettävissä. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
+    en: "The service is temporarily unavailable. Nothing was changed. Please try again shortly.",
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

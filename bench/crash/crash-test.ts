@@ -1,0 +1,432 @@
+/*
+ * Crash test: starts the real BFF on a temp SQLite file, drives acknowledged writes (marketing objection
+ * toggles, phone corrections, staff record views that append audit entries), kills it with SIGKILL at a
+ * random moment, restarts it and checks that every write answered 2xx is in the file, the audit chain
+ * verifies and `PRAGMA integrity_check` says ok.
+ *
+ *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep]
+ *
+ * Only 127.0.0.1 is contacted. Exits non-zero on any loss or check failure.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type BetterSqlite3 from "better-sqlite3";
+import type { Db } from "../../apps/bff/src/db/client.ts";
+import { verifyAuditChain } from "../../apps/bff/src/services/audit.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bffDir = path.join(root, "apps/bff");
+// better-sqlite3 is the BFF's dependency, not the root's: resolve it from there.
+const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite3") as typeof BetterSqlite3;
+
+const CUSTOMER_EMAIL = "asiakas@example.com";
+const AGENT = { username: "agent", password: "agent-demo-pass" };
+const PURPOSES = [
+  "directAdvertising",
+  "distanceSelling",
+  "directMarketing",
+  "marketResearch",
+  "opinionPolls",
+  "listPublication",
+  "personalisedContent",
+] as const;
+type Purpose = (typeof PURPOSES)[number];
+
+const REQUEST_TIMEOUT_MS = 5_000;
+const START_TIMEOUT_MS = 60_000;
+const WORKERS = 6;
+
+/* ---- options ---- */
+
+function parseArgs(argv: string[]) {
+  const opts = { rounds: 50, seed: Date.now() % 2 ** 31, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${arg} needs a non-negative integer`);
+      return v;
+    };
+    if (arg === "--rounds") opts.rounds = Math.max(1, next());
+    else if (arg === "--seed") opts.seed = next();
+    else if (arg === "--keep") opts.keep = true;
+    else if (arg === "--") continue;
+    else throw new Error(`unknown argument ${arg} (use --rounds N, --seed N, --keep)`);
+  }
+  return opts;
+}
+
+/** mulberry32: a small seeded generator, so a failing run can be repeated with --seed. */
+function seededRandom(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/* ---- the BFF child ---- */
+
+type Server = { child: ChildProcess; exited: Promise<void>; log: string[] };
+
+function startBff(env: NodeJS.ProcessEnv): Server {
+  // Node itself, not a pnpm/tsx wrapper: SIGKILL must hit the process that holds the database.
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: bffDir,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const log: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.push(chunk.toString());
+    if (log.length > 200) log.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return { child, exited, log };
+}
+
+async function waitHealthy(server: Server, url: string) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`BFF exited on start:\n${server.log.join("")}`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(50);
+  }
+  throw new Error(`BFF not healthy within ${START_TIMEOUT_MS} ms:\n${server.log.join("")}`);
+}
+
+async function kill(server: Server) {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill("SIGKILL");
+  await Promise.race([server.exited, sleep(5_000)]);
+}
+
+/* ---- HTTP ---- */
+
+type Surface = { base: string; origin: string };
+
+async function call(
+  surface: Surface,
+  method: string,
+  url: string,
+  opts: { body?: unknown; cookie?: string; ip?: string },
+) {
+  const headers: Record<string, string> = { origin: surface.origin };
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.ip) headers["x-forwarded-for"] = opts.ip;
+  return fetch(`${surface.base}${url}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+}
+
+function cookieOf(res: Response): string {
+  const header = res.headers.get("set-cookie");
+  if (!header) throw new Error(`no session cookie (status ${res.status})`);
+  return header.split(";")[0] ?? "";
+}
+
+/** The newest sign-in code mailed to the demo customer, read from the file mailer's .eml files. */
+async function codeFromMail(mailDir: string, after: Set<string>): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith(".eml")) : [];
+    const fresh = files.filter((f) => !after.has(f) && f.includes(CUSTOMER_EMAIL)).sort();
+    const newest = fresh.at(-1);
+    if (newest) {
+      const match = fs.readFileSync(path.join(mailDir, newest), "utf8").match(/\b(\d{6})\b/);
+      if (match?.[1]) return match[1];
+    }
+    await sleep(50);
+  }
+  throw new Error("no sign-in code was mailed");
+}
+
+async function signInCustomer(portal: Surface, mailDir: string) {
+  const seen = new Set(fs.existsSync(mailDir) ? fs.readdirSync(mailDir) : []);
+  const req = await call(portal, "POST", "/api/portal/auth/request-code", { body: { email: CUSTOMER_EMAIL } });
+  if (req.status !== 202) throw new Error(`request-code: ${req.status}`);
+  const code = await codeFromMail(mailDir, seen);
+  const res = await call(portal, "POST", "/api/portal/auth/verify-code", { body: { email: CUSTOMER_EMAIL, code } });
+  if (res.status !== 200) throw new Error(`verify-code: ${res.status}`);
+  return cookieOf(res);
+}
+
+async function signInAgent(staff: Surface) {
+  const res = await call(staff, "POST", "/api/staff/auth/sign-in", { body: AGENT });
+  if (res.status !== 200) throw new Error(`staff sign-in: ${res.status}`);
+  return cookieOf(res);
+}
+
+/* ---- what was acknowledged ---- */
+
+type Acked = {
+  /** Marketing events by key `purpose|from|to|at`, counted (two toggles may share a millisecond). */
+  toggles: Map<string, number>;
+  phones: string[];
+  /** Staff record views, each made unique by its forwarded address (TRUST_PROXY is on for the test). */
+  viewIps: string[];
+};
+
+type History = { purpose: Purpose; from: boolean; to: boolean; at: string; channel: string }[];
+
+/* ---- the run ---- */
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const random = seededRandom(opts.seed);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-crash-"));
+  const dbFile = path.join(dir, "register.sqlite");
+  const mailDir = path.join(dir, "mail");
+  const [portalPort, staffPort] = [await freePort(), await freePort()];
+  const portal: Surface = { base: `http://127.0.0.1:${portalPort}`, origin: `http://127.0.0.1:${portalPort}` };
+  const staff: Surface = { base: `http://127.0.0.1:${staffPort}`, origin: `http://127.0.0.1:${staffPort}` };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: "UTC",
+    NODE_ENV: "development",
+    DEMO: "true",
+    TRUST_PROXY: "true",
+    PORTAL_HOST: "127.0.0.1",
+    PORTAL_PORT: String(portalPort),
+    STAFF_HOST: "127.0.0.1",
+    STAFF_PORT: String(staffPort),
+    PORTAL_ORIGIN: portal.origin,
+    STAFF_ORIGIN: staff.origin,
+    DATABASE_PATH: dbFile,
+    MAIL_DIR: mailDir,
+    STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
+    STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
+  };
+
+  console.info(`[crash] seed ${opts.seed}, ${opts.rounds} rounds, register ${dbFile}`);
+  let server: Server | null = null;
+  const onExit = () => server?.child.kill("SIGKILL");
+  process.on("exit", onExit);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      onExit();
+      process.exit(130);
+    });
+  }
+
+  const acked: Acked = { toggles: new Map(), phones: [], viewIps: [] };
+  const failures: string[] = [];
+  let customerCookie = "";
+  let agentCookie = "";
+  let customerId = "";
+  let serial = 0;
+  let totalChecked = 0;
+  let idleRounds = 0;
+  const started = Date.now();
+
+  try {
+    server = startBff(env);
+    await waitHealthy(server, `${portal.base}/healthz`);
+    for (let round = 1; round <= opts.rounds; round++) {
+      if (!customerId) {
+        const ro = new Database(dbFile, { readonly: true, fileMustExist: true });
+        const row = ro.prepare("SELECT id FROM customers WHERE email = ?").get(CUSTOMER_EMAIL) as { id: string };
+        ro.close();
+        customerId = row.id;
+      }
+      // Sessions live in the database, so they outlive the crash; sign in again only if one was lost.
+      const session = customerCookie
+        ? await call(portal, "GET", "/api/portal/auth/session", { cookie: customerCookie })
+        : null;
+      if (session?.status !== 200) customerCookie = await signInCustomer(portal, mailDir);
+      const me = agentCookie ? await call(staff, "GET", "/api/staff/auth/session", { cookie: agentCookie }) : null;
+      if (me?.status !== 200) agentCookie = await signInAgent(staff);
+
+      // Whatever the last crash left: an unacknowledged toggle may or may not have been committed.
+      const current = await call(portal, "GET", "/api/portal/marketing", { cookie: customerCookie });
+      if (current.status !== 200) throw new Error(`GET marketing: ${current.status}`);
+      const state = ((await current.json()) as { objections: Record<Purpose, boolean> }).objections;
+
+      const killAfter = 50 + Math.floor(random() * 351);
+      let stop = false;
+      let roundAcks = 0;
+      const workerPlans = Array.from({ length: WORKERS }, (_, w) => ({ w, seed: Math.floor(random() * 2 ** 31) }));
+
+      // Each worker owns purposes of its own, so it knows the state it toggles from.
+      const worker = async ({ w, seed }: { w: number; seed: number }) => {
+        const pick = seededRandom(seed);
+        const mine = PURPOSES.filter((_, i) => i % WORKERS === w);
+        for (let i = 0; i < 10_000 && !stop; i++) {
+          const op = pick();
+          try {
+            if (op < 0.35 && mine.length > 0) {
+              const purpose = mine[Math.floor(pick() * mine.length)] as Purpose;
+              const from = state[purpose];
+              const res = await call(portal, "PUT", "/api/portal/marketing", {
+                cookie: customerCookie,
+                body: { changes: [{ purpose, objected: !from }] },
+              });
+              if (res.status !== 200) throw new Error(`PUT marketing: ${res.status}`);
+              const body = (await res.json()) as { objections: Record<Purpose, boolean>; history: History };
+              const event = body.history.find((e) => e.purpose === purpose);
+              if (!event || event.from !== from || event.to !== !from || body.objections[purpose] !== !from) {
+                throw new Error(`PUT marketing answered without the change of ${purpose}`);
+              }
+              const key = `${purpose}|${from}|${!from}|${Date.parse(event.at)}`;
+              acked.toggles.set(key, (acked.toggles.get(key) ?? 0) + 1);
+              state[purpose] = !from;
+            } else if (op < 0.7) {
+              serial += 1;
+              const phone = `+35840${String(serial).padStart(7, "0")}`;
+              const res = await call(portal, "PATCH", "/api/portal/contact", {
+                cookie: customerCookie,
+                body: { phone },
+              });
+              if (res.status !== 200) throw new Error(`PATCH contact: ${res.status}`);
+              const body = (await res.json()) as { changed: string[] };
+              if (!body.changed.includes("phone")) throw new Error("PATCH contact answered without a change");
+              acked.phones.push(phone);
+            } else {
+              serial += 1;
+              const ip = `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
+              const res = await call(staff, "GET", `/api/staff/customers/${customerId}`, { cookie: agentCookie, ip });
+              if (res.status !== 200) throw new Error(`GET staff customer: ${res.status}`);
+              await res.arrayBuffer();
+              acked.viewIps.push(ip);
+            }
+            roundAcks += 1;
+          } catch (err) {
+            // After the kill, refused and reset connections are expected; before it, any error is a failure.
+            if (!stop) failures.push(`round ${round}: ${err instanceof Error ? err.message : String(err)}`);
+            return;
+          }
+        }
+      };
+
+      const stream = Promise.all(workerPlans.map(worker));
+      await sleep(killAfter);
+      stop = true;
+      await kill(server);
+      await Promise.race([stream, sleep(REQUEST_TIMEOUT_MS + 1_000)]);
+      // On a loaded machine a short round may end before its first answer; the run as a whole must not.
+      if (roundAcks === 0) idleRounds += 1;
+
+      // Restart (WAL recovery runs on open), then read the file ourselves, read-only. The restarted
+      // process serves the next round.
+      server = startBff(env);
+      await waitHealthy(server, `${portal.base}/healthz`);
+      totalChecked += check(dbFile, acked, failures, round);
+
+      if (round % 10 === 0 || round === opts.rounds) {
+        const writes = acked.toggles.size + acked.phones.length + acked.viewIps.length;
+        console.info(
+          `[crash] round ${round}/${opts.rounds}: ${writes} acknowledged writes so far, kill at ${killAfter} ms`,
+        );
+      }
+      if (failures.length > 0) break;
+    }
+  } catch (err) {
+    failures.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    if (server) await kill(server);
+    process.off("exit", onExit);
+  }
+
+  const toggles = [...acked.toggles.values()].reduce((a, b) => a + b, 0);
+  const writes = toggles + acked.phones.length + acked.viewIps.length;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (writes === 0) failures.push("no write was acknowledged in any round");
+  if (failures.length > 0) {
+    for (const f of failures.slice(0, 20)) console.error(`[crash] FAIL ${f}`);
+    console.error(`[crash] FAILED after ${seconds} s (seed ${opts.seed}); register kept at ${dbFile}`);
+    process.exit(1);
+  }
+  if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+  console.info(
+    `[crash] OK: ${opts.rounds} rounds, ${writes} acknowledged writes (${toggles} objection changes, ` +
+      `${acked.phones.length} corrections, ${acked.viewIps.length} audited views), ${totalChecked} checks, ` +
+      `0 lost, audit chain and integrity ok, ${idleRounds} rounds killed before a first answer, ` +
+      `${seconds} s (seed ${opts.seed})`,
+  );
+}
+
+/** Every acknowledged write must be in the file; returns how many were checked. */
+function check(dbFile: string, acked: Acked, failures: string[], round: number): number {
+  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const integrity = sqlite.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") failures.push(`round ${round}: integrity_check says ${String(integrity)}`);
+
+    // verifyAuditChain reads through the raw client only; a read-only handle keeps the check from writing.
+    const verdict = verifyAuditChain({ $client: sqlite } as unknown as Db);
+    if (!verdict.ok) failures.push(`round ${round}: audit chain broken at seq ${verdict.firstBrokenSeq}`);
+
+    const events = new Map<string, number>();
+    const rows = sqlite
+      .prepare(
+        "SELECT purpose, from_objected AS f, to_objected AS t, at FROM marketing_events WHERE channel = 'portal'",
+      )
+      .all() as { purpose: string; f: number; t: number; at: number }[];
+    for (const r of rows) {
+      const key = `${r.purpose}|${r.f === 1}|${r.t === 1}|${r.at}`;
+      events.set(key, (events.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of acked.toggles) {
+      if ((events.get(key) ?? 0) < n) failures.push(`round ${round}: lost objection change ${key}`);
+    }
+
+    const phones = new Set(
+      (
+        sqlite.prepare("SELECT new_value AS v FROM field_changes WHERE field = 'phone'").all() as { v: string | null }[]
+      ).map((r) => r.v),
+    );
+    for (const p of acked.phones) if (!phones.has(p)) failures.push(`round ${round}: lost correction to ${p}`);
+
+    const ips = new Set(
+      (
+        sqlite.prepare("SELECT ip FROM audit_log WHERE action = 'customer.record.viewed'").all() as {
+          ip: string | null;
+        }[]
+      ).map((r) => r.ip),
+    );
+    for (const ip of acked.viewIps) if (!ips.has(ip)) failures.push(`round ${round}: lost audit entry of view ${ip}`);
+
+    return acked.toggles.size + acked.phones.length + acked.viewIps.length + 2;
+  } finally {
+    sqlite.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
