@@ -1,0 +1,210 @@
+import * as domain from "@tietoni/domain";
+import { errorMessages } from "@tietoni/domain";
+import fc from "fast-check";
+import { inspectRoutes } from "hono/dev";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
+
+/*
+ * Bad input: hostile bodies, path parameters and query strings for every API route of both surfaces, taken from
+ * the Hono apps so a new route is fuzzed without being listed. Every answer must be < 500; a 4xx must carry an
+ * error code the apps can translate; a refused state-changing request must leave the database byte-for-byte as
+ * it was. Runs are reproducible: the seed is fixed (override with FC_SEED) and printed.
+ */
+
+const SEED = Number(process.env.FC_SEED ?? 20_251_125);
+const NUM_RUNS = Number(process.env.FC_RUNS ?? 25);
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/*
+ * Routes whose refusal is itself the record: a wrong sign-in code or password is counted (rate limits and the
+ * sign-in log) even though the answer is a 4xx. A refusal by validation (400) must still write nothing.
+ */
+const COUNTS_FAILED_ATTEMPTS = new Set([
+  "POST /api/portal/auth/verify-code",
+  "POST /api/staff/auth/sign-in",
+  "POST /api/staff/auth/totp/confirm",
+]);
+
+/** Every field name of every object schema in the domain, so generated bodies reach the real validators. */
+const FIELD_NAMES = [
+  ...new Set(
+    Object.values(domain).flatMap((value) => {
+      const shape = (value as { shape?: unknown } | null)?.shape;
+      return shape && typeof shape === "object" ? Object.keys(shape) : [];
+    }),
+  ),
+];
+const QUERY_NAMES = ["q", "type", "state", "purpose", "page", "limit", "from", "to", "lang", "assignee", "cursor"];
+
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc.constantFrom(
+    "' OR 1=1; --",
+    "'); DROP TABLE customers; --",
+    '" UNION SELECT secret_hash FROM staff_sessions --',
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "\u0000\u0001\u001b[31m\r\n\t",
+    "\ud800",
+    "\udfff\ud800x",
+    "\u202eevil\u202c",
+    "\u200b\u200c\u200d\ufeff",
+    "a\u0301\u0301\u0301",
+    "😀".repeat(30),
+    "../../etc/passwd",
+    "%00",
+    "__proto__",
+    "",
+    " ",
+  ),
+  fc.nat({ max: 70_000 }).map((n) => "x".repeat(n)),
+);
+
+const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    hostileString,
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, -1, 0, 1e308),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.constantFrom(...FIELD_NAMES), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+const key = fc.oneof(fc.constantFrom(...FIELD_NAMES), hostileString, fc.constantFrom("__proto__", "constructor"));
+
+/** JSON text written by hand so `__proto__` stays an own key, as an attacker's body would carry it. */
+const objectText = fc
+  .array(fc.tuple(key, hostileValue), { maxLength: 6 })
+  .map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v) ?? "null"}`).join(",")}}`);
+
+const bodyText = fc.oneof(
+  objectText,
+  hostileValue.map((v) => JSON.stringify(v) ?? "null"),
+  fc.constantFrom("{", "[1,", "nul", '{"a":1}garbage', "[".repeat(40) + "]".repeat(40), "{}", "[]", "null", "0"),
+  hostileString,
+);
+
+const paramValue = hostileString.filter((s) => s.length > 0 && s.length < 5_000);
+
+const queryString = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), hostileString), hostileString), { maxLength: 4 })
+  .map((pairs) => new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v.slice(0, 4_000)])).toString());
+
+type Surface = { app: TestContext["portal"]; origin: string; staff: boolean };
+type Route = { method: string; path: string };
+
+let t: TestContext;
+let surfaces: Surface[];
+const findings = new Set<string>();
+const statuses = new Map<number, number>();
+
+beforeAll(async () => {
+  t = await createTestContext();
+  surfaces = [
+    { app: t.portal, origin: PORTAL_ORIGIN, staff: false },
+    { app: t.staff, origin: STAFF_ORIGIN, staff: true },
+  ];
+  console.info(`bad-input: fast-check seed ${SEED}, ${NUM_RUNS} runs per route and input kind`);
+});
+afterAll(() => {
+  console.info(`bad-input statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
+  if (findings.size > 0) console.info(`bad-input: refused but written (by design):\n${[...findings].join("\n")}`);
+  t.close();
+});
+
+function routesOf(app: Surface["app"]): Route[] {
+  return inspectRoutes(app)
+    .filter((r) => !r.isMiddleware && r.method !== "ALL" && r.path.startsWith("/api/"))
+    .map((r) => ({ method: r.method, path: r.path }));
+}
+
+/** Well-formed ids that belong to nobody: the body validators run, and an accidental valid body changes nothing. */
+const withIds = (path: string) => path.replace(/:[a-zA-Z]+/g, "x0000002");
+
+const snapshot = () => t.db.$client.serialize();
+
+/** Anonymous for public routes; otherwise the surface's actor (a customer, or the admin, who may use every staff route). */
+async function cookieFor(surface: Surface, route: Route): Promise<string | undefined> {
+  const probe = await call(surface, route, withIds(route.path), "{}");
+  if (probe.status !== 401) return undefined;
+  return surface.staff ? t.signInAdmin() : t.signInCustomer("asiakas@example.com");
+}
+
+function call(surface: Surface, route: Route, url: string, body: string, cookie?: string) {
+  const hasBody = route.method !== "GET";
+  return surface.app.request(url, {
+    method: route.method,
+    headers: {
+      origin: surface.origin,
+      ...(hasBody ? { "content-type": "application/json" } : {}),
+      ...(cookie ? { cookie } : {}),
+    },
+    ...(hasBody ? { body } : {}),
+  });
+}
+
+/** The invariants of one hostile request. */
+async function check(surface: Surface, route: Route, url: string, body: string, cookie: string | undefined) {
+  const key = `${route.method} ${route.path}`;
+  const before = snapshot();
+  const res = await call(surface, route, url, body, cookie);
+  const text = await res.text();
+  statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+  const where = `${key} ${url.slice(0, 120)} body=${body.slice(0, 120)} → ${res.status} ${text.slice(0, 200)}`;
+  expect(res.status, where).toBeLessThan(500);
+  if (res.status < 400) return;
+  const code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? "";
+  expect(Object.keys(errorMessages), where).toContain(code);
+  if (!WRITE_METHODS.has(route.method)) return;
+  const unchanged = Buffer.compare(before, snapshot()) === 0;
+  if (!unchanged && COUNTS_FAILED_ATTEMPTS.has(key) && res.status !== 400 && res.status !== 413) {
+    findings.add(`${key} → ${res.status}`);
+    return;
+  }
+  expect(unchanged, `database changed by a refused request: ${where}`).toBe(true);
+}
+
+describe("bad input", () => {
+  it("fuzzes every route of both surfaces: never a 5xx, a translatable 4xx, nothing written when refused", async () => {
+    let routes = 0;
+    for (const surface of surfaces) {
+      for (const route of routesOf(surface.app)) {
+        routes += 1;
+        const cookie = await cookieFor(surface, route);
+        const params = { seed: SEED, numRuns: NUM_RUNS, endOnFailure: true };
+        if (route.method !== "GET") {
+          await fc.assert(
+            fc.asyncProperty(bodyText, (body) => check(surface, route, withIds(route.path), body, cookie)),
+            params,
+          );
+        }
+        if (route.path.includes("/:")) {
+          const path = fc.array(paramValue, { minLength: 4, maxLength: 4 }).map((values) => {
+            let i = 0;
+            return route.path.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(values[i++] ?? ""));
+          });
+          await fc.assert(
+            fc.asyncProperty(path, (url) => check(surface, route, url, "{}", cookie)),
+            params,
+          );
+        }
+        if (route.method === "GET") {
+          await fc.assert(
+            fc.asyncProperty(queryString, (query) =>
+              check(surface, route, `${withIds(route.path)}?${query}`, "", cookie),
+            ),
+            params,
+          );
+        }
+      }
+    }
+    expect(routes).toBeGreaterThan(50);
+  }, 120_000);
+});
