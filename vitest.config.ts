@@ -11,6 +11,8 @@ export default defineConfig({
           include: ["apps/bff/src/**/*.test.ts"],
           setupFiles: ["apps/bff/src/test/setup-env.ts"],
           pool: "forks",
+          // Whole-surface tests (authorization matrix, fuzzing) sign in many times with argon2id.
+          testTimeout: 30_000,
         },
       },
     ],

@@ -1,14 +1,15 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { signInAttempts } from "../db/schema.ts";
+import { sha256Hex } from "./tokens.ts";
 
 /**
- * Staff sign-in limits (issue 4): failures are counted per account name and per client address in fixed
- * 15-minute windows, in SQLite so a restart does not reset them. Unknown names are counted like real ones,
- * so the limit's answer does not reveal which accounts exist.
+ * Sign-in limits for both surfaces: attempts are counted per key (an account, an e-mail address, a client
+ * address) in fixed 15-minute windows, in SQLite so a restart does not reset them. Unknown names and addresses
+ * are counted like real ones, so the limit's answer does not reveal which accounts exist.
  *
- * An attempt is counted as a failure *before* the password is checked and taken back when it succeeds:
- * parallel guesses racing the slow password hash cannot slip past the limit.
+ * An attempt is counted *before* anything is checked and taken back when it succeeds: parallel guesses racing
+ * the slow checks cannot slip past the limit.
  */
 export const signInLimits = {
   windowMs: 15 * 60 * 1000,
@@ -16,11 +17,31 @@ export const signInLimits = {
   maxFailuresPerAddress: 20,
 } as const;
 
+/** Customer code sign-in (issue 5), in the same windows as the staff limits. */
+export const customerSignInLimits = {
+  maxCodeRequestsPerEmail: 5,
+  maxCodeRequestsPerAddress: 30,
+  maxCodeFailuresPerEmail: 10,
+  maxCodeFailuresPerAddress: 50,
+} as const;
+
 export type SignInAttempt = { username: string; ip: string | null };
+export type CodeSignInAttempt = { email: string; ip: string | null };
+type Counter = { key: string; max: number };
 
 const windowStart = (now: number) => now - (now % signInLimits.windowMs);
 const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
 const addressKey = (ip: string) => `ip:${ip}`;
+// Hashed: the table then holds no readable address of people who may not even be customers.
+const emailDigest = (email: string) => sha256Hex(email.trim().toLowerCase());
+const codeRequestKeys = (email: string, ip: string | null) => ({
+  email: `code-request:email:${emailDigest(email)}`,
+  ip: ip === null ? null : `code-request:ip:${ip}`,
+});
+const codeFailureKeys = (email: string, ip: string | null) => ({
+  email: `code-failure:email:${emailDigest(email)}`,
+  ip: ip === null ? null : `code-failure:ip:${ip}`,
+});
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -40,19 +61,14 @@ function takeBack(tx: Tx, key: string, start: number) {
     .run();
 }
 
-/**
- * Starts an attempt: false when the name or the address has used up its window (answer 429 without checking
- * anything), otherwise counts it as a failure until `attemptSucceeded` or `attemptWithdrawn` says otherwise.
- */
-export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): boolean {
+/** False when any counter has used up its window (nothing is counted then); otherwise counts one on each. */
+function countAttempt(db: Db, counters: readonly Counter[], now: number): boolean {
   const start = windowStart(now);
   return db.transaction((tx) => {
-    const account = accountKey(username);
-    if (failuresOf(tx, account, start) >= signInLimits.maxFailuresPerAccount) return false;
-    if (ip !== null && failuresOf(tx, addressKey(ip), start) >= signInLimits.maxFailuresPerAddress) return false;
+    if (counters.some(({ key, max }) => failuresOf(tx, key, start) >= max)) return false;
     // Rows of past windows no longer matter; dropping them here keeps the table small.
     tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, start)).run();
-    for (const key of ip === null ? [account] : [account, addressKey(ip)]) {
+    for (const { key } of counters) {
       tx.insert(signInAttempts)
         .values({ key, windowStart: start, failures: 1 })
         .onConflictDoUpdate({
@@ -63,6 +79,16 @@ export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now:
     }
     return true;
   });
+}
+
+/**
+ * Starts an attempt: false when the name or the address has used up its window (answer 429 without checking
+ * anything), otherwise counts it as a failure until `attemptSucceeded` or `attemptWithdrawn` says otherwise.
+ */
+export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): boolean {
+  const counters: Counter[] = [{ key: accountKey(username), max: signInLimits.maxFailuresPerAccount }];
+  if (ip !== null) counters.push({ key: addressKey(ip), max: signInLimits.maxFailuresPerAddress });
+  return countAttempt(db, counters, now);
 }
 
 /** A successful sign-in clears the account's counter and takes back the address's count of this attempt. */
@@ -80,5 +106,38 @@ export function attemptWithdrawn(db: Db, { username, ip }: SignInAttempt, now: n
   db.transaction((tx) => {
     takeBack(tx, accountKey(username), windowStart(now));
     if (ip !== null) takeBack(tx, addressKey(ip), windowStart(now));
+  });
+}
+
+/**
+ * Counts a code request per e-mail address and per client address; false when either is used up. Called before
+ * the address is looked up, so a refused request costs the same for registered and unknown addresses.
+ */
+export function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: number): boolean {
+  const keys = codeRequestKeys(email, ip);
+  const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeRequestsPerEmail }];
+  if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeRequestsPerAddress });
+  return countAttempt(db, counters, now);
+}
+
+/** Counts a code attempt as a failure per e-mail address and per client address, across codes. */
+export function beginCodeAttempt(db: Db, { email, ip }: CodeSignInAttempt, now: number): boolean {
+  const keys = codeFailureKeys(email, ip);
+  const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeFailuresPerEmail }];
+  if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeFailuresPerAddress });
+  return countAttempt(db, counters, now);
+}
+
+/**
+ * The right code proves the mailbox: its counters start afresh, and the client address gets back this attempt
+ * and the request that led to it, so ordinary sign-ins from one shared address never add up to a block.
+ */
+export function codeAttemptSucceeded(db: Db, { email, ip }: CodeSignInAttempt, now: number): void {
+  const requests = codeRequestKeys(email, ip);
+  const failures = codeFailureKeys(email, ip);
+  db.transaction((tx) => {
+    for (const key of [requests.email, failures.email])
+      tx.delete(signInAttempts).where(eq(signInAttempts.key, key)).run();
+    for (const key of [requests.ip, failures.ip]) if (key !== null) takeBack(tx, key, windowStart(now));
   });
 }

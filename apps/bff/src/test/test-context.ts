@@ -17,7 +17,7 @@ export const STAFF_ORIGIN = "http://localhost:3001";
  * A fresh demo register in a real SQLite file of its own (one per test file, so files running on
  * different workers never share a database), a clock the test controls and the mail that was sent.
  */
-export async function createTestContext() {
+export async function createTestContext(envOverrides: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tietoni-bff-${process.env.VITEST_POOL_ID ?? "0"}-`));
   const env = parseEnv({
     NODE_ENV: "test",
@@ -27,6 +27,7 @@ export async function createTestContext() {
     STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
     PORTAL_ORIGIN,
     STAFF_ORIGIN,
+    ...envOverrides,
   });
   fs.mkdirSync(env.staticDirPortal);
   fs.mkdirSync(env.staticDirStaff);

@@ -2,6 +2,7 @@ import { requestCodeInputSchema, verifyCodeInputSchema } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { Hono } from "hono";
 import { issueSignInCode, redeemSignInCode } from "../../auth/sign-in-codes.ts";
+import { beginCodeAttempt, beginCodeRequest, codeAttemptSucceeded } from "../../auth/sign-in-limits.ts";
 import { customerSignIns, customers, ipAddresses } from "../../db/schema.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
@@ -9,6 +10,8 @@ import { signInCodeMail } from "../../mail/templates.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { applyGpcSignal, hasGpcSignal } from "../../services/marketing.ts";
 import type { PortalContext } from "./context.ts";
+
+const rateLimited = { error: { code: "rate_limited", message: "Too many attempts" } } as const;
 
 /** Customer sign-in with a one-time code sent to the registered e-mail address. */
 export function portalAuthRoutes({ db, env, mailer, now, sessions, requireCustomer }: PortalContext) {
@@ -22,6 +25,10 @@ export function portalAuthRoutes({ db, env, mailer, now, sessions, requireCustom
   return new Hono()
     .post("/request-code", validate("json", requestCodeInputSchema), async (c) => {
       const { email } = c.req.valid("json");
+      // Counted and refused before the lookup: the 429 costs the same whether or not the address is registered.
+      if (!beginCodeRequest(db, { email, ip: clientInfo(c, env.TRUST_PROXY).ip }, now())) {
+        return c.json(rateLimited, 429);
+      }
       const customer = findByEmail(email);
       if (customer) {
         const code = issueSignInCode(db, customer.id, now());
@@ -33,12 +40,16 @@ export function portalAuthRoutes({ db, env, mailer, now, sessions, requireCustom
     })
     .post("/verify-code", validate("json", verifyCodeInputSchema), async (c) => {
       const { email, code } = c.req.valid("json");
-      const customer = findByEmail(email);
+      const client = clientInfo(c, env.TRUST_PROXY);
       const at = now();
+      const attempt = { email, ip: client.ip };
+      // Failures across codes, per address and per account; unknown addresses are counted the same.
+      if (!beginCodeAttempt(db, attempt, at)) return c.json(rateLimited, 429);
+      const customer = findByEmail(email);
       if (!customer || !redeemSignInCode(db, customer.id, code, at)) {
         return c.json({ error: { code: "code_invalid", message: "Wrong or expired code" } } as const, 400);
       }
-      const client = clientInfo(c, env.TRUST_PROXY);
+      codeAttemptSucceeded(db, attempt, at);
       const session = sessions.create(customer.id, at, client);
       db.transaction((tx) => {
         tx.insert(customerSignIns)

@@ -1,0 +1,380 @@
+/**
+ * Load test (issue 5): the BFF as a child process on 127.0.0.1 with a fresh demo register, N signed-in
+ * customers each reading their own data and updating their marketing choices on one connection of their own,
+ * plus a few staff connections searching. Every response is checked: any non-2xx, or a customer seeing an
+ * e-mail address of another customer, fails the run. Writes the numbers into docs/performance.md.
+ *
+ *   pnpm bench:load [-- --duration 60 --customers 200 --staff 4 --no-write]
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "60" },
+    customers: { type: "string", default: "200" },
+    staff: { type: "string", default: "4" },
+    timeout: { type: "string", default: "30" },
+    "no-write": { type: "boolean", default: false },
+  },
+  // pnpm passes a lone "--" through; parseArgs would take every option after it as a positional.
+  args: process.argv.slice(2).filter((a) => a !== "--"),
+});
+const duration = Number(values.duration);
+const customerCount = Number(values.customers);
+const staffConnections = Number(values.staff);
+// Seconds one request may take before it counts as an error (autocannon's default of 10 is tight on a busy box).
+const timeout = Number(values.timeout);
+if (
+  ![duration, customerCount, staffConnections, timeout].every((n) => Number.isInteger(n) && n > 0) ||
+  duration > 600
+) {
+  console.error("usage: load-test [--duration S (1..600)] [--customers N] [--staff N] [--timeout S] [--no-write]");
+  process.exit(2);
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const bffDir = path.join(root, "apps/bff");
+const HOST = "127.0.0.1";
+const started = Date.now();
+const loadBefore = os.loadavg()[0] ?? 0;
+// Hard stop: whatever hangs, the run ends and the child with it.
+const deadline = setTimeout(() => fail(`gave up after ${duration + 180} s`), (duration + 180) * 1000);
+deadline.unref();
+
+let child: ChildProcess | undefined;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-load-"));
+function cleanUp() {
+  if (child && child.exitCode === null) child.kill("SIGKILL");
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+process.on("exit", cleanUp);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => fail(`stopped by ${signal}`));
+function fail(message: string): never {
+  console.error(`[load] FAILED: ${message}`);
+  const log = path.join(tmp, "bff.log");
+  if (fs.existsSync(log)) console.error(fs.readFileSync(log, "utf8").split("\n").slice(-20).join("\n"));
+  process.exit(1);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, HOST, () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+const portalPort = await freePort();
+const staffPort = await freePort();
+const portal = `http://${HOST}:${portalPort}`;
+const staff = `http://${HOST}:${staffPort}`;
+const databasePath = path.join(tmp, "register.sqlite");
+const mailDir = path.join(tmp, "mail");
+for (const dir of ["portal-build", "staff-build"]) fs.mkdirSync(path.join(tmp, dir));
+
+const logFd = fs.openSync(path.join(tmp, "bff.log"), "a");
+child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  cwd: bffDir,
+  stdio: ["ignore", logFd, logFd],
+  env: {
+    ...process.env,
+    NODE_ENV: "development",
+    DEMO: "true",
+    DATABASE_PATH: databasePath,
+    MAIL_DIR: mailDir,
+    STATIC_DIR_PORTAL: path.join(tmp, "portal-build"),
+    STATIC_DIR_STAFF: path.join(tmp, "staff-build"),
+    PORTAL_HOST: HOST,
+    PORTAL_PORT: String(portalPort),
+    STAFF_HOST: HOST,
+    STAFF_PORT: String(staffPort),
+    PORTAL_ORIGIN: portal,
+    STAFF_ORIGIN: staff,
+    // Each simulated customer sends its own X-Forwarded-For (see below), as customers behind a proxy would.
+    TRUST_PROXY: "true",
+  },
+});
+child.on("exit", (code, signal) => {
+  if (!finished) fail(`the BFF exited early (${signal ?? code})`);
+});
+let finished = false;
+
+async function waitForServer() {
+  for (let i = 0; i < 300; i++) {
+    try {
+      await fetch(`${portal}/api/portal/auth/session`);
+      await fetch(`${staff}/api/staff/auth/session`);
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  fail("the BFF did not start within 30 s");
+}
+await waitForServer();
+console.info(`[load] BFF up on ${portal} and ${staff} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+
+// The emails of ordinary demo customers (ids from c0000100 on; the four named demo cases have special states).
+type Sqlite = new (
+  file: string,
+  options: { readonly: boolean },
+) => { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void };
+const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite3") as Sqlite;
+const register = new Database(databasePath, { readonly: true });
+const allEmails = new Set(
+  (register.prepare("SELECT email FROM customers").all() as { email: string }[]).map((r) => r.email.toLowerCase()),
+);
+const chosen = (
+  register
+    .prepare("SELECT email FROM customers WHERE anonymised_at IS NULL AND id >= 'c0000100' ORDER BY id LIMIT ?")
+    .all(customerCount) as { email: string }[]
+).map((r) => r.email);
+register.close();
+if (chosen.length < customerCount) fail(`only ${chosen.length} customers in the demo register`);
+
+/*
+ * Why a forwarded address per customer: the portal limits code requests to 30 per client address in 15 minutes.
+ * Signing in hundreds of customers from 127.0.0.1 at once would hit that limit, as it should; real customers come
+ * from addresses of their own, so each simulated one gets its own 127.x.y.z through X-Forwarded-For.
+ */
+const addressOf = (i: number) => `127.${10 + Math.floor(i / 250)}.${(i % 250) + 1}.${1 + (i % 7)}`;
+
+async function codeFor(email: string): Promise<string> {
+  const safeTo = email.replace(/[^a-z0-9@._-]/gi, "_");
+  for (let i = 0; i < 200; i++) {
+    const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith(`-${safeTo}.eml`)) : [];
+    const newest = files.sort().at(-1);
+    const code = newest && fs.readFileSync(path.join(mailDir, newest), "utf8").match(/Sign-in code: (\d{6})/)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return fail(`no sign-in code was mailed to ${email}`);
+}
+
+type Customer = { email: string; ip: string; cookie: string };
+const jsonHeaders = (origin: string, ip: string) => ({
+  "content-type": "application/json",
+  origin,
+  "x-forwarded-for": ip,
+});
+const cookieOf = (res: Response) => res.headers.get("set-cookie")?.split(";")[0] ?? fail("no session cookie");
+
+async function signIn(email: string, ip: string): Promise<Customer> {
+  const asked = await fetch(`${portal}/api/portal/auth/request-code`, {
+    method: "POST",
+    headers: jsonHeaders(portal, ip),
+    body: JSON.stringify({ email }),
+  });
+  if (asked.status !== 202) fail(`request-code for ${email}: ${asked.status}`);
+  const code = await codeFor(email);
+  const res = await fetch(`${portal}/api/portal/auth/verify-code`, {
+    method: "POST",
+    headers: jsonHeaders(portal, ip),
+    body: JSON.stringify({ email, code }),
+  });
+  if (res.status !== 200) fail(`verify-code for ${email}: ${res.status} ${await res.text()}`);
+  return { email, ip, cookie: cookieOf(res) };
+}
+
+const customers: Customer[] = [];
+for (let i = 0; i < chosen.length; i += 20) {
+  const batch = chosen.slice(i, i + 20);
+  customers.push(...(await Promise.all(batch.map((email, j) => signIn(email, addressOf(i + j))))));
+}
+const agentRes = await fetch(`${staff}/api/staff/auth/sign-in`, {
+  method: "POST",
+  headers: jsonHeaders(staff, "127.200.0.1"),
+  body: JSON.stringify({ username: "agent", password: "agent-demo-pass" }),
+});
+if (agentRes.status !== 200) fail(`agent sign-in: ${agentRes.status}`);
+const agentCookie = cookieOf(agentRes);
+console.info(
+  `[load] ${customers.length} customers and one agent signed in (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+);
+
+// Latency per kind, measured from building a request to its response (one request in flight per connection).
+type Kind = "my-data" | "marketing" | "staff-search";
+const latencies: Record<Kind, number[]> = { "my-data": [], marketing: [], "staff-search": [] };
+const problems: string[] = [];
+const problem = (text: string) => {
+  if (problems.length < 20) problems.push(text);
+  else if (problems.length === 20) problems.push("… (more left out)");
+};
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/gi;
+
+function customerRun(c: Customer) {
+  let sentAt = 0;
+  let objected = false;
+  const timed = (req: autocannon.Request) => {
+    sentAt = performance.now();
+    return req;
+  };
+  const check = (kind: Kind) => (status: number, body: string) => {
+    latencies[kind].push(performance.now() - sentAt);
+    if (status < 200 || status > 299) return problem(`${kind} for ${c.email}: ${status} ${body.slice(0, 200)}`);
+    // No address of another customer anywhere in the answer, and "my data" is this customer's own.
+    for (const found of body.match(EMAIL) ?? []) {
+      const email = found.toLowerCase();
+      if (email !== c.email.toLowerCase() && allEmails.has(email)) problem(`${kind} for ${c.email} contains ${email}`);
+    }
+    if (kind === "my-data") {
+      const own = (JSON.parse(body) as { profile?: { email?: string } }).profile?.email;
+      if (own !== c.email) problem(`my-data for ${c.email} shows profile.email ${own}`);
+    }
+  };
+  const headers = { cookie: c.cookie, "x-forwarded-for": c.ip };
+  return autocannon({
+    url: portal,
+    connections: 1,
+    duration,
+    timeout,
+    requests: [
+      { method: "GET", path: "/api/portal/my-data", headers, setupRequest: timed, onResponse: check("my-data") },
+      {
+        method: "PUT",
+        path: "/api/portal/marketing",
+        headers: { ...headers, ...jsonHeaders(portal, c.ip) },
+        setupRequest: (req) => {
+          objected = !objected;
+          return timed({ ...req, body: JSON.stringify({ changes: [{ purpose: "directMarketing", objected }] }) });
+        },
+        onResponse: check("marketing"),
+      },
+    ],
+  });
+}
+
+const SEARCHES = ["ahonen", "virtanen heli", "korhonen", "mäkinen", "oy", "example", "nieminen", "la"];
+function staffRun(n: number) {
+  let sentAt = 0;
+  let i = n;
+  return autocannon({
+    url: staff,
+    connections: 1,
+    duration,
+    timeout,
+    requests: [
+      {
+        method: "GET",
+        headers: { cookie: agentCookie, "x-forwarded-for": "127.200.0.1" },
+        setupRequest: (req) => {
+          sentAt = performance.now();
+          i += 1;
+          return {
+            ...req,
+            path: `/api/staff/customers?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] ?? "la")}`,
+          };
+        },
+        onResponse: (status, body) => {
+          latencies["staff-search"].push(performance.now() - sentAt);
+          if (status < 200 || status > 299) problem(`staff search: ${status} ${body.slice(0, 200)}`);
+        },
+      },
+    ],
+  });
+}
+
+console.info(`[load] ${customers.length} customer + ${staffConnections} staff connections for ${duration} s …`);
+const runs = [...customers.map(customerRun), ...Array.from({ length: staffConnections }, (_, n) => staffRun(n))];
+const results = await Promise.all(runs);
+const loadAfter = os.loadavg()[0] ?? 0;
+finished = true;
+
+const totals = results.reduce(
+  (t, r) => ({
+    requests: t.requests + r.requests.total,
+    non2xx: t.non2xx + r.non2xx,
+    errors: t.errors + r.errors,
+    timeouts: t.timeouts + r.timeouts,
+  }),
+  { requests: 0, non2xx: 0, errors: 0, timeouts: 0 },
+);
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const rows = (Object.keys(latencies) as Kind[]).map((kind) => {
+  const sorted = latencies[kind].sort((a, b) => a - b);
+  return {
+    kind,
+    requests: sorted.length,
+    rps: sorted.length / duration,
+    p50: percentile(sorted, 0.5),
+    p90: percentile(sorted, 0.9),
+    p99: percentile(sorted, 0.99),
+    max: sorted.at(-1) ?? 0,
+  };
+});
+const ms = (n: number) => n.toFixed(1);
+const table = [
+  "| kind | requests | req/s | p50 ms | p90 ms | p99 ms | max ms |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(
+    (r) =>
+      `| ${r.kind} | ${r.requests} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p90)} | ${ms(r.p99)} | ${ms(r.max)} |`,
+  ),
+  `| **all** | ${totals.requests} | ${(totals.requests / duration).toFixed(0)} | | | | |`,
+].join("\n");
+const ok = totals.non2xx === 0 && totals.errors === 0 && totals.timeouts === 0 && problems.length === 0;
+console.info(`\n${table}\n`);
+console.info(
+  `[load] non-2xx ${totals.non2xx}, socket errors ${totals.errors}, timeouts ${totals.timeouts}, check failures ${problems.length}`,
+);
+for (const p of problems) console.error(`  ${p}`);
+
+if (!values["no-write"]) {
+  const machine = `${os.cpus().length} CPUs (nproc ${execFileSync("nproc", { encoding: "utf8" }).trim()}, ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const section = [
+    "## Load test",
+    "",
+    `Run on ${date}: \`pnpm bench:load -- --duration ${duration} --customers ${customers.length} --staff ${staffConnections}\`;`,
+    `${machine}. Load generator and BFF share the machine; its 1-minute load average was ${loadBefore.toFixed(1)}`,
+    `before the run and ${loadAfter.toFixed(1)} at its end (other work on the machine counts too).`,
+    "",
+    `${customers.length} signed-in customers, one autocannon connection each (one request in flight), alternating`,
+    "`GET /api/portal/my-data` and `PUT /api/portal/marketing`; plus",
+    `${staffConnections} connections of an agent searching \`GET /api/staff/customers?q=…\`. Fresh demo register`,
+    "(244 customers) in a temporary SQLite file. Latency is measured per request from building it to its response.",
+    "",
+    table,
+    "",
+    `Result: **${ok ? "passed" : "FAILED"}** — non-2xx ${totals.non2xx}, socket errors ${totals.errors}, timeouts ${totals.timeouts}, responses with another customer's e-mail or a wrong \`profile.email\`: ${problems.length}.`,
+    "",
+    "Each simulated customer sends its own `X-Forwarded-For` (127.x.y.z, with `TRUST_PROXY=true`): otherwise the",
+    "per-address limit on code requests (30 per 15 minutes, `apps/bff/src/auth/sign-in-limits.ts`) would refuse",
+    "signing in hundreds of customers from one address, which is what it is for.",
+    "",
+  ].join("\n");
+  const file = path.join(root, "docs/performance.md");
+  const header = [
+    "# Performance",
+    "",
+    "Numbers on this page come from the scripts named in each section (the load test: `pnpm bench:load`), run on",
+    "the date and machine given there (nproc, Node version); rerun them to compare on another machine.",
+    "",
+  ].join("\n");
+  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : header;
+  // Replace the section up to the next "## " heading, or append it.
+  const pattern = /## Load test\n[\s\S]*?(?=\n## |$)/;
+  const next = pattern.test(current)
+    ? current.replace(pattern, section.trimEnd())
+    : `${current.trimEnd()}\n\n${section}`;
+  fs.writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
+  console.info(`[load] wrote the "Load test" section of docs/performance.md`);
+}
+
+console.info(`[load] ${ok ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+cleanUp();
+process.exit(ok ? 0 : 1);
