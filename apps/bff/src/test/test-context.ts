@@ -48,12 +48,16 @@ export async function createTestContext(envOverrides: Record<string, string> = {
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 
-  const post = (app: typeof portal, origin: string, url: string, body: unknown, cookie?: string) =>
-    app.request(url, {
+  const post = async (app: typeof portal, origin: string, url: string, body: unknown, cookie?: string) => {
+    const res = await app.request(url, {
       method: "POST",
       headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     });
+    // Some work runs just after the answer (a sign-in code is issued after "sent"): let it finish.
+    await new Promise((resolve) => setImmediate(resolve));
+    return res;
+  };
 
   /** The `name=value` pair of the session cookie a response set. */
   const cookieFrom = (res: Response) => {
