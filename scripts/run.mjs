@@ -47,7 +47,7 @@ const tasks = {
     // SIGKILL in the middle of acknowledged writes; the full 50 rounds: pnpm test:crash.
     await run("test:crash", "--", "--rounds", "10");
     // Load smoke (≈ 16 s); the full 60-second run with 200 customers is too slow for CI: pnpm bench:load.
-    await run("bench:load", "--", "--duration", "5", "--customers", "50", "--no-write");
+    await run("bench:load", "--", "--duration", "5", "--customers", "50", "--no-write", "--smoke");
     await run("build");
     if (!env.CHROMIUM_PATH) await run("exec", "playwright", "install", "chromium");
     await run("test:e2e");

