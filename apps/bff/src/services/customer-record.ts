@@ -1,4 +1,4 @@
-import { type CustomerRecord, ORDERS_SHOWN_INLINE } from "@tietoni/domain";
+import { type CustomerProfile, type CustomerRecord, ORDERS_SHOWN_INLINE } from "@tietoni/domain";
 import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
@@ -14,6 +14,41 @@ import {
 } from "../db/schema.ts";
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+type ProfileColumns = Pick<
+  typeof customers.$inferSelect,
+  | "id"
+  | "firstName"
+  | "lastName"
+  | "phone"
+  | "street"
+  | "postalCode"
+  | "city"
+  | "country"
+  | "www"
+  | "relationshipStart"
+  | "relationshipEnd"
+  | "createdAt"
+> & { email: string };
+
+/** The profile part of a record, as "My data", the staff view and the download show it. */
+export function toCustomerProfile(c: ProfileColumns): CustomerProfile {
+  return {
+    id: c.id,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    email: c.email,
+    phone: c.phone,
+    postalAddress:
+      c.street && c.postalCode && c.city
+        ? { street: c.street, postalCode: c.postalCode, city: c.city, country: c.country ?? "FI" }
+        : null,
+    www: c.www,
+    relationshipStart: c.relationshipStart,
+    relationshipEnd: c.relationshipEnd,
+    createdAt: iso(c.createdAt),
+  };
+}
 
 /** A customer who can still sign in and be shown: not anonymised. */
 export function findActiveCustomer(db: Db, id: string) {
@@ -93,21 +128,7 @@ export function loadCustomerRecord(db: Db, customerId: string): CustomerRecord |
     .all();
 
   return {
-    profile: {
-      id: c.id,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      email: c.email,
-      phone: c.phone,
-      postalAddress:
-        c.street && c.postalCode && c.city
-          ? { street: c.street, postalCode: c.postalCode, city: c.city, country: c.country ?? "FI" }
-          : null,
-      www: c.www,
-      relationshipStart: c.relationshipStart,
-      relationshipEnd: c.relationshipEnd,
-      createdAt: iso(c.createdAt),
-    },
+    profile: toCustomerProfile({ ...c, email: c.email }),
     organisationRoles: roles,
     ipAddresses: ips.map((r) => ({ ip: r.ip, seenAt: iso(r.seenAt) })),
     orders: orderRows.map((o) => ({

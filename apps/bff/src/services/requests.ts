@@ -13,12 +13,17 @@ import { billingDetails, customers, organisationRoles, organisations, requestEve
 
 type RequestRow = typeof requests.$inferSelect;
 type EventRow = typeof requestEvents.$inferSelect;
+/** The columns a request's view is made of (who decided or is assigned stays with staff). */
+export type RequestViewRow = Omit<RequestRow, "customerId" | "decidedBy" | "assignedTo">;
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A request as its customer (and staff) see it; internal notes are left out. */
-export function toRequestView(r: RequestRow, events: EventRow[]): RequestView {
+export function toRequestView(
+  r: RequestViewRow,
+  events: readonly Pick<EventRow, "at" | "event" | "note" | "internal">[],
+): RequestView {
   return {
     id: r.id,
     type: r.type,

@@ -12,6 +12,8 @@ import {
   type SessionPolicy,
 } from "@tietoni/domain";
 import Database from "better-sqlite3";
+import { toCustomerProfile } from "../customer-record.ts";
+import { toRequestView } from "../requests.ts";
 import { staffViewActions, staffViewReasons } from "./labels.ts";
 
 type Row<K extends keyof ExportCustomer> = ExportCustomer[K] extends (infer Item)[] ? Item : never;
@@ -159,7 +161,7 @@ export function openExportReader({ databasePath, customerId, now, sessionPolicy 
     return createReader(
       sqlite,
       customerId,
-      profileOf({ ...profileRow, email: profileRow.email }),
+      toCustomerProfile({ ...profileRow, email: profileRow.email }),
       now,
       sessionPolicy,
       close,
@@ -171,56 +173,6 @@ export function openExportReader({ databasePath, customerId, now, sessionPolicy 
 }
 
 export type ExportReader = NonNullable<ReturnType<typeof openExportReader>>;
-
-function profileOf(c: ProfileRow & { email: string }): CustomerProfile {
-  return {
-    id: c.id,
-    firstName: c.firstName,
-    lastName: c.lastName,
-    email: c.email,
-    phone: c.phone,
-    postalAddress:
-      c.street && c.postalCode && c.city
-        ? { street: c.street, postalCode: c.postalCode, city: c.city, country: c.country ?? "FI" }
-        : null,
-    www: c.www,
-    relationshipStart: c.relationshipStart,
-    relationshipEnd: c.relationshipEnd,
-    createdAt: iso(c.createdAt),
-  };
-}
-
-function requestOf(r: RequestJoinRow): RequestView {
-  return {
-    id: r.id,
-    type: r.type,
-    state: r.state,
-    channel: r.channel,
-    receivedOn: r.receivedOn,
-    dueOn: r.dueOn,
-    extension:
-      r.extensionMonths !== null && r.extendedAt !== null
-        ? { months: r.extensionMonths, reasons: r.extensionReasons ?? "", at: iso(r.extendedAt) }
-        : null,
-    text: r.text,
-    correction:
-      r.correctionField !== null
-        ? {
-            field: r.correctionField,
-            currentValue: r.correctionCurrent,
-            newValue: r.correctionNew ?? "",
-            reason: r.correctionReason ?? "",
-          }
-        : null,
-    restrictionGround: r.restrictionGround,
-    decision:
-      r.decisionOutcome !== null && r.decidedAt !== null
-        ? { outcome: r.decisionOutcome, reasons: r.decisionReasons ?? "", decidedAt: iso(r.decidedAt) }
-        : null,
-    history: [],
-    createdAt: iso(r.createdAt),
-  };
-}
 
 /**
  * Groups an ordered join into parents with their children, holding one parent at a time: `start` makes the parent
@@ -346,7 +298,7 @@ function createReader(
       yield* grouped(
         each<RequestJoinRow>(SQL.requestsWithEvents),
         (r) => r.id,
-        requestOf,
+        (r) => toRequestView(r, []),
         (request, r) => {
           if (r.eventAt !== null && r.event !== null)
             request.history.push({ at: iso(r.eventAt), event: r.event, note: r.note });
