@@ -2,7 +2,7 @@ import { assessErasure, type DataCategoryId, helsinkiDate, isPending, marketingP
 import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { z } from "zod";
-import { requirePermission } from "../../auth/permissions.ts";
+import { requirePermission, type StaffRole } from "../../auth/permissions.ts";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Db } from "../../db/client.ts";
 import {
@@ -126,6 +126,33 @@ function completeRequest(tx: Tx, row: RequestRow, staffId: string, reasons: stri
   tx.insert(requestEvents)
     .values({ requestId: row.id, at, actorType: "staff", actorId: staffId, event: "completed", note: null })
     .run();
+}
+
+/** A step on a restriction: shown in its request's history and appended to the audit trail, in the caller's transaction. */
+function recordRestrictionStep(
+  tx: Tx,
+  r: { id: string; customerId: string; requestId: string | null },
+  step: { event: string; action: string },
+  staff: { id: string; role: StaffRole },
+  ip: string | null,
+  at: number,
+) {
+  if (r.requestId) {
+    tx.insert(requestEvents)
+      .values({ requestId: r.requestId, at, actorType: "staff", actorId: staff.id, event: step.event })
+      .run();
+  }
+  appendAudit(
+    tx,
+    {
+      actor: { type: "staff", id: staff.id, role: staff.role },
+      action: step.action,
+      customerId: r.customerId,
+      detail: { restrictionId: r.id },
+      ip,
+    },
+    at,
+  );
 }
 
 function customerState(db: Pick<Db, "select">, customerId: string) {
@@ -362,20 +389,12 @@ export function dataOperationsRoutes({ db, env, mailer, now, requireStaff }: Sta
           // Nowhere to send the notice, or nothing left to lift.
           if (r.liftedAt !== null || email === null) return { kind: "invalid_state" } as const;
           tx.update(restrictions).set({ liftNoticeAt: at }).where(eq(restrictions.id, restrictionId)).run();
-          if (r.requestId) {
-            tx.insert(requestEvents)
-              .values({ requestId: r.requestId, at, actorType: "staff", actorId: id, event: "liftNoticeSent" })
-              .run();
-          }
-          appendAudit(
+          recordRestrictionStep(
             tx,
-            {
-              actor: { type: "staff", id, role },
-              action: "restriction.lift_notified",
-              customerId: r.customerId,
-              detail: { restrictionId },
-              ip: clientInfo(c, env.TRUST_PROXY).ip,
-            },
+            r,
+            { event: "liftNoticeSent", action: "restriction.lift_notified" },
+            { id, role },
+            clientInfo(c, env.TRUST_PROXY).ip,
             at,
           );
           return { kind: "done", restriction: { ...r, liftNoticeAt: at }, email } as const;
@@ -397,20 +416,12 @@ export function dataOperationsRoutes({ db, env, mailer, now, requireStaff }: Sta
           // Art. 18(3): the customer is told before the restriction is lifted.
           if (r.liftNoticeAt === null) return { kind: "notice_missing" } as const;
           tx.update(restrictions).set({ liftedAt: at, liftedBy: id }).where(eq(restrictions.id, restrictionId)).run();
-          if (r.requestId) {
-            tx.insert(requestEvents)
-              .values({ requestId: r.requestId, at, actorType: "staff", actorId: id, event: "restrictionLifted" })
-              .run();
-          }
-          appendAudit(
+          recordRestrictionStep(
             tx,
-            {
-              actor: { type: "staff", id, role },
-              action: "restriction.lifted",
-              customerId: r.customerId,
-              detail: { restrictionId },
-              ip: clientInfo(c, env.TRUST_PROXY).ip,
-            },
+            r,
+            { event: "restrictionLifted", action: "restriction.lifted" },
+            { id, role },
+            clientInfo(c, env.TRUST_PROXY).ip,
             at,
           );
           return { kind: "done", restriction: { ...r, liftedAt: at, liftedBy: id } } as const;
