@@ -1,0 +1,48 @@
+import path from "node:path";
+import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
+import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
+import { parseEnv } from "../../apps/bff/src/env.ts";
+
+/**
+ * The BFF's configuration for a bench child: a register file in `dir`, loopback origins, no built apps needed.
+ * The benchmarks call the API with the right Origin, as a browser on the portal would.
+ */
+export function benchEnv(dir: string, overrides: Record<string, string> = {}) {
+  return {
+    NODE_ENV: "test",
+    DEMO: "false",
+    DATABASE_PATH: path.join(dir, "register.sqlite"),
+    MAIL_DIR: path.join(dir, "mail"),
+    STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
+    STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
+    PORTAL_ORIGIN: "http://localhost:3000",
+    STAFF_ORIGIN: "http://localhost:3001",
+    ...overrides,
+  };
+}
+
+/** Creates the demo register (244 customers) in `dir` and closes it again. */
+export async function createDemoRegister(dir: string): Promise<string> {
+  const env = parseEnv(benchEnv(dir));
+  const db = openDatabase(env.databasePath);
+  await seedDemo(db);
+  db.$client.close();
+  return env.databasePath;
+}
+
+/**
+ * A signed-in customer's cookie without clicking through the e-mail code flow (epic-stack's fixture idea):
+ * the session row is made the way sign-in makes it, so every request still does the full session lookup.
+ */
+export function customerCookie(dir: string, customerId: string): string {
+  const env = parseEnv(benchEnv(dir));
+  const db = openDatabase(env.databasePath);
+  try {
+    const store = createSessionStore(db, { table: "customer_sessions", subject: "customer_id" }, env.sessionPolicy);
+    const { token } = store.create(customerId, Date.now(), { ip: "127.0.0.1", userAgent: "bench" });
+    return `tietoni-portal=${token}`;
+  } finally {
+    db.$client.close();
+  }
+}
