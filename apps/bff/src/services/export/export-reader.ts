@@ -76,7 +76,8 @@ type RequestJoinRow = {
   note: string | null;
 };
 
-const SQL = {
+/** Every statement an export runs, each with the customer's id as its first parameter (the bench's baseline reads them too). */
+export const SQL = {
   profile: `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, street, postal_code AS postalCode,
       city, country, www, relationship_start AS relationshipStart, relationship_end AS relationshipEnd,
       created_at AS createdAt, anonymised_at AS anonymisedAt

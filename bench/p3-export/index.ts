@@ -1,0 +1,138 @@
+import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { insertBundles } from "../../apps/bff/src/db/insert-bundles.ts";
+import { createRandom, syntheticCustomer } from "../../apps/bff/src/db/synthetic.ts";
+import { defineBenchmark } from "../lib/benchmark.ts";
+import { startChild } from "../lib/child.ts";
+import { createDemoRegister, customerCookie } from "../lib/register.ts";
+import { formatNumber, formatRatio, median, percentile, ratio } from "../lib/stats.ts";
+
+/** The heavy customer (not one of the demo register's ids) and the one reading their profile meanwhile. */
+const BIG = "c0999999";
+const READER = "c0000002";
+const PORTAL_ORIGIN = "http://localhost:3000";
+const GOAL = { ratio: 2, heapMiB: 64, loopP99Ms: 50 };
+
+type Stats = {
+  memory: NodeJS.MemoryUsage;
+  peakHeapUsed: number;
+  loopDelayMs: { p50: number; p99: number; max: number; count: number };
+};
+type Baseline = { ms: number; rows: number; bytes: number };
+
+const MiB = 2 ** 20;
+
+/** Reads a response body to the end, counting bytes and keeping none. */
+async function drain(res: Response): Promise<number> {
+  let bytes = 0;
+  const reader = res.body?.getReader();
+  if (!reader) return 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
+}
+
+export const benchmark = defineBenchmark({
+  id: "P3",
+  title: "Full JSON export of a customer with 100,000 orders, while another customer reads their profile",
+  baselineTitle: "better-sqlite3 iterate() + JSON.stringify of the same rows to /dev/null",
+  goal: `≤ ${GOAL.ratio}× time; server heap growth ≤ ${GOAL.heapMiB} MiB; event-loop p99 ≤ ${GOAL.loopP99Ms} ms`,
+  async run({ smoke, runs, tmpDir, log }) {
+    const orders = smoke ? 2_000 : 100_000;
+    const t0 = performance.now();
+    await createDemoRegister(tmpDir);
+    const seeding = openDatabase(`${tmpDir}/register.sqlite`);
+    insertBundles(seeding, [syntheticCustomer(createRandom(3), 999_999, { orders })]);
+    seeding.$client.close();
+    const bigCookie = customerCookie(tmpDir, BIG);
+    const readerCookie = customerCookie(tmpDir, READER);
+    log(
+      `register: demo + ${formatNumber(orders)} orders of ${BIG} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+
+    const child = await startChild<{ port: number }>("p3-export/server.ts", {
+      args: [tmpDir],
+      nodeArgs: ["--expose-gc"],
+    });
+    const base = `http://127.0.0.1:${child.ready.port}`;
+    const get = (path: string, cookie: string) =>
+      fetch(`${base}${path}`, { headers: { cookie, origin: PORTAL_ORIGIN } });
+
+    /** One export, timed from the request to the last byte, with the profile reads and the child's stats. */
+    async function exportOnce() {
+      const before = await child.ask<NodeJS.MemoryUsage>("reset");
+      let exporting = true;
+      const latencies: number[] = [];
+      const reading = (async () => {
+        while (exporting) {
+          const started = performance.now();
+          const res = await get("/api/portal/my-data", readerCookie);
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`profile read answered ${res.status}`);
+          if (exporting) latencies.push(performance.now() - started);
+        }
+      })();
+      const started = performance.now();
+      let bytes = 0;
+      try {
+        const res = await get("/api/portal/export/json", bigCookie);
+        if (res.status !== 200) throw new Error(`export answered ${res.status}`);
+        bytes = await drain(res);
+      } finally {
+        exporting = false;
+      }
+      const ms = performance.now() - started;
+      const stats = await child.ask<Stats>("stats");
+      await reading;
+      latencies.sort((a, b) => a - b);
+      return {
+        ms,
+        bytes,
+        heapGrowthMiB: (stats.peakHeapUsed - before.heapUsed) / MiB,
+        loopP99: stats.loopDelayMs.p99,
+        loopMax: stats.loopDelayMs.max,
+        reads: latencies.length,
+        readP99: percentile(latencies, 0.99),
+      };
+    }
+
+    try {
+      // JIT warm-up on both sides; not counted.
+      if (!smoke) {
+        await child.ask<Baseline>("baseline", BIG);
+        await exportOnce();
+      }
+      const exports: Awaited<ReturnType<typeof exportOnce>>[] = [];
+      const baselines: Baseline[] = [];
+      for (let run = 0; run < runs; run++) {
+        await child.ask("reset");
+        const b = await child.ask<Baseline>("baseline", BIG);
+        baselines.push(b);
+        const e = await exportOnce();
+        exports.push(e);
+        log(
+          `run ${run + 1}: export ${(e.ms / 1000).toFixed(2)} s (${formatNumber(e.bytes / MiB, 1)} MiB), baseline ${(b.ms / 1000).toFixed(2)} s (${formatNumber(b.rows)} rows); heap +${e.heapGrowthMiB.toFixed(1)} MiB; loop p99 ${e.loopP99.toFixed(1)} ms, max ${e.loopMax.toFixed(1)} ms; ${e.reads} profile reads, p99 ${e.readP99.toFixed(1)} ms`,
+        );
+      }
+      const m = (pick: (e: (typeof exports)[number]) => number) => median(exports.map(pick));
+      const exportMs = m((e) => e.ms);
+      const baselineMs = median(baselines.map((b) => b.ms));
+      const timeRatio = ratio(exportMs, baselineMs);
+      const heap = m((e) => e.heapGrowthMiB);
+      const loopP99 = m((e) => e.loopP99);
+      const readP99 = m((e) => e.readP99);
+      return {
+        measured: `${(exportMs / 1000).toFixed(2)} s for ${formatNumber(m((e) => e.bytes) / MiB, 1)} MiB; heap +${heap.toFixed(1)} MiB; event-loop p99 ${loopP99.toFixed(1)} ms (max ${m((e) => e.loopMax).toFixed(0)} ms); ${formatNumber(m((e) => e.reads))} profile reads meanwhile, p99 ${readP99.toFixed(0)} ms`,
+        baseline: `${(baselineMs / 1000).toFixed(2)} s for ${formatNumber(baselines[0]?.rows ?? 0)} rows`,
+        ratio: `${formatRatio(timeRatio)} time`,
+        met: timeRatio <= GOAL.ratio && heap <= GOAL.heapMiB && loopP99 <= GOAL.loopP99Ms,
+        notes: [
+          `${formatNumber(orders)} orders (${formatNumber(baselines[0]?.rows ?? 0)} rows over all the export's statements); the export is timed by the client from the request to the last byte over HTTP on loopback, the baseline inside the server process; heap growth is the peak heapUsed during the export (sampled every 5 ms) minus heapUsed after a forced GC before it.`,
+        ],
+      };
+    } finally {
+      await child.stop();
+    }
+  },
+});
