@@ -6,7 +6,12 @@ export type PullStreamOptions = {
   onClose: () => void;
   /** A chunk is handed on once it reaches this size. */
   chunkBytes?: number;
-  /** After this many pieces the writer pauses for one turn of the event loop, so other requests are served. */
+  /**
+   * The writer pauses for one turn of the event loop, so other requests are served, once it has run this long
+   * since its last pause (across chunks: a reader that pulls straight away gives the event loop no turn of its own)…
+   */
+  sliceMs?: number;
+  /** …or after this many pieces, whichever comes first. */
   piecesPerYield?: number;
   /** A reader that stops pulling for this long (a stalled client) loses the stream and its snapshot. */
   idleMs?: number;
@@ -22,11 +27,12 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export function pullStream(
   pieces: Generator<Piece, void, undefined>,
-  { onClose, chunkBytes = 64 * 1024, piecesPerYield = 200, idleMs = 120_000 }: PullStreamOptions,
+  { onClose, chunkBytes = 64 * 1024, sliceMs = 10, piecesPerYield = 1000, idleMs = 120_000 }: PullStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let finished = false;
   let idleTimer: NodeJS.Timeout | undefined;
+  let sliceStarted = performance.now();
 
   const finish = () => {
     if (finished) return;
@@ -43,28 +49,42 @@ export function pullStream(
     {
       async pull(controller) {
         clearTimeout(idleTimer);
+        // Text is gathered as one string and encoded once per chunk: encoding each row on its own costs more than
+        // writing it. Its length in UTF-16 units stands in for its size in bytes (exact for ASCII).
         const parts: Uint8Array[] = [];
         let size = 0;
+        let text = "";
         let count = 0;
         let done = false;
+        const encodeText = () => {
+          if (text.length === 0) return;
+          const bytes = encoder.encode(text);
+          parts.push(bytes);
+          size += bytes.byteLength;
+          text = "";
+        };
         try {
-          while (size < chunkBytes) {
+          while (size + text.length < chunkBytes) {
             const next = pieces.next();
             if (next.done) {
               done = true;
               break;
             }
-            const bytes = typeof next.value === "string" ? encoder.encode(next.value) : next.value;
-            if (bytes.byteLength > 0) {
-              parts.push(bytes);
-              size += bytes.byteLength;
+            if (typeof next.value === "string") text += next.value;
+            else if (next.value.byteLength > 0) {
+              encodeText();
+              parts.push(next.value);
+              size += next.value.byteLength;
             }
             count += 1;
-            if (count % piecesPerYield === 0) {
+            if (count % piecesPerYield === 0 || performance.now() - sliceStarted >= sliceMs) {
               await yieldToEventLoop();
+              sliceStarted = performance.now();
+              count = 0;
               if (finished) return;
             }
           }
+          encodeText();
         } catch (error) {
           finish();
           console.error("[export] writing the download failed", error);
