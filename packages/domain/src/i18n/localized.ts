@@ -1,9 +1,6 @@
-import { z } from "zod";
-
 /** The two languages every user-visible text exists in (the notice allows requests in both). */
 export const locales = ["fi", "en"] as const;
 export type Locale = (typeof locales)[number];
-export const localeSchema = z.enum(locales);
 
 /** A text in both languages. Every user-visible string of the register carries both. */
 export type Localized = { readonly fi: string; readonly en: string };

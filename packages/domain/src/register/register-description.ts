@@ -1,9 +1,10 @@
 import type { Localized } from "../i18n/localized.ts";
 import { type DataCategoryId, dataCategoryIds, type RecipientId, type SourceId } from "./ids.ts";
+import { controllerName, registerName } from "./register-identity.ts";
 
 /**
  * The controller's privacy notice ("tietosuojaseloste") as data. Both apps render it and every data export embeds it,
- * so another controller only swaps `registerDescription`. Finnish follows the notice; English is a plain translation.
+ * so another controller only swaps `registerDescription` (and register-identity.ts). Finnish follows the notice; English is a plain translation.
  */
 
 /** Postal and electronic contact details, as printed in the notice. */
@@ -96,9 +97,9 @@ const retentionText: Localized = {
 };
 
 export const registerDescription: RegisterDescription = {
-  controller: { name: "Mastermark Oy", ...address, phone, email },
+  controller: { name: controllerName, ...address, phone, email },
   contactPerson: { name: "Heli Ahonen", ...address, phone, email },
-  registerName: { fi: "Asiakasrekisteri", en: "Customer register" },
+  registerName,
   noticeDate: "2021-04-28",
   legalBasis: {
     article: "6(1)(b)",

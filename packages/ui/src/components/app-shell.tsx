@@ -1,4 +1,4 @@
-import { registerDescription } from "@tietoni/domain";
+import { controllerName, registerName } from "@tietoni/domain";
 import type { ReactNode } from "react";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
 import { LanguageSwitch } from "./language-switch.tsx";
@@ -49,7 +49,7 @@ export function AppShell({ title, subtitle, nav, navLabel, headerActions, footer
         <div className="app-footer-inner">
           {footer ?? (
             <p>
-              {registerDescription.controller.name} · {pick(registerDescription.registerName)}
+              {controllerName} · {pick(registerName)}
             </p>
           )}
         </div>
