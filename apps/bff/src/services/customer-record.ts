@@ -1,5 +1,5 @@
 import { type CustomerProfile, type CustomerRecord, ORDERS_SHOWN_INLINE } from "@tietoni/domain";
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import {
   billingDetails,
@@ -50,13 +50,95 @@ export function toCustomerProfile(c: ProfileColumns): CustomerProfile {
   };
 }
 
+/*
+ * The record's queries, built and prepared once per database connection: they run on every signed-in request
+ * (the session's subject) and every "my data" read, where drizzle's query building and SQLite's prepare cost more
+ * than the queries themselves (measured by bench/p1-profile, docs/performance.md).
+ */
+const prepared = new WeakMap<Db["$client"], ReturnType<typeof prepareRecordQueries>>();
+const byCustomer = sql.placeholder("customerId");
+
+function prepareRecordQueries(db: Db) {
+  const newestOrderIds = db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.customerId, byCustomer))
+    .orderBy(desc(orders.orderedAt))
+    .limit(ORDERS_SHOWN_INLINE);
+  return {
+    activeCustomer: db
+      .select({
+        id: customers.id,
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        email: customers.email,
+      })
+      .from(customers)
+      .where(and(eq(customers.id, byCustomer), isNull(customers.anonymisedAt)))
+      .prepare(),
+    customer: db.select().from(customers).where(eq(customers.id, byCustomer)).prepare(),
+    roles: db
+      .select({
+        organisationName: organisations.name,
+        businessId: organisations.businessId,
+        role: organisationRoles.role,
+        startDate: organisationRoles.startDate,
+        endDate: organisationRoles.endDate,
+      })
+      .from(organisationRoles)
+      .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
+      .where(eq(organisationRoles.customerId, byCustomer))
+      .orderBy(desc(organisationRoles.startDate))
+      .prepare(),
+    ips: db
+      .select({ ip: ipAddresses.ip, seenAt: ipAddresses.seenAt })
+      .from(ipAddresses)
+      .where(eq(ipAddresses.customerId, byCustomer))
+      .orderBy(desc(ipAddresses.seenAt))
+      .prepare(),
+    orders: db
+      .select()
+      .from(orders)
+      .where(eq(orders.customerId, byCustomer))
+      .orderBy(desc(orders.orderedAt))
+      .limit(ORDERS_SHOWN_INLINE)
+      .prepare(),
+    ordersTotal: db.select({ n: count() }).from(orders).where(eq(orders.customerId, byCustomer)).prepare(),
+    lines: db
+      .select()
+      .from(orderLines)
+      .where(inArray(orderLines.orderId, newestOrderIds))
+      .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo))
+      .prepare(),
+    invoices: db
+      .select({ invoice: invoices, orderNumber: orders.orderNumber })
+      .from(invoices)
+      .leftJoin(orders, eq(orders.id, invoices.orderId))
+      .where(eq(invoices.customerId, byCustomer))
+      .orderBy(desc(invoices.issuedAt))
+      .prepare(),
+    billing: db.select().from(billingDetails).where(eq(billingDetails.customerId, byCustomer)).prepare(),
+    sources: db
+      .select()
+      .from(datumSources)
+      .where(eq(datumSources.customerId, byCustomer))
+      .orderBy(asc(datumSources.notedAt))
+      .prepare(),
+  };
+}
+
+function recordQueries(db: Db) {
+  let queries = prepared.get(db.$client);
+  if (!queries) {
+    queries = prepareRecordQueries(db);
+    prepared.set(db.$client, queries);
+  }
+  return queries;
+}
+
 /** A customer who can still sign in and be shown: not anonymised. */
 export function findActiveCustomer(db: Db, id: string) {
-  return db
-    .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, email: customers.email })
-    .from(customers)
-    .where(and(eq(customers.id, id), isNull(customers.anonymisedAt)))
-    .get();
+  return recordQueries(db).activeCustomer.get({ customerId: id });
 }
 
 /**
@@ -64,68 +146,24 @@ export function findActiveCustomer(db: Db, id: string) {
  * Orders beyond the newest ORDERS_SHOWN_INLINE are counted, not loaded: the download streams them all.
  */
 export function loadCustomerRecord(db: Db, customerId: string): CustomerRecord | null {
-  const c = db.select().from(customers).where(eq(customers.id, customerId)).get();
+  const q = recordQueries(db);
+  const params = { customerId };
+  const c = q.customer.get(params);
   if (!c || c.anonymisedAt !== null || c.email === null) return null;
 
-  const roles = db
-    .select({
-      organisationName: organisations.name,
-      businessId: organisations.businessId,
-      role: organisationRoles.role,
-      startDate: organisationRoles.startDate,
-      endDate: organisationRoles.endDate,
-    })
-    .from(organisationRoles)
-    .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
-    .where(eq(organisationRoles.customerId, customerId))
-    .orderBy(desc(organisationRoles.startDate))
-    .all();
-
-  const ips = db
-    .select({ ip: ipAddresses.ip, seenAt: ipAddresses.seenAt })
-    .from(ipAddresses)
-    .where(eq(ipAddresses.customerId, customerId))
-    .orderBy(desc(ipAddresses.seenAt))
-    .all();
-
-  const orderRows = db
-    .select()
-    .from(orders)
-    .where(eq(orders.customerId, customerId))
-    .orderBy(desc(orders.orderedAt))
-    .limit(ORDERS_SHOWN_INLINE)
-    .all();
-  const ordersTotal = db.select({ n: count() }).from(orders).where(eq(orders.customerId, customerId)).get()?.n ?? 0;
-  const lineRows =
-    orderRows.length === 0
-      ? []
-      : db
-          .select()
-          .from(orderLines)
-          .where(
-            inArray(
-              orderLines.orderId,
-              orderRows.map((o) => o.id),
-            ),
-          )
-          .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo))
-          .all();
-
-  const invoiceRows = db
-    .select({ invoice: invoices, orderNumber: orders.orderNumber })
-    .from(invoices)
-    .leftJoin(orders, eq(orders.id, invoices.orderId))
-    .where(eq(invoices.customerId, customerId))
-    .orderBy(desc(invoices.issuedAt))
-    .all();
-
-  const billing = db.select().from(billingDetails).where(eq(billingDetails.customerId, customerId)).get();
-  const sourceRows = db
-    .select()
-    .from(datumSources)
-    .where(eq(datumSources.customerId, customerId))
-    .orderBy(asc(datumSources.notedAt))
-    .all();
+  const roles = q.roles.all(params);
+  const ips = q.ips.all(params);
+  const orderRows = q.orders.all(params);
+  const ordersTotal = q.ordersTotal.get(params)?.n ?? 0;
+  const linesByOrder = new Map<string, (typeof orderLines.$inferSelect)[]>();
+  for (const line of orderRows.length === 0 ? [] : q.lines.all(params)) {
+    const list = linesByOrder.get(line.orderId);
+    if (list) list.push(line);
+    else linesByOrder.set(line.orderId, [line]);
+  }
+  const invoiceRows = q.invoices.all(params);
+  const billing = q.billing.get(params);
+  const sourceRows = q.sources.all(params);
 
   return {
     profile: toCustomerProfile({ ...c, email: c.email }),
@@ -137,9 +175,12 @@ export function loadCustomerRecord(db: Db, customerId: string): CustomerRecord |
       status: o.status,
       totalCents: o.totalCents,
       currency: o.currency,
-      lines: lineRows
-        .filter((l) => l.orderId === o.id)
-        .map(({ lineNo, product, quantity, unitPriceCents }) => ({ lineNo, product, quantity, unitPriceCents })),
+      lines: (linesByOrder.get(o.id) ?? []).map(({ lineNo, product, quantity, unitPriceCents }) => ({
+        lineNo,
+        product,
+        quantity,
+        unitPriceCents,
+      })),
     })),
     ordersTotal,
     invoices: invoiceRows.map(({ invoice: i, orderNumber }) => ({
