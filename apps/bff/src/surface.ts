@@ -6,7 +6,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { isDatabaseUnavailable, sqliteErrorOf } from "./http/database-errors.ts";
-import { jsonGuard } from "./middleware/json-guard/index.ts";
+import { BODY_METHODS, jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
 type SurfaceOptions = {
@@ -60,19 +60,21 @@ export function createSurface({ name, origin, production, staticDir, api, ping }
     return c.json({ status: "ok", surface: name }, 200);
   });
 
-  app.use("/api/*", async (c, next) => {
-    await next();
-    // API answers carry personal data: never cache them anywhere, unless a public route said otherwise.
-    if (!c.res.headers.has("Cache-Control")) c.header("Cache-Control", "no-store");
+  app.use("/api/*", (c, next) => {
+    // API answers carry personal data: never cache them anywhere, unless a public route says otherwise (its own
+    // Cache-Control replaces this one). Set before the route answers: reading the finished answer's headers made
+    // @hono/node-server build a full Response for every request (bench/p2-middleware).
+    c.header("Cache-Control", "no-store");
+    return next();
   });
   app.use("/api/*", originGuard({ origin }));
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: (c) => c.json({ error: { code: "payload_too_large", message: "Request body too large" } }, 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: (c) => c.json({ error: { code: "payload_too_large", message: "Request body too large" } }, 413),
+  });
+  // Only methods with a body are measured: asking for `body` makes @hono/node-server build a full Request, which
+  // cost a bodiless GET more than the rest of the chain (bench/p2-middleware), and no route reads a GET's body.
+  app.use("/api/*", (c, next) => (BODY_METHODS.has(c.req.method) ? limitBody(c, next) : next()));
   app.use("/api/*", jsonGuard());
   app.route("/", api);
   app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "No such endpoint" } }, 404));

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** The methods whose requests carry a body the API reads. */
+export const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 type JsonGuardOptions = {
