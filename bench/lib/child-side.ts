@@ -24,6 +24,8 @@ const handlers: Record<string, Handler> = {
     return process.memoryUsage();
   },
   stats: () => ({
+    /** CPU time the process has used, µs: per-request cost that holds however busy the machine is. */
+    cpuMicros: process.cpuUsage(),
     memory: process.memoryUsage(),
     peakHeapUsed: peakHeap,
     loopDelayMs: {
@@ -52,6 +54,7 @@ process.on("message", async (raw) => {
   }
 });
 process.on("SIGTERM", () => process.exit(0));
+process.on("SIGINT", () => process.exit(0));
 process.on("disconnect", () => process.exit(0));
 
 /** Serves one fetch handler on 127.0.0.1 at a free port and resolves to the port. */

@@ -2,6 +2,7 @@ import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
+import type { Deps } from "../../apps/bff/src/deps.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
 
 /**
@@ -45,4 +46,10 @@ export function customerCookie(dir: string, customerId: string): string {
   } finally {
     db.$client.close();
   }
+}
+
+/** The BFF's dependencies for a bench child serving the register in `dir`: real database, no mail sent. */
+export function benchDeps(dir: string, overrides: Record<string, string> = {}): Deps {
+  const env = parseEnv(benchEnv(dir, overrides));
+  return { db: openDatabase(env.databasePath), env, mailer: { async send() {} }, now: Date.now };
 }

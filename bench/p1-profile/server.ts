@@ -1,0 +1,17 @@
+import { Hono } from "hono";
+import { createPortalApp } from "../../apps/bff/src/portal-app.ts";
+import { listen, ready } from "../lib/child-side.ts";
+import { benchDeps } from "../lib/register.ts";
+
+/*
+ * P1's server: the baseline, a bare Hono "hello world" on @hono/node-server, and the real portal listener
+ * (every middleware, session lookup, the customer's whole record) in one process, so both share a core.
+ */
+const dir = process.argv[2];
+if (!dir) throw new Error("usage: server.ts REGISTER_DIR");
+
+const hello = new Hono().get("/", (c) => c.text("Hello Hono!"));
+ready({
+  hello: await listen(hello.fetch),
+  portal: await listen(createPortalApp(benchDeps(dir)).fetch),
+});
