@@ -1,4 +1,5 @@
 import { AppShell } from "@tietoni/ui";
+import { Suspense } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSession } from "../features/auth/api/get-session.ts";
@@ -61,7 +62,10 @@ export function Layout() {
         ) : null
       }
     >
-      <Outlet />
+      {/* A page's code loads on its first visit (router.tsx); until then the shell stands alone. */}
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }

@@ -1,4 +1,5 @@
 import { AppShell } from "@tietoni/ui";
+import { Suspense } from "react";
 import { NavLink, Outlet, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
@@ -68,7 +69,10 @@ export function Layout() {
         ) : null
       }
     >
-      <Outlet />
+      {/* A page's code loads on its first visit (router.tsx); until then the shell stands alone. */}
+      <Suspense fallback={null}>
+        <Outlet />
+      </Suspense>
     </AppShell>
   );
 }
