@@ -1,10 +1,5 @@
 import type { Localized } from "@tietoni/domain";
 import { createI18n, sharedMessages } from "@tietoni/ui";
-import { contactMessages } from "../features/contact/messages.ts";
-import { downloadMessages } from "../features/download/messages.ts";
-import { marketingMessages } from "../features/marketing/messages.ts";
-import { requestsMessages } from "../features/requests/messages.ts";
-import { sessionsMessages } from "../features/sessions/messages.ts";
 
 /** The portal's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const portalMessages = {
@@ -75,16 +70,11 @@ const portalMessages = {
   backHome: { fi: "Etusivulle", en: "Go to the front page" },
 } as const satisfies Record<string, Localized>;
 
-/*
- * Feature folders own their texts; keys are prefixed with the feature's name so they never collide.
- * (The app may import features; features never import each other.)
+/**
+ * The texts of the app shell and of pages without a feature folder. Each feature folder binds its own texts to
+ * these in its messages.ts (features/x/messages.ts exports its `useI18n`), so a feature's texts load with its
+ * pages rather than on the first screen (issue 6, P5). Keys are prefixed with the feature's name.
  */
-export const { I18nProvider, useI18n } = createI18n({
-  ...sharedMessages,
-  ...portalMessages,
-  ...downloadMessages,
-  ...marketingMessages,
-  ...contactMessages,
-  ...requestsMessages,
-  ...sessionsMessages,
-});
+export const appMessages = { ...sharedMessages, ...portalMessages };
+
+export const { I18nProvider, useI18n } = createI18n(appMessages);

@@ -1,7 +1,21 @@
-import type { ErasureBlocker } from "@tietoni/domain";
-import type { useI18n } from "./i18n.ts";
+import type { ErasureBlocker, Localized } from "@tietoni/domain";
+import type { MessageVars } from "@tietoni/ui";
 
-type Translate = ReturnType<typeof useI18n>["t"];
+/** The blocking grounds' texts for staff; both the operations and the retention feature bind them to their `t`. */
+export const blockerMessages = {
+  operationsBlockerOpenInvoice: { fi: "Avoimia laskuja: {count}", en: "Open invoices: {count}" },
+  operationsBlockerDebtCollection: { fi: "Laskuja perinnässä: {count}", en: "Invoices in debt collection: {count}" },
+  operationsBlockerLegalHold: {
+    fi: "Säilytysvelvoite (laki tai vireillä oleva oikeusasia)",
+    en: "Legal hold (the law or a pending legal matter)",
+  },
+  operationsBlockerActiveContactPerson: {
+    fi: "Organisaation yhteyshenkilö: {organisations}",
+    en: "Contact person of an organisation: {organisations}",
+  },
+} as const satisfies Record<string, Localized>;
+
+type Translate = (key: keyof typeof blockerMessages, vars?: MessageVars) => string;
 
 /** A blocking ground as staff read it (the domain's own texts address the customer). */
 export function blockerText(t: Translate, blocker: ErasureBlocker): string {

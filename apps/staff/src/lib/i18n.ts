@@ -1,10 +1,5 @@
 import type { Localized } from "@tietoni/domain";
 import { createI18n, sharedMessages } from "@tietoni/ui";
-import { accountsMessages } from "../features/accounts/messages.ts";
-import { auditMessages } from "../features/audit/messages.ts";
-import { deskMessages } from "../features/desk/messages.ts";
-import { operationsMessages } from "../features/operations/messages.ts";
-import { retentionMessages } from "../features/retention/messages.ts";
 
 /** The staff app's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const staffMessages = {
@@ -53,15 +48,25 @@ const staffMessages = {
   notFoundTitle: { fi: "Sivua ei löytynyt", en: "Page not found" },
   customerNotFound: { fi: "Asiakasta ei löytynyt.", en: "No such customer." },
   backHome: { fi: "Etusivulle", en: "Go to the front page" },
+
+  // Sign-in, second step (two-factor); here, not in the accounts feature, because sign-in is the first screen.
+  accountsSignInCodeIntro: {
+    fi: "Anna todennussovelluksesi näyttämä kuusinumeroinen koodi.",
+    en: "Enter the six-digit code your authenticator app shows.",
+  },
+  accountsSignInCodeLabel: { fi: "Todennuskoodi", en: "Authentication code" },
+  accountsSignInCodeFailed: {
+    fi: "Kirjautuminen ei onnistunut. Tarkista koodi ja yritä uudelleen.",
+    en: "Sign-in failed. Check the code and try again.",
+  },
+  accountsSignInStartOver: { fi: "Aloita alusta", en: "Start over" },
 } as const satisfies Record<string, Localized>;
 
-/* Feature folders own their texts; keys are prefixed with the feature's name so they never collide. */
-export const { I18nProvider, useI18n } = createI18n({
-  ...sharedMessages,
-  ...staffMessages,
-  ...deskMessages,
-  ...operationsMessages,
-  ...accountsMessages,
-  ...auditMessages,
-  ...retentionMessages,
-});
+/**
+ * The texts of the app shell and of pages without a feature folder. Each feature folder binds its own texts to
+ * these in its messages.ts (features/x/messages.ts exports its `useI18n`), so a feature's texts load with its
+ * pages rather than on the first screen (issue 6, P5). Keys are prefixed with the feature's name.
+ */
+export const appMessages = { ...sharedMessages, ...staffMessages };
+
+export const { I18nProvider, useI18n } = createI18n(appMessages);

@@ -1,5 +1,5 @@
 import { ContactDetails } from "../../features/contact/components/contact-details.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/contact/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

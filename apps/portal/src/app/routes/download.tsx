@@ -1,5 +1,5 @@
 import { DownloadData } from "../../features/download/components/download-data.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/download/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

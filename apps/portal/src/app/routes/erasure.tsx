@@ -1,5 +1,5 @@
 import { ErasureRequest } from "../../features/requests/components/erasure-request.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/requests/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

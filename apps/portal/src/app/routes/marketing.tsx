@@ -1,5 +1,5 @@
 import { Marketing } from "../../features/marketing/components/marketing.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/marketing/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

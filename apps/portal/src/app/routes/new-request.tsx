@@ -1,7 +1,7 @@
 import { Navigate, useSearchParams } from "react-router";
 import { paths } from "../../config/paths.ts";
 import { isRequestKind, NewRequestForm } from "../../features/requests/components/new-request-form.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/requests/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

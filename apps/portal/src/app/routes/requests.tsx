@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 import { RequestsList } from "../../features/requests/components/requests-list.tsx";
+import { useI18n } from "../../features/requests/messages.ts";
 import { readRequestSent } from "../../features/requests/utils/request-sent.ts";
-import { useI18n } from "../../lib/i18n.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

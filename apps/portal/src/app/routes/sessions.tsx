@@ -1,5 +1,5 @@
 import { Sessions } from "../../features/sessions/components/sessions.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/sessions/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the contact feature (fi/en). */
 export const contactMessages = {
@@ -85,3 +87,6 @@ export const contactMessages = {
   contactFieldPostalAddress: { fi: "Postiosoite", en: "Postal address" },
   contactFieldWww: { fi: "WWW-osoite", en: "Web address" },
 } as const satisfies Record<string, Localized>;
+
+/** The contact feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...contactMessages });

@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the download feature (fi/en). */
 export const downloadMessages = {
@@ -38,3 +40,6 @@ export const downloadMessages = {
   downloadFormatHtml: { fi: "HTML", en: "HTML" },
   downloadNoHistory: { fi: "Et ole vielä ladannut tietojasi.", en: "You have not downloaded your data yet." },
 } as const satisfies Record<string, Localized>;
+
+/** The download feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...downloadMessages });

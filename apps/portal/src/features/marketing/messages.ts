@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the marketing feature (fi/en). */
 export const marketingMessages = {
@@ -41,3 +43,6 @@ export const marketingMessages = {
   marketingAllowed: { fi: "Sallittu", en: "Allowed" },
   marketingNoHistory: { fi: "Kieltojasi ei ole vielä muutettu.", en: "Your objections have not been changed yet." },
 } as const satisfies Record<string, Localized>;
+
+/** The marketing feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...marketingMessages });

@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the requests feature (fi/en). */
 export const requestsMessages = {
@@ -156,3 +158,6 @@ export const requestsMessages = {
   requestsLanguageHint: { fi: "Voit kirjoittaa suomeksi tai englanniksi.", en: "You may write in Finnish or English." },
   requestsErasureSend: { fi: "Lähetä poistopyyntö", en: "Send erasure request" },
 } as const satisfies Record<string, Localized>;
+
+/** The requests feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...requestsMessages });

@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the sessions feature (fi/en). */
 export const sessionsMessages = {
@@ -41,3 +43,6 @@ export const sessionsMessages = {
   sessionsHistoryWhen: { fi: "Aika", en: "When" },
   sessionsNoHistory: { fi: "Kirjautumisia ei ole kirjattu.", en: "No sign-ins recorded." },
 } as const satisfies Record<string, Localized>;
+
+/** The sessions feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...sessionsMessages });

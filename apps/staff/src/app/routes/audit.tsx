@@ -1,6 +1,6 @@
 import { AuditTrail } from "../../features/audit/components/audit-trail.tsx";
 import { VerifyChain } from "../../features/audit/components/verify-chain.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/audit/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -1,5 +1,5 @@
 import { MailingListPage } from "../../features/operations/components/mailing-list-page.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/operations/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

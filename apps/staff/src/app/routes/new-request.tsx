@@ -1,5 +1,5 @@
 import { NewRequestForm } from "../../features/desk/components/new-request-form.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/desk/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

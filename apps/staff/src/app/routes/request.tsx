@@ -1,7 +1,7 @@
 import { useParams } from "react-router";
 import { RequestPage } from "../../features/desk/components/request-page.tsx";
+import { useI18n } from "../../features/desk/messages.ts";
 import { OperationsPanel } from "../../features/operations/components/operations-panel.tsx";
-import { useI18n } from "../../lib/i18n.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -1,5 +1,5 @@
 import { RequestQueue } from "../../features/desk/components/request-queue.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/desk/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -1,5 +1,5 @@
 import { RetentionPage } from "../../features/retention/components/retention-page.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/retention/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

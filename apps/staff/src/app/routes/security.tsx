@@ -1,5 +1,5 @@
 import { TotpEnrolment } from "../../features/accounts/components/totp-enrolment.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/accounts/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

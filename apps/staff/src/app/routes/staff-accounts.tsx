@@ -1,5 +1,5 @@
 import { StaffAccountsPage } from "../../features/accounts/components/staff-accounts-page.tsx";
-import { useI18n } from "../../lib/i18n.ts";
+import { useI18n } from "../../features/accounts/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -1,6 +1,8 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
-/** Texts of the accounts feature (fi/en): staff accounts, the security page and two-factor sign-in. */
+/** Texts of the accounts feature (fi/en): staff accounts and the security page (the sign-in code step is in lib/i18n.ts). */
 export const accountsMessages = {
   // Staff accounts page
   accountsTitle: { fi: "Henkilökunnan käyttäjätunnukset", en: "Staff accounts" },
@@ -161,16 +163,7 @@ export const accountsMessages = {
     fi: "Kaksivaiheinen tunnistus on nyt käytössä. Seuraavalla kirjautumiskerralla sinulta kysytään koodi.",
     en: "Two-factor sign-in is now on. You will be asked for a code the next time you sign in.",
   },
-
-  // Sign-in, second step
-  accountsSignInCodeIntro: {
-    fi: "Anna todennussovelluksesi näyttämä kuusinumeroinen koodi.",
-    en: "Enter the six-digit code your authenticator app shows.",
-  },
-  accountsSignInCodeLabel: { fi: "Todennuskoodi", en: "Authentication code" },
-  accountsSignInCodeFailed: {
-    fi: "Kirjautuminen ei onnistunut. Tarkista koodi ja yritä uudelleen.",
-    en: "Sign-in failed. Check the code and try again.",
-  },
-  accountsSignInStartOver: { fi: "Aloita alusta", en: "Start over" },
 } as const satisfies Record<string, Localized>;
+
+/** The accounts feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...accountsMessages });

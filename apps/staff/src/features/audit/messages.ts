@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the audit feature (fi/en); keys start with "audit". */
 export const auditMessages = {
@@ -63,6 +65,10 @@ export const auditActionLabels: Record<string, Localized> = {
   "staff.sign_in": { fi: "Kirjautuminen", en: "Sign-in" },
   "staff.sign_in_failed": { fi: "Epäonnistunut kirjautuminen", en: "Failed sign-in" },
   "staff.sign_out": { fi: "Uloskirjautuminen", en: "Sign-out" },
+  "staff.sign_out_everywhere": {
+    fi: "Uloskirjautuminen kaikilta laitteilta",
+    en: "Signed out everywhere",
+  },
   "staff.created": { fi: "Käyttäjätunnus luotu", en: "Staff account created" },
   "staff.updated": { fi: "Käyttäjätunnusta muutettu", en: "Staff account changed" },
   "staff.password_reset": { fi: "Salasana vaihdettu", en: "Password reset" },
@@ -75,3 +81,6 @@ export const auditActionLabels: Record<string, Localized> = {
   "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
   "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
 };
+
+/** The audit feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...auditMessages });

@@ -1,4 +1,6 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the desk feature (fi/en); keys start with "desk". */
 export const deskMessages = {
@@ -262,3 +264,6 @@ export const deskMessages = {
   deskNewCancel: { fi: "Peruuta", en: "Cancel" },
   deskWorking: { fi: "Tallennetaan…", en: "Saving…" },
 } as const satisfies Record<string, Localized>;
+
+/** The desk feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...deskMessages });

@@ -1,4 +1,7 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { blockerMessages } from "../../lib/blocker-text.ts";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the operations feature (fi/en); keys start with "operations". */
 export const operationsMessages = {
@@ -23,16 +26,6 @@ export const operationsMessages = {
   operationsBlockedNote: {
     fi: "Poistoa ei voi toteuttaa, niin kauan kuin jokin peruste on voimassa. Voit hylätä pyynnön kirjallisin perusteluin.",
     en: "The erasure cannot be carried out while any of these grounds holds. You can refuse the request with written reasons.",
-  },
-  operationsBlockerOpenInvoice: { fi: "Avoimia laskuja: {count}", en: "Open invoices: {count}" },
-  operationsBlockerDebtCollection: { fi: "Laskuja perinnässä: {count}", en: "Invoices in debt collection: {count}" },
-  operationsBlockerLegalHold: {
-    fi: "Säilytysvelvoite (laki tai vireillä oleva oikeusasia)",
-    en: "Legal hold (the law or a pending legal matter)",
-  },
-  operationsBlockerActiveContactPerson: {
-    fi: "Organisaation yhteyshenkilö: {organisations}",
-    en: "Contact person of an organisation: {organisations}",
   },
   operationsRemovesHeading: { fi: "Mitä poistetaan", en: "What will be removed" },
   operationsRemovesSessions: {
@@ -162,3 +155,6 @@ export const operationsMessages = {
     en: "Columns: first name, last name, street, postal code, city, country and e-mail. The file is UTF-8.",
   },
 } as const satisfies Record<string, Localized>;
+
+/** The operations feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...blockerMessages, ...operationsMessages });

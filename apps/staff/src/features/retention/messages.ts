@@ -1,4 +1,7 @@
 import type { Localized } from "@tietoni/domain";
+import { createI18n } from "@tietoni/ui";
+import { blockerMessages } from "../../lib/blocker-text.ts";
+import { appMessages } from "../../lib/i18n.ts";
 
 /** Texts of the retention feature (fi/en); keys start with "retention". */
 export const retentionMessages = {
@@ -64,3 +67,6 @@ export const retentionMessages = {
   retentionSkipNotDue: { fi: "{id}: säilytysaika ei ole päättynyt", en: "{id}: retention has not ended" },
   retentionSkipBlocked: { fi: "{id}: poisto on estetty", en: "{id}: erasure is blocked" },
 } as const satisfies Record<string, Localized>;
+
+/** The retention feature's texts with the app's, for its components and pages. */
+export const { useI18n } = createI18n({ ...appMessages, ...blockerMessages, ...retentionMessages });

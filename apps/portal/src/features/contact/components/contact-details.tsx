@@ -1,8 +1,8 @@
 import { ErrorMessage, Loading } from "@tietoni/ui";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useContactDetails } from "../api/get-contact-details.ts";
+import { useI18n } from "../messages.ts";
 import { ContactHistory } from "./contact-history.tsx";
 import { EmailChangeForm } from "./email-change-form.tsx";
 import { PostalAddressForm } from "./postal-address-form.tsx";

@@ -1,8 +1,8 @@
 import { type CorrectableField, correctableByRequest, correctableFieldNames } from "@tietoni/domain";
 import { EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useContactHistory } from "../api/get-contact-history.ts";
+import { useI18n } from "../messages.ts";
 
 const directFieldKeys = {
   email: "contactFieldEmail",

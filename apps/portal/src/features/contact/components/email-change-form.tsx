@@ -1,8 +1,8 @@
 import { ApiError, ErrorMessage, FieldError } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
 import { useStartEmailChange } from "../api/start-email-change.ts";
+import { useI18n } from "../messages.ts";
 import { SavedStatus } from "./saved-status.tsx";
 
 /** Splits a refusal into an error under the step's input (codes about what was typed) and one for the form. */

@@ -1,5 +1,5 @@
 import { ErrorMessage } from "@tietoni/ui";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /** Save, and Remove for a field that holds a value; a form-level error under them. */
 export function FormActions({

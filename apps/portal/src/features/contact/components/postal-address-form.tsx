@@ -1,8 +1,8 @@
 import type { PostalAddress } from "@tietoni/domain";
 import { FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useUpdateContact } from "../api/update-contact.ts";
+import { useI18n } from "../messages.ts";
 import { FormActions } from "./form-actions.tsx";
 import { SavedStatus } from "./saved-status.tsx";
 

@@ -1,8 +1,8 @@
 import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { type DownloadHistory, useDownloadHistory, useRefreshDownloadHistory } from "../api/get-download-history.ts";
 import type { downloadMessages } from "../messages.ts";
+import { useI18n } from "../messages.ts";
 
 type Format = DownloadHistory["downloads"][number]["format"];
 

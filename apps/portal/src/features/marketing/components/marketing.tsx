@@ -7,11 +7,11 @@ import {
 } from "@tietoni/domain";
 import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { type MarketingView, useMarketing } from "../api/get-marketing.ts";
 import { useObjectToAll } from "../api/object-to-all.ts";
 import { useSetObjections } from "../api/set-objections.ts";
 import type { marketingMessages } from "../messages.ts";
+import { useI18n } from "../messages.ts";
 
 /** Each purpose's own sentence, so that the Finnish verb takes the right case ("Kiellän suoramainonnan"). */
 const objectLabelKeys: Record<MarketingPurpose, keyof typeof marketingMessages> = {

@@ -1,7 +1,7 @@
 import { ApiError, ErrorMessage } from "@tietoni/ui";
 import { useEffect, useRef, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useCancelRequest } from "../api/cancel-request.ts";
+import { useI18n } from "../messages.ts";
 
 /** Withdrawing a request takes two clicks: the button, then an explicit confirmation. */
 export function CancelRequest({

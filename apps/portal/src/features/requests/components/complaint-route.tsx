@@ -1,6 +1,6 @@
 import { registerDescription } from "@tietoni/domain";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /** Where a refused customer can complain (GDPR Art. 77): the Data Protection Ombudsman, as the notice gives it. */
 export function ComplaintRoute() {

@@ -3,9 +3,9 @@ import { ErrorMessage, FieldError, fieldErrors, formatDate, formError, Loading, 
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useCreateRequest } from "../api/create-request.ts";
 import { useErasureAssessment } from "../api/get-erasure-assessment.ts";
+import { useI18n } from "../messages.ts";
 import { requestSentState } from "../utils/request-sent.ts";
 
 /**

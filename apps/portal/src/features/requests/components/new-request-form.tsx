@@ -12,8 +12,8 @@ import { ErrorMessage, FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useCreateRequest } from "../api/create-request.ts";
+import { useI18n } from "../messages.ts";
 import { requestSentState } from "../utils/request-sent.ts";
 
 /** The kinds of request this form opens; erasure has a page of its own, access is the portal itself. */

@@ -11,7 +11,7 @@ import {
 } from "@tietoni/domain";
 import { formatDate } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 import { CancelRequest } from "./cancel-request.tsx";
 import { ComplaintRoute } from "./complaint-route.tsx";
 

@@ -1,7 +1,7 @@
 import { type RestrictionGround, restrictionGroundNames } from "@tietoni/domain";
 import { formatDate } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /** Art. 18: while the record is restricted the customer sees so, with the date and the ground. */
 export function RestrictionBanner({ restriction }: { restriction: { ground: RestrictionGround; since: string } }) {

@@ -1,9 +1,9 @@
 import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useEndSession } from "../api/end-session.ts";
 import { type SessionsView, useSessions } from "../api/get-sessions.ts";
 import { useSignOutOthers } from "../api/sign-out-others.ts";
+import { useI18n } from "../messages.ts";
 import { deviceOf } from "../utils/device-name.ts";
 
 type Outcome = { kind: "ended" } | { kind: "othersEnded"; count: number } | { kind: "error"; code: string } | null;

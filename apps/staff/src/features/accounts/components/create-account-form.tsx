@@ -1,7 +1,7 @@
 import { ErrorMessage, FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useCreateStaffAccount } from "../api/create-staff-account.ts";
+import { useI18n } from "../messages.ts";
 import { RoleSelect } from "./role-select.tsx";
 
 const FIELDS = ["username", "displayName", "role", "password", "confidentialitySignedOn"] as const;

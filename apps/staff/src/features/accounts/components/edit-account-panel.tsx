@@ -1,10 +1,10 @@
 import { ErrorMessage, errorCode, FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import type { StaffAccount } from "../api/get-staff-accounts.ts";
 import { useResetStaffPassword } from "../api/reset-staff-password.ts";
 import { useResetStaffTotp } from "../api/reset-staff-totp.ts";
 import { useUpdateStaffAccount } from "../api/update-staff-account.ts";
+import { useI18n } from "../messages.ts";
 import { RoleSelect } from "./role-select.tsx";
 
 type Done = (message: string) => void;

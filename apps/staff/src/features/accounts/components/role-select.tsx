@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 type Role = "agent" | "admin";
 const isRole = (value: string): value is Role => value === "agent" || value === "admin";

@@ -1,8 +1,8 @@
 import { EmptyState, ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
 import { useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useStaffAccounts } from "../api/get-staff-accounts.ts";
+import { useI18n } from "../messages.ts";
 import { CreateAccountForm } from "./create-account-form.tsx";
 import { EditAccountPanel } from "./edit-account-panel.tsx";
 

@@ -1,9 +1,9 @@
 import { ErrorMessage, errorCode, FieldError, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useConfirmTotp } from "../api/confirm-totp.ts";
 import { useEnrolTotp } from "../api/enrol-totp.ts";
+import { useI18n } from "../messages.ts";
 
 /** Groups of four characters: a 32-character key is easier to read aloud and type that way. */
 const grouped = (key: string) => key.match(/.{1,4}/g)?.join(" ") ?? key;

@@ -2,10 +2,9 @@ import { ErrorMessage, errorCode, formatDateTime, Loading, TableRegion } from "@
 import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { type AuditEntry, type AuditFilters, useAuditEntries } from "../api/get-audit-entries.ts";
 import { useStaffNames } from "../api/get-staff-names.ts";
-import { auditActionLabels } from "../messages.ts";
+import { auditActionLabels, useI18n } from "../messages.ts";
 
 const FILTER_KEYS = ["actorId", "action", "customerId", "from", "to"] as const;
 

@@ -1,7 +1,7 @@
 import { ErrorMessage, errorCode } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useVerifyAuditChain } from "../api/verify-audit-chain.ts";
+import { useI18n } from "../messages.ts";
 
 /** Runs the chain verification and says whether the trail is intact or which entry is the first broken one. */
 export function VerifyChain() {

@@ -1,12 +1,12 @@
 import { checkExtension, extendedDueDate, helsinkiDate, isPending, type RequestView } from "@tietoni/domain";
 import { ErrorMessage, errorCode, FieldError, fieldErrors, formatDate, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useApproveCorrection } from "../api/approve-correction.ts";
 import { useCompleteRequest } from "../api/complete-request.ts";
 import { useExtendRequest } from "../api/extend-request.ts";
 import { useRefuseRequest } from "../api/refuse-request.ts";
 import { useStartRequest } from "../api/start-request.ts";
+import { useI18n } from "../messages.ts";
 
 type Done = (message: string) => void;
 

@@ -1,8 +1,8 @@
 import { ErrorMessage, errorCode, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useAssignRequest } from "../api/assign-request.ts";
 import { useStaffMembers } from "../api/get-staff-members.ts";
+import { useI18n } from "../messages.ts";
 
 /** Who handles the request; only pending requests can be reassigned. */
 export function AssignmentForm({

@@ -1,6 +1,6 @@
 import { correctableFieldNames, type RequestView } from "@tietoni/domain";
 import { TableRegion } from "@tietoni/ui";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /** The field-level diff of a correction request: what the register held, what the customer asks for, and why. */
 export function CorrectionDiff({ correction }: { correction: NonNullable<RequestView["correction"]> }) {

@@ -1,7 +1,7 @@
 import { ErrorMessage, errorCode, Loading } from "@tietoni/ui";
 import { useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useFindCustomers } from "../api/find-customers.ts";
+import { useI18n } from "../messages.ts";
 
 export type PickedCustomer = { id: string; name: string; email: string };
 

@@ -1,5 +1,5 @@
 import type { DueStatus } from "@tietoni/domain";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /**
  * Days left on a request's deadline: amber when under a quarter of its period is left, red when overdue.

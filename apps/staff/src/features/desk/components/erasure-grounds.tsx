@@ -1,7 +1,7 @@
 import { type ErasureAssessment, erasureBlockerTexts, keptDataTexts } from "@tietoni/domain";
 import { formatDate, interpolate } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 /** The grounds the domain found that block erasure now, and what would be kept anyway. */
 export function ErasureGrounds({ assessment }: { assessment: ErasureAssessment }) {

@@ -16,8 +16,8 @@ import { ErrorMessage, FieldError, fieldErrors, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useRegisterRequest } from "../api/register-request.ts";
+import { useI18n } from "../messages.ts";
 import { CustomerPicker, type PickedCustomer } from "./customer-picker.tsx";
 
 const channels = ["paper", "email"] as const;

@@ -1,8 +1,8 @@
 import { ErrorMessage, errorCode, formatDateTime } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useConfirmNotification } from "../api/confirm-notification.ts";
 import type { DeskRequest } from "../api/get-desk-request.ts";
+import { useI18n } from "../messages.ts";
 
 type Notifications = NonNullable<DeskRequest["notifications"]>;
 

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 type Counts = { open: number; dueThisWeek: number; overdue: number; completedThisMonth: number };
 

@@ -7,7 +7,7 @@ import {
   requestTypes,
 } from "@tietoni/domain";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
+import { useI18n } from "../messages.ts";
 
 export type QueueFilterValues = {
   /** "open" = every pending state; "all" = no state filter. */

@@ -1,8 +1,8 @@
 import { registerDescription } from "@tietoni/domain";
 import { formatDateTime, TableRegion } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import type { DeskRequest } from "../api/get-desk-request.ts";
+import { useI18n } from "../messages.ts";
 
 const eventKeys = {
   received: "deskEventReceived",

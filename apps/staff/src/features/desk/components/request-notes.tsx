@@ -1,8 +1,8 @@
 import { ErrorMessage, FieldError, fieldErrors, formatDateTime, formError } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useAddRequestNote } from "../api/add-request-note.ts";
 import type { DeskRequest } from "../api/get-desk-request.ts";
+import { useI18n } from "../messages.ts";
 
 /** Staff-only notes on a request; the customer never sees them. */
 export function RequestNotes({ requestId, notes }: { requestId: string; notes: DeskRequest["notes"] }) {

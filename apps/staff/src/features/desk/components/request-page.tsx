@@ -19,8 +19,8 @@ import {
 import { type ReactNode, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { type DeskRequest, useDeskRequest } from "../api/get-desk-request.ts";
+import { useI18n } from "../messages.ts";
 import { ActionPanel } from "./action-panel.tsx";
 import { AssignmentForm } from "./assignment-form.tsx";
 import { CorrectionDiff } from "./correction-diff.tsx";

@@ -3,8 +3,8 @@ import { ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tiet
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { type QueueQuery, useRequestQueue } from "../api/get-request-queue.ts";
+import { useI18n } from "../messages.ts";
 import { DueBadge } from "./due-badge.tsx";
 import { QueueCounts } from "./queue-counts.tsx";
 import { defaultFilters, QueueFilters, type QueueFilterValues } from "./queue-filters.tsx";

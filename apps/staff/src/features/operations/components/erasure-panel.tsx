@@ -2,10 +2,10 @@ import { type KeptData, registerDescription } from "@tietoni/domain";
 import { ApiError, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { blockerText } from "../../../lib/blocker-text.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useExecuteErasure } from "../api/execute-erasure.ts";
 import { useErasurePreview } from "../api/get-erasure-preview.ts";
 import type { operationsMessages } from "../messages.ts";
+import { useI18n } from "../messages.ts";
 
 type Key = keyof typeof operationsMessages;
 

@@ -1,8 +1,8 @@
 import { type MarketingPurpose, marketingPurposeNames, marketingPurposes } from "@tietoni/domain";
 import { ApiError, ErrorMessage, Loading } from "@tietoni/ui";
 import { useId, useState } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { mailingListCsvUrl, useMailingListSummary } from "../api/get-mailing-list-summary.ts";
+import { useI18n } from "../messages.ts";
 
 /**
  * The direct-advertising list: pick the purpose, see how many customers the purpose check lets on it and

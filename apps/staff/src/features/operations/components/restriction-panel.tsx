@@ -1,10 +1,10 @@
 import { type RestrictionGround, restrictionGroundNames } from "@tietoni/domain";
 import { ApiError, ErrorMessage, formatDateTime } from "@tietoni/ui";
 import { useId } from "react";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useApplyRestriction } from "../api/apply-restriction.ts";
 import { useLiftRestriction } from "../api/lift-restriction.ts";
 import { useNotifyRestrictionLift } from "../api/notify-restriction-lift.ts";
+import { useI18n } from "../messages.ts";
 
 type RestrictionView = {
   id: string;

@@ -3,11 +3,11 @@ import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { blockerText } from "../../../lib/blocker-text.ts";
-import { useI18n } from "../../../lib/i18n.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useRetentionDue } from "../api/get-retention-due.ts";
 import { type SkipReason, useRetentionRun } from "../api/run-retention.ts";
 import type { retentionMessages } from "../messages.ts";
+import { useI18n } from "../messages.ts";
 
 const skipTexts: Record<SkipReason, keyof typeof retentionMessages> = {
   not_found: "retentionSkipNotFound",
