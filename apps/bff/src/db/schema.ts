@@ -65,7 +65,11 @@ export const organisationRoles = sqliteTable(
     startDate: text("start_date").notNull(),
     endDate: text("end_date"),
   },
-  (t) => [index("organisation_roles_customer_idx").on(t.customerId)],
+  (t) => [
+    index("organisation_roles_customer_idx").on(t.customerId),
+    // The search index refreshes every member of a renamed organisation (migration 0004).
+    index("organisation_roles_organisation_idx").on(t.organisationId),
+  ],
 );
 
 export const ipAddresses = sqliteTable(

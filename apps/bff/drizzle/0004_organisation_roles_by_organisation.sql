@@ -1,0 +1,1 @@
+CREATE INDEX `organisation_roles_organisation_idx` ON `organisation_roles` (`organisation_id`);
