@@ -1,0 +1,146 @@
+import os from "node:os";
+import autocannon from "autocannon";
+import { hashPassword } from "../../apps/bff/src/auth/passwords.ts";
+import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { staffUsers } from "../../apps/bff/src/db/schema.ts";
+import { defineBenchmark } from "../lib/benchmark.ts";
+import { startChild } from "../lib/child.ts";
+import { createDemoRegister, customerCookie } from "../lib/register.ts";
+import { formatNumber, formatRatio, median, percentile, ratio } from "../lib/stats.ts";
+
+const STAFF = 20;
+const CUSTOMERS = 10;
+const CONNECTIONS = 10;
+const STAFF_ORIGIN = "http://localhost:3001";
+const GOAL = 0.7;
+
+type Ready = { portal: number; staff: number };
+const staffName = (i: number) => `bench-agent-${String(i + 1).padStart(2, "0")}`;
+const staffPassword = (i: number) => `bench-password-${i + 1}-correct-horse`;
+
+/** Customer reads of /api/portal/my-data for `seconds`, each connection's requests rotating over the cookies. */
+async function readThroughput(port: number, cookies: string[], seconds: number) {
+  let next = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+    requests: [
+      {
+        method: "GET",
+        path: "/api/portal/my-data",
+        setupRequest: (request) => {
+          const cookie = cookies[next++ % cookies.length] ?? "";
+          return { ...request, headers: { ...request.headers, cookie } };
+        },
+      },
+    ],
+  });
+  if (result.errors + result.timeouts > 0 || result.non2xx > 0 || result.requests.total === 0) {
+    throw new Error(
+      `customer reads: ${result.requests.total} requests, ${result.errors} errors, ${result.non2xx} non-2xx`,
+    );
+  }
+  return { rps: result.requests.total / seconds, p99: result.latency.p99 };
+}
+
+/** The 20 staff sign in at once, each from an address of its own; resolves to each sign-in's time in ms. */
+async function burst(port: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: STAFF }, async (_, i) => {
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/api/staff/auth/sign-in`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: STAFF_ORIGIN, "x-forwarded-for": `10.6.0.${i + 1}` },
+        body: JSON.stringify({ username: staffName(i), password: staffPassword(i) }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`staff sign-in of ${staffName(i)} answered ${res.status}`);
+      return performance.now() - started;
+    }),
+  );
+}
+
+export const benchmark = defineBenchmark({
+  id: "P6",
+  title: "Customer read throughput (GET /api/portal/my-data) while 20 staff sign in at once (argon2id)",
+  baselineTitle: "the same reads with no sign-ins",
+  goal: `≥ ${GOAL}× throughput`,
+  async run({ smoke, runs, tmpDir, log }) {
+    const seconds = smoke ? 2 : 6;
+    await createDemoRegister(tmpDir);
+    const db = openDatabase(`${tmpDir}/register.sqlite`);
+    const now = Date.now();
+    const hashes = await Promise.all(Array.from({ length: STAFF }, (_, i) => hashPassword(staffPassword(i))));
+    db.insert(staffUsers)
+      .values(
+        hashes.map((passwordHash, i) => ({
+          id: `staff-${staffName(i)}`,
+          username: staffName(i),
+          displayName: `Bench Agent ${i + 1}`,
+          // Agents: two-factor sign-in is required of admins only, so the password is the whole sign-in.
+          role: "agent" as const,
+          passwordHash,
+          confidentialitySignedOn: "2026-01-02",
+          createdAt: now,
+          passwordChangedAt: now,
+        })),
+      )
+      .run();
+    db.$client.close();
+    // Ordinary demo customers (c0000100…), each with a session of their own.
+    const cookies = Array.from({ length: CUSTOMERS }, (_, i) =>
+      customerCookie(tmpDir, `c${String(100 + i).padStart(7, "0")}`),
+    );
+
+    const child = await startChild<Ready>("p6-staff-sign-in/server.ts", { args: [tmpDir] });
+    try {
+      const { portal, staff } = child.ready;
+      // Warm-up (JIT, the pool's threads, SQLite's cache), not counted.
+      await readThroughput(portal, cookies, 1);
+      await burst(staff);
+
+      const without: number[] = [];
+      const during: number[] = [];
+      const signIns: number[] = [];
+      const bursts: number[] = [];
+      for (let run = 0; run < runs; run++) {
+        const quiet = await readThroughput(portal, cookies, seconds);
+        without.push(quiet.rps);
+        // Bursts back to back for the whole window: the next 20 start when the last of the previous has answered.
+        let reading = true;
+        let count = 0;
+        const burstsDone = (async () => {
+          while (reading) {
+            signIns.push(...(await burst(staff)));
+            count += 1;
+          }
+        })();
+        const busy = await readThroughput(portal, cookies, seconds);
+        reading = false;
+        await burstsDone;
+        during.push(busy.rps);
+        bursts.push(count);
+        log(
+          `run ${run + 1}: ${formatNumber(quiet.rps)} req/s without (p99 ${quiet.p99} ms), ${formatNumber(busy.rps)} req/s during ${count} bursts of ${STAFF} sign-ins (p99 ${busy.p99} ms): ${formatRatio(ratio(busy.rps, quiet.rps))}`,
+        );
+      }
+      signIns.sort((a, b) => a - b);
+      const quietRps = median(without);
+      const busyRps = median(during);
+      const r = ratio(busyRps, quietRps);
+      return {
+        measured: `${formatNumber(busyRps)} req/s during sign-ins (${formatNumber(median(bursts))} bursts of ${STAFF} in ${seconds} s; a sign-in takes p50 ${formatNumber(percentile(signIns, 0.5))} ms, p99 ${formatNumber(percentile(signIns, 0.99))} ms)`,
+        baseline: `${formatNumber(quietRps)} req/s`,
+        ratio: `${formatRatio(r)} throughput`,
+        met: r >= GOAL,
+        notes: [
+          `Windows of ${seconds} s, ${CONNECTIONS} autocannon connections over ${CUSTOMERS} customers' sessions; in the busy window the 20 sign-ins are fired again as soon as the last of the previous burst answered, so the whole window is under sign-in load (a single burst would cover only part of it and dilute the figure). ${os.availableParallelism()} cores; the load generator runs on the same machine.`,
+        ],
+      };
+    } finally {
+      await child.stop();
+    }
+  },
+});
