@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import type { Deps } from "../../apps/bff/src/deps.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
@@ -14,6 +15,8 @@ import { benchEnv } from "../lib/register.ts";
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts <register folder>");
 const env = parseEnv(benchEnv(dir, { TRUST_PROXY: "true" }));
+// No built apps here; an existing empty folder keeps the static handler quiet.
+for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
 const deps: Deps = { db: openDatabase(env.databasePath), env, mailer: { send: async () => {} }, now: Date.now };
 const portal = await listen(createPortalApp(deps).fetch);
 const staff = await listen(createStaffApp(deps).fetch);

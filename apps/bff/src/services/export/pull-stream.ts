@@ -27,7 +27,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export function pullStream(
   pieces: Generator<Piece, void, undefined>,
-  { onClose, chunkBytes = 64 * 1024, sliceMs = 10, piecesPerYield = 1000, idleMs = 120_000 }: PullStreamOptions,
+  { onClose, chunkBytes = 64 * 1024, sliceMs = 5, piecesPerYield = 1000, idleMs = 120_000 }: PullStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let finished = false;
