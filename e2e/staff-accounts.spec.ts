@@ -97,8 +97,9 @@ test("an agent enrols in two-factor sign-in, and the next sign-in asks for the c
   await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
   await expect(page.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Two-factor sign-in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Two-factor sign-in" })).toBeVisible();
+  await page.getByRole("link", { name: "Sign-in security" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sign-in security" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Two-factor sign-in" })).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Set up two-factor sign-in" }).click();
@@ -115,7 +116,7 @@ test("an agent enrols in two-factor sign-in, and the next sign-in asks for the c
   await expect(page.getByText("Two-factor sign-in is now on.", { exact: false })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
   await page.getByLabel("Authentication code").fill(codeFor(key));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -137,15 +138,53 @@ test("an admin without two-factor sign-in is sent to enrol first (fi)", async ({
   await page.goto("/");
   await chooseLanguage(page, "fi");
   await signInWithPassword(page, "fi", "e2e.admin", "second-admin-passphrase");
-  await expect(page.getByRole("heading", { level: 1, name: "Kaksivaiheinen tunnistus" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Kirjautumisen turvallisuus" })).toBeVisible();
   await expect(
     page.getByText("Ylläpitäjien on käytettävä kaksivaiheista tunnistusta.", { exact: false }),
   ).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "Henkilökunta" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Kaksivaiheinen tunnistus" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Kirjautumisen turvallisuus" })).toBeVisible();
 });
+
+const everywhereTexts = {
+  fi: { nav: "Kirjautumisen turvallisuus", button: "Kirjaudu ulos kaikilta laitteilta" },
+  en: { nav: "Sign-in security", button: "Sign out everywhere" },
+} as const;
+
+for (const locale of ["fi", "en"] as const) {
+  test(`an agent signs out everywhere: a session left open elsewhere ends too (${locale})`, async ({
+    page,
+    browser,
+  }) => {
+    const t = texts[locale];
+    // The session "left open elsewhere": another browser signed in as the same agent.
+    const elsewhere = await browser.newContext();
+    const other = await elsewhere.newPage();
+    await other.goto(`${STAFF_ORIGIN}/`);
+    await signInWithPassword(other, "en", demo.agent.username, demo.agent.password);
+    await expect(other.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
+
+    await page.goto("/");
+    await chooseLanguage(page, locale);
+    await signInWithPassword(page, locale, demo.agent.username, demo.agent.password);
+    await expect(page.getByRole("heading", { level: 1, name: t.search })).toBeVisible();
+    await page.getByRole("link", { name: everywhereTexts[locale].nav }).click();
+    await expect(page.getByRole("heading", { level: 2, name: everywhereTexts[locale].button })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: everywhereTexts[locale].button }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
+    await page.goto("/");
+    await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
+
+    // The other browser's session is gone as well: its next page load asks for sign-in.
+    await other.reload();
+    await expect(other.getByRole("heading", { level: 1, name: "Staff sign-in" })).toBeVisible();
+    await elsewhere.close();
+  });
+}
 
 const accountTexts = {
   fi: {

@@ -66,8 +66,9 @@ export function createSessionStore(db: Db, { table, subject }: SessionTable, pol
       remove.run(id);
     },
 
-    invalidateAll(subjectId: string) {
-      removeAllOf.run(subjectId);
+    /** Ends every session of a subject; returns how many there were. */
+    invalidateAll(subjectId: string): number {
+      return removeAllOf.run(subjectId).changes;
     },
   };
 }

@@ -43,6 +43,7 @@ const access: Record<string, Access> = {
   "POST /api/staff/auth/sign-in": "public",
   "GET /api/staff/auth/session": "staff",
   "POST /api/staff/auth/sign-out": "staff",
+  "POST /api/staff/auth/sign-out-everywhere": "staff",
   "GET /api/staff/customers": "staff",
   "GET /api/staff/customers/:id": "staff",
   "POST /api/staff/auth/totp/enrol": "staff",

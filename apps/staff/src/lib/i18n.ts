@@ -12,7 +12,7 @@ const staffMessages = {
   navStaff: { fi: "Henkilökunta", en: "Staff accounts" },
   navAudit: { fi: "Lokitiedot", en: "Audit trail" },
   navRetention: { fi: "Säilytysajat", en: "Retention" },
-  navSecurity: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
+  navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },
   roleAgent: { fi: "asiakaspalvelu", en: "agent" },

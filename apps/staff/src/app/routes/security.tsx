@@ -1,3 +1,4 @@
+import { SignOutEverywhere } from "../../features/accounts/components/sign-out-everywhere.tsx";
 import { TotpEnrolment } from "../../features/accounts/components/totp-enrolment.tsx";
 import { useI18n } from "../../features/accounts/messages.ts";
 import { usePageTitle } from "../use-page-title.ts";
@@ -8,7 +9,9 @@ export function Component() {
   return (
     <>
       <h1>{t("accountsSecurityTitle")}</h1>
+      <h2>{t("accountsTotpHeading")}</h2>
       <TotpEnrolment />
+      <SignOutEverywhere />
     </>
   );
 }

@@ -116,7 +116,14 @@ export const accountsMessages = {
   },
 
   // Security page (the signed-in person's own two-factor sign-in)
-  accountsSecurityTitle: { fi: "Kaksivaiheinen tunnistus", en: "Two-factor sign-in" },
+  accountsSecurityTitle: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
+  accountsEverywhereHeading: { fi: "Kirjaudu ulos kaikilta laitteilta", en: "Sign out everywhere" },
+  accountsEverywhereIntro: {
+    fi: "Jos jätit istunnon auki toiselle koneelle tai laite on kadonnut, päätä kaikki istuntosi, myös tämä. Kirjaudu sen jälkeen uudelleen.",
+    en: "If you left a session open on another computer or lost a device, end all of your sessions, this one included. Then sign in again.",
+  },
+  accountsEverywhereButton: { fi: "Kirjaudu ulos kaikilta laitteilta", en: "Sign out everywhere" },
+  accountsEverywhereWorking: { fi: "Päätetään istuntoja…", en: "Ending sessions…" },
   accountsSecurityIntro: {
     fi: "Kirjautuessa kysytään salasanan lisäksi kuusinumeroinen koodi puhelimesi todennussovelluksesta, esimerkiksi Google Authenticator, Microsoft Authenticator tai FreeOTP.",
     en: "Signing in then asks, besides your password, for a six-digit code from an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or FreeOTP.",

@@ -58,7 +58,7 @@ export function TotpEnrolment() {
       ) : (
         <>
           <section aria-labelledby={headingId} className="accounts-enrolment">
-            <h2 id={headingId}>{t("accountsSecurityStep1")}</h2>
+            <h3 id={headingId}>{t("accountsSecurityStep1")}</h3>
             <img
               className="accounts-qr"
               src={`data:image/svg+xml;base64,${btoa(enrol.data.qrSvg)}`}
@@ -75,7 +75,7 @@ export function TotpEnrolment() {
             <p className="hint">{t("accountsSecurityManualHint")}</p>
           </section>
           <section aria-labelledby={`${headingId}-2`}>
-            <h2 id={`${headingId}-2`}>{t("accountsSecurityStep2")}</h2>
+            <h3 id={`${headingId}-2`}>{t("accountsSecurityStep2")}</h3>
             <form onSubmit={submit} noValidate className="form">
               {confirmErr === "code_invalid" && (
                 <p className="error-message" role="alert">
