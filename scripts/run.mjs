@@ -24,14 +24,18 @@ function pnpmCommand() {
 }
 const [pnpmBin, ...pnpmArgs] = pnpmCommand();
 
-function run(...args) {
+function step(command, args) {
   return new Promise((resolve, reject) => {
-    const child = spawn(pnpmBin, [...pnpmArgs, ...args], { cwd: root, env, stdio: "inherit" });
+    const child = spawn(command, args, { cwd: root, env, stdio: "inherit" });
     child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`pnpm ${args.join(" ")} failed (${signal ?? code})`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(command)} ${args.join(" ")} failed (${signal ?? code})`)),
     );
   });
 }
+const run = (...args) => step(pnpmBin, [...pnpmArgs, ...args]);
+const node = (...args) => step(process.execPath, args);
 
 const tasks = {
   async start() {
@@ -41,6 +45,8 @@ const tasks = {
   },
   async test() {
     await run("install", "--frozen-lockfile");
+    // Known advisories (high/critical) in production dependencies; says so plainly where the registry won't answer.
+    await node("scripts/audit.mjs", pnpmBin, ...pnpmArgs);
     await run("lint");
     await run("typecheck");
     await run("test:unit");
@@ -49,6 +55,8 @@ const tasks = {
     // Load smoke (≈ 16 s); the full 60-second run with 200 customers is too slow for CI: pnpm bench:load.
     await run("bench:load", "--", "--duration", "5", "--customers", "50", "--no-write", "--smoke");
     await run("build");
+    // Every benchmark once on tiny data, so none can rot; numbers are not judged here (pnpm bench does that).
+    await run("bench", "--", "--smoke");
     if (!env.CHROMIUM_PATH) await run("exec", "playwright", "install", "chromium");
     await run("test:e2e");
   },
