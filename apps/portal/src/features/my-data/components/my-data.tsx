@@ -9,11 +9,12 @@ export function MyData() {
   return (
     <>
       <h1>{t("myDataTitle")}</h1>
-      {myData.data && (
-        <p className="lead">
-          {t("greeting", { name: `${myData.data.profile.firstName} ${myData.data.profile.lastName}` })}
-        </p>
-      )}
+      {/* The greeting's line is there while the record loads, so the text under it does not jump when it arrives. */}
+      <p className="lead">
+        {myData.data
+          ? t("greeting", { name: `${myData.data.profile.firstName} ${myData.data.profile.lastName}` })
+          : "\u00a0"}
+      </p>
       <p>{t("myDataIntro")}</p>
       {myData.isPending && <Loading />}
       {myData.isError && <ErrorMessage code="server_error" />}
