@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { serve } from "@hono/node-server";
@@ -30,6 +31,14 @@ function freePort(): Promise<number> {
       );
     });
   });
+}
+
+// An app not asked for is served from an empty folder (the BFF answers 503 "not built" for its pages).
+for (const [dist, name] of [
+  [portalDist, "no-portal-build"],
+  [staffDist, "no-staff-build"],
+] as const) {
+  if (dist === "-") fs.mkdirSync(path.join(dir, name), { recursive: true });
 }
 
 const [portalPort, staffPort] = [await freePort(), await freePort()];
