@@ -33,7 +33,8 @@ const observeVitals = `(() => {
     if (!node || !(node instanceof Element)) return node ? node.nodeName : "?";
     const id = node.id ? "#" + node.id : "";
     const classes = node.classList.length ? "." + [...node.classList].join(".") : "";
-    return node.tagName.toLowerCase() + id + classes;
+    const text = id || classes ? "" : ' "' + (node.textContent || "").trim().slice(0, 24) + '…"';
+    return node.tagName.toLowerCase() + id + classes + text;
   };
   const vitals = { lcp: [], shifts: [] };
   globalThis.__vitals = vitals;
@@ -117,7 +118,7 @@ export const benchmark = defineBenchmark({
             (s) => `${s.value.toFixed(3)} at ${Math.round(s.startTime)} ms (${s.sources.join(", ")})`,
           );
           log(
-            `run ${i + 1}: LCP ${Math.round(lcp.startTime)} ms (${lcp.element}), CLS ${cls.toFixed(3)} from ${vitals.shifts.length} shifts${lastShifts.length ? `: ${lastShifts.join("; ")}` : ""}`,
+            `run ${i + 1}: FCP ${Math.round(fcp)} ms, LCP ${Math.round(lcp.startTime)} ms (${lcp.element}), CLS ${cls.toFixed(3)} from ${vitals.shifts.length} shifts${lastShifts.length ? `: ${lastShifts.join("; ")}` : ""}`,
           );
         } finally {
           await context.close();
