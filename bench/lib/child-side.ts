@@ -11,30 +11,38 @@ type Handler = (argument: unknown) => unknown;
 const loopDelay = monitorEventLoopDelay({ resolution: 5 });
 loopDelay.enable();
 let peakHeap = process.memoryUsage().heapUsed;
-const sampler = setInterval(() => {
+// Peak heap is sampled only between "reset" and "stats": memoryUsage() costs enough to show in a request's profile.
+let sampler: NodeJS.Timeout | undefined;
+const sample = () => {
   peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-}, 5);
-sampler.unref();
+};
 
 const handlers: Record<string, Handler> = {
   reset: () => {
     global.gc?.();
     loopDelay.reset();
     peakHeap = process.memoryUsage().heapUsed;
+    clearInterval(sampler);
+    sampler = setInterval(sample, 5);
+    sampler.unref();
     return process.memoryUsage();
   },
-  stats: () => ({
-    /** CPU time the process has used, µs: per-request cost that holds however busy the machine is. */
-    cpuMicros: process.cpuUsage(),
-    memory: process.memoryUsage(),
-    peakHeapUsed: peakHeap,
-    loopDelayMs: {
-      p50: loopDelay.percentile(50) / 1e6,
-      p99: loopDelay.percentile(99) / 1e6,
-      max: loopDelay.max / 1e6,
-      count: loopDelay.count,
-    },
-  }),
+  stats: () => {
+    sample();
+    clearInterval(sampler);
+    return {
+      /** CPU time the process has used, µs: per-request cost that holds however busy the machine is. */
+      cpuMicros: process.cpuUsage(),
+      memory: process.memoryUsage(),
+      peakHeapUsed: peakHeap,
+      loopDelayMs: {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+        count: loopDelay.count,
+      },
+    };
+  },
 };
 
 /** Adds questions this child answers, beside "stats" and "reset". */

@@ -146,6 +146,11 @@ export function findActiveCustomer(db: Db, id: string) {
  * Orders beyond the newest ORDERS_SHOWN_INLINE are counted, not loaded: the download streams them all.
  */
 export function loadCustomerRecord(db: Db, customerId: string): CustomerRecord | null {
+  // One read transaction for the ten queries: one consistent snapshot, and one lock instead of ten.
+  return db.$client.transaction(() => readCustomerRecord(db, customerId))();
+}
+
+function readCustomerRecord(db: Db, customerId: string): CustomerRecord | null {
   const q = recordQueries(db);
   const params = { customerId };
   const c = q.customer.get(params);

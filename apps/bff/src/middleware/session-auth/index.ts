@@ -22,13 +22,9 @@ type SessionAuthOptions<Subject> = {
 export const sessionAuth = <Subject>({ store, cookieName, load, now = Date.now }: SessionAuthOptions<Subject>) =>
   createMiddleware<SessionAuthEnv<Subject>>(async function sessionAuth(c, next) {
     const token = getCookie(c, cookieName);
-    const session = token ? store.validate(token, now()) : null;
-    const subject = session ? load(session.subjectId) : null;
-    if (!session || subject === null) {
-      if (session) store.invalidate(session.id);
-      return c.json({ error: { code: "unauthenticated", message: "Sign-in required" } } as const, 401);
-    }
-    c.set("session", session);
-    c.set("subject", subject);
+    const found = token ? store.authenticate(token, now(), load) : null;
+    if (!found) return c.json({ error: { code: "unauthenticated", message: "Sign-in required" } } as const, 401);
+    c.set("session", found.session);
+    c.set("subject", found.subject);
     await next();
   });
