@@ -17,7 +17,7 @@ import { customers, organisationRoles, organisations } from "../db/schema.ts";
 import { seedDemo } from "../db/seed-demo.ts";
 import { createRandom, DEMO_ORGANISATIONS, syntheticCustomer } from "../db/synthetic.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
-import { ftsQuery, SORT_WINDOW, searchCustomers } from "./customer-search.ts";
+import { ftsQuery, SORT_WINDOW, searchCustomers, trigramsOf } from "./customer-search.ts";
 
 const dirs: string[] = [];
 function tempFile(name: string) {
@@ -146,10 +146,17 @@ describe("customer search over the demo register", () => {
     }
   });
 
-  it("quotes every trigram as an FTS string", () => {
-    expect(ftsQuery(["virtanen"])).toBe('"vir" AND "tan" AND "nen"');
-    expect(ftsQuery(['a"b*c', "ab"])).toBe('"a""b" AND "b*c"');
+  it("asks the index for each word's rarest trigrams, each quoted as an FTS string", () => {
+    const common = (t: string) => ({ vir: 0.03, irt: 0.03, rta: 0.04, tan: 0.1, ane: 0.2, nen: 0.7 })[t] ?? 0.5;
+    expect(ftsQuery(["virtanen"], common)).toBe('"vir"');
+    const rare = (t: string) => ({ "123": 0.004, "234": 0.003 })[t] ?? 0.5;
+    expect(ftsQuery(["mikko", "virtanen.1234"], rare)).toBe('"mik" AND "234" AND "123"');
+    expect(ftsQuery(["virtanen", "ab"])).toBe('"vir" AND "irt"');
+    expect(ftsQuery(['a"b*c'])).toBe('"a""b" AND """b*"');
     expect(ftsQuery(["äöå"])).toBe('"äöå"');
+    expect(trigramsOf("virtanen")).toEqual(["vir", "irt", "rta", "tan", "ane", "nen"]);
+    expect(trigramsOf(`${"x".repeat(97)}abc`)).toHaveLength(12);
+    expect(trigramsOf(`${"x".repeat(97)}abc`).at(-1)).toBe("abc");
   });
 });
 
