@@ -6,12 +6,12 @@ const MAX_HITS = 50;
 const MAX_WORDS = 5;
 /**
  * How many matching customers, in index order, are sorted by name for the answer. Up to this many matches the
- * answer is exactly the first 50 by last and first name; a broader query (a common surname at 1,000,000
- * customers matches 30,000) gets the first 50 by name among the first SORT_WINDOW matches the index yields.
- * Sorting every match of a broad query costs time in proportion to their number (270 ms for 33,000 at 1M,
- * see docs/performance.md, P4), and staff narrow a broad search anyway.
+ * answer is exactly the first 50 by last and first name; a broader query gets the first 50 by name among the
+ * first SORT_WINDOW matches the index yields. Sorting every match costs time in proportion to their number: a
+ * surname of the synthetic register matches 33,000 of 1,000,000 customers and took 270 ms that way on the
+ * 2-core bench machine (bench/p4-search), and staff narrow a search that broad anyway.
  */
-export const SORT_WINDOW = 2000;
+export const SORT_WINDOW = 1000;
 /** The trigram tokenizer indexes three-character substrings; shorter words cannot be looked up in it. */
 const TRIGRAM = 3;
 
@@ -138,12 +138,14 @@ function searchStatement(sqlite: Database.Database, wordCount: number, indexed: 
   let statement = cache.get(key);
   if (!statement) {
     // The exact rule, per word. `organisations` joins the names with U+001F, which a query word never holds in
-    // practice; LIKE over it is the old per-organisation EXISTS without the join.
+    // practice; LIKE over it is the old per-organisation EXISTS without the join. The old lower(...) around the
+    // names is gone: SQLite's lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of
+    // every candidate's names.
     const rule = Array.from(
       { length: wordCount },
       () => `(
-        lower(d.first_name) LIKE ? ESCAPE '\\' OR lower(d.last_name) LIKE ? ESCAPE '\\' OR d.email LIKE ? ESCAPE '\\'
-        OR lower(d.organisations) LIKE ? ESCAPE '\\'
+        d.first_name LIKE ? ESCAPE '\\' OR d.last_name LIKE ? ESCAPE '\\' OR d.email LIKE ? ESCAPE '\\'
+        OR d.organisations LIKE ? ESCAPE '\\'
       )`,
     ).join(" AND ");
     // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
