@@ -1,0 +1,43 @@
+import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
+import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { staffUsers } from "../../apps/bff/src/db/schema.ts";
+import { parseEnv } from "../../apps/bff/src/env.ts";
+import { sessionCookieName } from "../../apps/bff/src/http/session-cookie.ts";
+import { benchEnv } from "./register.ts";
+
+/**
+ * A signed-in staff member's cookie without the password (and, for an admin, TOTP) sign-in: the session row is
+ * made the way sign-in makes it, so every request still does the full session lookup and account check.
+ * A register without the account (seed-large writes no staff) gets it, with a password hash nothing matches.
+ */
+export function staffCookie(
+  dir: string,
+  overrides: Record<string, string> = {},
+  user: { id: string; username: string; role: "agent" | "admin" } = {
+    id: "staff-agent",
+    username: "agent",
+    role: "agent",
+  },
+): string {
+  const env = parseEnv(benchEnv(dir, overrides));
+  const db = openDatabase(env.databasePath);
+  try {
+    const now = Date.now();
+    db.insert(staffUsers)
+      .values({
+        ...user,
+        displayName: `Bench ${user.username}`,
+        passwordHash: "!bench: no password signs in",
+        confidentialitySignedOn: "2021-04-28",
+        createdAt: now,
+        passwordChangedAt: now,
+      })
+      .onConflictDoNothing()
+      .run();
+    const store = createSessionStore(db, { table: "staff_sessions", subject: "staff_user_id" }, env.sessionPolicy);
+    const { token } = store.create(user.id, now, { ip: "127.0.0.1", userAgent: "bench" });
+    return `${sessionCookieName(env, "staff")}=${token}`;
+  } finally {
+    db.$client.close();
+  }
+}
