@@ -46,6 +46,14 @@ answer({
     return { p50: percentile(all, 0.5), p95: percentile(all, 0.95), perQuery };
   },
   plan: (argument) => explainSearch(db, argument as string),
+  /** One search, timed, with its hit count: for queries outside the mix (a rare two-letter word). */
+  once: (argument) => {
+    let hits = 0;
+    const ms = timed(() => {
+      hits = searchCustomers(db, argument as string).length;
+    });
+    return { ms, hits };
+  },
   /** The LIKE scan the index replaced (before migration 0005), once per query: its time and its plan. */
   like: (argument) => {
     const query = argument as string;
