@@ -1,6 +1,7 @@
-import { type ComponentType, lazy } from "react";
-import { BrowserRouter, Route, Routes } from "react-router";
+import type { ComponentType } from "react";
+import { BrowserRouter, matchPath, Route, Routes } from "react-router";
 import { paths } from "../config/paths.ts";
+import { preloadable } from "../lib/preloadable.ts";
 import { Layout } from "./layout.tsx";
 import { RequireSession } from "./require-session.tsx";
 
@@ -10,36 +11,41 @@ import { RequireSession } from "./require-session.tsx";
  * alone was a fifth of the first screen's JavaScript (issue 6, P5).
  */
 const page = (load: () => Promise<{ Component: ComponentType }>) =>
-  lazy(() => load().then((module) => ({ default: module.Component })));
+  preloadable(() => load().then((module) => module.Component));
+type Page = ReturnType<typeof page>;
 
-const SignIn = page(() => import("./routes/sign-in.tsx"));
-const AboutRegister = page(() => import("./routes/about-register.tsx"));
-const MyData = page(() => import("./routes/my-data.tsx"));
-const Download = page(() => import("./routes/download.tsx"));
-const Marketing = page(() => import("./routes/marketing.tsx"));
-const Contact = page(() => import("./routes/contact.tsx"));
-const Requests = page(() => import("./routes/requests.tsx"));
-const NewRequest = page(() => import("./routes/new-request.tsx"));
-const Erasure = page(() => import("./routes/erasure.tsx"));
-const Sessions = page(() => import("./routes/sessions.tsx"));
+const publicPages: [string, Page][] = [
+  [paths.signIn, page(() => import("./routes/sign-in.tsx"))],
+  [paths.aboutRegister, page(() => import("./routes/about-register.tsx"))],
+];
+const signedInPages: [string, Page][] = [
+  [paths.myData, page(() => import("./routes/my-data.tsx"))],
+  [paths.download, page(() => import("./routes/download.tsx"))],
+  [paths.marketing, page(() => import("./routes/marketing.tsx"))],
+  [paths.contact, page(() => import("./routes/contact.tsx"))],
+  [paths.requests, page(() => import("./routes/requests.tsx"))],
+  [paths.newRequest, page(() => import("./routes/new-request.tsx"))],
+  [paths.erasure, page(() => import("./routes/erasure.tsx"))],
+  [paths.sessions, page(() => import("./routes/sessions.tsx"))],
+];
 const NotFound = page(() => import("./routes/not-found.tsx"));
+
+// The page the browser opened starts loading beside the session check, not after it (issue 6, P7).
+const firstPage = [...publicPages, ...signedInPages].find(([path]) => matchPath(path, window.location.pathname));
+void firstPage?.[1].preload();
 
 export function AppRouter() {
   return (
     <BrowserRouter>
       <Routes>
         <Route element={<Layout />}>
-          <Route path={paths.signIn} element={<SignIn />} />
-          <Route path={paths.aboutRegister} element={<AboutRegister />} />
+          {publicPages.map(([path, Page]) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
           <Route element={<RequireSession />}>
-            <Route path={paths.myData} element={<MyData />} />
-            <Route path={paths.download} element={<Download />} />
-            <Route path={paths.marketing} element={<Marketing />} />
-            <Route path={paths.contact} element={<Contact />} />
-            <Route path={paths.requests} element={<Requests />} />
-            <Route path={paths.newRequest} element={<NewRequest />} />
-            <Route path={paths.erasure} element={<Erasure />} />
-            <Route path={paths.sessions} element={<Sessions />} />
+            {signedInPages.map(([path, Page]) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
