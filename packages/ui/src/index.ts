@@ -6,6 +6,7 @@ export * from "./components/app-shell.tsx";
 export * from "./components/customer-record-view.tsx";
 export * from "./components/error-message.tsx";
 export * from "./components/language-switch.tsx";
+export * from "./components/page-error-boundary.tsx";
 export * from "./components/register-notice-view.tsx";
 export * from "./components/status.tsx";
 export * from "./components/table-region.tsx";

@@ -1,6 +1,6 @@
-import { AppShell } from "@tietoni/ui";
+import { AppShell, PageErrorBoundary } from "@tietoni/ui";
 import { Suspense } from "react";
-import { NavLink, Outlet, useNavigate } from "react-router";
+import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useI18n } from "../lib/i18n.ts";
@@ -11,6 +11,7 @@ export function Layout() {
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const location = useLocation();
   const user = session.data;
 
   return (
@@ -70,9 +71,11 @@ export function Layout() {
       }
     >
       {/* A page's code loads on its first visit (router.tsx); until then the shell stands alone. */}
-      <Suspense fallback={null}>
-        <Outlet />
-      </Suspense>
+      <PageErrorBoundary resetKey={location.pathname}>
+        <Suspense fallback={null}>
+          <Outlet />
+        </Suspense>
+      </PageErrorBoundary>
     </AppShell>
   );
 }
