@@ -83,7 +83,10 @@ const RARE_SHARE = 0.005;
 /** A word's trigrams probed for rarity: enough to find the rare ones, a bounded cost for a 100-character word. */
 const MAX_PROBES_PER_WORD = 12;
 
-/** The word's trigrams (by Unicode character, as the tokenizer counts), at most MAX_PROBES_PER_WORD spread over it. */
+/**
+ * The word's trigrams (by Unicode character, as the tokenizer counts), at most MAX_PROBES_PER_WORD spread over it,
+ * without those holding a NUL.
+ */
 export function trigramsOf(word: string): string[] {
   const chars = Array.from(word);
   const count = chars.length - TRIGRAM + 1;
@@ -91,7 +94,9 @@ export function trigramsOf(word: string): string[] {
   const step = Math.max(1, Math.ceil(count / MAX_PROBES_PER_WORD));
   const starts = Array.from({ length: Math.ceil(count / step) }, (_, i) => i * step);
   if (starts.at(-1) !== count - 1) starts.push(count - 1);
-  return starts.map((i) => chars.slice(i, i + TRIGRAM).join(""));
+  // FTS5 reads its query as a C string: a NUL would end it mid-string ("unterminated string"). Such a trigram is
+  // left to the exact check, which compares the whole word.
+  return starts.map((i) => chars.slice(i, i + TRIGRAM).join("")).filter((t) => !t.includes("\u0000"));
 }
 
 const PROBE_DEPTH = 64;
