@@ -44,12 +44,18 @@ function cacheKey(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Runs the repo's seed script (apps/bff/src/db/seed-large.ts) for the search data of `customers` customers. */
-function seed(file: string, customers: number, log: (m: string) => void) {
+/**
+ * Runs the repo's seed script (apps/bff/src/db/seed-large.ts) for the search data of `customers` customers,
+ * showing its progress unless quiet.
+ */
+function seed(file: string, customers: number, log: (m: string) => void, { quiet = false } = {}) {
   const started = performance.now();
   const script = path.join(repoRoot, "apps/bff/src/db/seed-large.ts");
   const args = ["--import", "tsx", script, "--customers", String(customers), "--only-search-data", "--db", file];
-  const result = spawnSync(process.execPath, args, { cwd: benchDir, stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync(process.execPath, args, {
+    cwd: benchDir,
+    stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"],
+  });
   if (result.status !== 0) throw new Error(`seed-large failed (${result.status ?? result.signal})`);
   const seconds = (performance.now() - started) / 1000;
   log(`seeded ${formatNumber(customers)} customers in ${seconds.toFixed(0)} s`);
@@ -85,7 +91,7 @@ export const benchmark = defineBenchmark({
     const file = path.join(tmpDir, "register.sqlite");
     let seededSeconds: number | null;
     if (smoke) {
-      seededSeconds = seed(file, SMOKE_CUSTOMERS, log);
+      seededSeconds = seed(file, SMOKE_CUSTOMERS, log, { quiet: true });
     } else {
       seededSeconds = ensureLargeRegister(log);
       const copied = performance.now();
