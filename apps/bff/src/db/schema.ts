@@ -130,7 +130,8 @@ export const invoices = sqliteTable(
     inCollection: integer("in_collection", { mode: "boolean" }).notNull().default(false),
     paidAt: text("paid_at"),
   },
-  (t) => [index("invoices_customer_idx").on(t.customerId)],
+  // Ordered as the record and the export read them: no sort of a customer's whole invoice history (bench P3).
+  (t) => [index("invoices_customer_issued_idx").on(t.customerId, t.issuedAt, t.invoiceNumber)],
 );
 
 export const billingDetails = sqliteTable("billing_details", {
