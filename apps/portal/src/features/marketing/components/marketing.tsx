@@ -55,6 +55,10 @@ function ObjectionsForm({ objections }: { objections: Objections }) {
   const setObjections = useSetObjections();
   const objectToAll = useObjectToAll();
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // The switch shows the customer's choice from the click on: the cached view changes only after the mutation's
+  // asynchronous start, and meanwhile React would put a controlled checkbox back (a flicker a quick second
+  // click could land on).
+  const [chosen, setChosen] = useState<Partial<Objections>>({});
 
   // The status is cleared first, so that a second "Saved" in a row is announced again.
   const callbacks = {
@@ -63,7 +67,14 @@ function ObjectionsForm({ objections }: { objections: Objections }) {
   };
   const change = (purpose: MarketingPurpose, objected: boolean) => {
     setOutcome(null);
-    setObjections.mutate({ changes: [{ purpose, objected }] }, callbacks);
+    setChosen((current) => ({ ...current, [purpose]: objected }));
+    setObjections.mutate(
+      { changes: [{ purpose, objected }] },
+      {
+        ...callbacks,
+        onSettled: () => setChosen(({ [purpose]: _settled, ...rest }) => rest),
+      },
+    );
   };
   const objectAll = () => {
     setOutcome(null);
@@ -82,7 +93,7 @@ function ObjectionsForm({ objections }: { objections: Objections }) {
                 type="checkbox"
                 id={id}
                 name={purpose}
-                checked={objections[purpose]}
+                checked={chosen[purpose] ?? objections[purpose]}
                 onChange={(e) => change(purpose, e.target.checked)}
                 aria-describedby={`${id}-hint`}
               />
