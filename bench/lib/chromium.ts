@@ -1,11 +1,13 @@
+import fs from "node:fs";
 import { type Browser, chromium } from "@playwright/test";
 
 /**
- * Chromium found the way e2e/playwright.config.ts finds it: CHROMIUM_PATH picks a system Chromium (Debian's
- * /usr/bin/chromium, with the same flags as the e2e runs); without it Playwright's own browser is used.
+ * Chromium found the way `npm test` finds it for the e2e runs (scripts/run.mjs): CHROMIUM_PATH, else Debian's
+ * /usr/bin/chromium when there is one (with the e2e runs' flags), else Playwright's own browser.
  */
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = process.env.CHROMIUM_PATH;
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
   try {
     return await chromium.launch(
       executablePath

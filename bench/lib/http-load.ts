@@ -1,6 +1,15 @@
 import autocannon from "autocannon";
 
-export type LoadFigures = { rps: number; p50: number; p99: number; requests: number; errors: number; non2xx: number };
+export type LoadFigures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  /** The server's CPU time per request (µs), when the caller can read it: steadier than req/s on a busy machine. */
+  cpuMicrosPerRequest?: number;
+};
 
 /**
  * Drives one URL with autocannon from this process (the server runs in a child) and returns throughput and
@@ -17,6 +26,7 @@ export async function measureLoad({
   connections = 10,
   durationSeconds = 5,
   warmupSeconds = 1,
+  serverCpuMicros,
 }: {
   url: string;
   headers?: Record<string, string>;
@@ -25,12 +35,19 @@ export async function measureLoad({
   connections?: number;
   durationSeconds?: number;
   warmupSeconds?: number;
+  /** Reads the server's total CPU time (µs), e.g. from a bench child's "stats". */
+  serverCpuMicros?: () => Promise<number>;
 }): Promise<LoadFigures> {
   const options = { url, headers, method, connections, pipelining: 1, ...(body ? { body } : {}) };
   // JIT and caches warm up first; only the second run counts.
   if (warmupSeconds > 0) await autocannon({ ...options, duration: warmupSeconds });
+  const cpuBefore = await serverCpuMicros?.();
   const result = await autocannon({ ...options, duration: durationSeconds });
+  const cpuAfter = await serverCpuMicros?.();
   return {
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && result.requests.total > 0
+      ? { cpuMicrosPerRequest: (cpuAfter - cpuBefore) / result.requests.total }
+      : {}),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -41,6 +58,12 @@ export async function measureLoad({
 }
 
 /** Throws when a load run had errors or non-2xx answers: such figures measure the failure, not the code. */
+/** The server's total CPU time (µs) as a bench child reports it in "stats". */
+export const childCpuMicros = (child: { ask<T>(question: string): Promise<T> }) => async () => {
+  const { cpuMicros } = await child.ask<{ cpuMicros: NodeJS.CpuUsage }>("stats");
+  return cpuMicros.user + cpuMicros.system;
+};
+
 export function assertClean(label: string, figures: LoadFigures) {
   if (figures.errors > 0 || figures.non2xx > 0 || figures.requests === 0) {
     throw new Error(
