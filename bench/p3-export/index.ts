@@ -144,7 +144,7 @@ export const benchmark = defineBenchmark({
         ratio: `${formatRatio(timeRatio)} time (median of the runs' paired ratios: ${ratios.map((x) => x.toFixed(2)).join(", ")})`,
         met: timeRatio <= GOAL.ratio && heap <= GOAL.heapMiB && loopP99 <= GOAL.loopP99Ms,
         notes: [
-          "The event loop's longest stall (max) is SQLite sorting the customer's 100,000 invoices on the first step of the invoices statement (70–170 ms on this machine: invoices are indexed by customer only, so ORDER BY issued_at DESC needs a temporary B-tree); it is one sample, so p99 does not see it. An index on invoices (customer_id, issued_at, invoice_number) would remove it.",
+          "Invoices are indexed by customer, date and number (migration 0006), so SQLite reads a customer's invoices in the export's order; before that index the longest stall (max) was SQLite sorting all 100,000 of them in one step, 70–170 ms on this machine, one sample that p99 did not see.",
           `Server CPU time (less at the mercy of the machine's other load than wall time): ${(exportCpu / 1000).toFixed(2)} s for the export, the ${formatNumber(m((e) => e.reads))} profile reads served meanwhile included, against ${(baselineCpu / 1000).toFixed(2)} s for the baseline (${formatRatio(ratio(exportCpu, baselineCpu))}).`,
           `${formatNumber(orders)} orders (${formatNumber(baselines[0]?.rows ?? 0)} rows over all the export's statements); the export is timed by the client from the request to the last byte over HTTP on loopback, the baseline inside the server process; heap growth is the peak heapUsed during the export (sampled every 5 ms) minus heapUsed after a forced GC before it.`,
         ],
