@@ -1,6 +1,7 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_PORTAL_PORT, E2E_STAFF_PORT, e2eEnv } from "./e2e-env.ts";
+import { systemChromiumArgs } from "./system-chromium.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -12,14 +13,7 @@ const chromiumPath = process.env.CHROMIUM_PATH;
 const launchOptions = chromiumPath
   ? {
       executablePath: chromiumPath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: systemChromiumArgs,
     }
   : {};
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { type Browser, chromium } from "@playwright/test";
+import { systemChromiumArgs } from "../../e2e/system-chromium.ts";
 
 /**
  * Chromium found the way `npm test` finds it for the e2e runs (scripts/run.mjs): CHROMIUM_PATH, else Debian's
@@ -13,14 +14,7 @@ export async function launchChromium(): Promise<Browser> {
       executablePath
         ? {
             executablePath,
-            args: [
-              "--no-sandbox",
-              "--disable-gpu",
-              "--disable-background-networking",
-              "--disable-component-update",
-              "--disable-sync",
-              "--no-first-run",
-            ],
+            args: systemChromiumArgs,
           }
         : {},
     );

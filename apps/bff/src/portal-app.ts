@@ -18,8 +18,8 @@ import { createSurface } from "./surface.ts";
 
 export type { PortalCustomer } from "./routes/portal/context.ts";
 
-/** The customer API, `/api/portal/*`. Its type is what the portal's typed client is built from. */
-export function createPortalApi(deps: Deps) {
+/** The customers' session store and the guard every signed-in portal route sits behind. */
+export function createPortalSessionGuard(deps: Deps) {
   const sessions = createSessionStore(
     deps.db,
     { table: "customer_sessions", subject: "customer_id" },
@@ -31,7 +31,12 @@ export function createPortalApi(deps: Deps) {
     load: (id) => findActiveCustomer(deps.db, id) ?? null,
     now: deps.now,
   });
-  const ctx: PortalContext = { ...deps, sessions, requireCustomer };
+  return { sessions, requireCustomer };
+}
+
+/** The customer API, `/api/portal/*`. Its type is what the portal's typed client is built from. */
+export function createPortalApi(deps: Deps) {
+  const ctx: PortalContext = { ...deps, ...createPortalSessionGuard(deps) };
   return new Hono()
     .basePath("/api/portal")
     .route("/auth", portalAuthRoutes(ctx))
@@ -46,14 +51,14 @@ export function createPortalApi(deps: Deps) {
 
 export type PortalApi = ReturnType<typeof createPortalApi>;
 
-/** The customer listener: SPA + API on the portal's own origin. */
-export function createPortalApp(deps: Deps) {
+/** The customer listener: SPA + API on the portal's own origin (the benchmarks mount their own API in it). */
+export function createPortalApp(deps: Deps, api: Parameters<typeof createSurface>[0]["api"] = createPortalApi(deps)) {
   return createSurface({
     name: "portal",
     origin: deps.env.portalOrigin,
     production: deps.env.production,
     staticDir: deps.env.staticDirPortal,
-    api: createPortalApi(deps),
+    api,
     ping: () => pingDatabase(deps.db.$client),
   });
 }
