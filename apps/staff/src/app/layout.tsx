@@ -1,5 +1,4 @@
-import { AppShell, PageErrorBoundary } from "@tietoni/ui";
-import { Suspense } from "react";
+import { AppShell, PageSlot } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
@@ -70,12 +69,9 @@ export function Layout() {
         ) : null
       }
     >
-      {/* A page's code loads on its first visit (router.tsx); until then the shell stands alone. */}
-      <PageErrorBoundary resetKey={location.pathname}>
-        <Suspense fallback={null}>
-          <Outlet />
-        </Suspense>
-      </PageErrorBoundary>
+      <PageSlot resetKey={location.pathname}>
+        <Outlet />
+      </PageSlot>
     </AppShell>
   );
 }

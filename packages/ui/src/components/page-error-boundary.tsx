@@ -1,4 +1,4 @@
-import { Component, type ReactNode } from "react";
+import { Component, type ReactNode, Suspense } from "react";
 import { ErrorMessage } from "./error-message.tsx";
 
 type Props = { children: ReactNode /** Moving to another page (a new key) tries again. */; resetKey: string };
@@ -26,4 +26,19 @@ export class PageErrorBoundary extends Component<Props, State> {
   override render() {
     return this.state.failed ? <ErrorMessage code="server_error" /> : this.props.children;
   }
+}
+
+/**
+ * Where a layout shows its page: a page's code loads on its first visit (the apps' lazy routes), and until then the
+ * shell stands alone; a page that fails shows the generic error, and moving to another page tries again.
+ *
+ * @example
+ * <PageSlot resetKey={location.pathname}><Outlet /></PageSlot>
+ */
+export function PageSlot({ resetKey, children }: Props) {
+  return (
+    <PageErrorBoundary resetKey={resetKey}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </PageErrorBoundary>
+  );
 }
