@@ -157,18 +157,31 @@ for (const locale of ["fi", "en"] as const) {
   test(`an agent signs out everywhere: a session left open elsewhere ends too (${locale})`, async ({
     page,
     browser,
+    signInAsStaff,
   }) => {
     const t = texts[locale];
+    // An account of its own: ending every session of the demo agent would sign out tests running beside this one.
+    const agent = { username: `e2e.everywhere.${locale}`, password: `everywhere-${locale}-passphrase` };
+    await signInAsStaff(demo.admin.id);
+    await page.goto("/");
+    await createAccount(page.request, {
+      ...agent,
+      displayName: "Eila Everywhere",
+      role: "agent",
+      confidentialitySignedOn: "2026-01-05",
+    });
+    await page.context().clearCookies();
+
     // The session "left open elsewhere": another browser signed in as the same agent.
     const elsewhere = await browser.newContext();
     const other = await elsewhere.newPage();
     await other.goto(`${STAFF_ORIGIN}/`);
-    await signInWithPassword(other, "en", demo.agent.username, demo.agent.password);
+    await signInWithPassword(other, "en", agent.username, agent.password);
     await expect(other.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
 
     await page.goto("/");
     await chooseLanguage(page, locale);
-    await signInWithPassword(page, locale, demo.agent.username, demo.agent.password);
+    await signInWithPassword(page, locale, agent.username, agent.password);
     await expect(page.getByRole("heading", { level: 1, name: t.search })).toBeVisible();
     await page.getByRole("link", { name: everywhereTexts[locale].nav }).click();
     await expect(page.getByRole("heading", { level: 2, name: everywhereTexts[locale].button })).toBeVisible();
