@@ -1,14 +1,10 @@
-import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { serve } from "@hono/node-server";
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
-import type { Deps } from "../../apps/bff/src/deps.ts";
-import { parseEnv } from "../../apps/bff/src/env.ts";
 import { createPortalApp } from "../../apps/bff/src/portal-app.ts";
 import { createStaffApp } from "../../apps/bff/src/staff-app.ts";
 import { ready } from "./child-side.ts";
-import { benchEnv } from "./register.ts";
+import { benchDeps } from "./register.ts";
 
 /*
  * A bench child: the real BFF (portal and staff listeners, exactly as src/index.ts builds them) on the register
@@ -33,28 +29,17 @@ function freePort(): Promise<number> {
   });
 }
 
-// An app not asked for is served from an empty folder (the BFF answers 503 "not built" for its pages).
-for (const [dist, name] of [
-  [portalDist, "no-portal-build"],
-  [staffDist, "no-staff-build"],
-] as const) {
-  if (dist === "-") fs.mkdirSync(path.join(dir, name), { recursive: true });
-}
-
 const [portalPort, staffPort] = [await freePort(), await freePort()];
-const env = parseEnv(
-  benchEnv(dir, {
-    PORTAL_ORIGIN: `http://127.0.0.1:${portalPort}`,
-    STAFF_ORIGIN: `http://127.0.0.1:${staffPort}`,
-    ...(portalDist !== "-" ? { STATIC_DIR_PORTAL: path.resolve(portalDist) } : {}),
-    ...(staffDist !== "-" ? { STATIC_DIR_STAFF: path.resolve(staffDist) } : {}),
-  }),
-);
+// An app not asked for is served from an empty folder (benchDeps makes it; the BFF answers 503 "not built").
+const deps = benchDeps(dir, {
+  PORTAL_ORIGIN: `http://127.0.0.1:${portalPort}`,
+  STAFF_ORIGIN: `http://127.0.0.1:${staffPort}`,
+  ...(portalDist !== "-" ? { STATIC_DIR_PORTAL: path.resolve(portalDist) } : {}),
+  ...(staffDist !== "-" ? { STATIC_DIR_STAFF: path.resolve(staffDist) } : {}),
+});
 function listenOn(fetch: (request: Request) => Response | Promise<Response>, port: number): Promise<number> {
   return new Promise((resolve) => serve({ fetch, hostname: "127.0.0.1", port }, (info) => resolve(info.port)));
 }
-
-const deps: Deps = { db: openDatabase(env.databasePath), env, mailer: { async send() {} }, now: Date.now };
 
 ready({
   portal: await listenOn(createPortalApp(deps).fetch, portalPort),

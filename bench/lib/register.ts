@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
@@ -48,8 +49,12 @@ export function customerCookie(dir: string, customerId: string): string {
   }
 }
 
-/** The BFF's dependencies for a bench child serving the register in `dir`: real database, no mail sent. */
+/**
+ * The BFF's dependencies for a bench child serving the register in `dir`: real database, no mail sent. A static
+ * folder that is not there (no built app) is made empty, so the listener answers "not built" without warnings.
+ */
 export function benchDeps(dir: string, overrides: Record<string, string> = {}): Deps {
   const env = parseEnv(benchEnv(dir, overrides));
+  for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
   return { db: openDatabase(env.databasePath), env, mailer: { async send() {} }, now: Date.now };
 }

@@ -1,13 +1,10 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
-import type { Deps } from "../../apps/bff/src/deps.ts";
-import { parseEnv } from "../../apps/bff/src/env.ts";
 import { createPortalApp } from "../../apps/bff/src/portal-app.ts";
 import { SQL } from "../../apps/bff/src/services/export/export-reader.ts";
 import { staffViewActions } from "../../apps/bff/src/services/export/labels.ts";
 import { answer, listen, ready } from "../lib/child-side.ts";
-import { benchEnv } from "../lib/register.ts";
+import { benchDeps } from "../lib/register.ts";
 
 /*
  * P3's server: the real portal app on the register the parent made (argv[2] is its folder), and the baseline,
@@ -15,11 +12,8 @@ import { benchEnv } from "../lib/register.ts";
  */
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts <register folder>");
-const env = parseEnv(benchEnv(dir));
-// No built apps here; an existing empty folder keeps the static handler quiet.
-for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
-const db = openDatabase(env.databasePath);
-const deps: Deps = { db, env, mailer: { send: async () => {} }, now: Date.now };
+const deps = benchDeps(dir);
+const { env } = deps;
 
 /**
  * The baseline: every statement the export runs, for the same customer, read with better-sqlite3's `iterate()`

@@ -1,10 +1,8 @@
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
-import { parseEnv } from "../../apps/bff/src/env.ts";
 import { appendAudit } from "../../apps/bff/src/services/audit.ts";
 import { explainSearch, searchCustomers } from "../../apps/bff/src/services/customer-search.ts";
 import { createStaffApp } from "../../apps/bff/src/staff-app.ts";
 import { answer, listen, ready } from "../lib/child-side.ts";
-import { benchEnv } from "../lib/register.ts";
+import { benchDeps } from "../lib/register.ts";
 import { percentile } from "../lib/stats.ts";
 
 /*
@@ -13,9 +11,9 @@ import { percentile } from "../lib/stats.ts";
  */
 const [dir, databasePath] = process.argv.slice(2);
 if (!dir || !databasePath) throw new Error("usage: server.ts DIR DATABASE_PATH");
-const env = parseEnv(benchEnv(dir, { DATABASE_PATH: databasePath }));
-const db = openDatabase(env.databasePath);
-const app = createStaffApp({ db, env, mailer: { async send() {} }, now: Date.now });
+const deps = benchDeps(dir, { DATABASE_PATH: databasePath });
+const { db } = deps;
+const app = createStaffApp(deps);
 
 const timed = (fn: () => void) => {
   const started = performance.now();

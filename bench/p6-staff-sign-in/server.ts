@@ -1,11 +1,7 @@
-import fs from "node:fs";
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
-import type { Deps } from "../../apps/bff/src/deps.ts";
-import { parseEnv } from "../../apps/bff/src/env.ts";
 import { createPortalApp } from "../../apps/bff/src/portal-app.ts";
 import { createStaffApp } from "../../apps/bff/src/staff-app.ts";
 import { listen, ready } from "../lib/child-side.ts";
-import { benchEnv } from "../lib/register.ts";
+import { benchDeps } from "../lib/register.ts";
 
 /*
  * P6's server: both apps in one process on one register (argv[2] is its folder), as in production, so the staff's
@@ -14,10 +10,7 @@ import { benchEnv } from "../lib/register.ts";
  */
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts <register folder>");
-const env = parseEnv(benchEnv(dir, { TRUST_PROXY: "true" }));
-// No built apps here; an existing empty folder keeps the static handler quiet.
-for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
-const deps: Deps = { db: openDatabase(env.databasePath), env, mailer: { send: async () => {} }, now: Date.now };
+const deps = benchDeps(dir, { TRUST_PROXY: "true" });
 const portal = await listen(createPortalApp(deps).fetch);
 const staff = await listen(createStaffApp(deps).fetch);
 ready({ portal, staff });
