@@ -3,6 +3,7 @@ import { openDatabase } from "./db/client.ts";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
 import type { Deps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
+import { createMailQueue } from "./mail/mail-queue.ts";
 import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { createStaffApp } from "./staff-app.ts";
@@ -10,11 +11,11 @@ import { createStaffApp } from "./staff-app.ts";
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
 async function main() {
   const env = parseEnv();
-  const db = openDatabase(env.databasePath);
+  const db = await openDatabase(env.databasePath);
   const mailer: Mailer = env.SMTP_URL
     ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
     : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
-  const deps: Deps = { db, env, mailer, now: Date.now };
+  const deps: Deps = { db, env, mailer, mail: createMailQueue(mailer), now: Date.now };
 
   if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
 
@@ -29,10 +30,10 @@ async function main() {
     console.info(`[demo] admin's authenticator key (TOTP, SHA-1, 6 digits, 30 s): ${DEMO_ADMIN_TOTP_SECRET}`);
   }
 
-  const shutdown = () => {
+  const shutdown = async () => {
     portal.close();
     staff.close();
-    db.$client.close();
+    await db.close();
     process.exit(0);
   };
   process.on("SIGINT", shutdown);

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
-import { pingDatabase } from "./http/database-errors.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
@@ -28,7 +27,7 @@ export function createPortalSessionGuard(deps: Deps) {
   const requireCustomer = sessionAuth({
     store: sessions,
     cookieName: sessionCookieName(deps.env, "portal"),
-    load: (id) => findActiveCustomer(deps.db, id) ?? null,
+    load: async (r, id) => (await findActiveCustomer(r, id)) ?? null,
     now: deps.now,
   });
   return { sessions, requireCustomer };
@@ -59,6 +58,6 @@ export function createPortalApp(deps: Deps, api: Parameters<typeof createSurface
     production: deps.env.production,
     staticDir: deps.env.staticDirPortal,
     api,
-    ping: () => pingDatabase(deps.db.$client),
+    database: deps.db,
   });
 }

@@ -4,7 +4,6 @@ import type { StaffSubject } from "./auth/permissions.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import { staffUsers } from "./db/schema.ts";
 import type { Deps } from "./deps.ts";
-import { pingDatabase } from "./http/database-errors.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { accountsRoutes } from "./routes/staff/accounts.ts";
@@ -28,8 +27,8 @@ export function createStaffApi(deps: Deps) {
     store: sessions,
     cookieName: sessionCookieName(deps.env, "staff"),
     // A disabled account or a withdrawn confidentiality commitment ends its sessions at once.
-    load: (id) => {
-      const user = deps.db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+    load: async (r, id) => {
+      const user = await r.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
       if (!user || user.disabledAt !== null || user.confidentialitySignedOn === null) return null;
       return {
         id: user.id,
@@ -63,6 +62,6 @@ export function createStaffApp(deps: Deps) {
     production: deps.env.production,
     staticDir: deps.env.staticDirStaff,
     api: createStaffApi(deps),
-    ping: () => pingDatabase(deps.db.$client),
+    database: deps.db,
   });
 }

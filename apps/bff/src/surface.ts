@@ -5,7 +5,7 @@ import { type Context, type Hono, Hono as HonoApp } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
-import { isDatabaseUnavailable, sqliteErrorOf } from "./http/database-errors.ts";
+import type { Db } from "./db/port.ts";
 import { BODY_METHODS, jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
@@ -16,8 +16,8 @@ type SurfaceOptions = {
   staticDir: string;
   // biome-ignore lint/suspicious/noExplicitAny: any typed API app can be mounted; its types are exported separately.
   api: Hono<any, any, any>;
-  /** Probes the database for /healthz; throws when it is unavailable. */
-  ping?: () => void;
+  /** Probed by /healthz, and asked whether an error means "unavailable" (503) rather than a bug (500). */
+  database: Pick<Db, "ping" | "unavailableReason">;
 };
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -26,7 +26,7 @@ const API_BODY_LIMIT = 64 * 1024;
  * One listener's app: security headers, health check, the typed API and the built SPA.
  * The portal and the staff surface are built the same way but never share a session or an origin.
  */
-export function createSurface({ name, origin, production, staticDir, api, ping }: SurfaceOptions) {
+export function createSurface({ name, origin, production, staticDir, api, database }: SurfaceOptions) {
   const app = new HonoApp();
 
   app.use(
@@ -50,9 +50,9 @@ export function createSurface({ name, origin, production, staticDir, api, ping }
     }),
   );
 
-  app.get("/healthz", (c) => {
+  app.get("/healthz", async (c) => {
     try {
-      ping?.();
+      await database.ping();
     } catch (err) {
       console.error(`[${name}] health check: database unavailable`, err instanceof Error ? err.message : err);
       return c.json({ status: "unavailable", surface: name }, 503);
@@ -103,8 +103,9 @@ export function createSurface({ name, origin, production, staticDir, api, ping }
       return c.json({ error: { code: "invalid_input", message: err.message } }, err.status);
     }
     // Disk full, locked, read-only or gone: fail closed with 503 (the transaction rolled back), so clients retry.
-    if (isDatabaseUnavailable(err)) {
-      console.error(`[${name}] database unavailable:`, sqliteErrorOf(err)?.code, sqliteErrorOf(err)?.message);
+    const unavailable = database.unavailableReason(err);
+    if (unavailable) {
+      console.error(`[${name}] database unavailable:`, unavailable);
       c.header("Retry-After", "5");
       const message = "The service is temporarily unavailable; nothing was changed";
       return c.json({ error: { code: "service_unavailable", message } }, 503);

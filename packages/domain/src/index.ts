@@ -1,3 +1,5 @@
+export * from "./common/dates.ts";
+export * from "./common/ids.ts";
 export * from "./auth/sign-in.ts";
 export * from "./corrections/correction-policy.ts";
 export * from "./corrections/notification-parties.ts";

@@ -1,5 +1,7 @@
 import { judgeSession, type SessionPolicy } from "@tietoni/domain";
-import type { Db } from "../db/client.ts";
+import { eq, sql } from "drizzle-orm";
+import type { Db, Queries } from "../db/port.ts";
+import { customerSessions, staffSessions } from "../db/schema.ts";
 import { digestsEqual, randomToken, sha256Hex } from "./tokens.ts";
 
 /** Which table a store keeps its sessions in: customer and staff sessions never share one. */
@@ -23,55 +25,78 @@ export type SessionStore = ReturnType<typeof createSessionStore>;
 /**
  * Sessions as lucia-auth.com teaches them: the token is `id.secret`, the row keeps only SHA-256(secret),
  * the secret is compared in constant time, and expiry (idle and absolute) is checked on every request.
- * Plain prepared statements: this runs on every authenticated request.
+ * The statements are built once: this runs on every authenticated request (bench P1).
  */
 export function createSessionStore(db: Db, { table, subject }: SessionTable, policy: SessionPolicy) {
-  const sqlite = db.$client;
-  const insert = sqlite.prepare(
-    `INSERT INTO ${table} (id, secret_hash, ${subject}, created_at, last_seen_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const select = sqlite.prepare<[string], SessionRow & { secretHash: string }>(
-    `SELECT id, secret_hash AS secretHash, ${subject} AS subjectId, created_at AS createdAt, last_seen_at AS lastSeenAt, ip, user_agent AS userAgent FROM ${table} WHERE id = ?`,
-  );
-  const touch = sqlite.prepare(`UPDATE ${table} SET last_seen_at = ? WHERE id = ?`);
-  const remove = sqlite.prepare(`DELETE FROM ${table} WHERE id = ?`);
-  const removeAllOf = sqlite.prepare(`DELETE FROM ${table} WHERE ${subject} = ?`);
+  const t = table === "customer_sessions" ? customerSessions : staffSessions;
+  const subjectColumn = subject === "customer_id" ? customerSessions.customerId : staffSessions.staffUserId;
+  const byId = sql.placeholder("id");
+  // Prepared on the read handle, which is the same object on every `db.read` (see the port).
+  let select: ReturnType<typeof prepareSelect> | null = null;
+  const prepareSelect = (r: Queries) =>
+    r
+      .select({
+        id: t.id,
+        secretHash: t.secretHash,
+        subjectId: subjectColumn,
+        createdAt: t.createdAt,
+        lastSeenAt: t.lastSeenAt,
+        ip: t.ip,
+        userAgent: t.userAgent,
+      })
+      .from(t)
+      .where(eq(t.id, byId))
+      .prepare();
 
   return {
-    /** Creates a session and returns the token for the cookie. */
-    create(subjectId: string, now: number, client: { ip: string | null; userAgent: string | null }) {
+    /** Creates a session and returns the token for the cookie; inside the caller's transaction when given one. */
+    async create(
+      subjectId: string,
+      now: number,
+      client: { ip: string | null; userAgent: string | null },
+      q: Queries = db,
+    ) {
       const id = randomToken();
       const secret = randomToken();
-      insert.run(id, sha256Hex(secret), subjectId, now, now, client.ip, client.userAgent?.slice(0, 300) ?? null);
+      await q.insert(t).values({
+        id,
+        secretHash: sha256Hex(secret),
+        [subject === "customer_id" ? "customerId" : "staffUserId"]: subjectId,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      } as typeof t.$inferInsert);
       return { token: `${id}.${secret}`, expiresAt: now + Math.min(policy.idleTimeoutMs, policy.absoluteLifetimeMs) };
     },
 
     /**
      * The session a token names, if the secret matches and it has not expired, with its subject from `load`;
      * null otherwise. Expired sessions and sessions whose subject is gone (`load` gives null) are deleted.
-     * The look-ups share one read transaction: each transaction of its own costs more in locking system calls
+     * The look-ups share one read snapshot: each read transaction of its own costs more in locking system calls
      * than the indexed reads themselves (bench/p1-profile). Writes (touch, delete) follow outside it.
      */
-    authenticate<Subject>(
+    async authenticate<Subject>(
       token: string,
       now: number,
-      load: (subjectId: string) => Subject | null,
-    ): { session: ValidSession; subject: Subject } | null {
+      load: (r: Queries, subjectId: string) => Promise<Subject | null>,
+    ): Promise<{ session: ValidSession; subject: Subject } | null> {
       const [id, secret, extra] = token.split(".");
       if (!id || !secret || extra !== undefined) return null;
-      const found = sqlite.transaction(() => {
-        const row = select.get(id);
+      const found = await db.read(async (r) => {
+        select ??= prepareSelect(r);
+        const row = await select.get({ id });
         if (!row || !digestsEqual(row.secretHash, sha256Hex(secret))) return null;
         const verdict = judgeSession(row, now, policy);
-        return { row, verdict, subject: verdict.valid ? load(row.subjectId) : null };
-      })();
+        return { row, verdict, subject: verdict.valid ? await load(r, row.subjectId) : null };
+      });
       if (!found) return null;
       const { row, verdict, subject } = found;
       if (!verdict.valid || subject === null) {
-        remove.run(id);
+        await db.delete(t).where(eq(t.id, id));
         return null;
       }
-      if (verdict.touch) touch.run(now, id);
+      if (verdict.touch) await db.update(t).set({ lastSeenAt: now }).where(eq(t.id, id));
       const { secretHash: _secretHash, ...session } = row;
       return {
         session: { ...session, lastSeenAt: verdict.touch ? now : row.lastSeenAt, expiresAt: verdict.expiresAt },
@@ -79,13 +104,14 @@ export function createSessionStore(db: Db, { table, subject }: SessionTable, pol
       };
     },
 
-    invalidate(id: string) {
-      remove.run(id);
+    async invalidate(id: string, q: Queries = db) {
+      await q.delete(t).where(eq(t.id, id));
     },
 
     /** Ends every session of a subject; returns how many there were. */
-    invalidateAll(subjectId: string): number {
-      return removeAllOf.run(subjectId).changes;
+    async invalidateAll(subjectId: string, q: Queries = db): Promise<number> {
+      const { changes } = await q.delete(t).where(eq(subjectColumn, subjectId)).run();
+      return changes;
     },
   };
 }

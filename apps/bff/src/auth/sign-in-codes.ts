@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { checkSignInCode, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { signInCodes } from "../db/schema.ts";
 import { digestsEqual, randomToken, sha256Hex } from "./tokens.ts";
 

@@ -1,5 +1,5 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
 import { sha256Hex } from "./tokens.ts";
 
@@ -43,7 +43,6 @@ const codeFailureKeys = (email: string, ip: string | null) => ({
   ip: ip === null ? null : `code-failure:ip:${ip}`,
 });
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 function failuresOf(tx: Tx, key: string, start: number): number {
   const row = tx

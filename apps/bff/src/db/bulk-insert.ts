@@ -1,7 +1,7 @@
 import { getTableColumns, is, SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
-import type { Db } from "./client.ts";
+import type { Db } from "./port.ts";
 import {
   billingDetails,
   customers,

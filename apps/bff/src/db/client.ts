@@ -2,27 +2,305 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import type { SQL } from "drizzle-orm";
+import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import * as schema from "./schema.ts";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import { drizzle } from "drizzle-orm/sqlite-proxy";
+import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
+import type { Db, Queries, ReadOptions, Snapshot, TransactionOptions, Tx } from "./port.ts";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/*
+ * The SQLite side of the data port (decision 008). better-sqlite3 runs each statement synchronously and cannot keep
+ * a transaction open across an `await`, so the port serialises what the driver cannot:
+ *   - one writer connection; a transaction holds it (an async mutex) from BEGIN IMMEDIATE to COMMIT, so no other
+ *     statement ever runs inside, or reads, another caller's uncommitted transaction;
+ *   - one reader connection for reads outside transactions (WAL: it sees the last commit, never a write in flight),
+ *     which `read()` also holds for a consistent snapshot of several queries;
+ *   - a connection of its own for each long snapshot (the export).
+ * Drizzle builds the SQL (its async "proxy" flavour); statements are prepared once per connection and reused.
+ */
 
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
+type Method = "run" | "all" | "values" | "get";
+type Statement = Database.Statement<unknown[]>;
+
+/** A FIFO async mutex; taking a free one is synchronous, so an uncontended statement never waits a tick. */
+class Mutex {
+  #locked = false;
+  #waiters: (() => void)[] = [];
+  get locked() {
+    return this.#locked;
+  }
+  tryLock(): boolean {
+    if (this.#locked) return false;
+    this.#locked = true;
+    return true;
+  }
+  lock(): Promise<void> {
+    if (this.tryLock()) return Promise.resolve();
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+  unlock() {
+    const next = this.#waiters.shift();
+    if (next) next();
+    else this.#locked = false;
+  }
+}
+
+// Dynamic statements (IN lists of any length) would grow a cache without end; past this many it starts over.
+const MAX_CACHED_STATEMENTS = 1_000;
+
+/** One better-sqlite3 connection with its statement caches (rows as arrays for drizzle, as objects for raw SQL). */
+class Connection {
+  readonly #arrays = new Map<string, Statement>();
+  readonly #objects = new Map<string, Statement>();
+  constructor(readonly sqlite: Database.Database) {}
+
+  statement(text: string, arrays: boolean): Statement {
+    const cache = arrays ? this.#arrays : this.#objects;
+    let statement = cache.get(text);
+    if (!statement) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      statement = this.sqlite.prepare(text);
+      if (arrays && statement.reader) statement.raw(true);
+      cache.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** What drizzle's proxy driver expects back: rows as arrays, one row for `get`, the change count for `run`. */
+  drizzle(text: string, params: unknown[], method: Method) {
+    const statement = this.statement(text, true);
+    if (method === "run" || !statement.reader) return { rows: [], changes: statement.run(params).changes };
+    if (method === "get") return { rows: statement.get(params) as unknown[] };
+    return { rows: statement.all(params) };
+  }
+
+  exec(text: string) {
+    this.sqlite.exec(text);
+  }
+}
+
+const dialect = new SQLiteAsyncDialect();
+
+/** Drizzle's query builders over `execute`, plus raw SQL that answers with objects (drizzle's raw answers arrays). */
+function queries(
+  execute: (text: string, params: unknown[], method: Method) => unknown,
+  raw: (query: SQL, method: "all" | "get" | "run") => unknown,
+): Queries {
+  const db = drizzle(execute as never) as unknown as Queries;
+  return Object.assign(db, {
+    rows: (query: SQL) => Promise.resolve(raw(query, "all")),
+    row: (query: SQL) => Promise.resolve(raw(query, "get")),
+    exec: (query: SQL) => Promise.resolve(raw(query, "run")),
+  }) as Queries;
+}
+
+function rawOn(connection: Connection, query: SQL, method: "all" | "get" | "run") {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const statement = connection.statement(text, false);
+  if (method === "run" || !statement.reader) return { changes: statement.run(params).changes };
+  return method === "get" ? statement.get(params) : statement.all(params);
+}
+
+function openConnection(file: string, options: Database.Options = {}) {
+  const sqlite = new Database(file, options);
+  sqlite.pragma("busy_timeout = 5000");
+  return sqlite;
+}
+
 /**
- * Opens the SQLite file, sets the pragmas every connection needs and applies pending migrations.
+ * Opens the SQLite file, sets the pragmas every connection needs, applies pending migrations and returns the port.
  * WAL lets readers run beside the single writer; the busy timeout makes a second process wait, not fail.
  */
-export function openDatabase(file: string): Db {
+export async function openDatabase(file: string): Promise<Db> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  // FULL: an acknowledged objection, decision or audit entry survives a power cut (see docs/decisions).
-  sqlite.pragma("synchronous = FULL");
-  const db = drizzle({ client: sqlite, schema });
-  migrate(db, { migrationsFolder });
-  return db;
+  const writerSqlite = openConnection(file);
+  writerSqlite.pragma("journal_mode = WAL");
+  writerSqlite.pragma("foreign_keys = ON");
+  // FULL: an acknowledged objection, decision or audit entry survives a power cut (decision 004).
+  writerSqlite.pragma("synchronous = FULL");
+  migrate(drizzleSync({ client: writerSqlite }), { migrationsFolder });
+  const readerSqlite = openConnection(file);
+  readerSqlite.pragma("foreign_keys = ON");
+  // The reader never writes; a write that reached it would bypass the writer's lock.
+  readerSqlite.pragma("query_only = ON");
+
+  const writer = new Connection(writerSqlite);
+  const reader = new Connection(readerSqlite);
+  const writerLock = new Mutex();
+  const readerLock = new Mutex();
+  let closed = false;
+
+  /** A statement outside any transaction: reads on the reader, writes on the writer when no transaction holds it. */
+  function routed<T>(run: (connection: Connection) => T, isRead: boolean): T | Promise<T> {
+    if (closed) throw new Error("the database is closed");
+    const [connection, lock] = isRead ? [reader, readerLock] : [writer, writerLock];
+    if (lock.tryLock()) {
+      try {
+        return run(connection);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return lock.lock().then(() => {
+      try {
+        return run(connection);
+      } finally {
+        lock.unlock();
+      }
+    });
+  }
+
+  const root = queries(
+    (text, params, method) =>
+      routed((c) => c.drizzle(text, params, method), reader.statement(text, true).readonly),
+    (query, method) => {
+      const { sql: text } = dialect.sqlToQuery(query);
+      return routed((c) => rawOn(c, query, method), reader.statement(text, false).readonly);
+    },
+  );
+
+  /** A handle that works only while its transaction is open: a leaked one fails loudly instead of writing outside. */
+  function scoped(connection: Connection, isOpen: () => boolean, what: string): Queries {
+    const check = () => {
+      if (!isOpen()) throw new Error(`${what} used after it ended`);
+    };
+    return queries(
+      (text, params, method) => {
+        check();
+        return connection.drizzle(text, params, method);
+      },
+      (query, method) => {
+        check();
+        return rawOn(connection, query, method);
+      },
+    );
+  }
+
+  async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (closed) throw new Error("the database is closed");
+    await writerLock.lock();
+    let open = true;
+    let savepoints = 0;
+    const committed: (() => void | Promise<void>)[] = [];
+    const tx = scoped(writer, () => open, "a transaction") as Tx;
+    Object.assign(tx, {
+      // Nested transactions are savepoints: their failure rolls back only their own part (and its hooks).
+      async transaction<U>(inner: (tx: Tx) => Promise<U>): Promise<U> {
+        const name = `sp${++savepoints}`;
+        const hooks = committed.length;
+        writer.exec(`SAVEPOINT ${name}`);
+        try {
+          const result = await inner(tx);
+          writer.exec(`RELEASE ${name}`);
+          return result;
+        } catch (error) {
+          writer.exec(`ROLLBACK TO ${name}`);
+          writer.exec(`RELEASE ${name}`);
+          committed.length = hooks;
+          throw error;
+        }
+      },
+      afterCommit(hook: () => void | Promise<void>) {
+        if (!open) throw new Error("afterCommit on a transaction that has ended");
+        committed.push(hook);
+      },
+    });
+    const relaxed = options.durability === "relaxed";
+    let result: T;
+    try {
+      if (relaxed) writerSqlite.pragma("synchronous = NORMAL");
+      writer.exec("BEGIN IMMEDIATE");
+      try {
+        result = await fn(tx);
+        writer.exec("COMMIT");
+      } catch (error) {
+        if (writerSqlite.inTransaction) writer.exec("ROLLBACK");
+        throw error;
+      }
+    } finally {
+      open = false;
+      if (relaxed) writerSqlite.pragma("synchronous = FULL");
+      writerLock.unlock();
+    }
+    for (const hook of committed) {
+      // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.
+      Promise.resolve()
+        .then(hook)
+        .catch((error: unknown) => console.error("[db] after-commit task failed:", error));
+    }
+    return result;
+  }
+
+  // Reads in a snapshot share one handle, so queries a hot path prepared on it once are reused (see `read`).
+  let reading = false;
+  const readHandle = scoped(reader, () => reading, "a read snapshot");
+
+  async function read<T>(fn: (r: Queries) => Promise<T>, _options: ReadOptions = {}): Promise<T> {
+    if (closed) throw new Error("the database is closed");
+    await readerLock.lock();
+    reading = true;
+    try {
+      reader.exec("BEGIN");
+      try {
+        return await fn(readHandle);
+      } finally {
+        if (readerSqlite.inTransaction) reader.exec("COMMIT");
+      }
+    } finally {
+      reading = false;
+      readerLock.unlock();
+    }
+  }
+
+  function openSnapshot(): Snapshot {
+    const sqlite = openConnection(file, { readonly: true, fileMustExist: true });
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      sqlite.close();
+    };
+    try {
+      sqlite.exec("BEGIN");
+    } catch (error) {
+      end();
+      throw error;
+    }
+    return {
+      get: <R>(text: string, ...params: unknown[]) => sqlite.prepare<unknown[], R>(text).get(...params),
+      iterate: <R>(text: string, ...params: unknown[]) => sqlite.prepare<unknown[], R>(text).iterate(...params),
+      close: end,
+    };
+  }
+
+  return Object.assign(root, {
+    transaction: writeTransaction,
+    read,
+    openSnapshot,
+    async ping() {
+      // While a transaction holds the writer it is healthy by definition; otherwise probe it for real.
+      if (writerLock.tryLock()) {
+        try {
+          pingDatabase(writerSqlite);
+        } finally {
+          writerLock.unlock();
+        }
+      }
+    },
+    unavailableReason,
+    async close() {
+      if (closed) return;
+      // Let the transaction in flight finish rather than cut it off.
+      await writerLock.lock();
+      await readerLock.lock();
+      closed = true;
+      readerSqlite.close();
+      writerSqlite.close();
+    },
+  }) as Db;
 }

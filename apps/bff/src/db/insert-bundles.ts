@@ -1,4 +1,4 @@
-import type { Db } from "./client.ts";
+import type { Db } from "./port.ts";
 import {
   billingDetails,
   customers,

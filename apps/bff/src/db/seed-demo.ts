@@ -1,6 +1,6 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "./port.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import { customers, organisations, staffUsers } from "./schema.ts";
 import {

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/port.ts";
 import {
   billingDetails,
   customerSessions,
@@ -22,7 +22,6 @@ import {
 import { type AuditActor, appendAudit } from "./audit.ts";
 import { addSuppression } from "./suppression.ts";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type AnonymiseOptions = {
   now: number;

@@ -1,12 +1,20 @@
 import { desc } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/port.ts";
 import { auditLog } from "../db/schema.ts";
 
 export type AuditActor =
   | { type: "staff"; id: string; role: string }
   | { type: "customer"; id: string }
   | { type: "system" };
+
+/** Who acts in a staff request: the signed-in person, their role, and the address the act came from. */
+export type StaffActor = { id: string; role: string; ip: string | null };
+
+/** The audit trail's view of a staff actor. */
+export function auditActorOf(actor: StaffActor): Extract<AuditActor, { type: "staff" }> {
+  return { type: "staff", id: actor.id, role: actor.role };
+}
 
 export type AuditEntry = {
   actor: AuditActor;
@@ -51,11 +59,11 @@ function entryHash(f: ChainFields): string {
 }
 
 /**
- * Appends one entry to the hash chain. Runs inside the caller's transaction when given one, so an
- * audited change and its entry commit together or not at all.
+ * Appends one entry to the hash chain inside the caller's transaction, so an audited change and its entry commit
+ * together or not at all, and two appends never read the same chain head.
  */
-export function appendAudit(db: Pick<Db, "select" | "insert">, entry: AuditEntry, now: number): void {
-  const last = db
+export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promise<void> {
+  const last = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
@@ -74,33 +82,39 @@ export function appendAudit(db: Pick<Db, "select" | "insert">, entry: AuditEntry
     ip: entry.ip ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  db.insert(auditLog)
-    .values({ ...fields, hash: entryHash(fields) })
-    .run();
+  await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
+}
+
+/** An audit entry of its own, for a read or an act that changes nothing else. */
+export function recordAudit(db: Db, entry: AuditEntry, now: number): Promise<void> {
+  return db.transaction((tx) => appendAudit(tx, entry, now));
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenSeq: number };
 
 /** Walks the whole chain; names the first entry whose content, link or position was altered. */
-export function verifyAuditChain(db: Db): ChainVerdict {
+export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let entries = 0;
-  // Streamed row by row: the trail grows without bound and must not be loaded whole.
-  const rows = db.$client
-    .prepare<[], ChainFields & { hash: string }>(
+  // Streamed row by row from one snapshot: the trail grows without bound and must not be loaded whole.
+  const snapshot = db.openSnapshot();
+  try {
+    const rows = snapshot.iterate<ChainFields & { hash: string }>(
       `SELECT seq, at, actor_type AS actorType, actor_id AS actorId, actor_role AS actorRole, action,
               customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
-    )
-    .iterate();
-  for (const row of rows) {
-    entries += 1;
-    // A gap in seq means a row was deleted; the first row after the gap is the first broken one.
-    if (row.seq !== expectedSeq || row.prevHash !== prevHash || entryHash(row) !== row.hash) {
-      return { ok: false, entries, firstBrokenSeq: row.seq };
+    );
+    for (const row of rows) {
+      entries += 1;
+      // A gap in seq means a row was deleted; the first row after the gap is the first broken one.
+      if (row.seq !== expectedSeq || row.prevHash !== prevHash || entryHash(row) !== row.hash) {
+        return { ok: false, entries, firstBrokenSeq: row.seq };
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
     }
-    prevHash = row.hash;
-    expectedSeq += 1;
+    return { ok: true, entries };
+  } finally {
+    snapshot.close();
   }
-  return { ok: true, entries };
 }

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { checkDirectEdit, checkSignInCode, type PostalAddress, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { customerSessions, customers, emailChanges, fieldChanges, signInCodes } from "../db/schema.ts";
 import { activeRestriction } from "./restriction.ts";
 

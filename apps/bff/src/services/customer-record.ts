@@ -1,6 +1,6 @@
 import { type CustomerProfile, type CustomerRecord, ORDERS_SHOWN_INLINE } from "@tietoni/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db, Queries } from "../db/port.ts";
 import {
   billingDetails,
   customers,
@@ -51,14 +51,14 @@ export function toCustomerProfile(c: ProfileColumns): CustomerProfile {
 }
 
 /*
- * The record's queries, built and prepared once per database connection: they run on every signed-in request
- * (the session's subject) and every "my data" read, where drizzle's query building and SQLite's prepare cost more
- * than the queries themselves (measured by bench/p1-profile, docs/performance.md).
+ * The record's queries, built and prepared once per query handle (the port's read handle is the same object on
+ * every `db.read`): they run on every signed-in request (the session's subject) and every "my data" read, where
+ * drizzle's query building costs more than the queries themselves (bench/p1-profile, docs/performance.md).
  */
-const prepared = new WeakMap<Db["$client"], ReturnType<typeof prepareRecordQueries>>();
+const prepared = new WeakMap<Queries, ReturnType<typeof prepareRecordQueries>>();
 const byCustomer = sql.placeholder("customerId");
 
-function prepareRecordQueries(db: Db) {
+function prepareRecordQueries(db: Queries) {
   const newestOrderIds = db
     .select({ id: orders.id })
     .from(orders)
@@ -127,17 +127,17 @@ function prepareRecordQueries(db: Db) {
   };
 }
 
-function recordQueries(db: Db) {
-  let queries = prepared.get(db.$client);
+function recordQueries(db: Queries) {
+  let queries = prepared.get(db);
   if (!queries) {
     queries = prepareRecordQueries(db);
-    prepared.set(db.$client, queries);
+    prepared.set(db, queries);
   }
   return queries;
 }
 
 /** A customer who can still sign in and be shown: not anonymised. */
-export function findActiveCustomer(db: Db, id: string) {
+export function findActiveCustomer(db: Queries, id: string) {
   return recordQueries(db).activeCustomer.get({ customerId: id });
 }
 
@@ -145,30 +145,30 @@ export function findActiveCustomer(db: Db, id: string) {
  * Everything the register holds on one customer, shaped as the domain's CustomerRecord.
  * Orders beyond the newest ORDERS_SHOWN_INLINE are counted, not loaded: the download streams them all.
  */
-export function loadCustomerRecord(db: Db, customerId: string): CustomerRecord | null {
-  // One read transaction for the ten queries: one consistent snapshot, and one lock instead of ten.
-  return db.$client.transaction(() => readCustomerRecord(db, customerId))();
+export function loadCustomerRecord(db: Db, customerId: string): Promise<CustomerRecord | null> {
+  // One read snapshot for the ten queries: one consistent view, and one lock instead of ten.
+  return db.read((r) => readCustomerRecord(r, customerId));
 }
 
-function readCustomerRecord(db: Db, customerId: string): CustomerRecord | null {
+async function readCustomerRecord(db: Queries, customerId: string): Promise<CustomerRecord | null> {
   const q = recordQueries(db);
   const params = { customerId };
-  const c = q.customer.get(params);
+  const c = await q.customer.get(params);
   if (!c || c.anonymisedAt !== null || c.email === null) return null;
 
-  const roles = q.roles.all(params);
-  const ips = q.ips.all(params);
-  const orderRows = q.orders.all(params);
-  const ordersTotal = q.ordersTotal.get(params)?.n ?? 0;
+  const roles = await q.roles.all(params);
+  const ips = await q.ips.all(params);
+  const orderRows = await q.orders.all(params);
+  const ordersTotal = (await q.ordersTotal.get(params))?.n ?? 0;
   const linesByOrder = new Map<string, (typeof orderLines.$inferSelect)[]>();
-  for (const line of orderRows.length === 0 ? [] : q.lines.all(params)) {
+  for (const line of orderRows.length === 0 ? [] : await q.lines.all(params)) {
     const list = linesByOrder.get(line.orderId);
     if (list) list.push(line);
     else linesByOrder.set(line.orderId, [line]);
   }
-  const invoiceRows = q.invoices.all(params);
-  const billing = q.billing.get(params);
-  const sourceRows = q.sources.all(params);
+  const invoiceRows = await q.invoices.all(params);
+  const billing = await q.billing.get(params);
+  const sourceRows = await q.sources.all(params);
 
   return {
     profile: toCustomerProfile({ ...c, email: c.email }),

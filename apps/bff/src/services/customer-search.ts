@@ -1,6 +1,6 @@
 import type { CustomerSearchHit } from "@tietoni/domain";
 import type Database from "better-sqlite3";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 
 const MAX_HITS = 50;
 const MAX_WORDS = 5;

@@ -1,6 +1,6 @@
 import type { ErasureFacts } from "@tietoni/domain";
 import { and, count, eq, isNull, max } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { customers, invoices, marketingObjections, orders, organisationRoles, organisations } from "../db/schema.ts";
 
 /** Gathers what the domain's erasure rule needs to know about one customer. */

@@ -1,6 +1,6 @@
 import { type MarketingPurpose, mayUseFor, noObjections, type PurposeVerdict } from "@tietoni/domain";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 

@@ -7,7 +7,7 @@ import {
   objectToAll,
 } from "@tietoni/domain";
 import { desc, eq } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { marketingEvents, marketingObjections } from "../db/schema.ts";
 
 type ObjectionChange = { purpose: MarketingPurpose; objected: boolean };

@@ -8,14 +8,13 @@ import {
 } from "@tietoni/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, Tx } from "../db/port.ts";
 import { billingDetails, customers, organisationRoles, organisations, requestEvents, requests } from "../db/schema.ts";
 
 type RequestRow = typeof requests.$inferSelect;
 type EventRow = typeof requestEvents.$inferSelect;
 /** The columns a request's view is made of (who decided or is assigned stays with staff). */
 export type RequestViewRow = Omit<RequestRow, "customerId" | "decidedBy" | "assignedTo">;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

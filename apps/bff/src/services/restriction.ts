@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { restrictions } from "../db/schema.ts";
 
 /** The restriction in force on a customer's record, if any (Art. 18). */

@@ -7,7 +7,7 @@ import {
   retentionEndsOn,
 } from "@tietoni/domain";
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { customers } from "../db/schema.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { inArray } from "drizzle-orm";
-import type { Db } from "../db/client.ts";
+import type { Db } from "../db/port.ts";
 import { suppressionList } from "../db/schema.ts";
 
 /**

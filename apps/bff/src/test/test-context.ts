@@ -6,7 +6,8 @@ import { openDatabase } from "../db/client.ts";
 import { DEMO_ADMIN_TOTP_SECRET, seedDemo } from "../db/seed-demo.ts";
 import type { Deps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
-import type { MailMessage } from "../mail/mailer.ts";
+import { createMailQueue } from "../mail/mail-queue.ts";
+import type { Mailer, MailMessage } from "../mail/mailer.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
 
@@ -31,20 +32,16 @@ export async function createTestContext(envOverrides: Record<string, string> = {
   });
   fs.mkdirSync(env.staticDirPortal);
   fs.mkdirSync(env.staticDirStaff);
-  const db = openDatabase(env.databasePath);
+  const db = await openDatabase(env.databasePath);
   await seedDemo(db);
   const sent: MailMessage[] = [];
   let clock = Date.UTC(2026, 10, 25, 10, 0, 0);
-  const deps: Deps = {
-    db,
-    env,
-    mailer: {
-      async send(message) {
-        sent.push(message);
-      },
+  const mailer: Mailer = {
+    async send(message) {
+      sent.push(message);
     },
-    now: () => clock,
   };
+  const deps: Deps = { db, env, mailer, mail: createMailQueue(mailer), now: () => clock };
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 
@@ -116,8 +113,8 @@ export async function createTestContext(envOverrides: Record<string, string> = {
       return cookieFrom(res);
     },
     cookieFrom,
-    close() {
-      db.$client.close();
+    async close() {
+      await db.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -13,4 +13,3 @@ export const customerSearchHitSchema = z.object({
 });
 export type CustomerSearchHit = z.infer<typeof customerSearchHitSchema>;
 
-export const customerIdParamSchema = z.object({ id: z.string().regex(/^[a-z0-9]{1,40}$/, "id_invalid") });

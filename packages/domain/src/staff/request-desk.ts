@@ -1,3 +1,4 @@
+import { customerIdSchema, staffIdSchema } from "../common/ids.ts";
 import { z } from "zod";
 import { daysLeft } from "../requests/deadlines.ts";
 import { createRequestInputSchema, requestChannels, requestStates, requestTypes } from "../requests/request-model.ts";
@@ -29,10 +30,7 @@ export const extendRequestInputSchema = z.object({ months: z.union([z.literal(1)
 export const completeRequestInputSchema = z.object({ note: z.string().trim().max(4000, "too_long").default("") });
 export const requestNoteInputSchema = z.object({ note: z.string().trim().min(1, "required").max(4000, "too_long") });
 export const assignRequestInputSchema = z.object({
-  staffUserId: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, "id_invalid")
-    .nullable(),
+  staffUserId: staffIdSchema.nullable(),
 });
 export const confirmNotificationInputSchema = z.object({
   partyKind: z.enum(["source", "recipient"]),
@@ -41,7 +39,7 @@ export const confirmNotificationInputSchema = z.object({
 
 /** A request that arrived on paper or by e-mail: the deadline runs from the day it was received. */
 export const registerRequestInputSchema = z.object({
-  customerId: z.string().regex(/^[a-z0-9]{1,40}$/, "id_invalid"),
+  customerId: customerIdSchema,
   channel: z.enum(requestChannels).exclude(["portal"]),
   receivedOn: z.iso.date("date_invalid"),
   request: createRequestInputSchema,

@@ -1,14 +1,18 @@
 import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { SessionStore, ValidSession } from "../../auth/session-store.ts";
+import type { Queries } from "../../db/port.ts";
 
 export type SessionAuthEnv<Subject> = { Variables: { session: ValidSession; subject: Subject } };
 
 type SessionAuthOptions<Subject> = {
   store: SessionStore;
   cookieName: string;
-  /** Loads who the session belongs to; null ends the session (e.g. a disabled account). */
-  load: (subjectId: string) => Subject | null;
+  /**
+   * Loads who the session belongs to, on the session's own read snapshot; null ends the session (e.g. a disabled
+   * account).
+   */
+  load: (r: Queries, subjectId: string) => Promise<Subject | null>;
   now?: () => number;
 };
 
@@ -22,7 +26,7 @@ type SessionAuthOptions<Subject> = {
 export const sessionAuth = <Subject>({ store, cookieName, load, now = Date.now }: SessionAuthOptions<Subject>) =>
   createMiddleware<SessionAuthEnv<Subject>>(async function sessionAuth(c, next) {
     const token = getCookie(c, cookieName);
-    const found = token ? store.authenticate(token, now(), load) : null;
+    const found = token ? await store.authenticate(token, now(), load) : null;
     if (!found) return c.json({ error: { code: "unauthenticated", message: "Sign-in required" } } as const, 401);
     c.set("session", found.session);
     c.set("subject", found.subject);

@@ -4,7 +4,7 @@ import type { Deps } from "../../deps.ts";
 import type { SessionAuthEnv } from "../../middleware/session-auth/index.ts";
 import type { findActiveCustomer } from "../../services/customer-record.ts";
 
-export type PortalCustomer = NonNullable<ReturnType<typeof findActiveCustomer>>;
+export type PortalCustomer = NonNullable<Awaited<ReturnType<typeof findActiveCustomer>>>;
 export type PortalEnv = SessionAuthEnv<PortalCustomer>;
 
 /** What every portal route factory gets: the app's dependencies, the session store and the auth guard. */

@@ -1,6 +1,6 @@
 import { gpcSignalApplies, setObjectionsInputSchema } from "@tietoni/domain";
 import { Hono } from "hono";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../../db/port.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import {
   applyGpcSignal,

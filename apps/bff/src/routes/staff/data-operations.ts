@@ -4,7 +4,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { requirePermission, type StaffRole } from "../../auth/permissions.ts";
 import { randomToken } from "../../auth/tokens.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../../db/port.ts";
 import {
   billingDetails,
   customers,
@@ -22,7 +22,8 @@ import {
   restrictionLiftNoticeMail,
 } from "../../mail/operation-templates.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import { anonymiseCustomer, type Tx } from "../../services/anonymise.ts";
+import type { Tx } from "../../db/port.ts";
+import { anonymiseCustomer } from "../../services/anonymise.ts";
 import { type AuditActor, appendAudit } from "../../services/audit.ts";
 import { gatherErasureFacts } from "../../services/erasure-facts.ts";
 import {

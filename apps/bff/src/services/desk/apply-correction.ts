@@ -1,7 +1,7 @@
 import { type CorrectableField, fieldCategory, helsinkiDate } from "@tietoni/domain";
 import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/port.ts";
 import {
   billingDetails,
   customers,
@@ -13,7 +13,6 @@ import {
 import { currentValueOf } from "../requests.ts";
 import { parseBillingAddress } from "./billing-address.ts";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export type Correction = {
   customerId: string;

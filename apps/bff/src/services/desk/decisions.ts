@@ -8,11 +8,11 @@ import {
   type RequestChannel,
 } from "@tietoni/domain";
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db, Tx } from "../../db/port.ts";
 import { correctionNotifications, requestEvents, requests, staffUsers } from "../../db/schema.ts";
-import { appendAudit } from "../audit.ts";
+import { appendAudit, type StaffActor } from "../audit.ts";
 import { insertRequest } from "../requests.ts";
-import { applyCorrection, type Tx } from "./apply-correction.ts";
+import { applyCorrection } from "./apply-correction.ts";
 import { findRequest, loadNotifications } from "./request-detail.ts";
 
 /*
@@ -20,7 +20,6 @@ import { findRequest, loadNotifications } from "./request-detail.ts";
  * history and the audit entry commit together or not at all, and a refused step changes nothing.
  */
 
-export type StaffActor = { id: string; role: string; ip: string | null };
 
 export type DeskFailure = { ok: false; status: 400 | 404 | 409; code: ErrorCode; path?: string };
 export type DeskResult<T extends object = object> = ({ ok: true } & T) | DeskFailure;

@@ -12,7 +12,7 @@ import {
 } from "@tietoni/domain";
 import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
 
 export type QueueQuery = z.infer<typeof requestQueueQuerySchema>;

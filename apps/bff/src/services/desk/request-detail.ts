@@ -7,7 +7,7 @@ import {
   type RequestView,
 } from "@tietoni/domain";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
+import type { Db } from "../../db/port.ts";
 import { correctionNotifications, datumSources, requestEvents, requests, staffUsers } from "../../db/schema.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";

@@ -18,7 +18,7 @@ const UNAVAILABLE = new Set([
 type SqliteError = InstanceType<typeof Database.SqliteError>;
 
 /** The SQLite error behind `err`, if any: drizzle wraps driver errors in DrizzleQueryError (as `cause`). */
-export function sqliteErrorOf(err: unknown): SqliteError | null {
+function sqliteErrorOf(err: unknown): SqliteError | null {
   let current: unknown = err;
   for (let depth = 0; depth < 5 && current instanceof Error; depth++) {
     if (current instanceof Database.SqliteError) return current;
@@ -27,12 +27,15 @@ export function sqliteErrorOf(err: unknown): SqliteError | null {
   return null;
 }
 
-/** Whether `err` says the database is unavailable, so the request should fail closed with 503, not 500. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const code = sqliteErrorOf(err)?.code;
-  if (!code) return false;
-  const primary = code.split("_").slice(0, 2).join("_");
-  return UNAVAILABLE.has(primary);
+/**
+ * The driver's words when `err` says the database is unavailable (the request should fail closed with 503, not
+ * 500); null for anything else.
+ */
+export function unavailableReason(err: unknown): string | null {
+  const error = sqliteErrorOf(err);
+  if (!error) return null;
+  const primary = error.code.split("_").slice(0, 2).join("_");
+  return UNAVAILABLE.has(primary) ? `${error.code}: ${error.message}` : null;
 }
 
 /**

@@ -1,0 +1,72 @@
+import type { SQL } from "drizzle-orm";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+
+/*
+ * The data port (decision 008): the only way services, routes and test helpers reach the database. Every call
+ * returns a promise and transactions are `await db.transaction(async (tx) => …)`, so the same service code runs on
+ * an engine whose driver is asynchronous. Drizzle stays the query builder; no driver type appears here.
+ */
+
+/** What `.run()` answers: how many rows the statement changed. */
+export type RunResult = { changes: number };
+
+/** Drizzle's query builders (select, insert, update, delete, `$count`…), each awaited, plus raw SQL. */
+export type Queries = Omit<BaseSQLiteDatabase<"async", RunResult>, "transaction" | "run" | "all" | "get" | "values"> & {
+  /** Raw SQL (drizzle's `sql` template) whose rows come back as objects keyed by column alias. */
+  rows<R>(query: SQL): Promise<R[]>;
+  row<R>(query: SQL): Promise<R | undefined>;
+  exec(query: SQL): Promise<RunResult>;
+};
+
+declare const inTransaction: unique symbol;
+
+/**
+ * A handle inside a write transaction. Functions that must run inside one (an audit entry with the change it
+ * records, a queued mail with the decision it announces) take a `Tx`, so passing the bare `Db` fails to compile.
+ */
+export type Tx = Queries & {
+  readonly [inTransaction]: true;
+  /** A nested transaction: a savepoint, rolled back alone if `fn` throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` once the transaction has committed (never if it rolls back): what must not leave the process before
+   * the change is durable, such as mail announcing it. Errors in `fn` are logged, never thrown into the caller.
+   */
+  afterCommit(fn: () => void | Promise<void>): void;
+};
+
+export type TransactionOptions = {
+  /**
+   * "relaxed" commits without waiting for the disk: for counters a power cut may forget (decision 007), never for
+   * anything acknowledged to a person.
+   */
+  durability?: "full" | "relaxed";
+};
+
+export type ReadOptions = Record<string, never>;
+
+/**
+ * A long read-only snapshot on a connection of its own (the streamed export): every read sees one moment, and
+ * rows are pulled one at a time. The SQL is written by hand for the export's hot loop (decision 005).
+ */
+export type Snapshot = {
+  get<R>(sql: string, ...params: unknown[]): R | undefined;
+  iterate<R>(sql: string, ...params: unknown[]): IterableIterator<R>;
+  close(): void;
+};
+
+export type Db = Queries & {
+  /** Runs `fn` in one write transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * Runs several reads on one consistent snapshot. Cheaper than separate reads as well: one lock instead of one
+   * per query (bench P1). The handle is the same on every call, so queries prepared on it stay prepared.
+   */
+  read<T>(fn: (r: Queries) => Promise<T>, options?: ReadOptions): Promise<T>;
+  openSnapshot(): Snapshot;
+  /** Throws when the database cannot take writes now (missing, locked, read-only, full): the health check. */
+  ping(): Promise<void>;
+  /** The reason when `err` means the database is unavailable (answer 503, nothing changed), else null. */
+  unavailableReason(err: unknown): string | null;
+  close(): Promise<void>;
+};
