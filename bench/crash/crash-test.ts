@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type BetterSqlite3 from "better-sqlite3";
-import type { Db } from "../../apps/bff/src/db/client.ts";
+import type { Db, Snapshot } from "../../apps/bff/src/db/port.ts";
 import { verifyAuditChain } from "../../apps/bff/src/services/audit.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -344,7 +344,7 @@ async function main() {
       // process serves the next round.
       server = startBff(env);
       await waitHealthy(server, `${portal.base}/healthz`);
-      totalChecked += check(dbFile, acked, failures, round);
+      totalChecked += await check(dbFile, acked, failures, round);
 
       if (round % 10 === 0 || round === opts.rounds) {
         const writes = acked.toggles.size + acked.phones.length + acked.viewIps.length;
@@ -380,14 +380,20 @@ async function main() {
 }
 
 /** Every acknowledged write must be in the file; returns how many were checked. */
-function check(dbFile: string, acked: Acked, failures: string[], round: number): number {
+async function check(dbFile: string, acked: Acked, failures: string[], round: number): Promise<number> {
   const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const integrity = sqlite.pragma("integrity_check", { simple: true });
     if (integrity !== "ok") failures.push(`round ${round}: integrity_check says ${String(integrity)}`);
 
-    // verifyAuditChain reads through the raw client only; a read-only handle keeps the check from writing.
-    const verdict = verifyAuditChain({ $client: sqlite } as unknown as Db);
+    // verifyAuditChain reads only through a snapshot; this read-only handle stands in for one, so the check
+    // cannot write (opening the port would migrate and checkpoint the file under test).
+    const snapshot: Snapshot = {
+      get: (sql, ...params) => sqlite.prepare(sql).get(...params) as never,
+      iterate: (sql, ...params) => sqlite.prepare(sql).iterate(...params) as never,
+      close: () => {},
+    };
+    const verdict = await verifyAuditChain({ openSnapshot: () => snapshot } as unknown as Db);
     if (!verdict.ok) failures.push(`round ${round}: audit chain broken at seq ${verdict.firstBrokenSeq}`);
 
     const events = new Map<string, number>();

@@ -31,7 +31,7 @@ function freePort(): Promise<number> {
 
 const [portalPort, staffPort] = [await freePort(), await freePort()];
 // An app not asked for is served from an empty folder (benchDeps makes it; the BFF answers 503 "not built").
-const deps = benchDeps(dir, {
+const deps = await benchDeps(dir, {
   PORTAL_ORIGIN: `http://127.0.0.1:${portalPort}`,
   STAFF_ORIGIN: `http://127.0.0.1:${staffPort}`,
   ...(portalDist !== "-" ? { STATIC_DIR_PORTAL: path.resolve(portalDist) } : {}),

@@ -4,6 +4,7 @@ import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import type { Deps } from "../../apps/bff/src/deps.ts";
+import { createMailQueue } from "../../apps/bff/src/mail/mail-queue.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
 
 /**
@@ -27,9 +28,9 @@ export function benchEnv(dir: string, overrides: Record<string, string> = {}) {
 /** Creates the demo register (244 customers) in `dir` and closes it again. */
 export async function createDemoRegister(dir: string): Promise<string> {
   const env = parseEnv(benchEnv(dir));
-  const db = openDatabase(env.databasePath);
+  const db = await openDatabase(env.databasePath);
   await seedDemo(db);
-  db.$client.close();
+  await db.close();
   return env.databasePath;
 }
 
@@ -37,15 +38,15 @@ export async function createDemoRegister(dir: string): Promise<string> {
  * A signed-in customer's cookie without clicking through the e-mail code flow (epic-stack's fixture idea):
  * the session row is made the way sign-in makes it, so every request still does the full session lookup.
  */
-export function customerCookie(dir: string, customerId: string): string {
+export async function customerCookie(dir: string, customerId: string): Promise<string> {
   const env = parseEnv(benchEnv(dir));
-  const db = openDatabase(env.databasePath);
+  const db = await openDatabase(env.databasePath);
   try {
     const store = createSessionStore(db, { table: "customer_sessions", subject: "customer_id" }, env.sessionPolicy);
-    const { token } = store.create(customerId, Date.now(), { ip: "127.0.0.1", userAgent: "bench" });
+    const { token } = await store.create(customerId, Date.now(), { ip: "127.0.0.1", userAgent: "bench" });
     return `tietoni-portal=${token}`;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 
@@ -53,8 +54,9 @@ export function customerCookie(dir: string, customerId: string): string {
  * The BFF's dependencies for a bench child serving the register in `dir`: real database, no mail sent. A static
  * folder that is not there (no built app) is made empty, so the listener answers "not built" without warnings.
  */
-export function benchDeps(dir: string, overrides: Record<string, string> = {}): Deps {
+export async function benchDeps(dir: string, overrides: Record<string, string> = {}): Promise<Deps> {
   const env = parseEnv(benchEnv(dir, overrides));
   for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
-  return { db: openDatabase(env.databasePath), env, mailer: { async send() {} }, now: Date.now };
+  const mailer = { async send() {} };
+  return { db: await openDatabase(env.databasePath), env, mailer, mail: createMailQueue(mailer), now: Date.now };
 }

@@ -10,7 +10,7 @@ import { benchEnv } from "./register.ts";
  * made the way sign-in makes it, so every request still does the full session lookup and account check.
  * A register without the account (seed-large writes no staff) gets it, with a password hash nothing matches.
  */
-export function staffCookie(
+export async function staffCookie(
   dir: string,
   overrides: Record<string, string> = {},
   user: { id: string; username: string; role: "agent" | "admin" } = {
@@ -18,12 +18,13 @@ export function staffCookie(
     username: "agent",
     role: "agent",
   },
-): string {
+): Promise<string> {
   const env = parseEnv(benchEnv(dir, overrides));
-  const db = openDatabase(env.databasePath);
+  const db = await openDatabase(env.databasePath);
   try {
     const now = Date.now();
-    db.insert(staffUsers)
+    await db
+      .insert(staffUsers)
       .values({
         ...user,
         displayName: `Bench ${user.username}`,
@@ -32,12 +33,11 @@ export function staffCookie(
         createdAt: now,
         passwordChangedAt: now,
       })
-      .onConflictDoNothing()
-      .run();
+      .onConflictDoNothing();
     const store = createSessionStore(db, { table: "staff_sessions", subject: "staff_user_id" }, env.sessionPolicy);
-    const { token } = store.create(user.id, now, { ip: "127.0.0.1", userAgent: "bench" });
+    const { token } = await store.create(user.id, now, { ip: "127.0.0.1", userAgent: "bench" });
     return `${sessionCookieName(env, "staff")}=${token}`;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }

@@ -10,15 +10,15 @@ const CUSTOMER_ID = "c0000120";
 const CONNECTIONS = 10;
 
 /** Microseconds one call of `loadCustomerRecord` takes in-process, no HTTP: the floor under `GET my-data`. */
-function recordQueryMicros(dir: string, calls: number): number {
-  const { db } = benchDeps(dir);
+async function recordQueryMicros(dir: string, calls: number): Promise<number> {
+  const { db } = await benchDeps(dir);
   try {
-    for (let i = 0; i < 200; i++) loadCustomerRecord(db, CUSTOMER_ID);
+    for (let i = 0; i < 200; i++) await loadCustomerRecord(db, CUSTOMER_ID);
     const started = performance.now();
-    for (let i = 0; i < calls; i++) loadCustomerRecord(db, CUSTOMER_ID);
+    for (let i = 0; i < calls; i++) await loadCustomerRecord(db, CUSTOMER_ID);
     return ((performance.now() - started) * 1000) / calls;
   } finally {
-    db.$client.close();
+    await db.close();
   }
 }
 
@@ -30,7 +30,7 @@ export const benchmark = defineBenchmark({
   goal: "≥ 0.5× throughput, p99 ≤ 2× (profile)",
   async run({ smoke, runs, tmpDir, log }) {
     await createDemoRegister(tmpDir);
-    const cookie = customerCookie(tmpDir, CUSTOMER_ID);
+    const cookie = await customerCookie(tmpDir, CUSTOMER_ID);
     const child = await startChild<{ hello: number; portal: number }>("p1-profile/server.ts", { args: [tmpDir] });
     const timing = {
       connections: CONNECTIONS,
@@ -66,7 +66,7 @@ export const benchmark = defineBenchmark({
     const p99Ratio = (side: keyof typeof sides) => p99(side) / Math.max(1, p99("hello"));
     const throughput = (side: keyof typeof sides) => rps(side) / rps("hello");
     const cpu = (side: keyof typeof sides) => median(sides[side].map((f) => f.cpuMicrosPerRequest ?? 0));
-    const floor = recordQueryMicros(tmpDir, smoke ? 200 : 5000);
+    const floor = await recordQueryMicros(tmpDir, smoke ? 200 : 5000);
     const helloMicros = 1e6 / rps("hello");
     return {
       measured: `profile ${formatNumber(rps("profile"))} req/s, p99 ${p99("profile")} ms; my-data ${formatNumber(rps("record"))} req/s, p99 ${p99("record")} ms`,

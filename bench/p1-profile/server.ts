@@ -13,5 +13,5 @@ if (!dir) throw new Error("usage: server.ts REGISTER_DIR");
 const hello = new Hono().get("/", (c) => c.text("Hello Hono!"));
 ready({
   hello: await listen(hello.fetch),
-  portal: await listen(createPortalApp(benchDeps(dir)).fetch),
+  portal: await listen(createPortalApp(await benchDeps(dir)).fetch),
 });

@@ -15,7 +15,7 @@ export const benchmark = defineBenchmark({
   goal: "≥ 0.7× throughput (each method)",
   async run({ smoke, runs, tmpDir, log }) {
     await createDemoRegister(tmpDir);
-    const cookie = customerCookie(tmpDir, "c0000120");
+    const cookie = await customerCookie(tmpDir, "c0000120");
     const child = await startChild<{ bare: number; chained: number }>("p2-middleware/server.ts", { args: [tmpDir] });
     const timing = {
       connections: CONNECTIONS,

@@ -9,7 +9,7 @@ import { benchDeps } from "../lib/register.ts";
  */
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts REGISTER_DIR");
-const deps = benchDeps(dir);
+const deps = await benchDeps(dir);
 
 const noop = <App extends Hono>(app: App) =>
   app.get("/noop", (c) => c.json({ ok: true }, 200)).post("/noop", (c) => c.json({ ok: true }, 200));

@@ -52,11 +52,11 @@ export const benchmark = defineBenchmark({
     const orders = smoke ? 2_000 : 100_000;
     const t0 = performance.now();
     await createDemoRegister(tmpDir);
-    const seeding = openDatabase(`${tmpDir}/register.sqlite`);
-    insertBundles(seeding, [syntheticCustomer(createRandom(3), 999_999, { orders })]);
-    seeding.$client.close();
-    const bigCookie = customerCookie(tmpDir, BIG);
-    const readerCookie = customerCookie(tmpDir, READER);
+    const seeding = await openDatabase(`${tmpDir}/register.sqlite`);
+    await seeding.transaction((tx) => insertBundles(tx, [syntheticCustomer(createRandom(3), 999_999, { orders })]));
+    await seeding.close();
+    const bigCookie = await customerCookie(tmpDir, BIG);
+    const readerCookie = await customerCookie(tmpDir, READER);
     log(
       `register: demo + ${formatNumber(orders)} orders of ${BIG} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );

@@ -12,7 +12,7 @@ import { benchDeps } from "../lib/register.ts";
  */
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts <register folder>");
-const deps = benchDeps(dir);
+const deps = await benchDeps(dir);
 const { env } = deps;
 
 /**

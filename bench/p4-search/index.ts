@@ -101,7 +101,7 @@ export const benchmark = defineBenchmark({
       );
     }
     const overrides = { DATABASE_PATH: file };
-    const cookie = staffCookie(tmpDir, overrides);
+    const cookie = await staffCookie(tmpDir, overrides);
     const child = await startChild<{ port: number }>("p4-search/server.ts", {
       args: [tmpDir, file],
       timeoutMs: 300_000,

@@ -1,4 +1,5 @@
-import { appendAudit } from "../../apps/bff/src/services/audit.ts";
+import Database from "better-sqlite3";
+import { recordAudit } from "../../apps/bff/src/services/audit.ts";
 import { explainSearch, searchCustomers } from "../../apps/bff/src/services/customer-search.ts";
 import { createStaffApp } from "../../apps/bff/src/staff-app.ts";
 import { answer, listen, ready } from "../lib/child-side.ts";
@@ -11,49 +12,51 @@ import { percentile } from "../lib/stats.ts";
  */
 const [dir, databasePath] = process.argv.slice(2);
 if (!dir || !databasePath) throw new Error("usage: server.ts DIR DATABASE_PATH");
-const deps = benchDeps(dir, { DATABASE_PATH: databasePath });
+const deps = await benchDeps(dir, { DATABASE_PATH: databasePath });
 const { db } = deps;
 const app = createStaffApp(deps);
 
-const timed = (fn: () => void) => {
+const timed = async (fn: () => unknown) => {
   const started = performance.now();
-  fn();
+  await fn();
   return performance.now() - started;
 };
+// The baselines (the old LIKE scan, the id sample) read the file directly, beside the BFF's data port.
+const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
 
 answer({
   /** The service-level search: `rounds` passes over the mix, one call at a time; the first pass warms up. */
-  service: (argument) => {
+  service: async (argument) => {
     const { queries, rounds } = argument as { queries: string[]; rounds: number };
-    for (const q of queries) searchCustomers(db, q);
+    for (const q of queries) await searchCustomers(db, q);
     const all: number[] = [];
     const perQuery: Record<string, { hits: number; p50: number; max: number }> = {};
     const byQuery = new Map<string, number[]>(queries.map((q) => [q, []]));
     for (let r = 0; r < rounds; r++) {
       for (const q of queries) {
-        const ms = timed(() => searchCustomers(db, q));
+        const ms = await timed(() => searchCustomers(db, q));
         all.push(ms);
         byQuery.get(q)?.push(ms);
       }
     }
     for (const [q, times] of byQuery) {
       times.sort((a, b) => a - b);
-      perQuery[q] = { hits: searchCustomers(db, q).length, p50: percentile(times, 0.5), max: times.at(-1) ?? 0 };
+      perQuery[q] = { hits: (await searchCustomers(db, q)).length, p50: percentile(times, 0.5), max: times.at(-1) ?? 0 };
     }
     all.sort((a, b) => a - b);
     return { p50: percentile(all, 0.5), p95: percentile(all, 0.95), perQuery };
   },
   plan: (argument) => explainSearch(db, argument as string),
   /** One search, timed, with its hit count: for queries outside the mix (a rare two-letter word). */
-  once: (argument) => {
+  once: async (argument) => {
     let hits = 0;
-    const ms = timed(() => {
-      hits = searchCustomers(db, argument as string).length;
+    const ms = await timed(async () => {
+      hits = (await searchCustomers(db, argument as string)).length;
     });
     return { ms, hits };
   },
   /** The LIKE scan the index replaced (before migration 0005), once per query: its time and its plan. */
-  like: (argument) => {
+  like: async (argument) => {
     const query = argument as string;
     const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
     const rule = words
@@ -68,21 +71,21 @@ answer({
       return [`${escaped}%`, `${escaped}%`, `%${escaped}%`, `%${escaped}%`];
     });
     const sql = `SELECT c.id FROM customers c WHERE c.anonymised_at IS NULL AND ${rule} ORDER BY c.last_name, c.first_name LIMIT 50`;
-    const statement = db.$client.prepare(sql);
-    const ms = timed(() => statement.all(...params));
-    const plan = db.$client
+    const statement = sqlite.prepare(sql);
+    const ms = await timed(() => statement.all(...params));
+    const plan = sqlite
       .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
       .all(...params)
       .map((r) => r.detail);
     return { ms, plan };
   },
   /** One audit append, as every audited request makes it (synchronous = FULL: a commit waits for the disk). */
-  audit: (argument) => {
+  audit: async (argument) => {
     const times: number[] = [];
     for (let i = 0; i < (argument as number); i++) {
       times.push(
-        timed(() =>
-          appendAudit(
+        await timed(() =>
+          recordAudit(
             db,
             {
               actor: { type: "staff", id: "staff-agent", role: "agent" },
@@ -100,7 +103,7 @@ answer({
   },
   /** `n` customer ids spread over the register, for the primary-key baseline. */
   ids: (argument) =>
-    db.$client
+    sqlite
       .prepare<[number], { id: string }>(
         "SELECT id FROM customers WHERE anonymised_at IS NULL AND rowid % ? = 7 ORDER BY rowid LIMIT 500",
       )
@@ -108,7 +111,7 @@ answer({
         Math.max(
           1,
           Math.floor(
-            (db.$client.prepare<[], { n: number }>("SELECT max(rowid) AS n FROM customers").get()?.n ?? 1) /
+            (sqlite.prepare<[], { n: number }>("SELECT max(rowid) AS n FROM customers").get()?.n ?? 1) /
               (argument as number),
           ),
         ),

@@ -207,7 +207,7 @@ export const benchmark = defineBenchmark({
     ]);
     log("built the baseline, the portal and the staff app");
     await createDemoRegister(tmpDir);
-    const cookie = customerCookie(tmpDir, demoCustomerId(tmpDir));
+    const cookie = await customerCookie(tmpDir, demoCustomerId(tmpDir));
     const child = await startChild<{ portal: number; staff: number }>("lib/apps-server.ts", {
       args: [tmpDir, portalDist, staffDist],
     });

@@ -70,10 +70,11 @@ export const benchmark = defineBenchmark({
   async run({ smoke, runs, tmpDir, log }) {
     const seconds = smoke ? 2 : 6;
     await createDemoRegister(tmpDir);
-    const db = openDatabase(`${tmpDir}/register.sqlite`);
+    const db = await openDatabase(`${tmpDir}/register.sqlite`);
     const now = Date.now();
     const hashes = await Promise.all(Array.from({ length: STAFF }, (_, i) => hashPassword(staffPassword(i))));
-    db.insert(staffUsers)
+    await db
+      .insert(staffUsers)
       .values(
         hashes.map((passwordHash, i) => ({
           id: `staff-${staffName(i)}`,
@@ -87,11 +88,10 @@ export const benchmark = defineBenchmark({
           passwordChangedAt: now,
         })),
       )
-      .run();
-    db.$client.close();
+    await db.close();
     // Ordinary demo customers (c0000100…), each with a session of their own.
-    const cookies = Array.from({ length: CUSTOMERS }, (_, i) =>
-      customerCookie(tmpDir, `c${String(100 + i).padStart(7, "0")}`),
+    const cookies = await Promise.all(
+      Array.from({ length: CUSTOMERS }, (_, i) => customerCookie(tmpDir, `c${String(100 + i).padStart(7, "0")}`)),
     );
 
     const child = await startChild<Ready>("p6-staff-sign-in/server.ts", { args: [tmpDir] });

@@ -10,7 +10,7 @@ import { benchDeps } from "../lib/register.ts";
  */
 const dir = process.argv[2];
 if (!dir) throw new Error("usage: server.ts <register folder>");
-const deps = benchDeps(dir, { TRUST_PROXY: "true" });
+const deps = await benchDeps(dir, { TRUST_PROXY: "true" });
 const portal = await listen(createPortalApp(deps).fetch);
 const staff = await listen(createStaffApp(deps).fetch);
 ready({ portal, staff });

@@ -80,7 +80,7 @@ export const benchmark = defineBenchmark({
   async run({ runs, tmpDir, log }) {
     const portalDist = await buildApp("portal", path.join(tmpDir, "portal-dist"));
     await createDemoRegister(tmpDir);
-    const cookie = customerCookie(tmpDir, demoCustomerId(tmpDir));
+    const cookie = await customerCookie(tmpDir, demoCustomerId(tmpDir));
     const child = await startChild<{ portal: number }>("lib/apps-server.ts", { args: [tmpDir, portalDist, "-"] });
     const browser = await launchChromium();
     const lcps: number[] = [];

@@ -1,3 +1,4 @@
+export * from "./audit/audit-actions.ts";
 export * from "./common/dates.ts";
 export * from "./common/ids.ts";
 export * from "./auth/sign-in.ts";

@@ -112,6 +112,22 @@ function openConnection(file: string, options: Database.Options = {}) {
 }
 
 /**
+ * A migrated SQLite file opened for a bulk load through the driver itself (seed-large; db/bulk-insert.ts says why),
+ * with durability off: a load that fails is started again from nothing. Only code in db/ uses it.
+ */
+export function openForBulkLoad(file: string): Database.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = openConnection(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  migrate(drizzleSync({ client: sqlite }), { migrationsFolder });
+  sqlite.pragma("journal_mode = OFF");
+  sqlite.pragma("synchronous = OFF");
+  sqlite.pragma("cache_size = -262144"); // 256 MiB: the indexes on e-mail and name are written in random order
+  return sqlite;
+}
+
+/**
  * Opens the SQLite file, sets the pragmas every connection needs, applies pending migrations and returns the port.
  * WAL lets readers run beside the single writer; the busy timeout makes a second process wait, not fail.
  */

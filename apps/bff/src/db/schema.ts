@@ -1,20 +1,29 @@
 import {
+  actorTypes,
+  auditActions,
   correctableByRequest,
   dataCategoryIds,
+  decisionOutcomes,
+  exportFormats,
+  invoiceStatuses,
   marketingChannels,
   marketingPurposes,
+  orderStatuses,
+  organisationRoleKinds,
   requestChannels,
   requestStates,
   requestTypes,
   restrictionGrounds,
   sourceIds,
+  staffRoles,
 } from "@tietoni/domain";
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /*
  * The register's tables. Times are UTC milliseconds (integer); calendar dates are ISO text (YYYY-MM-DD).
- * Category and source ids are the register description's ids (packages/domain/src/register/ids.ts).
+ * Category and source ids are the register description's ids (packages/domain/src/register/ids.ts); every other
+ * enumeration (roles, statuses, audit actions, request types) is defined once in the domain and taken from there.
  */
 
 export const customers = sqliteTable(
@@ -61,7 +70,7 @@ export const organisationRoles = sqliteTable(
       .notNull()
       .references(() => organisations.id),
     /** "representative" or "contactPerson" (the notice: a contact person cannot be erased during the role). */
-    role: text("role", { enum: ["representative", "contactPerson"] }).notNull(),
+    role: text("role", { enum: organisationRoleKinds }).notNull(),
     startDate: text("start_date").notNull(),
     endDate: text("end_date"),
   },
@@ -93,7 +102,7 @@ export const orders = sqliteTable(
     customerId: text("customer_id").references(() => customers.id),
     orderNumber: text("order_number").notNull().unique(),
     orderedAt: integer("ordered_at").notNull(),
-    status: text("status", { enum: ["received", "delivered", "cancelled"] }).notNull(),
+    status: text("status", { enum: orderStatuses }).notNull(),
     totalCents: integer("total_cents").notNull(),
     currency: text("currency").notNull().default("EUR"),
   },
@@ -126,7 +135,7 @@ export const invoices = sqliteTable(
     dueAt: text("due_at").notNull(),
     amountCents: integer("amount_cents").notNull(),
     currency: text("currency").notNull().default("EUR"),
-    status: text("status", { enum: ["open", "paid"] }).notNull(),
+    status: text("status", { enum: invoiceStatuses }).notNull(),
     inCollection: integer("in_collection", { mode: "boolean" }).notNull().default(false),
     paidAt: text("paid_at"),
   },
@@ -216,7 +225,7 @@ export const staffUsers = sqliteTable("staff_users", {
   id: text("id").primaryKey(),
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
-  role: text("role", { enum: ["agent", "admin"] }).notNull(),
+  role: text("role", { enum: staffRoles }).notNull(),
   passwordHash: text("password_hash").notNull(),
   /** The notice: only staff who signed a confidentiality commitment may process the register. */
   confidentialitySignedOn: text("confidentiality_signed_on"),
@@ -253,10 +262,10 @@ export const auditLog = sqliteTable(
   {
     seq: integer("seq").primaryKey({ autoIncrement: true }),
     at: integer("at").notNull(),
-    actorType: text("actor_type", { enum: ["staff", "customer", "system"] }).notNull(),
+    actorType: text("actor_type", { enum: actorTypes }).notNull(),
     actorId: text("actor_id"),
     actorRole: text("actor_role"),
-    action: text("action").notNull(),
+    action: text("action", { enum: auditActions }).notNull(),
     customerId: text("customer_id"),
     detail: text("detail").notNull().default(sql`'{}'`),
     ip: text("ip"),
@@ -291,7 +300,7 @@ export const requests = sqliteTable(
     correctionNew: text("correction_new"),
     correctionReason: text("correction_reason"),
     restrictionGround: text("restriction_ground", { enum: restrictionGrounds }),
-    decisionOutcome: text("decision_outcome", { enum: ["completed", "refused"] }),
+    decisionOutcome: text("decision_outcome", { enum: decisionOutcomes }),
     decisionReasons: text("decision_reasons"),
     decidedAt: integer("decided_at"),
     decidedBy: text("decided_by").references(() => staffUsers.id),
@@ -313,7 +322,7 @@ export const requestEvents = sqliteTable(
       .notNull()
       .references(() => requests.id),
     at: integer("at").notNull(),
-    actorType: text("actor_type", { enum: ["customer", "staff", "system"] }).notNull(),
+    actorType: text("actor_type", { enum: actorTypes }).notNull(),
     actorId: text("actor_id"),
     event: text("event").notNull(),
     note: text("note"),
@@ -366,7 +375,7 @@ export const fieldChanges = sqliteTable(
     oldValue: text("old_value"),
     newValue: text("new_value"),
     at: integer("at").notNull(),
-    actorType: text("actor_type", { enum: ["customer", "staff", "system"] }).notNull(),
+    actorType: text("actor_type", { enum: actorTypes }).notNull(),
     actorId: text("actor_id"),
     reason: text("reason"),
     requestId: text("request_id").references(() => requests.id),
@@ -420,7 +429,7 @@ export const downloads = sqliteTable(
     customerId: text("customer_id")
       .notNull()
       .references(() => customers.id),
-    format: text("format", { enum: ["json", "csv", "html"] }).notNull(),
+    format: text("format", { enum: exportFormats }).notNull(),
     at: integer("at").notNull(),
   },
   (t) => [index("downloads_customer_idx").on(t.customerId, t.at)],

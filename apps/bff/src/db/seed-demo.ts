@@ -137,7 +137,7 @@ function demoCases(): CustomerBundle[] {
 
 /** Seeds the demo register once: only into an empty database. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const existing = db.select({ n: count() }).from(customers).get()?.n ?? 0;
+  const existing = (await db.select({ n: count() }).from(customers).get())?.n ?? 0;
   if (existing > 0) return false;
   const random = createRandom(42);
   const ordinary = Array.from({ length: ORDINARY_CUSTOMERS }, (_, i) => syntheticCustomer(random, 100 + i));
@@ -156,10 +156,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
       totpEnabledAt: s.role === "admin" ? SYNTHETIC_EPOCH : null,
     })),
   );
-  db.transaction((tx) => {
-    tx.insert(organisations).values(DEMO_ORGANISATIONS).run();
-    tx.insert(staffUsers).values(staff).run();
+  // One transaction: a second process starting beside this one finds either nothing or the whole demo.
+  await db.transaction(async (tx) => {
+    await tx.insert(organisations).values(DEMO_ORGANISATIONS);
+    await tx.insert(staffUsers).values(staff);
+    await insertBundles(tx, [...demoCases(), ...ordinary]);
   });
-  insertBundles(db, [...demoCases(), ...ordinary]);
   return true;
 }

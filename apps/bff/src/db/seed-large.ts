@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { createBulkInserter, withSearchIndexRebuiltAfter } from "./bulk-insert.ts";
-import { openDatabase } from "./client.ts";
-import { insertBundles } from "./insert-bundles.ts";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { openForBulkLoad } from "./client.ts";
 import { organisations } from "./schema.ts";
 import { createRandom, DEMO_ORGANISATIONS, syntheticCustomer } from "./synthetic.ts";
 
@@ -35,26 +35,24 @@ if (!Number.isInteger(total) || total < 0 || !Number.isInteger(bigOrders) || big
 }
 const onlySearchData = values["only-search-data"];
 
-const db = openDatabase(values.db);
-db.$client.pragma("journal_mode = OFF");
-db.$client.pragma("synchronous = OFF");
-db.$client.pragma("cache_size = -262144"); // 256 MiB: the indexes on e-mail and name are written in random order
+const sqlite = openForBulkLoad(values.db);
+const db = drizzle({ client: sqlite });
 db.insert(organisations).values(DEMO_ORGANISATIONS).onConflictDoNothing().run();
-const insert = createBulkInserter(db, { roles: true, rest: !onlySearchData });
+const insert = createBulkInserter(sqlite, { roles: true, rest: !onlySearchData });
 const random = createRandom(7);
 const BATCH = 10_000;
 const started = performance.now();
-withSearchIndexRebuiltAfter(db, () => {
+withSearchIndexRebuiltAfter(sqlite, () => {
   for (let from = 0; from < total; from += BATCH) {
     const size = Math.min(BATCH, total - from);
     insert(Array.from({ length: size }, (_, i) => syntheticCustomer(random, 1_000_000 + from + i)));
     if ((from / BATCH) % 10 === 0 || from + size === total) console.info(`[seed] ${from + size} / ${total} customers`);
   }
-  if (bigOrders > 0) insertBundles(db, [syntheticCustomer(random, 999_999, { orders: bigOrders })]);
+  if (bigOrders > 0) insert([syntheticCustomer(random, 999_999, { orders: bigOrders })]);
   console.info(`[seed] inserted in ${((performance.now() - started) / 1000).toFixed(1)} s; building the search index`);
 });
-db.$client.pragma("wal_checkpoint(TRUNCATE)");
+sqlite.pragma("journal_mode = WAL");
 console.info(
   `[seed] done: ${total} customers${onlySearchData ? " (search data only)" : ""}${bigOrders ? ` + one with ${bigOrders} orders` : ""} in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.db}`,
 );
-db.$client.close();
+sqlite.close();

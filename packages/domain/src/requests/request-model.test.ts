@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canCancel, checkExtension, createRequestInputSchema } from "./request-model.ts";
+import {
+  allowsOnlyOnePending,
+  canCancel,
+  checkExtension,
+  createRequestInputSchema,
+  decidedOnDesk,
+  requestTypes,
+} from "./request-model.ts";
 
 const pending = { state: "received" as const, receivedOn: "2026-01-31", dueOn: "2026-02-28", extendedAt: null };
 
@@ -69,5 +76,15 @@ describe("request input", () => {
 
   it("requires text for a free-form request", () => {
     expect(createRequestInputSchema.safeParse({ type: "other", text: "" }).success).toBe(false);
+  });
+});
+
+describe("where requests are decided", () => {
+  it("completes access, objection and other requests on the desk, and nothing else", () => {
+    expect(requestTypes.filter(decidedOnDesk)).toEqual(["access", "objection", "other"]);
+  });
+
+  it("allows one pending erasure and one pending restriction, any number of others", () => {
+    expect(requestTypes.filter(allowsOnlyOnePending)).toEqual(["restriction", "erasure"]);
   });
 });

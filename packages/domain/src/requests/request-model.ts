@@ -6,8 +6,41 @@ export const requestTypes = ["access", "rectification", "restriction", "erasure"
 export type RequestType = (typeof requestTypes)[number];
 
 /** received → inProgress → completed | refused | cancelled; "extended" is a pending state with a later deadline. */
+/**
+ * Where each type of request is decided: the desk completes access, objection and "other" requests with a written
+ * answer; a rectification is approved on the desk as a field change; erasure and restriction are carried out on
+ * the data-operations pages, where what blocks them is shown.
+ */
+export const requestDecidedOn = {
+  access: "desk",
+  objection: "desk",
+  other: "desk",
+  rectification: "correction",
+  erasure: "operations",
+  restriction: "operations",
+} as const satisfies Record<RequestType, "desk" | "correction" | "operations">;
+
+/** Whether the desk completes a request of this type with a written answer. */
+export function decidedOnDesk(type: RequestType): boolean {
+  return requestDecidedOn[type] === "desk";
+}
+
+/**
+ * One pending erasure and one pending restriction at a time per customer: a second would ask for what is
+ * already being done, and their outcomes could contradict each other. Other types may be pending side by side.
+ */
+export const onePendingAtATime = ["erasure", "restriction"] as const satisfies readonly RequestType[];
+
+export function allowsOnlyOnePending(type: RequestType): boolean {
+  return (onePendingAtATime as readonly RequestType[]).includes(type);
+}
+
 export const requestStates = ["received", "inProgress", "extended", "completed", "refused", "cancelled"] as const;
 export type RequestState = (typeof requestStates)[number];
+
+/** What the desk decided on a request it completed or refused. */
+export const decisionOutcomes = ["completed", "refused"] as const;
+export type DecisionOutcome = (typeof decisionOutcomes)[number];
 
 export const requestChannels = ["portal", "paper", "email"] as const;
 export type RequestChannel = (typeof requestChannels)[number];

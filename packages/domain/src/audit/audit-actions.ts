@@ -1,0 +1,106 @@
+import type { Localized } from "../i18n/localized.ts";
+
+/*
+ * Every action the audit trail records, defined once: the BFF writes only these, the staff app's filter offers
+ * them, and the customer's "staff who opened your data" is chosen from them.
+ */
+export const auditActions = [
+  // Staff reads of a customer's data (the customer sees each: `staffReadActions`).
+  "customer.record.viewed",
+  "customer.search",
+  "request.viewed",
+  "operations.request.viewed",
+  "restriction.viewed",
+  "erasure.previewed",
+  "mailing_list.exported",
+  "customer.export.produced",
+  // The request desk.
+  "request.queue.viewed",
+  "request.registered",
+  "request.note.added",
+  "request.assigned",
+  "request.started",
+  "request.extended",
+  "request.refused",
+  "request.completed",
+  "request.correction.approved",
+  "request.notification.confirmed",
+  // Data operations.
+  "customer.anonymised",
+  "restriction.applied",
+  "restriction.lift_notified",
+  "restriction.lifted",
+  "retention.dry_run",
+  "retention.run",
+  // Staff accounts and sign-in.
+  "staff.created",
+  "staff.updated",
+  "staff.password_reset",
+  "staff.sign_in",
+  "staff.sign_in_failed",
+  "staff.sign_out",
+  "staff.sign_out_everywhere",
+  "staff.totp.enrolment_started",
+  "staff.totp.enabled",
+  "staff.totp.reset",
+  // The trail itself.
+  "audit.viewed",
+  "audit.verified",
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** Who an audit entry, a request event or a history row says acted. */
+export const actorTypes = ["customer", "staff", "system"] as const;
+export type ActorType = (typeof actorTypes)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (auditActions as readonly string[]).includes(value);
+}
+
+/**
+ * The staff reads of a customer's data, each with why staff read it that way: what "staff who opened your data"
+ * lists, the same on the portal page and in every download format (Art. 15(1)(c): the recipients, here the
+ * controller's own staff). An entry counts for a customer when it names them, alone or among others (a search
+ * result, a mailing list).
+ */
+export const staffReadReasons = {
+  "customer.record.viewed": {
+    fi: "Asiakaspalvelun haku: asiakastietojen avaaminen asiakkuuden hoitamiseksi tai pyynnön käsittelemiseksi",
+    en: "Customer service look-up: the record was opened to serve you or to handle a request",
+  },
+  "customer.search": {
+    fi: "Asiakashaku: nimesi oli henkilökunnan haun tuloksissa",
+    en: "Customer search: your name was among the results of a staff search",
+  },
+  "request.viewed": {
+    fi: "Pyynnön käsittely: pyyntösi ja siihen liittyvät tiedot avattiin",
+    en: "Request handling: your request and the data it concerns were opened",
+  },
+  "operations.request.viewed": {
+    fi: "Pyynnön toteutus: pyyntösi avattiin poistoa tai käsittelyn rajoittamista varten",
+    en: "Carrying out a request: your request was opened to erase or restrict your data",
+  },
+  "restriction.viewed": {
+    fi: "Käsittelyn rajoitus: rajoituksen tiedot avattiin",
+    en: "Restriction of processing: the restriction's details were opened",
+  },
+  "erasure.previewed": {
+    fi: "Poiston valmistelu: tarkistettiin, mitä tiedoistasi poistettaisiin ja mitä säilytettäisiin",
+    en: "Preparing an erasure: staff checked what of your data would be erased and what kept",
+  },
+  "mailing_list.exported": {
+    fi: "Postituslista: tietosi olivat henkilökunnan tulostamalla postituslistalla",
+    en: "Mailing list: your data was on a mailing list staff exported",
+  },
+  "customer.export.produced": {
+    fi: "Tietojen kopio: henkilökunta tuotti kopion tiedoistasi",
+    en: "Copy of your data: staff produced a copy of your data",
+  },
+} as const satisfies Partial<Record<AuditAction, Localized>>;
+
+export type StaffReadAction = keyof typeof staffReadReasons;
+export const staffReadActions = Object.keys(staffReadReasons) as StaffReadAction[];
+
+export function isStaffReadAction(action: string): action is StaffReadAction {
+  return Object.hasOwn(staffReadReasons, action);
+}
