@@ -275,6 +275,22 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_customer_idx").on(t.customerId, t.at)],
 );
 
+/**
+ * The customers an audit entry concerns besides its `customer_id`: each customer named in a search result or
+ * contained in a mailing list, so "staff who opened your data" finds those reads by an index. The entry's detail
+ * carries a digest of these ids, so the chain still proves the list (services/audit.ts). Append-only like the log.
+ */
+export const auditSubjects = sqliteTable(
+  "audit_subjects",
+  {
+    customerId: text("customer_id").notNull(),
+    seq: integer("seq")
+      .notNull()
+      .references(() => auditLog.seq),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.seq] })],
+);
+
 /* ---- Customer rights (issue 3) ---- */
 
 /** A data subject request: from the portal, or registered by staff from a letter or e-mail. */
