@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { apiError } from "../../http/api-error.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -21,7 +22,7 @@ export const originGuard = ({ origin }: OriginGuardOptions) =>
     const sent = c.req.header("origin");
     const sameOrigin = sent === undefined ? c.req.header("sec-fetch-site") === "same-origin" : sent === origin;
     if (!sameOrigin) {
-      return c.json({ error: { code: "origin_mismatch", message: "Request origin not allowed" } } as const, 403);
+      return apiError(c, 403, "origin_mismatch", "Request origin not allowed");
     }
     return next();
   });

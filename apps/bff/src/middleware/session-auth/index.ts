@@ -2,6 +2,7 @@ import { getCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { SessionStore, ValidSession } from "../../auth/session-store.ts";
 import type { Queries } from "../../db/port.ts";
+import { apiError } from "../../http/api-error.ts";
 
 export type SessionAuthEnv<Subject> = { Variables: { session: ValidSession; subject: Subject } };
 
@@ -27,7 +28,7 @@ export const sessionAuth = <Subject>({ store, cookieName, load, now = Date.now }
   createMiddleware<SessionAuthEnv<Subject>>(async function sessionAuth(c, next) {
     const token = getCookie(c, cookieName);
     const found = token ? await store.authenticate(token, now(), load) : null;
-    if (!found) return c.json({ error: { code: "unauthenticated", message: "Sign-in required" } } as const, 401);
+    if (!found) return apiError(c, 401, "unauthenticated", "Sign-in required");
     c.set("session", found.session);
     c.set("subject", found.subject);
     await next();
