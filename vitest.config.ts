@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
+      // The repository's own tooling: the boundary rules `pnpm lint` checks (scripts/lint-rules.mjs).
+      { test: { name: "scripts", include: ["scripts/**/*.test.mjs"] } },
       {
         test: {
           name: "bff",
