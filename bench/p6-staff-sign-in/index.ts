@@ -160,7 +160,7 @@ export const benchmark = defineBenchmark({
         met: r >= GOAL,
         notes: [
           `Windows of ${seconds} s, ${CONNECTIONS} autocannon connections over ${CUSTOMERS} customers' sessions; in the busy window the 20 sign-ins are fired again as soon as the last of the previous burst answered, so the whole window is under sign-in load (a single burst would cover only part of it and dilute the figure). ${os.availableParallelism()} cores; the load generator runs on the same machine.`,
-          "What the sign-ins cost the reads: argon2id (19 MiB, t=2) runs at most cores−1 at a time on worker threads at nice 10, so on a saturated machine the scheduler serves the event loop (and the load generator) first and the sign-ins wait — their latency above is that price; each sign-in still makes one fsync'd commit on the event loop (its result: session and audit entry, synchronous = FULL, a few ms on this disk); the attempt counted before the check commits without waiting for the disk (decision 004, addendum), which took this figure from ≈ 0.62× to ≈ 0.95×.",
+          "What the sign-ins cost the reads: argon2id (19 MiB, t=2) runs at most cores−1 at a time on worker threads at nice 10, so on a saturated machine the scheduler serves the event loop (and the load generator) first and the sign-ins wait — their latency above is that price; each sign-in still makes one fsync'd commit on the event loop (its result: session and audit entry, synchronous = FULL, a few ms on this disk); the attempt counted before the check commits without waiting for the disk (decision 007), which took this figure from ≈ 0.62× to ≈ 0.95×.",
         ],
       };
     } finally {
