@@ -13,7 +13,6 @@ export const auditActions = [
   "restriction.viewed",
   "erasure.previewed",
   "mailing_list.exported",
-  "customer.export.produced",
   // The request desk.
   "request.queue.viewed",
   "request.registered",
@@ -91,10 +90,6 @@ export const staffReadReasons = {
   "mailing_list.exported": {
     fi: "Postituslista: tietosi olivat henkilökunnan tulostamalla postituslistalla",
     en: "Mailing list: your data was on a mailing list staff exported",
-  },
-  "customer.export.produced": {
-    fi: "Tietojen kopio: henkilökunta tuotti kopion tiedoistasi",
-    en: "Copy of your data: staff produced a copy of your data",
   },
 } as const satisfies Partial<Record<AuditAction, Localized>>;
 
