@@ -4,8 +4,8 @@ import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import type { Deps } from "../../apps/bff/src/deps.ts";
-import { createMailQueue } from "../../apps/bff/src/mail/mail-queue.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
+import { createMailQueue } from "../../apps/bff/src/mail/mail-queue.ts";
 
 /**
  * The BFF's configuration for a bench child: a register file in `dir`, loopback origins, no built apps needed.

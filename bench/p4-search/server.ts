@@ -41,7 +41,11 @@ answer({
     }
     for (const [q, times] of byQuery) {
       times.sort((a, b) => a - b);
-      perQuery[q] = { hits: (await searchCustomers(db, q)).length, p50: percentile(times, 0.5), max: times.at(-1) ?? 0 };
+      perQuery[q] = {
+        hits: (await searchCustomers(db, q)).length,
+        p50: percentile(times, 0.5),
+        max: times.at(-1) ?? 0,
+      };
     }
     all.sort((a, b) => a - b);
     return { p50: percentile(all, 0.5), p95: percentile(all, 0.95), perQuery };

@@ -73,21 +73,19 @@ export const benchmark = defineBenchmark({
     const db = await openDatabase(`${tmpDir}/register.sqlite`);
     const now = Date.now();
     const hashes = await Promise.all(Array.from({ length: STAFF }, (_, i) => hashPassword(staffPassword(i))));
-    await db
-      .insert(staffUsers)
-      .values(
-        hashes.map((passwordHash, i) => ({
-          id: `staff-${staffName(i)}`,
-          username: staffName(i),
-          displayName: `Bench Agent ${i + 1}`,
-          // Agents: two-factor sign-in is required of admins only, so the password is the whole sign-in.
-          role: "agent" as const,
-          passwordHash,
-          confidentialitySignedOn: "2026-01-02",
-          createdAt: now,
-          passwordChangedAt: now,
-        })),
-      )
+    await db.insert(staffUsers).values(
+      hashes.map((passwordHash, i) => ({
+        id: `staff-${staffName(i)}`,
+        username: staffName(i),
+        displayName: `Bench Agent ${i + 1}`,
+        // Agents: two-factor sign-in is required of admins only, so the password is the whole sign-in.
+        role: "agent" as const,
+        passwordHash,
+        confidentialitySignedOn: "2026-01-02",
+        createdAt: now,
+        passwordChangedAt: now,
+      })),
+    );
     await db.close();
     // Ordinary demo customers (c0000100…), each with a session of their own.
     const cookies = await Promise.all(

@@ -1,8 +1,6 @@
-import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import type { StaffSubject } from "./auth/permissions.ts";
 import { createSessionStore } from "./auth/session-store.ts";
-import { staffUsers } from "./db/schema.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
@@ -14,6 +12,7 @@ import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
+import { loadStaffSubject } from "./services/staff-auth.ts";
 import { createSurface } from "./surface.ts";
 
 /** The staff API, `/api/staff/*`, on its own listener, cookie and session table. */
@@ -27,17 +26,7 @@ export function createStaffApi(deps: Deps) {
     store: sessions,
     cookieName: sessionCookieName(deps.env, "staff"),
     // A disabled account or a withdrawn confidentiality commitment ends its sessions at once.
-    load: async (r, id) => {
-      const user = await r.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
-      if (!user || user.disabledAt !== null || user.confidentialitySignedOn === null) return null;
-      return {
-        id: user.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        totpEnabled: user.totpEnabledAt !== null,
-      };
-    },
+    load: loadStaffSubject,
     now: deps.now,
   });
   const ctx: StaffContext = { ...deps, sessions, requireStaff };

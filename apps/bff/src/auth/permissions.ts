@@ -1,5 +1,6 @@
 import { totpRequired } from "@tietoni/domain";
 import { createMiddleware } from "hono/factory";
+import { apiError } from "../http/api-error.ts";
 import type { SessionAuthEnv } from "../middleware/session-auth/index.ts";
 
 /** Staff roles and what each may do: the one place permissions are decided. */
@@ -36,10 +37,10 @@ export const requirePermission = (permission: Permission) =>
   createMiddleware<SessionAuthEnv<StaffSubject>>(async function requirePermission(c, next) {
     const { role, totpEnabled } = c.get("subject");
     if (totpRequired(role) && !totpEnabled) {
-      return c.json({ error: { code: "totp_required", message: "Enrol in two-factor sign-in first" } } as const, 403);
+      return apiError(c, 403, "totp_required", "Enrol in two-factor sign-in first");
     }
     if (!hasPermission(role, permission)) {
-      return c.json({ error: { code: "forbidden", message: `Requires ${permission}` } } as const, 403);
+      return apiError(c, 403, "forbidden", `Requires ${permission}`);
     }
     await next();
   });

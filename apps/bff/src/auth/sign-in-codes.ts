@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { checkSignInCode, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Tx } from "../db/port.ts";
 import { signInCodes } from "../db/schema.ts";
 import { digestsEqual, randomToken, sha256Hex } from "./tokens.ts";
 
@@ -10,47 +10,44 @@ function hashCode(id: string, code: string): string {
   return sha256Hex(`${id}:${code}`);
 }
 
-/** Issues a fresh code for a customer; earlier unused codes stop working. */
-export function issueSignInCode(db: Db, customerId: string, now: number): string {
+/**
+ * Issues a fresh code for a customer inside the caller's transaction (the one that queues its mail); earlier
+ * unused codes stop working.
+ */
+export async function issueSignInCode(tx: Tx, customerId: string, now: number): Promise<string> {
   const code = String(randomInt(0, 10 ** signInCodePolicy.digits)).padStart(signInCodePolicy.digits, "0");
   const id = randomToken();
-  db.transaction((tx) => {
-    tx.update(signInCodes)
-      .set({ consumedAt: now })
-      .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)))
-      .run();
-    tx.insert(signInCodes)
-      .values({
-        id,
-        customerId,
-        codeHash: hashCode(id, code),
-        createdAt: now,
-        expiresAt: now + signInCodePolicy.validForMs,
-      })
-      .run();
+  await tx
+    .update(signInCodes)
+    .set({ consumedAt: now })
+    .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)));
+  await tx.insert(signInCodes).values({
+    id,
+    customerId,
+    codeHash: hashCode(id, code),
+    createdAt: now,
+    expiresAt: now + signInCodePolicy.validForMs,
   });
   return code;
 }
 
 /**
- * Tries a code against the customer's newest code. Every try counts toward the limit, right or wrong,
- * and a right code is consumed in the same transaction, so it works once.
+ * Tries a code against the customer's newest code. Every try counts toward the limit, right or wrong, so the
+ * caller's transaction must commit a wrong try too; a right code is consumed in it, so it works once.
  */
-export function redeemSignInCode(db: Db, customerId: string, code: string, now: number): boolean {
-  return db.transaction((tx) => {
-    const latest = tx
-      .select()
-      .from(signInCodes)
-      .where(eq(signInCodes.customerId, customerId))
-      .orderBy(desc(signInCodes.createdAt))
-      .limit(1)
-      .get();
-    if (!latest || checkSignInCode(latest, now) !== "usable") return false;
-    const matches = digestsEqual(latest.codeHash, hashCode(latest.id, code));
-    tx.update(signInCodes)
-      .set({ attempts: latest.attempts + 1, consumedAt: matches ? now : null })
-      .where(eq(signInCodes.id, latest.id))
-      .run();
-    return matches;
-  });
+export async function redeemSignInCode(tx: Tx, customerId: string, code: string, now: number): Promise<boolean> {
+  const latest = await tx
+    .select()
+    .from(signInCodes)
+    .where(eq(signInCodes.customerId, customerId))
+    .orderBy(desc(signInCodes.createdAt))
+    .limit(1)
+    .get();
+  if (!latest || checkSignInCode(latest, now) !== "usable") return false;
+  const matches = digestsEqual(latest.codeHash, hashCode(latest.id, code));
+  await tx
+    .update(signInCodes)
+    .set({ attempts: latest.attempts + 1, consumedAt: matches ? now : null })
+    .where(eq(signInCodes.id, latest.id));
+  return matches;
 }

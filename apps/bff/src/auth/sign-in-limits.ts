@@ -43,9 +43,8 @@ const codeFailureKeys = (email: string, ip: string | null) => ({
   ip: ip === null ? null : `code-failure:ip:${ip}`,
 });
 
-
-function failuresOf(tx: Tx, key: string, start: number): number {
-  const row = tx
+async function failuresOf(tx: Tx, key: string, start: number): Promise<number> {
+  const row = await tx
     .select({ failures: signInAttempts.failures })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, start)))
@@ -53,85 +52,73 @@ function failuresOf(tx: Tx, key: string, start: number): number {
   return row?.failures ?? 0;
 }
 
-function takeBack(tx: Tx, key: string, start: number) {
-  tx.update(signInAttempts)
+async function takeBack(tx: Tx, key: string, start: number) {
+  await tx
+    .update(signInAttempts)
     .set({ failures: sql`${signInAttempts.failures} - 1` })
-    .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, start), gt(signInAttempts.failures, 0)))
-    .run();
+    .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, start), gt(signInAttempts.failures, 0)));
 }
 
 /**
- * Counters are written without waiting for the disk (decision 004, addendum): a power cut may forget the last
- * moment's counts, which no attacker can cause, and the next durable commit writes them down anyway. A sign-in then
- * blocks the event loop for one fsync instead of two; in a burst of staff sign-ins those fsyncs, not the password
- * hashing, held up customers' requests (bench P6). SQLite stays consistent either way (WAL).
+ * Counters are written without waiting for the disk (decision 007): a power cut may forget the last moment's
+ * counts, which no attacker can cause, and the next durable commit writes them down anyway. A sign-in then waits
+ * for one fsync instead of two; in a burst of staff sign-ins those fsyncs, not the password hashing, held up
+ * customers' requests (bench P6). SQLite stays consistent either way (WAL).
  */
-function withoutWaitingForDisk<T>(db: Db, write: () => T): T {
-  db.$client.pragma("synchronous = NORMAL");
-  try {
-    return write();
-  } finally {
-    db.$client.pragma("synchronous = FULL");
-  }
-}
+const countersOnly = { durability: "relaxed" } as const;
 
 /** False when any counter has used up its window (nothing is counted then); otherwise counts one on each. */
-function countAttempt(db: Db, counters: readonly Counter[], now: number): boolean {
+function countAttempt(db: Db, counters: readonly Counter[], now: number): Promise<boolean> {
   const start = windowStart(now);
-  return withoutWaitingForDisk(db, () =>
-    db.transaction((tx) => {
-      if (counters.some(({ key, max }) => failuresOf(tx, key, start) >= max)) return false;
-      // Rows of past windows no longer matter; dropping them here keeps the table small.
-      tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, start)).run();
-      for (const { key } of counters) {
-        tx.insert(signInAttempts)
-          .values({ key, windowStart: start, failures: 1 })
-          .onConflictDoUpdate({
-            target: [signInAttempts.key, signInAttempts.windowStart],
-            set: { failures: sql`${signInAttempts.failures} + 1` },
-          })
-          .run();
-      }
-      return true;
-    }),
-  );
+  return db.transaction(async (tx) => {
+    for (const { key, max } of counters) if ((await failuresOf(tx, key, start)) >= max) return false;
+    // Rows of past windows no longer matter; dropping them here keeps the table small.
+    await tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, start));
+    for (const { key } of counters) {
+      await tx
+        .insert(signInAttempts)
+        .values({ key, windowStart: start, failures: 1 })
+        .onConflictDoUpdate({
+          target: [signInAttempts.key, signInAttempts.windowStart],
+          set: { failures: sql`${signInAttempts.failures} + 1` },
+        });
+    }
+    return true;
+  }, countersOnly);
 }
 
 /**
  * Starts an attempt: false when the name or the address has used up its window (answer 429 without checking
  * anything), otherwise counts it as a failure until `attemptSucceeded` or `attemptWithdrawn` says otherwise.
  */
-export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): boolean {
+export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): Promise<boolean> {
   const counters: Counter[] = [{ key: accountKey(username), max: signInLimits.maxFailuresPerAccount }];
   if (ip !== null) counters.push({ key: addressKey(ip), max: signInLimits.maxFailuresPerAddress });
   return countAttempt(db, counters, now);
 }
 
-/** A successful sign-in clears the account's counter and takes back the address's count of this attempt. */
-export function attemptSucceeded(db: Db, { username, ip }: SignInAttempt, now: number): void {
-  db.transaction((tx) => {
-    tx.delete(signInAttempts)
-      .where(eq(signInAttempts.key, accountKey(username)))
-      .run();
-    if (ip !== null) takeBack(tx, addressKey(ip), windowStart(now));
-  });
+/**
+ * A successful sign-in clears the account's counter and takes back the address's count of this attempt, in the
+ * transaction that creates the session.
+ */
+export async function attemptSucceeded(tx: Tx, { username, ip }: SignInAttempt, now: number): Promise<void> {
+  await tx.delete(signInAttempts).where(eq(signInAttempts.key, accountKey(username)));
+  if (ip !== null) await takeBack(tx, addressKey(ip), windowStart(now));
 }
 
 /** The password was right but a second step is still to come: this attempt was not a failure. */
-export function attemptWithdrawn(db: Db, { username, ip }: SignInAttempt, now: number): void {
-  withoutWaitingForDisk(db, () =>
-    db.transaction((tx) => {
-      takeBack(tx, accountKey(username), windowStart(now));
-      if (ip !== null) takeBack(tx, addressKey(ip), windowStart(now));
-    }),
-  );
+export function attemptWithdrawn(db: Db, { username, ip }: SignInAttempt, now: number): Promise<void> {
+  return db.transaction(async (tx) => {
+    await takeBack(tx, accountKey(username), windowStart(now));
+    if (ip !== null) await takeBack(tx, addressKey(ip), windowStart(now));
+  }, countersOnly);
 }
 
 /**
  * Counts a code request per e-mail address and per client address; false when either is used up. Called before
  * the address is looked up, so a refused request costs the same for registered and unknown addresses.
  */
-export function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: number): boolean {
+export function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: number): Promise<boolean> {
   const keys = codeRequestKeys(email, ip);
   const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeRequestsPerEmail }];
   if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeRequestsPerAddress });
@@ -139,7 +126,7 @@ export function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: 
 }
 
 /** Counts a code attempt as a failure per e-mail address and per client address, across codes. */
-export function beginCodeAttempt(db: Db, { email, ip }: CodeSignInAttempt, now: number): boolean {
+export function beginCodeAttempt(db: Db, { email, ip }: CodeSignInAttempt, now: number): Promise<boolean> {
   const keys = codeFailureKeys(email, ip);
   const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeFailuresPerEmail }];
   if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeFailuresPerAddress });
@@ -148,14 +135,13 @@ export function beginCodeAttempt(db: Db, { email, ip }: CodeSignInAttempt, now: 
 
 /**
  * The right code proves the mailbox: its counters start afresh, and the client address gets back this attempt
- * and the request that led to it, so ordinary sign-ins from one shared address never add up to a block.
+ * and the request that led to it, so ordinary sign-ins from one shared address never add up to a block. Runs in
+ * the transaction that creates the session.
  */
-export function codeAttemptSucceeded(db: Db, { email, ip }: CodeSignInAttempt, now: number): void {
+export async function codeAttemptSucceeded(tx: Tx, { email, ip }: CodeSignInAttempt, now: number): Promise<void> {
   const requests = codeRequestKeys(email, ip);
   const failures = codeFailureKeys(email, ip);
-  db.transaction((tx) => {
-    for (const key of [requests.email, failures.email])
-      tx.delete(signInAttempts).where(eq(signInAttempts.key, key)).run();
-    for (const key of [requests.ip, failures.ip]) if (key !== null) takeBack(tx, key, windowStart(now));
-  });
+  for (const key of [requests.email, failures.email])
+    await tx.delete(signInAttempts).where(eq(signInAttempts.key, key));
+  for (const key of [requests.ip, failures.ip]) if (key !== null) await takeBack(tx, key, windowStart(now));
 }

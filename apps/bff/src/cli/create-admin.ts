@@ -1,10 +1,7 @@
 import { parseArgs } from "node:util";
-import { hashPassword } from "../auth/passwords.ts";
-import { randomToken } from "../auth/tokens.ts";
 import { openDatabase } from "../db/client.ts";
-import { staffUsers } from "../db/schema.ts";
 import { parseEnv } from "../env.ts";
-import { appendAudit } from "../services/audit.ts";
+import { createFirstAdministrator } from "../services/staff-accounts.ts";
 
 /**
  * Creates the first administrator in production, where no demo accounts exist:
@@ -27,30 +24,26 @@ const problems = [
     : null,
   password.length < 12 ? "TIETONI_ADMIN_PASSWORD (at least 12 characters)" : null,
 ].filter((p) => p !== null);
-if (problems.length > 0 || !values.username || !values.name) {
+if (problems.length > 0 || !values.username || !values.name || !values["confidentiality-signed"]) {
   console.error(`create-admin: missing or invalid:\n  ${problems.join("\n  ")}`);
   process.exit(2);
 }
 
 const env = parseEnv();
-const db = openDatabase(env.databasePath);
-const id = randomToken();
-const now = Date.now();
-db.insert(staffUsers)
-  .values({
-    id,
+const db = await openDatabase(env.databasePath);
+const created = await createFirstAdministrator(
+  db,
+  {
     username: values.username,
     displayName: values.name,
-    role: "admin",
-    passwordHash: await hashPassword(password),
-    confidentialitySignedOn: values["confidentiality-signed"] ?? null,
-    createdAt: now,
-  })
-  .run();
-appendAudit(
-  db,
-  { actor: { type: "system" }, action: "staff.created", detail: { staffUserId: id, role: "admin", via: "cli" } },
-  now,
+    password,
+    confidentialitySignedOn: values["confidentiality-signed"],
+  },
+  Date.now(),
 );
+await db.close();
+if (!created.ok) {
+  console.error(`create-admin: ${created.code === "username_taken" ? "the user name is in use" : created.code}`);
+  process.exit(1);
+}
 console.info(`create-admin: administrator ${values.username} created`);
-db.$client.close();

@@ -3,7 +3,7 @@ import { helsinkiDate } from "@tietoni/domain";
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import type { AuditActor } from "../services/audit.ts";
-import { auditRetentionDryRun, findRetentionDue, RETENTION_RUN_MAX, runRetention } from "../services/retention.ts";
+import { RETENTION_RUN_MAX, retentionDryRun, runRetention } from "../services/retention.ts";
 
 /**
  * Retention from the command line (the notice: data is kept 10 years from the end of the relationship):
@@ -18,14 +18,10 @@ if (Boolean(values["dry-run"]) === Boolean(values.run)) {
 }
 
 const env = parseEnv();
-const db = openDatabase(env.databasePath);
+const db = await openDatabase(env.databasePath);
 const actor: AuditActor = { type: "system" };
 const now = Date.now();
-const dryRun = db.transaction((tx) => {
-  const result = findRetentionDue(tx, helsinkiDate(now));
-  auditRetentionDryRun(tx, result, { now, actor });
-  return result;
-});
+const dryRun = await retentionDryRun(db, { now, actor });
 
 console.info(`retention: ${dryRun.customers.length} customer(s) due on ${helsinkiDate(now)}`);
 for (const c of dryRun.customers) {
@@ -52,7 +48,7 @@ if (values.run) {
   let anonymised = 0;
   const skipped: { id: string; reason: string }[] = [];
   for (let i = 0; i < ids.length; i += RETENTION_RUN_MAX) {
-    const result = runRetention(db, ids.slice(i, i + RETENTION_RUN_MAX), {
+    const result = await runRetention(db, ids.slice(i, i + RETENTION_RUN_MAX), {
       now: Date.now(),
       actor,
       suppressionKey: env.suppressionKey,
@@ -66,4 +62,4 @@ if (values.run) {
 } else {
   console.info("retention: dry run only; nothing was changed (run with --run to anonymise)");
 }
-db.$client.close();
+await db.close();

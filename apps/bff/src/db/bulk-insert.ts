@@ -1,7 +1,7 @@
+import type Database from "better-sqlite3";
 import { getTableColumns, is, SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
-import type Database from "better-sqlite3";
 import {
   billingDetails,
   customers,
@@ -52,7 +52,8 @@ function rowInserter(sqlite: Database.Database, table: SQLiteTable) {
  */
 export function createBulkInserter(
   sqlite: Database.Database,
-  parts: { roles?: boolean; rest?: boolean } = { roles: true, rest: true }) {
+  parts: { roles?: boolean; rest?: boolean } = { roles: true, rest: true },
+) {
   const insert = {
     customer: rowInserter(sqlite, customers),
     roles: rowInserter(sqlite, organisationRoles),

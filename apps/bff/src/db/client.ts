@@ -7,8 +7,8 @@ import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
-import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 import type { Db, Queries, ReadOptions, Snapshot, TransactionOptions, Tx } from "./port.ts";
+import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
 /*
  * The SQLite side of the data port (decision 008). better-sqlite3 runs each statement synchronously and cannot keep
@@ -92,9 +92,10 @@ function queries(
 ): Queries {
   const db = drizzle(execute as never) as unknown as Queries;
   return Object.assign(db, {
-    rows: (query: SQL) => Promise.resolve(raw(query, "all")),
-    row: (query: SQL) => Promise.resolve(raw(query, "get")),
-    exec: (query: SQL) => Promise.resolve(raw(query, "run")),
+    // async, so a failing statement rejects like drizzle's own calls instead of throwing at the call site.
+    rows: async (query: SQL) => raw(query, "all"),
+    row: async (query: SQL) => raw(query, "get"),
+    exec: async (query: SQL) => raw(query, "run"),
   }) as Queries;
 }
 
@@ -125,6 +126,29 @@ export function openForBulkLoad(file: string): Database.Database {
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -262144"); // 256 MiB: the indexes on e-mail and name are written in random order
   return sqlite;
+}
+
+// The writer connection behind each port, for `writerPragma` alone.
+const writers = new WeakMap<Db, Database.Database>();
+
+/**
+ * Runs a PRAGMA on the writer connection of a SQLite port (through the port, every PRAGMA counts as a read and
+ * lands on the reader). For the fail-closed tests, which limit the file's size or the lock wait.
+ */
+export function writerPragma(db: Db, pragma: string): unknown {
+  const writer = writers.get(db);
+  if (!writer) throw new Error("not a SQLite port");
+  return writer.pragma(pragma, { simple: true });
+}
+
+/**
+ * The whole database as bytes, as the writer sees it: two images are equal exactly when nothing was written in
+ * between. For the tests that prove a refused request changed nothing (cheap enough to take around every request).
+ */
+export function databaseImage(db: Db): Buffer {
+  const writer = writers.get(db);
+  if (!writer) throw new Error("not a SQLite port");
+  return writer.serialize();
 }
 
 /**
@@ -170,13 +194,21 @@ export async function openDatabase(file: string): Promise<Db> {
     });
   }
 
+  /**
+   * Whether a statement only reads, asked of SQLite itself. A statement the reader cannot even prepare (it names
+   * a temporary object only the writer has) goes to the writer, which runs it or reports the real error.
+   */
+  const readsOnly = (text: string, arrays: boolean) => {
+    try {
+      return reader.statement(text, arrays).readonly;
+    } catch {
+      return false;
+    }
+  };
+
   const root = queries(
-    (text, params, method) =>
-      routed((c) => c.drizzle(text, params, method), reader.statement(text, true).readonly),
-    (query, method) => {
-      const { sql: text } = dialect.sqlToQuery(query);
-      return routed((c) => rawOn(c, query, method), reader.statement(text, false).readonly);
-    },
+    (text, params, method) => routed((c) => c.drizzle(text, params, method), readsOnly(text, true)),
+    (query, method) => routed((c) => rawOn(c, query, method), readsOnly(dialect.sqlToQuery(query).sql, false)),
   );
 
   /** A handle that works only while its transaction is open: a leaked one fails loudly instead of writing outside. */
@@ -294,7 +326,7 @@ export async function openDatabase(file: string): Promise<Db> {
     };
   }
 
-  return Object.assign(root, {
+  const port = Object.assign(root, {
     transaction: writeTransaction,
     read,
     openSnapshot,
@@ -319,4 +351,6 @@ export async function openDatabase(file: string): Promise<Db> {
       writerSqlite.close();
     },
   }) as Db;
+  writers.set(port, writerSqlite);
+  return port;
 }

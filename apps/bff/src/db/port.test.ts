@@ -112,7 +112,10 @@ describe("the SQLite data port", () => {
     const error = await leaked
       .insert(organisations)
       .values(org("1"))
-      .then(() => null, (e: Error) => e);
+      .then(
+        () => null,
+        (e: Error) => e,
+      );
     // Drizzle wraps the driver's error in its own "Failed query" error.
     expect(String(error?.cause)).toMatch(/after it ended/);
     expect(await names()).toEqual([]);

@@ -1,7 +1,7 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.ts";
-import type { Db } from "./port.ts";
 import { insertBundles } from "./insert-bundles.ts";
+import type { Db } from "./port.ts";
 import { customers, organisations, staffUsers } from "./schema.ts";
 import {
   type CustomerBundle,

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { createBulkInserter, withSearchIndexRebuiltAfter } from "./bulk-insert.ts";
 import { drizzle } from "drizzle-orm/better-sqlite3";
+import { createBulkInserter, withSearchIndexRebuiltAfter } from "./bulk-insert.ts";
 import { openForBulkLoad } from "./client.ts";
 import { organisations } from "./schema.ts";
 import { createRandom, DEMO_ORGANISATIONS, syntheticCustomer } from "./synthetic.ts";

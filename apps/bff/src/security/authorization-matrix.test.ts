@@ -94,12 +94,12 @@ beforeAll(async () => {
   const b = await t.signInCustomer("yhteyshenkilo@example.com");
   bSessionId = b.split("=")[1]?.split(".")[0] ?? "";
   await t.postPortal("/api/portal/requests", { type: "other", text: "B:n pyyntö" }, b);
-  bRequestId = t.db.select().from(requests).where(eq(requests.customerId, "c0000002")).get()?.id ?? "";
-  expect(t.db.select().from(customerSessions).where(eq(customerSessions.id, bSessionId)).get()).toBeDefined();
+  bRequestId = (await t.db.select().from(requests).where(eq(requests.customerId, "c0000002")).get())?.id ?? "";
+  expect(await t.db.select().from(customerSessions).where(eq(customerSessions.id, bSessionId)).get()).toBeDefined();
 });
-afterAll(() => {
+afterAll(async () => {
   console.info(`\nAuthorization matrix (status per actor)\n${table.join("\n")}\n`);
-  t.close();
+  await t.close();
 });
 
 function routesOf(app: Parameters<typeof inspectRoutes>[0]) {

@@ -3,6 +3,7 @@ import { errorMessages } from "@tietoni/domain";
 import fc from "fast-check";
 import { inspectRoutes } from "hono/dev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseImage } from "../db/client.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
 
 /*
@@ -113,10 +114,10 @@ beforeAll(async () => {
   ];
   console.info(`bad-input: fast-check seed ${SEED}, ${NUM_RUNS} runs per route and input kind`);
 });
-afterAll(() => {
+afterAll(async () => {
   console.info(`bad-input statuses: ${JSON.stringify(Object.fromEntries(statuses))}`);
   if (findings.size > 0) console.info(`bad-input: refused but written (by design):\n${[...findings].join("\n")}`);
-  t.close();
+  await t.close();
 });
 
 function routesOf(app: Surface["app"]): Route[] {
@@ -128,7 +129,7 @@ function routesOf(app: Surface["app"]): Route[] {
 /** Well-formed ids that belong to nobody: the body validators run, and an accidental valid body changes nothing. */
 const withIds = (path: string) => path.replace(/:[a-zA-Z]+/g, "x0000002");
 
-const snapshot = () => t.db.$client.serialize();
+const snapshot = () => databaseImage(t.db);
 
 /** Anonymous for public routes; otherwise the surface's actor (a customer, or the admin, who may use every staff route). */
 async function cookieFor(surface: Surface, route: Route): Promise<string | undefined> {

@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase, writerPragma } from "../db/client.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../test/test-context.ts";
 
@@ -19,20 +20,21 @@ beforeAll(async () => {
 
 afterAll(() => ctx.close());
 
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 /** The rows a failed write could have half-written: the switches, their proof, the history and the trail. */
-function snapshot() {
-  const sqlite = ctx.db.$client;
-  const dump = (table: string) => sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+async function snapshot() {
+  const dump = (table: string) => ctx.db.rows(sql`SELECT * FROM ${sql.identifier(table)} ORDER BY rowid`);
   return JSON.stringify({
-    objections: dump("marketing_objections"),
-    events: dump("marketing_events"),
-    customers: dump("customers"),
-    fieldChanges: dump("field_changes"),
-    audit: dump("audit_log"),
+    objections: await dump("marketing_objections"),
+    events: await dump("marketing_events"),
+    customers: await dump("customers"),
+    fieldChanges: await dump("field_changes"),
+    audit: await dump("audit_log"),
   });
 }
 
@@ -57,64 +59,73 @@ async function expectUnavailable(res: Response) {
 describe("fail closed when the database is unavailable", () => {
   it("answers 503 on a full disk (SQLITE_FULL), changes nothing, and recovers when space is back", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const sqlite = ctx.db.$client;
     expect(await health()).toBe(200);
-    const pages = Number(sqlite.pragma("page_count", { simple: true }));
-    sqlite.pragma(`max_page_count = ${pages}`);
+    const pages = Number(writerPragma(ctx.db, "page_count"));
+    writerPragma(ctx.db, `max_page_count = ${pages}`);
     try {
       // Each toggle adds an event row; once the last free space in a page is used, the next one needs a page.
       let objected = true;
       let failed: Response | null = null;
       let before = "";
       for (let i = 0; i < 2000 && !failed; i++) {
-        before = snapshot();
+        before = await snapshot();
         const res = await toggle(objected);
         if (res.status === 200) objected = !objected;
         else failed = res;
       }
       expect(failed, "a write must eventually hit the page limit").not.toBeNull();
       await expectUnavailable(failed as Response);
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
       expect(await health()).toBe(503);
 
-      sqlite.pragma(`max_page_count = ${pages * 1000}`);
+      writerPragma(ctx.db, `max_page_count = ${pages * 1000}`);
       expect(await health()).toBe(200);
       const res = await toggle(objected);
       expect(res.status).toBe(200);
-      const events = sqlite
-        .prepare("SELECT to_objected FROM marketing_events WHERE purpose = 'opinionPolls' ORDER BY id DESC LIMIT 1")
-        .get() as { to_objected: number };
+      const events = (await ctx.db.row<{ to_objected: number }>(
+        sql`SELECT to_objected FROM marketing_events WHERE purpose = 'opinionPolls' ORDER BY id DESC LIMIT 1`,
+      )) as { to_objected: number };
       expect(events.to_objected).toBe(objected ? 1 : 0);
     } finally {
-      sqlite.pragma("max_page_count = 4294967294");
+      writerPragma(ctx.db, "max_page_count = 4294967294");
     }
   });
 
   it("answers 503 while another process holds the write lock (SQLITE_BUSY), changes nothing, and recovers", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const sqlite = ctx.db.$client;
-    const other = new Database(ctx.env.databasePath);
+    // Another process on the same file: a port of its own, holding its write transaction open.
+    const other = await openDatabase(ctx.env.databasePath);
+    let release = () => {};
+    let holding: Promise<void> | null = null;
     // The app would wait 5 s for the lock; the test keeps the wait short.
-    sqlite.pragma("busy_timeout = 50");
+    writerPragma(ctx.db, "busy_timeout = 50");
     try {
-      other.exec("BEGIN EXCLUSIVE");
-      const before = snapshot();
+      holding = other.transaction(
+        () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+          }),
+      );
+      await tick();
+      const before = await snapshot();
       await expectUnavailable(await send("PATCH", "/api/portal/contact", { phone: "+358 40 765 4321" }));
-      expect(snapshot()).toBe(before);
+      expect(await snapshot()).toBe(before);
       expect(await health()).toBe(503);
 
-      other.exec("ROLLBACK");
+      release();
+      await holding;
       expect(await health()).toBe(200);
       const res = await send("PATCH", "/api/portal/contact", { phone: "+358 40 765 4321" });
       expect(res.status).toBe(200);
-      const row = sqlite
-        .prepare("SELECT new_value FROM field_changes WHERE field = 'phone' ORDER BY id DESC LIMIT 1")
-        .get() as { new_value: string };
+      const row = (await ctx.db.row<{ new_value: string }>(
+        sql`SELECT new_value FROM field_changes WHERE field = 'phone' ORDER BY id DESC LIMIT 1`,
+      )) as { new_value: string };
       expect(row.new_value).toBe("+358407654321");
     } finally {
-      if (other.inTransaction) other.exec("ROLLBACK");
-      other.close();
-      sqlite.pragma("busy_timeout = 5000");
+      release();
+      await holding;
+      await other.close();
+      writerPragma(ctx.db, "busy_timeout = 5000");
     }
   });
 });

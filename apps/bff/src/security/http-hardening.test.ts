@@ -6,7 +6,9 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { inspectRoutes } from "hono/dev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseImage } from "../db/client.ts";
 import type { Deps } from "../deps.ts";
+import { createMailQueue } from "../mail/mail-queue.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
@@ -27,7 +29,8 @@ let tmp: string;
 
 /** The test context's register and env, with the given env changes (a static build, production mode). */
 function depsWith(env: Partial<Deps["env"]>): Deps {
-  return { db: t.db, env: { ...t.env, ...env }, mailer: { async send() {} }, now: () => Date.now() };
+  const mailer = { async send() {} };
+  return { db: t.db, env: { ...t.env, ...env }, mailer, mail: createMailQueue(mailer), now: () => Date.now() };
 }
 
 beforeAll(async () => {
@@ -40,12 +43,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, "build", "app.js"), "console.log(1)");
   fs.writeFileSync(path.join(tmp, "secret.txt"), SECRET);
 });
-afterAll(() => {
-  t.close();
+afterAll(async () => {
+  await t.close();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-const snapshot = () => t.db.$client.serialize();
+const snapshot = () => databaseImage(t.db);
 
 function routesOf(app: TestContext["portal"]) {
   return inspectRoutes(app)

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/port.ts";
+import type { RunResult, Tx } from "../db/port.ts";
 import {
   billingDetails,
   customerSessions,
@@ -21,7 +21,6 @@ import {
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
 import { addSuppression } from "./suppression.ts";
-
 
 export type AnonymiseOptions = {
   now: number;
@@ -49,80 +48,82 @@ export type AnonymiseResult = {
  * not restart marketing. The caller checks beforehand that the customer exists, is not anonymised and
  * that no ground blocks erasure.
  */
-export function anonymiseCustomer(tx: Tx, customerId: string, options: AnonymiseOptions): AnonymiseResult {
+export async function anonymiseCustomer(
+  tx: Tx,
+  customerId: string,
+  options: AnonymiseOptions,
+): Promise<AnonymiseResult> {
   const { now, actor, reason, suppressionKey } = options;
-  const customer = tx.select().from(customers).where(eq(customers.id, customerId)).get();
+  const customer = await tx.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!customer) throw new Error(`anonymiseCustomer: no customer ${customerId}`);
   if (customer.anonymisedAt !== null) throw new Error(`anonymiseCustomer: ${customerId} is already anonymised`);
 
   const objected =
-    tx
+    (await tx
       .select({ purpose: marketingObjections.purpose })
       .from(marketingObjections)
       .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
-      .get() !== undefined;
+      .get()) !== undefined;
   const suppressed = objected && customer.email !== null;
-  if (suppressed && customer.email !== null) addSuppression(tx, suppressionKey, customer.email, now);
+  if (suppressed && customer.email !== null) await addSuppression(tx, suppressionKey, customer.email, now);
 
+  const changed = async (statement: { run(): Promise<RunResult> }) => (await statement.run()).changes;
   // Rows that are personal data and nothing else: gone, not blanked.
   const removed = {
-    organisationRoles: tx.delete(organisationRoles).where(eq(organisationRoles.customerId, customerId)).run().changes,
-    ipAddresses: tx.delete(ipAddresses).where(eq(ipAddresses.customerId, customerId)).run().changes,
-    datumSources: tx.delete(datumSources).where(eq(datumSources.customerId, customerId)).run().changes,
-    billingDetails: tx.delete(billingDetails).where(eq(billingDetails.customerId, customerId)).run().changes,
+    organisationRoles: await changed(tx.delete(organisationRoles).where(eq(organisationRoles.customerId, customerId))),
+    ipAddresses: await changed(tx.delete(ipAddresses).where(eq(ipAddresses.customerId, customerId))),
+    datumSources: await changed(tx.delete(datumSources).where(eq(datumSources.customerId, customerId))),
+    billingDetails: await changed(tx.delete(billingDetails).where(eq(billingDetails.customerId, customerId))),
     // Revokes every session and pending code: the record can no longer be signed in to.
-    sessions: tx.delete(customerSessions).where(eq(customerSessions.customerId, customerId)).run().changes,
-    signInCodes: tx.delete(signInCodes).where(eq(signInCodes.customerId, customerId)).run().changes,
-    emailChanges: tx.delete(emailChanges).where(eq(emailChanges.customerId, customerId)).run().changes,
-    signIns: tx.delete(customerSignIns).where(eq(customerSignIns.customerId, customerId)).run().changes,
+    sessions: await changed(tx.delete(customerSessions).where(eq(customerSessions.customerId, customerId))),
+    signInCodes: await changed(tx.delete(signInCodes).where(eq(signInCodes.customerId, customerId))),
+    emailChanges: await changed(tx.delete(emailChanges).where(eq(emailChanges.customerId, customerId))),
+    signIns: await changed(tx.delete(customerSignIns).where(eq(customerSignIns.customerId, customerId))),
     // Old and new values of every change are personal data themselves.
-    fieldChanges: tx.delete(fieldChanges).where(eq(fieldChanges.customerId, customerId)).run().changes,
-    downloads: tx.delete(downloads).where(eq(downloads.customerId, customerId)).run().changes,
+    fieldChanges: await changed(tx.delete(fieldChanges).where(eq(fieldChanges.customerId, customerId))),
+    downloads: await changed(tx.delete(downloads).where(eq(downloads.customerId, customerId))),
   };
   if (customer.email !== null) {
     // Rate-limit counters keyed by the address ("<kind>:<e-mail>") would otherwise keep it.
     const email = customer.email;
-    tx.delete(signInAttempts)
-      .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`)
-      .run();
+    await tx
+      .delete(signInAttempts)
+      .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`);
   }
 
   // Requests keep their type, dates and decisions (accountability); the customer's own words go.
   const customerRequests = tx.select({ id: requests.id }).from(requests).where(eq(requests.customerId, customerId));
-  tx.update(requests)
+  await tx
+    .update(requests)
     .set({ text: "", correctionCurrent: null, correctionNew: null, correctionReason: null })
-    .where(eq(requests.customerId, customerId))
-    .run();
-  tx.update(requestEvents).set({ note: null }).where(inArray(requestEvents.requestId, customerRequests)).run();
+    .where(eq(requests.customerId, customerId));
+  await tx.update(requestEvents).set({ note: null }).where(inArray(requestEvents.requestId, customerRequests));
   // Other pending requests have nobody left to answer: close them, so the desk does not chase them.
-  const pendingOthers = tx
+  const pending = await tx
     .select({ id: requests.id })
     .from(requests)
-    .where(and(eq(requests.customerId, customerId), inArray(requests.state, ["received", "inProgress", "extended"])))
-    .all()
-    .filter((r) => r.id !== options.requestId);
-  for (const r of pendingOthers) {
-    tx.update(requests).set({ state: "cancelled" }).where(eq(requests.id, r.id)).run();
-    tx.insert(requestEvents)
-      .values({
-        requestId: r.id,
-        at: now,
-        actorType: actor.type,
-        actorId: actor.type === "system" ? null : actor.id,
-        event: "closed_by_erasure",
-      })
-      .run();
+    .where(and(eq(requests.customerId, customerId), inArray(requests.state, ["received", "inProgress", "extended"])));
+  for (const r of pending.filter((p) => p.id !== options.requestId)) {
+    await tx.update(requests).set({ state: "cancelled" }).where(eq(requests.id, r.id));
+    await tx.insert(requestEvents).values({
+      requestId: r.id,
+      at: now,
+      actorType: actor.type,
+      actorId: actor.type === "system" ? null : actor.id,
+      event: "closed_by_erasure",
+    });
   }
 
   // Bookkeeping is kept (Accounting Act), without a link to the person it was about.
-  const keptOrders = tx.update(orders).set({ customerId: null }).where(eq(orders.customerId, customerId)).run().changes;
-  const keptInvoices = tx
-    .update(invoices)
-    .set({ customerId: null })
-    .where(eq(invoices.customerId, customerId))
-    .run().changes;
+  const keptOrders = await changed(
+    tx.update(orders).set({ customerId: null }).where(eq(orders.customerId, customerId)),
+  );
+  const keptInvoices = await changed(
+    tx.update(invoices).set({ customerId: null }).where(eq(invoices.customerId, customerId)),
+  );
 
-  tx.update(customers)
+  await tx
+    .update(customers)
     .set({
       firstName: "",
       lastName: "",
@@ -135,10 +136,9 @@ export function anonymiseCustomer(tx: Tx, customerId: string, options: Anonymise
       www: null,
       anonymisedAt: now,
     })
-    .where(eq(customers.id, customerId))
-    .run();
+    .where(eq(customers.id, customerId));
 
-  appendAudit(
+  await appendAudit(
     tx,
     {
       actor,

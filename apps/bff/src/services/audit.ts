@@ -1,7 +1,8 @@
-import { desc } from "drizzle-orm";
+import { type AuditAction, iso } from "@tietoni/domain";
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
 import type { Db, Tx } from "../db/port.ts";
-import { auditLog } from "../db/schema.ts";
+import { auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
 
 export type AuditActor =
   | { type: "staff"; id: string; role: string }
@@ -18,14 +19,21 @@ export function auditActorOf(actor: StaffActor): Extract<AuditActor, { type: "st
 
 export type AuditEntry = {
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   customerId?: string | null;
+  /**
+   * The customers the entry concerns besides `customerId` (a search result, a mailing list): indexed in
+   * audit_subjects, so each of them can be shown the read; the detail gets a digest of them, so the chain proves
+   * the list.
+   */
+  subjects?: readonly string[];
   /** Ids and facts, never personal data: the trail outlives an erasure. */
   detail?: Record<string, unknown>;
   ip?: string | null;
 };
 
 const GENESIS = "0".repeat(64);
+const SUBJECTS_PER_INSERT = 500;
 
 type ChainFields = {
   seq: number;
@@ -33,7 +41,7 @@ type ChainFields = {
   actorType: AuditActor["type"];
   actorId: string | null;
   actorRole: string | null;
-  action: string;
+  action: AuditAction;
   customerId: string | null;
   detail: string;
   ip: string | null;
@@ -70,6 +78,9 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
     .limit(1)
     .get();
   const { actor } = entry;
+  const subjects = [...new Set(entry.subjects ?? [])].sort();
+  const detail =
+    subjects.length > 0 ? { ...entry.detail, subjectsDigest: sha256Hex(subjects.join(",")) } : entry.detail;
   const fields: ChainFields = {
     seq: (last?.seq ?? 0) + 1,
     at: now,
@@ -78,11 +89,16 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
     actorRole: actor.type === "staff" ? actor.role : null,
     action: entry.action,
     customerId: entry.customerId ?? null,
-    detail: JSON.stringify(entry.detail ?? {}),
+    detail: JSON.stringify(detail ?? {}),
     ip: entry.ip ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
   await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
+  // In slices: a mailing list may hold more customers than one statement may bind parameters.
+  for (let i = 0; i < subjects.length; i += SUBJECTS_PER_INSERT) {
+    const slice = subjects.slice(i, i + SUBJECTS_PER_INSERT);
+    await tx.insert(auditSubjects).values(slice.map((customerId) => ({ customerId, seq: fields.seq })));
+  }
 }
 
 /** An audit entry of its own, for a read or an act that changes nothing else. */
@@ -117,4 +133,141 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   } finally {
     snapshot.close();
   }
+}
+
+/*
+ * The trail for administrators: browse with filters, newest first, and verify the chain. Both are audited
+ * themselves: reading the trail is a read of who handled whose data.
+ */
+
+/** Filters of a page of the trail; all optional. */
+export type AuditFilters = {
+  actorId?: string | undefined;
+  /** An action or a prefix of dot-separated parts: "staff" matches "staff.created" and "staff.sign_in". */
+  action?: string | undefined;
+  customerId?: string | undefined;
+  /** Calendar days in Finnish time (YYYY-MM-DD), both inclusive. */
+  from?: string | undefined;
+  to?: string | undefined;
+  /** The `nextBefore` of the previous page. */
+  before?: number | undefined;
+  limit?: number | undefined;
+};
+
+export type AuditTrailEntry = {
+  seq: number;
+  at: string;
+  actorType: AuditActor["type"];
+  actorId: string | null;
+  /** Only staff actors are named: a customer's name stays out of the trail's view. */
+  actorName: string | null;
+  actorRole: string | null;
+  action: string;
+  customerId: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+};
+
+export type AuditTrailPage = { entries: AuditTrailEntry[]; nextBefore: number | null };
+
+const DAY = 86_400_000;
+
+const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
+
+/** UTC milliseconds of 00:00 in Helsinki on a calendar day (DST changes at 03:00/04:00, never at midnight). */
+function helsinkiMidnight(isoDate: string): number {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Helsinki",
+    hourCycle: "h23",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(utcMidnight);
+  const hour = Number(parts.find((p) => p.type === "hour")?.value ?? 0);
+  const minute = Number(parts.find((p) => p.type === "minute")?.value ?? 0);
+  // At UTC midnight Helsinki reads +2 or +3 hours; its own midnight came that much earlier.
+  return utcMidnight - (hour * 60 + minute) * 60_000;
+}
+
+function parseDetail(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? { ...value } : {};
+  } catch {
+    // An unreadable detail must not hide the rest of the trail; verification reports the tampering.
+    return {};
+  }
+}
+
+function filterConditions(filters: AuditFilters): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
+  if (filters.action) {
+    const prefix = `${filters.action}.`;
+    conditions.push(
+      sql`(${auditLog.action} = ${filters.action} OR substr(${auditLog.action}, 1, ${prefix.length}) = ${prefix})`,
+    );
+  }
+  if (filters.customerId) conditions.push(eq(auditLog.customerId, filters.customerId));
+  if (filters.from) conditions.push(gte(auditLog.at, helsinkiMidnight(filters.from)));
+  if (filters.to) conditions.push(lt(auditLog.at, helsinkiMidnight(nextDay(filters.to))));
+  if (filters.before) conditions.push(lt(auditLog.seq, filters.before));
+  return conditions;
+}
+
+/** One page of the trail, newest first, audited in the same transaction as the read. */
+export async function browseAuditTrail(
+  db: Db,
+  actor: StaffActor,
+  filters: AuditFilters,
+  now: number,
+): Promise<AuditTrailPage> {
+  const limit = filters.limit ?? 50;
+  const rows = await db.transaction(async (tx) => {
+    const page = await tx
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        actorType: auditLog.actorType,
+        actorId: auditLog.actorId,
+        actorName: staffUsers.displayName,
+        actorRole: auditLog.actorRole,
+        action: auditLog.action,
+        customerId: auditLog.customerId,
+        detail: auditLog.detail,
+        ip: auditLog.ip,
+      })
+      .from(auditLog)
+      .leftJoin(staffUsers, and(eq(auditLog.actorType, "staff"), eq(staffUsers.id, auditLog.actorId)))
+      .where(and(...filterConditions(filters)))
+      .orderBy(desc(auditLog.seq))
+      .limit(limit + 1);
+    await appendAudit(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "audit.viewed",
+        // The filters (a customer id among them) stay in the detail: the customer's own log lists reads of
+        // their record, not an admin's look at the trail.
+        detail: { filters, shown: Math.min(page.length, limit) },
+        ip: actor.ip,
+      },
+      now,
+    );
+    return page;
+  });
+  const entries = rows.slice(0, limit).map((row) => ({ ...row, at: iso(row.at), detail: parseDetail(row.detail) }));
+  const nextBefore = rows.length > limit ? (entries.at(-1)?.seq ?? null) : null;
+  return { entries, nextBefore };
+}
+
+/** Verifies the whole chain and audits the verdict. */
+export async function verifyAuditTrail(db: Db, actor: StaffActor, now: number): Promise<ChainVerdict> {
+  const verdict = await verifyAuditChain(db);
+  await recordAudit(
+    db,
+    { actor: auditActorOf(actor), action: "audit.verified", detail: { ...verdict }, ip: actor.ip },
+    now,
+  );
+  return verdict;
 }

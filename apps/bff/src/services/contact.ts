@@ -1,10 +1,13 @@
 import { randomInt } from "node:crypto";
-import { checkDirectEdit, checkSignInCode, type PostalAddress, signInCodePolicy } from "@tietoni/domain";
+import { checkDirectEdit, checkSignInCode, iso, type PostalAddress, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
-import type { Db } from "../db/port.ts";
+import type { Queries } from "../db/port.ts";
 import { customerSessions, customers, emailChanges, fieldChanges, signInCodes } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
+import { emailChangeCodeMail, emailChangedNoticeMail } from "../mail/templates.ts";
 import { activeRestriction } from "./restriction.ts";
+import { fail, notFound, type Result, transact } from "./result.ts";
 
 const OWN_CORRECTION = "Customer's own correction in the portal";
 
@@ -22,19 +25,26 @@ function addressLine(a: AddressColumns): string | null {
   return [a.street, place, a.country].filter(Boolean).join(", ") || null;
 }
 
-function isRestricted(db: Pick<Db, "select">, customerId: string) {
-  return !checkDirectEdit({ restricted: activeRestriction(db, customerId) !== null }).allowed;
+async function isRestricted(q: Queries, customerId: string) {
+  return !checkDirectEdit({ restricted: (await activeRestriction(q, customerId)) !== null }).allowed;
 }
+
+const restricted = () => fail(409, "record_restricted");
 
 /**
  * The customer's direct edit of phone, postal address and www (Art. 16). Only fields that really change
  * are written, each with one history row, in one transaction with the check for a restriction (Art. 18).
  */
-export function updateContact(db: Db, customerId: string, input: ContactUpdate, at: number) {
-  return db.transaction((tx) => {
-    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
-    const row = tx.select().from(customers).where(eq(customers.id, customerId)).get();
-    if (!row) return { ok: false, code: "not_found" } as const;
+export function updateContact(
+  { db, now }: Pick<Deps, "db" | "now">,
+  customerId: string,
+  input: ContactUpdate,
+): Promise<Result<{ changed: ("phone" | "postalAddress" | "www")[] }>> {
+  const at = now();
+  return transact(db, async (tx) => {
+    if (await isRestricted(tx, customerId)) return restricted();
+    const row = await tx.select().from(customers).where(eq(customers.id, customerId)).get();
+    if (!row) return notFound();
 
     const changes: { field: "phone" | "postalAddress" | "www"; oldValue: string | null; newValue: string | null }[] =
       [];
@@ -60,21 +70,19 @@ export function updateContact(db: Db, customerId: string, input: ContactUpdate, 
     }
 
     if (changes.length > 0) {
-      tx.update(customers).set(set).where(eq(customers.id, customerId)).run();
-      tx.insert(fieldChanges)
-        .values(
-          changes.map((ch) => ({
-            customerId,
-            ...ch,
-            at,
-            actorType: "customer" as const,
-            actorId: customerId,
-            reason: OWN_CORRECTION,
-          })),
-        )
-        .run();
+      await tx.update(customers).set(set).where(eq(customers.id, customerId));
+      await tx.insert(fieldChanges).values(
+        changes.map((ch) => ({
+          customerId,
+          ...ch,
+          at,
+          actorType: "customer" as const,
+          actorId: customerId,
+          reason: OWN_CORRECTION,
+        })),
+      );
     }
-    return { ok: true, changed: changes.map((ch) => ch.field) } as const;
+    return { ok: true, changed: changes.map((ch) => ch.field) };
   });
 }
 
@@ -93,90 +101,104 @@ function newCode(): string {
 }
 
 /**
- * Starts a change of e-mail address: stores a pending change with a code for the new address, and
- * retires earlier pending ones. Whether another customer holds the address is not checked here, so
+ * Starts a change of e-mail address: stores a pending change with a code, mailed to the new address once stored,
+ * and retires earlier pending ones. Whether another customer holds the address is not checked here, so
  * this step tells nobody which addresses are registered.
  */
-export function startEmailChange(db: Db, customerId: string, newEmail: string, at: number) {
-  return db.transaction((tx) => {
-    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
-    const current = tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
-    if (current?.email === newEmail) return { ok: false, code: "email_unchanged" } as const;
+export function startEmailChange(
+  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  customerId: string,
+  newEmail: string,
+): Promise<Result> {
+  const at = now();
+  return transact(db, async (tx) => {
+    if (await isRestricted(tx, customerId)) return restricted();
+    const current = await tx
+      .select({ email: customers.email })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .get();
+    if (current?.email === newEmail) return fail(400, "email_unchanged");
 
     const id = randomToken();
     const code = newCode();
-    tx.update(emailChanges)
+    await tx
+      .update(emailChanges)
       .set({ consumedAt: at })
-      .where(and(eq(emailChanges.customerId, customerId), isNull(emailChanges.consumedAt)))
-      .run();
-    tx.insert(emailChanges)
-      .values({
-        id,
-        customerId,
-        newEmail,
-        codeHash: hashEmailChangeCode(id, code),
-        createdAt: at,
-        expiresAt: at + signInCodePolicy.validForMs,
-      })
-      .run();
-    return { ok: true, code } as const;
+      .where(and(eq(emailChanges.customerId, customerId), isNull(emailChanges.consumedAt)));
+    await tx.insert(emailChanges).values({
+      id,
+      customerId,
+      newEmail,
+      codeHash: hashEmailChangeCode(id, code),
+      createdAt: at,
+      expiresAt: at + signInCodePolicy.validForMs,
+    });
+    mail.enqueueMail(tx, emailChangeCodeMail(newEmail, code));
+    return { ok: true };
   });
 }
 
 /**
  * Confirms the newest pending change with its code. Every try counts toward the limit and is kept even
- * when the code is wrong. On success, in one transaction: the address changes, the history gets a row,
- * the change is consumed, the customer's other sessions end (whoever changed the address elsewhere is
- * out) and unused sign-in codes are retired (they were mailed to the old address).
+ * when the code is wrong (so not `transact`: those refusals commit the try). On success, in one transaction: the
+ * address changes, the history gets a row, the change is consumed, the customer's other sessions end (whoever
+ * changed the address elsewhere is out), unused sign-in codes are retired (they were mailed to the old address),
+ * and the old address is told, so a change the owner did not make does not go unnoticed.
  */
-export function confirmEmailChange(db: Db, customerId: string, currentSessionId: string, code: string, at: number) {
-  return db.transaction((tx) => {
-    if (isRestricted(tx, customerId)) return { ok: false, code: "record_restricted" } as const;
-    const pending = tx
+export function confirmEmailChange(
+  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  customer: { id: string; sessionId: string },
+  code: string,
+): Promise<Result<{ email: string }>> {
+  const at = now();
+  const customerId = customer.id;
+  return db.transaction(async (tx): Promise<Result<{ email: string }>> => {
+    if (await isRestricted(tx, customerId)) return restricted();
+    const pending = await tx
       .select()
       .from(emailChanges)
       .where(eq(emailChanges.customerId, customerId))
       .orderBy(desc(emailChanges.createdAt))
       .limit(1)
       .get();
-    if (!pending || checkSignInCode(pending, at) !== "usable") return { ok: false, code: "code_invalid" } as const;
+    if (!pending || checkSignInCode(pending, at) !== "usable") return fail(400, "code_invalid");
     const matches = digestsEqual(pending.codeHash, hashEmailChangeCode(pending.id, code));
-    tx.update(emailChanges)
+    await tx
+      .update(emailChanges)
       .set({ attempts: pending.attempts + 1, consumedAt: matches ? at : null })
-      .where(eq(emailChanges.id, pending.id))
-      .run();
-    if (!matches) return { ok: false, code: "code_invalid" } as const;
+      .where(eq(emailChanges.id, pending.id));
+    if (!matches) return fail(400, "code_invalid");
 
-    const holder = tx
+    const holder = await tx
       .select({ id: customers.id })
       .from(customers)
       .where(and(eq(customers.email, pending.newEmail), ne(customers.id, customerId)))
       .get();
-    if (holder) return { ok: false, code: "email_unavailable" } as const;
+    if (holder) return fail(409, "email_unavailable");
 
-    const row = tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
+    const row = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
     const oldEmail = row?.email ?? null;
-    tx.update(customers).set({ email: pending.newEmail }).where(eq(customers.id, customerId)).run();
-    tx.insert(fieldChanges)
-      .values({
-        customerId,
-        field: "email",
-        oldValue: oldEmail,
-        newValue: pending.newEmail,
-        at,
-        actorType: "customer",
-        actorId: customerId,
-        reason: OWN_CORRECTION,
-      })
-      .run();
-    tx.delete(customerSessions)
-      .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, currentSessionId)))
-      .run();
-    tx.update(signInCodes)
+    await tx.update(customers).set({ email: pending.newEmail }).where(eq(customers.id, customerId));
+    await tx.insert(fieldChanges).values({
+      customerId,
+      field: "email",
+      oldValue: oldEmail,
+      newValue: pending.newEmail,
+      at,
+      actorType: "customer",
+      actorId: customerId,
+      reason: OWN_CORRECTION,
+    });
+    await tx
+      .delete(customerSessions)
+      .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, customer.sessionId)));
+    await tx
+      .update(signInCodes)
       .set({ consumedAt: at })
-      .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)))
-      .run();
-    return { ok: true, oldEmail, newEmail: pending.newEmail } as const;
+      .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)));
+    if (oldEmail) mail.enqueueMail(tx, emailChangedNoticeMail(oldEmail, maskEmail(pending.newEmail)));
+    return { ok: true, email: pending.newEmail };
   });
 }
 
@@ -187,8 +209,8 @@ export function maskEmail(email: string): string {
 }
 
 /** Every change to the customer's data, newest first: old value, new value, when, by whom, why. */
-export function readFieldChanges(db: Pick<Db, "select">, customerId: string) {
-  return db
+export async function readFieldChanges(q: Queries, customerId: string) {
+  const rows = await q
     .select({
       field: fieldChanges.field,
       oldValue: fieldChanges.oldValue,
@@ -199,7 +221,6 @@ export function readFieldChanges(db: Pick<Db, "select">, customerId: string) {
     })
     .from(fieldChanges)
     .where(eq(fieldChanges.customerId, customerId))
-    .orderBy(desc(fieldChanges.at), desc(fieldChanges.id))
-    .all()
-    .map((ch) => ({ ...ch, at: new Date(ch.at).toISOString() }));
+    .orderBy(desc(fieldChanges.at), desc(fieldChanges.id));
+  return rows.map((ch) => ({ ...ch, at: iso(ch.at) }));
 }

@@ -1,6 +1,6 @@
 import type { CustomerSearchHit } from "@tietoni/domain";
-import type Database from "better-sqlite3";
-import type { Db } from "../db/port.ts";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db, Queries } from "../db/port.ts";
 
 const MAX_HITS = 50;
 const MAX_WORDS = 5;
@@ -30,34 +30,25 @@ const TRIGRAM = 3;
  *   a full scan (0.4 s at 1,000,000 customers) for a rare one;
  * - ties in last and first name are broken by customer id, so the answer is stable.
  */
-export function searchCustomers(db: Db, query: string): CustomerSearchHit[] {
-  const prepared = prepareSearch(db, query);
-  if (!prepared) return [];
-  const rows = prepared.statement.all(...prepared.args);
-  return rows.map((r) => ({ ...r, organisations: r.organisations ? r.organisations.split("\u001f") : [] }));
+export async function searchCustomers(db: Db, query: string): Promise<CustomerSearchHit[]> {
+  const words = wordsOf(query);
+  if (words.length === 0) return [];
+  // The probes and the search on one snapshot: one lock instead of one per statement.
+  const rows = await db.read(async (r) => r.rows<Row>(await searchStatement(r, words)));
+  return rows.map((row) => ({ ...row, organisations: row.organisations ? row.organisations.split("\u001f") : [] }));
 }
 
 /** SQLite's plan for a query's search statement (EXPLAIN QUERY PLAN), for the benchmark's notes. */
-export function explainSearch(db: Db, query: string): string[] {
-  const prepared = prepareSearch(db, query);
-  if (!prepared) return [];
-  return db.$client
-    .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${prepared.statement.source}`)
-    .all(...prepared.args)
-    .map((r) => r.detail);
+export async function explainSearch(db: Db, query: string): Promise<string[]> {
+  const words = wordsOf(query);
+  if (words.length === 0) return [];
+  const plan = await db.read(async (r) =>
+    r.rows<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${await searchStatement(r, words)}`),
+  );
+  return plan.map((row) => row.detail);
 }
 
-function prepareSearch(db: Db, query: string) {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
-  if (words.length === 0) return null;
-  const match = ftsQuery(words, indexShare(db.$client));
-  const params = words.flatMap((w) => {
-    const escaped = w.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-    return [`${escaped}%`, `${escaped}%`, `%${escaped}%`, `%${escaped}%`];
-  });
-  const statement = searchStatement(db.$client, words.length, match !== null);
-  return { statement, args: match === null ? params : [match, ...params] };
-}
+const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
 
 /**
  * The FTS5 query for the words: for every word of three or more characters its rarest trigram, and its second
@@ -100,72 +91,65 @@ export function trigramsOf(word: string): string[] {
 }
 
 const PROBE_DEPTH = 64;
-const probes = new WeakMap<Database.Database, Database.Statement<[string], { rowid: number }>>();
 
 /**
- * The share of indexed customers whose text holds a trigram, estimated from the index in microseconds: rowids
- * follow the order customers entered the index, so a trigram's 64th document at rowid 6,400 means about 1 %;
- * fewer than 64 documents counts as 0.
+ * The share of indexed customers whose text holds each trigram the FTS query may choose between (ftsQuery),
+ * estimated from the index in microseconds: rowids follow the order customers entered the index, so a trigram's
+ * 64th document at rowid 6,400 means about 1 %; fewer than 64 documents counts as 0. A word with a single trigram
+ * needs no estimate: that trigram is chosen anyway.
  */
-function indexShare(sqlite: Database.Database) {
-  let probe = probes.get(sqlite);
-  if (!probe) {
-    probe = sqlite.prepare<[string], { rowid: number }>(
-      `SELECT rowid FROM customer_search WHERE customer_search MATCH ? ORDER BY rowid LIMIT 1 OFFSET ${PROBE_DEPTH - 1}`,
+async function indexShares(q: Queries, words: readonly string[]): Promise<(trigram: string) => number> {
+  const probed = new Set(
+    words.flatMap((word) => {
+      const trigrams = [...new Set(trigramsOf(word))];
+      return trigrams.length > 1 ? trigrams : [];
+    }),
+  );
+  const shares = new Map<string, number>();
+  for (const trigram of probed) {
+    // The statement's text is the same for every trigram, so the port prepares it once per connection.
+    const nth = await q.row<{ rowid: number }>(
+      sql`SELECT rowid FROM customer_search WHERE customer_search MATCH ${`"${trigram.replaceAll('"', '""')}"`}
+          ORDER BY rowid LIMIT 1 OFFSET ${sql.raw(String(PROBE_DEPTH - 1))}`,
     );
-    probes.set(sqlite, probe);
+    shares.set(trigram, nth === undefined ? 0 : PROBE_DEPTH / nth.rowid);
   }
-  const statement = probe;
-  const known = new Map<string, number>();
-  return (trigram: string) => {
-    let share = known.get(trigram);
-    if (share === undefined) {
-      const nth = statement.get(`"${trigram.replaceAll('"', '""')}"`)?.rowid;
-      share = nth === undefined ? 0 : PROBE_DEPTH / nth;
-      known.set(trigram, share);
-    }
-    return share;
-  };
+  return (trigram) => shares.get(trigram) ?? 0;
 }
 
 type Row = { id: string; firstName: string; lastName: string; email: string; organisations: string | null };
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement<unknown[], Row>>>();
-
-/** The search statement for `wordCount` words, with or without the index, prepared once per connection. */
-function searchStatement(sqlite: Database.Database, wordCount: number, indexed: boolean) {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  const key = `${wordCount}:${indexed}`;
-  let statement = cache.get(key);
-  if (!statement) {
-    // The exact rule, per word. `organisations` joins the names with U+001F, which a query word never holds in
-    // practice; LIKE over it is the old per-organisation EXISTS without the join. The old lower(...) around the
-    // names is gone: SQLite's lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of
-    // every candidate's names.
-    const rule = Array.from(
-      { length: wordCount },
-      () => `(
-        d.first_name LIKE ? ESCAPE '\\' OR d.last_name LIKE ? ESCAPE '\\' OR d.email LIKE ? ESCAPE '\\'
-        OR d.organisations LIKE ? ESCAPE '\\'
-      )`,
-    ).join(" AND ");
-    // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
-    // SORT_WINDOW matches; only those are sorted by name.
-    const candidates = indexed
-      ? `FROM customer_search s JOIN customer_search_docs d ON d.doc_id = s.rowid
-         WHERE customer_search MATCH ? AND ${rule} ORDER BY s.rowid`
-      : `FROM customer_search_docs d WHERE ${rule} ORDER BY d.doc_id`;
-    statement = sqlite.prepare<unknown[], Row>(
-      `SELECT id, firstName, lastName, email, organisations FROM (
+/**
+ * The search statement for the words, with the index when a word is long enough for it. Its text depends only on
+ * the number of words and whether the index is used, so the port prepares each variant once per connection.
+ */
+async function searchStatement(q: Queries, words: readonly string[]): Promise<SQL> {
+  const match = ftsQuery(words, await indexShares(q, words));
+  // The exact rule, per word. `organisations` joins the names with U+001F, which a query word never holds in
+  // practice; LIKE over it is the old per-organisation EXISTS without the join. The old lower(...) around the
+  // names is gone: SQLite's lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of
+  // every candidate's names.
+  const rule = sql.join(
+    words.map((word) => {
+      const escaped = word.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      const start = `${escaped}%`;
+      const anywhere = `%${escaped}%`;
+      return sql`(
+        d.first_name LIKE ${start} ESCAPE '\\' OR d.last_name LIKE ${start} ESCAPE '\\' OR d.email LIKE ${anywhere} ESCAPE '\\'
+        OR d.organisations LIKE ${anywhere} ESCAPE '\\'
+      )`;
+    }),
+    sql` AND `,
+  );
+  // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
+  // SORT_WINDOW matches; only those are sorted by name.
+  const candidates =
+    match !== null
+      ? sql`FROM customer_search s JOIN customer_search_docs d ON d.doc_id = s.rowid
+         WHERE customer_search MATCH ${match} AND ${rule} ORDER BY s.rowid`
+      : sql`FROM customer_search_docs d WHERE ${rule} ORDER BY d.doc_id`;
+  return sql`SELECT id, firstName, lastName, email, organisations FROM (
          SELECT d.customer_id AS id, d.first_name AS firstName, d.last_name AS lastName, d.email, d.organisations
-         ${candidates} LIMIT ${SORT_WINDOW}
-       ) ORDER BY lastName, firstName, id LIMIT ${MAX_HITS}`,
-    );
-    cache.set(key, statement);
-  }
-  return statement;
+         ${candidates} LIMIT ${sql.raw(String(SORT_WINDOW))}
+       ) ORDER BY lastName, firstName, id LIMIT ${sql.raw(String(MAX_HITS))}`;
 }

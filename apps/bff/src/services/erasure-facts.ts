@@ -1,43 +1,53 @@
-import type { ErasureFacts } from "@tietoni/domain";
+import { assessErasure, type ErasureFacts } from "@tietoni/domain";
 import { and, count, eq, isNull, max } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Db, Queries } from "../db/port.ts";
 import { customers, invoices, marketingObjections, orders, organisationRoles, organisations } from "../db/schema.ts";
 
 /** Gathers what the domain's erasure rule needs to know about one customer. */
-export function gatherErasureFacts(db: Pick<Db, "select">, customerId: string): ErasureFacts {
-  const open = (inCollection: boolean) =>
-    db
-      .select({ n: count() })
-      .from(invoices)
+export async function gatherErasureFacts(q: Queries, customerId: string): Promise<ErasureFacts> {
+  const open = async (inCollection: boolean) =>
+    (
+      await q
+        .select({ n: count() })
+        .from(invoices)
+        .where(
+          and(
+            eq(invoices.customerId, customerId),
+            eq(invoices.status, "open"),
+            eq(invoices.inCollection, inCollection),
+          ),
+        )
+        .get()
+    )?.n ?? 0;
+  const contactFor = (
+    await q
+      .select({ name: organisations.name })
+      .from(organisationRoles)
+      .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
       .where(
-        and(eq(invoices.customerId, customerId), eq(invoices.status, "open"), eq(invoices.inCollection, inCollection)),
+        and(
+          eq(organisationRoles.customerId, customerId),
+          eq(organisationRoles.role, "contactPerson"),
+          isNull(organisationRoles.endDate),
+        ),
       )
-      .get()?.n ?? 0;
-  const contactFor = db
-    .select({ name: organisations.name })
-    .from(organisationRoles)
-    .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
-    .where(
-      and(
-        eq(organisationRoles.customerId, customerId),
-        eq(organisationRoles.role, "contactPerson"),
-        isNull(organisationRoles.endDate),
-      ),
-    )
-    .all()
-    .map((r) => r.name);
+  ).map((r) => r.name);
   const latestInvoice =
-    db
-      .select({ d: max(invoices.issuedAt) })
-      .from(invoices)
-      .where(eq(invoices.customerId, customerId))
-      .get()?.d ?? null;
+    (
+      await q
+        .select({ d: max(invoices.issuedAt) })
+        .from(invoices)
+        .where(eq(invoices.customerId, customerId))
+        .get()
+    )?.d ?? null;
   const latestOrderMs =
-    db
-      .select({ d: max(orders.orderedAt) })
-      .from(orders)
-      .where(eq(orders.customerId, customerId))
-      .get()?.d ?? null;
+    (
+      await q
+        .select({ d: max(orders.orderedAt) })
+        .from(orders)
+        .where(eq(orders.customerId, customerId))
+        .get()
+    )?.d ?? null;
   const latestOrder = latestOrderMs === null ? null : new Date(latestOrderMs).toISOString().slice(0, 10);
   const latest =
     [latestInvoice, latestOrder]
@@ -45,19 +55,26 @@ export function gatherErasureFacts(db: Pick<Db, "select">, customerId: string): 
       .sort()
       .at(-1) ?? null;
   const objections =
-    db
-      .select({ n: count() })
-      .from(marketingObjections)
-      .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
-      .get()?.n ?? 0;
+    (
+      await q
+        .select({ n: count() })
+        .from(marketingObjections)
+        .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
+        .get()
+    )?.n ?? 0;
   const legalHold =
-    db.select({ h: customers.legalHold }).from(customers).where(eq(customers.id, customerId)).get()?.h ?? false;
+    (await q.select({ h: customers.legalHold }).from(customers).where(eq(customers.id, customerId)).get())?.h ?? false;
   return {
-    openInvoices: open(false),
-    invoicesInCollection: open(true),
+    openInvoices: await open(false),
+    invoicesInCollection: await open(true),
     legalHold,
     activeContactPersonFor: contactFor,
     latestBookkeepingDate: latest,
     hasMarketingObjections: objections > 0,
   };
+}
+
+/** What erasure would mean for the customer now, read on one snapshot: the grounds that block it, the data kept. */
+export function assessCustomerErasure(db: Db, customerId: string) {
+  return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId)));
 }

@@ -1,7 +1,8 @@
 import { type MarketingPurpose, mayUseFor, noObjections, type PurposeVerdict } from "@tietoni/domain";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
+import { auditActorOf, recordAudit, type StaffActor } from "./audit.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
 export type MailingListRow = {
@@ -25,10 +26,57 @@ const exclusionReasons = ["objected", "restricted", "erased", "suppressed"] as c
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** One page of the register in id order, with what the purpose check needs about each customer on it. */
+async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingPurpose, after: string, size: number) {
+  const rows = await r
+    .select({
+      id: customers.id,
+      firstName: customers.firstName,
+      lastName: customers.lastName,
+      street: customers.street,
+      postalCode: customers.postalCode,
+      city: customers.city,
+      country: customers.country,
+      email: customers.email,
+      anonymisedAt: customers.anonymisedAt,
+    })
+    .from(customers)
+    .where(gt(customers.id, after))
+    .orderBy(asc(customers.id))
+    .limit(size);
+  if (rows.length === 0) return null;
+  const ids = rows.map((row) => row.id);
+  const objections = await r
+    .select({ id: marketingObjections.customerId })
+    .from(marketingObjections)
+    .where(
+      and(
+        inArray(marketingObjections.customerId, ids),
+        eq(marketingObjections.purpose, purpose),
+        eq(marketingObjections.objected, true),
+      ),
+    );
+  const restrictedRows = await r
+    .select({ id: restrictions.customerId })
+    .from(restrictions)
+    .where(and(inArray(restrictions.customerId, ids), isNull(restrictions.liftedAt)));
+  const hashOf = new Map(
+    rows.flatMap((row) => (row.email === null ? [] : [[row.id, suppressionHash(suppressionKey, row.email)] as const])),
+  );
+  return {
+    rows,
+    objected: new Set(objections.map((o) => o.id)),
+    restricted: new Set(restrictedRows.map((o) => o.id)),
+    hashOf,
+    suppressed: await suppressedAmong(r, [...hashOf.values()]),
+  };
+}
+
 /**
  * Walks the whole register in id order (keyset pagination, so each batch is an index range scan) and puts
  * every customer through the domain's purpose check: objections, restriction, erasure and suppression.
- * Yields to the event loop between batches so a large export does not stall other requests.
+ * Each batch is read on one snapshot; between batches the event loop runs, so a large export does not stall
+ * other requests.
  */
 export async function* mailingListBatches(
   db: Db,
@@ -38,52 +86,9 @@ export async function* mailingListBatches(
 ): AsyncGenerator<MailingListBatch> {
   let after = "";
   for (;;) {
-    const rows = db
-      .select({
-        id: customers.id,
-        firstName: customers.firstName,
-        lastName: customers.lastName,
-        street: customers.street,
-        postalCode: customers.postalCode,
-        city: customers.city,
-        country: customers.country,
-        email: customers.email,
-        anonymisedAt: customers.anonymisedAt,
-      })
-      .from(customers)
-      .where(gt(customers.id, after))
-      .orderBy(asc(customers.id))
-      .limit(batchSize)
-      .all();
-    if (rows.length === 0) return;
-    const ids = rows.map((r) => r.id);
-    const objected = new Set(
-      db
-        .select({ id: marketingObjections.customerId })
-        .from(marketingObjections)
-        .where(
-          and(
-            inArray(marketingObjections.customerId, ids),
-            eq(marketingObjections.purpose, purpose),
-            eq(marketingObjections.objected, true),
-          ),
-        )
-        .all()
-        .map((r) => r.id),
-    );
-    const restricted = new Set(
-      db
-        .select({ id: restrictions.customerId })
-        .from(restrictions)
-        .where(and(inArray(restrictions.customerId, ids), isNull(restrictions.liftedAt)))
-        .all()
-        .map((r) => r.id),
-    );
-    const hashOf = new Map(
-      rows.flatMap((r) => (r.email === null ? [] : [[r.id, suppressionHash(suppressionKey, r.email)] as const])),
-    );
-    const suppressed = suppressedAmong(db, [...hashOf.values()]);
-
+    const page = await db.read((r) => readBatch(r, suppressionKey, purpose, after, batchSize));
+    if (!page) return;
+    const { rows, objected, restricted, hashOf, suppressed } = page;
     const batch: MailingListBatch = {
       eligible: [],
       excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0 },
@@ -100,7 +105,7 @@ export async function* mailingListBatches(
       else for (const reason of verdict.reasons) batch.excluded[reason] += 1;
     }
     yield batch;
-    after = ids[ids.length - 1] ?? after;
+    after = rows[rows.length - 1]?.id ?? after;
     if (rows.length < batchSize) return;
     await yieldToEventLoop();
   }
@@ -139,4 +144,63 @@ export const MAILING_LIST_HEADER = ["first_name", "last_name", "street", "postal
 
 export function mailingListCsvLine(row: MailingListRow): string {
   return csvLine([row.firstName, row.lastName, row.street, row.postalCode, row.city, row.country, row.email]);
+}
+
+/**
+ * The mailing list for a purpose as a streamed CSV file. The export is audited with what actually went out, also
+ * when the download is cut short; `now` is read when it ends.
+ */
+export function mailingListCsv(
+  db: Db,
+  suppressionKey: string,
+  purpose: MarketingPurpose,
+  actor: StaffActor,
+  now: () => number,
+): ReadableStream<Uint8Array> {
+  const batches = mailingListBatches(db, suppressionKey, purpose);
+  const encoder = new TextEncoder();
+  let count = 0;
+  let audited = false;
+  const audit = async (complete: boolean) => {
+    if (audited) return;
+    audited = true;
+    await recordAudit(
+      db,
+      {
+        actor: auditActorOf(actor),
+        action: "mailing_list.exported",
+        detail: { purpose, count, complete },
+        ip: actor.ip,
+      },
+      now(),
+    );
+  };
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      // The BOM makes spreadsheet programs read the file as UTF-8 (ä, ö, å).
+      controller.enqueue(encoder.encode(`\uFEFF${csvLine(MAILING_LIST_HEADER)}`));
+    },
+    async pull(controller) {
+      let next: IteratorResult<MailingListBatch>;
+      try {
+        next = await batches.next();
+      } catch (err) {
+        controller.error(err);
+        await audit(false);
+        return;
+      }
+      if (next.done) {
+        // Recorded before the last byte goes out: a finished download is always in the trail.
+        await audit(true);
+        controller.close();
+        return;
+      }
+      count += next.value.eligible.length;
+      controller.enqueue(encoder.encode(next.value.eligible.map(mailingListCsvLine).join("")));
+    },
+    async cancel() {
+      await batches.return(undefined);
+      await audit(false);
+    },
+  });
 }

@@ -1,5 +1,7 @@
 import {
   diffObjections,
+  gpcSignalApplies,
+  iso,
   type MarketingChannel,
   type MarketingPurpose,
   noObjections,
@@ -7,27 +9,26 @@ import {
   objectToAll,
 } from "@tietoni/domain";
 import { desc, eq } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Db, Queries, Tx } from "../db/port.ts";
 import { marketingEvents, marketingObjections } from "../db/schema.ts";
 
 type ObjectionChange = { purpose: MarketingPurpose; objected: boolean };
 type Actor = { channel: MarketingChannel; actorId: string | null; at: number };
 
 /** The customer's current answers; a purpose without a row is not objected. */
-export function readObjections(db: Pick<Db, "select">, customerId: string): Objections {
+export async function readObjections(q: Queries, customerId: string): Promise<Objections> {
   const objections = noObjections();
-  const rows = db
+  const rows = await q
     .select({ purpose: marketingObjections.purpose, objected: marketingObjections.objected })
     .from(marketingObjections)
-    .where(eq(marketingObjections.customerId, customerId))
-    .all();
+    .where(eq(marketingObjections.customerId, customerId));
   for (const row of rows) objections[row.purpose] = row.objected;
   return objections;
 }
 
 /** Every recorded change of the customer's objections, newest first: the proof shown back to them. */
-export function readObjectionHistory(db: Pick<Db, "select">, customerId: string) {
-  return db
+export async function readObjectionHistory(q: Queries, customerId: string) {
+  const rows = await q
     .select({
       purpose: marketingEvents.purpose,
       from: marketingEvents.fromObjected,
@@ -37,48 +38,46 @@ export function readObjectionHistory(db: Pick<Db, "select">, customerId: string)
     })
     .from(marketingEvents)
     .where(eq(marketingEvents.customerId, customerId))
-    .orderBy(desc(marketingEvents.at), desc(marketingEvents.id))
-    .all()
-    .map((e) => ({ ...e, at: new Date(e.at).toISOString() }));
+    .orderBy(desc(marketingEvents.at), desc(marketingEvents.id));
+  return rows.map((e) => ({ ...e, at: iso(e.at) }));
+}
+
+/** What every marketing page shows: the switches, their history, and whether this request carried GPC. */
+export type MarketingView = {
+  objections: Objections;
+  history: Awaited<ReturnType<typeof readObjectionHistory>>;
+  gpc: boolean;
+};
+
+async function readView(q: Queries, customerId: string, gpc: boolean): Promise<MarketingView> {
+  return { objections: await readObjections(q, customerId), history: await readObjectionHistory(q, customerId), gpc };
 }
 
 /**
  * Reads the current answers, lets `decide` pick the changes from them, and writes the switches and one
- * event per real change in one transaction: a switch never changes without its proof, nor the reverse.
+ * event per real change in the caller's transaction: a switch never changes without its proof, nor the reverse.
  */
-function applyChanges(
-  db: Db,
+async function applyChanges(
+  tx: Tx,
   customerId: string,
   decide: (current: Objections) => readonly ObjectionChange[],
   { channel, actorId, at }: Actor,
 ) {
-  return db.transaction((tx) => {
-    const current = readObjections(tx, customerId);
-    const diffs = diffObjections(current, decide(current));
-    for (const d of diffs) {
-      tx.insert(marketingObjections)
-        .values({ customerId, purpose: d.purpose, objected: d.to, updatedAt: at })
-        .onConflictDoUpdate({
-          target: [marketingObjections.customerId, marketingObjections.purpose],
-          set: { objected: d.to, updatedAt: at },
-        })
-        .run();
-      tx.insert(marketingEvents)
-        .values({ customerId, purpose: d.purpose, fromObjected: d.from, toObjected: d.to, at, channel, actorId })
-        .run();
-    }
-    return diffs;
-  });
-}
-
-/** The customer's own switches in the portal, effective at once. */
-export function setObjections(db: Db, customerId: string, changes: readonly ObjectionChange[], at: number) {
-  return applyChanges(db, customerId, () => changes, { channel: "portal", actorId: customerId, at });
-}
-
-/** "Object to all marketing" in the portal. */
-export function objectToAllMarketing(db: Db, customerId: string, at: number) {
-  return applyChanges(db, customerId, objectToAll, { channel: "portal", actorId: customerId, at });
+  const current = await readObjections(tx, customerId);
+  const diffs = diffObjections(current, decide(current));
+  for (const d of diffs) {
+    await tx
+      .insert(marketingObjections)
+      .values({ customerId, purpose: d.purpose, objected: d.to, updatedAt: at })
+      .onConflictDoUpdate({
+        target: [marketingObjections.customerId, marketingObjections.purpose],
+        set: { objected: d.to, updatedAt: at },
+      });
+    await tx
+      .insert(marketingEvents)
+      .values({ customerId, purpose: d.purpose, fromObjected: d.from, toObjected: d.to, at, channel, actorId });
+  }
+  return diffs;
 }
 
 /** Whether a request carries the Global Privacy Control signal (`Sec-GPC: 1`). */
@@ -93,6 +92,46 @@ export function hasGpcSignal(header: string | undefined): boolean {
  * An explicit withdrawal the customer makes in the portal is respected: a GET of /marketing does not
  * re-apply the signal over it (domain gpcSignalApplies); the next sign-in with the header does.
  */
-export function applyGpcSignal(db: Db, customerId: string, now: number) {
-  return applyChanges(db, customerId, objectToAll, { channel: "gpc", actorId: customerId, at: now });
+export function applyGpcSignal(tx: Tx, customerId: string, now: number) {
+  return applyChanges(tx, customerId, objectToAll, { channel: "gpc", actorId: customerId, at: now });
+}
+
+/**
+ * The marketing page. With GPC the signal objects to everything first, so the page shows it, but only while the
+ * customer has not withdrawn an objection in the portal since (at sign-in it always applies). Without a change to
+ * make, nothing waits for the writer.
+ */
+export async function openMarketing(db: Db, customerId: string, gpc: boolean, at: number): Promise<MarketingView> {
+  const view = await db.read((r) => readView(r, customerId, gpc));
+  if (!gpc || !gpcSignalApplies(view.history)) return view;
+  return db.transaction(async (tx) => {
+    // Checked again on the writer: a withdrawal may have committed since the read.
+    if (gpcSignalApplies(await readObjectionHistory(tx, customerId))) await applyGpcSignal(tx, customerId, at);
+    return readView(tx, customerId, gpc);
+  });
+}
+
+/**
+ * The customer's own switches in the portal, effective at once. Never re-applies GPC: an explicit withdrawal is
+ * respected (channel "portal"); `gpc` only says whether this request carried the signal.
+ */
+export function setObjections(
+  db: Db,
+  customerId: string,
+  changes: readonly ObjectionChange[],
+  gpc: boolean,
+  at: number,
+): Promise<MarketingView> {
+  return db.transaction(async (tx) => {
+    await applyChanges(tx, customerId, () => changes, { channel: "portal", actorId: customerId, at });
+    return readView(tx, customerId, gpc);
+  });
+}
+
+/** "Object to all marketing" in the portal. */
+export function objectToAllMarketing(db: Db, customerId: string, gpc: boolean, at: number): Promise<MarketingView> {
+  return db.transaction(async (tx) => {
+    await applyChanges(tx, customerId, objectToAll, { channel: "portal", actorId: customerId, at });
+    return readView(tx, customerId, gpc);
+  });
 }

@@ -1,22 +1,26 @@
 import {
   type CorrectableField,
   type CreateRequestInput,
+  canCancel,
   helsinkiDate,
   initialDueDate,
+  iso,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
-import type { Db, Tx } from "../db/port.ts";
+import type { Db, Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, organisationRoles, organisations, requestEvents, requests } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
+import { requestCancelledMail, requestReceivedMail } from "../mail/request-templates.ts";
+import { activeRestriction } from "./restriction.ts";
+import { fail, notFound, type Result, transact } from "./result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
 type EventRow = typeof requestEvents.$inferSelect;
 /** The columns a request's view is made of (who decided or is assigned stays with staff). */
 export type RequestViewRow = Omit<RequestRow, "customerId" | "decidedBy" | "assignedTo">;
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** A request as its customer (and staff) see it; internal notes are left out. */
 export function toRequestView(
@@ -55,15 +59,14 @@ export function toRequestView(
 }
 
 /** The customer's requests, newest first, each with its visible history. */
-export function listCustomerRequests(db: Db, customerId: string): RequestView[] {
-  const rows = db
+export async function listCustomerRequests(q: Queries, customerId: string): Promise<RequestView[]> {
+  const rows = await q
     .select()
     .from(requests)
     .where(eq(requests.customerId, customerId))
-    .orderBy(desc(requests.createdAt))
-    .all();
+    .orderBy(desc(requests.createdAt));
   if (rows.length === 0) return [];
-  const events = db
+  const events = await q
     .select()
     .from(requestEvents)
     .where(
@@ -72,8 +75,7 @@ export function listCustomerRequests(db: Db, customerId: string): RequestView[] 
         rows.map((r) => r.id),
       ),
     )
-    .orderBy(asc(requestEvents.at), asc(requestEvents.id))
-    .all();
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
   return rows.map((r) =>
     toRequestView(
       r,
@@ -82,22 +84,21 @@ export function listCustomerRequests(db: Db, customerId: string): RequestView[] 
   );
 }
 
-export function loadRequestView(db: Pick<Db, "select">, id: string): RequestView | null {
-  const row = db.select().from(requests).where(eq(requests.id, id)).get();
+export async function loadRequestView(q: Queries, id: string): Promise<RequestView | null> {
+  const row = await q.select().from(requests).where(eq(requests.id, id)).get();
   if (!row) return null;
-  const events = db
+  const events = await q
     .select()
     .from(requestEvents)
     .where(eq(requestEvents.requestId, id))
-    .orderBy(asc(requestEvents.at), asc(requestEvents.id))
-    .all();
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
   return toRequestView(row, events);
 }
 
 /** What the register holds now in the field a correction request names, for the staff's field-level diff. */
-export function currentValueOf(db: Pick<Db, "select">, customerId: string, field: CorrectableField): string | null {
+export async function currentValueOf(q: Queries, customerId: string, field: CorrectableField): Promise<string | null> {
   if (field === "firstName" || field === "lastName") {
-    const c = db
+    const c = await q
       .select({ firstName: customers.firstName, lastName: customers.lastName })
       .from(customers)
       .where(eq(customers.id, customerId))
@@ -105,44 +106,47 @@ export function currentValueOf(db: Pick<Db, "select">, customerId: string, field
     return c ? c[field] : null;
   }
   if (field === "organisation") {
-    const names = db
-      .select({ name: organisations.name })
-      .from(organisationRoles)
-      .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
-      .where(eq(organisationRoles.customerId, customerId))
-      .all()
-      .map((o) => o.name);
+    const names = (
+      await q
+        .select({ name: organisations.name })
+        .from(organisationRoles)
+        .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
+        .where(eq(organisationRoles.customerId, customerId))
+    ).map((o) => o.name);
     return names.length > 0 ? names.join(", ") : null;
   }
-  const b = db.select().from(billingDetails).where(eq(billingDetails.customerId, customerId)).get();
+  const b = await q.select().from(billingDetails).where(eq(billingDetails.customerId, customerId)).get();
   if (!b) return null;
   if (field === "billingName") return b.billingName;
   if (field === "billingAddress") return `${b.street}, ${b.postalCode} ${b.city}, ${b.country}`;
   return b.eInvoiceAddress;
 }
 
-export function hasPendingRequestOfType(db: Pick<Db, "select">, customerId: string, type: RequestRow["type"]): boolean {
-  return (
-    db
-      .select({ id: requests.id })
-      .from(requests)
-      .where(
-        and(
-          eq(requests.customerId, customerId),
-          eq(requests.type, type),
-          inArray(requests.state, ["received", "inProgress", "extended"]),
-        ),
-      )
-      .get() !== undefined
-  );
+export async function hasPendingRequestOfType(
+  q: Queries,
+  customerId: string,
+  type: RequestRow["type"],
+): Promise<boolean> {
+  const pending = await q
+    .select({ id: requests.id })
+    .from(requests)
+    .where(
+      and(
+        eq(requests.customerId, customerId),
+        eq(requests.type, type),
+        inArray(requests.state, ["received", "inProgress", "extended"]),
+      ),
+    )
+    .get();
+  return pending !== undefined;
 }
 
 /**
- * Records a new request. The deadline runs from the day it was received in Helsinki (for paper
- * requests, the day on the letter's receipt stamp, given by staff).
+ * Records a new request in the caller's transaction. The deadline runs from the day it was received in Helsinki
+ * (for paper requests, the day on the letter's receipt stamp, given by staff).
  */
-export function insertRequest(
-  tx: Tx | Db,
+export async function insertRequest(
+  tx: Tx,
   args: {
     customerId: string;
     input: CreateRequestInput;
@@ -151,37 +155,108 @@ export function insertRequest(
     receivedOn?: string;
     actor: { type: "customer" | "staff"; id: string };
   },
-): string {
+): Promise<string> {
   const { input, now } = args;
   const receivedOn = args.receivedOn ?? helsinkiDate(now);
   const id = randomToken();
-  tx.insert(requests)
-    .values({
-      id,
-      customerId: args.customerId,
-      type: input.type,
-      state: "received",
-      channel: args.channel,
-      receivedOn,
-      dueOn: initialDueDate(receivedOn),
-      text: input.type === "rectification" ? "" : input.text,
-      correctionField: input.type === "rectification" ? input.field : null,
-      correctionCurrent: input.type === "rectification" ? currentValueOf(tx, args.customerId, input.field) : null,
-      correctionNew: input.type === "rectification" ? input.newValue : null,
-      correctionReason: input.type === "rectification" ? input.reason : null,
-      restrictionGround: input.type === "restriction" ? input.ground : null,
-      createdAt: now,
-    })
-    .run();
-  tx.insert(requestEvents)
-    .values({
-      requestId: id,
-      at: now,
-      actorType: args.actor.type,
-      actorId: args.actor.id,
-      event: "received",
-      note: null,
-    })
-    .run();
+  await tx.insert(requests).values({
+    id,
+    customerId: args.customerId,
+    type: input.type,
+    state: "received",
+    channel: args.channel,
+    receivedOn,
+    dueOn: initialDueDate(receivedOn),
+    text: input.type === "rectification" ? "" : input.text,
+    correctionField: input.type === "rectification" ? input.field : null,
+    correctionCurrent: input.type === "rectification" ? await currentValueOf(tx, args.customerId, input.field) : null,
+    correctionNew: input.type === "rectification" ? input.newValue : null,
+    correctionReason: input.type === "rectification" ? input.reason : null,
+    restrictionGround: input.type === "restriction" ? input.ground : null,
+    createdAt: now,
+  });
+  await tx.insert(requestEvents).values({
+    requestId: id,
+    at: now,
+    actorType: args.actor.type,
+    actorId: args.actor.id,
+    event: "received",
+    note: null,
+  });
   return id;
+}
+
+/*
+ * The customer's own requests in the portal: the signed session replaces the notice's signed letter, so what is
+ * sent there is the request. The acknowledgement mail is queued with the change and leaves once it is stored.
+ */
+
+/** Who acts: the signed-in customer, and the address their acknowledgements go to. */
+export type RequestingCustomer = { id: string; email: string | null };
+
+/** The customer's requests page: their requests and the restriction in force on their record, if any. */
+export function customerRequestsPage(db: Db, customerId: string) {
+  return db.read(async (r) => {
+    const restriction = await activeRestriction(r, customerId);
+    return {
+      requests: await listCustomerRequests(r, customerId),
+      restriction: restriction
+        ? { ground: restriction.ground, since: iso(restriction.appliedAt), requestId: restriction.requestId }
+        : null,
+    };
+  });
+}
+
+/** A new request from the portal; one pending restriction or erasure at a time (a second would only duplicate it). */
+export function submitRequest(
+  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  customer: RequestingCustomer,
+  input: CreateRequestInput,
+): Promise<Result<{ request: RequestView }>> {
+  const at = now();
+  return transact(db, async (tx) => {
+    if (
+      (input.type === "restriction" || input.type === "erasure") &&
+      (await hasPendingRequestOfType(tx, customer.id, input.type))
+    ) {
+      return fail(409, "request_pending");
+    }
+    const id = await insertRequest(tx, {
+      customerId: customer.id,
+      input,
+      channel: "portal",
+      now: at,
+      actor: { type: "customer", id: customer.id },
+    });
+    const request = await loadRequestView(tx, id);
+    if (!request) throw new Error("request vanished after insert");
+    if (customer.email) mail.enqueueMail(tx, requestReceivedMail(customer.email, request));
+    return { ok: true, request };
+  });
+}
+
+/** The customer withdraws one of their own requests while it is undecided; someone else's is not found. */
+export function cancelRequest(
+  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  customer: RequestingCustomer,
+  id: string,
+): Promise<Result<{ request: RequestView }>> {
+  const at = now();
+  return transact(db, async (tx) => {
+    const row = await tx
+      .select({ state: requests.state })
+      .from(requests)
+      .where(and(eq(requests.id, id), eq(requests.customerId, customer.id)))
+      .get();
+    if (!row) return notFound();
+    if (!canCancel(row.state)) return fail(409, "not_cancellable");
+    await tx.update(requests).set({ state: "cancelled" }).where(eq(requests.id, id));
+    await tx
+      .insert(requestEvents)
+      .values({ requestId: id, at, actorType: "customer", actorId: customer.id, event: "cancelled" });
+    const request = await loadRequestView(tx, id);
+    if (!request) throw new Error("request vanished after cancel");
+    if (customer.email) mail.enqueueMail(tx, requestCancelledMail(customer.email, request));
+    return { ok: true, request };
+  });
 }

@@ -7,10 +7,10 @@ import {
   retentionEndsOn,
 } from "@tietoni/domain";
 import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers } from "../db/schema.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
-import { type AuditActor, appendAudit } from "./audit.ts";
+import { type AuditActor, appendAudit, recordAudit } from "./audit.ts";
 import { gatherErasureFacts } from "./erasure-facts.ts";
 
 export type RetentionDue = { id: string; name: string; relationshipEnd: string; retentionEndedOn: string };
@@ -28,10 +28,10 @@ export const RETENTION_RUN_MAX = 100;
  * retention has run out and who is not anonymised yet; those a ground still blocks (an open invoice,
  * collection, a legal hold, an active contact-person role) are listed apart with their grounds.
  */
-export function findRetentionDue(db: Pick<Db, "select">, today: string): RetentionDryRun {
+export async function findRetentionDue(q: Queries, today: string): Promise<RetentionDryRun> {
   // A loose bound narrows the scan in SQL; the domain's rule decides exactly (leap days, month ends).
   const bound = `${Number(today.slice(0, 4)) - RETENTION_YEARS + 1}-01-01`;
-  const rows = db
+  const rows = await q
     .select({
       id: customers.id,
       firstName: customers.firstName,
@@ -42,8 +42,7 @@ export function findRetentionDue(db: Pick<Db, "select">, today: string): Retenti
     .where(
       and(isNull(customers.anonymisedAt), isNotNull(customers.relationshipEnd), lt(customers.relationshipEnd, bound)),
     )
-    .orderBy(asc(customers.relationshipEnd), asc(customers.id))
-    .all();
+    .orderBy(asc(customers.relationshipEnd), asc(customers.id));
   const result: RetentionDryRun = { customers: [], blocked: [] };
   for (const row of rows) {
     if (row.relationshipEnd === null || !isRetentionDue(row.relationshipEnd, today)) continue;
@@ -53,7 +52,7 @@ export function findRetentionDue(db: Pick<Db, "select">, today: string): Retenti
       relationshipEnd: row.relationshipEnd,
       retentionEndedOn: retentionEndsOn(row.relationshipEnd),
     };
-    const { blockers } = assessErasure(gatherErasureFacts(db, row.id));
+    const { blockers } = assessErasure(await gatherErasureFacts(q, row.id));
     if (blockers.length > 0) result.blocked.push({ ...entry, blockers });
     else result.customers.push(entry);
   }
@@ -65,17 +64,17 @@ export function findRetentionDue(db: Pick<Db, "select">, today: string): Retenti
  * same code path as an erasure request, re-checking each inside it (the dry run may be stale). One audit
  * entry per customer (from anonymiseCustomer) and one for the run.
  */
-export function runRetention(
+export async function runRetention(
   db: Db,
   ids: readonly string[],
   options: { now: number; actor: AuditActor; suppressionKey: string; ip?: string | null },
-): RetentionRunResult {
+): Promise<RetentionRunResult> {
   const { now, actor, suppressionKey } = options;
   const today = helsinkiDate(now);
   const result: RetentionRunResult = { anonymised: [], skipped: [] };
   for (const id of new Set(ids)) {
-    const reason = db.transaction((tx): RetentionSkipReason | null => {
-      const row = tx
+    const reason = await db.transaction(async (tx): Promise<RetentionSkipReason | null> => {
+      const row = await tx
         .select({ anonymisedAt: customers.anonymisedAt, relationshipEnd: customers.relationshipEnd })
         .from(customers)
         .where(eq(customers.id, id))
@@ -83,14 +82,14 @@ export function runRetention(
       if (!row) return "not_found";
       if (row.anonymisedAt !== null) return "already_anonymised";
       if (!isRetentionDue(row.relationshipEnd, today)) return "not_due";
-      if (assessErasure(gatherErasureFacts(tx, id)).blocked) return "blocked";
-      anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
+      if (assessErasure(await gatherErasureFacts(tx, id)).blocked) return "blocked";
+      await anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
       return null;
     });
     if (reason === null) result.anonymised.push(id);
     else result.skipped.push({ id, reason });
   }
-  appendAudit(
+  await recordAudit(
     db,
     {
       actor,
@@ -103,14 +102,28 @@ export function runRetention(
   return result;
 }
 
-/** Audits a dry run: it shows names of the listed customers, so it is a read of their records. */
-export function auditRetentionDryRun(
-  db: Pick<Db, "select" | "insert">,
+/**
+ * The dry run, audited in the same transaction as the read: it shows names of the listed customers, so it is a
+ * read of their records.
+ */
+export function retentionDryRun(
+  db: Db,
+  options: { now: number; actor: AuditActor; ip?: string | null },
+): Promise<RetentionDryRun> {
+  return db.transaction(async (tx) => {
+    const result = await findRetentionDue(tx, helsinkiDate(options.now));
+    await auditRetentionDryRun(tx, result, options);
+    return result;
+  });
+}
+
+async function auditRetentionDryRun(
+  tx: Tx,
   dryRun: RetentionDryRun,
   options: { now: number; actor: AuditActor; ip?: string | null },
-): void {
-  appendAudit(
-    db,
+): Promise<void> {
+  await appendAudit(
+    tx,
     {
       actor: options.actor,
       action: "retention.dry_run",

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { inArray } from "drizzle-orm";
-import type { Db } from "../db/port.ts";
+import type { Queries, Tx } from "../db/port.ts";
 import { suppressionList } from "../db/schema.ts";
 
 /**
@@ -12,26 +12,25 @@ export function suppressionHash(key: string, email: string): string {
   return createHmac("sha256", key).update(email.trim().toLowerCase(), "utf8").digest("hex");
 }
 
-/** Adds the address's hash; adding it twice is harmless. */
-export function addSuppression(tx: Pick<Db, "insert">, key: string, email: string, now: number): string {
+/** Adds the address's hash in the caller's transaction (the erasure's); adding it twice is harmless. */
+export async function addSuppression(tx: Tx, key: string, email: string, now: number): Promise<string> {
   const emailHash = suppressionHash(key, email);
-  tx.insert(suppressionList).values({ emailHash, createdAt: now }).onConflictDoNothing().run();
+  await tx.insert(suppressionList).values({ emailHash, createdAt: now }).onConflictDoNothing();
   return emailHash;
 }
 
 /** Which of the given hashes are on the list (one query per batch of customers). */
-export function suppressedAmong(db: Pick<Db, "select">, hashes: readonly string[]): Set<string> {
+export async function suppressedAmong(q: Queries, hashes: readonly string[]): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
-  const rows = db
+  const rows = await q
     .select({ h: suppressionList.emailHash })
     .from(suppressionList)
-    .where(inArray(suppressionList.emailHash, [...hashes]))
-    .all();
+    .where(inArray(suppressionList.emailHash, [...hashes]));
   return new Set(rows.map((r) => r.h));
 }
 
-export function isSuppressed(db: Pick<Db, "select">, key: string, email: string | null): boolean {
+export async function isSuppressed(q: Queries, key: string, email: string | null): Promise<boolean> {
   if (email === null) return false;
   const hash = suppressionHash(key, email);
-  return suppressedAmong(db, [hash]).has(hash);
+  return (await suppressedAmong(q, [hash])).has(hash);
 }

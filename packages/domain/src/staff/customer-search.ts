@@ -12,4 +12,3 @@ export const customerSearchHitSchema = z.object({
   organisations: z.array(z.string()),
 });
 export type CustomerSearchHit = z.infer<typeof customerSearchHitSchema>;
-

@@ -1,5 +1,5 @@
-import { customerIdSchema, staffIdSchema } from "../common/ids.ts";
 import { z } from "zod";
+import { customerIdSchema, staffIdSchema } from "../common/ids.ts";
 import { daysLeft } from "../requests/deadlines.ts";
 import { createRequestInputSchema, requestChannels, requestStates, requestTypes } from "../requests/request-model.ts";
 

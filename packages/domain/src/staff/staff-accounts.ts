@@ -1,5 +1,5 @@
-import type { Localized } from "../i18n/localized.ts";
 import { z } from "zod";
+import type { Localized } from "../i18n/localized.ts";
 
 export const staffRoles = ["agent", "admin"] as const;
 export type StaffRoleName = (typeof staffRoles)[number];

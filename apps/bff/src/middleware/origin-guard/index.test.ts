@@ -20,7 +20,7 @@ describe("originGuard", () => {
   });
 
   it("refuses a write from any other origin, a null origin, or without proof of where it came from", async () => {
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { origin: "https://evil.example" },
       { origin: "https://omat.example.fi:8443" },
       { origin: "null" },

@@ -5,6 +5,8 @@ import { customerSignInLimits, signInLimits } from "../../auth/sign-in-limits.ts
 import { openDatabase } from "../../db/client.ts";
 import { signInCodes } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
+import { createMailQueue } from "../../mail/mail-queue.ts";
+import type { Mailer } from "../../mail/mailer.ts";
 import { createPortalApp } from "../../portal-app.ts";
 import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
 
@@ -40,7 +42,7 @@ const requestCode = (email: string, ip: string, app?: App) => post("request-code
 const verifyCode = (email: string, code: string, ip: string, app?: App) =>
   post("verify-code", { email, code }, ip, app);
 const answer = async (res: Response) => [res.status, await res.json()];
-const codeRows = () => t.db.select({ n: count() }).from(signInCodes).get()?.n ?? 0;
+const codeRows = async () => (await t.db.select({ n: count() }).from(signInCodes).get())?.n ?? 0;
 const wrongFor = (code: string) => (code === "000000" ? "000001" : "000000");
 const rateLimited = [429, { error: { code: "rate_limited", message: "Too many attempts" } }];
 
@@ -68,10 +70,10 @@ describe("code requests", () => {
     nextWindow();
     for (let i = 0; i < customerSignInLimits.maxCodeRequestsPerEmail; i++)
       await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.4");
-    const rows = codeRows();
+    const rows = await codeRows();
     const mails = t.sent.length;
     expect((await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.4")).status).toBe(429);
-    expect(codeRows()).toBe(rows);
+    expect(await codeRows()).toBe(rows);
     expect(t.sent.length).toBe(mails);
   });
 
@@ -164,17 +166,19 @@ describe("after a restart", () => {
       await verifyCode("someone-else@example.com", "123456", "198.51.100.41");
     }
 
-    const db = openDatabase(t.env.databasePath);
+    const db = await openDatabase(t.env.databasePath);
     try {
       const sent: string[] = [];
+      const mailer: Mailer = {
+        async send(message) {
+          sent.push(message.to);
+        },
+      };
       const restarted = createPortalApp({
         db,
         env: t.env,
-        mailer: {
-          async send(message) {
-            sent.push(message.to);
-          },
-        },
+        mailer,
+        mail: createMailQueue(mailer),
         now: () => START + elapsed,
       });
       expect(await answer(await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.42", restarted))).toEqual(rateLimited);
@@ -183,7 +187,7 @@ describe("after a restart", () => {
       );
       expect(sent).toEqual([]);
     } finally {
-      db.$client.close();
+      await db.close();
     }
   });
 });

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const codeRows = () => t.db.select({ n: count() }).from(signInCodes).get()?.n ?? 0;
+const codeRows = async () => (await t.db.select({ n: count() }).from(signInCodes).get())?.n ?? 0;
 
 describe("customer sign-in with an e-mailed code", () => {
   it("answers the same for registered and unknown addresses, and mails only the registered one", async () => {
@@ -26,7 +26,7 @@ describe("customer sign-in with an e-mailed code", () => {
 
   it("stores the code only as a hash", async () => {
     const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
-    const rows = t.db.select().from(signInCodes).all();
+    const rows = await t.db.select().from(signInCodes).all();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.codeHash).not.toContain(code);
   });
@@ -69,7 +69,7 @@ describe("customer sign-in with an e-mailed code", () => {
   });
 
   it("rejects malformed input with a clear code and changes nothing", async () => {
-    const before = codeRows();
+    const before = await codeRows();
     const res = await t.postPortal("/api/portal/auth/request-code", { email: "not an address" });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
@@ -83,11 +83,11 @@ describe("customer sign-in with an e-mailed code", () => {
       body: "{not json",
     });
     expect(notJson.status).toBe(400);
-    expect(codeRows()).toBe(before);
+    expect(await codeRows()).toBe(before);
   });
 
   it("refuses state-changing requests from another origin, including the staff surface", async () => {
-    const before = codeRows();
+    const before = await codeRows();
     for (const origin of ["http://localhost:3001", "https://evil.example"]) {
       const res = await t.portal.request("/api/portal/auth/request-code", {
         method: "POST",
@@ -102,16 +102,16 @@ describe("customer sign-in with an e-mailed code", () => {
       body: JSON.stringify({ email: DEMO_CUSTOMER_EMAIL }),
     });
     expect(noOrigin.status).toBe(403);
-    expect(codeRows()).toBe(before);
+    expect(await codeRows()).toBe(before);
   });
 
   it("signs out by deleting the session row", async () => {
     const cookie = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
     const sessionId = cookie.split("=")[1]?.split(".")[0] ?? "";
-    expect(t.db.select().from(customerSessions).where(eq(customerSessions.id, sessionId)).get()).toBeDefined();
+    expect(await t.db.select().from(customerSessions).where(eq(customerSessions.id, sessionId)).get()).toBeDefined();
     const out = await t.postPortal("/api/portal/auth/sign-out", {}, cookie);
     expect(out.status).toBe(200);
-    expect(t.db.select().from(customerSessions).where(eq(customerSessions.id, sessionId)).get()).toBeUndefined();
+    expect(await t.db.select().from(customerSessions).where(eq(customerSessions.id, sessionId)).get()).toBeUndefined();
     const after = await t.portal.request("/api/portal/my-data", { headers: { cookie } });
     expect(after.status).toBe(401);
   });

@@ -44,19 +44,19 @@ const send = (method: string, url: string, cookie: string, body: unknown) =>
 const patch = (cookie: string, body: unknown) => send("PATCH", "/api/portal/contact", cookie, body);
 
 const customerRow = (id: string) => t.db.select().from(customers).where(eq(customers.id, id)).get();
-const changeRows = () => t.db.select({ n: count() }).from(fieldChanges).get()?.n ?? 0;
-const emailChangeRows = () => t.db.select({ n: count() }).from(emailChanges).get()?.n ?? 0;
+const changeRows = async () => (await t.db.select({ n: count() }).from(fieldChanges).get())?.n ?? 0;
+const emailChangeRows = async () => (await t.db.select({ n: count() }).from(emailChanges).get())?.n ?? 0;
 const history = async (cookie: string) =>
   historySchema.parse(await (await t.portal.request("/api/portal/contact/history", { headers: { cookie } })).json());
 const sessionId = (cookie: string) => cookie.split("=")[1]?.split(".")[0] ?? "";
 
 describe("direct edits of contact fields", () => {
   it("writes changed fields with one history row each, old → new", async () => {
-    const before = customerRow(A);
+    const before = await customerRow(A);
     const res = await patch(cookieA, { phone: "+358 50 765 4321", www: "https://aino.example/uusi" });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ changed: ["phone", "www"] });
-    expect(customerRow(A)).toMatchObject({ phone: "+358507654321", www: "https://aino.example/uusi" });
+    expect(await customerRow(A)).toMatchObject({ phone: "+358507654321", www: "https://aino.example/uusi" });
 
     const { changes } = await history(cookieA);
     expect(changes).toHaveLength(2);
@@ -66,7 +66,7 @@ describe("direct edits of contact fields", () => {
         expect.objectContaining({ field: "www", oldValue: before?.www, newValue: "https://aino.example/uusi" }),
       ]),
     );
-    const row = t.db.select().from(fieldChanges).where(eq(fieldChanges.field, "phone")).get();
+    const row = await t.db.select().from(fieldChanges).where(eq(fieldChanges.field, "phone")).get();
     expect(row).toMatchObject({
       customerId: A,
       actorType: "customer",
@@ -76,21 +76,21 @@ describe("direct edits of contact fields", () => {
   });
 
   it("leaves no history row when nothing changes", async () => {
-    const before = changeRows();
+    const before = await changeRows();
     const res = await patch(cookieA, { phone: "+358507654321" });
     expect(await res.json()).toEqual({ changed: [] });
-    expect(changeRows()).toBe(before);
+    expect(await changeRows()).toBe(before);
   });
 
   it("stores the postal address and records it as one line", async () => {
-    const before = customerRow(A);
+    const before = await customerRow(A);
     t.advance(60_000);
     const res = await patch(cookieA, {
       postalAddress: { street: "Uusikatu 5 B 12", postalCode: "00100", city: "Helsinki" },
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ changed: ["postalAddress"] });
-    expect(customerRow(A)).toMatchObject({
+    expect(await customerRow(A)).toMatchObject({
       street: "Uusikatu 5 B 12",
       postalCode: "00100",
       city: "Helsinki",
@@ -110,7 +110,7 @@ describe("direct edits of contact fields", () => {
     t.advance(60_000);
     const res = await patch(cookieA, { www: null });
     expect(await res.json()).toEqual({ changed: ["www"] });
-    expect(customerRow(A)?.www).toBeNull();
+    expect((await customerRow(A))?.www).toBeNull();
     expect((await history(cookieA)).changes[0]).toMatchObject({
       field: "www",
       oldValue: "https://aino.example/uusi",
@@ -119,8 +119,8 @@ describe("direct edits of contact fields", () => {
   });
 
   it("rejects malformed input with the field's code and changes nothing", async () => {
-    const row = customerRow(A);
-    const rows = changeRows();
+    const row = await customerRow(A);
+    const rows = await changeRows();
     const cases: [unknown, string, string | undefined][] = [
       [{ phone: "040 123 4567" }, "phone_invalid", "phone"],
       [{ phone: "+358 40 123 4567", www: "javascript:alert(1)" }, "url_invalid", "www"],
@@ -140,8 +140,8 @@ describe("direct edits of contact fields", () => {
       expect(error.code).toBe(code);
       if (path) expect(error.fields).toContainEqual({ path, code });
     }
-    expect(customerRow(A)).toEqual(row);
-    expect(changeRows()).toBe(rows);
+    expect(await customerRow(A)).toEqual(row);
+    expect(await changeRows()).toBe(rows);
   });
 
   it("never shows one customer another's history", async () => {
@@ -151,7 +151,7 @@ describe("direct edits of contact fields", () => {
     const b = await history(cookieB);
     expect(b.changes).toHaveLength(1);
     expect(a.changes.some((ch) => ch.newValue === "+46701234567")).toBe(false);
-    expect(customerRow(A)?.phone).toBe("+358507654321");
+    expect((await customerRow(A))?.phone).toBe("+358507654321");
   });
 });
 
@@ -160,16 +160,15 @@ describe("a restricted record", () => {
   let cookieC: string;
   beforeAll(async () => {
     cookieC = await t.signInCustomer("perinta@example.com");
-    t.db
+    await t.db
       .insert(restrictions)
-      .values({ id: "r-test-1", customerId: C, ground: "accuracyContested", appliedAt: Date.UTC(2026, 10, 1) })
-      .run();
+      .values({ id: "r-test-1", customerId: C, ground: "accuracyContested", appliedAt: Date.UTC(2026, 10, 1) });
   });
 
   it("refuses direct edits and e-mail changes with record_restricted", async () => {
-    const row = customerRow(C);
-    const rows = changeRows();
-    const emailRows = emailChangeRows();
+    const row = await customerRow(C);
+    const rows = await changeRows();
+    const emailRows = await emailChangeRows();
     const sent = t.sent.length;
     const edit = await patch(cookieC, { phone: "+358401111111" });
     expect(edit.status).toBe(409);
@@ -177,18 +176,17 @@ describe("a restricted record", () => {
     const email = await t.postPortal("/api/portal/contact/email", { email: "sari.uusi@example.com" }, cookieC);
     expect(email.status).toBe(409);
     expect(await email.json()).toMatchObject({ error: { code: "record_restricted" } });
-    expect(customerRow(C)).toEqual(row);
-    expect(changeRows()).toBe(rows);
-    expect(emailChangeRows()).toBe(emailRows);
+    expect(await customerRow(C)).toEqual(row);
+    expect(await changeRows()).toBe(rows);
+    expect(await emailChangeRows()).toBe(emailRows);
     expect(t.sent.length).toBe(sent);
   });
 
   it("allows edits again once the restriction is lifted", async () => {
-    t.db
+    await t.db
       .update(restrictions)
       .set({ liftedAt: Date.UTC(2026, 10, 20) })
-      .where(eq(restrictions.id, "r-test-1"))
-      .run();
+      .where(eq(restrictions.id, "r-test-1"));
     const edit = await patch(cookieC, { phone: "+358401111111" });
     expect(edit.status).toBe(200);
   });
@@ -199,7 +197,7 @@ describe("changing the e-mail address", () => {
   const newEmail = "matti.uusi@example.com";
 
   it("refuses the current address and a malformed one, storing nothing", async () => {
-    const rows = emailChangeRows();
+    const rows = await emailChangeRows();
     const same = await t.postPortal("/api/portal/contact/email", { email: " YhteysHenkilo@Example.com " }, cookieB);
     expect(same.status).toBe(400);
     expect(await same.json()).toMatchObject({ error: { code: "email_unchanged" } });
@@ -208,7 +206,7 @@ describe("changing the e-mail address", () => {
     expect(await bad.json()).toMatchObject({ error: { code: "email_invalid" } });
     const code = await t.postPortal("/api/portal/contact/email/confirm", { code: "12ab" }, cookieB);
     expect(await code.json()).toMatchObject({ error: { code: "code_format" } });
-    expect(emailChangeRows()).toBe(rows);
+    expect(await emailChangeRows()).toBe(rows);
   });
 
   it("refuses a confirmation when nothing is pending", async () => {
@@ -234,7 +232,7 @@ describe("changing the e-mail address", () => {
     }
     const sixth = await t.postPortal("/api/portal/contact/email/confirm", { code }, cookieB);
     expect(sixth.status).toBe(400);
-    expect(customerRow(B)?.email).toBe(oldEmail);
+    expect((await customerRow(B))?.email).toBe(oldEmail);
   });
 
   it("answers the same for an address another customer holds, but refuses it at confirmation", async () => {
@@ -246,34 +244,34 @@ describe("changing the e-mail address", () => {
 
     await t.postPortal("/api/portal/contact/email", { email: DEMO_CUSTOMER_EMAIL }, cookieB);
     const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
-    const rows = changeRows();
+    const rows = await changeRows();
     const res = await t.postPortal("/api/portal/contact/email/confirm", { code }, cookieB);
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "email_unavailable" } });
-    expect(customerRow(B)?.email).toBe(oldEmail);
-    expect(changeRows()).toBe(rows);
+    expect((await customerRow(B))?.email).toBe(oldEmail);
+    expect(await changeRows()).toBe(rows);
   });
 
   it("changes the address end to end: code to the new address, notice to the old, other sessions ended", async () => {
     const other = await t.signInCustomer(oldEmail);
-    const rows = changeRows();
+    const rows = await changeRows();
     t.advance(60_000);
 
     const start = await t.postPortal("/api/portal/contact/email", { email: newEmail }, cookieB);
     expect(start.status).toBe(202);
     expect(await start.json()).toEqual({ sent: true });
     const code = t.lastCodeFor(newEmail);
-    const pending = t.db.select().from(emailChanges).where(eq(emailChanges.customerId, B)).all();
+    const pending = await t.db.select().from(emailChanges).where(eq(emailChanges.customerId, B)).all();
     for (const p of pending) expect(p.codeHash).not.toContain(code);
     // Nothing changes until the code is entered.
-    expect(customerRow(B)?.email).toBe(oldEmail);
+    expect((await customerRow(B))?.email).toBe(oldEmail);
 
     const wrong = code === "000000" ? "000001" : "000000";
     expect((await t.postPortal("/api/portal/contact/email/confirm", { code: wrong }, cookieB)).status).toBe(400);
     const res = await t.postPortal("/api/portal/contact/email/confirm", { code }, cookieB);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ email: newEmail });
-    expect(customerRow(B)?.email).toBe(newEmail);
+    expect((await customerRow(B))?.email).toBe(newEmail);
 
     const notice = t.sent.findLast((m) => m.to === oldEmail);
     expect(notice?.subject).toMatch(/changed/);
@@ -285,7 +283,7 @@ describe("changing the e-mail address", () => {
     expect((await t.portal.request("/api/portal/auth/session", { headers: { cookie: other } })).status).toBe(401);
     expect(sessionId(other)).not.toBe(sessionId(cookieB));
 
-    expect(changeRows()).toBe(rows + 1);
+    expect(await changeRows()).toBe(rows + 1);
     const [newest] = (await history(cookieB)).changes;
     expect(newest).toMatchObject({ field: "email", oldValue: oldEmail, newValue: newEmail, actorType: "customer" });
 

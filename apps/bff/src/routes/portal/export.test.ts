@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import { exportCustomerSchema, exportDocumentSchema } from "@tietoni/domain";
+import { sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
+import { createMailQueue } from "../../mail/mail-queue.ts";
 import { runningExports } from "../../services/export/export-stream.ts";
 import { EXPORT_SCHEMA_FILE, exportSchemaText } from "../../services/export/json-schema-file.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
@@ -19,8 +21,6 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const get = (url: string, cookie?: string) => t.portal.request(url, cookie ? { headers: { cookie } } : {});
-const sql = (statement: string, ...params: (string | number | null)[]) =>
-  t.db.$client.prepare(statement).run(...params);
 
 async function exportJson(cookie: string) {
   const res = await get("/api/portal/export/json", cookie);
@@ -58,7 +58,8 @@ describe("download my data: access and schema", () => {
 
   it("marks the schema itself cacheable for an hour", async () => {
     // Mounted alone: the portal surface stamps no-store on every /api answer after the route runs.
-    const deps = { db: t.db, env: t.env, mailer: { send: async () => {} }, now: Date.now };
+    const mailer = { send: async () => {} };
+    const deps = { db: t.db, env: t.env, mailer, mail: createMailQueue(mailer), now: Date.now };
     const sessions = createSessionStore(
       t.db,
       { table: "customer_sessions", subject: "customer_id" },
@@ -74,36 +75,29 @@ describe("download my data: access and schema", () => {
 });
 
 describe("download my data: JSON", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     // Rows other issues' routes write, inserted directly so the export's coverage of them is tested here.
     const at = Date.UTC(2026, 9, 1, 8, 0, 0);
-    sql(
-      `INSERT INTO requests (id, customer_id, type, state, channel, received_on, due_on, text, correction_field,
+    await t.db.exec(
+      sql`INSERT INTO requests (id, customer_id, type, state, channel, received_on, due_on, text, correction_field,
          correction_current, correction_new, correction_reason, decision_outcome, decision_reasons, decided_at, created_at)
        VALUES ('rq1', 'c0000001', 'rectification', 'refused', 'portal', '2026-10-01', '2026-11-01', '', 'lastName',
-         'Asiakas', 'Asiakas-Virtanen', 'Married', 'refused', 'No document was given', ?, ?)`,
-      at + 86_400_000,
-      at,
+         'Asiakas', 'Asiakas-Virtanen', 'Married', 'refused', 'No document was given', ${at + 86_400_000}, ${at})`,
     );
-    sql(
-      `INSERT INTO request_events (request_id, at, actor_type, event, note, internal)
-       VALUES ('rq1', ?, 'customer', 'received', NULL, 0), ('rq1', ?, 'staff', 'note', 'SECRET-INTERNAL', 1)`,
-      at,
-      at + 1000,
+    await t.db.exec(
+      sql`INSERT INTO request_events (request_id, at, actor_type, event, note, internal)
+       VALUES ('rq1', ${at}, 'customer', 'received', NULL, 0), ('rq1', ${at + 1000}, 'staff', 'note', 'SECRET-INTERNAL', 1)`,
     );
-    sql(
-      "INSERT INTO marketing_objections (customer_id, purpose, objected, updated_at) VALUES ('c0000001', 'directAdvertising', 1, ?)",
-      at,
+    await t.db.exec(
+      sql`INSERT INTO marketing_objections (customer_id, purpose, objected, updated_at) VALUES ('c0000001', 'directAdvertising', 1, ${at})`,
     );
-    sql(
-      `INSERT INTO marketing_events (customer_id, purpose, from_objected, to_objected, at, channel)
-       VALUES ('c0000001', 'directAdvertising', 0, 1, ?, 'portal')`,
-      at,
+    await t.db.exec(
+      sql`INSERT INTO marketing_events (customer_id, purpose, from_objected, to_objected, at, channel)
+       VALUES ('c0000001', 'directAdvertising', 0, 1, ${at}, 'portal')`,
     );
-    sql(
-      `INSERT INTO field_changes (customer_id, field, old_value, new_value, at, actor_type, reason)
-       VALUES ('c0000001', 'phone', '+358400000000', '+358401234567', ?, 'customer', NULL)`,
-      at,
+    await t.db.exec(
+      sql`INSERT INTO field_changes (customer_id, field, old_value, new_value, at, actor_type, reason)
+       VALUES ('c0000001', 'phone', '+358400000000', '+358401234567', ${at}, 'customer', NULL)`,
     );
   });
 
@@ -182,7 +176,7 @@ describe("download my data: JSON", () => {
 
 describe("download my data: CSV", () => {
   it("is a zip of one CSV per table with a README, Excel-friendly and safe from formula injection", async () => {
-    sql(`UPDATE customers SET www = '=HYPERLINK("https://evil.example","x")' WHERE id = 'c0000001'`);
+    await t.db.exec(sql`UPDATE customers SET www = '=HYPERLINK("https://evil.example","x")' WHERE id = 'c0000001'`);
     try {
       const res = await get("/api/portal/export/csv", aino);
       expect(res.status).toBe(200);
@@ -238,7 +232,7 @@ describe("download my data: CSV", () => {
         expect(text(name), name).not.toContain("yhteyshenkilo@example.com");
       }
     } finally {
-      sql("UPDATE customers SET www = 'https://aino-asiakas.example' WHERE id = 'c0000001'");
+      await t.db.exec(sql`UPDATE customers SET www = 'https://aino-asiakas.example' WHERE id = 'c0000001'`);
     }
   });
 });
@@ -246,8 +240,8 @@ describe("download my data: CSV", () => {
 describe("download my data: HTML", () => {
   it("is a complete, printable document in the chosen language with every stored text escaped", async () => {
     const payload = `<script>alert("x")</script>`;
-    sql("UPDATE customers SET www = ? WHERE id = 'c0000001'", payload);
-    sql("UPDATE requests SET text = ? WHERE id = 'rq1'", `<img src=x onerror=alert(1)>`);
+    await t.db.exec(sql`UPDATE customers SET www = ${payload} WHERE id = 'c0000001'`);
+    await t.db.exec(sql`UPDATE requests SET text = ${`<img src=x onerror=alert(1)>`} WHERE id = 'rq1'`);
     try {
       const res = await get("/api/portal/export/html?lang=en", aino);
       expect(res.status).toBe(200);
@@ -267,7 +261,7 @@ describe("download my data: HTML", () => {
       expect(html).not.toContain("yhteyshenkilo@example.com");
       expect(html.trimEnd().endsWith("</html>")).toBe(true);
     } finally {
-      sql("UPDATE customers SET www = 'https://aino-asiakas.example' WHERE id = 'c0000001'");
+      await t.db.exec(sql`UPDATE customers SET www = 'https://aino-asiakas.example' WHERE id = 'c0000001'`);
     }
 
     const fi = await (await get("/api/portal/export/html", aino)).text();
@@ -283,19 +277,16 @@ describe("download my data: streaming", () => {
 
   beforeAll(async () => {
     sari = await t.signInCustomer("perinta@example.com");
-    const sqlite = t.db.$client;
-    const order = sqlite.prepare(
-      "INSERT INTO orders (id, customer_id, order_number, ordered_at, status, total_cents, currency) VALUES (?, 'c0000003', ?, ?, 'delivered', 1990, 'EUR')",
-    );
-    const line = sqlite.prepare(
-      "INSERT INTO order_lines (order_id, line_no, product, quantity, unit_price_cents) VALUES (?, 1, ?, 1, 1990)",
-    );
-    sqlite.transaction(() => {
+    await t.db.transaction(async (tx) => {
       for (let i = 0; i < ORDERS; i++) {
-        order.run(`bulk${i}`, `B-${String(i).padStart(6, "0")}`, Date.UTC(2020, 0, 1) + i * 60_000);
-        line.run(`bulk${i}`, `Tuote ${i}`);
+        await tx.exec(
+          sql`INSERT INTO orders (id, customer_id, order_number, ordered_at, status, total_cents, currency) VALUES (${`bulk${i}`}, 'c0000003', ${`B-${String(i).padStart(6, "0")}`}, ${Date.UTC(2020, 0, 1) + i * 60_000}, 'delivered', 1990, 'EUR')`,
+        );
+        await tx.exec(
+          sql`INSERT INTO order_lines (order_id, line_no, product, quantity, unit_price_cents) VALUES (${`bulk${i}`}, 1, ${`Tuote ${i}`}, 1, 1990)`,
+        );
       }
-    })();
+    });
   }, 60_000);
 
   // Generous limits: the point is what happens meanwhile, not the speed of a shared CI machine.

@@ -45,13 +45,15 @@ const send = (method: string, url: string, cookie: string, body?: unknown, heade
 const getMarketing = (cookie: string, headers: Record<string, string> = {}) =>
   t.portal.request("/api/portal/marketing", { headers: { cookie, ...headers } });
 
-const eventRows = (customerId?: string) =>
-  t.db
-    .select({ n: count() })
-    .from(marketingEvents)
-    .where(customerId ? eq(marketingEvents.customerId, customerId) : undefined)
-    .get()?.n ?? 0;
-const objectionRows = () => t.db.select({ n: count() }).from(marketingObjections).get()?.n ?? 0;
+const eventRows = async (customerId?: string) =>
+  (
+    await t.db
+      .select({ n: count() })
+      .from(marketingEvents)
+      .where(customerId ? eq(marketingEvents.customerId, customerId) : undefined)
+      .get()
+  )?.n ?? 0;
+const objectionRows = async () => (await t.db.select({ n: count() }).from(marketingObjections).get())?.n ?? 0;
 
 describe("marketing objections", () => {
   it("starts with no objections and no history", async () => {
@@ -81,12 +83,12 @@ describe("marketing objections", () => {
     }
     expect(body.history.map((e) => e.purpose).sort()).toEqual(["directAdvertising", "listPublication"]);
 
-    const before = eventRows(A);
+    const before = await eventRows(A);
     const again = await send("PUT", "/api/portal/marketing", cookieA, {
       changes: [{ purpose: "directAdvertising", objected: true }],
     });
     expect(again.status).toBe(200);
-    expect(eventRows(A)).toBe(before);
+    expect(await eventRows(A)).toBe(before);
   });
 
   it("records a withdrawal as old → new, newest first", async () => {
@@ -101,16 +103,16 @@ describe("marketing objections", () => {
   });
 
   it("objects to everything with one action, recording only the switches that change", async () => {
-    const before = eventRows(A);
+    const before = await eventRows(A);
     const res = await t.postPortal("/api/portal/marketing/object-all", {}, cookieA);
     expect(res.status).toBe(200);
     const body = await answer(res);
     expect(Object.values(body.objections).every((v) => v === true)).toBe(true);
     // listPublication was already objected: six purposes change.
-    expect(eventRows(A) - before).toBe(marketingPurposes.length - 1);
+    expect((await eventRows(A)) - before).toBe(marketingPurposes.length - 1);
     const again = await t.postPortal("/api/portal/marketing/object-all", {}, cookieA);
     expect(again.status).toBe(200);
-    expect(eventRows(A) - before).toBe(marketingPurposes.length - 1);
+    expect((await eventRows(A)) - before).toBe(marketingPurposes.length - 1);
   });
 
   it("never shows one customer another's objections or history", async () => {
@@ -120,18 +122,18 @@ describe("marketing objections", () => {
     expect(Object.values(b.objections).every((v) => v === false)).toBe(true);
 
     await send("PUT", "/api/portal/marketing", cookieB, { changes: [{ purpose: "marketResearch", objected: true }] });
-    const aEvents = eventRows(A);
+    const aEvents = await eventRows(A);
     const a = await answer(await getMarketing(cookieA));
     expect(a.history).toHaveLength(aEvents);
     const bAfter = await answer(await getMarketing(cookieB));
     expect(bAfter.history).toHaveLength(1);
     expect(bAfter.objections).toMatchObject({ marketResearch: true, directAdvertising: false });
-    expect(eventRows(B)).toBe(1);
+    expect(await eventRows(B)).toBe(1);
   });
 
   it("rejects malformed changes with a clear code and changes nothing", async () => {
-    const events = eventRows();
-    const objections = objectionRows();
+    const events = await eventRows();
+    const objections = await objectionRows();
     const cases: [unknown, string][] = [
       [{ changes: [] }, "required"],
       [{ changes: [{ purpose: "telepathy", objected: true }] }, "invalid_input"],
@@ -150,20 +152,20 @@ describe("marketing objections", () => {
       body: "{nope",
     });
     expect(notJson.status).toBe(400);
-    expect(eventRows()).toBe(events);
-    expect(objectionRows()).toBe(objections);
+    expect(await eventRows()).toBe(events);
+    expect(await objectionRows()).toBe(objections);
   });
 
   it("requires a session and the portal's own origin", async () => {
     expect((await t.portal.request("/api/portal/marketing")).status).toBe(401);
-    const events = eventRows();
+    const events = await eventRows();
     const foreign = await t.portal.request("/api/portal/marketing/object-all", {
       method: "POST",
       headers: { "content-type": "application/json", origin: "https://evil.example", cookie: cookieB },
       body: "{}",
     });
     expect(foreign.status).toBe(403);
-    expect(eventRows()).toBe(events);
+    expect(await eventRows()).toBe(events);
   });
 });
 
@@ -186,7 +188,7 @@ describe("Global Privacy Control", () => {
     const second = await getMarketing(cookieC, { "sec-gpc": "1" });
     const again = await answer(second);
     expect(again.history).toHaveLength(marketingPurposes.length);
-    expect(eventRows(C)).toBe(marketingPurposes.length);
+    expect(await eventRows(C)).toBe(marketingPurposes.length);
   });
 
   it("respects an explicit withdrawal in the portal, even on later GETs with the signal, until the next sign-in", async () => {
@@ -235,7 +237,7 @@ describe("Global Privacy Control", () => {
   it("applies the signal at sign-in", async () => {
     const email = "yhteyshenkilo@example.com";
     await t.postPortal("/api/portal/auth/request-code", { email });
-    const before = eventRows(B);
+    const before = await eventRows(B);
     const res = await t.portal.request("/api/portal/auth/verify-code", {
       method: "POST",
       headers: { "content-type": "application/json", origin: PORTAL_ORIGIN, "sec-gpc": "1" },
@@ -243,8 +245,8 @@ describe("Global Privacy Control", () => {
     });
     expect(res.status).toBe(200);
     // B had objected to market research already: the other six change.
-    expect(eventRows(B) - before).toBe(marketingPurposes.length - 1);
-    const gpcEvents = t.db.select().from(marketingEvents).where(eq(marketingEvents.customerId, B)).all();
+    expect((await eventRows(B)) - before).toBe(marketingPurposes.length - 1);
+    const gpcEvents = await t.db.select().from(marketingEvents).where(eq(marketingEvents.customerId, B)).all();
     expect(gpcEvents.filter((e) => e.channel === "gpc")).toHaveLength(marketingPurposes.length - 1);
   });
 });

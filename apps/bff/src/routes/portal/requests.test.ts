@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const requestRows = () => t.db.select({ n: count() }).from(requests).get()?.n ?? 0;
+const requestRows = async () => (await t.db.select({ n: count() }).from(requests).get())?.n ?? 0;
 const list = async (cookie: string) => {
   const res = await t.portal.request("/api/portal/requests", { headers: { cookie } });
   expect(res.status).toBe(200);
@@ -63,7 +63,7 @@ describe("customer requests", () => {
   });
 
   it("rejects bad input with field codes and records nothing", async () => {
-    const before = requestRows();
+    const before = await requestRows();
     for (const [body, code] of [
       [{ type: "rectification", field: "lastName", newValue: "X", reason: "" }, "required"],
       [{ type: "rectification", field: "email", newValue: "x@example.com", reason: "y" }, "invalid_input"],
@@ -75,7 +75,7 @@ describe("customer requests", () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code } });
     }
-    expect(requestRows()).toBe(before);
+    expect(await requestRows()).toBe(before);
   });
 
   it("lets the customer cancel a pending request, once, and not someone else's", async () => {
@@ -105,16 +105,15 @@ describe("customer requests", () => {
     const second = await t.postPortal("/api/portal/requests", { type: "restriction", ground: "legalClaim" }, aino);
     expect(second.status).toBe(409);
     expect(await second.json()).toMatchObject({ error: { code: "request_pending" } });
-    t.db
+    await t.db
       .insert(restrictions)
-      .values({ id: "r1", customerId: "c0000001", ground: "accuracyContested", appliedAt: Date.UTC(2026, 10, 1) })
-      .run();
+      .values({ id: "r1", customerId: "c0000001", ground: "accuracyContested", appliedAt: Date.UTC(2026, 10, 1) });
     expect((await list(aino)).restriction).toMatchObject({
       ground: "accuracyContested",
       since: "2026-11-01T00:00:00.000Z",
     });
     expect((await list(matti)).restriction).toBeNull();
-    t.db.delete(restrictions).where(eq(restrictions.id, "r1")).run();
+    await t.db.delete(restrictions).where(eq(restrictions.id, "r1"));
   });
 });
 

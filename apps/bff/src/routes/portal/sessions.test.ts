@@ -40,12 +40,14 @@ const end = (cookie: string, id: string) =>
     method: "DELETE",
     headers: { "content-type": "application/json", origin: PORTAL_ORIGIN, cookie },
   });
-const sessionRows = (customerId?: string) =>
-  t.db
-    .select({ n: count() })
-    .from(customerSessions)
-    .where(customerId ? eq(customerSessions.customerId, customerId) : undefined)
-    .get()?.n ?? 0;
+const sessionRows = async (customerId?: string) =>
+  (
+    await t.db
+      .select({ n: count() })
+      .from(customerSessions)
+      .where(customerId ? eq(customerSessions.customerId, customerId) : undefined)
+      .get()
+  )?.n ?? 0;
 const isSignedIn = async (cookie: string) =>
   (await t.portal.request("/api/portal/auth/session", { headers: { cookie } })).status === 200;
 
@@ -67,10 +69,9 @@ describe("the customer's sessions", () => {
 
   it("shows the newest 50 sign-ins, newest first", async () => {
     const base = Date.UTC(2026, 0, 1);
-    t.db
+    await t.db
       .insert(customerSignIns)
-      .values(Array.from({ length: 60 }, (_, i) => ({ customerId: A, at: base + i * 60_000, ip: `198.51.100.${i}` })))
-      .run();
+      .values(Array.from({ length: 60 }, (_, i) => ({ customerId: A, at: base + i * 60_000, ip: `198.51.100.${i}` })));
     const { signIns } = await list(cookieA);
     expect(signIns).toHaveLength(50);
     expect(signIns.map((s) => Date.parse(s.at))).toEqual(
@@ -93,7 +94,7 @@ describe("the customer's sessions", () => {
   });
 
   it("refuses to end another customer's session, the current one, or a malformed id", async () => {
-    const before = sessionRows();
+    const before = await sessionRows();
     const foreign = await end(cookieA, sessionId(cookieB));
     expect(foreign.status).toBe(404);
     expect(await foreign.json()).toMatchObject({ error: { code: "not_found" } });
@@ -110,7 +111,7 @@ describe("the customer's sessions", () => {
     }
     const unknown = await end(cookieA, "abc123");
     expect(unknown.status).toBe(404);
-    expect(sessionRows()).toBe(before);
+    expect(await sessionRows()).toBe(before);
     expect(await isSignedIn(cookieA)).toBe(true);
   });
 
@@ -125,15 +126,15 @@ describe("the customer's sessions", () => {
 
   it("signs out every other session, keeping the current one and other customers' sessions", async () => {
     const others = [await t.signInCustomer(DEMO_CUSTOMER_EMAIL), await t.signInCustomer(DEMO_CUSTOMER_EMAIL)];
-    const bSessions = sessionRows(B);
-    const aSessions = sessionRows(A);
+    const bSessions = await sessionRows(B);
+    const aSessions = await sessionRows(A);
     const res = await t.postPortal("/api/portal/sessions/sign-out-others", {}, cookieA);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ended: aSessions - 1 });
     for (const o of others) expect(await isSignedIn(o)).toBe(false);
     expect(await isSignedIn(cookieA)).toBe(true);
-    expect(sessionRows(A)).toBe(1);
-    expect(sessionRows(B)).toBe(bSessions);
+    expect(await sessionRows(A)).toBe(1);
+    expect(await sessionRows(B)).toBe(bSessions);
 
     const again = await t.postPortal("/api/portal/sessions/sign-out-others", {}, cookieA);
     expect(await again.json()).toEqual({ ended: 0 });
@@ -141,13 +142,13 @@ describe("the customer's sessions", () => {
 
   it("requires a session and the portal's origin", async () => {
     expect((await t.portal.request("/api/portal/sessions")).status).toBe(401);
-    const before = sessionRows();
+    const before = await sessionRows();
     const res = await t.portal.request("/api/portal/sessions/sign-out-others", {
       method: "POST",
       headers: { "content-type": "application/json", origin: "https://evil.example", cookie: cookieA },
       body: "{}",
     });
     expect(res.status).toBe(403);
-    expect(sessionRows()).toBe(before);
+    expect(await sessionRows()).toBe(before);
   });
 });

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, staffUsers } from "../../db/schema.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
@@ -18,7 +18,7 @@ const send = (method: "PATCH" | "POST", url: string, body: unknown, cookie: stri
     body: JSON.stringify(body),
   });
 const get = (url: string, cookie: string) => t.staff.request(url, { headers: { cookie } });
-const lastAudit = () => t.db.select().from(auditLog).all().at(-1);
+const lastAudit = async () => (await t.db.select().from(auditLog).all()).at(-1);
 const signIn = (username: string, password: string) => t.postStaff("/api/staff/auth/sign-in", { username, password });
 
 type Account = { id: string; username: string; disabled: boolean; role: string; totpEnabled: boolean };
@@ -87,13 +87,13 @@ describe("creating an account", () => {
   it("creates an account that can sign in, and audits it without the password", async () => {
     const account = await createAccount("Tiina.Testaaja");
     expect(account).toMatchObject({ username: "tiina.testaaja", role: "agent", disabled: false, totpEnabled: false });
-    expect(lastAudit()).toMatchObject({ action: "staff.created", actorId: "staff-admin", actorRole: "admin" });
-    expect(lastAudit()?.detail).not.toContain("a-long-enough-passphrase");
+    expect(await lastAudit()).toMatchObject({ action: "staff.created", actorId: "staff-admin", actorRole: "admin" });
+    expect((await lastAudit())?.detail).not.toContain("a-long-enough-passphrase");
     expect((await signIn("tiina.testaaja", "a-long-enough-passphrase")).status).toBe(200);
   });
 
   it("refuses a user name in use with 409 and a common password with 400", async () => {
-    const before = t.db.select().from(staffUsers).all().length;
+    const before = (await t.db.select().from(staffUsers).all()).length;
     const taken = await t.postStaff(
       "/api/staff/accounts",
       {
@@ -125,7 +125,7 @@ describe("creating an account", () => {
     );
     expect(short.status).toBe(400);
     expect(await short.json()).toMatchObject({ error: { code: "password_too_short" } });
-    expect(t.db.select().from(staffUsers).all().length).toBe(before);
+    expect((await t.db.select().from(staffUsers).all()).length).toBe(before);
   });
 
   it("creates an account without a confidentiality date that cannot sign in until one is recorded", async () => {
@@ -158,8 +158,8 @@ describe("changing an account", () => {
     const res = await send("PATCH", `/api/staff/accounts/${id}`, { disabled: true }, admin);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id, disabled: true });
-    const entry = lastAudit();
-    expect(t.db.$client.prepare("SELECT count(*) AS n FROM staff_sessions WHERE staff_user_id = ?").get(id)).toEqual({
+    const entry = await lastAudit();
+    expect(await t.db.row(sql`SELECT count(*) AS n FROM staff_sessions WHERE staff_user_id = ${id}`)).toEqual({
       n: 0,
     });
     expect((await get("/api/staff/auth/session", theirs)).status).toBe(401);
@@ -184,7 +184,7 @@ describe("changing an account", () => {
     expect(await res.json()).toMatchObject({ displayName: "Uusi Nimi", role: "admin" });
     expect((await get("/api/staff/auth/session", theirs)).status).toBe(401);
     // The new name is a person's name: the trail says it changed, not what it is.
-    expect(lastAudit()?.detail).not.toContain("Uusi Nimi");
+    expect((await lastAudit())?.detail).not.toContain("Uusi Nimi");
   });
 
   it("refuses an admin disabling, demoting or un-signing themselves with 409", async () => {
@@ -217,7 +217,7 @@ describe("resetting a password", () => {
     expect((await get("/api/staff/auth/session", theirs)).status).toBe(401);
     expect((await signIn("reset.me", "a-long-enough-passphrase")).status).toBe(401);
     expect((await signIn("reset.me", "another-long-phrase")).status).toBe(200);
-    const entry = t.db.select().from(auditLog).where(eq(auditLog.action, "staff.password_reset")).all().at(-1);
+    const entry = (await t.db.select().from(auditLog).where(eq(auditLog.action, "staff.password_reset")).all()).at(-1);
     expect(entry).toMatchObject({ actorId: "staff-admin" });
     expect(entry?.detail).not.toContain("another-long-phrase");
   });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
@@ -107,17 +108,17 @@ describe("browsing the trail", () => {
 
   it("audits each read of the trail with its filters", async () => {
     await browse({ customerId: "c0000001" });
-    expect(rows().at(-1)).toMatchObject({ action: "audit.viewed", actorId: "staff-admin", customerId: null });
-    expect(JSON.parse(rows().at(-1)?.detail ?? "{}")).toMatchObject({ filters: { customerId: "c0000001" } });
+    expect((await rows()).at(-1)).toMatchObject({ action: "audit.viewed", actorId: "staff-admin", customerId: null });
+    expect(JSON.parse((await rows()).at(-1)?.detail ?? "{}")).toMatchObject({ filters: { customerId: "c0000001" } });
   });
 
   it("rejects bad filters with 400 and audits nothing", async () => {
-    const before = rows().length;
+    const before = (await rows()).length;
     for (const q of ["limit=500", "limit=0", "from=25.11.2026", "before=-1", "customerId=x%25", "action=a%25b"]) {
       const res = await t.staff.request(`/api/staff/audit?${q}`, { headers: { cookie: admin } });
       expect(res.status).toBe(400);
     }
-    expect(rows().length).toBe(before);
+    expect((await rows()).length).toBe(before);
   });
 });
 
@@ -126,16 +127,16 @@ describe("verifying the chain", () => {
     const res = await t.postStaff("/api/staff/audit/verify", {}, admin);
     expect(res.status).toBe(200);
     const verdict = await res.json();
-    expect(verdict).toEqual({ ok: true, entries: rows().length - 1 });
-    expect(rows().at(-1)).toMatchObject({ action: "audit.verified", actorId: "staff-admin" });
+    expect(verdict).toEqual({ ok: true, entries: (await rows()).length - 1 });
+    expect((await rows()).at(-1)).toMatchObject({ action: "audit.verified", actorId: "staff-admin" });
   });
 
   it("names the first broken entry after an edit that bypassed the triggers", async () => {
-    const sqlite = t.db.$client;
-    sqlite.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
-    sqlite.prepare("UPDATE audit_log SET ip = '192.0.2.1' WHERE seq = 3").run();
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_update`);
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete`);
+    await t.db.exec(sql`UPDATE audit_log SET ip = '192.0.2.1' WHERE seq = 3`);
     const res = await t.postStaff("/api/staff/audit/verify", {}, admin);
     expect(await res.json()).toMatchObject({ ok: false, firstBrokenSeq: 3 });
-    expect(JSON.parse(rows().at(-1)?.detail ?? "{}")).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+    expect(JSON.parse((await rows()).at(-1)?.detail ?? "{}")).toMatchObject({ ok: false, firstBrokenSeq: 3 });
   });
 });

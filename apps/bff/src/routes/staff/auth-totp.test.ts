@@ -16,12 +16,7 @@ afterAll(() => t.close());
 const signIn = (body: { username: string; password: string; totp?: string }) =>
   t.postStaff("/api/staff/auth/sign-in", body);
 const get = (url: string, cookie: string) => t.staff.request(url, { headers: { cookie } });
-const actions = () =>
-  t.db
-    .select({ action: auditLog.action })
-    .from(auditLog)
-    .all()
-    .map((e) => e.action);
+const actions = async () => (await t.db.select({ action: auditLog.action }).from(auditLog).all()).map((e) => e.action);
 /** Each test starts in a fresh limit window, so counters of earlier tests do not leak in. */
 const nextWindow = () => t.advance(signInLimits.windowMs);
 
@@ -86,11 +81,11 @@ describe("an agent enrols in two-factor sign-in", () => {
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
     expect(otpauthUri).toContain("agent");
     expect(qrSvg).toContain("<svg");
-    const pending = t.db.select().from(staffUsers).where(eq(staffUsers.id, "staff-agent")).get();
+    const pending = await t.db.select().from(staffUsers).where(eq(staffUsers.id, "staff-agent")).get();
     expect(pending).toMatchObject({ totpSecret: secret, totpEnabledAt: null });
     // Not confirmed yet: the password alone still signs in, and the trail holds no secret.
     expect((await signIn({ username: "agent", password: "agent-demo-pass" })).status).toBe(200);
-    expect(JSON.stringify(t.db.select().from(auditLog).all())).not.toContain(secret);
+    expect(JSON.stringify(await t.db.select().from(auditLog).all())).not.toContain(secret);
 
     const bad = await t.postStaff("/api/staff/auth/totp/confirm", { code: wrongCode(secret) }, first);
     expect(bad.status).toBe(400);
@@ -104,7 +99,7 @@ describe("an agent enrols in two-factor sign-in", () => {
     expect(renewed).not.toBe(first);
     expect((await get("/api/staff/auth/session", first)).status).toBe(401);
     expect(await (await get("/api/staff/auth/session", renewed)).json()).toMatchObject({ totpEnabled: true });
-    expect(actions()).toEqual(expect.arrayContaining(["staff.totp.enrolment_started", "staff.totp.enabled"]));
+    expect(await actions()).toEqual(expect.arrayContaining(["staff.totp.enrolment_started", "staff.totp.enabled"]));
 
     const again = await t.postStaff("/api/staff/auth/totp/enrol", {}, renewed);
     expect(again.status).toBe(409);
@@ -227,21 +222,21 @@ describe("sign-in limits", () => {
     expect(blocked.status).toBe(429);
   });
 
-  it("limits one address to 20 failures across account names", () => {
+  it("limits one address to 20 failures across account names", async () => {
     nextWindow();
     const now = Date.UTC(2026, 10, 25, 12);
     for (let i = 0; i < signInLimits.maxFailuresPerAddress; i++) {
-      expect(beginSignInAttempt(t.db, { username: `name-${i}`, ip: "198.51.100.7" }, now)).toBe(true);
+      expect(await beginSignInAttempt(t.db, { username: `name-${i}`, ip: "198.51.100.7" }, now)).toBe(true);
     }
-    expect(beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.7" }, now)).toBe(false);
-    expect(beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.8" }, now)).toBe(true);
-    expect(beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.7" }, now + signInLimits.windowMs)).toBe(
-      true,
-    );
+    expect(await beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.7" }, now)).toBe(false);
+    expect(await beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.8" }, now)).toBe(true);
+    expect(
+      await beginSignInAttempt(t.db, { username: "fresh-name", ip: "198.51.100.7" }, now + signInLimits.windowMs),
+    ).toBe(true);
   });
 
-  it("audits failed sign-ins without the password", () => {
-    const failures = t.db.select().from(auditLog).where(eq(auditLog.action, "staff.sign_in_failed")).all();
+  it("audits failed sign-ins without the password", async () => {
+    const failures = await t.db.select().from(auditLog).where(eq(auditLog.action, "staff.sign_in_failed")).all();
     const reasons = new Set(failures.map((f) => JSON.parse(f.detail).reason));
     expect(reasons).toEqual(new Set(["password", "totp"]));
     expect(JSON.stringify(failures)).not.toContain("wrong-password");

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { mayUseFor, noObjections } from "@tietoni/domain";
-import { and, asc, eq, gt, inArray, max } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import {
@@ -26,16 +26,16 @@ let t: TestContext;
 let agent: string;
 beforeAll(async () => {
   t = await createTestContext();
-  agent = staffCookie("staff-agent");
+  agent = await staffCookie("staff-agent");
 });
 afterAll(() => t.close());
 
 const TEST_NOW = Date.UTC(2026, 10, 25, 10, 0, 0);
 
 /** A staff session made the way the BFF makes one, so these tests do not depend on how staff sign in. */
-function staffCookie(staffUserId: string) {
+async function staffCookie(staffUserId: string) {
   const store = createSessionStore(t.db, { table: "staff_sessions", subject: "staff_user_id" }, t.env.sessionPolicy);
-  const { token } = store.create(staffUserId, TEST_NOW, { ip: null, userAgent: null });
+  const { token } = await store.create(staffUserId, TEST_NOW, { ip: null, userAgent: null });
   return `${sessionCookieName(t.env, "staff")}=${token}`;
 }
 
@@ -59,8 +59,9 @@ const json = async (res: Response): Promise<Json> => {
   return { ...body };
 };
 
-const emailOf = (id: string) => {
-  const email = t.db.select({ email: customers.email }).from(customers).where(eq(customers.id, id)).get()?.email;
+const emailOf = async (id: string) => {
+  const email = (await t.db.select({ email: customers.email }).from(customers).where(eq(customers.id, id)).get())
+    ?.email;
   if (!email) throw new Error(`${id} has no e-mail`);
   return email;
 };
@@ -75,24 +76,25 @@ async function createRequest(cookie: string, body: Json): Promise<string> {
 }
 
 /** Every value of every column of every table, as text: where personal data could hide. */
-function dumpDatabase(except: string[] = []): Record<string, string[]> {
-  const sqlite = t.db.$client;
-  const tables = sqlite
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-    .all()
+async function dumpDatabase(except: string[] = []): Promise<Record<string, string[]>> {
+  const tables = (
+    await t.db.rows<{ name: string }>(
+      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+    )
+  )
     .map((r) => r.name)
     .filter((name) => !except.includes(name));
   const dump: Record<string, string[]> = {};
   for (const table of tables) {
-    const rows = sqlite.prepare<[], Record<string, unknown>>(`SELECT * FROM "${table}"`).all();
+    const rows = await t.db.rows<Record<string, unknown>>(sql`SELECT * FROM ${sql.identifier(table)}`);
     dump[table] = rows.map((row) => JSON.stringify(row));
   }
   return dump;
 }
 
-function findInDatabase(needles: string[]): string[] {
+async function findInDatabase(needles: string[]): Promise<string[]> {
   const hits: string[] = [];
-  for (const [table, rows] of Object.entries(dumpDatabase())) {
+  for (const [table, rows] of Object.entries(await dumpDatabase())) {
     for (const row of rows) {
       const text = row.toLowerCase();
       for (const needle of needles) if (text.includes(needle.toLowerCase())) hits.push(`${table}: ${needle}`);
@@ -102,12 +104,14 @@ function findInDatabase(needles: string[]): string[] {
 }
 
 const auditActions = (since: number) =>
-  t.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq)).all();
-const lastSeq = () =>
-  t.db
-    .select({ seq: max(auditLog.seq) })
-    .from(auditLog)
-    .get()?.seq ?? 0;
+  t.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq));
+const lastSeq = async () =>
+  (
+    await t.db
+      .select({ seq: max(auditLog.seq) })
+      .from(auditLog)
+      .get()
+  )?.seq ?? 0;
 
 describe("access to the operations", () => {
   it("needs a staff session: none or a customer's is refused", async () => {
@@ -149,45 +153,37 @@ describe("erasure as anonymisation", () => {
 
   it("leaves no personal data anywhere in the database, keeps orders and invoices, and confirms by mail", async () => {
     // Values found nowhere else in the register, so any trace left behind is this customer's.
-    t.db
+    await t.db
       .update(customers)
       .set({ firstName: unique.firstName, lastName: unique.lastName, phone: unique.phone, street: unique.street })
-      .where(eq(customers.id, id))
-      .run();
-    t.db
+      .where(eq(customers.id, id));
+    await t.db
       .update(billingDetails)
       .set({ billingName: `${unique.firstName} ${unique.lastName}`, street: unique.billingStreet })
-      .where(eq(billingDetails.customerId, id))
-      .run();
-    t.db.insert(ipAddresses).values({ customerId: id, ip: unique.ip, seenAt: TEST_NOW }).run();
-    const email = emailOf(id);
+      .where(eq(billingDetails.customerId, id));
+    await t.db.insert(ipAddresses).values({ customerId: id, ip: unique.ip, seenAt: TEST_NOW });
+    const email = await emailOf(id);
     const needles = [email, unique.firstName, unique.lastName, unique.phone, unique.newPhone, unique.street];
     needles.push(unique.billingStreet, unique.ip, unique.newEmail);
-    const seededIps = t.db.select({ ip: ipAddresses.ip }).from(ipAddresses).where(eq(ipAddresses.customerId, id)).all();
+    const seededIps = await t.db.select({ ip: ipAddresses.ip }).from(ipAddresses).where(eq(ipAddresses.customerId, id));
 
     // The customer uses the portal: a session, a sign-in, a contact edit, a pending e-mail change, requests.
     const cookie = await t.signInCustomer(email);
-    t.db.update(customerSessions).set({ ip: unique.ip }).where(eq(customerSessions.customerId, id)).run();
+    await t.db.update(customerSessions).set({ ip: unique.ip }).where(eq(customerSessions.customerId, id));
     expect((await send("portal", "PATCH", "/api/portal/contact", cookie, { phone: unique.newPhone })).status).toBe(200);
     expect((await send("portal", "POST", "/api/portal/contact/email", cookie, { email: unique.newEmail })).status).toBe(
       202,
     );
     await createRequest(cookie, { type: "other", text: `${unique.firstName} asks about ${unique.street}` });
     const requestId = await createRequest(cookie, { type: "erasure", text: `Poistakaa tietoni. ${unique.firstName}` });
-    expect(findInDatabase(needles).length).toBeGreaterThan(0);
+    expect((await findInDatabase(needles)).length).toBeGreaterThan(0);
 
-    const orderIds = t.db
-      .select({ id: orders.id })
-      .from(orders)
-      .where(eq(orders.customerId, id))
-      .all()
-      .map((o) => o.id);
-    const invoiceIds = t.db
-      .select({ id: invoices.id })
-      .from(invoices)
-      .where(eq(invoices.customerId, id))
-      .all()
-      .map((i) => i.id);
+    const orderIds = (await t.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, id))).map(
+      (o) => o.id,
+    );
+    const invoiceIds = (await t.db.select({ id: invoices.id }).from(invoices).where(eq(invoices.customerId, id))).map(
+      (i) => i.id,
+    );
     expect(orderIds.length).toBeGreaterThan(0);
 
     const preview = await getStaff(`/api/staff/operations/erasure/${requestId}/preview`);
@@ -199,7 +195,7 @@ describe("erasure as anonymisation", () => {
       customerId: id,
     });
 
-    const since = lastSeq();
+    const since = await lastSeq();
     const mailsBefore = t.sent.length;
     const res = await postStaff(`/api/staff/operations/erasure/${requestId}/execute`);
     expect(res.status).toBe(200);
@@ -209,8 +205,8 @@ describe("erasure as anonymisation", () => {
       request: { state: "completed", decision: { outcome: "completed" }, text: "" },
     });
 
-    expect(findInDatabase([...needles, ...seededIps.map((r) => r.ip)])).toEqual([]);
-    expect(t.db.select().from(customers).where(eq(customers.id, id)).get()).toMatchObject({
+    expect(await findInDatabase([...needles, ...seededIps.map((r) => r.ip)])).toEqual([]);
+    expect(await t.db.select().from(customers).where(eq(customers.id, id)).get()).toMatchObject({
       firstName: "",
       lastName: "",
       email: null,
@@ -219,18 +215,18 @@ describe("erasure as anonymisation", () => {
       anonymisedAt: expect.any(Number),
     });
     // Bookkeeping stays, cut loose from the person.
-    const keptOrders = t.db.select().from(orders).where(inArray(orders.id, orderIds)).all();
-    const keptInvoices = t.db.select().from(invoices).where(inArray(invoices.id, invoiceIds)).all();
+    const keptOrders = await t.db.select().from(orders).where(inArray(orders.id, orderIds));
+    const keptInvoices = await t.db.select().from(invoices).where(inArray(invoices.id, invoiceIds));
     expect(keptOrders).toHaveLength(orderIds.length);
     expect(keptInvoices).toHaveLength(invoiceIds.length);
     expect([...keptOrders, ...keptInvoices].every((row) => row.customerId === null)).toBe(true);
-    expect(t.db.select().from(requests).where(eq(requests.id, requestId)).get()).toMatchObject({
+    expect(await t.db.select().from(requests).where(eq(requests.id, requestId)).get()).toMatchObject({
       type: "erasure",
       state: "completed",
       decisionOutcome: "completed",
       decidedBy: "staff-agent",
     });
-    expect(t.db.select().from(suppressionList).all()).toEqual([]);
+    expect(await t.db.select().from(suppressionList)).toEqual([]);
 
     // The confirmation went to the address read before it was cleared.
     expect(t.sent.slice(mailsBefore)).toEqual([
@@ -241,14 +237,14 @@ describe("erasure as anonymisation", () => {
     await t.postPortal("/api/portal/auth/request-code", { email });
     expect(t.sent.slice(mailsBefore + 1)).toEqual([]);
 
-    expect(auditActions(since)).toEqual([
+    expect(await auditActions(since)).toEqual([
       expect.objectContaining({ action: "customer.anonymised", customerId: id, actorId: "staff-agent" }),
     ]);
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
   });
 
   it("refuses a second execution and a preview of a request of another type", async () => {
-    const done = t.db
+    const done = await t.db
       .select({ id: requests.id })
       .from(requests)
       .where(and(eq(requests.customerId, id), eq(requests.type, "erasure")))
@@ -258,7 +254,7 @@ describe("erasure as anonymisation", () => {
     expect(again.status).toBe(409);
     expect(await json(again)).toMatchObject({ error: { code: "invalid_state" } });
 
-    const other = t.db
+    const other = await t.db
       .select({ id: requests.id })
       .from(requests)
       .where(and(eq(requests.customerId, id), eq(requests.type, "other")))
@@ -278,7 +274,7 @@ describe("erasure as anonymisation", () => {
     });
 
     // Sessions are touched by every request; everything else must stay byte for byte the same.
-    const before = dumpDatabase(["staff_sessions", "customer_sessions"]);
+    const before = await dumpDatabase(["staff_sessions", "customer_sessions"]);
     const mailsBefore = t.sent.length;
     const res = await postStaff(`/api/staff/operations/erasure/${requestId}/execute`);
     expect(res.status).toBe(409);
@@ -288,7 +284,7 @@ describe("erasure as anonymisation", () => {
         blockers: expect.arrayContaining([expect.objectContaining({ ground: "debtCollection", count: 1 })]),
       },
     });
-    expect(dumpDatabase(["staff_sessions", "customer_sessions"])).toEqual(before);
+    expect(await dumpDatabase(["staff_sessions", "customer_sessions"])).toEqual(before);
     expect(t.sent.length).toBe(mailsBefore);
   });
 
@@ -308,17 +304,16 @@ describe("erasure as anonymisation", () => {
   it("closes the customer's other pending requests, which nobody is left to answer", async () => {
     const id = "c0000250";
     // Nothing may block this erasure: settle any open invoice the synthetic customer has.
-    t.db.update(invoices).set({ status: "paid", inCollection: false }).where(eq(invoices.customerId, id)).run();
-    const cookie = await t.signInCustomer(emailOf(id));
+    await t.db.update(invoices).set({ status: "paid", inCollection: false }).where(eq(invoices.customerId, id));
+    const cookie = await t.signInCustomer(await emailOf(id));
     const other = await createRequest(cookie, { type: "other", text: "Mitä tietoja luovutitte?" });
     const requestId = await createRequest(cookie, { type: "erasure" });
     const res = await postStaff(`/api/staff/operations/erasure/${requestId}/execute`);
     expect(res.status).toBe(200);
-    const states = t.db
+    const states = await t.db
       .select({ id: requests.id, state: requests.state })
       .from(requests)
-      .where(eq(requests.customerId, id))
-      .all();
+      .where(eq(requests.customerId, id));
     expect(states).toEqual(
       expect.arrayContaining([
         { id: other, state: "cancelled" },
@@ -329,7 +324,7 @@ describe("erasure as anonymisation", () => {
 
   it("keeps an objection as a keyed hash that suppresses a later re-import of the same address", async () => {
     const id = "c0000106";
-    const email = emailOf(id);
+    const email = await emailOf(id);
     const cookie = await t.signInCustomer(email);
     const objected = await send("portal", "PUT", "/api/portal/marketing", cookie, {
       changes: [{ purpose: "directAdvertising", objected: true }],
@@ -341,30 +336,27 @@ describe("erasure as anonymisation", () => {
     expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({ suppressed: true });
     const expected = createHmac("sha256", t.env.suppressionKey).update(email).digest("hex");
-    expect(t.db.select({ h: suppressionList.emailHash }).from(suppressionList).all()).toEqual([{ h: expected }]);
-    expect(findInDatabase([email])).toEqual([]);
+    expect(await t.db.select({ h: suppressionList.emailHash }).from(suppressionList)).toEqual([{ h: expected }]);
+    expect(await findInDatabase([email])).toEqual([]);
 
     // The address comes back, e.g. from an update service: the objection outlives the erased record.
-    t.db
-      .insert(customers)
-      .values({
-        id: "c0009001",
-        firstName: "Tuotu",
-        lastName: "Uudelleen",
-        email,
-        street: "Paluukatu 1",
-        postalCode: "00100",
-        city: "Helsinki",
-        country: "FI",
-        relationshipStart: "2026-11-01",
-        createdAt: TEST_NOW,
-      })
-      .run();
+    await t.db.insert(customers).values({
+      id: "c0009001",
+      firstName: "Tuotu",
+      lastName: "Uudelleen",
+      email,
+      street: "Paluukatu 1",
+      postalCode: "00100",
+      city: "Helsinki",
+      country: "FI",
+      relationshipStart: "2026-11-01",
+      createdAt: TEST_NOW,
+    });
     const subject = {
       objections: noObjections(),
       restricted: false,
       anonymised: false,
-      suppressed: isSuppressed(t.db, t.env.suppressionKey, email.toUpperCase()),
+      suppressed: await isSuppressed(t.db, t.env.suppressionKey, email.toUpperCase()),
     };
     expect(mayUseFor("marketResearch", subject)).toEqual({ allowed: false, reasons: ["suppressed"] });
     const csv = await (await getStaff("/api/staff/operations/mailing-list?purpose=directAdvertising")).text();
@@ -387,7 +379,7 @@ describe("restriction", () => {
       restriction: null,
     });
 
-    const since = lastSeq();
+    const since = await lastSeq();
     const mailsBefore = t.sent.length;
     const res = await postStaff(`/api/staff/operations/restriction/${requestId}/apply`);
     expect(res.status).toBe(201);
@@ -396,13 +388,13 @@ describe("restriction", () => {
       restriction: { customerId: id, ground: "accuracyContested", requestId, liftNoticeAt: null, liftedAt: null },
       request: { state: "completed", decision: { outcome: "completed" } },
     });
-    const row = t.db.select().from(restrictions).where(eq(restrictions.requestId, requestId)).get();
+    const row = await t.db.select().from(restrictions).where(eq(restrictions.requestId, requestId)).get();
     restrictionId = row?.id ?? "";
     expect(row).toMatchObject({ appliedBy: "staff-agent", liftedAt: null });
     expect(t.sent.slice(mailsBefore)).toEqual([
       expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("restricted") }),
     ]);
-    expect(auditActions(since).map((e) => e.action)).toEqual(["restriction.applied"]);
+    expect((await auditActions(since)).map((e) => e.action)).toEqual(["restriction.applied"]);
 
     const current = await json(await getStaff(`/api/staff/operations/restriction/customer/${id}`));
     expect(current).toMatchObject({ restriction: { id: restrictionId, ground: "accuracyContested" } });
@@ -434,7 +426,7 @@ describe("restriction", () => {
     expect(early.status).toBe(409);
     expect(await json(early)).toMatchObject({ error: { code: "lift_notice_missing" } });
 
-    const since = lastSeq();
+    const since = await lastSeq();
     const mailsBefore = t.sent.length;
     const notified = await postStaff(`/api/staff/operations/restriction/${restrictionId}/notify-lift`);
     expect(notified.status).toBe(200);
@@ -448,7 +440,10 @@ describe("restriction", () => {
     expect(await json(lifted)).toMatchObject({
       restriction: { liftedAt: expect.any(String), liftedBy: "staff-agent" },
     });
-    expect(auditActions(since).map((e) => e.action)).toEqual(["restriction.lift_notified", "restriction.lifted"]);
+    expect((await auditActions(since)).map((e) => e.action)).toEqual([
+      "restriction.lift_notified",
+      "restriction.lifted",
+    ]);
 
     expect(await json(await getStaff(`/api/staff/operations/restriction/customer/${id}`))).toEqual({
       restriction: null,
@@ -463,18 +458,17 @@ describe("restriction", () => {
 describe("mailing list", () => {
   it("downloads a CSV of those the purpose check allows, neutralises formulas, and audits the export", async () => {
     const objector = "c0000107";
-    const objectorEmail = emailOf(objector);
+    const objectorEmail = await emailOf(objector);
     const cookie = await t.signInCustomer(objectorEmail);
     await send("portal", "PUT", "/api/portal/marketing", cookie, {
       changes: [{ purpose: "listPublication", objected: true }],
     });
-    t.db
+    await t.db
       .update(customers)
       .set({ firstName: '=HYPERLINK("http://x")', lastName: "@SUM(A1)" })
-      .where(eq(customers.id, "c0000108"))
-      .run();
+      .where(eq(customers.id, "c0000108"));
 
-    const since = lastSeq();
+    const since = await lastSeq();
     const res = await getStaff("/api/staff/operations/mailing-list?purpose=listPublication");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
@@ -496,7 +490,7 @@ describe("mailing list", () => {
     const other = await (await getStaff("/api/staff/operations/mailing-list?purpose=marketResearch")).text();
     expect(other).toContain(objectorEmail);
 
-    expect(auditActions(since)).toEqual([
+    expect(await auditActions(since)).toEqual([
       expect.objectContaining({
         action: "mailing_list.exported",
         actorId: "staff-agent",

@@ -1,5 +1,5 @@
 import { extendedDueDate, initialDueDate, type RequestView } from "@tietoni/domain";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, billingDetails, customers, fieldChanges, requestEvents, requests } from "../../db/schema.ts";
@@ -44,10 +44,11 @@ async function signInAdmin() {
   return t.cookieFrom(res);
 }
 
-const auditCount = () => t.db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
-const lastAudit = () => t.db.select().from(auditLog).all().at(-1);
+const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog).get())?.n ?? 0;
+const lastAudit = async () => (await t.db.select().from(auditLog)).at(-1);
 const requestRow = (id: string) => t.db.select().from(requests).where(eq(requests.id, id)).get();
-const emailOf = (id: string) => t.db.select().from(customers).where(eq(customers.id, id)).get()?.email ?? "";
+const emailOf = async (id: string) =>
+  (await t.db.select().from(customers).where(eq(customers.id, id)).get())?.email ?? "";
 
 type QueueBody = {
   requests: {
@@ -106,7 +107,7 @@ describe("who may use the desk", () => {
       expect(res.status, action).toBe(401);
     }
     expect((await paperRequest({}, aino)).status).toBe(401);
-    expect(requestRow(someId)?.state).toBe("received");
+    expect((await requestRow(someId))?.state).toBe("received");
     // Clean slate for the queue tests below.
     expect((await act(someId, "refuse", { reasons: "Pyyntö on testiaineistoa." }, admin)).status).toBe(200);
   });
@@ -124,7 +125,7 @@ describe("who may use the desk", () => {
 
 describe("registering a request that came on paper or by e-mail", () => {
   it("runs the deadline from the day it was received, audits it and mails a receipt", async () => {
-    const before = auditCount();
+    const before = await auditCount();
     const mails = t.sent.length;
     const request = await registered("c0000120", "2026-10-20", {
       type: "access",
@@ -136,20 +137,20 @@ describe("registering a request that came on paper or by e-mail", () => {
       dueOn: initialDueDate("2026-10-20"),
       state: "received",
     });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({
       action: "request.registered",
       customerId: "c0000120",
       actorId: "staff-agent",
       actorRole: "agent",
     });
-    expect(t.sent.slice(mails)).toEqual([expect.objectContaining({ to: emailOf("c0000120") })]);
-    expect(requestRow(request.id)?.text).toBe("Kirje: mitä tietoja minusta on?");
+    expect(t.sent.slice(mails)).toEqual([expect.objectContaining({ to: await emailOf("c0000120") })]);
+    expect((await requestRow(request.id))?.text).toBe("Kirje: mitä tietoja minusta on?");
   });
 
   it("refuses a day in the future, an unknown customer and the portal channel, recording nothing", async () => {
-    const rows = t.db.select({ n: count() }).from(requests).get()?.n;
-    const before = auditCount();
+    const rows = (await t.db.select({ n: count() }).from(requests).get())?.n;
+    const before = await auditCount();
     const future = await paperRequest({
       customerId: "c0000121",
       channel: "email",
@@ -174,8 +175,8 @@ describe("registering a request that came on paper or by e-mail", () => {
       request: { type: "other", text: "Kirje" },
     });
     expect(portal.status).toBe(400);
-    expect(t.db.select({ n: count() }).from(requests).get()?.n).toBe(rows);
-    expect(auditCount()).toBe(before);
+    expect((await t.db.select({ n: count() }).from(requests).get())?.n).toBe(rows);
+    expect(await auditCount()).toBe(before);
   });
 });
 
@@ -196,7 +197,7 @@ describe("the queue", () => {
         reason: "Sukunimeni vaihtui avioliiton myötä",
       })
     ).id;
-    const before = auditCount();
+    const before = await auditCount();
     const body = await queue("?state=open");
     expect(body.requests.map((r) => r.id)).toEqual([overdue, dueSoon, correction]);
     expect(body.requests[0]).toMatchObject({
@@ -212,9 +213,9 @@ describe("the queue", () => {
     expect(body.requests[1]).toMatchObject({ dueOn: "2026-12-01", daysLeft: 6, dueStatus: "soon" });
     expect(body.requests[2]).toMatchObject({ customerName: "Aino Asiakas", daysLeft: 30, dueStatus: "ok" });
     expect(body.counts).toEqual({ open: 3, dueThisWeek: 1, overdue: 1, completedThisMonth: 0 });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.queue.viewed", customerId: null });
-    expect(JSON.parse(lastAudit()?.detail ?? "{}")).toEqual({ requestIds: [overdue, dueSoon, correction] });
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({ action: "request.queue.viewed", customerId: null });
+    expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toEqual({ requestIds: [overdue, dueSoon, correction] });
   });
 
   it("filters by state, type, overdue, assignment and customer text", async () => {
@@ -248,7 +249,7 @@ describe("one request", () => {
     const id = (await queue("?type=rectification")).requests[0]?.id ?? "";
     const noteRes = await act(id, "notes", { note: "Soitin asiakkaalle, vahvisti nimenmuutoksen." });
     expect(noteRes.status).toBe(201);
-    const before = auditCount();
+    const before = await auditCount();
     const res = await t.staff.request(`/api/staff/requests/${id}`, { headers: { cookie: agent } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown> & { request: RequestView };
@@ -266,8 +267,12 @@ describe("one request", () => {
     expect(body.request.correction).toMatchObject({ field: "lastName", currentValue: "Asiakas", newValue: "Korjattu" });
     // Notes stay internal: the customer's view of the request has no trace of them.
     expect(JSON.stringify(body.request)).not.toContain("Soitin");
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.viewed", customerId: "c0000001", actorId: "staff-agent" });
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({
+      action: "request.viewed",
+      customerId: "c0000001",
+      actorId: "staff-agent",
+    });
     const portal = await t.portal.request("/api/portal/requests", { headers: { cookie: aino } });
     expect(await portal.text()).not.toContain("Soitin");
   });
@@ -285,12 +290,12 @@ describe("one request", () => {
   });
 
   it("answers 404 for an unknown request without auditing a read", async () => {
-    const before = auditCount();
+    const before = await auditCount();
     expect((await t.staff.request("/api/staff/requests/nosuchrequest", { headers: { cookie: agent } })).status).toBe(
       404,
     );
     expect((await act("nosuchrequest", "start")).status).toBe(404);
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 });
 
@@ -298,8 +303,8 @@ describe("decisions", () => {
   it("refuses a refusal without reasons with 400 and changes nothing", async () => {
     const { id } = await portalRequest(matti, { type: "other", text: "Poistakaa vanha puhelinnumeroni." });
     const before = {
-      audit: auditCount(),
-      events: t.db.select().from(requestEvents).all().length,
+      audit: await auditCount(),
+      events: (await t.db.select().from(requestEvents)).length,
       mails: t.sent.length,
     };
     for (const body of [{}, { reasons: null }, { reasons: "" }, { reasons: "   lyhyt  " }]) {
@@ -307,15 +312,15 @@ describe("decisions", () => {
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ error: { code: "reasons_required" } });
     }
-    expect(requestRow(id)).toMatchObject({ state: "received", decisionOutcome: null, decidedAt: null });
-    expect(auditCount()).toBe(before.audit);
-    expect(t.db.select().from(requestEvents).all().length).toBe(before.events);
+    expect(await requestRow(id)).toMatchObject({ state: "received", decisionOutcome: null, decidedAt: null });
+    expect(await auditCount()).toBe(before.audit);
+    expect((await t.db.select().from(requestEvents)).length).toBe(before.events);
     expect(t.sent.length).toBe(before.mails);
   });
 
   it("refuses with a written statement in the portal and by mail, with the Ombudsman, and only once", async () => {
     const { id } = await portalRequest(matti, { type: "objection", text: "Kiellän kaiken käsittelyn." });
-    const before = auditCount();
+    const before = await auditCount();
     const mails = t.sent.length;
     const reasons = "Asiakassuhde on voimassa, ja tietoja tarvitaan sopimuksen täyttämiseen (6 art. 1 b).";
     const res = await act(id, "refuse", { reasons });
@@ -323,8 +328,8 @@ describe("decisions", () => {
     expect(await res.json()).toMatchObject({
       request: { state: "refused", decision: { outcome: "refused", reasons } },
     });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.refused", customerId: "c0000002" });
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({ action: "request.refused", customerId: "c0000002" });
     const [mail] = t.sent.slice(mails);
     expect(mail?.to).toBe("yhteyshenkilo@example.com");
     expect(mail?.text).toContain(reasons);
@@ -345,18 +350,18 @@ describe("decisions", () => {
       expect(again.status, action).toBe(409);
       expect(await again.json()).toMatchObject({ error: { code: "invalid_state" } });
     }
-    expect(auditCount()).toBe(before + 1);
-    expect(requestRow(id)?.decisionReasons).toBe(reasons);
+    expect(await auditCount()).toBe(before + 1);
+    expect((await requestRow(id))?.decisionReasons).toBe(reasons);
   });
 
   it("starts a received request once, taking it when nobody has", async () => {
     const { id } = await portalRequest(matti, { type: "access", text: "Haluan kopion tiedoistani." });
-    const before = auditCount();
+    const before = await auditCount();
     const res = await act(id, "start", {}, admin);
     expect(res.status).toBe(200);
-    expect(requestRow(id)).toMatchObject({ state: "inProgress", assignedTo: "staff-admin" });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.started", actorId: "staff-admin", actorRole: "admin" });
+    expect(await requestRow(id)).toMatchObject({ state: "inProgress", assignedTo: "staff-admin" });
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({ action: "request.started", actorId: "staff-admin", actorRole: "admin" });
     expect((await act(id, "start")).status).toBe(409);
 
     const done = await act(id, "complete", { note: "Kopio lähetetty kirjeitse 25.11." });
@@ -364,7 +369,7 @@ describe("decisions", () => {
     expect(await done.json()).toMatchObject({
       request: { state: "completed", decision: { outcome: "completed", reasons: "Kopio lähetetty kirjeitse 25.11." } },
     });
-    expect(auditCount()).toBe(before + 2);
+    expect(await auditCount()).toBe(before + 2);
     expect((await queue()).counts.completedThisMonth).toBe(1);
   });
 
@@ -373,10 +378,10 @@ describe("decisions", () => {
     const bad = await act(id, "assign", { staffUserId: "staff-nobody" });
     expect(bad.status).toBe(404);
     expect((await act(id, "assign", { staffUserId: "staff-admin" })).status).toBe(200);
-    expect(requestRow(id)?.assignedTo).toBe("staff-admin");
+    expect((await requestRow(id))?.assignedTo).toBe("staff-admin");
     expect((await act(id, "assign", { staffUserId: null })).status).toBe(200);
-    expect(requestRow(id)?.assignedTo).toBeNull();
-    expect(lastAudit()).toMatchObject({ action: "request.assigned" });
+    expect((await requestRow(id))?.assignedTo).toBeNull();
+    expect(await lastAudit()).toMatchObject({ action: "request.assigned" });
   });
 
   it("leaves restriction and erasure decisions to the operations routes, and corrections to approval", async () => {
@@ -391,7 +396,7 @@ describe("decisions", () => {
       })
     ).id;
     const access = (await portalRequest(matti, { type: "access", text: "Mitä tietoja minusta on?" })).id;
-    const before = auditCount();
+    const before = await auditCount();
     for (const [id, action] of [
       [erasure, "complete"],
       [erasure, "approve-correction"],
@@ -404,7 +409,7 @@ describe("decisions", () => {
       expect(res.status, `${action} ${id}`).toBe(409);
       expect(await res.json()).toMatchObject({ error: { code: "invalid_state" } });
     }
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
     // Refusal and extension work for every type.
     expect(
       (await act(restriction, "extend", { months: 1, reasons: "Paikkansapitävyyden tarkistus kestää." })).status,
@@ -421,16 +426,16 @@ describe("decisions", () => {
 describe("approving a correction", () => {
   it("applies the change with its history in one step; the portal shows it; parties are confirmed one by one", async () => {
     const id = (await queue("?type=rectification&state=open")).requests[0]?.id ?? "";
-    expect(requestRow(id)?.customerId).toBe("c0000001");
-    const before = auditCount();
+    expect((await requestRow(id))?.customerId).toBe("c0000001");
+    const before = await auditCount();
     const mails = t.sent.length;
     const res = await act(id, "approve-correction");
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ request: { state: "completed", decision: { outcome: "completed" } } });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.correction.approved", customerId: "c0000001" });
-    expect(JSON.parse(lastAudit()?.detail ?? "{}")).toEqual({ requestId: id, field: "lastName" });
-    expect(t.db.select().from(fieldChanges).where(eq(fieldChanges.requestId, id)).all()).toEqual([
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({ action: "request.correction.approved", customerId: "c0000001" });
+    expect(JSON.parse((await lastAudit())?.detail ?? "{}")).toEqual({ requestId: id, field: "lastName" });
+    expect(await t.db.select().from(fieldChanges).where(eq(fieldChanges.requestId, id))).toEqual([
       expect.objectContaining({
         customerId: "c0000001",
         field: "lastName",
@@ -448,7 +453,7 @@ describe("approving a correction", () => {
     // Decided once: no second approval.
     const again = await act(id, "approve-correction");
     expect(again.status).toBe(409);
-    expect(t.db.select().from(fieldChanges).where(eq(fieldChanges.requestId, id)).all()).toHaveLength(1);
+    expect(await t.db.select().from(fieldChanges).where(eq(fieldChanges.requestId, id))).toHaveLength(1);
 
     // Art. 19: only a party the domain lists, each once.
     const stranger = await act(id, "notifications", { partyKind: "source", partyId: "subcontractor" });
@@ -463,10 +468,10 @@ describe("approving a correction", () => {
         ],
       },
     });
-    expect(lastAudit()).toMatchObject({ action: "request.notification.confirmed", customerId: "c0000001" });
+    expect(await lastAudit()).toMatchObject({ action: "request.notification.confirmed", customerId: "c0000001" });
     const twice = await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" });
     expect(twice.status).toBe(409);
-    expect(auditCount()).toBe(before + 2);
+    expect(await auditCount()).toBe(before + 2);
   });
 
   it("does not record notifications before the correction is made", async () => {
@@ -479,9 +484,9 @@ describe("approving a correction", () => {
     const res = await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" });
     expect(res.status).toBe(409);
     expect((await act(id, "approve-correction")).status).toBe(200);
-    expect(t.db.select().from(billingDetails).where(eq(billingDetails.customerId, "c0000001")).get()?.billingName).toBe(
-      "Aino Korjattu",
-    );
+    expect(
+      (await t.db.select().from(billingDetails).where(eq(billingDetails.customerId, "c0000001")).get())?.billingName,
+    ).toBe("Aino Korjattu");
   });
 
   it("parses a billing address, and refuses one it cannot read without changing anything", async () => {
@@ -492,7 +497,9 @@ describe("approving a correction", () => {
       reason: "Muutin",
     });
     expect((await act(ok.id, "approve-correction")).status).toBe(200);
-    expect(t.db.select().from(billingDetails).where(eq(billingDetails.customerId, "c0000001")).get()).toMatchObject({
+    expect(
+      await t.db.select().from(billingDetails).where(eq(billingDetails.customerId, "c0000001")).get(),
+    ).toMatchObject({
       street: "Uusikatu 5 B 12",
       postalCode: "20100",
       city: "Turku",
@@ -504,12 +511,12 @@ describe("approving a correction", () => {
       newValue: "Turku jossain",
       reason: "Muutin",
     });
-    const before = auditCount();
+    const before = await auditCount();
     const res = await act(bad.id, "approve-correction");
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "address_unparsed" } });
-    expect(requestRow(bad.id)?.state).toBe("received");
-    expect(auditCount()).toBe(before);
+    expect((await requestRow(bad.id))?.state).toBe("received");
+    expect(await auditCount()).toBe(before);
   });
 
   it("renames the organisation of the customer's current role", async () => {
@@ -533,27 +540,28 @@ describe("approving a correction", () => {
       newValue: "Aina",
       reason: "Kirjoitusvirhe",
     });
-    const changes = t.db.select().from(fieldChanges).all().length;
-    t.db.$client.exec(
-      `CREATE TEMP TRIGGER fail_approval_audit BEFORE INSERT ON audit_log
+    const changes = (await t.db.select().from(fieldChanges)).length;
+    await t.db.exec(
+      sql`CREATE TEMP TRIGGER fail_approval_audit BEFORE INSERT ON audit_log
        WHEN NEW.action = 'request.correction.approved' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;`,
     );
     try {
       const res = await act(id, "approve-correction");
       expect(res.status).toBe(500);
     } finally {
-      t.db.$client.exec("DROP TRIGGER fail_approval_audit");
+      // Through a transaction: the temporary trigger exists only on the writer's connection.
+      await t.db.transaction((tx) => tx.exec(sql`DROP TRIGGER fail_approval_audit`));
     }
-    expect(t.db.select().from(customers).where(eq(customers.id, "c0000001")).get()?.firstName).toBe("Aino");
-    expect(t.db.select().from(fieldChanges).all()).toHaveLength(changes);
-    expect(requestRow(id)).toMatchObject({ state: "received", decisionOutcome: null });
+    expect((await t.db.select().from(customers).where(eq(customers.id, "c0000001")).get())?.firstName).toBe("Aino");
+    expect(await t.db.select().from(fieldChanges)).toHaveLength(changes);
+    expect(await requestRow(id)).toMatchObject({ state: "received", decisionOutcome: null });
   });
 });
 
 describe("extending the deadline", () => {
   it("extends once by up to two months within the first month, tells the customer why", async () => {
     const { id, receivedOn } = await portalRequest(matti, { type: "other", text: "Selvittäkää tilaushistoriani." });
-    const before = auditCount();
+    const before = await auditCount();
     const mails = t.sent.length;
     const tooLong = await act(id, "extend", { months: 3, reasons: "Kolme kuukautta olisi hyvä" });
     expect(tooLong.status).toBe(400);
@@ -562,13 +570,13 @@ describe("extending the deadline", () => {
     expect(await res.json()).toMatchObject({
       request: { state: "extended", dueOn: extendedDueDate(receivedOn, 2), extension: { months: 2 } },
     });
-    expect(auditCount()).toBe(before + 1);
-    expect(lastAudit()).toMatchObject({ action: "request.extended", customerId: "c0000002" });
+    expect(await auditCount()).toBe(before + 1);
+    expect(await lastAudit()).toMatchObject({ action: "request.extended", customerId: "c0000002" });
     expect(t.sent.slice(mails)[0]?.text).toContain("Tilaushistoria on arkistossa ja haku kestää.");
     const again = await act(id, "extend", { months: 1, reasons: "Vielä vähän lisää aikaa" });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ error: { code: "extension_not_allowed" } });
-    expect(auditCount()).toBe(before + 1);
+    expect(await auditCount()).toBe(before + 1);
   });
 
   it("is refused once the first month is over", async () => {
@@ -576,7 +584,7 @@ describe("extending the deadline", () => {
     const res = await act(id, "extend", { months: 1, reasons: "Myöhässä pyydetty lisäaika" });
     expect(res.status).toBe(409);
     expect(await res.json()).toMatchObject({ error: { code: "extension_not_allowed" } });
-    expect(requestRow(id)).toMatchObject({ state: "received", dueOn: "2026-11-01", extendedAt: null });
+    expect(await requestRow(id)).toMatchObject({ state: "received", dueOn: "2026-11-01", extendedAt: null });
   });
 });
 

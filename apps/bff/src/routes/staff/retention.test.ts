@@ -1,4 +1,4 @@
-import { asc, eq, gt, max } from "drizzle-orm";
+import { asc, eq, gt, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import { auditLog, customers, invoices, orders } from "../../db/schema.ts";
@@ -12,15 +12,15 @@ let admin: string;
 let agent: string;
 beforeAll(async () => {
   t = await createTestContext();
-  admin = staffCookie("staff-admin");
-  agent = staffCookie("staff-agent");
+  admin = await staffCookie("staff-admin");
+  agent = await staffCookie("staff-agent");
 });
 afterAll(() => t.close());
 
 /** A staff session made the way the BFF makes one, so these tests do not depend on how staff sign in. */
-function staffCookie(staffUserId: string) {
+async function staffCookie(staffUserId: string) {
   const store = createSessionStore(t.db, { table: "staff_sessions", subject: "staff_user_id" }, t.env.sessionPolicy);
-  const { token } = store.create(staffUserId, Date.UTC(2026, 10, 25, 10, 0, 0), { ip: null, userAgent: null });
+  const { token } = await store.create(staffUserId, Date.UTC(2026, 10, 25, 10, 0, 0), { ip: null, userAgent: null });
   return `${sessionCookieName(t.env, "staff")}=${token}`;
 }
 
@@ -43,11 +43,13 @@ const dryRun = async (): Promise<DryRun> => {
 };
 const auditSince = (seq: number) =>
   t.db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
-const lastSeq = () =>
-  t.db
-    .select({ seq: max(auditLog.seq) })
-    .from(auditLog)
-    .get()?.seq ?? 0;
+const lastSeq = async () =>
+  (
+    await t.db
+      .select({ seq: max(auditLog.seq) })
+      .from(auditLog)
+      .get()
+  )?.seq ?? 0;
 
 describe("retention", () => {
   it("is for admins: an agent gets 403 and a customer's cookie 401", async () => {
@@ -55,17 +57,17 @@ describe("retention", () => {
     expect((await run({ ids: ["c0000004"] }, agent)).status).toBe(403);
     const customer = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
     expect((await due(customer)).status).toBe(401);
-    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()?.anonymisedAt).toBeNull();
+    expect((await t.db.select().from(customers).where(eq(customers.id, "c0000004")).get())?.anonymisedAt).toBeNull();
   });
 
   it("lists in a dry run the relationship that ended over ten years ago, not active ones, and audits it", async () => {
     // A second due customer whom a legal hold still protects.
-    t.db
+    await t.db
       .update(customers)
       .set({ relationshipEnd: "2012-03-31", legalHold: true })
       .where(eq(customers.id, "c0000110"))
       .run();
-    const since = lastSeq();
+    const since = await lastSeq();
     const result = await dryRun();
     expect(result.customers).toEqual([
       { id: "c0000004", name: "Pekka Päättynyt", relationshipEnd: "2015-06-30", retentionEndedOn: "2025-06-30" },
@@ -73,7 +75,7 @@ describe("retention", () => {
     expect(result.blocked).toEqual([expect.objectContaining({ id: "c0000110", blockers: [{ ground: "legalHold" }] })]);
     const ids = [...result.customers, ...result.blocked].map((c) => c.id);
     for (const active of ["c0000001", "c0000002", "c0000003"]) expect(ids).not.toContain(active);
-    expect(auditSince(since)).toEqual([
+    expect(await auditSince(since)).toEqual([
       expect.objectContaining({
         action: "retention.dry_run",
         actorId: "staff-admin",
@@ -81,7 +83,7 @@ describe("retention", () => {
       }),
     ]);
     // Nothing changed.
-    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()?.firstName).toBe("Pekka");
+    expect((await t.db.select().from(customers).where(eq(customers.id, "c0000004")).get())?.firstName).toBe("Pekka");
   });
 
   it("refuses an empty or oversized batch", async () => {
@@ -94,8 +96,12 @@ describe("retention", () => {
   });
 
   it("anonymises those still due and unblocked, skips the rest with a reason, and audits the run and each customer", async () => {
-    const pekkaOrders = t.db.select({ id: orders.id }).from(orders).where(eq(orders.customerId, "c0000004")).all();
-    const since = lastSeq();
+    const pekkaOrders = await t.db
+      .select({ id: orders.id })
+      .from(orders)
+      .where(eq(orders.customerId, "c0000004"))
+      .all();
+    const since = await lastSeq();
     const res = await run({ ids: ["c0000004", "c0000001", "c0000110", "c9999999"] });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -106,7 +112,7 @@ describe("retention", () => {
         { id: "c9999999", reason: "not_found" },
       ],
     });
-    expect(t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()).toMatchObject({
+    expect(await t.db.select().from(customers).where(eq(customers.id, "c0000004")).get()).toMatchObject({
       firstName: "",
       lastName: "",
       email: null,
@@ -114,20 +120,20 @@ describe("retention", () => {
     });
     // Bookkeeping is kept without its person.
     for (const { id } of pekkaOrders) {
-      expect(t.db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ customerId: null });
+      expect(await t.db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ customerId: null });
     }
-    expect(t.db.select().from(invoices).where(eq(invoices.customerId, "c0000004")).all()).toEqual([]);
-    const dump = JSON.stringify(t.db.$client.prepare("SELECT * FROM audit_log").all());
+    expect(await t.db.select().from(invoices).where(eq(invoices.customerId, "c0000004")).all()).toEqual([]);
+    const dump = JSON.stringify(await t.db.rows(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain("paattynyt@example.com");
     expect(dump).not.toContain("Päättynyt");
 
-    const entries = auditSince(since);
+    const entries = await auditSince(since);
     expect(entries.map((e) => [e.action, e.customerId])).toEqual([
       ["customer.anonymised", "c0000004"],
       ["retention.run", null],
     ]);
     expect(JSON.parse(entries[0]?.detail ?? "{}")).toMatchObject({ reason: "retention" });
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
 
     const again = await run({ ids: ["c0000004"] });
     expect(await again.json()).toEqual({ anonymised: [], skipped: [{ id: "c0000004", reason: "already_anonymised" }] });

@@ -1,17 +1,15 @@
-import { helsinkiDate } from "@tietoni/domain";
+import { customerIdSchema } from "@tietoni/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requirePermission } from "../../auth/permissions.ts";
-import { clientInfo } from "../../http/client-info.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import { auditRetentionDryRun, findRetentionDue, RETENTION_RUN_MAX, runRetention } from "../../services/retention.ts";
+import { auditActorOf } from "../../services/audit.ts";
+import { RETENTION_RUN_MAX, retentionDryRun, runRetention } from "../../services/retention.ts";
+import { staffActor } from "./actor.ts";
 import type { StaffContext, StaffEnv } from "./context.ts";
 
 const runInputSchema = z.object({
-  ids: z
-    .array(z.string().regex(/^[a-z0-9]{1,40}$/, "id_invalid"))
-    .min(1, "required")
-    .max(RETENTION_RUN_MAX, "too_long"),
+  ids: z.array(customerIdSchema).min(1, "required").max(RETENTION_RUN_MAX, "too_long"),
 });
 
 /**
@@ -22,28 +20,19 @@ export function retentionRoutes({ db, env, now, requireStaff }: StaffContext) {
   return new Hono<StaffEnv>()
     .use(requireStaff)
     .use(requirePermission("retention:run"))
-    .get("/due", (c) => {
-      const { id, role } = c.get("subject");
-      const at = now();
-      const dryRun = db.transaction((tx) => {
-        const result = findRetentionDue(tx, helsinkiDate(at));
-        auditRetentionDryRun(tx, result, {
-          now: at,
-          actor: { type: "staff", id, role },
-          ip: clientInfo(c, env.TRUST_PROXY).ip,
-        });
-        return result;
-      });
+    .get("/due", async (c) => {
+      const actor = staffActor(c, env.TRUST_PROXY);
+      const dryRun = await retentionDryRun(db, { now: now(), actor: auditActorOf(actor), ip: actor.ip });
       return c.json(dryRun, 200);
     })
-    .post("/run", validate("json", runInputSchema), (c) => {
+    .post("/run", validate("json", runInputSchema), async (c) => {
       const { ids } = c.req.valid("json");
-      const { id, role } = c.get("subject");
-      const result = runRetention(db, ids, {
+      const actor = staffActor(c, env.TRUST_PROXY);
+      const result = await runRetention(db, ids, {
         now: now(),
-        actor: { type: "staff", id, role },
+        actor: auditActorOf(actor),
         suppressionKey: env.suppressionKey,
-        ip: clientInfo(c, env.TRUST_PROXY).ip,
+        ip: actor.ip,
       });
       return c.json(result, 200);
     });

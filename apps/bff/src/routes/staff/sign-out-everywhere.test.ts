@@ -16,7 +16,7 @@ describe("staff sign out everywhere", () => {
     const laptop = await t.signInStaff("agent", "agent-demo-pass");
     const forgotten = await t.signInStaff("agent", "agent-demo-pass");
     const admin = await t.signInAdmin();
-    const before = t.db.select().from(staffSessions).all().length;
+    const before = (await t.db.select().from(staffSessions).all()).length;
 
     const res = await t.postStaff("/api/staff/auth/sign-out-everywhere", {}, laptop);
     expect(res.status).toBe(200);
@@ -26,22 +26,22 @@ describe("staff sign out everywhere", () => {
     expect(await sessionOk(laptop)).toBe(false);
     expect(await sessionOk(forgotten)).toBe(false);
     expect(await sessionOk(admin)).toBe(true);
-    expect(t.db.select().from(staffSessions).all()).toHaveLength(before - 2);
-    expect(t.db.select().from(auditLog).all().at(-1)).toMatchObject({
+    expect(await t.db.select().from(staffSessions).all()).toHaveLength(before - 2);
+    expect((await t.db.select().from(auditLog).all()).at(-1)).toMatchObject({
       action: "staff.sign_out_everywhere",
       actorId: "staff-agent",
       actorType: "staff",
     });
-    expect(JSON.parse(t.db.select().from(auditLog).all().at(-1)?.detail ?? "{}")).toEqual({ sessionsEnded: 2 });
+    expect(JSON.parse((await t.db.select().from(auditLog).all()).at(-1)?.detail ?? "{}")).toEqual({ sessionsEnded: 2 });
   });
 
   it("needs a staff session: anonymous and customer sessions are refused and change nothing", async () => {
     const customer = await t.signInCustomer("asiakas@example.com");
     const agent = await t.signInStaff("agent", "agent-demo-pass");
-    const rows = t.db.select().from(staffSessions).all().length;
+    const rows = (await t.db.select().from(staffSessions).all()).length;
     expect((await t.postStaff("/api/staff/auth/sign-out-everywhere", {})).status).toBe(401);
     expect((await t.postStaff("/api/staff/auth/sign-out-everywhere", {}, customer)).status).toBe(401);
-    expect(t.db.select().from(staffSessions).all()).toHaveLength(rows);
+    expect(await t.db.select().from(staffSessions).all()).toHaveLength(rows);
     expect(await sessionOk(agent)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { customerRecordSchema } from "@tietoni/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, staffUsers } from "../../db/schema.ts";
 import { verifyAuditChain } from "../../services/audit.ts";
@@ -24,10 +24,10 @@ describe("staff sign-in", () => {
   });
 
   it("refuses an account without a recorded confidentiality commitment", async () => {
-    t.db.update(staffUsers).set({ confidentialitySignedOn: null }).where(eq(staffUsers.username, "agent")).run();
+    await t.db.update(staffUsers).set({ confidentialitySignedOn: null }).where(eq(staffUsers.username, "agent")).run();
     const res = await t.postStaff("/api/staff/auth/sign-in", { username: "agent", password: "agent-demo-pass" });
     expect(res.status).toBe(401);
-    t.db
+    await t.db
       .update(staffUsers)
       .set({ confidentialitySignedOn: "2021-04-28" })
       .where(eq(staffUsers.username, "agent"))
@@ -39,7 +39,11 @@ describe("staff sign-in", () => {
     expect(cookie).toMatch(/^tietoni-staff=/);
     const session = await t.staff.request("/api/staff/auth/session", { headers: { cookie } });
     expect(await session.json()).toMatchObject({ username: "agent", role: "agent" });
-    expect(audit().at(-1)).toMatchObject({ action: "staff.sign_in", actorId: "staff-agent", actorRole: "agent" });
+    expect((await audit()).at(-1)).toMatchObject({
+      action: "staff.sign_in",
+      actorId: "staff-agent",
+      actorRole: "agent",
+    });
     const onPortal = await t.portal.request("/api/portal/my-data", { headers: { cookie } });
     expect(onPortal.status).toBe(401);
   });
@@ -76,11 +80,11 @@ describe("staff customer search and record", () => {
 
   it("shows a record and writes an audit entry for the read", async () => {
     const cookie = await t.signInStaff("agent", "agent-demo-pass");
-    const before = audit().length;
+    const before = (await audit()).length;
     const res = await t.staff.request("/api/staff/customers/c0000001", { headers: { cookie } });
     expect(res.status).toBe(200);
     expect(customerRecordSchema.parse(await res.json()).profile.email).toBe("asiakas@example.com");
-    const entries = audit().slice(before);
+    const entries = (await audit()).slice(before);
     expect(entries).toEqual([
       expect.objectContaining({ action: "customer.record.viewed", customerId: "c0000001", actorId: "staff-agent" }),
     ]);
@@ -88,30 +92,32 @@ describe("staff customer search and record", () => {
 
   it("answers 404 for an unknown customer and 400 for a malformed id, without auditing a read", async () => {
     const cookie = await t.signInStaff("agent", "agent-demo-pass");
-    const before = audit().length;
+    const before = (await audit()).length;
     expect((await t.staff.request("/api/staff/customers/c9999999", { headers: { cookie } })).status).toBe(404);
     const bad = await t.staff.request("/api/staff/customers/DROP%20TABLE", { headers: { cookie } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "id_invalid" } });
-    expect(audit().length).toBe(before);
+    expect((await audit()).length).toBe(before);
   });
 });
 
 describe("the audit trail", () => {
-  it("verifies, and refuses edits and deletions at the database", () => {
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: true });
-    expect(() => t.db.$client.prepare("UPDATE audit_log SET action = 'x' WHERE seq = 1").run()).toThrow(/append-only/);
-    expect(() => t.db.$client.prepare("DELETE FROM audit_log WHERE seq = 1").run()).toThrow(/append-only/);
+  it("verifies, and refuses edits and deletions at the database", async () => {
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
+    await expect(async () => t.db.exec(sql`UPDATE audit_log SET action = 'x' WHERE seq = 1`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(async () => t.db.exec(sql`DELETE FROM audit_log WHERE seq = 1`)).rejects.toThrow(/append-only/);
   });
 
-  it("names the first altered or removed entry when the triggers are bypassed", () => {
-    const sqlite = t.db.$client;
-    sqlite.exec("DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;");
-    sqlite.prepare("UPDATE audit_log SET action = 'tampered' WHERE seq = 2").run();
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
-    sqlite.prepare("UPDATE audit_log SET action = (SELECT action FROM audit_log WHERE seq = 3) WHERE seq = 2").run();
-    sqlite.prepare("DELETE FROM audit_log WHERE seq = 2").run();
-    expect(verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
+  it("names the first altered or removed entry when the triggers are bypassed", async () => {
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_update`);
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete`);
+    await t.db.exec(sql`UPDATE audit_log SET action = 'tampered' WHERE seq = 2`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+    await t.db.exec(sql`UPDATE audit_log SET action = (SELECT action FROM audit_log WHERE seq = 3) WHERE seq = 2`);
+    await t.db.exec(sql`DELETE FROM audit_log WHERE seq = 2`);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenSeq: 3 });
   });
 });
 

@@ -1,7 +1,7 @@
 import { type CorrectableField, fieldCategory, helsinkiDate } from "@tietoni/domain";
 import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
-import type { Db, Tx } from "../../db/port.ts";
+import type { Tx } from "../../db/port.ts";
 import {
   billingDetails,
   customers,
@@ -12,7 +12,6 @@ import {
 } from "../../db/schema.ts";
 import { currentValueOf } from "../requests.ts";
 import { parseBillingAddress } from "./billing-address.ts";
-
 
 export type Correction = {
   customerId: string;
@@ -32,19 +31,19 @@ export type CorrectionResult =
  * Writes an approved correction into the register and its history (field_changes). Runs inside the caller's
  * transaction, so the change, its history, the request's decision and the audit entry commit together.
  */
-export function applyCorrection(tx: Tx, c: Correction): CorrectionResult {
-  const oldValue = currentValueOf(tx, c.customerId, c.field);
+export async function applyCorrection(tx: Tx, c: Correction): Promise<CorrectionResult> {
+  const oldValue = await currentValueOf(tx, c.customerId, c.field);
   const today = helsinkiDate(c.now);
 
   if (c.field === "firstName" || c.field === "lastName") {
-    tx.update(customers)
+    await tx
+      .update(customers)
       .set(c.field === "firstName" ? { firstName: c.newValue } : { lastName: c.newValue })
-      .where(eq(customers.id, c.customerId))
-      .run();
+      .where(eq(customers.id, c.customerId));
   } else if (c.field === "organisation") {
     // The organisation the customer acts for now: its name was wrong. Without a current role, the customer
     // told us whom they represent, so the role is recorded from today.
-    const current = tx
+    const current = await tx
       .select({ organisationId: organisationRoles.organisationId })
       .from(organisationRoles)
       .where(
@@ -57,23 +56,21 @@ export function applyCorrection(tx: Tx, c: Correction): CorrectionResult {
       .limit(1)
       .get();
     if (current) {
-      tx.update(organisations).set({ name: c.newValue }).where(eq(organisations.id, current.organisationId)).run();
+      await tx.update(organisations).set({ name: c.newValue }).where(eq(organisations.id, current.organisationId));
     } else {
       const organisationId = randomToken();
-      tx.insert(organisations).values({ id: organisationId, name: c.newValue, businessId: null }).run();
-      tx.insert(organisationRoles)
-        .values({
-          id: randomToken(),
-          customerId: c.customerId,
-          organisationId,
-          role: "representative",
-          startDate: today,
-          endDate: null,
-        })
-        .run();
+      await tx.insert(organisations).values({ id: organisationId, name: c.newValue, businessId: null });
+      await tx.insert(organisationRoles).values({
+        id: randomToken(),
+        customerId: c.customerId,
+        organisationId,
+        role: "representative",
+        startDate: today,
+        endDate: null,
+      });
     }
   } else {
-    const billing = tx.select().from(billingDetails).where(eq(billingDetails.customerId, c.customerId)).get();
+    const billing = await tx.select().from(billingDetails).where(eq(billingDetails.customerId, c.customerId)).get();
     if (c.field === "billingAddress") {
       const address = parseBillingAddress(c.newValue);
       if (!address) return { ok: false, code: "address_unparsed" };
@@ -84,45 +81,41 @@ export function applyCorrection(tx: Tx, c: Correction): CorrectionResult {
         country: address.country ?? billing?.country ?? "FI",
       };
       if (billing) {
-        tx.update(billingDetails).set(values).where(eq(billingDetails.customerId, c.customerId)).run();
+        await tx.update(billingDetails).set(values).where(eq(billingDetails.customerId, c.customerId));
       } else {
-        const person = tx
+        const person = await tx
           .select({ firstName: customers.firstName, lastName: customers.lastName })
           .from(customers)
           .where(eq(customers.id, c.customerId))
           .get();
         const billingName = person ? `${person.firstName} ${person.lastName}` : "";
-        tx.insert(billingDetails)
-          .values({ customerId: c.customerId, billingName, ...values })
-          .run();
+        await tx.insert(billingDetails).values({ customerId: c.customerId, billingName, ...values });
       }
     } else {
       // A billing name or e-invoice address needs billing details to belong to; they cannot be made up.
       if (!billing) return { ok: false, code: "billing_missing" };
-      tx.update(billingDetails)
+      await tx
+        .update(billingDetails)
         .set(c.field === "billingName" ? { billingName: c.newValue } : { eInvoiceAddress: c.newValue })
-        .where(eq(billingDetails.customerId, c.customerId))
-        .run();
+        .where(eq(billingDetails.customerId, c.customerId));
     }
   }
 
-  tx.insert(fieldChanges)
-    .values({
-      customerId: c.customerId,
-      field: c.field,
-      oldValue,
-      newValue: currentValueOf(tx, c.customerId, c.field),
-      at: c.now,
-      actorType: "staff",
-      actorId: c.staffId,
-      reason: c.reason,
-      requestId: c.requestId,
-    })
-    .run();
+  await tx.insert(fieldChanges).values({
+    customerId: c.customerId,
+    field: c.field,
+    oldValue,
+    newValue: await currentValueOf(tx, c.customerId, c.field),
+    at: c.now,
+    actorType: "staff",
+    actorId: c.staffId,
+    reason: c.reason,
+    requestId: c.requestId,
+  });
 
   // The corrected datum now comes from the customer's own notice (Art. 15(1)(g) shows where data came from).
   const category = fieldCategory[c.field];
-  const noted = tx
+  const noted = await tx
     .select({ id: datumSources.id })
     .from(datumSources)
     .where(
@@ -134,9 +127,9 @@ export function applyCorrection(tx: Tx, c: Correction): CorrectionResult {
     )
     .get();
   if (!noted) {
-    tx.insert(datumSources)
-      .values({ customerId: c.customerId, category, source: "customerNotice", notedAt: c.now, detail: null })
-      .run();
+    await tx
+      .insert(datumSources)
+      .values({ customerId: c.customerId, category, source: "customerNotice", notedAt: c.now, detail: null });
   }
   return { ok: true, oldValue };
 }

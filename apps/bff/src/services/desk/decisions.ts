@@ -1,95 +1,95 @@
 import {
+  type AuditAction,
   type CreateRequestInput,
   checkExtension,
-  type ErrorCode,
   helsinkiDate,
+  iso,
   isPending,
   type NotificationParty,
   type RequestChannel,
+  type RequestView,
 } from "@tietoni/domain";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/port.ts";
-import { correctionNotifications, requestEvents, requests, staffUsers } from "../../db/schema.ts";
-import { appendAudit, type StaffActor } from "../audit.ts";
-import { insertRequest } from "../requests.ts";
+import { correctionNotifications, requestEvents, requests } from "../../db/schema.ts";
+import type { Deps } from "../../deps.ts";
+import {
+  correctionApprovedMail,
+  requestCompletedMail,
+  requestExtendedMail,
+  requestRefusedMail,
+} from "../../mail/decision-templates.ts";
+import type { MailMessage } from "../../mail/mailer.ts";
+import { requestReceivedMail } from "../../mail/request-templates.ts";
+import { appendAudit, auditActorOf, type StaffActor } from "../audit.ts";
+import { findActiveCustomer } from "../customer-record.ts";
+import { hasPendingRequestOfType, insertRequest, loadRequestView } from "../requests.ts";
+import { fail, invalidState, notFound, type Result, transact } from "../result.ts";
 import { applyCorrection } from "./apply-correction.ts";
-import { findRequest, loadNotifications } from "./request-detail.ts";
+import { findRequest, loadNotifications, type Notifications } from "./request-detail.ts";
+import { activeStaffMember } from "./staff-members.ts";
 
 /*
  * Every step staff take on a request. Each runs in one transaction: the state check, the change, the request's
- * history and the audit entry commit together or not at all, and a refused step changes nothing.
+ * history, the audit entry and the notice to the customer commit together or not at all, and a refused step
+ * changes nothing. Notices are queued in the transaction and leave after the commit: a mail failure cannot undo
+ * a decision that was made, and no notice announces one that was not.
  */
 
-
-export type DeskFailure = { ok: false; status: 400 | 404 | 409; code: ErrorCode; path?: string };
-export type DeskResult<T extends object = object> = ({ ok: true } & T) | DeskFailure;
-
 type RequestRow = typeof requests.$inferSelect;
-
-const fail = (status: DeskFailure["status"], code: ErrorCode, path?: string): DeskFailure => ({
-  ok: false,
-  status,
-  code,
-  ...(path ? { path } : {}),
-});
-const notFound = () => fail(404, "not_found");
-const invalidState = () => fail(409, "invalid_state");
-
-/** Runs `fn` in a transaction and rolls it back when it answers with a failure, so nothing half-done remains. */
-function transact<T extends object>(db: Db, fn: (tx: Tx) => DeskResult<T>): DeskResult<T> {
-  const refused: { failure: DeskFailure | null } = { failure: null };
-  try {
-    return db.transaction((tx) => {
-      const result = fn(tx);
-      if (!result.ok) {
-        refused.failure = result;
-        tx.rollback();
-      }
-      return result;
-    });
-  } catch (err) {
-    if (refused.failure) return refused.failure;
-    throw err;
-  }
-}
+type DeskDeps = Pick<Deps, "db" | "mail">;
+type Answer = Result<{ request: RequestView }>;
 
 /** Loads the request inside the transaction, so its state cannot change between the check and the write. */
 function onRequest<T extends object>(
   db: Db,
   id: string,
-  fn: (tx: Tx, row: RequestRow) => DeskResult<T>,
-): DeskResult<T> {
-  return transact(db, (tx) => {
-    const row = findRequest(tx, id);
+  fn: (tx: Tx, row: RequestRow) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return transact(db, async (tx) => {
+    const row = await findRequest(tx, id);
     return row ? fn(tx, row) : notFound();
   });
 }
 
-function event(
+/** The request as the step left it, with the step's notice queued to the customer's address (if they have one). */
+async function answer(
+  tx: Tx,
+  row: RequestRow,
+  notice?: { mail: DeskDeps["mail"]; message: (to: string, request: RequestView) => MailMessage },
+): Promise<Answer> {
+  const request = await loadRequestView(tx, row.id);
+  if (!request) throw new Error("request vanished after a decision");
+  if (notice) {
+    const to = (await findActiveCustomer(tx, row.customerId))?.email;
+    if (to) notice.mail.enqueueMail(tx, notice.message(to, request));
+  }
+  return { ok: true, request };
+}
+
+async function event(
   tx: Tx,
   row: RequestRow,
   actor: StaffActor,
   now: number,
   e: { event: string; note?: string | null; internal?: boolean },
 ) {
-  tx.insert(requestEvents)
-    .values({
-      requestId: row.id,
-      at: now,
-      actorType: "staff",
-      actorId: actor.id,
-      event: e.event,
-      note: e.note ?? null,
-      internal: e.internal ?? false,
-    })
-    .run();
+  await tx.insert(requestEvents).values({
+    requestId: row.id,
+    at: now,
+    actorType: "staff",
+    actorId: actor.id,
+    event: e.event,
+    note: e.note ?? null,
+    internal: e.internal ?? false,
+  });
 }
 
-function audit(tx: Tx, row: RequestRow, actor: StaffActor, now: number, action: string, detail = {}) {
-  appendAudit(
+function audit(tx: Tx, row: RequestRow, actor: StaffActor, now: number, action: AuditAction, detail = {}) {
+  return appendAudit(
     tx,
     {
-      actor: { type: "staff", id: actor.id, role: actor.role },
+      actor: auditActorOf(actor),
       action,
       customerId: row.customerId,
       detail: { requestId: row.id, ...detail },
@@ -102,18 +102,33 @@ function audit(tx: Tx, row: RequestRow, actor: StaffActor, now: number, action: 
 /** Types whose decision belongs to this desk; restriction and erasure are carried out by the operations routes. */
 const decidedHere = (type: RequestRow["type"]) => type === "access" || type === "objection" || type === "other";
 
-export function activeStaffMember(db: Pick<Db, "select">, id: string) {
-  return (
-    db
-      .select({ id: staffUsers.id, displayName: staffUsers.displayName })
-      .from(staffUsers)
-      .where(and(eq(staffUsers.id, id), isNull(staffUsers.disabledAt), isNotNull(staffUsers.confidentialitySignedOn)))
-      .get() ?? null
-  );
+/**
+ * Records the decision on a request and its history event, inside the caller's transaction: the desk's own
+ * decisions and the operations (erasure, restriction) that complete a request. The event's note is the reasons
+ * unless the caller gives another.
+ */
+export async function decide(
+  tx: Tx,
+  row: RequestRow,
+  actor: StaffActor,
+  now: number,
+  outcome: "completed" | "refused",
+  reasons: string,
+  note: string | null = reasons || null,
+) {
+  await tx
+    .update(requests)
+    .set({ state: outcome, decisionOutcome: outcome, decisionReasons: reasons, decidedAt: now, decidedBy: actor.id })
+    .where(eq(requests.id, row.id));
+  await event(tx, row, actor, now, { event: outcome, note });
 }
 
+/**
+ * A request that came on paper or by e-mail, for an active customer; at most one pending restriction or erasure
+ * request per customer. The customer gets a receipt.
+ */
 export function registerPaperRequest(
-  db: Db,
+  { db, mail }: DeskDeps,
   actor: StaffActor,
   args: {
     customerId: string;
@@ -122,32 +137,38 @@ export function registerPaperRequest(
     input: CreateRequestInput;
   },
   now: number,
-): DeskResult<{ id: string }> {
-  return transact(db, (tx) => {
-    const id = insertRequest(tx, {
-      customerId: args.customerId,
+): Promise<Answer> {
+  return transact(db, async (tx) => {
+    const customer = await findActiveCustomer(tx, args.customerId);
+    if (!customer) return notFound();
+    const { type } = args.input;
+    if ((type === "restriction" || type === "erasure") && (await hasPendingRequestOfType(tx, customer.id, type))) {
+      return fail(409, "request_pending");
+    }
+    const id = await insertRequest(tx, {
+      customerId: customer.id,
       input: args.input,
       channel: args.channel,
       now,
       receivedOn: args.receivedOn,
       actor: { type: "staff", id: actor.id },
     });
-    const row = findRequest(tx, id);
+    const row = await findRequest(tx, id);
     if (!row) throw new Error("request vanished after insert");
-    audit(tx, row, actor, now, "request.registered", {
+    await audit(tx, row, actor, now, "request.registered", {
       type: row.type,
       channel: row.channel,
       receivedOn: row.receivedOn,
     });
-    return { ok: true, id };
+    return answer(tx, row, { mail, message: requestReceivedMail });
   });
 }
 
-export function addNote(db: Db, id: string, actor: StaffActor, note: string, now: number): DeskResult {
-  return onRequest(db, id, (tx, row) => {
-    event(tx, row, actor, now, { event: "note", note, internal: true });
+export function addNote(db: Db, id: string, actor: StaffActor, note: string, now: number): Promise<Result> {
+  return onRequest(db, id, async (tx, row) => {
+    await event(tx, row, actor, now, { event: "note", note, internal: true });
     // The note itself may name people; the trail keeps only that one was written.
-    audit(tx, row, actor, now, "request.note.added");
+    await audit(tx, row, actor, now, "request.note.added");
     return { ok: true };
   });
 }
@@ -158,57 +179,58 @@ export function assignRequest(
   actor: StaffActor,
   staffUserId: string | null,
   now: number,
-): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state)) return invalidState();
-    const assignee = staffUserId === null ? null : activeStaffMember(tx, staffUserId);
+    const assignee = staffUserId === null ? null : await activeStaffMember(tx, staffUserId);
     if (staffUserId !== null && !assignee) return fail(404, "not_found", "staffUserId");
-    tx.update(requests)
+    await tx
+      .update(requests)
       .set({ assignedTo: assignee?.id ?? null })
-      .where(eq(requests.id, row.id))
-      .run();
-    event(tx, row, actor, now, { event: "assigned", note: assignee?.displayName ?? null, internal: true });
-    audit(tx, row, actor, now, "request.assigned", { assignedTo: assignee?.id ?? null });
-    return { ok: true };
+      .where(eq(requests.id, row.id));
+    await event(tx, row, actor, now, { event: "assigned", note: assignee?.displayName ?? null, internal: true });
+    await audit(tx, row, actor, now, "request.assigned", { assignedTo: assignee?.id ?? null });
+    return answer(tx, row);
   });
 }
 
 /** received → inProgress. Whoever starts an unassigned request takes it. */
-export function startRequest(db: Db, id: string, actor: StaffActor, now: number): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+export function startRequest(db: Db, id: string, actor: StaffActor, now: number): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     if (row.state !== "received") return invalidState();
     const takes = row.assignedTo === null;
-    tx.update(requests)
+    await tx
+      .update(requests)
       .set({ state: "inProgress", ...(takes ? { assignedTo: actor.id } : {}) })
-      .where(eq(requests.id, row.id))
-      .run();
-    event(tx, row, actor, now, { event: "inProgress" });
-    audit(tx, row, actor, now, "request.started", takes ? { assignedTo: actor.id } : {});
-    return { ok: true };
+      .where(eq(requests.id, row.id));
+    await event(tx, row, actor, now, { event: "inProgress" });
+    await audit(tx, row, actor, now, "request.started", takes ? { assignedTo: actor.id } : {});
+    return answer(tx, row);
   });
 }
 
-/** Art. 12(3): once, by one or two months, within the first month; the customer is told why (by the caller). */
+/** Art. 12(3): once, by one or two months, within the first month; the customer is told why. */
 export function extendRequest(
-  db: Db,
+  { db, mail }: DeskDeps,
   id: string,
   actor: StaffActor,
   input: { months: 1 | 2; reasons: string },
   now: number,
-): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     const check = checkExtension(
       {
         state: row.state,
         receivedOn: row.receivedOn,
         dueOn: row.dueOn,
-        extendedAt: row.extendedAt === null ? null : new Date(row.extendedAt).toISOString(),
+        extendedAt: row.extendedAt === null ? null : iso(row.extendedAt),
       },
       input.months,
       helsinkiDate(now),
     );
     if (!check.allowed) return check.reason === "not_pending" ? invalidState() : fail(409, "extension_not_allowed");
-    tx.update(requests)
+    await tx
+      .update(requests)
       .set({
         state: "extended",
         dueOn: check.newDueOn,
@@ -216,45 +238,35 @@ export function extendRequest(
         extensionReasons: input.reasons,
         extendedAt: now,
       })
-      .where(eq(requests.id, row.id))
-      .run();
-    event(tx, row, actor, now, { event: "extended", note: input.reasons });
-    audit(tx, row, actor, now, "request.extended", { months: input.months, dueOn: check.newDueOn });
-    return { ok: true };
+      .where(eq(requests.id, row.id));
+    await event(tx, row, actor, now, { event: "extended", note: input.reasons });
+    await audit(tx, row, actor, now, "request.extended", { months: input.months, dueOn: check.newDueOn });
+    return answer(tx, row, { mail, message: requestExtendedMail });
   });
 }
 
-function decide(
-  tx: Tx,
-  row: RequestRow,
-  actor: StaffActor,
-  now: number,
-  outcome: "completed" | "refused",
-  reasons: string,
-) {
-  tx.update(requests)
-    .set({ state: outcome, decisionOutcome: outcome, decisionReasons: reasons, decidedAt: now, decidedBy: actor.id })
-    .where(eq(requests.id, row.id))
-    .run();
-  event(tx, row, actor, now, { event: outcome, note: reasons || null });
-}
-
 /** Any pending request may be refused; the written reasons go to the customer with the complaint route. */
-export function refuseRequest(db: Db, id: string, actor: StaffActor, reasons: string, now: number): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+export function refuseRequest(
+  { db, mail }: DeskDeps,
+  id: string,
+  actor: StaffActor,
+  reasons: string,
+  now: number,
+): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state)) return invalidState();
-    decide(tx, row, actor, now, "refused", reasons);
-    audit(tx, row, actor, now, "request.refused", { type: row.type });
-    return { ok: true };
+    await decide(tx, row, actor, now, "refused", reasons);
+    await audit(tx, row, actor, now, "request.refused", { type: row.type });
+    return answer(tx, row, { mail, message: requestRefusedMail });
   });
 }
 
 /** Applies the requested correction to the register and decides the request, all in one transaction. */
-export function approveCorrection(db: Db, id: string, actor: StaffActor, now: number): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: StaffActor, now: number): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state) || row.type !== "rectification") return invalidState();
     if (row.correctionField === null || row.correctionNew === null) return invalidState();
-    const applied = applyCorrection(tx, {
+    const applied = await applyCorrection(tx, {
       customerId: row.customerId,
       field: row.correctionField,
       newValue: row.correctionNew,
@@ -264,19 +276,25 @@ export function approveCorrection(db: Db, id: string, actor: StaffActor, now: nu
       now,
     });
     if (!applied.ok) return fail(409, applied.code);
-    decide(tx, row, actor, now, "completed", "");
-    audit(tx, row, actor, now, "request.correction.approved", { field: row.correctionField });
-    return { ok: true };
+    await decide(tx, row, actor, now, "completed", "");
+    await audit(tx, row, actor, now, "request.correction.approved", { field: row.correctionField });
+    return answer(tx, row, { mail, message: correctionApprovedMail });
   });
 }
 
 /** Access, objection and other requests: answered outside the register, then recorded as completed here. */
-export function completeRequest(db: Db, id: string, actor: StaffActor, note: string, now: number): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+export function completeRequest(
+  { db, mail }: DeskDeps,
+  id: string,
+  actor: StaffActor,
+  note: string,
+  now: number,
+): Promise<Answer> {
+  return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state) || !decidedHere(row.type)) return invalidState();
-    decide(tx, row, actor, now, "completed", note);
-    audit(tx, row, actor, now, "request.completed", { type: row.type });
-    return { ok: true };
+    await decide(tx, row, actor, now, "completed", note);
+    await audit(tx, row, actor, now, "request.completed", { type: row.type });
+    return answer(tx, row, { mail, message: requestCompletedMail });
   });
 }
 
@@ -287,31 +305,33 @@ export function confirmNotification(
   actor: StaffActor,
   party: { partyKind: NotificationParty["kind"]; partyId: string },
   now: number,
-): DeskResult {
-  return onRequest(db, id, (tx, row) => {
+): Promise<Result<{ notifications: Notifications | null }>> {
+  return onRequest(db, id, async (tx, row) => {
     // Parties are told of a correction that was made, not of one that may yet be refused.
     if (row.type !== "rectification" || row.decisionOutcome !== "completed") return invalidState();
-    const notifications = loadNotifications(tx, row);
+    const notifications = await loadNotifications(tx, row);
     const known = notifications?.parties.some((p) => p.kind === party.partyKind && p.id === party.partyId);
     if (!known) return fail(400, "invalid_input", "partyId");
     const already = notifications?.confirmed.some(
       (n) => n.partyKind === party.partyKind && n.partyId === party.partyId,
     );
     if (already) return fail(409, "already_notified");
-    tx.insert(correctionNotifications)
-      .values({
-        requestId: row.id,
-        partyKind: party.partyKind,
-        partyId: party.partyId,
-        notifiedAt: now,
-        notifiedBy: actor.id,
-      })
-      .run();
-    event(tx, row, actor, now, { event: "notified", note: `${party.partyKind}:${party.partyId}`, internal: true });
-    audit(tx, row, actor, now, "request.notification.confirmed", {
+    await tx.insert(correctionNotifications).values({
+      requestId: row.id,
+      partyKind: party.partyKind,
+      partyId: party.partyId,
+      notifiedAt: now,
+      notifiedBy: actor.id,
+    });
+    await event(tx, row, actor, now, {
+      event: "notified",
+      note: `${party.partyKind}:${party.partyId}`,
+      internal: true,
+    });
+    await audit(tx, row, actor, now, "request.notification.confirmed", {
       partyKind: party.partyKind,
       partyId: party.partyId,
     });
-    return { ok: true };
+    return { ok: true, notifications: await loadNotifications(tx, row) };
   });
 }

@@ -12,8 +12,9 @@ import {
 } from "@tietoni/domain";
 import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db } from "../../db/port.ts";
+import type { Db, Queries } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
+import { auditActorOf, recordAudit, type StaffActor } from "../audit.ts";
 
 export type QueueQuery = z.infer<typeof requestQueueQuerySchema>;
 
@@ -54,11 +55,11 @@ function matchesText(words: string[], row: { firstName: string; lastName: string
  * The request queue, sorted by due date, and the desk's dashboard counts. Names are matched in JavaScript rather
  * than SQL because SQLite's lower() folds only ASCII, and Finnish names start with Ä and Ö.
  */
-export function listQueue(
-  db: Pick<Db, "select">,
+export async function listQueue(
+  q: Queries,
   query: QueueQuery,
   { staffId, now }: { staffId: string; now: number },
-): { requests: QueueRow[]; counts: QueueCounts } {
+): Promise<{ requests: QueueRow[]; counts: QueueCounts }> {
   const today = helsinkiDate(now);
   const conditions: SQL[] = [];
   if (query.state === "open") conditions.push(inArray(requests.state, [...PENDING]));
@@ -68,7 +69,7 @@ export function listQueue(
   if (query.overdue === "true") conditions.push(inArray(requests.state, [...PENDING]), lt(requests.dueOn, today));
   if (query.mine === "true") conditions.push(eq(requests.assignedTo, staffId));
 
-  const rows = db
+  const rows = await q
     .select({
       id: requests.id,
       type: requests.type,
@@ -87,8 +88,7 @@ export function listQueue(
     .innerJoin(customers, eq(customers.id, requests.customerId))
     .leftJoin(staffUsers, eq(staffUsers.id, requests.assignedTo))
     .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(requests.dueOn), asc(requests.receivedOn), asc(requests.createdAt))
-    .all();
+    .orderBy(asc(requests.dueOn), asc(requests.receivedOn), asc(requests.createdAt));
 
   const words = (query.q ?? "").toLocaleLowerCase("fi").split(/\s+/).filter(Boolean).slice(0, 5);
   const matching = words.length > 0 ? rows.filter((r) => matchesText(words, r)) : rows;
@@ -110,7 +110,7 @@ export function listQueue(
         assignedTo: r.assigneeId && r.assigneeName ? { id: r.assigneeId, displayName: r.assigneeName } : null,
       };
     }),
-    counts: queueCounts(db, now),
+    counts: await queueCounts(q, now),
   };
 }
 
@@ -118,23 +118,47 @@ export function listQueue(
  * Open: every pending request. Due this week: pending and due within the next seven days (today included).
  * Overdue: pending past its deadline. Completed this month: completed in the current calendar month in Helsinki.
  */
-export function queueCounts(db: Pick<Db, "select">, now: number): QueueCounts {
+export async function queueCounts(q: Queries, now: number): Promise<QueueCounts> {
   const today = helsinkiDate(now);
   const pending = inArray(requests.state, [...PENDING]);
-  const countWhere = (where: SQL | undefined) => db.select({ n: count() }).from(requests).where(where).get()?.n ?? 0;
+  const countWhere = async (where: SQL | undefined) =>
+    (await q.select({ n: count() }).from(requests).where(where).get())?.n ?? 0;
   const month = today.slice(0, 7);
   // Every moment of this month is after this cut-off; the month test itself is done in Helsinki time below.
   const since = Date.parse(`${addCalendarMonths(`${month}-01`, -1)}T00:00:00Z`);
-  const completedThisMonth = db
+  const decided = await q
     .select({ decidedAt: requests.decidedAt })
     .from(requests)
-    .where(and(eq(requests.state, "completed"), gt(requests.decidedAt, since)))
-    .all()
-    .filter((r) => r.decidedAt !== null && helsinkiDate(r.decidedAt).startsWith(month)).length;
+    .where(and(eq(requests.state, "completed"), gt(requests.decidedAt, since)));
+  const completedThisMonth = decided.filter(
+    (r) => r.decidedAt !== null && helsinkiDate(r.decidedAt).startsWith(month),
+  ).length;
   return {
-    open: countWhere(pending),
-    dueThisWeek: countWhere(and(pending, gte(requests.dueOn, today), lte(requests.dueOn, addDays(today, 6)))),
-    overdue: countWhere(and(pending, lt(requests.dueOn, today))),
+    open: await countWhere(pending),
+    dueThisWeek: await countWhere(and(pending, gte(requests.dueOn, today), lte(requests.dueOn, addDays(today, 6)))),
+    overdue: await countWhere(and(pending, lt(requests.dueOn, today))),
     completedThisMonth,
   };
+}
+
+/** The queue for one staff member, on one snapshot; which requests were shown is audited, not the search text. */
+export async function viewQueue(
+  db: Db,
+  query: QueueQuery,
+  actor: StaffActor,
+  now: number,
+): Promise<{ requests: QueueRow[]; counts: QueueCounts }> {
+  const queue = await db.read((r) => listQueue(r, query, { staffId: actor.id, now }));
+  // The search text may hold a name; the ids of the requests shown say what was seen.
+  await recordAudit(
+    db,
+    {
+      actor: auditActorOf(actor),
+      action: "request.queue.viewed",
+      detail: { requestIds: queue.requests.map((r) => r.id) },
+      ip: actor.ip,
+    },
+    now,
+  );
+  return queue;
 }

@@ -2,18 +2,19 @@ import {
   assessErasure,
   type CustomerRecord,
   type ErasureAssessment,
+  iso,
   type NotificationParty,
   partiesToNotify,
   type RequestView,
 } from "@tietoni/domain";
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "../../db/port.ts";
+import type { Db, Queries } from "../../db/port.ts";
 import { correctionNotifications, datumSources, requestEvents, requests, staffUsers } from "../../db/schema.ts";
+import { auditActorOf, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
-
-const iso = (ms: number) => new Date(ms).toISOString();
+import { notFound, type Result } from "../result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
 
@@ -44,22 +45,21 @@ export type DeskRequest = {
   notifications: Notifications | null;
 };
 
-export function findRequest(db: Pick<Db, "select">, id: string): RequestRow | null {
-  return db.select().from(requests).where(eq(requests.id, id)).get() ?? null;
+export async function findRequest(q: Queries, id: string): Promise<RequestRow | null> {
+  return (await q.select().from(requests).where(eq(requests.id, id)).get()) ?? null;
 }
 
 /**
  * Art. 19: the parties to tell of a correction (from the record's recorded sources of the field's category
  * and the category's recipients) and which of them staff have confirmed.
  */
-export function loadNotifications(db: Pick<Db, "select">, row: RequestRow): Notifications | null {
+export async function loadNotifications(q: Queries, row: RequestRow): Promise<Notifications | null> {
   if (row.type !== "rectification" || row.correctionField === null) return null;
-  const sources = db
+  const sources = await q
     .select({ category: datumSources.category, source: datumSources.source })
     .from(datumSources)
-    .where(eq(datumSources.customerId, row.customerId))
-    .all();
-  const confirmed = db
+    .where(eq(datumSources.customerId, row.customerId));
+  const confirmed = await q
     .select({
       partyKind: correctionNotifications.partyKind,
       partyId: correctionNotifications.partyId,
@@ -69,37 +69,46 @@ export function loadNotifications(db: Pick<Db, "select">, row: RequestRow): Noti
     .from(correctionNotifications)
     .innerJoin(staffUsers, eq(staffUsers.id, correctionNotifications.notifiedBy))
     .where(eq(correctionNotifications.requestId, row.id))
-    .orderBy(asc(correctionNotifications.notifiedAt), asc(correctionNotifications.id))
-    .all()
-    .map((n) => ({ ...n, at: iso(n.at) }));
-  return { parties: partiesToNotify(row.correctionField, sources), confirmed };
+    .orderBy(asc(correctionNotifications.notifiedAt), asc(correctionNotifications.id));
+  return {
+    parties: partiesToNotify(row.correctionField, sources),
+    confirmed: confirmed.map((n) => ({ ...n, at: iso(n.at) })),
+  };
 }
 
-/** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
-export function loadDeskRequest(db: Db, id: string): DeskRequest | null {
-  const row = findRequest(db, id);
+/** The request, its history and the domain's findings, read on one snapshot. */
+async function readRequestParts(r: Queries, id: string) {
+  const row = await findRequest(r, id);
   if (!row) return null;
-  const events = db
+  const events = await r
     .select({ event: requestEvents, staffName: staffUsers.displayName })
     .from(requestEvents)
     .leftJoin(staffUsers, eq(staffUsers.id, requestEvents.actorId))
     .where(eq(requestEvents.requestId, id))
-    .orderBy(asc(requestEvents.at), asc(requestEvents.id))
-    .all();
+    .orderBy(asc(requestEvents.at), asc(requestEvents.id));
   const assignee = row.assignedTo
-    ? db
+    ? await r
         .select({ id: staffUsers.id, displayName: staffUsers.displayName })
         .from(staffUsers)
         .where(eq(staffUsers.id, row.assignedTo))
         .get()
     : undefined;
+  const erasure = row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId)) : null;
+  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row) };
+}
+
+/** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
+export async function loadDeskRequest(db: Db, id: string): Promise<DeskRequest | null> {
+  const parts = await db.read((r) => readRequestParts(r, id));
+  if (!parts) return null;
+  const { row, events } = parts;
   return {
     request: toRequestView(
       row,
       events.map((e) => e.event),
     ),
     customerId: row.customerId,
-    customer: loadCustomerRecord(db, row.customerId),
+    customer: await loadCustomerRecord(db, row.customerId),
     notes: events
       .filter((e) => e.event.internal && e.event.event === "note")
       .map((e) => ({ at: iso(e.event.at), staffName: e.staffName ?? "", note: e.event.note ?? "" })),
@@ -112,8 +121,31 @@ export function loadDeskRequest(db: Db, id: string): DeskRequest | null {
         actor: { type: e.event.actorType, name: e.event.actorType === "staff" ? e.staffName : null },
         internal: e.event.internal,
       })),
-    assignedTo: assignee ?? null,
-    erasure: row.type === "erasure" ? assessErasure(gatherErasureFacts(db, row.customerId)) : null,
-    notifications: loadNotifications(db, row),
+    assignedTo: parts.assignee ?? null,
+    erasure: parts.erasure,
+    notifications: parts.notifications,
   };
+}
+
+/** One request for the desk; the read of the customer's data is audited (SPEC §4), an unknown id is not. */
+export async function viewDeskRequest(
+  db: Db,
+  id: string,
+  actor: StaffActor,
+  now: number,
+): Promise<Result<{ detail: DeskRequest }>> {
+  const detail = await loadDeskRequest(db, id);
+  if (!detail) return notFound();
+  await recordAudit(
+    db,
+    {
+      actor: auditActorOf(actor),
+      action: "request.viewed",
+      customerId: detail.customerId,
+      detail: { requestId: id },
+      ip: actor.ip,
+    },
+    now,
+  );
+  return { ok: true, detail };
 }

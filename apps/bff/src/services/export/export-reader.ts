@@ -2,6 +2,7 @@ import {
   type CustomerProfile,
   type ExportCustomer,
   type Invoice,
+  iso,
   judgeSession,
   marketingPurposes,
   noObjections,
@@ -11,14 +12,13 @@ import {
   type RequestView,
   type SessionPolicy,
 } from "@tietoni/domain";
-import Database from "better-sqlite3";
+import type { Db, Snapshot } from "../../db/port.ts";
 import { toCustomerProfile } from "../customer-record.ts";
 import { toRequestView } from "../requests.ts";
 import { staffViewActions, staffViewReasons } from "./labels.ts";
 
 type Row<K extends keyof ExportCustomer> = ExportCustomer[K] extends (infer Item)[] ? Item : never;
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const bool = (v: number) => v !== 0;
 
 type ProfileRow = {
@@ -129,46 +129,37 @@ export const SQL = {
 } as const;
 
 export type ExportReaderOptions = {
-  databasePath: string;
+  db: Db;
   customerId: string;
   now: number;
   sessionPolicy: SessionPolicy;
 };
 
 /**
- * One export's view of the register: its own read-only connection holding one read transaction, so every part of
- * the file comes from the same moment, long iterations never block the app's main connection, and writes elsewhere
- * go on (WAL). Every method iterates one statement; callers must finish one before starting the next.
+ * One export's view of the register: a snapshot on a read-only connection of its own (`db.openSnapshot()`), so
+ * every part of the file comes from the same moment, long iterations never block the app's connections, and writes
+ * elsewhere go on (WAL). Rows are pulled synchronously, one at a time, by the writers' generators (decision 005).
+ * Every method iterates one statement; callers must finish one before starting the next.
  * Returns null when the customer is gone (anonymised) by the time the snapshot starts.
  */
-export function openExportReader({ databasePath, customerId, now, sessionPolicy }: ExportReaderOptions) {
-  const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-    sqlite.close();
-  };
+export function openExportReader({ db, customerId, now, sessionPolicy }: ExportReaderOptions) {
+  const snapshot = db.openSnapshot();
   try {
-    sqlite.pragma("busy_timeout = 5000");
-    sqlite.exec("BEGIN");
     // The first read fixes the snapshot.
-    const profileRow = sqlite.prepare<[string], ProfileRow>(SQL.profile).get(customerId);
+    const profileRow = snapshot.get<ProfileRow>(SQL.profile, customerId);
     if (!profileRow || profileRow.anonymisedAt !== null || profileRow.email === null) {
-      close();
+      snapshot.close();
       return null;
     }
     return createReader(
-      sqlite,
+      snapshot,
       customerId,
       toCustomerProfile({ ...profileRow, email: profileRow.email }),
       now,
       sessionPolicy,
-      close,
     );
   } catch (error) {
-    close();
+    snapshot.close();
     throw error;
   }
 }
@@ -200,14 +191,13 @@ function* grouped<R, P>(
 }
 
 function createReader(
-  sqlite: Database.Database,
+  snapshot: Snapshot,
   customerId: string,
   profile: CustomerProfile,
   now: number,
   sessionPolicy: SessionPolicy,
-  close: () => void,
 ) {
-  const each = <R>(sql: string, ...extra: string[]) => sqlite.prepare<string[], R>(sql).iterate(customerId, ...extra);
+  const each = <R>(sql: string, ...extra: string[]) => snapshot.iterate<R>(sql, customerId, ...extra);
 
   function* orderLineRows() {
     yield* each<OrderLineJoinRow>(SQL.ordersWithLines);
@@ -215,7 +205,7 @@ function createReader(
 
   return {
     profile,
-    close,
+    close: () => snapshot.close(),
 
     *organisationRoles(): Generator<OrganisationRole> {
       yield* each<OrganisationRole>(SQL.organisationRoles);
@@ -266,20 +256,15 @@ function createReader(
     },
 
     billing(): ExportCustomer["billing"] {
-      const b = sqlite
-        .prepare<
-          [string],
-          {
-            billingName: string;
-            street: string;
-            postalCode: string;
-            city: string;
-            country: string;
-            eInvoiceAddress: string | null;
-            paymentTermDays: number;
-          }
-        >(SQL.billing)
-        .get(customerId);
+      const b = snapshot.get<{
+        billingName: string;
+        street: string;
+        postalCode: string;
+        city: string;
+        country: string;
+        eInvoiceAddress: string | null;
+        paymentTermDays: number;
+      }>(SQL.billing, customerId);
       if (!b) return null;
       return {
         billingName: b.billingName,

@@ -2,10 +2,12 @@ import {
   type ExportFormat,
   exportRegister,
   helsinkiDate,
+  iso,
   type Locale,
   registerDescription,
   type SessionPolicy,
 } from "@tietoni/domain";
+import type { Db } from "../../db/port.ts";
 import { csvZipExport } from "./csv-writer.ts";
 import { openExportReader } from "./export-reader.ts";
 import { htmlExport } from "./html-writer.ts";
@@ -32,7 +34,7 @@ export function runningExports(): number {
 }
 
 export type StartExport = {
-  databasePath: string;
+  db: Db;
   customerId: string;
   format: ExportFormat;
   locale: Locale;
@@ -66,7 +68,7 @@ export function startExport(options: StartExport): StartedExport {
     else running.delete(customerId);
   };
 
-  const generatedAt = new Date(now).toISOString();
+  const generatedAt = iso(now);
   const meta = { generatedAt, register, current: { format, at: generatedAt } };
   const pieces =
     format === "json"

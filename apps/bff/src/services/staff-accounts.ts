@@ -1,0 +1,264 @@
+import { iso, type StaffRoleName } from "@tietoni/domain";
+import { asc, eq } from "drizzle-orm";
+import { isCommonPassword } from "../auth/common-passwords.ts";
+import { hashPassword } from "../auth/passwords.ts";
+import type { SessionStore } from "../auth/session-store.ts";
+import { randomToken } from "../auth/tokens.ts";
+import type { Db, Queries } from "../db/port.ts";
+import { staffUsers } from "../db/schema.ts";
+import { appendAudit, auditActorOf, type StaffActor } from "./audit.ts";
+import { fail, invalidState, notFound, type Result, transact } from "./result.ts";
+
+/** The staff session store travels with the database: several changes end the person's sessions. */
+export type StaffAccountsDeps = { db: Db; sessions: SessionStore; now: () => number };
+
+type StaffRow = typeof staffUsers.$inferSelect;
+
+/** What the staff app sees of an account: never the password hash or the two-factor secret. */
+export type StaffAccountView = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  confidentialitySignedOn: string | null;
+  disabled: boolean;
+  totpEnabled: boolean;
+  createdAt: string;
+};
+
+function accountView(row: StaffRow): StaffAccountView {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    confidentialitySignedOn: row.confidentialitySignedOn,
+    disabled: row.disabledAt !== null,
+    totpEnabled: row.totpEnabledAt !== null,
+    createdAt: iso(row.createdAt),
+  };
+}
+
+const passwordCommon = () => fail(400, "password_common", "password");
+const usernameTaken = () => fail(409, "username_taken", "username");
+
+const findById = (q: Queries, id: string) => q.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+const usernameInUse = async (q: Queries, username: string) =>
+  (await q.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, username)).get()) !== undefined;
+
+/*
+ * Administrators manage the named staff accounts (the notice: only named staff with a signed confidentiality
+ * commitment). Every change is audited in its own transaction; passwords and secrets never reach the trail.
+ */
+
+export async function listStaffAccounts(db: Db): Promise<StaffAccountView[]> {
+  const rows = await db.select().from(staffUsers).orderBy(asc(staffUsers.username));
+  return rows.map(accountView);
+}
+
+export type CreateStaffInput = {
+  username: string;
+  displayName: string;
+  role: StaffRoleName;
+  password: string;
+  confidentialitySignedOn: string | null;
+};
+
+export async function createStaffAccount(
+  { db, now }: Pick<StaffAccountsDeps, "db" | "now">,
+  actor: StaffActor,
+  input: CreateStaffInput,
+): Promise<Result<{ account: StaffAccountView }>> {
+  if (isCommonPassword(input.password)) return passwordCommon();
+  if (await usernameInUse(db, input.username)) return usernameTaken();
+  // Hashed before the transaction: the write lock is not held while a worker thread spends its second on it.
+  const passwordHash = await hashPassword(input.password);
+  const at = now();
+  const row: StaffRow = {
+    id: randomToken(),
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash,
+    confidentialitySignedOn: input.confidentialitySignedOn,
+    disabledAt: null,
+    createdAt: at,
+    totpSecret: null,
+    totpEnabledAt: null,
+    passwordChangedAt: at,
+  };
+  return transact(db, async (tx) => {
+    // Checked again inside the write: another admin may have taken the name while the password hashed.
+    if (await usernameInUse(tx, row.username)) return usernameTaken();
+    await tx.insert(staffUsers).values(row);
+    await appendAudit(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "staff.created",
+        detail: { staffUserId: row.id, role: row.role, confidentialitySignedOn: row.confidentialitySignedOn },
+        ip: actor.ip,
+      },
+      at,
+    );
+    return { ok: true, account: accountView(row) };
+  });
+}
+
+export type UpdateStaffInput = {
+  displayName?: string | undefined;
+  role?: StaffRoleName | undefined;
+  confidentialitySignedOn?: string | null | undefined;
+  disabled?: boolean | undefined;
+};
+
+export function updateStaffAccount(
+  { db, sessions, now }: StaffAccountsDeps,
+  actor: StaffActor,
+  id: string,
+  input: UpdateStaffInput,
+): Promise<Result<{ account: StaffAccountView }>> {
+  return transact(db, async (tx) => {
+    const current = await findById(tx, id);
+    if (!current) return notFound();
+    // Locking oneself out would leave the register without the admin who made the mistake.
+    const selfLockout =
+      id === actor.id && (input.disabled === true || input.role === "agent" || input.confidentialitySignedOn === null);
+    if (selfLockout) return invalidState();
+    const at = now();
+    const disabledAt =
+      input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? at) : null;
+    const next: StaffRow = {
+      ...current,
+      displayName: input.displayName ?? current.displayName,
+      role: input.role ?? current.role,
+      confidentialitySignedOn:
+        input.confidentialitySignedOn === undefined ? current.confidentialitySignedOn : input.confidentialitySignedOn,
+      disabledAt,
+    };
+    const changed = (["displayName", "role", "confidentialitySignedOn", "disabledAt"] as const).filter(
+      (field) => next[field] !== current[field],
+    );
+    // Disabling, withdrawing the commitment or changing the role ends the person's sessions: the next
+    // sign-in happens under the new terms.
+    const endSessions =
+      (next.disabledAt !== null && current.disabledAt === null) ||
+      (next.confidentialitySignedOn === null && current.confidentialitySignedOn !== null) ||
+      next.role !== current.role;
+    await tx
+      .update(staffUsers)
+      .set({
+        displayName: next.displayName,
+        role: next.role,
+        confidentialitySignedOn: next.confidentialitySignedOn,
+        disabledAt: next.disabledAt,
+      })
+      .where(eq(staffUsers.id, id));
+    if (endSessions) await sessions.invalidateAll(id, tx);
+    await appendAudit(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "staff.updated",
+        // The display name is a person's name: the trail records that it changed, not what to.
+        detail: {
+          staffUserId: id,
+          changed: changed.map((f) => (f === "disabledAt" ? "disabled" : f)),
+          role: next.role,
+          disabled: next.disabledAt !== null,
+          confidentialitySignedOn: next.confidentialitySignedOn,
+          sessionsEnded: endSessions,
+        },
+        ip: actor.ip,
+      },
+      at,
+    );
+    return { ok: true, account: accountView(next) };
+  });
+}
+
+export async function resetStaffPassword(
+  { db, sessions, now }: StaffAccountsDeps,
+  actor: StaffActor,
+  id: string,
+  password: string,
+): Promise<Result> {
+  if (!(await findById(db, id))) return notFound();
+  if (isCommonPassword(password)) return passwordCommon();
+  const passwordHash = await hashPassword(password);
+  const at = now();
+  return transact(db, async (tx) => {
+    const { changes } = await tx
+      .update(staffUsers)
+      .set({ passwordHash, passwordChangedAt: at })
+      .where(eq(staffUsers.id, id))
+      .run();
+    if (changes === 0) return notFound();
+    // Whoever knew the old password may hold a session: all of them end.
+    await sessions.invalidateAll(id, tx);
+    await appendAudit(
+      tx,
+      { actor: auditActorOf(actor), action: "staff.password_reset", detail: { staffUserId: id }, ip: actor.ip },
+      at,
+    );
+    return { ok: true };
+  });
+}
+
+/** For a lost phone: another admin clears the second factor and the person enrols again. */
+export function resetStaffTotp(
+  { db, sessions, now }: StaffAccountsDeps,
+  actor: StaffActor,
+  id: string,
+): Promise<Result<{ account: StaffAccountView }>> {
+  return transact(db, async (tx) => {
+    const current = await findById(tx, id);
+    if (!current) return notFound();
+    if (id === actor.id) return invalidState();
+    const at = now();
+    await tx.update(staffUsers).set({ totpSecret: null, totpEnabledAt: null }).where(eq(staffUsers.id, id));
+    await sessions.invalidateAll(id, tx);
+    await appendAudit(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "staff.totp.reset",
+        detail: { staffUserId: id, wasEnabled: current.totpEnabledAt !== null },
+        ip: actor.ip,
+      },
+      at,
+    );
+    return { ok: true, account: accountView({ ...current, totpSecret: null, totpEnabledAt: null }) };
+  });
+}
+
+/**
+ * The first administrator of a production register, created from the command line: no one is signed in yet, so
+ * the system is the actor.
+ */
+export async function createFirstAdministrator(
+  db: Db,
+  input: { username: string; displayName: string; password: string; confidentialitySignedOn: string },
+  now: number,
+): Promise<Result<{ id: string }>> {
+  const passwordHash = await hashPassword(input.password);
+  const id = randomToken();
+  return transact(db, async (tx) => {
+    if (await usernameInUse(tx, input.username)) return usernameTaken();
+    await tx.insert(staffUsers).values({
+      id,
+      username: input.username,
+      displayName: input.displayName,
+      role: "admin",
+      passwordHash,
+      confidentialitySignedOn: input.confidentialitySignedOn,
+      createdAt: now,
+    });
+    await appendAudit(
+      tx,
+      { actor: { type: "system" }, action: "staff.created", detail: { staffUserId: id, role: "admin", via: "cli" } },
+      now,
+    );
+    return { ok: true, id };
+  });
+}
