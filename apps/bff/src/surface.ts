@@ -5,7 +5,9 @@ import { type Context, type Hono, Hono as HonoApp } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import type { ClientErrorStatusCode } from "hono/utils/http-status";
 import type { Db } from "./db/port.ts";
+import { apiError } from "./http/api-error.ts";
 import { BODY_METHODS, jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
@@ -68,8 +70,7 @@ export function createSurface({ name, origin, production, staticDir, api, databa
     return next();
   });
   app.use("/api/*", originGuard({ origin }));
-  const tooLarge = (c: Context) =>
-    c.json({ error: { code: "payload_too_large", message: "Request body too large" } }, 413);
+  const tooLarge = (c: Context) => apiError(c, 413, "payload_too_large", "Request body too large");
   const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
   app.use("/api/*", async (c, next) => {
     // No route reads the body of a GET, so it is not measured.
@@ -87,7 +88,7 @@ export function createSurface({ name, origin, production, staticDir, api, databa
   });
   app.use("/api/*", jsonGuard());
   app.route("/", api);
-  app.all("/api/*", (c) => c.json({ error: { code: "not_found", message: "No such endpoint" } }, 404));
+  app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
 
   // The built single-page app; unknown paths get index.html so deep links work.
   const indexFile = path.join(staticDir, "index.html");
@@ -100,7 +101,7 @@ export function createSurface({ name, origin, production, staticDir, api, databa
 
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {
-      return c.json({ error: { code: "invalid_input", message: err.message } }, err.status);
+      return apiError(c, err.status as ClientErrorStatusCode, "invalid_input", err.message);
     }
     // Disk full, locked, read-only or gone: fail closed with 503 (the transaction rolled back), so clients retry.
     const unavailable = database.unavailableReason(err);
@@ -108,10 +109,10 @@ export function createSurface({ name, origin, production, staticDir, api, databa
       console.error(`[${name}] database unavailable:`, unavailable);
       c.header("Retry-After", "5");
       const message = "The service is temporarily unavailable; nothing was changed";
-      return c.json({ error: { code: "service_unavailable", message } }, 503);
+      return apiError(c, 503, "service_unavailable", message);
     }
     console.error(`[${name}]`, err);
-    return c.json({ error: { code: "server_error", message: "Internal error; nothing was changed" } }, 500);
+    return apiError(c, 500, "server_error", "Internal error; nothing was changed");
   });
 
   return app;

@@ -2,6 +2,7 @@ import { zValidator } from "@hono/zod-validator";
 import { type ErrorCode, isErrorCode } from "@tietoni/domain";
 import type { ValidationTargets } from "hono";
 import type { ZodType } from "zod";
+import { apiError } from "../../http/api-error.ts";
 
 /** Zod's issue messages are our error codes; anything else (a type mismatch) is plain invalid input. */
 function toCode(message: string): ErrorCode {
@@ -22,5 +23,5 @@ export const validate = <Target extends keyof ValidationTargets, Schema extends 
     if (result.success) return;
     const fields = result.error.issues.map((issue) => ({ path: issue.path.join("."), code: toCode(issue.message) }));
     const first = fields[0]?.code ?? "invalid_input";
-    return c.json({ error: { code: first, message: `Invalid ${target}`, fields } }, 400);
+    return apiError(c, 400, first, `Invalid ${target}`, fields);
   });

@@ -1,4 +1,5 @@
 import { createMiddleware } from "hono/factory";
+import { apiError } from "../../http/api-error.ts";
 
 /** The methods whose requests carry a body the API reads. */
 export const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -35,16 +36,16 @@ export const jsonGuard = ({ maxDepth = 8 }: JsonGuardOptions = {}) =>
     if (raw.length === 0) return next();
     const type = c.req.header("content-type") ?? "";
     if (!/^application\/json(;|$)/i.test(type)) {
-      return c.json({ error: { code: "unsupported_media_type", message: "Send JSON" } } as const, 415);
+      return apiError(c, 415, "unsupported_media_type", "Send JSON");
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return c.json({ error: { code: "invalid_input", message: "Malformed JSON" } } as const, 400);
+      return apiError(c, 400, "invalid_input", "Malformed JSON");
     }
     if (!isSafe(parsed, maxDepth)) {
-      return c.json({ error: { code: "invalid_input", message: "Body shape not allowed" } } as const, 400);
+      return apiError(c, 400, "invalid_input", "Body shape not allowed");
     }
     return next();
   });

@@ -1,0 +1,248 @@
+import { randomInt } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { hashPassword } from "../auth/passwords.ts";
+import { createSessionStore } from "../auth/session-store.ts";
+import { randomToken } from "../auth/tokens.ts";
+import { newTotpSecret } from "../auth/totp.ts";
+import type { Env } from "../env.ts";
+import { sessionCookieName } from "../http/session-cookie.ts";
+import { insertBundles } from "./insert-bundles.ts";
+import type { Db, Queries } from "./port.ts";
+import { customers, organisations, staffUsers } from "./schema.ts";
+import { type CustomerBundle, createRandom, syntheticCustomer } from "./synthetic.ts";
+
+/*
+ * TEST ONLY: the records a test needs, created through the data port with the BFF's own seed and session code,
+ * so a test owns its data instead of borrowing a reserved row of the demo register, and its sessions are made
+ * exactly as a sign-in makes them. Used by the browser tests (e2e/fixtures.ts) and unit tests; production code
+ * never imports this file.
+ */
+
+export type CustomerOptions = {
+  /** How many orders, each with its invoice (paid unless said otherwise). Default 2. */
+  orders?: number;
+  firstName?: string;
+  lastName?: string;
+  /** A phone number, or null for none. Default: whatever the synthetic customer got. */
+  phone?: string | null;
+  /** The first invoice is open and in debt collection (blocks erasure). */
+  invoiceInCollection?: boolean;
+  /** An active contact-person role of an organisation of the customer's own (blocks erasure). */
+  contactPerson?: boolean;
+  /** The relationship ended in 2015: more than ten years ago, so retention is due. */
+  endedLongAgo?: boolean;
+};
+
+export type CreatedCustomer = {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** "First Last", as both apps show it. */
+  name: string;
+  phone: string | null;
+  orderNumbers: string[];
+  invoiceNumbers: string[];
+  /** The organisation of the contact-person role, when one was asked for. */
+  organisation: { id: string; name: string } | null;
+};
+
+/**
+ * A number no other call (in this process or another) is likely to draw: 2^47 values, far above the demo's
+ * and the large seed's customer numbers, so ids, e-mail addresses and order numbers never meet theirs.
+ */
+const uniqueNumber = () => randomInt(1_000_000_000, 2 ** 47);
+
+/** Lower-case letters only, for names that must be unique but still look like names. */
+export function uniqueLetters(length = 8): string {
+  return Array.from({ length }, () => String.fromCharCode(97 + randomInt(26))).join("");
+}
+
+function applyOptions(bundle: CustomerBundle, n: number, options: CustomerOptions): CustomerBundle {
+  const { customer } = bundle;
+  if (options.firstName !== undefined) customer.firstName = options.firstName;
+  if (options.lastName !== undefined) customer.lastName = options.lastName;
+  if (options.phone !== undefined) customer.phone = options.phone;
+  if (bundle.billing) bundle.billing.billingName = `${customer.firstName} ${customer.lastName}`;
+  // Deterministic defaults: an active customer whose invoices are all paid and who has no role, so nothing blocks
+  // erasure and every list that takes active customers includes them, unless an option says otherwise.
+  customer.relationshipEnd = null;
+  bundle.roles = [];
+  bundle.sources = bundle.sources.filter((s) => s.category !== "organisation");
+  bundle.orders = bundle.orders.map((o) => ({ ...o, status: "delivered" }));
+  bundle.invoices = bundle.invoices.map((inv) => ({
+    ...inv,
+    status: "paid",
+    inCollection: false,
+    paidAt: inv.paidAt ?? inv.dueAt,
+  }));
+  if (options.invoiceInCollection) {
+    const [first, ...rest] = bundle.invoices;
+    if (!first) throw new Error("an invoice in collection needs at least one order");
+    bundle.invoices = [{ ...first, status: "open", paidAt: null, inCollection: true }, ...rest];
+  }
+  if (options.endedLongAgo) {
+    // As the demo's Pekka Päättynyt: everything happened before the relationship ended in 2015.
+    customer.relationshipStart = "2009-02-01";
+    customer.relationshipEnd = "2015-06-30";
+    bundle.orders = bundle.orders.map((o) => ({ ...o, orderedAt: Date.UTC(2014, 10, 3) }));
+    bundle.invoices = bundle.invoices.map((inv) => ({
+      ...inv,
+      issuedAt: "2014-11-04",
+      dueAt: "2014-11-18",
+      status: "paid",
+      paidAt: "2014-11-10",
+    }));
+  }
+  if (options.contactPerson) {
+    bundle.roles = [
+      {
+        id: `${customer.id}r1`,
+        customerId: customer.id,
+        organisationId: `org${n}`,
+        role: "contactPerson",
+        startDate: customer.relationshipStart,
+        endDate: null,
+      },
+    ];
+    bundle.sources.push({
+      customerId: customer.id,
+      category: "organisation",
+      source: "registration",
+      notedAt: customer.createdAt,
+      detail: null,
+    });
+  }
+  return bundle;
+}
+
+/**
+ * Creates a customer no other test knows: a synthetic customer (the demo seed's generator) with a unique id,
+ * e-mail address and order numbers, written with the seed's own `insertBundles` in one transaction.
+ */
+export async function createCustomer(db: Db, options: CustomerOptions = {}): Promise<CreatedCustomer> {
+  const n = uniqueNumber();
+  const bundle = applyOptions(
+    syntheticCustomer(createRandom(n % 2 ** 32), n, { orders: options.orders ?? 2 }),
+    n,
+    options,
+  );
+  const organisation = options.contactPerson ? { id: `org${n}`, name: `Yhteisö ${uniqueLetters()} Oy` } : null;
+  await db.transaction(async (tx) => {
+    if (organisation) await tx.insert(organisations).values({ ...organisation, businessId: null });
+    await insertBundles(tx, [bundle]);
+  });
+  const { customer } = bundle;
+  if (!customer.email) throw new Error("a synthetic customer always has an e-mail address");
+  return {
+    id: customer.id,
+    email: customer.email,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    name: `${customer.firstName} ${customer.lastName}`,
+    phone: customer.phone ?? null,
+    orderNumbers: bundle.orders.map((o) => o.orderNumber),
+    invoiceNumbers: bundle.invoices.map((inv) => inv.invoiceNumber),
+    organisation,
+  };
+}
+
+/** A customer as the register has them now (after a test changed or erased them), or null. */
+export async function findCustomer(q: Queries, id: string) {
+  return (await q.select().from(customers).where(eq(customers.id, id)).get()) ?? null;
+}
+
+export type StaffOptions = {
+  role: "agent" | "admin";
+  /** Default: a long random passphrase, returned with the account. */
+  password?: string;
+  /** Two-factor sign-in enrolled with a fresh key (returned). Default: on for admins, who must have it. */
+  totp?: boolean;
+  displayName?: string;
+  username?: string;
+};
+
+export type CreatedStaff = {
+  id: string;
+  username: string;
+  password: string;
+  displayName: string;
+  role: "agent" | "admin";
+  /** The authenticator key (base32) when two-factor sign-in is on, else null. */
+  totpSecret: string | null;
+};
+
+// argon2id takes a while and every account without a password of its own gets the same one: hash it once.
+const DEFAULT_PASSWORD = "e2e-staff-member-passphrase";
+let defaultHash: Promise<string> | undefined;
+
+/**
+ * Creates a staff account that has signed the confidentiality commitment, with an argon2id hash made by the
+ * BFF's own `hashPassword`, so it can sign in with its password as well as through `signIn`.
+ */
+export async function createStaffAccount(db: Db, options: StaffOptions): Promise<CreatedStaff> {
+  const suffix = uniqueLetters();
+  const password = options.password ?? DEFAULT_PASSWORD;
+  let passwordHash: string;
+  if (options.password === undefined) {
+    defaultHash ??= hashPassword(DEFAULT_PASSWORD);
+    passwordHash = await defaultHash;
+  } else passwordHash = await hashPassword(password);
+  const totpSecret = (options.totp ?? options.role === "admin") ? newTotpSecret() : null;
+  const now = Date.now();
+  const account = {
+    id: `staff-${randomToken()}`,
+    username: options.username ?? `e2e.${options.role}.${suffix}`,
+    displayName: options.displayName ?? `Testi ${suffix.charAt(0).toUpperCase()}${suffix.slice(1)}`,
+    role: options.role,
+  };
+  await db.insert(staffUsers).values({
+    ...account,
+    passwordHash,
+    confidentialitySignedOn: new Date(now).toISOString().slice(0, 10),
+    createdAt: now,
+    passwordChangedAt: now,
+    totpSecret,
+    totpEnabledAt: totpSecret ? now : null,
+  });
+  return { ...account, password, totpSecret };
+}
+
+/**
+ * Signs a customer or a staff member in the way a sign-in does (the BFF's session store), and returns the cookie
+ * the browser would have got, named as the server names it for this configuration.
+ */
+export async function signIn(
+  db: Db,
+  env: Env,
+  who: "customer" | "staff",
+  id: string,
+  client: { ip: string | null; userAgent: string | null } = { ip: null, userAgent: null },
+): Promise<{ name: string; value: string }> {
+  const store =
+    who === "customer"
+      ? createSessionStore(db, { table: "customer_sessions", subject: "customer_id" }, env.sessionPolicy)
+      : createSessionStore(db, { table: "staff_sessions", subject: "staff_user_id" }, env.sessionPolicy);
+  const { token } = await store.create(id, Date.now(), client);
+  return { name: sessionCookieName(env, who === "customer" ? "portal" : "staff"), value: token };
+}
+
+/**
+ * Where any of `needles` (case-insensitive) still occurs anywhere in the register: "table: needle" for each row
+ * of any table that holds one. An erased person's name, address or phone must give an empty list.
+ */
+export async function tracesInRegister(q: Queries, needles: readonly string[]): Promise<string[]> {
+  const lower = needles.map((n) => n.toLowerCase());
+  const tables = await q.rows<{ name: string }>(
+    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+  );
+  const traces: string[] = [];
+  for (const { name } of tables) {
+    const rows = await q.rows<Record<string, unknown>>(sql.raw(`SELECT * FROM "${name.replace(/"/g, '""')}"`));
+    for (const row of rows) {
+      const text = JSON.stringify(row).toLowerCase();
+      for (const needle of lower) if (text.includes(needle)) traces.push(`${name}: ${needle}`);
+    }
+  }
+  return traces;
+}
