@@ -1,57 +1,86 @@
-import { createHash, randomBytes } from "node:crypto";
-import path from "node:path";
 import { test as base, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
-import { E2E_DB, E2E_PORTAL_PORT, E2E_STAFF_PORT } from "./e2e-env.ts";
+import { openDatabase } from "../apps/bff/src/db/client.ts";
+import type { Db } from "../apps/bff/src/db/port.ts";
+import {
+  type CreatedCustomer,
+  type CreatedStaff,
+  type CustomerOptions,
+  createCustomer,
+  createStaffAccount,
+  type StaffOptions,
+  signIn,
+} from "../apps/bff/src/db/test-fixtures.ts";
+import { type Env, parseEnv } from "../apps/bff/src/env.ts";
+import { e2eEnv } from "./e2e-env.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
+export type { CreatedCustomer, CreatedStaff } from "../apps/bff/src/db/test-fixtures.ts";
+export { findCustomer, tracesInRegister, uniqueLetters } from "../apps/bff/src/db/test-fixtures.ts";
 
-/** The deterministic demo register's ids (apps/bff/src/db/seed-demo.ts). */
+/**
+ * The e2e server's configuration, parsed by the BFF's own parseEnv from what Playwright starts it with (this
+ * process's environment plus e2eEnv, see playwright.config.ts): the same database file, origins and cookie names.
+ */
+export const serverEnv: Env = parseEnv({ ...process.env, ...e2eEnv });
+
+/**
+ * The demo register's accounts (apps/bff/src/db/seed-demo.ts). Only for tests that look: a test that changes,
+ * erases or signs out anything uses a customer or staff member it created (the `customer` and `staffMember`
+ * fixtures), because every test of a run shares the register.
+ */
 export const demo = {
   customer: { id: "c0000001", email: "asiakas@example.com", name: "Aino Asiakas" },
-  contactPerson: { id: "c0000002", email: "yhteyshenkilo@example.com" },
   agent: { id: "staff-agent", username: "agent", password: "agent-demo-pass", name: "Antti Asiakaspalvelu" },
   admin: { id: "staff-admin", username: "admin", password: "admin-demo-pass" },
 } as const;
 
-/**
- * Creates a session row the way the BFF does (id + secret, only SHA-256 of the secret stored) and puts
- * the cookie in the browser: tests that are not about signing in skip clicking through it.
- */
-function createSession(table: "customer_sessions" | "staff_sessions", subjectColumn: string, subjectId: string) {
-  const id = randomBytes(15).toString("hex");
-  const secret = randomBytes(15).toString("hex");
-  const db = new Database(path.join(root, E2E_DB));
-  try {
-    db.pragma("busy_timeout = 5000");
-    const now = Date.now();
-    db.prepare(
-      `INSERT INTO ${table} (id, secret_hash, ${subjectColumn}, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)`,
-    ).run(id, createHash("sha256").update(secret).digest("hex"), subjectId, now, now);
-  } finally {
-    db.close();
-  }
-  return `${id}.${secret}`;
-}
-
-async function addCookie(page: Page, name: string, value: string, port: number) {
+async function addSessionCookie(page: Page, cookie: { name: string; value: string }, origin: string) {
   await page
     .context()
-    .addCookies([{ name, value, url: `http://localhost:${port}`, httpOnly: true, sameSite: "Strict" }]);
+    .addCookies([{ ...cookie, url: origin, httpOnly: true, secure: serverEnv.secureCookies, sameSite: "Strict" }]);
 }
 
-export const test = base.extend<{
-  signInAsCustomer: (id?: string) => Promise<void>;
-  signInAsStaff: (id?: string) => Promise<void>;
-}>({
-  signInAsCustomer: async ({ page }, use) => {
-    await use(async (id = demo.customer.id) => {
-      await addCookie(page, "tietoni-portal", createSession("customer_sessions", "customer_id", id), E2E_PORTAL_PORT);
+export const test = base.extend<
+  {
+    /** Creates a customer of this test's own (unique id, e-mail address and order numbers). */
+    customer: (options?: CustomerOptions) => Promise<CreatedCustomer>;
+    /** Creates a staff account of this test's own; an agent unless a role is given. */
+    staffMember: (options?: Partial<StaffOptions>) => Promise<CreatedStaff>;
+    /** Signs the page's browser in to the portal as this customer, with a session made by the BFF's store. */
+    signInAsCustomer: (id: string) => Promise<void>;
+    /** Signs the page's browser in to the staff app as this staff member. */
+    signInAsStaff: (id: string) => Promise<void>;
+  },
+  {
+    /** The e2e register through the BFF's data port: one connection per worker, closed when the worker ends. */
+    db: Db;
+  }
+>({
+  db: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's own dependencies from this pattern.
+    async ({}, use) => {
+      const db = await openDatabase(serverEnv.databasePath);
+      try {
+        await use(db);
+      } finally {
+        await db.close();
+      }
+    },
+    { scope: "worker" },
+  ],
+  customer: async ({ db }, use) => {
+    await use((options) => createCustomer(db, options));
+  },
+  staffMember: async ({ db }, use) => {
+    await use((options) => createStaffAccount(db, { role: "agent", ...options }));
+  },
+  signInAsCustomer: async ({ db, page }, use) => {
+    await use(async (id) => {
+      await addSessionCookie(page, await signIn(db, serverEnv, "customer", id), serverEnv.portalOrigin);
     });
   },
-  signInAsStaff: async ({ page }, use) => {
-    await use(async (id = demo.agent.id) => {
-      await addCookie(page, "tietoni-staff", createSession("staff_sessions", "staff_user_id", id), E2E_STAFF_PORT);
+  signInAsStaff: async ({ db, page }, use) => {
+    await use(async (id) => {
+      await addSessionCookie(page, await signIn(db, serverEnv, "staff", id), serverEnv.staffOrigin);
     });
   },
 });

@@ -29,9 +29,33 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: { ...devices["Desktop Chrome"], launchOptions, trace: "retain-on-failure" },
+  /*
+   * Tests create the customers and staff accounts they use (fixtures.ts) and run two at a time. Tests of an
+   * operation on the whole register (retention, the mailing-list export, verifying the audit trail) are tagged
+   * @register and run in a project of their own, one at a time (`workers: 1`), beside the others: they assert only
+   * on records they created, and never run against each other (a retention run beside another one's dry run).
+   */
   projects: [
-    { name: "portal", testMatch: "portal-*.spec.ts", use: { baseURL: `http://localhost:${E2E_PORTAL_PORT}` } },
-    { name: "staff", testMatch: "staff-*.spec.ts", use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` } },
+    {
+      name: "portal",
+      testMatch: "portal-*.spec.ts",
+      grepInvert: /@register/,
+      use: { baseURL: `http://localhost:${E2E_PORTAL_PORT}` },
+    },
+    {
+      name: "staff",
+      testMatch: "staff-*.spec.ts",
+      grepInvert: /@register/,
+      use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` },
+    },
+    {
+      name: "register",
+      testMatch: "staff-*.spec.ts",
+      grep: /@register/,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` },
+    },
   ],
   webServer: {
     command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",

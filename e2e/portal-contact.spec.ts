@@ -1,12 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, test, uniqueLetters } from "./fixtures.ts";
 import { readSignInCode } from "./mailbox.ts";
 
-/*
- * Each test signs in as its own synthetic customer (c0000200–c0000209): the e2e register is shared by
- * every test of a run, and these change the customer's data.
- */
+/* Each test signs in as a customer it created: the e2e register is shared by every test of a run. */
 
 const texts = {
   fi: {
@@ -49,11 +46,6 @@ const texts = {
   },
 } as const;
 
-const customers = {
-  phone: { fi: "c0000200", en: "c0000201" },
-  email: { fi: "c0000202", en: "c0000203" },
-} as const;
-
 async function openContact(page: Page, locale: "fi" | "en") {
   await page.goto("/contact");
   await chooseLanguage(page, locale);
@@ -68,9 +60,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer changes their phone number and sees the change in the history (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.phone[locale]);
+    await signInAsCustomer((await customer()).id);
     await openContact(page, locale);
     await expectNoAxeViolations(page);
 
@@ -109,11 +102,13 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer changes their e-mail address with the code mailed to the new address (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.email[locale]);
+    await signInAsCustomer((await customer()).id);
     await openContact(page, locale);
-    const newEmail = `uusi-osoite-${locale}@example.org`;
+    // Unique: an address can belong to one customer only, and a repeated run must not find it taken.
+    const newEmail = `uusi-osoite-${locale}-${uniqueLetters()}@example.org`;
 
     const requestedAt = Date.now() - 1000;
     await page.getByRole("textbox", { name: t.newEmail }).fill(newEmail);
@@ -144,9 +139,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`name, organisation and billing data are corrected through a request (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.phone[locale]);
+    await signInAsCustomer((await customer()).id);
     await openContact(page, locale);
     await page.getByRole("link", { name: t.correction }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.newRequest })).toBeVisible();

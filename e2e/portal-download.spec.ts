@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Download, Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, test } from "./fixtures.ts";
 
 const texts = {
   fi: {
@@ -41,10 +41,12 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`the customer downloads their data as JSON, CSV and HTML and sees the downloads listed (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    // The demo customer whose e-mail address and name are known; downloads only add to her history.
-    await signInAsCustomer(demo.customer.id);
+    // A customer of this test's own: every download is recorded in the customer's history.
+    const me = await customer();
+    await signInAsCustomer(me.id);
     await page.goto("/download");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
@@ -61,7 +63,7 @@ for (const locale of ["fi", "en"] as const) {
     const json = await download(page, page.getByRole("link", { name: t.json }));
     expect(json.download.suggestedFilename()).toMatch(/\.json$/);
     const jsonText = json.file.toString("utf8");
-    expect(jsonText).toContain(demo.customer.email);
+    expect(jsonText).toContain(me.email);
     expect(jsonText).toContain("tietoni-export");
     expect(() => JSON.parse(jsonText)).not.toThrow();
 
@@ -72,7 +74,7 @@ for (const locale of ["fi", "en"] as const) {
     const html = await download(page, page.getByRole("link", { name: t.html }));
     expect(html.download.suggestedFilename()).toMatch(/\.html$/);
     const htmlText = html.file.toString("utf8");
-    expect(htmlText).toContain("Aino");
+    expect(htmlText).toContain(me.firstName);
     expect(htmlText).toMatch(new RegExp(`<html[^>]*lang="${locale}"`));
 
     // The page reads the history again after a download link is followed: newest first, HTML on top.

@@ -30,11 +30,7 @@ const texts = {
   },
 } as const;
 
-/** The e2e database is shared by every test of a run: each test has a customer of its own. */
-const customers = {
-  fi: { toggle: "c0000110", all: "c0000111", gpc: "c0000112" },
-  en: { toggle: "c0000113", all: "c0000114", gpc: "c0000115" },
-} as const;
+/* The e2e database is shared by every test of a run: each test creates a customer of its own. */
 
 const PURPOSE_COUNT = 7;
 
@@ -43,9 +39,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a switch is saved at once, stays after a reload and shows in the history (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers[locale].toggle);
+    await signInAsCustomer((await customer()).id);
     await page.goto("/marketing");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
@@ -78,8 +75,8 @@ for (const locale of ["fi", "en"] as const) {
     await expect(history.getByRole("row").nth(1)).toContainText(t.objectedToAllowed);
   });
 
-  test(`"object to all marketing" sets every switch (${locale})`, async ({ page, signInAsCustomer }) => {
-    await signInAsCustomer(customers[locale].all);
+  test(`"object to all marketing" sets every switch (${locale})`, async ({ page, customer, signInAsCustomer }) => {
+    await signInAsCustomer((await customer()).id);
     await page.goto("/marketing");
     await chooseLanguage(page, locale);
     const checkboxes = page.getByRole("group").getByRole("checkbox");
@@ -101,10 +98,11 @@ for (const locale of ["fi", "en"] as const) {
   test(`a browser sending Global Privacy Control sees the notice and every switch objected (${locale})`, async ({
     browser,
     page,
+    customer,
     signInAsCustomer,
   }) => {
     // The fixture's session, carried over to a browser that sends Sec-GPC: 1 with every request.
-    await signInAsCustomer(customers[locale].gpc);
+    await signInAsCustomer((await customer()).id);
     const gpcContext = await browser.newContext({ extraHTTPHeaders: { "Sec-GPC": "1" } });
     try {
       await gpcContext.addCookies(await page.context().cookies());

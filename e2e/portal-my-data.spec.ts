@@ -5,7 +5,8 @@ test("my data shows every category with why, where from, who receives and how lo
   page,
   signInAsCustomer,
 }) => {
-  await signInAsCustomer();
+  // Only looks: the demo customer, whose IP history is known.
+  await signInAsCustomer(demo.customer.id);
   await page.goto("/");
   await chooseLanguage(page, "en");
   await expect(page.getByRole("heading", { level: 1, name: "My data" })).toBeVisible();
@@ -26,8 +27,8 @@ test("my data shows every category with why, where from, who receives and how lo
   await expectNoAxeViolations(page);
 });
 
-test("the language choice is remembered across visits", async ({ page, signInAsCustomer }) => {
-  await signInAsCustomer();
+test("the language choice is remembered across visits", async ({ page, customer, signInAsCustomer }) => {
+  await signInAsCustomer((await customer()).id);
   await page.goto("/");
   await chooseLanguage(page, "en");
   await page.reload();
@@ -51,9 +52,10 @@ for (const locale of ["fi", "en"] as const) {
   });
 }
 
-test("a customer's page never shows another customer's data", async ({ page, signInAsCustomer }) => {
-  await signInAsCustomer(demo.contactPerson.id);
+test("a customer's page never shows another customer's data", async ({ page, customer, signInAsCustomer }) => {
+  const [me, other] = await Promise.all([customer({ contactPerson: true }), customer()]);
+  await signInAsCustomer(me.id);
   await page.goto("/");
-  await expect(page.getByText(demo.contactPerson.email).first()).toBeVisible();
-  await expect(page.getByText(demo.customer.email)).toHaveCount(0);
+  await expect(page.getByText(me.email).first()).toBeVisible();
+  await expect(page.getByText(other.email)).toHaveCount(0);
 });

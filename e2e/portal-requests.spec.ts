@@ -1,14 +1,12 @@
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { expectNoAxeViolations } from "./axe.ts";
-import { E2E_DB } from "./e2e-env.ts";
+import { E2E_PORTAL_PORT, E2E_STAFF_PORT } from "./e2e-env.ts";
 import { chooseLanguage, expect, test } from "./fixtures.ts";
 
-/*
- * Each test that sends requests signs in as its own synthetic customer (c0000210–c0000229): the e2e register
- * is shared by every test of a run. c0000003 (an invoice in debt collection) is only looked at, never changed.
- */
+/* Each test signs in as a customer it created: the e2e register is shared by every test of a run. */
+
+const PORTAL = `http://localhost:${E2E_PORTAL_PORT}`;
+const STAFF = `http://localhost:${E2E_STAFF_PORT}`;
 
 const texts = {
   fi: {
@@ -109,15 +107,6 @@ const texts = {
 
 type Locale = keyof typeof texts;
 
-const customers = {
-  rectification: { fi: "c0000210", en: "c0000211" },
-  restriction: { fi: "c0000212", en: "c0000213" },
-  freeForm: { fi: "c0000214", en: "c0000215" },
-  erasure: { fi: "c0000216", en: "c0000217" },
-  decided: { fi: "c0000218", en: "c0000219" },
-  debtCollection: "c0000003",
-} as const;
-
 /* Deadlines as the notice states them: one calendar month from the day of receipt, in Finnish time. */
 const helsinkiToday = () => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(Date.now());
 function addCalendarMonths(isoDate: string, months: number): string {
@@ -130,15 +119,23 @@ const shownDate = (isoDate: string, locale: Locale) =>
     new Date(isoDate),
   );
 
-/** What customer service would do in the staff app (tested there), done straight in the e2e register. */
-function asStaff(sql: string, ...params: (string | number)[]) {
-  const db = new Database(path.join(path.resolve(import.meta.dirname, ".."), E2E_DB));
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
+/**
+ * What customer service would do in the staff app (tested there), done through the staff API with the session of
+ * a staff member the test signed in as (the page's browser holds both surfaces' cookies).
+ */
+async function asStaff(page: Page, path: string, data: Record<string, unknown> = {}) {
+  const res = await page.request.post(`${STAFF}/api/staff${path}`, { data, headers: { origin: STAFF } });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+/** The id of the customer's own request of a type, read from the portal API as the customer. */
+async function requestIdOf(page: Page, type: string): Promise<string> {
+  const res = await page.request.get(`${PORTAL}/api/portal/requests`);
+  expect(res.status()).toBe(200);
+  const { requests } = (await res.json()) as { requests: { id: string; type: string }[] };
+  const found = requests.find((r) => r.type === type);
+  if (!found) throw new Error(`no ${type} request`);
+  return found.id;
 }
 
 async function openNewRequest(page: Page, locale: Locale) {
@@ -156,9 +153,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer asks for their last name to be corrected, then cancels the request (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.rectification[locale]);
+    await signInAsCustomer((await customer()).id);
     await page.goto("/requests");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.listTitle })).toBeVisible();
@@ -211,10 +209,12 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer asks for restriction of processing and then sees the restriction in force (${locale})`, async ({
     page,
+    customer,
+    staffMember,
     signInAsCustomer,
+    signInAsStaff,
   }) => {
-    const customerId = customers.restriction[locale];
-    await signInAsCustomer(customerId);
+    await signInAsCustomer((await customer()).id);
     await openNewRequest(page, locale);
     await page.getByRole("radio", { name: t.restriction }).check();
 
@@ -241,14 +241,8 @@ for (const locale of ["fi", "en"] as const) {
     await expectNoAxeViolations(page);
 
     // Customer service applies the restriction: the list says so, with the date and the ground.
-    asStaff(
-      `INSERT INTO restrictions (id, customer_id, ground, request_id, applied_at)
-       VALUES (?, ?, 'accuracyContested', (SELECT id FROM requests WHERE customer_id = ? AND type = 'restriction'), ?)`,
-      `e2e-restriction-${locale}`,
-      customerId,
-      customerId,
-      Date.now(),
-    );
+    await signInAsStaff((await staffMember()).id);
+    await asStaff(page, `/operations/restriction/${await requestIdOf(page, "restriction")}/apply`);
     await page.goto("/requests");
     const banner = page.getByRole("region", { name: t.banner });
     await expect(banner).toContainText(shownDate(helsinkiToday(), locale));
@@ -258,9 +252,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer sends a free-form request, in Finnish or English (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.freeForm[locale]);
+    await signInAsCustomer((await customer()).id);
     await openNewRequest(page, locale);
     await page.getByRole("radio", { name: t.other }).check();
     await expect(page.getByText(t.languages)).toBeVisible();
@@ -282,10 +277,12 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a refusal comes with its reasons and the complaint route; an extension with its reasons (${locale})`, async ({
     page,
+    customer,
+    staffMember,
     signInAsCustomer,
+    signInAsStaff,
   }) => {
-    const customerId = customers.decided[locale];
-    await signInAsCustomer(customerId);
+    await signInAsCustomer((await customer()).id);
     for (const [kind, words] of [
       [t.objection, "I object to being profiled."],
       [t.other, "Please delete my old order notes."],
@@ -299,22 +296,13 @@ for (const locale of ["fi", "en"] as const) {
 
     const today = helsinkiToday();
     const statement = "The notes are part of the bookkeeping records, which the Accounting Act requires us to keep.";
-    asStaff(
-      `UPDATE requests SET state = 'refused', decision_outcome = 'refused', decision_reasons = ?, decided_at = ?
-       WHERE customer_id = ? AND type = 'other'`,
-      statement,
-      Date.now(),
-      customerId,
-    );
+    await signInAsStaff((await staffMember()).id);
+    await asStaff(page, `/requests/${await requestIdOf(page, "other")}/refuse`, { reasons: statement });
     const extendedTo = addCalendarMonths(today, 3);
-    asStaff(
-      `UPDATE requests SET state = 'extended', extension_months = 2, extension_reasons = ?, extended_at = ?, due_on = ?
-       WHERE customer_id = ? AND type = 'objection'`,
-      "We need to ask our processors.",
-      Date.now(),
-      extendedTo,
-      customerId,
-    );
+    await asStaff(page, `/requests/${await requestIdOf(page, "objection")}/extend`, {
+      months: 2,
+      reasons: "We need to ask our processors.",
+    });
     await page.reload();
 
     const refused = requestCard(page, t.otherName);
@@ -334,9 +322,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`the erasure page shows what blocks erasure and what is kept (${locale})`, async ({
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    await signInAsCustomer(customers.debtCollection);
+    await signInAsCustomer((await customer({ invoiceInCollection: true })).id);
     await page.goto("/requests");
     await chooseLanguage(page, locale);
     await page.getByRole("link", { name: t.erasureLink }).click();
@@ -352,8 +341,8 @@ for (const locale of ["fi", "en"] as const) {
     await expectNoAxeViolations(page);
   });
 
-  test(`a customer sends an erasure request (${locale})`, async ({ page, signInAsCustomer }) => {
-    await signInAsCustomer(customers.erasure[locale]);
+  test(`a customer sends an erasure request (${locale})`, async ({ page, customer, signInAsCustomer }) => {
+    await signInAsCustomer((await customer()).id);
     await page.goto("/requests/erasure");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.erasureTitle })).toBeVisible();

@@ -1,11 +1,8 @@
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expectNoAxeViolations } from "./axe.ts";
-import { E2E_DB } from "./e2e-env.ts";
 import { chooseLanguage, expect, test } from "./fixtures.ts";
 import { readSignInCode } from "./mailbox.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
+/* Each test signs out sessions of a customer it created: the e2e register is shared by every test of a run. */
 
 const texts = {
   fi: {
@@ -46,33 +43,16 @@ const texts = {
   },
 } as const;
 
-/** The e2e database is shared by every test of a run: each test has a customer of its own. */
-const customers = {
-  fi: { one: "c0000160", others: "c0000161" },
-  en: { one: "c0000162", others: "c0000163" },
-} as const;
-
-/** A synthetic customer's e-mail address, to sign in the way the customer does. */
-function emailOf(customerId: string): string {
-  const db = new Database(path.join(root, E2E_DB), { readonly: true });
-  try {
-    const row: unknown = db.prepare("SELECT email FROM customers WHERE id = ?").get(customerId);
-    if (typeof row === "object" && row !== null && "email" in row && typeof row.email === "string") return row.email;
-    throw new Error(`no e-mail address for ${customerId}`);
-  } finally {
-    db.close();
-  }
-}
-
 for (const locale of ["fi", "en"] as const) {
   const t = texts[locale];
 
   test(`a session on another device is signed out from this one (${locale})`, async ({
     browser,
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    const customerId = customers[locale].one;
+    const { id: customerId, email } = await customer();
 
     // The other device signs in with a mailed code, which records its browser, address and the sign-in.
     const otherContext = await browser.newContext();
@@ -80,7 +60,6 @@ for (const locale of ["fi", "en"] as const) {
       const other = await otherContext.newPage();
       await other.goto("/");
       await chooseLanguage(other, locale);
-      const email = emailOf(customerId);
       const requestedAt = Date.now() - 1000;
       await other.getByLabel(t.email).fill(email);
       await other.getByRole("button", { name: t.send }).click();
@@ -121,9 +100,10 @@ for (const locale of ["fi", "en"] as const) {
   test(`"sign out all other sessions" ends every session but this one (${locale})`, async ({
     browser,
     page,
+    customer,
     signInAsCustomer,
   }) => {
-    const customerId = customers[locale].others;
+    const customerId = (await customer()).id;
     // Two other devices: the fixture's sessions, the first one carried over to a browser of its own.
     await signInAsCustomer(customerId);
     const otherContext = await browser.newContext();

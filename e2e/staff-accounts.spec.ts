@@ -1,11 +1,10 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
+import { DEMO_ADMIN_TOTP_SECRET } from "../apps/bff/src/db/seed-demo.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 import { E2E_STAFF_PORT } from "./e2e-env.ts";
-import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+import { chooseLanguage, demo, expect, test, uniqueLetters } from "./fixtures.ts";
 
-/** The demo admin's fixed authenticator key (apps/bff/src/db/seed-demo.ts, printed in the README). */
-const DEMO_ADMIN_TOTP_SECRET = "V4WBW4Z36X3F7JMDE3TEHE5N6J36NHPH";
 const STAFF_ORIGIN = `http://localhost:${E2E_STAFF_PORT}`;
 
 /** The code an authenticator app shows now for a base32 key (spaces, as shown on the page, are ignored). */
@@ -40,12 +39,6 @@ async function signInWithPassword(page: Page, locale: "fi" | "en", username: str
   await page.getByRole("button", { name: t.signIn, exact: true }).click();
 }
 
-/** Creates a staff account through the API with the admin session the browser holds. */
-async function createAccount(request: APIRequestContext, body: Record<string, unknown>) {
-  const res = await request.post("/api/staff/accounts", { data: body, headers: { origin: STAFF_ORIGIN } });
-  expect(res.status()).toBe(201);
-}
-
 for (const locale of ["fi", "en"] as const) {
   const t = texts[locale];
   test(`the demo admin signs in with password and authenticator code (${locale})`, async ({ page }) => {
@@ -66,35 +59,25 @@ for (const locale of ["fi", "en"] as const) {
   });
 }
 
-test("a wrong authenticator code is refused without saying more", async ({ page }) => {
+test("a wrong authenticator code is refused without saying more", async ({ page, staffMember }) => {
+  // An admin of this test's own: a wrong code counts against the account's sign-in limit.
+  const admin = await staffMember({ role: "admin" });
   await page.goto("/");
   await chooseLanguage(page, "en");
-  await signInWithPassword(page, "en", demo.admin.username, demo.admin.password);
-  const wrong = String((Number(codeFor(DEMO_ADMIN_TOTP_SECRET)) + 500_000) % 1_000_000).padStart(6, "0");
+  await signInWithPassword(page, "en", admin.username, admin.password);
+  const wrong = String((Number(codeFor(admin.totpSecret ?? "")) + 500_000) % 1_000_000).padStart(6, "0");
   await page.getByLabel("Authentication code").fill(wrong);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByText("Sign-in failed. Check the code and try again.")).toBeVisible();
   await expectNoAxeViolations(page);
 });
 
-test("an agent enrols in two-factor sign-in, and the next sign-in asks for the code", async ({
-  page,
-  signInAsStaff,
-}) => {
-  await signInAsStaff(demo.admin.id);
-  await page.goto("/");
-  await createAccount(page.request, {
-    username: "e2e.enrol",
-    displayName: "Eero Enrol",
-    role: "agent",
-    password: "enrol-agent-passphrase",
-    confidentialitySignedOn: "2026-01-05",
-  });
-  await page.context().clearCookies();
+test("an agent enrols in two-factor sign-in, and the next sign-in asks for the code", async ({ page, staffMember }) => {
+  const agent = await staffMember({ role: "agent", displayName: "Eero Enrol", password: "enrol-agent-passphrase" });
 
   await page.goto("/");
   await chooseLanguage(page, "en");
-  await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
+  await signInWithPassword(page, "en", agent.username, agent.password);
   await expect(page.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
 
   await page.getByRole("link", { name: "Sign-in security" }).click();
@@ -117,27 +100,23 @@ test("an agent enrols in two-factor sign-in, and the next sign-in asks for the c
   await expectNoAxeViolations(page);
 
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
-  await signInWithPassword(page, "en", "e2e.enrol", "enrol-agent-passphrase");
+  await signInWithPassword(page, "en", agent.username, agent.password);
   await page.getByLabel("Authentication code").fill(codeFor(key));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Find a customer" })).toBeVisible();
 });
 
-test("an admin without two-factor sign-in is sent to enrol first (fi)", async ({ page, signInAsStaff }) => {
-  await signInAsStaff(demo.admin.id);
-  await page.goto("/");
-  await createAccount(page.request, {
-    username: "e2e.admin",
-    displayName: "Aila Admin",
+test("an admin without two-factor sign-in is sent to enrol first (fi)", async ({ page, staffMember }) => {
+  const admin = await staffMember({
     role: "admin",
+    totp: false,
+    displayName: "Aila Admin",
     password: "second-admin-passphrase",
-    confidentialitySignedOn: "2026-01-05",
   });
-  await page.context().clearCookies();
 
   await page.goto("/");
   await chooseLanguage(page, "fi");
-  await signInWithPassword(page, "fi", "e2e.admin", "second-admin-passphrase");
+  await signInWithPassword(page, "fi", admin.username, admin.password);
   await expect(page.getByRole("heading", { level: 1, name: "Kirjautumisen turvallisuus" })).toBeVisible();
   await expect(
     page.getByText("Ylläpitäjien on käytettävä kaksivaiheista tunnistusta.", { exact: false }),
@@ -157,20 +136,15 @@ for (const locale of ["fi", "en"] as const) {
   test(`an agent signs out everywhere: a session left open elsewhere ends too (${locale})`, async ({
     page,
     browser,
-    signInAsStaff,
+    staffMember,
   }) => {
     const t = texts[locale];
     // An account of its own: ending every session of the demo agent would sign out tests running beside this one.
-    const agent = { username: `e2e.everywhere.${locale}`, password: `everywhere-${locale}-passphrase` };
-    await signInAsStaff(demo.admin.id);
-    await page.goto("/");
-    await createAccount(page.request, {
-      ...agent,
-      displayName: "Eila Everywhere",
+    const agent = await staffMember({
       role: "agent",
-      confidentialitySignedOn: "2026-01-05",
+      displayName: "Eila Everywhere",
+      password: `everywhere-${locale}-passphrase`,
     });
-    await page.context().clearCookies();
 
     // The session "left open elsewhere": another browser signed in as the same agent.
     const elsewhere = await browser.newContext();
@@ -236,13 +210,15 @@ const accountTexts = {
 
 for (const locale of ["fi", "en"] as const) {
   const t = accountTexts[locale];
-  const username = `e2e.new-${locale}`;
-  test(`an admin creates a staff account and disables it (${locale})`, async ({ page, signInAsStaff }) => {
-    await signInAsStaff(demo.admin.id);
+  test(`an admin creates a staff account and disables it (${locale})`, async ({ page, staffMember, signInAsStaff }) => {
+    // Unique: a user name is taken for good, and a repeated run must find it free.
+    const username = `e2e.new-${locale}-${uniqueLetters()}`;
+    const admin = await staffMember({ role: "admin" });
+    await signInAsStaff(admin.id);
     await page.goto("/admin/staff");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
-    await expect(page.getByRole("rowheader", { name: /Heli Ahonen/ })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name: new RegExp(admin.displayName) })).toBeVisible();
     await expectNoAxeViolations(page);
 
     const form = page.getByRole("region", { name: t.section });
@@ -271,8 +247,14 @@ for (const locale of ["fi", "en"] as const) {
   });
 }
 
-test("an admin browses the audit trail and verifies the chain", async ({ page, signInAsStaff }) => {
-  await signInAsStaff(demo.admin.id);
+test("an admin browses the audit trail and verifies the chain", { tag: "@register" }, async ({
+  page,
+  staffMember,
+  signInAsStaff,
+}) => {
+  // Verifies the whole trail: in the serial "register" project (playwright.config.ts), on entries of its own admin.
+  const admin = await staffMember({ role: "admin" });
+  await signInAsStaff(admin.id);
   await page.goto("/admin/audit");
   await chooseLanguage(page, "en");
   await expect(page.getByRole("heading", { level: 1, name: "Audit trail" })).toBeVisible();
@@ -290,7 +272,7 @@ test("an admin browses the audit trail and verifies the chain", async ({ page, s
   const table = page.getByRole("table", { name: "Entries, newest first" });
   await expect(table.getByText("audit.viewed").first()).toBeVisible();
   await expect(table.getByText("audit.verified").first()).toBeVisible();
-  await expect(table.getByText("Heli Ahonen (administrator)").first()).toBeVisible();
+  await expect(table.getByText(`${admin.displayName} (administrator)`).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
   await chooseLanguage(page, "fi");

@@ -1,32 +1,14 @@
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { expectNoAxeViolations } from "./axe.ts";
-import { E2E_DB, E2E_PORTAL_PORT } from "./e2e-env.ts";
+import { E2E_PORTAL_PORT } from "./e2e-env.ts";
 import { chooseLanguage, expect, test } from "./fixtures.ts";
 
 /*
  * The request desk end to end: a customer asks in the portal, an agent decides in the staff app, and the customer
- * sees the outcome in the portal. Each test uses its own synthetic customer (c0000120…c0000139).
+ * sees the outcome in the portal. Each test creates its own customer and agent.
  */
 
-const root = path.resolve(import.meta.dirname, "..");
 const PORTAL = `http://localhost:${E2E_PORTAL_PORT}`;
-
-function customer(id: string) {
-  const db = new Database(path.join(root, E2E_DB), { readonly: true });
-  try {
-    const row = db
-      .prepare<[string], { firstName: string; lastName: string; email: string }>(
-        "SELECT first_name AS firstName, last_name AS lastName, email FROM customers WHERE id = ?",
-      )
-      .get(id);
-    if (!row) throw new Error(`no customer ${id}`);
-    return { ...row, name: `${row.firstName} ${row.lastName}` };
-  } finally {
-    db.close();
-  }
-}
 
 /** The customer's own request, sent through the portal API with their session cookie. */
 async function portalRequest(page: Page, data: Record<string, string>) {
@@ -42,12 +24,14 @@ const isoDaysAgo = (days: number) => {
 
 test("an agent approves a correction asked in the portal, confirms the notifications, and the customer sees it (en)", async ({
   page,
+  customer,
+  staffMember,
   signInAsCustomer,
   signInAsStaff,
 }) => {
-  const who = customer("c0000120");
+  const who = await customer();
   const newLastName = "Korjattu-Desk";
-  await signInAsCustomer("c0000120");
+  await signInAsCustomer(who.id);
   await portalRequest(page, {
     type: "rectification",
     field: "lastName",
@@ -55,7 +39,7 @@ test("an agent approves a correction asked in the portal, confirms the notificat
     reason: "My surname changed when I married.",
   });
 
-  await signInAsStaff();
+  await signInAsStaff((await staffMember()).id);
   await page.goto("/requests");
   await chooseLanguage(page, "en");
   await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
@@ -100,15 +84,17 @@ test("an agent approves a correction asked in the portal, confirms the notificat
 
 test("an agent refuses a request with reasons, and the customer sees the statement and the Ombudsman (fi)", async ({
   page,
+  customer,
+  staffMember,
   signInAsCustomer,
   signInAsStaff,
 }) => {
-  const who = customer("c0000121");
+  const who = await customer();
   const reasons = "Asiakassuhde on voimassa, ja tietoja tarvitaan tilausten toimittamiseen.";
-  await signInAsCustomer("c0000121");
+  await signInAsCustomer(who.id);
   const id = await portalRequest(page, { type: "other", text: "Poistakaa kaikki tilaushistoriani." });
 
-  await signInAsStaff();
+  await signInAsStaff((await staffMember()).id);
   await page.goto(`/requests?q=${encodeURIComponent(who.email)}`);
   await chooseLanguage(page, "fi");
   await expect(page.getByRole("heading", { level: 1, name: "Pyynnöt" })).toBeVisible();
@@ -149,7 +135,6 @@ test("an agent refuses a request with reasons, and the customer sees the stateme
 
 const registration = {
   fi: {
-    customerId: "c0000122",
     title: "Kirjaa kirjeellä tai sähköpostilla tullut pyyntö",
     search: "Hae asiakasta nimellä, sähköpostilla tai organisaatiolla",
     find: "Hae asiakasta",
@@ -164,7 +149,6 @@ const registration = {
     locale: "fi-FI",
   },
   en: {
-    customerId: "c0000123",
     title: "Register a letter or e-mail request",
     search: "Find the customer by name, e-mail or organisation",
     find: "Find customer",
@@ -182,10 +166,15 @@ const registration = {
 
 for (const locale of ["fi", "en"] as const) {
   const t = registration[locale];
-  test(`an agent registers a paper request with the day it arrived (${locale})`, async ({ page, signInAsStaff }) => {
-    const who = customer(t.customerId);
+  test(`an agent registers a paper request with the day it arrived (${locale})`, async ({
+    page,
+    customer,
+    staffMember,
+    signInAsStaff,
+  }) => {
+    const who = await customer();
     const receivedOn = isoDaysAgo(locale === "fi" ? 10 : 20);
-    await signInAsStaff();
+    await signInAsStaff((await staffMember()).id);
     await page.goto("/requests/new");
     await chooseLanguage(page, locale);
     await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();

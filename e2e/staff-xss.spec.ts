@@ -5,7 +5,7 @@ import { chooseLanguage, expect, test } from "./fixtures.ts";
 
 /*
  * Stored text is shown as text: a customer stores an HTML/script payload through a correction request, and
- * neither the portal nor the staff app runs it or turns it into markup. Uses its own synthetic customer (c0000170).
+ * neither the portal nor the staff app runs it or turns it into markup. Uses a customer and an agent of its own.
  */
 
 const PORTAL = `http://localhost:${E2E_PORTAL_PORT}`;
@@ -20,10 +20,12 @@ async function expectInert(page: Page) {
 
 test("an HTML/script payload in a correction request is shown as text in the portal and the staff app", async ({
   page,
+  customer,
+  staffMember,
   signInAsCustomer,
   signInAsStaff,
 }) => {
-  await signInAsCustomer("c0000170");
+  await signInAsCustomer((await customer()).id);
   const res = await page.request.post(`${PORTAL}/api/portal/requests`, {
     data: { type: "rectification", field: "lastName", newValue: PAYLOAD, reason: REASON },
     headers: { origin: PORTAL },
@@ -38,7 +40,7 @@ test("an HTML/script payload in a correction request is shown as text in the por
   await expectInert(page);
   await expectNoAxeViolations(page);
 
-  await signInAsStaff();
+  await signInAsStaff((await staffMember()).id);
   await page.goto(`/requests/${request.id}`);
   await chooseLanguage(page, "en");
   const diff = page.getByRole("table", { name: "The correction asked for" });

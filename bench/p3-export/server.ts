@@ -2,7 +2,6 @@ import fs from "node:fs";
 import Database from "better-sqlite3";
 import { createPortalApp } from "../../apps/bff/src/portal-app.ts";
 import { SQL } from "../../apps/bff/src/services/export/export-reader.ts";
-import { staffViewActions } from "../../apps/bff/src/services/export/labels.ts";
 import { answer, listen, ready } from "../lib/child-side.ts";
 import { benchDeps } from "../lib/register.ts";
 
@@ -31,7 +30,7 @@ function baseline(customerId: string) {
   try {
     sqlite.exec("BEGIN");
     for (const [name, sql] of Object.entries(SQL)) {
-      const params = name === "staffViews" ? [customerId, ...staffViewActions] : [customerId];
+      const params = name === "staffViews" ? [customerId, customerId] : [customerId];
       for (const row of sqlite.prepare(sql).iterate(...params)) {
         buffer += `${JSON.stringify(row)}\n`;
         rows += 1;

@@ -5,6 +5,8 @@ CREATE TABLE `audit_subjects` (
 	FOREIGN KEY (`seq`) REFERENCES `audit_log`(`seq`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE INDEX `audit_subjects_seq_idx` ON `audit_subjects` (`seq`);
+--> statement-breakpoint
 -- Append-only like audit_log itself.
 CREATE TRIGGER audit_subjects_no_update BEFORE UPDATE ON audit_subjects
 BEGIN

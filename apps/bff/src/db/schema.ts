@@ -288,7 +288,7 @@ export const auditSubjects = sqliteTable(
       .notNull()
       .references(() => auditLog.seq),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.seq] })],
+  (t) => [primaryKey({ columns: [t.customerId, t.seq] }), index("audit_subjects_seq_idx").on(t.seq)],
 );
 
 /* ---- Customer rights (issue 3) ---- */

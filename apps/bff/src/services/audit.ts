@@ -106,6 +106,19 @@ export function recordAudit(db: Db, entry: AuditEntry, now: number): Promise<voi
   return db.transaction((tx) => appendAudit(tx, entry, now));
 }
 
+/** Whether an entry's indexed customers are the ones its detail's digest names (entries without one: none). */
+function subjectsMatch({ action, detail, subjects }: { action: string; detail: string; subjects: string | null }) {
+  let digest: unknown;
+  try {
+    digest = (JSON.parse(detail) as { subjectsDigest?: unknown }).subjectsDigest;
+  } catch {
+    return subjects === null;
+  }
+  // Searches from before the digest existed were indexed from their detail by migration 0007.
+  if (digest === undefined) return subjects === null || action === "customer.search";
+  return subjects !== null && digest === sha256Hex(subjects);
+}
+
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenSeq: number };
 
 /** Walks the whole chain; names the first entry whose content, link or position was altered. */
@@ -116,9 +129,13 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   // Streamed row by row from one snapshot: the trail grows without bound and must not be loaded whole.
   const snapshot = db.openSnapshot();
   try {
-    const rows = snapshot.iterate<ChainFields & { hash: string }>(
+    const rows = snapshot.iterate<ChainFields & { hash: string; subjects: string | null }>(
+      // Each entry with the customers indexed for it (audit_subjects), in the order their digest was taken.
       `SELECT seq, at, actor_type AS actorType, actor_id AS actorId, actor_role AS actorRole, action,
-              customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq`,
+              customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash,
+              (SELECT group_concat(customer_id, ',') FROM
+                (SELECT customer_id FROM audit_subjects s WHERE s.seq = a.seq ORDER BY customer_id)) AS subjects
+       FROM audit_log a ORDER BY seq`,
     );
     for (const row of rows) {
       entries += 1;
@@ -126,6 +143,9 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
       if (row.seq !== expectedSeq || row.prevHash !== prevHash || entryHash(row) !== row.hash) {
         return { ok: false, entries, firstBrokenSeq: row.seq };
       }
+      // The hashed detail proves which customers an entry concerns; a customer added to or left out of its index
+      // would show someone a read that did not happen, or hide one that did.
+      if (!subjectsMatch(row)) return { ok: false, entries, firstBrokenSeq: row.seq };
       prevHash = row.hash;
       expectedSeq += 1;
     }

@@ -2,7 +2,6 @@ import { type CustomerProfile, type CustomerRecord, iso, ORDERS_SHOWN_INLINE } f
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import {
-  auditLog,
   billingDetails,
   customers,
   datumSources,
@@ -138,20 +137,6 @@ function recordQueries(db: Queries) {
 /** A customer who can still sign in and be shown: not anonymised. */
 export function findActiveCustomer(db: Queries, id: string) {
   return recordQueries(db).activeCustomer.get({ customerId: id });
-}
-
-/**
- * Which staff opened the customer's record and when (Art. 15: the recipients of the data, here the controller's
- * staff): the role, never the person, newest first.
- */
-export async function listStaffViews(q: Queries, customerId: string) {
-  const views = await q
-    .select({ at: auditLog.at, staffRole: auditLog.actorRole, action: auditLog.action })
-    .from(auditLog)
-    .where(and(eq(auditLog.customerId, customerId), eq(auditLog.actorType, "staff")))
-    .orderBy(desc(auditLog.seq))
-    .limit(200);
-  return views.map((v) => ({ at: iso(v.at), staffRole: v.staffRole ?? "", action: v.action }));
 }
 
 /**

@@ -160,6 +160,8 @@ export function mailingListCsv(
   const batches = mailingListBatches(db, suppressionKey, purpose);
   const encoder = new TextEncoder();
   let count = 0;
+  // Who went out in the file: each of them is shown this export under "staff who opened your data".
+  const sent: string[] = [];
   let audited = false;
   const audit = async (complete: boolean) => {
     if (audited) return;
@@ -170,6 +172,7 @@ export function mailingListCsv(
         actor: auditActorOf(actor),
         action: "mailing_list.exported",
         detail: { purpose, count, complete },
+        subjects: sent,
         ip: actor.ip,
       },
       now(),
@@ -196,6 +199,7 @@ export function mailingListCsv(
         return;
       }
       count += next.value.eligible.length;
+      for (const row of next.value.eligible) sent.push(row.id);
       controller.enqueue(encoder.encode(next.value.eligible.map(mailingListCsvLine).join("")));
     },
     async cancel() {

@@ -21,6 +21,8 @@ export async function findCustomers(
       actor: auditActorOf(actor),
       action: "customer.search",
       detail: { resultIds: hits.map((h) => h.id) },
+      // Each customer the results name is shown this search under "staff who opened your data".
+      subjects: hits.map((h) => h.id),
       ip: actor.ip,
     },
     now,

@@ -121,6 +121,8 @@ export const staffViewSchema = z.object({
   why: localizedSchema,
 });
 
+export type StaffView = z.infer<typeof staffViewSchema>;
+
 export const downloadEntrySchema = z.object({ format: z.enum(exportFormats), at: isoDateTime });
 
 export const exportCustomerSchema = z.object({
@@ -139,7 +141,10 @@ export const exportCustomerSchema = z.object({
   contactChanges: z.array(fieldChangeSchema).meta({ description: "Every change to your data, oldest first" }),
   signIns: z.array(signInEntrySchema).meta({ description: "Newest first" }),
   sessions: z.array(activeSessionSchema).meta({ description: "Sessions still active when the file was made" }),
-  staffViews: z.array(staffViewSchema).meta({ description: "When staff opened your record, newest first" }),
+  staffViews: z.array(staffViewSchema).meta({
+    description:
+      "Every time staff read your data, newest first: your record opened, your name among search results, your data on a mailing list",
+  }),
   downloads: z.array(downloadEntrySchema).meta({ description: "Your downloads of your data, newest first" }),
 });
 export type ExportCustomer = z.infer<typeof exportCustomerSchema>;

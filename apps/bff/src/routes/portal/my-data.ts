@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { apiError } from "../../http/api-error.ts";
-import { listStaffViews, loadCustomerRecord } from "../../services/customer-record.ts";
+import { loadCustomerRecord } from "../../services/customer-record.ts";
+import { listStaffViews } from "../../services/staff-views.ts";
 import type { PortalContext, PortalEnv } from "./context.ts";
 
 /** "My data": everything held on the signed-in customer, and only on them. */

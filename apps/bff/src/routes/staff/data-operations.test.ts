@@ -494,10 +494,17 @@ describe("mailing list", () => {
       expect.objectContaining({
         action: "mailing_list.exported",
         actorId: "staff-agent",
-        detail: JSON.stringify({ purpose: "listPublication", count: data.length, complete: true }),
       }),
       expect.objectContaining({ action: "mailing_list.exported" }),
     ]);
+    // Deliberate change 1 (issue 10): the entry also proves which customers the file held (audit_subjects).
+    const [listed] = await auditActions(since);
+    expect(JSON.parse(listed?.detail ?? "{}")).toEqual({
+      purpose: "listPublication",
+      count: data.length,
+      complete: true,
+      subjectsDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it("streams a large register in batches and refuses an unknown purpose", async () => {

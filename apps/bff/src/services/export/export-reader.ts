@@ -15,7 +15,7 @@ import {
 import type { Db, Snapshot } from "../../db/port.ts";
 import { toCustomerProfile } from "../customer-record.ts";
 import { toRequestView } from "../requests.ts";
-import { staffViewActions, staffViewReasons } from "./labels.ts";
+import { STAFF_VIEWS_SQL, type StaffViewRow, toStaffView } from "../staff-views.ts";
 
 type Row<K extends keyof ExportCustomer> = ExportCustomer[K] extends (infer Item)[] ? Item : never;
 
@@ -121,10 +121,8 @@ export const SQL = {
   signIns: `SELECT at, ip, user_agent AS userAgent FROM customer_sign_ins WHERE customer_id = ? ORDER BY at DESC, id DESC`,
   sessions: `SELECT created_at AS createdAt, last_seen_at AS lastSeenAt, ip, user_agent AS userAgent
     FROM customer_sessions WHERE customer_id = ? ORDER BY created_at DESC, id`,
-  // The staff member's role, never their identity: the trail names who, the customer sees in what capacity.
-  staffViews: `SELECT at, actor_role AS staffRole, action FROM audit_log
-    WHERE customer_id = ? AND actor_type = 'staff' AND action IN (${staffViewActions.map(() => "?").join(", ")})
-    ORDER BY seq DESC`,
+  // The staff member's role, never their identity (services/staff-views.ts): the customer's id goes in twice.
+  staffViews: STAFF_VIEWS_SQL,
   downloads: `SELECT format, at FROM downloads WHERE customer_id = ? ORDER BY at DESC, id DESC`,
 } as const;
 
@@ -328,10 +326,9 @@ function createReader(
     },
 
     *staffViews(): Generator<Row<"staffViews">> {
-      type ViewRow = { at: number; staffRole: string | null; action: string };
-      for (const r of each<ViewRow>(SQL.staffViews, ...staffViewActions)) {
-        const why = staffViewReasons[r.action];
-        if (why) yield { at: iso(r.at), staffRole: r.staffRole ?? "", action: r.action, why };
+      for (const r of each<StaffViewRow>(SQL.staffViews, customerId)) {
+        const view = toStaffView(r);
+        if (view) yield view;
       }
     },
 

@@ -8,6 +8,7 @@ import {
   requestStateNames,
   requestTypeNames,
   restrictionGroundNames,
+  staffRoleNames,
 } from "@tietoni/domain";
 import type { ExportReader } from "./export-reader.ts";
 import type { ExportMeta } from "./json-writer.ts";
@@ -20,7 +21,6 @@ import {
   labels,
   orderStatusNames,
   organisationRoleNames,
-  staffRoleNames,
 } from "./labels.ts";
 import type { Piece } from "./pull-stream.ts";
 

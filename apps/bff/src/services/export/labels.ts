@@ -150,21 +150,6 @@ export const decisionOutcomeNames = {
   refused: { fi: "Evätty", en: "Refused" },
 } as const satisfies Record<string, Localized>;
 
-export const staffRoleNames: Record<string, Localized> = {
-  agent: { fi: "Asiakaspalvelija", en: "Customer service agent" },
-  admin: { fi: "Pääkäyttäjä", en: "Administrator" },
-};
-
-/** Audit actions shown to the customer as staff views, each with why staff open a record that way. */
-export const staffViewReasons: Record<string, Localized> = {
-  "customer.record.viewed": {
-    fi: "Asiakaspalvelun haku: asiakastietojen avaaminen asiakkuuden hoitamiseksi tai pyynnön käsittelemiseksi",
-    en: "Customer service look-up: the record was opened to serve you or to handle a request",
-  },
-};
-
-export const staffViewActions = Object.keys(staffViewReasons);
-
 /** Names of fields that appear in the change history; an unknown field is shown by its id. */
 export const fieldNames: Record<string, Localized> = {
   firstName: labels.firstName,
