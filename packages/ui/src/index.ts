@@ -11,5 +11,8 @@ export * from "./components/register-notice-view.tsx";
 export * from "./components/status.tsx";
 export * from "./components/table-region.tsx";
 export * from "./format.ts";
+export * from "./forms/field-wiring.ts";
+export * from "./forms/form-kit.tsx";
+export * from "./forms/request-details.tsx";
 export * from "./i18n/create-i18n.tsx";
 export * from "./i18n/shared-messages.ts";
