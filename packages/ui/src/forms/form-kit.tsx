@@ -67,6 +67,13 @@ export function TextAreaField(props: Valued<HTMLTextAreaElement, TextareaHTMLAtt
   return valuedField(props, (textarea) => <textarea {...textarea} />);
 }
 
+/** A six-digit one-time code: the numeric keypad on phones, and the code the browser offers from a message. */
+export function CodeField(props: Omit<Valued<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>, "maxLength">) {
+  return valuedField(props, (input) => (
+    <input name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required {...input} />
+  ));
+}
+
 export type SelectOption = { value: string; label: ReactNode };
 
 /** A select whose first, empty option asks the user to choose when `placeholder` is given. */

@@ -1,10 +1,8 @@
-import { ApiError, ErrorMessage, FieldError } from "@tietoni/ui";
+import { CodeField, errorCode, FormActions, InputField, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useRequestCode } from "../api/request-code.ts";
 import { useVerifyCode } from "../api/verify-code.ts";
-
-const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : err ? "server_error" : null);
 
 /**
  * Two steps: the e-mail address, then the code mailed to it. The first step's answer is the same
@@ -35,27 +33,20 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   };
 
   if (step === "email") {
-    const err = errorCode(requestCode.error);
     return (
       <form onSubmit={submitEmail} noValidate className="form">
-        <div className="field">
-          <label htmlFor={emailId}>{t("emailLabel")}</label>
-          <input
-            id={emailId}
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            aria-invalid={err ? true : undefined}
-            aria-describedby={err ? `${emailId}-error` : undefined}
-          />
-          {err && <FieldError id={`${emailId}-error`} code={err} />}
-        </div>
-        <button type="submit" disabled={requestCode.isPending}>
-          {requestCode.isPending ? t("sending") : t("sendCode")}
-        </button>
+        <InputField
+          id={emailId}
+          type="email"
+          name="email"
+          label={t("emailLabel")}
+          autoComplete="email"
+          required
+          value={email}
+          onValue={setEmail}
+          error={errorCode(requestCode.error)}
+        />
+        <SubmitButton pending={requestCode.isPending} label={t("sendCode")} pendingLabel={t("sending")} />
       </form>
     );
   }
@@ -64,28 +55,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={submitCode} noValidate className="form">
       <p role="status">{t("codeSent", { email })}</p>
-      <div className="field">
-        <label htmlFor={codeId}>{t("codeLabel")}</label>
-        <input
-          ref={codeInput}
-          id={codeId}
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxLength={6}
-          required
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          aria-invalid={err ? true : undefined}
-          aria-describedby={err ? `${codeId}-error` : undefined}
-        />
-        {err && <FieldError id={`${codeId}-error`} code={err} />}
-      </div>
-      <div className="actions">
-        <button type="submit" disabled={verifyCode.isPending}>
-          {verifyCode.isPending ? t("verifying") : t("verify")}
-        </button>
+      <CodeField
+        ref={codeInput}
+        id={codeId}
+        label={t("codeLabel")}
+        pattern="[0-9]{6}"
+        value={code}
+        onValue={setCode}
+        error={err}
+      />
+      <FormActions
+        pending={verifyCode.isPending}
+        label={t("verify")}
+        pendingLabel={t("verifying")}
+        // A server failure is announced for the whole form as well as under the code.
+        error={err === "server_error" ? err : null}
+      >
         <button
           type="button"
           className="secondary"
@@ -97,8 +82,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         >
           {t("useOtherEmail")}
         </button>
-      </div>
-      {err === "server_error" && <ErrorMessage code={err} />}
+      </FormActions>
     </form>
   );
 }

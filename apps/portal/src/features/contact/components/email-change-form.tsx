@@ -1,4 +1,4 @@
-import { ApiError, ErrorMessage, FieldError } from "@tietoni/ui";
+import { ApiError, CodeField, FormActions, InputField } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
 import { useStartEmailChange } from "../api/start-email-change.ts";
@@ -28,8 +28,6 @@ export function EmailChangeForm({ current }: { current: string }) {
   const start = useStartEmailChange();
   const confirm = useConfirmEmailChange();
   const id = useId();
-  const emailId = `${id}-email`;
-  const codeId = `${id}-code`;
   const codeInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -72,58 +70,46 @@ export function EmailChangeForm({ current }: { current: string }) {
       <p className="note">{t("contactEmailIntro")}</p>
       {step === "email" ? (
         <form onSubmit={submitEmail} noValidate className="form">
-          <div className="field">
-            <label htmlFor={emailId}>{t("contactNewEmailLabel")}</label>
-            <input
-              id={emailId}
-              type="email"
-              name="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={startErr.field ? true : undefined}
-              aria-describedby={startErr.field ? `${emailId}-error` : undefined}
-            />
-            <FieldError id={`${emailId}-error`} code={startErr.field} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={start.isPending}>
-              {start.isPending ? t("contactSending") : t("contactSendEmailCode")}
-            </button>
-          </div>
-          {startErr.form && <ErrorMessage code={startErr.form} />}
+          <InputField
+            id={`${id}-email`}
+            type="email"
+            name="email"
+            label={t("contactNewEmailLabel")}
+            autoComplete="email"
+            required
+            value={email}
+            onValue={setEmail}
+            error={startErr.field}
+          />
+          <FormActions
+            pending={start.isPending}
+            label={t("contactSendEmailCode")}
+            pendingLabel={t("contactSending")}
+            error={startErr.form}
+          />
         </form>
       ) : (
         <form onSubmit={submitCode} noValidate className="form">
           <p role="status">{t("contactEmailCodeSent", { email })}</p>
-          <div className="field">
-            <label htmlFor={codeId}>{t("contactEmailCodeLabel")}</label>
-            <input
-              ref={codeInput}
-              id={codeId}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-invalid={confirmErr.field ? true : undefined}
-              aria-describedby={confirmErr.field ? `${codeId}-error` : undefined}
-            />
-            <FieldError id={`${codeId}-error`} code={confirmErr.field} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={confirm.isPending}>
-              {confirm.isPending ? t("contactConfirming") : t("contactConfirmEmail")}
-            </button>
+          <CodeField
+            ref={codeInput}
+            id={`${id}-code`}
+            label={t("contactEmailCodeLabel")}
+            pattern="[0-9]{6}"
+            value={code}
+            onValue={setCode}
+            error={confirmErr.field}
+          />
+          <FormActions
+            pending={confirm.isPending}
+            label={t("contactConfirmEmail")}
+            pendingLabel={t("contactConfirming")}
+            error={confirmErr.form}
+          >
             <button type="button" className="secondary" onClick={restart}>
               {t("contactUseOtherEmail")}
             </button>
-          </div>
-          {confirmErr.form && <ErrorMessage code={confirmErr.form} />}
+          </FormActions>
         </form>
       )}
       <SavedStatus message={changedTo && t("contactEmailChanged", { email: changedTo })} />

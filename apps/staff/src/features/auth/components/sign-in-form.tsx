@@ -1,4 +1,4 @@
-import { ApiError, ErrorMessage } from "@tietoni/ui";
+import { ApiError, CodeField, ErrorMessage, FormActions, InputField, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useSignIn } from "../api/sign-in.ts";
@@ -17,7 +17,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const usernameId = useId();
   const passwordId = useId();
   const codeId = useId();
-  const codeHintId = useId();
   const codeInput = useRef<HTMLInputElement>(null);
   const errCode = signIn.error instanceof ApiError ? signIn.error.code : signIn.error ? "server_error" : null;
 
@@ -56,34 +55,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         ) : (
           err && <ErrorMessage code={err} />
         )}
-        <div className="field">
-          <label htmlFor={codeId}>{t("accountsSignInCodeLabel")}</label>
-          <p id={codeHintId} className="hint">
-            {t("accountsSignInCodeIntro")}
-          </p>
-          <input
-            ref={codeInput}
-            id={codeId}
-            name="totp"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
-            required
-            aria-describedby={codeHintId}
-            className="accounts-code-input"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" disabled={signIn.isPending}>
-            {signIn.isPending ? t("signingIn") : t("signIn")}
-          </button>
+        <CodeField
+          ref={codeInput}
+          id={codeId}
+          name="totp"
+          label={t("accountsSignInCodeLabel")}
+          hint={t("accountsSignInCodeIntro")}
+          pattern="[0-9]{6}"
+          className="accounts-code-input"
+          value={code}
+          onValue={setCode}
+        />
+        <FormActions pending={signIn.isPending} label={t("signIn")} pendingLabel={t("signingIn")}>
           <button type="button" className="secondary" onClick={startOver}>
             {t("accountsSignInStartOver")}
           </button>
-        </div>
+        </FormActions>
       </form>
     );
   }
@@ -91,32 +78,26 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="form">
       {errCode && <ErrorMessage code={errCode} />}
-      <div className="field">
-        <label htmlFor={usernameId}>{t("usernameLabel")}</label>
-        <input
-          id={usernameId}
-          name="username"
-          autoComplete="username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={passwordId}>{t("passwordLabel")}</label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
-      <button type="submit" disabled={signIn.isPending}>
-        {signIn.isPending ? t("signingIn") : t("signIn")}
-      </button>
+      <InputField
+        id={usernameId}
+        name="username"
+        label={t("usernameLabel")}
+        autoComplete="username"
+        required
+        value={username}
+        onValue={setUsername}
+      />
+      <InputField
+        id={passwordId}
+        name="password"
+        type="password"
+        label={t("passwordLabel")}
+        autoComplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
+      <SubmitButton pending={signIn.isPending} label={t("signIn")} pendingLabel={t("signingIn")} />
     </form>
   );
 }
