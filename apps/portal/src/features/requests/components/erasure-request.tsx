@@ -1,4 +1,4 @@
-import { type ErasureBlocker, erasureBlockerTexts, keptDataTexts } from "@tietoni/domain";
+import { keptDataTexts } from "@tietoni/domain";
 import { ErrorMessage, fieldErrors, formatDate, formError, Loading, TableRegion, TextAreaField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router";
@@ -6,6 +6,7 @@ import { paths } from "../../../config/paths.ts";
 import { useCreateRequest } from "../api/create-request.ts";
 import { useErasureAssessment } from "../api/get-erasure-assessment.ts";
 import { useI18n } from "../messages.ts";
+import { erasureBlockerText } from "../utils/erasure-blocker-text.ts";
 import { requestSentState } from "../utils/request-sent.ts";
 import { RequestFormActions } from "./request-form-actions.tsx";
 
@@ -20,15 +21,6 @@ export function ErasureRequest() {
   const navigate = useNavigate();
   const [text, setText] = useState("");
   const id = useId();
-
-  const blockerText = (blocker: ErasureBlocker) => {
-    const template = pick(erasureBlockerTexts[blocker.ground]);
-    if (blocker.ground === "openInvoice" || blocker.ground === "debtCollection")
-      return template.replace("{count}", String(blocker.count));
-    if (blocker.ground === "activeContactPerson")
-      return template.replace("{organisations}", blocker.organisations.join(", "));
-    return template;
-  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -57,7 +49,7 @@ export function ErasureRequest() {
               <>
                 <ul className="requests-blockers">
                   {assessment.data.assessment.blockers.map((blocker) => (
-                    <li key={blocker.ground}>{blockerText(blocker)}</li>
+                    <li key={blocker.ground}>{erasureBlockerText(blocker, pick)}</li>
                   ))}
                 </ul>
                 <p>{t("requestsBlockedNote")}</p>
