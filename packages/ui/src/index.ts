@@ -14,5 +14,6 @@ export * from "./format.ts";
 export * from "./forms/field-wiring.ts";
 export * from "./forms/form-kit.tsx";
 export * from "./forms/request-details.tsx";
+export * from "./forms/use-code-step.ts";
 export * from "./i18n/create-i18n.tsx";
 export * from "./i18n/shared-messages.ts";

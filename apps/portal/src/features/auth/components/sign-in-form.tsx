@@ -1,5 +1,5 @@
-import { CodeField, errorCode, FormActions, InputField, SubmitButton } from "@tietoni/ui";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { CodeField, errorCode, FormActions, InputField, SubmitButton, useCodeStep } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useRequestCode } from "../api/request-code.ts";
 import { useVerifyCode } from "../api/verify-code.ts";
@@ -12,27 +12,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
-  const [step, setStep] = useState<"email" | "code">("email");
+  const { askingCode, setAskingCode, codeInput } = useCodeStep();
   const requestCode = useRequestCode();
   const verifyCode = useVerifyCode();
   const emailId = useId();
   const codeId = useId();
-  const codeInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (step === "code") codeInput.current?.focus();
-  }, [step]);
 
   const submitEmail = (e: FormEvent) => {
     e.preventDefault();
-    requestCode.mutate({ email }, { onSuccess: () => setStep("code") });
+    requestCode.mutate({ email }, { onSuccess: () => setAskingCode(true) });
   };
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
     verifyCode.mutate({ email, code }, { onSuccess: onSignedIn });
   };
 
-  if (step === "email") {
+  if (!askingCode) {
     return (
       <form onSubmit={submitEmail} noValidate className="form">
         <InputField
@@ -75,7 +70,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           type="button"
           className="secondary"
           onClick={() => {
-            setStep("email");
+            setAskingCode(false);
             setCode("");
             verifyCode.reset();
           }}

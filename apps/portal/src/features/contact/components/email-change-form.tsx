@@ -1,5 +1,5 @@
-import { ApiError, CodeField, FormActions, InputField } from "@tietoni/ui";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiError, CodeField, FormActions, InputField, useCodeStep } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
 import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
 import { useStartEmailChange } from "../api/start-email-change.ts";
 import { useI18n } from "../messages.ts";
@@ -23,21 +23,16 @@ export function EmailChangeForm({ current }: { current: string }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
-  const [step, setStep] = useState<"email" | "code">("email");
+  const { askingCode, setAskingCode, codeInput } = useCodeStep();
   const [changedTo, setChangedTo] = useState<string | null>(null);
   const start = useStartEmailChange();
   const confirm = useConfirmEmailChange();
   const id = useId();
-  const codeInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (step === "code") codeInput.current?.focus();
-  }, [step]);
 
   const submitEmail = (e: FormEvent) => {
     e.preventDefault();
     setChangedTo(null);
-    start.mutate({ email }, { onSuccess: () => setStep("code") });
+    start.mutate({ email }, { onSuccess: () => setAskingCode(true) });
   };
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +41,7 @@ export function EmailChangeForm({ current }: { current: string }) {
       {
         onSuccess: (body) => {
           setChangedTo(body.email);
-          setStep("email");
+          setAskingCode(false);
           setEmail("");
           setCode("");
           start.reset();
@@ -55,7 +50,7 @@ export function EmailChangeForm({ current }: { current: string }) {
     );
   };
   const restart = () => {
-    setStep("email");
+    setAskingCode(false);
     setCode("");
     confirm.reset();
   };
@@ -68,7 +63,7 @@ export function EmailChangeForm({ current }: { current: string }) {
       <h2 id={`${id}-heading`}>{t("contactEmailHeading")}</h2>
       <p>{t("contactEmailCurrent", { email: current })}</p>
       <p className="note">{t("contactEmailIntro")}</p>
-      {step === "email" ? (
+      {!askingCode ? (
         <form onSubmit={submitEmail} noValidate className="form">
           <InputField
             id={`${id}-email`}

@@ -1,5 +1,5 @@
-import { ApiError, CodeField, ErrorMessage, FormActions, InputField, SubmitButton } from "@tietoni/ui";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiError, CodeField, ErrorMessage, FormActions, InputField, SubmitButton, useCodeStep } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useSignIn } from "../api/sign-in.ts";
 
@@ -12,38 +12,32 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [askCode, setAskCode] = useState(false);
+  const { askingCode, setAskingCode, codeInput } = useCodeStep();
   const signIn = useSignIn();
   const usernameId = useId();
   const passwordId = useId();
   const codeId = useId();
-  const codeInput = useRef<HTMLInputElement>(null);
   const errCode = signIn.error instanceof ApiError ? signIn.error.code : signIn.error ? "server_error" : null;
-
-  // The second step replaces the fields the user was typing in; move focus to the one now expected.
-  useEffect(() => {
-    if (askCode) codeInput.current?.focus();
-  }, [askCode]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const input = askCode ? { username, password, totp: code.trim() } : { username, password };
+    const input = askingCode ? { username, password, totp: code.trim() } : { username, password };
     signIn.mutate(input, {
       onSuccess: onSignedIn,
       onError: (err) => {
-        if (err instanceof ApiError && err.code === "totp_required") setAskCode(true);
+        if (err instanceof ApiError && err.code === "totp_required") setAskingCode(true);
       },
     });
   };
 
   const startOver = () => {
-    setAskCode(false);
+    setAskingCode(false);
     setPassword("");
     setCode("");
     signIn.reset();
   };
 
-  if (askCode) {
+  if (askingCode) {
     // totp_required is the prompt of this step, not an error; a failure here is about the code.
     const err = errCode === "totp_required" ? null : errCode;
     return (
