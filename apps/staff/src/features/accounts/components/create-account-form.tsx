@@ -2,6 +2,7 @@ import { FormError, fieldErrors, formError, InputField, SubmitButton } from "@ti
 import { type FormEvent, useId, useState } from "react";
 import { useCreateStaffAccount } from "../api/create-staff-account.ts";
 import { useI18n } from "../messages.ts";
+import { ConfidentialityField, DisplayNameField } from "./account-fields.tsx";
 import { RoleSelect } from "./role-select.tsx";
 
 const FIELDS = ["username", "displayName", "role", "password", "confidentialitySignedOn"] as const;
@@ -59,12 +60,8 @@ export function CreateAccountForm({ onCreated }: { onCreated: (message: string) 
           onValue={setUsername}
           error={errors.get("username")}
         />
-        <InputField
+        <DisplayNameField
           id={ids.displayName}
-          name="displayName"
-          label={t("accountsDisplayName")}
-          autoComplete="off"
-          required
           value={displayName}
           onValue={setDisplayName}
           error={errors.get("displayName")}
@@ -82,12 +79,8 @@ export function CreateAccountForm({ onCreated }: { onCreated: (message: string) 
           onValue={setPassword}
           error={errors.get("password")}
         />
-        <InputField
+        <ConfidentialityField
           id={ids.confidentialitySignedOn}
-          name="confidentialitySignedOn"
-          type="date"
-          label={t("accountsConfidentiality")}
-          hint={t("accountsConfidentialityHint")}
           value={confidentialitySignedOn}
           onValue={setConfidentialitySignedOn}
           error={errors.get("confidentialitySignedOn")}

@@ -5,6 +5,7 @@ import { useResetStaffPassword } from "../api/reset-staff-password.ts";
 import { useResetStaffTotp } from "../api/reset-staff-totp.ts";
 import { useUpdateStaffAccount } from "../api/update-staff-account.ts";
 import { useI18n } from "../messages.ts";
+import { ConfidentialityField, DisplayNameField } from "./account-fields.tsx";
 import { RoleSelect } from "./role-select.tsx";
 
 type Done = (message: string) => void;
@@ -79,23 +80,10 @@ function DetailsForm({ account, isSelf, onDone }: { account: StaffAccount; isSel
       ) : (
         formErr && <ErrorMessage code={formErr} />
       )}
-      <InputField
-        id={nameId}
-        name="displayName"
-        label={t("accountsDisplayName")}
-        autoComplete="off"
-        required
-        value={displayName}
-        onValue={setDisplayName}
-        error={errors.get("displayName")}
-      />
+      <DisplayNameField id={nameId} value={displayName} onValue={setDisplayName} error={errors.get("displayName")} />
       <RoleSelect id={roleId} value={role} onChange={setRole} disabled={isSelf} />
-      <InputField
+      <ConfidentialityField
         id={dateId}
-        name="confidentialitySignedOn"
-        type="date"
-        label={t("accountsConfidentiality")}
-        hint={t("accountsConfidentialityHint")}
         required={isSelf}
         value={signedOn}
         onValue={setSignedOn}
