@@ -1,12 +1,21 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests of the domain and the UI package, and the BFF's tests against a real SQLite file per worker.
+// Unit tests of the domain, of the front end's pure logic (UI package and apps), and the BFF's tests against a real
+// SQLite file per worker.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: "domain", include: ["packages/domain/src/**/*.test.ts"] } },
       // The repository's own tooling: the boundary rules `pnpm lint` checks (scripts/lint-rules.mjs).
       { test: { name: "scripts", include: ["scripts/**/*.test.mjs"] } },
+      {
+        test: {
+          name: "ui",
+          include: ["packages/ui/src/**/*.test.{ts,tsx}", "apps/{portal,staff}/src/**/*.test.{ts,tsx}"],
+          // Formatters, wording and form wiring are pure functions; none of them needs a DOM.
+          environment: "node",
+        },
+      },
       {
         test: {
           name: "bff",

@@ -1,9 +1,9 @@
 import { AppShell, PageSlot } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
-import { useSession } from "../features/auth/api/get-session.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useI18n } from "../lib/i18n.ts";
+import { useSession } from "../lib/session.ts";
 
 export function Layout() {
   const { t } = useI18n();

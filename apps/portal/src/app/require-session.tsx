@@ -1,7 +1,7 @@
 import { ErrorMessage, Loading } from "@tietoni/ui";
 import { Navigate, Outlet } from "react-router";
 import { paths } from "../config/paths.ts";
-import { useSession } from "../features/auth/api/get-session.ts";
+import { useSession } from "../lib/session.ts";
 
 /** Pages with personal data render only for a signed-in customer; others go to sign-in. */
 export function RequireSession() {

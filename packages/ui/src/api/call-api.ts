@@ -34,6 +34,20 @@ function toApiError(err: unknown): unknown {
  * @example
  * const record = await callApi(api["my-data"].$get());
  */
+/**
+ * Calls a typed Hono client endpoint: resolves with the success body (typed from the BFF's routes)
+ * or rejects with an ApiError carrying the BFF's error code.
+ *
+ * @example
+ * const record = await callApi(api["my-data"].$get());
+ */
+/** A read of the session: 401 means nobody is signed in, which is an answer (null) rather than an error. */
+export const nullWhenSignedOut = <T>(call: Promise<T>): Promise<T | null> =>
+  call.catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 401) return null;
+    throw err;
+  });
+
 export const callApi = <T extends ClientResponse<unknown>>(response: Promise<T>) =>
   parseResponse(response).catch((err: unknown) => {
     throw toApiError(err);

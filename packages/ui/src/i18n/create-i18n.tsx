@@ -68,6 +68,15 @@ export type I18n<M extends Record<string, Localized>> = LocaleContextValue & {
   t: (key: keyof M, vars?: MessageVars) => string;
 };
 
+/** The `t` of one catalogue in one language; an unknown key shows itself rather than crashing the page. */
+export function translator<M extends Record<string, Localized>>(messages: M, locale: Locale) {
+  return (key: keyof M, vars?: MessageVars): string => {
+    // Only undefined through an untyped key.
+    const text: Localized | undefined = messages[key];
+    return text ? interpolate(text[locale], vars) : String(key);
+  };
+}
+
 /**
  * Binds a message catalogue to the shared locale state.
  * @example
@@ -81,14 +90,7 @@ export function createI18n<M extends Record<string, Localized>>(messages: M) {
 
   function useI18n(): I18n<M> {
     const { locale, setLocale, pick } = useLocale();
-    const t = useCallback(
-      (key: keyof M, vars?: MessageVars) => {
-        const text: Localized | undefined = messages[key];
-        // Only reachable through an untyped key; showing the key beats crashing the page.
-        return text ? interpolate(text[locale], vars) : String(key);
-      },
-      [locale],
-    );
+    const t = useMemo(() => translator(messages, locale), [locale]);
     return { locale, setLocale, pick, t };
   }
 

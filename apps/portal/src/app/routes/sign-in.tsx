@@ -1,8 +1,8 @@
 import { Navigate, useNavigate } from "react-router";
 import { paths } from "../../config/paths.ts";
-import { useSession } from "../../features/auth/api/get-session.ts";
 import { SignInForm } from "../../features/auth/components/sign-in-form.tsx";
 import { useI18n } from "../../lib/i18n.ts";
+import { useSession } from "../../lib/session.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
 export function Component() {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { VerifyCodeInput } from "@tietoni/domain";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { sessionQueryOptions } from "./get-session.ts";
+import { sessionQueryOptions } from "../../../lib/session.ts";
 
 export const verifyCode = (input: VerifyCodeInput) => callApi(api.auth["verify-code"].$post({ json: input }));
 

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { contactDetailsQueryOptions } from "./get-contact-details.ts";
+import { myDataQueryOptions } from "../../../lib/my-data.ts";
+import { sessionQueryOptions } from "../../../lib/session.ts";
 import { contactHistoryQueryOptions } from "./get-contact-history.ts";
 
 export const confirmEmailChange = (input: { code: string }) =>
@@ -13,10 +14,10 @@ export const useConfirmEmailChange = () => {
     mutationFn: confirmEmailChange,
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: contactDetailsQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: myDataQueryOptions().queryKey }),
         queryClient.invalidateQueries({ queryKey: contactHistoryQueryOptions().queryKey }),
         // The session carries the e-mail address too.
-        queryClient.invalidateQueries({ queryKey: ["session"] }),
+        queryClient.invalidateQueries({ queryKey: sessionQueryOptions().queryKey }),
       ]),
   });
 };

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UpdateContactInput } from "@tietoni/domain";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { contactDetailsQueryOptions } from "./get-contact-details.ts";
+import { myDataQueryOptions } from "../../../lib/my-data.ts";
 import { contactHistoryQueryOptions } from "./get-contact-history.ts";
 
 /** A direct edit of phone, postal address or web address; `null` clears the field. */
@@ -14,7 +14,7 @@ export const useUpdateContact = () => {
     mutationFn: updateContact,
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: contactDetailsQueryOptions().queryKey }),
+        queryClient.invalidateQueries({ queryKey: myDataQueryOptions().queryKey }),
         queryClient.invalidateQueries({ queryKey: contactHistoryQueryOptions().queryKey }),
       ]),
   });

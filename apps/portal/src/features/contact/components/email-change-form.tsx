@@ -1,5 +1,5 @@
-import { ApiError, ErrorMessage, FieldError } from "@tietoni/ui";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiError, CodeField, FormActions, InputField, useCodeStep } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
 import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
 import { useStartEmailChange } from "../api/start-email-change.ts";
 import { useI18n } from "../messages.ts";
@@ -23,23 +23,16 @@ export function EmailChangeForm({ current }: { current: string }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
-  const [step, setStep] = useState<"email" | "code">("email");
+  const { askingCode, setAskingCode, codeInput } = useCodeStep();
   const [changedTo, setChangedTo] = useState<string | null>(null);
   const start = useStartEmailChange();
   const confirm = useConfirmEmailChange();
   const id = useId();
-  const emailId = `${id}-email`;
-  const codeId = `${id}-code`;
-  const codeInput = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (step === "code") codeInput.current?.focus();
-  }, [step]);
 
   const submitEmail = (e: FormEvent) => {
     e.preventDefault();
     setChangedTo(null);
-    start.mutate({ email }, { onSuccess: () => setStep("code") });
+    start.mutate({ email }, { onSuccess: () => setAskingCode(true) });
   };
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
@@ -48,7 +41,7 @@ export function EmailChangeForm({ current }: { current: string }) {
       {
         onSuccess: (body) => {
           setChangedTo(body.email);
-          setStep("email");
+          setAskingCode(false);
           setEmail("");
           setCode("");
           start.reset();
@@ -57,7 +50,7 @@ export function EmailChangeForm({ current }: { current: string }) {
     );
   };
   const restart = () => {
-    setStep("email");
+    setAskingCode(false);
     setCode("");
     confirm.reset();
   };
@@ -70,60 +63,48 @@ export function EmailChangeForm({ current }: { current: string }) {
       <h2 id={`${id}-heading`}>{t("contactEmailHeading")}</h2>
       <p>{t("contactEmailCurrent", { email: current })}</p>
       <p className="note">{t("contactEmailIntro")}</p>
-      {step === "email" ? (
+      {!askingCode ? (
         <form onSubmit={submitEmail} noValidate className="form">
-          <div className="field">
-            <label htmlFor={emailId}>{t("contactNewEmailLabel")}</label>
-            <input
-              id={emailId}
-              type="email"
-              name="email"
-              autoComplete="email"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={startErr.field ? true : undefined}
-              aria-describedby={startErr.field ? `${emailId}-error` : undefined}
-            />
-            <FieldError id={`${emailId}-error`} code={startErr.field} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={start.isPending}>
-              {start.isPending ? t("contactSending") : t("contactSendEmailCode")}
-            </button>
-          </div>
-          {startErr.form && <ErrorMessage code={startErr.form} />}
+          <InputField
+            id={`${id}-email`}
+            type="email"
+            name="email"
+            label={t("contactNewEmailLabel")}
+            autoComplete="email"
+            required
+            value={email}
+            onValue={setEmail}
+            error={startErr.field}
+          />
+          <FormActions
+            pending={start.isPending}
+            label={t("contactSendEmailCode")}
+            pendingLabel={t("contactSending")}
+            error={startErr.form}
+          />
         </form>
       ) : (
         <form onSubmit={submitCode} noValidate className="form">
           <p role="status">{t("contactEmailCodeSent", { email })}</p>
-          <div className="field">
-            <label htmlFor={codeId}>{t("contactEmailCodeLabel")}</label>
-            <input
-              ref={codeInput}
-              id={codeId}
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              aria-invalid={confirmErr.field ? true : undefined}
-              aria-describedby={confirmErr.field ? `${codeId}-error` : undefined}
-            />
-            <FieldError id={`${codeId}-error`} code={confirmErr.field} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={confirm.isPending}>
-              {confirm.isPending ? t("contactConfirming") : t("contactConfirmEmail")}
-            </button>
+          <CodeField
+            ref={codeInput}
+            id={`${id}-code`}
+            label={t("contactEmailCodeLabel")}
+            pattern="[0-9]{6}"
+            value={code}
+            onValue={setCode}
+            error={confirmErr.field}
+          />
+          <FormActions
+            pending={confirm.isPending}
+            label={t("contactConfirmEmail")}
+            pendingLabel={t("contactConfirming")}
+            error={confirmErr.form}
+          >
             <button type="button" className="secondary" onClick={restart}>
               {t("contactUseOtherEmail")}
             </button>
-          </div>
-          {confirmErr.form && <ErrorMessage code={confirmErr.form} />}
+          </FormActions>
         </form>
       )}
       <SavedStatus message={changedTo && t("contactEmailChanged", { email: changedTo })} />

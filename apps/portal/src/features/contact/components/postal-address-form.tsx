@@ -1,9 +1,9 @@
 import type { PostalAddress } from "@tietoni/domain";
-import { FieldError, fieldErrors, formError } from "@tietoni/ui";
+import { fieldErrors, formError, InputField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useUpdateContact } from "../api/update-contact.ts";
 import { useI18n } from "../messages.ts";
-import { FormActions } from "./form-actions.tsx";
+import { SaveActions } from "./save-actions.tsx";
 import { SavedStatus } from "./saved-status.tsx";
 
 type Address = { street: string; postalCode: string; city: string; country: string };
@@ -46,52 +46,37 @@ export function PostalAddressForm({ current }: { current: Address | null }) {
   const input = (
     name: "street" | "postalCode" | "city",
     label: string,
-    value: string,
-    onChange: (v: string) => void,
+    [value, onValue]: [string, (v: string) => void],
     autoComplete: string,
     hint?: string,
-  ) => {
-    const inputId = `${id}-${name}`;
-    const err = errors.get(`postalAddress.${name}`);
-    const describedBy = [hint ? `${inputId}-hint` : null, err ? `${inputId}-error` : null].filter(Boolean).join(" ");
-    return (
-      <div className="field">
-        <label htmlFor={inputId}>{label}</label>
-        {hint && (
-          <span className="hint" id={`${inputId}-hint`}>
-            {hint}
-          </span>
-        )}
-        <input
-          id={inputId}
-          name={name}
-          autoComplete={autoComplete}
-          inputMode={name === "postalCode" ? "numeric" : undefined}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={err ? true : undefined}
-          aria-describedby={describedBy || undefined}
-        />
-        <FieldError id={`${inputId}-error`} code={err} />
-      </div>
-    );
-  };
+  ) => (
+    <InputField
+      id={`${id}-${name}`}
+      name={name}
+      label={label}
+      hint={hint}
+      autoComplete={autoComplete}
+      inputMode={name === "postalCode" ? "numeric" : undefined}
+      value={value}
+      onValue={onValue}
+      error={errors.get(`postalAddress.${name}`)}
+    />
+  );
 
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("contactAddressHeading")}</h2>
       <form onSubmit={submit} noValidate className="form">
-        {input("street", t("contactStreetLabel"), street, setStreet, "street-address")}
+        {input("street", t("contactStreetLabel"), [street, setStreet], "street-address")}
         {input(
           "postalCode",
           t("contactPostalCodeLabel"),
-          postalCode,
-          setPostalCode,
+          [postalCode, setPostalCode],
           "postal-code",
           t("contactPostalCodeHint"),
         )}
-        {input("city", t("contactCityLabel"), city, setCity, "address-level2")}
-        <FormActions
+        {input("city", t("contactCityLabel"), [city, setCity], "address-level2")}
+        <SaveActions
           pending={update.isPending}
           canRemove={current !== null}
           onRemove={() => save(null)}

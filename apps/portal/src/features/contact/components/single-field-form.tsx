@@ -1,8 +1,8 @@
-import { FieldError, fieldErrors, formError } from "@tietoni/ui";
+import { fieldErrors, formError, InputField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useUpdateContact } from "../api/update-contact.ts";
 import { useI18n } from "../messages.ts";
-import { FormActions } from "./form-actions.tsx";
+import { SaveActions } from "./save-actions.tsx";
 import { SavedStatus } from "./saved-status.tsx";
 
 type Field = {
@@ -51,9 +51,6 @@ export function SingleFieldForm({ field, current }: { field: Field; current: str
   const [saved, setSaved] = useState<"saved" | "removed" | null>(null);
   const update = useUpdateContact();
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const err = fieldErrors(update.error).get(field.name);
 
   const save = (next: string | null) => {
     setSaved(null);
@@ -77,24 +74,18 @@ export function SingleFieldForm({ field, current }: { field: Field; current: str
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t(field.texts.heading)}</h2>
       <form onSubmit={submit} noValidate className="form">
-        <div className="field">
-          <label htmlFor={id}>{t(field.texts.label)}</label>
-          <span className="hint" id={hintId}>
-            {t(field.texts.hint)}
-          </span>
-          <input
-            id={id}
-            type={field.type}
-            name={field.name}
-            autoComplete={field.autoComplete}
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            aria-invalid={err ? true : undefined}
-            aria-describedby={err ? `${hintId} ${errorId}` : hintId}
-          />
-          <FieldError id={errorId} code={err} />
-        </div>
-        <FormActions
+        <InputField
+          id={id}
+          type={field.type}
+          name={field.name}
+          label={t(field.texts.label)}
+          hint={t(field.texts.hint)}
+          autoComplete={field.autoComplete}
+          value={value}
+          onValue={setValue}
+          error={fieldErrors(update.error).get(field.name)}
+        />
+        <SaveActions
           pending={update.isPending}
           canRemove={current !== null}
           onRemove={() => save(null)}

@@ -1,12 +1,14 @@
-import { type ErasureBlocker, erasureBlockerTexts, keptDataTexts } from "@tietoni/domain";
-import { ErrorMessage, FieldError, fieldErrors, formatDate, formError, Loading, TableRegion } from "@tietoni/ui";
+import { keptDataTexts } from "@tietoni/domain";
+import { ErrorMessage, fieldErrors, formatDate, formError, Loading, TableRegion, TextAreaField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useCreateRequest } from "../api/create-request.ts";
 import { useErasureAssessment } from "../api/get-erasure-assessment.ts";
 import { useI18n } from "../messages.ts";
+import { erasureBlockerText } from "../utils/erasure-blocker-text.ts";
 import { requestSentState } from "../utils/request-sent.ts";
+import { RequestFormActions } from "./request-form-actions.tsx";
 
 /**
  * Before the customer asks for erasure they see what blocks it now and what is kept anyway, under which rule
@@ -19,16 +21,6 @@ export function ErasureRequest() {
   const navigate = useNavigate();
   const [text, setText] = useState("");
   const id = useId();
-  const textId = `${id}-text`;
-
-  const blockerText = (blocker: ErasureBlocker) => {
-    const template = pick(erasureBlockerTexts[blocker.ground]);
-    if (blocker.ground === "openInvoice" || blocker.ground === "debtCollection")
-      return template.replace("{count}", String(blocker.count));
-    if (blocker.ground === "activeContactPerson")
-      return template.replace("{organisations}", blocker.organisations.join(", "));
-    return template;
-  };
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -40,8 +32,6 @@ export function ErasureRequest() {
       },
     );
   };
-  const textErr = fieldErrors(create.error).get("text");
-  const formErr = formError(create.error, ["text"]);
 
   return (
     <>
@@ -59,7 +49,7 @@ export function ErasureRequest() {
               <>
                 <ul className="requests-blockers">
                   {assessment.data.assessment.blockers.map((blocker) => (
-                    <li key={blocker.ground}>{blockerText(blocker)}</li>
+                    <li key={blocker.ground}>{erasureBlockerText(blocker, pick)}</li>
                   ))}
                 </ul>
                 <p>{t("requestsBlockedNote")}</p>
@@ -99,31 +89,21 @@ export function ErasureRequest() {
       <section aria-labelledby={`${id}-form`}>
         <h2 id={`${id}-form`}>{t("requestsErasureFormHeading")}</h2>
         <form onSubmit={submit} noValidate className="form">
-          <div className="field">
-            <label htmlFor={textId}>{t("requestsErasureTextLabel")}</label>
-            <span className="hint" id={`${textId}-hint`}>
-              {t("requestsLanguageHint")}
-            </span>
-            <textarea
-              id={textId}
-              name="text"
-              maxLength={2000}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-              aria-invalid={textErr ? true : undefined}
-              aria-describedby={textErr ? `${textId}-hint ${textId}-error` : `${textId}-hint`}
-            />
-            <FieldError id={`${textId}-error`} code={textErr} />
-          </div>
-          <div className="actions">
-            <button type="submit" disabled={create.isPending}>
-              {create.isPending ? t("requestsSending") : t("requestsErasureSend")}
-            </button>
-            <Link className="button secondary" to={paths.requests}>
-              {t("requestsBackToList")}
-            </Link>
-          </div>
-          {formErr && <ErrorMessage code={formErr} />}
+          <TextAreaField
+            id={`${id}-text`}
+            name="text"
+            label={t("requestsErasureTextLabel")}
+            hint={t("requestsLanguageHint")}
+            maxLength={2000}
+            value={text}
+            onValue={setText}
+            error={fieldErrors(create.error).get("text")}
+          />
+          <RequestFormActions
+            pending={create.isPending}
+            label={t("requestsErasureSend")}
+            error={formError(create.error, ["text"])}
+          />
         </form>
       </section>
     </>

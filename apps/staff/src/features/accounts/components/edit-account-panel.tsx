@@ -1,10 +1,11 @@
-import { ErrorMessage, errorCode, FieldError, fieldErrors, formError } from "@tietoni/ui";
+import { ErrorMessage, errorCode, FormError, fieldErrors, formError, InputField, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { StaffAccount } from "../api/get-staff-accounts.ts";
 import { useResetStaffPassword } from "../api/reset-staff-password.ts";
 import { useResetStaffTotp } from "../api/reset-staff-totp.ts";
 import { useUpdateStaffAccount } from "../api/update-staff-account.ts";
 import { useI18n } from "../messages.ts";
+import { ConfidentialityField, DisplayNameField } from "./account-fields.tsx";
 import { RoleSelect } from "./role-select.tsx";
 
 type Done = (message: string) => void;
@@ -79,41 +80,16 @@ function DetailsForm({ account, isSelf, onDone }: { account: StaffAccount; isSel
       ) : (
         formErr && <ErrorMessage code={formErr} />
       )}
-      <div className="field">
-        <label htmlFor={nameId}>{t("accountsDisplayName")}</label>
-        <input
-          id={nameId}
-          name="displayName"
-          autoComplete="off"
-          required
-          aria-invalid={errors.has("displayName") ? true : undefined}
-          aria-describedby={errors.has("displayName") ? `${nameId}-error` : undefined}
-          value={displayName}
-          onChange={(e) => setDisplayName(e.target.value)}
-        />
-        <FieldError id={`${nameId}-error`} code={errors.get("displayName")} />
-      </div>
+      <DisplayNameField id={nameId} value={displayName} onValue={setDisplayName} error={errors.get("displayName")} />
       <RoleSelect id={roleId} value={role} onChange={setRole} disabled={isSelf} />
-      <div className="field">
-        <label htmlFor={dateId}>{t("accountsConfidentiality")}</label>
-        <p id={`${dateId}-hint`} className="hint">
-          {t("accountsConfidentialityHint")}
-        </p>
-        <input
-          id={dateId}
-          name="confidentialitySignedOn"
-          type="date"
-          required={isSelf}
-          aria-invalid={errors.has("confidentialitySignedOn") ? true : undefined}
-          aria-describedby={`${dateId}-hint${errors.has("confidentialitySignedOn") ? ` ${dateId}-error` : ""}`}
-          value={signedOn}
-          onChange={(e) => setSignedOn(e.target.value)}
-        />
-        <FieldError id={`${dateId}-error`} code={errors.get("confidentialitySignedOn")} />
-      </div>
-      <button type="submit" disabled={update.isPending}>
-        {update.isPending ? t("accountsSaving") : t("accountsSave")}
-      </button>
+      <ConfidentialityField
+        id={dateId}
+        required={isSelf}
+        value={signedOn}
+        onValue={setSignedOn}
+        error={errors.get("confidentialitySignedOn")}
+      />
+      <SubmitButton pending={update.isPending} label={t("accountsSave")} pendingLabel={t("accountsSaving")} />
     </form>
   );
 }
@@ -159,7 +135,6 @@ function PasswordForm({ account, onDone }: { account: StaffAccount; onDone: Done
   const headingId = useId();
   const inputId = useId();
   const errors = fieldErrors(reset.error);
-  const fieldErr = errors.get("password") ?? null;
   const formErr = formError(reset.error, ["password"]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -176,25 +151,19 @@ function PasswordForm({ account, onDone }: { account: StaffAccount; onDone: Done
   return (
     <form onSubmit={submit} noValidate className="form" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("accountsResetHeading")}</h3>
-      {formErr && <ErrorMessage code={formErr} />}
-      <div className="field">
-        <label htmlFor={inputId}>{t("accountsNewPassword")}</label>
-        <p id={`${inputId}-hint`} className="hint">
-          {t("accountsResetHint")}
-        </p>
-        <input
-          id={inputId}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={fieldErr ? true : undefined}
-          aria-describedby={`${inputId}-hint${fieldErr ? ` ${inputId}-error` : ""}`}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <FieldError id={`${inputId}-error`} code={fieldErr} />
-      </div>
+      <FormError code={formErr} />
+      <InputField
+        id={inputId}
+        name="newPassword"
+        type="password"
+        label={t("accountsNewPassword")}
+        hint={t("accountsResetHint")}
+        autoComplete="new-password"
+        required
+        value={password}
+        onValue={setPassword}
+        error={errors.get("password")}
+      />
       <button type="submit" className="secondary" disabled={reset.isPending}>
         {t("accountsReset")}
       </button>

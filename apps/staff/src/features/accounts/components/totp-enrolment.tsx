@@ -1,4 +1,4 @@
-import { ErrorMessage, errorCode, FieldError, Loading } from "@tietoni/ui";
+import { CodeField, ErrorMessage, errorCode, Loading, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useSession } from "../../../lib/session.ts";
 import { useConfirmTotp } from "../api/confirm-totp.ts";
@@ -18,7 +18,6 @@ export function TotpEnrolment() {
   const [done, setDone] = useState(false);
   const headingId = useId();
   const codeId = useId();
-  const codeErrorId = useId();
 
   if (session.isPending) return <Loading />;
   if (!session.data) return null;
@@ -83,26 +82,19 @@ export function TotpEnrolment() {
                 </p>
               )}
               {confirmErr && confirmErr !== "code_invalid" && !codeErr && <ErrorMessage code={confirmErr} />}
-              <div className="field">
-                <label htmlFor={codeId}>{t("accountsCodeLabel")}</label>
-                <input
-                  id={codeId}
-                  name="code"
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={6}
-                  required
-                  className="accounts-code-input"
-                  aria-invalid={codeErr ? true : undefined}
-                  aria-describedby={codeErr ? codeErrorId : undefined}
-                  value={code}
-                  onChange={(e) => setCode(e.target.value)}
-                />
-                <FieldError id={codeErrorId} code={codeErr} />
-              </div>
-              <button type="submit" disabled={confirm.isPending}>
-                {confirm.isPending ? t("accountsSecurityConfirming") : t("accountsSecurityConfirm")}
-              </button>
+              <CodeField
+                id={codeId}
+                label={t("accountsCodeLabel")}
+                className="accounts-code-input"
+                value={code}
+                onValue={setCode}
+                error={codeErr}
+              />
+              <SubmitButton
+                pending={confirm.isPending}
+                label={t("accountsSecurityConfirm")}
+                pendingLabel={t("accountsSecurityConfirming")}
+              />
             </form>
           </section>
         </>

@@ -1,5 +1,5 @@
-import { ApiError, ErrorMessage } from "@tietoni/ui";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { ApiError, CodeField, ErrorMessage, FormActions, InputField, SubmitButton, useCodeStep } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useSignIn } from "../api/sign-in.ts";
 
@@ -12,39 +12,32 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [askCode, setAskCode] = useState(false);
+  const { askingCode, setAskingCode, codeInput } = useCodeStep();
   const signIn = useSignIn();
   const usernameId = useId();
   const passwordId = useId();
   const codeId = useId();
-  const codeHintId = useId();
-  const codeInput = useRef<HTMLInputElement>(null);
   const errCode = signIn.error instanceof ApiError ? signIn.error.code : signIn.error ? "server_error" : null;
-
-  // The second step replaces the fields the user was typing in; move focus to the one now expected.
-  useEffect(() => {
-    if (askCode) codeInput.current?.focus();
-  }, [askCode]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const input = askCode ? { username, password, totp: code.trim() } : { username, password };
+    const input = askingCode ? { username, password, totp: code.trim() } : { username, password };
     signIn.mutate(input, {
       onSuccess: onSignedIn,
       onError: (err) => {
-        if (err instanceof ApiError && err.code === "totp_required") setAskCode(true);
+        if (err instanceof ApiError && err.code === "totp_required") setAskingCode(true);
       },
     });
   };
 
   const startOver = () => {
-    setAskCode(false);
+    setAskingCode(false);
     setPassword("");
     setCode("");
     signIn.reset();
   };
 
-  if (askCode) {
+  if (askingCode) {
     // totp_required is the prompt of this step, not an error; a failure here is about the code.
     const err = errCode === "totp_required" ? null : errCode;
     return (
@@ -56,34 +49,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         ) : (
           err && <ErrorMessage code={err} />
         )}
-        <div className="field">
-          <label htmlFor={codeId}>{t("accountsSignInCodeLabel")}</label>
-          <p id={codeHintId} className="hint">
-            {t("accountsSignInCodeIntro")}
-          </p>
-          <input
-            ref={codeInput}
-            id={codeId}
-            name="totp"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]{6}"
-            maxLength={6}
-            required
-            aria-describedby={codeHintId}
-            className="accounts-code-input"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" disabled={signIn.isPending}>
-            {signIn.isPending ? t("signingIn") : t("signIn")}
-          </button>
+        <CodeField
+          ref={codeInput}
+          id={codeId}
+          name="totp"
+          label={t("accountsSignInCodeLabel")}
+          hint={t("accountsSignInCodeIntro")}
+          pattern="[0-9]{6}"
+          className="accounts-code-input"
+          value={code}
+          onValue={setCode}
+        />
+        <FormActions pending={signIn.isPending} label={t("signIn")} pendingLabel={t("signingIn")}>
           <button type="button" className="secondary" onClick={startOver}>
             {t("accountsSignInStartOver")}
           </button>
-        </div>
+        </FormActions>
       </form>
     );
   }
@@ -91,32 +72,26 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   return (
     <form onSubmit={submit} noValidate className="form">
       {errCode && <ErrorMessage code={errCode} />}
-      <div className="field">
-        <label htmlFor={usernameId}>{t("usernameLabel")}</label>
-        <input
-          id={usernameId}
-          name="username"
-          autoComplete="username"
-          required
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={passwordId}>{t("passwordLabel")}</label>
-        <input
-          id={passwordId}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </div>
-      <button type="submit" disabled={signIn.isPending}>
-        {signIn.isPending ? t("signingIn") : t("signIn")}
-      </button>
+      <InputField
+        id={usernameId}
+        name="username"
+        label={t("usernameLabel")}
+        autoComplete="username"
+        required
+        value={username}
+        onValue={setUsername}
+      />
+      <InputField
+        id={passwordId}
+        name="password"
+        type="password"
+        label={t("passwordLabel")}
+        autoComplete="current-password"
+        required
+        value={password}
+        onValue={setPassword}
+      />
+      <SubmitButton pending={signIn.isPending} label={t("signIn")} pendingLabel={t("signingIn")} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import type { InferRequestType } from "hono/client";
 import { api } from "../../../lib/api-client.ts";
+import { requestQueueQueries } from "./get-request-queue.ts";
 
 export type RegisterRequestInput = InferRequestType<typeof api.requests.$post>["json"];
 
@@ -12,6 +13,6 @@ export const useRegisterRequest = () => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: registerRequest,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["desk", "queue"] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: requestQueueQueries }),
   });
 };

@@ -9,12 +9,13 @@ export type PickedCustomer = { id: string; name: string; email: string };
 export function CustomerPicker({
   picked,
   onPick,
-  errorId,
+  id: groupId,
   error,
 }: {
   picked: PickedCustomer | null;
   onPick: (customer: PickedCustomer | null) => void;
-  errorId: string;
+  /** The group's id; its error is `${id}-error`, as with every field of the form kit. */
+  id: string;
   error: string | null;
 }) {
   const { t } = useI18n();
@@ -42,7 +43,7 @@ export function CustomerPicker({
   }
 
   return (
-    <fieldset id={`${errorId}-group`} aria-describedby={error ? errorId : undefined}>
+    <fieldset id={groupId} aria-describedby={error ? `${groupId}-error` : undefined}>
       <legend>{t("deskNewCustomerLegend")}</legend>
       <div className="form-inline">
         <div className="field">
@@ -97,7 +98,7 @@ export function CustomerPicker({
         </>
       )}
       {error && (
-        <p className="field-error" id={errorId}>
+        <p className="field-error" id={`${groupId}-error`}>
           {t("deskNewCustomerRequired")}
         </p>
       )}

@@ -1,19 +1,23 @@
 import {
-  type CorrectableField,
-  correctableByRequest,
-  correctableFieldNames,
   helsinkiDate,
-  isErrorCode,
   type RequestType,
-  type RestrictionGround,
   registerRequestInputSchema,
   requestTypeNames,
   requestTypes,
-  restrictionGroundNames,
-  restrictionGrounds,
 } from "@tietoni/domain";
-import { ErrorMessage, FieldError, fieldErrors, formError } from "@tietoni/ui";
-import { type FormEvent, useId, useState } from "react";
+import {
+  ChoiceGroup,
+  FormActions,
+  InputField,
+  issueErrors,
+  RectificationFields,
+  type RequestDetailName,
+  RestrictionGroundChoice,
+  TextAreaField,
+  useFormFields,
+  useRequestDetails,
+} from "@tietoni/ui";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useRegisterRequest } from "../api/register-request.ts";
@@ -35,18 +39,12 @@ const PATHS = [
   "request.ground",
   "request.text",
 ] as const;
-type Path = (typeof PATHS)[number];
 
-/** Checks with the same schema the BFF uses, plus the one rule it adds: not received in the future. */
-function validate(candidate: unknown, today: string) {
+/** Checks with the same schema the BFF uses, plus the two rules it adds: a customer, not received in the future. */
+function validate(candidate: { customerId: string; [key: string]: unknown }, today: string) {
   const result = registerRequestInputSchema.safeParse(candidate);
-  const errors = new Map<string, string>();
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.join(".");
-      if (!errors.has(path)) errors.set(path, isErrorCode(issue.message) ? issue.message : "required");
-    }
-  }
+  const errors = result.success ? new Map<string, string>() : issueErrors(result.error.issues);
+  if (!candidate.customerId) errors.set("customerId", "required");
   if (result.success && result.data.receivedOn > today) errors.set("receivedOn", "date_in_future");
   return errors.size === 0 && result.success ? { input: result.data, errors: null } : { input: null, errors };
 }
@@ -56,75 +54,23 @@ export function NewRequestForm() {
   const { t, pick } = useI18n();
   const navigate = useNavigate();
   const register = useRegisterRequest();
-  const id = useId();
   const today = helsinkiDate(Date.now());
   const [customer, setCustomer] = useState<PickedCustomer | null>(null);
   const [channel, setChannel] = useState<(typeof channels)[number]>("paper");
   const [receivedOn, setReceivedOn] = useState(today);
   const [type, setType] = useState<RequestType | null>(null);
-  const [field, setField] = useState<CorrectableField | "">("");
-  const [newValue, setNewValue] = useState("");
-  const [reason, setReason] = useState("");
-  const [ground, setGround] = useState<RestrictionGround | null>(null);
-  const [text, setText] = useState("");
-  const [clientErrors, setClientErrors] = useState<Map<string, string> | null>(null);
-
-  const ids: Record<Path, string> = {
-    customerId: `${id}-customer`,
-    channel: `${id}-channel`,
-    receivedOn: `${id}-received`,
-    "request.type": `${id}-type`,
-    "request.field": `${id}-field`,
-    "request.newValue": `${id}-new-value`,
-    "request.reason": `${id}-reason`,
-    "request.ground": `${id}-ground`,
-    "request.text": `${id}-text`,
-  };
-  const errors = clientErrors ?? fieldErrors(register.error);
-  const errorOf = (path: Path) => errors.get(path) ?? null;
-  const describedBy = (path: Path, hint = false) =>
-    [hint ? `${ids[path]}-hint` : null, errorOf(path) ? `${ids[path]}-error` : null].filter(Boolean).join(" ") ||
-    undefined;
-  const invalid = (path: Path) => (errorOf(path) ? true : undefined);
-  const error = (path: Path) => <FieldError id={`${ids[path]}-error`} code={errorOf(path)} />;
+  const { wire, idOf, errorOf, formError, setClientErrors, focusFirst } = useFormFields(PATHS, register.error);
+  // The details sit under "request" in this form's input.
+  const requestDetails = useRequestDetails((name: RequestDetailName) => wire(`request.${name}`));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const request =
-      type === "rectification"
-        ? { type, field, newValue, reason }
-        : type === "restriction"
-          ? { type, ground, text }
-          : { type, text };
-    const { input, errors: found } = validate({ customerId: customer?.id ?? "", channel, receivedOn, request }, today);
-    if (!customer) found?.set("customerId", "required");
-    setClientErrors(found);
-    if (!input || !customer) {
-      const first = PATHS.find((path) => found?.has(path));
-      const target =
-        first === "customerId"
-          ? `${ids.customerId}-group`
-          : first === "request.type"
-            ? `${ids["request.type"]}-${requestTypes[0]}`
-            : first === "request.ground"
-              ? `${ids["request.ground"]}-${restrictionGrounds[0]}`
-              : first && ids[first];
-      if (target) {
-        const el = document.getElementById(target);
-        // A fieldset is not focusable by itself; its first control is.
-        (el?.querySelector<HTMLElement>("input, button") ?? el)?.focus();
-      }
-      return;
-    }
+    const request = requestDetails.candidate(type);
+    const { input, errors } = validate({ customerId: customer?.id ?? "", channel, receivedOn, request }, today);
+    setClientErrors(errors);
+    if (errors) return focusFirst(errors);
     register.mutate(input, { onSuccess: ({ request: created }) => navigate(paths.request(created.id)) });
   };
-
-  const hint = (path: Path, message: string) => (
-    <span className="hint" id={`${ids[path]}-hint`}>
-      {message}
-    </span>
-  );
-  const formErr = clientErrors ? null : formError(register.error, PATHS);
 
   return (
     <form onSubmit={submit} noValidate className="form desk-new-request">
@@ -134,161 +80,71 @@ export function NewRequestForm() {
           setCustomer(c);
           setClientErrors(null);
         }}
-        errorId={ids.customerId}
+        id={idOf("customerId")}
         error={errorOf("customerId")}
       />
 
-      <fieldset>
-        <legend>{t("deskNewChannelLegend")}</legend>
-        {channels.map((c) => (
-          <div className="desk-check" key={c}>
-            <input
-              type="radio"
-              id={`${ids.channel}-${c}`}
-              name="channel"
-              value={c}
-              checked={channel === c}
-              onChange={() => setChannel(c)}
-            />
-            <label htmlFor={`${ids.channel}-${c}`}>{t(channelKeys[c])}</label>
-          </div>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        id={idOf("channel")}
+        legend={t("deskNewChannelLegend")}
+        options={channels.map((c) => [c, t(channelKeys[c])] as const)}
+        value={channel}
+        onChange={setChannel}
+      />
 
-      <div className="field">
-        <label htmlFor={ids.receivedOn}>{t("deskNewReceivedLabel")}</label>
-        {hint("receivedOn", t("deskNewReceivedHint"))}
-        <input
-          id={ids.receivedOn}
-          type="date"
-          required
-          max={today}
-          value={receivedOn}
-          onChange={(e) => setReceivedOn(e.target.value)}
-          aria-invalid={invalid("receivedOn")}
-          aria-describedby={describedBy("receivedOn", true)}
-        />
-        {error("receivedOn")}
-      </div>
+      <InputField
+        {...wire("receivedOn")}
+        label={t("deskNewReceivedLabel")}
+        hint={t("deskNewReceivedHint")}
+        type="date"
+        required
+        max={today}
+        value={receivedOn}
+        onValue={setReceivedOn}
+      />
 
-      <fieldset id={ids["request.type"]} aria-describedby={describedBy("request.type")}>
-        <legend>{t("deskNewTypeLegend")}</legend>
-        {requestTypes.map((option) => (
-          <div className="desk-check" key={option}>
-            <input
-              type="radio"
-              id={`${ids["request.type"]}-${option}`}
-              name="type"
-              value={option}
-              checked={type === option}
-              onChange={() => {
-                setType(option);
-                setClientErrors(null);
-              }}
-            />
-            <label htmlFor={`${ids["request.type"]}-${option}`}>{pick(requestTypeNames[option])}</label>
-          </div>
-        ))}
-        {error("request.type")}
-      </fieldset>
+      <ChoiceGroup
+        {...wire("request.type")}
+        legend={t("deskNewTypeLegend")}
+        options={requestTypes.map((option) => [option, pick(requestTypeNames[option])] as const)}
+        value={type}
+        onChange={(option) => {
+          setType(option);
+          setClientErrors(null);
+        }}
+      />
 
       {type === "rectification" && (
-        <>
-          <div className="field">
-            <label htmlFor={ids["request.field"]}>{t("deskNewFieldLabel")}</label>
-            <select
-              id={ids["request.field"]}
-              required
-              value={field}
-              onChange={(e) => setField(correctableByRequest.find((f) => f === e.target.value) ?? "")}
-              aria-invalid={invalid("request.field")}
-              aria-describedby={describedBy("request.field")}
-            >
-              <option value="">{t("deskNewFieldChoose")}</option>
-              {correctableByRequest.map((f) => (
-                <option key={f} value={f}>
-                  {pick(correctableFieldNames[f])}
-                </option>
-              ))}
-            </select>
-            {error("request.field")}
-          </div>
-          <div className="field">
-            <label htmlFor={ids["request.newValue"]}>{t("deskNewNewValueLabel")}</label>
-            {hint("request.newValue", t("deskNewNewValueHint"))}
-            <input
-              id={ids["request.newValue"]}
-              required
-              maxLength={300}
-              value={newValue}
-              onChange={(e) => setNewValue(e.target.value)}
-              aria-invalid={invalid("request.newValue")}
-              aria-describedby={describedBy("request.newValue", true)}
-            />
-            {error("request.newValue")}
-          </div>
-          <div className="field">
-            <label htmlFor={ids["request.reason"]}>{t("deskNewReasonLabel")}</label>
-            <textarea
-              id={ids["request.reason"]}
-              required
-              maxLength={2000}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={invalid("request.reason")}
-              aria-describedby={describedBy("request.reason")}
-            />
-            {error("request.reason")}
-          </div>
-        </>
+        <RectificationFields {...requestDetails.fields} text={(key) => t(`deskNew${key}`)} />
       )}
 
       {type === "restriction" && (
-        <fieldset id={ids["request.ground"]} aria-describedby={describedBy("request.ground")}>
-          <legend>{t("deskNewGroundLegend")}</legend>
-          {restrictionGrounds.map((option) => (
-            <div className="desk-check" key={option}>
-              <input
-                type="radio"
-                id={`${ids["request.ground"]}-${option}`}
-                name="ground"
-                value={option}
-                checked={ground === option}
-                onChange={() => setGround(option)}
-              />
-              <label htmlFor={`${ids["request.ground"]}-${option}`}>{pick(restrictionGroundNames[option])}</label>
-            </div>
-          ))}
-          {error("request.ground")}
-        </fieldset>
+        <RestrictionGroundChoice {...requestDetails.fields} legend={t("deskNewGroundLegend")} />
       )}
 
       {type !== null && type !== "rectification" && (
-        <div className="field">
-          <label htmlFor={ids["request.text"]}>{t("deskNewTextLabel")}</label>
-          {hint("request.text", t("deskNewTextHint"))}
-          <textarea
-            id={ids["request.text"]}
-            required={type !== "restriction" && type !== "erasure"}
-            maxLength={4000}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={invalid("request.text")}
-            aria-describedby={describedBy("request.text", true)}
-          />
-          {error("request.text")}
-        </div>
+        <TextAreaField
+          {...wire("request.text")}
+          name="text"
+          label={t("deskNewTextLabel")}
+          hint={t("deskNewTextHint")}
+          required={type !== "restriction" && type !== "erasure"}
+          maxLength={4000}
+          value={requestDetails.fields.details.text}
+          onValue={(text) => requestDetails.fields.onChange({ text })}
+        />
       )}
 
-      <div className="actions">
-        <button type="submit" disabled={register.isPending}>
-          {register.isPending ? t("deskNewSubmitting") : t("deskNewSubmit")}
-        </button>
+      <FormActions
+        pending={register.isPending}
+        label={t("deskNewSubmit")}
+        pendingLabel={t("deskNewSubmitting")}
+        error={formError}
+      >
         <Link className="button secondary" to={paths.requests}>
           {t("deskNewCancel")}
         </Link>
-      </div>
-      {formErr && <ErrorMessage code={formErr} />}
+      </FormActions>
     </form>
   );
 }

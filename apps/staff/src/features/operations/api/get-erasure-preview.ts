@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
+import { operationsQueries } from "../../../lib/query-roots.ts";
 
 /** What blocks the erasure now, which categories it would remove and what is kept (the BFF audits it). */
 export const getErasurePreview = (requestId: string) =>
@@ -8,7 +9,7 @@ export const getErasurePreview = (requestId: string) =>
 
 export const erasurePreviewQueryOptions = (requestId: string) =>
   queryOptions({
-    queryKey: ["operations", "erasure", requestId],
+    queryKey: [...operationsQueries, "erasure", requestId],
     queryFn: () => getErasurePreview(requestId),
     staleTime: 0,
     gcTime: 0,

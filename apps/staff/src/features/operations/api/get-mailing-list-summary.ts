@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { MarketingPurpose } from "@tietoni/domain";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
+import { operationsQueries } from "../../../lib/query-roots.ts";
 
 /** How many customers the purpose check lets on the list, and why the others are left out. */
 export const getMailingListSummary = (purpose: MarketingPurpose) =>
@@ -9,7 +10,7 @@ export const getMailingListSummary = (purpose: MarketingPurpose) =>
 
 export const mailingListSummaryQueryOptions = (purpose: MarketingPurpose) =>
   queryOptions({
-    queryKey: ["operations", "mailing-list", purpose],
+    queryKey: [...operationsQueries, "mailing-list", purpose],
     queryFn: () => getMailingListSummary(purpose),
     staleTime: 0,
   });

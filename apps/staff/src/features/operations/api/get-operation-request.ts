@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
+import { operationsQueries } from "../../../lib/query-roots.ts";
 
 /** Which operation a request calls for (its type and state) and the restriction it put in place, if any. */
 export const getOperationRequest = (requestId: string) =>
@@ -9,7 +10,7 @@ export const getOperationRequest = (requestId: string) =>
 /** Not cached between visits: the BFF audits the read. */
 export const operationRequestQueryOptions = (requestId: string) =>
   queryOptions({
-    queryKey: ["operations", "request", requestId],
+    queryKey: [...operationsQueries, "request", requestId],
     queryFn: () => getOperationRequest(requestId),
     staleTime: 0,
     gcTime: 0,

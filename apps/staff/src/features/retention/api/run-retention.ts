@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { ApiError, callApi } from "@tietoni/ui";
 import { useCallback, useState } from "react";
 import { api } from "../../../lib/api-client.ts";
+import { retentionDueQueryOptions } from "./get-retention-due.ts";
 
 /** One call anonymises at most this many; the page shows progress between calls. */
 export const RETENTION_BATCH = 10;
@@ -41,7 +42,7 @@ export function useRetentionRun() {
       } catch (err) {
         setState({ status: "failed", ...tally, error: err instanceof ApiError ? err.code : "server_error" });
       } finally {
-        await queryClient.invalidateQueries({ queryKey: ["retention"] });
+        await queryClient.invalidateQueries({ queryKey: retentionDueQueryOptions().queryKey });
       }
     },
     [queryClient],
