@@ -21,6 +21,9 @@ import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
  * Drizzle builds the SQL (its async "proxy" flavour); statements are prepared once per connection and reused.
  */
 
+// Address space, not memory: the OS pages the file in as it is read. Larger registers map their first 1 GiB.
+const READER_MMAP_BYTES = 2 ** 30;
+
 const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 type Method = "run" | "all" | "values" | "get";
@@ -167,6 +170,10 @@ export async function openDatabase(file: string): Promise<Db> {
   readerSqlite.pragma("foreign_keys = ON");
   // The reader never writes; a write that reached it would bypass the writer's lock.
   readerSqlite.pragma("query_only = ON");
+  // Every commit on the writer makes the reader drop its page cache at its next read (SQLite's rule for a file
+  // changed by another connection). Reads go to the reader only while a transaction holds the writer, but then a
+  // memory map makes those re-reads page-table hits instead of read() calls.
+  readerSqlite.pragma(`mmap_size = ${READER_MMAP_BYTES}`);
 
   const writer = new Connection(writerSqlite);
   const reader = new Connection(readerSqlite);
@@ -177,6 +184,15 @@ export async function openDatabase(file: string): Promise<Db> {
   /** A statement outside any transaction: reads on the reader, writes on the writer when no transaction holds it. */
   function routed<T>(run: (connection: Connection) => T, isRead: boolean): T | Promise<T> {
     if (closed) throw new Error("the database is closed");
+    // A read runs on the writer whenever no transaction holds it: that connection made the last commit, so its
+    // page cache is warm (see `read`). Only while a transaction is open do reads go to the reader.
+    if (isRead && writerLock.tryLock()) {
+      try {
+        return run(writer);
+      } finally {
+        writerLock.unlock();
+      }
+    }
     const [connection, lock] = isRead ? [reader, readerLock] : [writer, writerLock];
     if (lock.tryLock()) {
       try {
@@ -212,17 +228,23 @@ export async function openDatabase(file: string): Promise<Db> {
   );
 
   /** A handle that works only while its transaction is open: a leaked one fails loudly instead of writing outside. */
-  function scoped(connection: Connection, isOpen: () => boolean, what: string): Queries {
-    const check = () => {
+  function scoped(
+    connection: Connection,
+    isOpen: () => boolean,
+    what: string,
+    { readsOnly = false }: { readsOnly?: boolean } = {},
+  ): Queries {
+    const check = (text: () => string, arrays: boolean) => {
       if (!isOpen()) throw new Error(`${what} used after it ended`);
+      if (readsOnly && !connection.statement(text(), arrays).readonly) throw new Error(`${what} cannot write`);
     };
     return queries(
       (text, params, method) => {
-        check();
+        check(() => text, true);
         return connection.drizzle(text, params, method);
       },
       (query, method) => {
-        check();
+        check(() => dialect.sqlToQuery(query).sql, false);
         return rawOn(connection, query, method);
       },
     );
@@ -284,23 +306,35 @@ export async function openDatabase(file: string): Promise<Db> {
   }
 
   // Reads in a snapshot share one handle, so queries a hot path prepared on it once are reused (see `read`).
-  let reading = false;
-  const readHandle = scoped(reader, () => reading, "a read snapshot");
+  // One read handle per connection, each the same object on every `read`, so queries a hot path prepared on it
+  // stay prepared. A read handle refuses writes: on the writer connection nothing else would.
+  let readingOn: Connection | null = null;
+  const readHandles = new Map(
+    [writer, reader].map((c) => [c, scoped(c, () => readingOn === c, "a read snapshot", { readsOnly: true })]),
+  );
 
+  /**
+   * Several reads on one snapshot. On the writer connection when no transaction holds it: it made the last
+   * commit, so its page cache is current, while the reader drops its cache whenever another connection has
+   * committed since its last read — and every audited request commits (bench P4: +0.8 ms a search over HTTP).
+   * While a transaction is open, on the reader, which never sees that transaction's rows.
+   */
   async function read<T>(fn: (r: Queries) => Promise<T>, _options: ReadOptions = {}): Promise<T> {
     if (closed) throw new Error("the database is closed");
-    await readerLock.lock();
-    reading = true;
+    const [connection, lock, sqlite] = writerLock.tryLock()
+      ? [writer, writerLock, writerSqlite]
+      : (await readerLock.lock(), [reader, readerLock, readerSqlite] as const);
+    readingOn = connection;
     try {
-      reader.exec("BEGIN");
+      connection.exec("BEGIN");
       try {
-        return await fn(readHandle);
+        return await fn(readHandles.get(connection) as Queries);
       } finally {
-        if (readerSqlite.inTransaction) reader.exec("COMMIT");
+        if (sqlite.inTransaction) connection.exec("COMMIT");
       }
     } finally {
-      reading = false;
-      readerLock.unlock();
+      readingOn = null;
+      lock.unlock();
     }
   }
 

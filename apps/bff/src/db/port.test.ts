@@ -94,6 +94,38 @@ describe("the SQLite data port", () => {
     expect(await names()).toEqual(["1", "2", "3"]);
   });
 
+  it("lets a read snapshot read, never write", async () => {
+    await db.insert(organisations).values(org("1"));
+    const error = await db
+      .read(async (r) => {
+        expect(await r.select().from(organisations)).toHaveLength(1);
+        await r.insert(organisations).values(org("2"));
+      })
+      .then(
+        () => null,
+        (e: Error) => e,
+      );
+    expect(String(error?.cause ?? error)).toMatch(/cannot write/);
+    expect(await names()).toEqual(["1"]);
+  });
+
+  it("reads on the reader while a transaction holds the writer, and sees only what was committed", async () => {
+    await db.insert(organisations).values(org("1"));
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const open = db.transaction(async (tx) => {
+      await tx.update(organisations).set({ name: "uncommitted" });
+      await paused;
+    });
+    await tick();
+    expect(await db.read(async (r) => (await r.select().from(organisations).get())?.name)).toBe("Org 1");
+    release();
+    await open;
+    expect(await db.read(async (r) => (await r.select().from(organisations).get())?.name)).toBe("uncommitted");
+  });
+
   it("rolls back a nested transaction alone", async () => {
     await db.transaction(async (tx) => {
       await tx.insert(organisations).values(org("1"));

@@ -33,7 +33,7 @@ export type AuditEntry = {
 };
 
 const GENESIS = "0".repeat(64);
-const SUBJECTS_PER_INSERT = 500;
+const SUBJECTS_PER_STATEMENT = 10_000;
 
 type ChainFields = {
   seq: number;
@@ -94,10 +94,13 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
     prevHash: last?.hash ?? GENESIS,
   };
   await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
-  // In slices: a mailing list may hold more customers than one statement may bind parameters.
-  for (let i = 0; i < subjects.length; i += SUBJECTS_PER_INSERT) {
-    const slice = subjects.slice(i, i + SUBJECTS_PER_INSERT);
-    await tx.insert(auditSubjects).values(slice.map((customerId) => ({ customerId, seq: fields.seq })));
+  // One statement of constant text per slice, the ids as one JSON parameter: building a many-row INSERT cost more
+  // than writing it (bench P4). Sliced so a mailing list of a million customers never makes one huge parameter.
+  for (let i = 0; i < subjects.length; i += SUBJECTS_PER_STATEMENT) {
+    const slice = JSON.stringify(subjects.slice(i, i + SUBJECTS_PER_STATEMENT));
+    await tx.exec(
+      sql`INSERT INTO ${auditSubjects} (customer_id, seq) SELECT value, ${fields.seq} FROM json_each(${slice})`,
+    );
   }
 }
 
