@@ -22,3 +22,4 @@ export * from "./session/session-policy.ts";
 export * from "./staff/customer-search.ts";
 export * from "./staff/request-desk.ts";
 export * from "./staff/staff-accounts.ts";
+export * from "./staff/staff-roles.ts";

@@ -321,9 +321,11 @@ export async function openDatabase(file: string): Promise<Db> {
    */
   async function read<T>(fn: (r: Queries) => Promise<T>, _options: ReadOptions = {}): Promise<T> {
     if (closed) throw new Error("the database is closed");
-    const [connection, lock, sqlite] = writerLock.tryLock()
+    const onWriter = writerLock.tryLock();
+    if (!onWriter) await readerLock.lock();
+    const [connection, lock, sqlite] = onWriter
       ? [writer, writerLock, writerSqlite]
-      : (await readerLock.lock(), [reader, readerLock, readerSqlite] as const);
+      : [reader, readerLock, readerSqlite];
     readingOn = connection;
     try {
       connection.exec("BEGIN");

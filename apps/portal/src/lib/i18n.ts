@@ -48,19 +48,6 @@ const portalMessages = {
   staffViewsWhen: { fi: "Milloin", en: "When" },
   staffViewsWho: { fi: "Kuka (rooli)", en: "Who (role)" },
   staffViewsWhat: { fi: "Mitä ja miksi", en: "What and why" },
-  staffViewsRoleAgent: { fi: "Asiakaspalvelija", en: "Customer service agent" },
-  staffViewsRoleAdmin: { fi: "Rekisterin ylläpitäjä", en: "Register administrator" },
-  staffViewsActionViewed: {
-    fi: "Avasi asiakastietosi asiakaspalvelutehtävää varten",
-    en: "Opened your record for a customer-service task",
-  },
-  staffViewsActionRequest: { fi: "Käsitteli pyyntöäsi", en: "Handled your request" },
-  staffViewsActionRestriction: {
-    fi: "Käsitteli tietojesi käsittelyn rajoitusta",
-    en: "Handled the restriction of processing of your data",
-  },
-  staffViewsActionErasure: { fi: "Käsitteli tietojesi poistoa", en: "Handled the erasure of your data" },
-  staffViewsActionOther: { fi: "Käsitteli tietojasi", en: "Processed your data" },
   aboutTitle: { fi: "Tietoa rekisteristä", en: "About this register" },
   aboutIntro: {
     fi: "Rekisterinpitäjän tietosuojaseloste kokonaisuudessaan.",

@@ -1,3 +1,4 @@
+import { staffRoleNames } from "@tietoni/domain";
 import { AppShell, PageSlot } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
@@ -6,7 +7,7 @@ import { useI18n } from "../lib/i18n.ts";
 import { useSession } from "../lib/session.ts";
 
 export function Layout() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -55,7 +56,7 @@ export function Layout() {
         user ? (
           <>
             <span className="signed-in-as">
-              {t("signedInAs", { name: user.displayName, role: t(user.role === "admin" ? "roleAdmin" : "roleAgent") })}
+              {t("signedInAs", { name: user.displayName, role: staffRoleNames[user.role][locale] })}
             </span>
             <button
               type="button"

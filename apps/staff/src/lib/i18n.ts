@@ -15,8 +15,6 @@ const staffMessages = {
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },
-  roleAgent: { fi: "asiakaspalvelu", en: "agent" },
-  roleAdmin: { fi: "ylläpitäjä", en: "administrator" },
   signInTitle: { fi: "Henkilökunnan kirjautuminen", en: "Staff sign-in" },
   signInIntro: {
     fi: "Asiakasrekisteriä saavat käsitellä vain nimetyt työntekijät, jotka ovat allekirjoittaneet salassapitositoumuksen. Jokainen asiakastietojen avaaminen kirjataan.",

@@ -1,18 +1,5 @@
 import { z } from "zod";
-import type { Localized } from "../i18n/localized.ts";
-
-export const staffRoles = ["agent", "admin"] as const;
-export type StaffRoleName = (typeof staffRoles)[number];
-
-/** Each role's one name per language, wherever it is shown: the staff app, the portal and every download. */
-export const staffRoleNames = {
-  agent: { fi: "Asiakaspalvelija", en: "Customer service agent" },
-  admin: { fi: "Ylläpitäjä", en: "Administrator" },
-} as const satisfies Record<StaffRoleName, Localized>;
-
-export function isStaffRole(value: string): value is StaffRoleName {
-  return (staffRoles as readonly string[]).includes(value);
-}
+import { type StaffRoleName, staffRoles } from "./staff-roles.ts";
 
 /** Staff passwords: long enough to resist guessing; the common-password list is checked in the BFF. */
 export const staffPasswordSchema = z.string().min(12, "password_too_short").max(256, "too_long");

@@ -25,8 +25,6 @@ export const accountsMessages = {
   accountsNotSigned: { fi: "Ei merkitty – ei voi kirjautua", en: "Not recorded – cannot sign in" },
   accountsYou: { fi: "(sinä)", en: "(you)" },
   accountsEdit: { fi: "Muokkaa", en: "Edit" },
-  accountsRoleAgent: { fi: "Asiakaspalvelu", en: "Agent" },
-  accountsRoleAdmin: { fi: "Ylläpitäjä", en: "Administrator" },
   accountsRoleAgentHint: {
     fi: "Asiakaspalvelu käsittelee pyyntöjä ja näkee asiakastiedot.",
     en: "An agent handles requests and views customers.",

@@ -1,17 +1,12 @@
+import { isStaffRole, staffRoleNames } from "@tietoni/domain";
 import { EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useStaffViews } from "../api/get-staff-views.ts";
 
-/** Staff actions in plain words: reads of the record, work on a request, or any other processing. */
-function actionKey(action: string) {
-  if (action === "customer.record.viewed") return "staffViewsActionViewed";
-  if (action.startsWith("request.") || action.startsWith("operations.request")) return "staffViewsActionRequest";
-  if (action.startsWith("restriction.")) return "staffViewsActionRestriction";
-  if (action.startsWith("erasure.") || action === "customer.anonymised") return "staffViewsActionErasure";
-  return "staffViewsActionOther";
-}
-
-/** Who among the controller's staff opened this customer's record, and when (by role, not by name). */
+/**
+ * Every time the controller's staff read this customer's data, when and why (by role, not by name): the same list
+ * the download carries.
+ */
 export function StaffViews() {
   const { t, locale } = useI18n();
   const views = useStaffViews();
@@ -37,8 +32,8 @@ export function StaffViews() {
               {views.data.views.map((v) => (
                 <tr key={`${v.at}-${v.action}`}>
                   <td>{formatDateTime(v.at, locale)}</td>
-                  <td>{v.staffRole === "admin" ? t("staffViewsRoleAdmin") : t("staffViewsRoleAgent")}</td>
-                  <td>{t(actionKey(v.action))}</td>
+                  <td>{isStaffRole(v.staffRole) ? staffRoleNames[v.staffRole][locale] : v.staffRole}</td>
+                  <td>{v.why[locale]}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,8 @@
+import { isStaffRole, type StaffRoleName, staffRoleNames, staffRoles } from "@tietoni/domain";
 import { useId } from "react";
 import { useI18n } from "../messages.ts";
 
-type Role = "agent" | "admin";
-const isRole = (value: string): value is Role => value === "agent" || value === "admin";
+type Role = StaffRoleName;
 
 /** The role, with what each one may do under it. */
 export function RoleSelect({
@@ -16,7 +16,7 @@ export function RoleSelect({
   onChange: (role: Role) => void;
   disabled?: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const hintId = useId();
   return (
     <div className="field">
@@ -28,11 +28,14 @@ export function RoleSelect({
         disabled={disabled}
         aria-describedby={hintId}
         onChange={(e) => {
-          if (isRole(e.target.value)) onChange(e.target.value);
+          if (isStaffRole(e.target.value)) onChange(e.target.value);
         }}
       >
-        <option value="agent">{t("accountsRoleAgent")}</option>
-        <option value="admin">{t("accountsRoleAdmin")}</option>
+        {staffRoles.map((role) => (
+          <option key={role} value={role}>
+            {staffRoleNames[role][locale]}
+          </option>
+        ))}
       </select>
       <p id={hintId} className="hint">
         {value === "admin" ? t("accountsRoleAdminHint") : t("accountsRoleAgentHint")}

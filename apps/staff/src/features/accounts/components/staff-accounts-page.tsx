@@ -1,3 +1,4 @@
+import { staffRoleNames } from "@tietoni/domain";
 import { EmptyState, ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
 import { useState } from "react";
 import { useSession } from "../../../lib/session.ts";
@@ -49,7 +50,7 @@ export function StaffAccountsPage() {
                       {account.displayName} {isSelf && t("accountsYou")}
                     </th>
                     <td>{account.username}</td>
-                    <td>{t(account.role === "admin" ? "accountsRoleAdmin" : "accountsRoleAgent")}</td>
+                    <td>{staffRoleNames[account.role][locale]}</td>
                     <td>
                       {account.confidentialitySignedOn
                         ? formatDate(account.confidentialitySignedOn, locale)

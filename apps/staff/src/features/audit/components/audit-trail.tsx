@@ -1,3 +1,4 @@
+import { isStaffRole, staffRoleNames } from "@tietoni/domain";
 import { ErrorMessage, errorCode, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -188,10 +189,10 @@ function EntriesTable({ entries }: { entries: AuditEntry[] }) {
 }
 
 function Actor({ entry }: { entry: AuditEntry }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (entry.actorType === "system") return <>{t("auditActorSystem")}</>;
   if (entry.actorType === "customer") return <>{t("auditActorCustomer", { id: entry.actorId ?? "" })}</>;
-  const role = entry.actorRole === "admin" ? t("roleAdmin") : entry.actorRole === "agent" ? t("roleAgent") : "";
+  const role = isStaffRole(entry.actorRole) ? staffRoleNames[entry.actorRole][locale] : "";
   return (
     <>
       {entry.actorName ?? entry.actorId}
