@@ -1,4 +1,5 @@
 import {
+  allowsOnlyOnePending,
   type CorrectableField,
   type CreateRequestInput,
   canCancel,
@@ -215,10 +216,7 @@ export function submitRequest(
 ): Promise<Result<{ request: RequestView }>> {
   const at = now();
   return transact(db, async (tx) => {
-    if (
-      (input.type === "restriction" || input.type === "erasure") &&
-      (await hasPendingRequestOfType(tx, customer.id, input.type))
-    ) {
+    if (allowsOnlyOnePending(input.type) && (await hasPendingRequestOfType(tx, customer.id, input.type))) {
       return fail(409, "request_pending");
     }
     const id = await insertRequest(tx, {

@@ -1,7 +1,9 @@
 import {
   type AuditAction,
+  allowsOnlyOnePending,
   type CreateRequestInput,
   checkExtension,
+  decidedOnDesk,
   helsinkiDate,
   iso,
   isPending,
@@ -21,7 +23,7 @@ import {
 } from "../../mail/decision-templates.ts";
 import type { MailMessage } from "../../mail/mailer.ts";
 import { requestReceivedMail } from "../../mail/request-templates.ts";
-import { appendAudit, auditActorOf, type StaffActor } from "../audit.ts";
+import { appendAudit, byStaff, type StaffActor } from "../audit.ts";
 import { findActiveCustomer } from "../customer-record.ts";
 import { hasPendingRequestOfType, insertRequest, loadRequestView } from "../requests.ts";
 import { fail, invalidState, notFound, type Result, transact } from "../result.ts";
@@ -88,19 +90,10 @@ async function event(
 function audit(tx: Tx, row: RequestRow, actor: StaffActor, now: number, action: AuditAction, detail = {}) {
   return appendAudit(
     tx,
-    {
-      actor: auditActorOf(actor),
-      action,
-      customerId: row.customerId,
-      detail: { requestId: row.id, ...detail },
-      ip: actor.ip,
-    },
+    byStaff(actor, { action, customerId: row.customerId, detail: { requestId: row.id, ...detail } }),
     now,
   );
 }
-
-/** Types whose decision belongs to this desk; restriction and erasure are carried out by the operations routes. */
-const decidedHere = (type: RequestRow["type"]) => type === "access" || type === "objection" || type === "other";
 
 /**
  * Records the decision on a request and its history event, inside the caller's transaction: the desk's own
@@ -142,7 +135,7 @@ export function registerPaperRequest(
     const customer = await findActiveCustomer(tx, args.customerId);
     if (!customer) return notFound();
     const { type } = args.input;
-    if ((type === "restriction" || type === "erasure") && (await hasPendingRequestOfType(tx, customer.id, type))) {
+    if (allowsOnlyOnePending(type) && (await hasPendingRequestOfType(tx, customer.id, type))) {
       return fail(409, "request_pending");
     }
     const id = await insertRequest(tx, {
@@ -291,7 +284,7 @@ export function completeRequest(
   now: number,
 ): Promise<Answer> {
   return onRequest(db, id, async (tx, row) => {
-    if (!isPending(row.state) || !decidedHere(row.type)) return invalidState();
+    if (!isPending(row.state) || !decidedOnDesk(row.type)) return invalidState();
     await decide(tx, row, actor, now, "completed", note);
     await audit(tx, row, actor, now, "request.completed", { type: row.type });
     return answer(tx, row, { mail, message: requestCompletedMail });
