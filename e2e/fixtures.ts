@@ -1,4 +1,4 @@
-import { test as base, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 import { openDatabase } from "../apps/bff/src/db/client.ts";
 import type { Db } from "../apps/bff/src/db/port.ts";
 import {
@@ -49,6 +49,10 @@ export const test = base.extend<
     signInAsCustomer: (id: string) => Promise<void>;
     /** Signs the page's browser in to the staff app as this staff member. */
     signInAsStaff: (id: string) => Promise<void>;
+    /** Creates a customer of this test's own and signs the page's browser in to the portal as them. */
+    signInNewCustomer: (options?: CustomerOptions) => Promise<CreatedCustomer>;
+    /** Creates a staff account of this test's own (an agent unless a role is given) and signs in to the staff app. */
+    signInNewStaffMember: (options?: Partial<StaffOptions>) => Promise<CreatedStaff>;
   },
   {
     /** The e2e register through the BFF's data port: one connection per worker, closed when the worker ends. */
@@ -83,6 +87,20 @@ export const test = base.extend<
       await addSessionCookie(page, await signIn(db, serverEnv, "staff", id), serverEnv.staffOrigin);
     });
   },
+  signInNewCustomer: async ({ customer, signInAsCustomer }, use) => {
+    await use(async (options) => {
+      const created = await customer(options);
+      await signInAsCustomer(created.id);
+      return created;
+    });
+  },
+  signInNewStaffMember: async ({ staffMember, signInAsStaff }, use) => {
+    await use(async (options) => {
+      const created = await staffMember(options);
+      await signInAsStaff(created.id);
+      return created;
+    });
+  },
 });
 
 /** Chooses the UI language the way a user does, with the switch in the header. */
@@ -91,4 +109,11 @@ export async function chooseLanguage(page: Page, locale: "fi" | "en") {
   await page.waitForFunction((l) => document.documentElement.lang === l, locale);
 }
 
-export { expect } from "@playwright/test";
+/** Opens a page in the language chosen with the header's switch, and waits for its main heading. */
+export async function openPage(page: Page, path: string, locale: "fi" | "en", heading: string | RegExp) {
+  await page.goto(path);
+  await chooseLanguage(page, locale);
+  await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+}
+
+export { expect };

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test, uniqueLetters } from "./fixtures.ts";
+import { expect, openPage, test, uniqueLetters } from "./fixtures.ts";
 import { readSignInCode } from "./mailbox.ts";
 
 /* Each test signs in as a customer it created: the e2e register is shared by every test of a run. */
@@ -47,9 +47,7 @@ const texts = {
 } as const;
 
 async function openContact(page: Page, locale: "fi" | "en") {
-  await page.goto("/contact");
-  await chooseLanguage(page, locale);
-  await expect(page.getByRole("heading", { level: 1, name: texts[locale].title })).toBeVisible();
+  await openPage(page, "/contact", locale, texts[locale].title);
 }
 
 /** The change history, found by its caption. */
@@ -60,10 +58,9 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer changes their phone number and sees the change in the history (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     await openContact(page, locale);
     await expectNoAxeViolations(page);
 
@@ -102,10 +99,9 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer changes their e-mail address with the code mailed to the new address (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     await openContact(page, locale);
     // Unique: an address can belong to one customer only, and a repeated run must not find it taken.
     const newEmail = `uusi-osoite-${locale}-${uniqueLetters()}@example.org`;
@@ -139,10 +135,9 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`name, organisation and billing data are corrected through a request (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     await openContact(page, locale);
     await page.getByRole("link", { name: t.correction }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.newRequest })).toBeVisible();

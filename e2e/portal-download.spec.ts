@@ -1,7 +1,7 @@
 import fs from "node:fs/promises";
 import type { Download, Locator, Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { expect, openPage, test } from "./fixtures.ts";
 
 const texts = {
   fi: {
@@ -41,15 +41,11 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`the customer downloads their data as JSON, CSV and HTML and sees the downloads listed (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
     // A customer of this test's own: every download is recorded in the customer's history.
-    const me = await customer();
-    await signInAsCustomer(me.id);
-    await page.goto("/download");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    const me = await signInNewCustomer();
+    await openPage(page, "/download", locale, t.heading);
     await expect(page.getByRole("link", { name: t.schema })).toHaveAttribute(
       "href",
       "/api/portal/export/schema/v1.json",

@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
 
 const texts = {
   fi: {
@@ -39,13 +39,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a switch is saved at once, stays after a reload and shows in the history (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
-    await page.goto("/marketing");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await signInNewCustomer();
+    await openPage(page, "/marketing", locale, t.heading);
     const checkboxes = page.getByRole("group").getByRole("checkbox");
     await expect(checkboxes).toHaveCount(PURPOSE_COUNT);
     const directAdvertising = page.getByRole("checkbox", { name: t.directAdvertising });
@@ -75,8 +72,8 @@ for (const locale of ["fi", "en"] as const) {
     await expect(history.getByRole("row").nth(1)).toContainText(t.objectedToAllowed);
   });
 
-  test(`"object to all marketing" sets every switch (${locale})`, async ({ page, customer, signInAsCustomer }) => {
-    await signInAsCustomer((await customer()).id);
+  test(`"object to all marketing" sets every switch (${locale})`, async ({ page, signInNewCustomer }) => {
+    await signInNewCustomer();
     await page.goto("/marketing");
     await chooseLanguage(page, locale);
     const checkboxes = page.getByRole("group").getByRole("checkbox");
@@ -98,11 +95,10 @@ for (const locale of ["fi", "en"] as const) {
   test(`a browser sending Global Privacy Control sees the notice and every switch objected (${locale})`, async ({
     browser,
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
     // The fixture's session, carried over to a browser that sends Sec-GPC: 1 with every request.
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     const gpcContext = await browser.newContext({ extraHTTPHeaders: { "Sec-GPC": "1" } });
     try {
       await gpcContext.addCookies(await page.context().cookies());
@@ -122,9 +118,7 @@ for (const locale of ["fi", "en"] as const) {
     }
 
     // Without the signal there is no notice, and the objections stay as recorded.
-    await page.goto("/marketing");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await openPage(page, "/marketing", locale, t.heading);
     await expect(page.getByText(t.gpcNotice)).toHaveCount(0);
     await expect(page.getByRole("checkbox", { name: t.directAdvertising })).toBeChecked();
   });

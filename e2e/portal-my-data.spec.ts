@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+import { chooseLanguage, demo, expect, openPage, test } from "./fixtures.ts";
 
 test("my data shows every category with why, where from, who receives and how long", async ({
   page,
@@ -7,9 +7,7 @@ test("my data shows every category with why, where from, who receives and how lo
 }) => {
   // Only looks: the demo customer, whose IP history is known.
   await signInAsCustomer(demo.customer.id);
-  await page.goto("/");
-  await chooseLanguage(page, "en");
-  await expect(page.getByRole("heading", { level: 1, name: "My data" })).toBeVisible();
+  await openPage(page, "/", "en", "My data");
   for (const category of [
     "First and last name",
     "E-mail address",
@@ -27,8 +25,8 @@ test("my data shows every category with why, where from, who receives and how lo
   await expectNoAxeViolations(page);
 });
 
-test("the language choice is remembered across visits", async ({ page, customer, signInAsCustomer }) => {
-  await signInAsCustomer((await customer()).id);
+test("the language choice is remembered across visits", async ({ page, signInNewCustomer }) => {
+  await signInNewCustomer();
   await page.goto("/");
   await chooseLanguage(page, "en");
   await page.reload();

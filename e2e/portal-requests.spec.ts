@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
 import { E2E_PORTAL_PORT, E2E_STAFF_PORT } from "./e2e-env.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
 
 /* Each test signs in as a customer it created: the e2e register is shared by every test of a run. */
 
@@ -153,13 +153,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer asks for their last name to be corrected, then cancels the request (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
-    await page.goto("/requests");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.listTitle })).toBeVisible();
+    await signInNewCustomer();
+    await openPage(page, "/requests", locale, t.listTitle);
     await expectNoAxeViolations(page);
 
     await page.getByRole("link", { name: t.newLink }).click();
@@ -209,12 +206,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer asks for restriction of processing and then sees the restriction in force (${locale})`, async ({
     page,
-    customer,
-    staffMember,
-    signInAsCustomer,
-    signInAsStaff,
+    signInNewCustomer,
+    signInNewStaffMember,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     await openNewRequest(page, locale);
     await page.getByRole("radio", { name: t.restriction }).check();
 
@@ -241,7 +236,7 @@ for (const locale of ["fi", "en"] as const) {
     await expectNoAxeViolations(page);
 
     // Customer service applies the restriction: the list says so, with the date and the ground.
-    await signInAsStaff((await staffMember()).id);
+    await signInNewStaffMember();
     await asStaff(page, `/operations/restriction/${await requestIdOf(page, "restriction")}/apply`);
     await page.goto("/requests");
     const banner = page.getByRole("region", { name: t.banner });
@@ -252,10 +247,9 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a customer sends a free-form request, in Finnish or English (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     await openNewRequest(page, locale);
     await page.getByRole("radio", { name: t.other }).check();
     await expect(page.getByText(t.languages)).toBeVisible();
@@ -277,12 +271,10 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`a refusal comes with its reasons and the complaint route; an extension with its reasons (${locale})`, async ({
     page,
-    customer,
-    staffMember,
-    signInAsCustomer,
-    signInAsStaff,
+    signInNewCustomer,
+    signInNewStaffMember,
   }) => {
-    await signInAsCustomer((await customer()).id);
+    await signInNewCustomer();
     for (const [kind, words] of [
       [t.objection, "I object to being profiled."],
       [t.other, "Please delete my old order notes."],
@@ -296,7 +288,7 @@ for (const locale of ["fi", "en"] as const) {
 
     const today = helsinkiToday();
     const statement = "The notes are part of the bookkeeping records, which the Accounting Act requires us to keep.";
-    await signInAsStaff((await staffMember()).id);
+    await signInNewStaffMember();
     await asStaff(page, `/requests/${await requestIdOf(page, "other")}/refuse`, { reasons: statement });
     const extendedTo = addCalendarMonths(today, 3);
     await asStaff(page, `/requests/${await requestIdOf(page, "objection")}/extend`, {
@@ -322,10 +314,9 @@ for (const locale of ["fi", "en"] as const) {
 
   test(`the erasure page shows what blocks erasure and what is kept (${locale})`, async ({
     page,
-    customer,
-    signInAsCustomer,
+    signInNewCustomer,
   }) => {
-    await signInAsCustomer((await customer({ invoiceInCollection: true })).id);
+    await signInNewCustomer({ invoiceInCollection: true });
     await page.goto("/requests");
     await chooseLanguage(page, locale);
     await page.getByRole("link", { name: t.erasureLink }).click();
@@ -341,11 +332,9 @@ for (const locale of ["fi", "en"] as const) {
     await expectNoAxeViolations(page);
   });
 
-  test(`a customer sends an erasure request (${locale})`, async ({ page, customer, signInAsCustomer }) => {
-    await signInAsCustomer((await customer()).id);
-    await page.goto("/requests/erasure");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.erasureTitle })).toBeVisible();
+  test(`a customer sends an erasure request (${locale})`, async ({ page, signInNewCustomer }) => {
+    await signInNewCustomer();
+    await openPage(page, "/requests/erasure", locale, t.erasureTitle);
     await expect(page.getByRole("table", { name: t.keptCaption })).toBeVisible();
     await page.getByRole("textbox", { name: t.moreDetails }).fill("Asiakkuuteni on päättynyt.");
     await page.getByRole("button", { name: t.erasureSend }).click();

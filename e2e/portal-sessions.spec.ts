@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
 import { readSignInCode } from "./mailbox.ts";
 
 /* Each test signs out sessions of a customer it created: the e2e register is shared by every test of a run. */
@@ -69,9 +69,7 @@ for (const locale of ["fi", "en"] as const) {
 
       // This device.
       await signInAsCustomer(customerId);
-      await page.goto("/sessions");
-      await chooseLanguage(page, locale);
-      await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+      await openPage(page, "/sessions", locale, t.heading);
       const active = page.getByRole("table", { name: t.activeCaption });
       await expect(active.getByRole("row")).toHaveCount(3);
       await expect(active.getByRole("row").nth(1)).toContainText(t.thisDevice);

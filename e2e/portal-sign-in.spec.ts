@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
 import { readSignInCode } from "./mailbox.ts";
 
 const texts = {
@@ -31,9 +31,7 @@ for (const locale of ["fi", "en"] as const) {
   test(`a customer signs in with the mailed code and sees their data (${locale})`, async ({ page, customer }) => {
     // A customer of this test's own: a newer code for the same address would replace the one this test reads.
     const me = await customer({ orders: 4 });
-    await page.goto("/");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await openPage(page, "/", locale, t.heading);
     await expectNoAxeViolations(page);
 
     const requestedAt = Date.now() - 1000;

@@ -1,5 +1,5 @@
 import { expectNoAxeViolations } from "./axe.ts";
-import { chooseLanguage, demo, expect, test } from "./fixtures.ts";
+import { chooseLanguage, demo, expect, openPage, test } from "./fixtures.ts";
 
 const texts = {
   fi: {
@@ -29,9 +29,7 @@ const texts = {
 for (const locale of ["fi", "en"] as const) {
   const t = texts[locale];
   test(`an agent signs in, finds the demo customer and opens her record (${locale})`, async ({ page }) => {
-    await page.goto("/");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.heading })).toBeVisible();
+    await openPage(page, "/", locale, t.heading);
     await expectNoAxeViolations(page);
 
     await page.getByLabel(t.user).fill(demo.agent.username);

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
 import { E2E_PORTAL_PORT } from "./e2e-env.ts";
-import { chooseLanguage, expect, test } from "./fixtures.ts";
+import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
 
 /*
  * The request desk end to end: a customer asks in the portal, an agent decides in the staff app, and the customer
@@ -24,14 +24,11 @@ const isoDaysAgo = (days: number) => {
 
 test("an agent approves a correction asked in the portal, confirms the notifications, and the customer sees it (en)", async ({
   page,
-  customer,
-  staffMember,
-  signInAsCustomer,
-  signInAsStaff,
+  signInNewStaffMember,
+  signInNewCustomer,
 }) => {
-  const who = await customer();
+  const who = await signInNewCustomer();
   const newLastName = "Korjattu-Desk";
-  await signInAsCustomer(who.id);
   await portalRequest(page, {
     type: "rectification",
     field: "lastName",
@@ -39,10 +36,8 @@ test("an agent approves a correction asked in the portal, confirms the notificat
     reason: "My surname changed when I married.",
   });
 
-  await signInAsStaff((await staffMember()).id);
-  await page.goto("/requests");
-  await chooseLanguage(page, "en");
-  await expect(page.getByRole("heading", { level: 1, name: "Requests" })).toBeVisible();
+  await signInNewStaffMember();
+  await openPage(page, "/requests", "en", "Requests");
   await expect(page.getByText("Open", { exact: true })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -84,20 +79,15 @@ test("an agent approves a correction asked in the portal, confirms the notificat
 
 test("an agent refuses a request with reasons, and the customer sees the statement and the Ombudsman (fi)", async ({
   page,
-  customer,
-  staffMember,
-  signInAsCustomer,
-  signInAsStaff,
+  signInNewStaffMember,
+  signInNewCustomer,
 }) => {
-  const who = await customer();
+  const who = await signInNewCustomer();
   const reasons = "Asiakassuhde on voimassa, ja tietoja tarvitaan tilausten toimittamiseen.";
-  await signInAsCustomer(who.id);
   const id = await portalRequest(page, { type: "other", text: "Poistakaa kaikki tilaushistoriani." });
 
-  await signInAsStaff((await staffMember()).id);
-  await page.goto(`/requests?q=${encodeURIComponent(who.email)}`);
-  await chooseLanguage(page, "fi");
-  await expect(page.getByRole("heading", { level: 1, name: "Pyynnöt" })).toBeVisible();
+  await signInNewStaffMember();
+  await openPage(page, `/requests?q=${encodeURIComponent(who.email)}`, "fi", "Pyynnöt");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: `Muu pyyntö: ${who.name}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Muu pyyntö: ${who.name}` })).toBeVisible();
@@ -169,15 +159,12 @@ for (const locale of ["fi", "en"] as const) {
   test(`an agent registers a paper request with the day it arrived (${locale})`, async ({
     page,
     customer,
-    staffMember,
-    signInAsStaff,
+    signInNewStaffMember,
   }) => {
     const who = await customer();
     const receivedOn = isoDaysAgo(locale === "fi" ? 10 : 20);
-    await signInAsStaff((await staffMember()).id);
-    await page.goto("/requests/new");
-    await chooseLanguage(page, locale);
-    await expect(page.getByRole("heading", { level: 1, name: t.title })).toBeVisible();
+    await signInNewStaffMember();
+    await openPage(page, "/requests/new", locale, t.title);
     await expectNoAxeViolations(page);
 
     // Nothing chosen yet: the form says what is missing.

@@ -3,7 +3,16 @@ import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
 import { E2E_PORTAL_PORT } from "./e2e-env.ts";
-import { chooseLanguage, demo, expect, findCustomer, test, tracesInRegister, uniqueLetters } from "./fixtures.ts";
+import {
+  chooseLanguage,
+  demo,
+  expect,
+  findCustomer,
+  openPage,
+  test,
+  tracesInRegister,
+  uniqueLetters,
+} from "./fixtures.ts";
 
 /*
  * Erasure as anonymisation, restriction, the mailing list and retention, end to end. Each test creates the
@@ -23,10 +32,8 @@ async function portalRequest(page: Page, data: Record<string, string>) {
 test("an agent erases an unblocked customer through the request page and no personal data is left (fi, en)", async ({
   db,
   page,
-  customer,
-  staffMember,
-  signInAsCustomer,
-  signInAsStaff,
+  signInNewStaffMember,
+  signInNewCustomer,
 }) => {
   // A name and phone found nowhere else in the register, so any trace left behind is this customer's.
   const letters = uniqueLetters();
@@ -35,12 +42,10 @@ test("an agent erases an unblocked customer through the request page and no pers
     lastName: `Poistettavainen-${letters}`,
     phone: `+35845${randomInt(1_000_000, 10_000_000)}`, // synthetic customers have +35840 numbers
   };
-  const { id, email } = await customer(unique);
-
-  await signInAsCustomer(id);
+  const { id, email } = await signInNewCustomer(unique);
   const requestId = await portalRequest(page, { type: "erasure", text: `Poistakaa tietoni. ${unique.firstName}` });
 
-  await signInAsStaff((await staffMember()).id);
+  await signInNewStaffMember();
   await page.goto(`/requests/${requestId}`);
   await chooseLanguage(page, "fi");
   await expect(page.getByRole("heading", { level: 2, name: "Poiston toteuttaminen" })).toBeVisible();
@@ -73,15 +78,13 @@ test("an agent erases an unblocked customer through the request page and no pers
 
 test("an agent applies a restriction the customer asked for, the portal shows it, and it is lifted after notice (en)", async ({
   page,
-  customer,
-  staffMember,
-  signInAsCustomer,
-  signInAsStaff,
+  signInNewCustomer,
+  signInNewStaffMember,
 }) => {
-  await signInAsCustomer((await customer()).id);
+  await signInNewCustomer();
   const requestId = await portalRequest(page, { type: "restriction", ground: "accuracyContested" });
 
-  await signInAsStaff((await staffMember()).id);
+  await signInNewStaffMember();
   await page.goto(`/requests/${requestId}`);
   await chooseLanguage(page, "en");
   const panel = page.getByRole("region", { name: "Restriction of processing" });
@@ -113,7 +116,7 @@ test("an agent applies a restriction the customer asked for, the portal shows it
 
 test("the mailing list page downloads a CSV that leaves out a customer who objected (fi, en)", {
   tag: "@register",
-}, async ({ page, customer, staffMember, signInAsCustomer, signInAsStaff }) => {
+}, async ({ page, customer, signInAsCustomer, signInNewStaffMember }) => {
   const [objector, other] = await Promise.all([customer(), customer()]);
   await signInAsCustomer(objector.id);
   const objected = await page.request.put(`${PORTAL}/api/portal/marketing`, {
@@ -122,10 +125,8 @@ test("the mailing list page downloads a CSV that leaves out a customer who objec
   });
   expect(objected.status()).toBe(200);
 
-  await signInAsStaff((await staffMember()).id);
-  await page.goto("/mailing-list");
-  await chooseLanguage(page, "fi");
-  await expect(page.getByRole("heading", { level: 1, name: "Suoramainonnan postituslista" })).toBeVisible();
+  await signInNewStaffMember();
+  await openPage(page, "/mailing-list", "fi", "Suoramainonnan postituslista");
   await expect(page.getByRole("link", { name: /Lataa CSV-tiedosto/ })).toBeVisible();
   await expectNoAxeViolations(page);
 
@@ -158,9 +159,7 @@ test("an admin's retention dry run lists a customer whose relationship ended lon
   // A relationship that ended in 2015, under a name no other customer has.
   const ended = await customer({ endedLongAgo: true, lastName: `Päättynyt-${uniqueLetters()}` });
   await signInAsStaff((await staffMember({ role: "admin" })).id);
-  await page.goto("/admin/retention");
-  await chooseLanguage(page, "fi");
-  await expect(page.getByRole("heading", { level: 1, name: "Säilytysajan päättyminen" })).toBeVisible();
+  await openPage(page, "/admin/retention", "fi", "Säilytysajan päättyminen");
   await expect(page.getByRole("link", { name: ended.name })).toBeVisible();
   await expectNoAxeViolations(page);
 

@@ -20,12 +20,10 @@ async function expectInert(page: Page) {
 
 test("an HTML/script payload in a correction request is shown as text in the portal and the staff app", async ({
   page,
-  customer,
-  staffMember,
-  signInAsCustomer,
-  signInAsStaff,
+  signInNewCustomer,
+  signInNewStaffMember,
 }) => {
-  await signInAsCustomer((await customer()).id);
+  await signInNewCustomer();
   const res = await page.request.post(`${PORTAL}/api/portal/requests`, {
     data: { type: "rectification", field: "lastName", newValue: PAYLOAD, reason: REASON },
     headers: { origin: PORTAL },
@@ -40,7 +38,7 @@ test("an HTML/script payload in a correction request is shown as text in the por
   await expectInert(page);
   await expectNoAxeViolations(page);
 
-  await signInAsStaff((await staffMember()).id);
+  await signInNewStaffMember();
   await page.goto(`/requests/${request.id}`);
   await chooseLanguage(page, "en");
   const diff = page.getByRole("table", { name: "The correction asked for" });

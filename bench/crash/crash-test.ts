@@ -15,6 +15,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { type MarketingPurpose, marketingPurposes } from "@tietoni/domain";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Db, Snapshot } from "../../apps/bff/src/db/port.ts";
 import { verifyAuditChain } from "../../apps/bff/src/services/audit.ts";
@@ -26,16 +27,6 @@ const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite
 
 const CUSTOMER_EMAIL = "asiakas@example.com";
 const AGENT = { username: "agent", password: "agent-demo-pass" };
-const PURPOSES = [
-  "directAdvertising",
-  "distanceSelling",
-  "directMarketing",
-  "marketResearch",
-  "opinionPolls",
-  "listPublication",
-  "personalisedContent",
-] as const;
-type Purpose = (typeof PURPOSES)[number];
 
 const REQUEST_TIMEOUT_MS = 5_000;
 const START_TIMEOUT_MS = 60_000;
@@ -200,7 +191,7 @@ type Acked = {
   viewIps: string[];
 };
 
-type History = { purpose: Purpose; from: boolean; to: boolean; at: string; channel: string }[];
+type History = { purpose: MarketingPurpose; from: boolean; to: boolean; at: string; channel: string }[];
 
 /* ---- the run ---- */
 
@@ -274,7 +265,7 @@ async function main() {
       // Whatever the last crash left: an unacknowledged toggle may or may not have been committed.
       const current = await call(portal, "GET", "/api/portal/marketing", { cookie: customerCookie });
       if (current.status !== 200) throw new Error(`GET marketing: ${current.status}`);
-      const state = ((await current.json()) as { objections: Record<Purpose, boolean> }).objections;
+      const state = ((await current.json()) as { objections: Record<MarketingPurpose, boolean> }).objections;
 
       const killAfter = 50 + Math.floor(random() * 351);
       let stop = false;
@@ -284,19 +275,19 @@ async function main() {
       // Each worker owns purposes of its own, so it knows the state it toggles from.
       const worker = async ({ w, seed }: { w: number; seed: number }) => {
         const pick = seededRandom(seed);
-        const mine = PURPOSES.filter((_, i) => i % WORKERS === w);
+        const mine = marketingPurposes.filter((_, i) => i % WORKERS === w);
         for (let i = 0; i < 10_000 && !stop; i++) {
           const op = pick();
           try {
             if (op < 0.35 && mine.length > 0) {
-              const purpose = mine[Math.floor(pick() * mine.length)] as Purpose;
+              const purpose = mine[Math.floor(pick() * mine.length)] as MarketingPurpose;
               const from = state[purpose];
               const res = await call(portal, "PUT", "/api/portal/marketing", {
                 cookie: customerCookie,
                 body: { changes: [{ purpose, objected: !from }] },
               });
               if (res.status !== 200) throw new Error(`PUT marketing: ${res.status}`);
-              const body = (await res.json()) as { objections: Record<Purpose, boolean>; history: History };
+              const body = (await res.json()) as { objections: Record<MarketingPurpose, boolean>; history: History };
               const event = body.history.find((e) => e.purpose === purpose);
               if (!event || event.from !== from || event.to !== !from || body.objections[purpose] !== !from) {
                 throw new Error(`PUT marketing answered without the change of ${purpose}`);

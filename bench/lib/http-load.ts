@@ -57,13 +57,28 @@ export async function measureLoad({
   };
 }
 
-/** Throws when a load run had errors or non-2xx answers: such figures measure the failure, not the code. */
+type StatsChild = { ask<T>(question: string): Promise<T> };
+
 /** The server's total CPU time (µs) as a bench child reports it in "stats". */
-export const childCpuMicros = (child: { ask<T>(question: string): Promise<T> }) => async () => {
+const childCpuMicros = (child: StatsChild) => async () => {
   const { cpuMicros } = await child.ask<{ cpuMicros: NodeJS.CpuUsage }>("stats");
   return cpuMicros.user + cpuMicros.system;
 };
 
+/**
+ * How a benchmark loads a server running in a bench child: 5 s measured after 2 s of warm-up (1 s and no warm-up
+ * in a smoke run), with the child's CPU time for the cost of a request.
+ */
+export function childLoadTiming(child: StatsChild, { smoke, connections }: { smoke: boolean; connections: number }) {
+  return {
+    connections,
+    durationSeconds: smoke ? 1 : 5,
+    warmupSeconds: smoke ? 0 : 2,
+    serverCpuMicros: childCpuMicros(child),
+  };
+}
+
+/** Throws when a load run had errors or non-2xx answers: such figures measure the failure, not the code. */
 export function assertClean(label: string, figures: LoadFigures) {
   if (figures.errors > 0 || figures.non2xx > 0 || figures.requests === 0) {
     throw new Error(

@@ -1,7 +1,7 @@
 import { loadCustomerRecord } from "../../apps/bff/src/services/customer-record.ts";
 import { defineBenchmark } from "../lib/benchmark.ts";
 import { startChild } from "../lib/child.ts";
-import { assertClean, childCpuMicros, type LoadFigures, measureLoad } from "../lib/http-load.ts";
+import { assertClean, childLoadTiming, type LoadFigures, measureLoad } from "../lib/http-load.ts";
 import { benchDeps, createDemoRegister, customerCookie } from "../lib/register.ts";
 import { formatNumber, formatRatio, median } from "../lib/stats.ts";
 
@@ -32,12 +32,7 @@ export const benchmark = defineBenchmark({
     await createDemoRegister(tmpDir);
     const cookie = await customerCookie(tmpDir, CUSTOMER_ID);
     const child = await startChild<{ hello: number; portal: number }>("p1-profile/server.ts", { args: [tmpDir] });
-    const timing = {
-      connections: CONNECTIONS,
-      durationSeconds: smoke ? 1 : 5,
-      warmupSeconds: smoke ? 0 : 2,
-      serverCpuMicros: childCpuMicros(child),
-    };
+    const timing = childLoadTiming(child, { smoke, connections: CONNECTIONS });
     const sides = { hello: [] as LoadFigures[], profile: [] as LoadFigures[], record: [] as LoadFigures[] };
     try {
       // Alternate the sides so a slow minute of the machine hits each alike.

@@ -1,6 +1,6 @@
 import { defineBenchmark } from "../lib/benchmark.ts";
 import { startChild } from "../lib/child.ts";
-import { assertClean, childCpuMicros, type LoadFigures, measureLoad } from "../lib/http-load.ts";
+import { assertClean, childLoadTiming, type LoadFigures, measureLoad } from "../lib/http-load.ts";
 import { createDemoRegister, customerCookie } from "../lib/register.ts";
 import { formatNumber, formatRatio, median } from "../lib/stats.ts";
 
@@ -17,12 +17,7 @@ export const benchmark = defineBenchmark({
     await createDemoRegister(tmpDir);
     const cookie = await customerCookie(tmpDir, "c0000120");
     const child = await startChild<{ bare: number; chained: number }>("p2-middleware/server.ts", { args: [tmpDir] });
-    const timing = {
-      connections: CONNECTIONS,
-      durationSeconds: smoke ? 1 : 5,
-      warmupSeconds: smoke ? 0 : 2,
-      serverCpuMicros: childCpuMicros(child),
-    };
+    const timing = childLoadTiming(child, { smoke, connections: CONNECTIONS });
     const post = {
       method: "POST" as const,
       body: "{}",

@@ -2,19 +2,7 @@ import type Database from "better-sqlite3";
 import { getTableColumns, is, SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { getTableConfig } from "drizzle-orm/sqlite-core";
-import {
-  billingDetails,
-  customers,
-  datumSources,
-  invoices,
-  ipAddresses,
-  orderLines,
-  orders,
-  organisationRoles,
-} from "./schema.ts";
-import type { CustomerBundle } from "./synthetic.ts";
-
-type Part = keyof Omit<CustomerBundle, "customer" | "billing">;
+import { BUNDLE_PARTS, BUNDLE_TABLES, type BundlePart, bundleRows, type CustomerBundle } from "./customer-bundle.ts";
 
 /*
  * The bulk loader (seed-large, the benchmarks' registers) writes through the driver, beside the data port: a bulk
@@ -54,31 +42,15 @@ export function createBulkInserter(
   sqlite: Database.Database,
   parts: { roles?: boolean; rest?: boolean } = { roles: true, rest: true },
 ) {
-  const insert = {
-    customer: rowInserter(sqlite, customers),
-    roles: rowInserter(sqlite, organisationRoles),
-    ips: rowInserter(sqlite, ipAddresses),
-    orders: rowInserter(sqlite, orders),
-    lines: rowInserter(sqlite, orderLines),
-    invoices: rowInserter(sqlite, invoices),
-    billing: rowInserter(sqlite, billingDetails),
-    sources: rowInserter(sqlite, datumSources),
-  };
-  const many = (part: Part, bundles: CustomerBundle[]) => {
-    for (const b of bundles) for (const row of b[part]) insert[part](row);
-  };
-  // The same order as insertBundles, so autoincrement ids come out the same.
+  // The customer always, then the parts `parts` asks for, in BUNDLE_PARTS order as insertBundles writes them.
+  const wanted = (part: BundlePart) => part === "customer" || (part === "roles" ? parts.roles : parts.rest);
+  const inserters = BUNDLE_PARTS.filter(wanted).map((part) => ({
+    part,
+    insert: rowInserter(sqlite, BUNDLE_TABLES[part]),
+  }));
   const write = sqlite.transaction((bundles: CustomerBundle[]) => {
-    for (const b of bundles) insert.customer(b.customer);
-    if (parts.roles) many("roles", bundles);
-    if (parts.rest) {
-      many("ips", bundles);
-      many("orders", bundles);
-      many("lines", bundles);
-      many("invoices", bundles);
-      for (const b of bundles) if (b.billing) insert.billing(b.billing);
-      many("sources", bundles);
-    }
+    for (const { part, insert } of inserters)
+      for (const b of bundles) for (const row of bundleRows(b, part)) insert(row);
   });
   return (bundles: CustomerBundle[]) => write(bundles);
 }

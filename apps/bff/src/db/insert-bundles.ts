@@ -1,15 +1,6 @@
+import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import { BUNDLE_PARTS, BUNDLE_TABLES, bundleRows, type CustomerBundle } from "./customer-bundle.ts";
 import type { Queries } from "./port.ts";
-import {
-  billingDetails,
-  customers,
-  datumSources,
-  invoices,
-  ipAddresses,
-  orderLines,
-  orders,
-  organisationRoles,
-} from "./schema.ts";
-import type { CustomerBundle } from "./synthetic.ts";
 
 /** SQLite allows 32766 bound values per statement; stay well below with any table's width. */
 const ROWS_PER_STATEMENT = 500;
@@ -20,39 +11,14 @@ async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unkno
 
 /**
  * Inserts customers with all their rows. Give it a transaction (`tx`) for all or nothing; the rows are written in
- * the order that makes autoincrement ids come out the same as the bulk loader's.
+ * BUNDLE_PARTS order, so autoincrement ids come out the same as the bulk loader's.
  */
 export async function insertBundles(tx: Queries, bundles: CustomerBundle[]): Promise<void> {
-  await insertChunked(
-    bundles.map((b) => b.customer),
-    (rows) => tx.insert(customers).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.roles),
-    (rows) => tx.insert(organisationRoles).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.ips),
-    (rows) => tx.insert(ipAddresses).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.orders),
-    (rows) => tx.insert(orders).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.lines),
-    (rows) => tx.insert(orderLines).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.invoices),
-    (rows) => tx.insert(invoices).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => (b.billing ? [b.billing] : [])),
-    (rows) => tx.insert(billingDetails).values(rows),
-  );
-  await insertChunked(
-    bundles.flatMap((b) => b.sources),
-    (rows) => tx.insert(datumSources).values(rows),
-  );
+  for (const part of BUNDLE_PARTS) {
+    const table: SQLiteTable = BUNDLE_TABLES[part];
+    await insertChunked(
+      bundles.flatMap((b) => bundleRows(b, part)),
+      (rows) => tx.insert(table).values(rows),
+    );
+  }
 }

@@ -1,15 +1,10 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.ts";
+import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db } from "./port.ts";
 import { customers, organisations, staffUsers } from "./schema.ts";
-import {
-  type CustomerBundle,
-  createRandom,
-  DEMO_ORGANISATIONS,
-  SYNTHETIC_EPOCH,
-  syntheticCustomer,
-} from "./synthetic.ts";
+import { createRandom, DEMO_ORGANISATIONS, SYNTHETIC_EPOCH, syntheticCustomer } from "./synthetic.ts";
 
 /** Demo accounts, printed in the README. Demo only: production never runs this file. */
 export const DEMO_CUSTOMER_EMAIL = "asiakas@example.com";

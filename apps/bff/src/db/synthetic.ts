@@ -1,31 +1,11 @@
 import type { DataCategoryId, SourceId } from "@tietoni/domain";
-import type {
-  billingDetails,
-  customers,
-  datumSources,
-  invoices,
-  ipAddresses,
-  orderLines,
-  orders,
-  organisationRoles,
-  organisations,
-} from "./schema.ts";
+import type { CustomerBundle } from "./customer-bundle.ts";
+import type { organisations } from "./schema.ts";
 
 /*
  * Deterministic synthetic customers for the demo and the benchmarks: the same seed gives the same
  * register on every machine, so the README, the tests and the benchmarks can name real rows.
  */
-
-export type CustomerBundle = {
-  customer: typeof customers.$inferInsert;
-  roles: (typeof organisationRoles.$inferInsert)[];
-  ips: (typeof ipAddresses.$inferInsert)[];
-  orders: (typeof orders.$inferInsert)[];
-  lines: (typeof orderLines.$inferInsert)[];
-  invoices: (typeof invoices.$inferInsert)[];
-  billing: typeof billingDetails.$inferInsert | null;
-  sources: (typeof datumSources.$inferInsert)[];
-};
 
 /** mulberry32: tiny, fast and good enough for test data. */
 export function createRandom(seed: number) {

@@ -6,10 +6,11 @@ import { randomToken } from "../auth/tokens.ts";
 import { newTotpSecret } from "../auth/totp.ts";
 import type { Env } from "../env.ts";
 import { sessionCookieName } from "../http/session-cookie.ts";
+import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db, Queries } from "./port.ts";
 import { customers, organisations, staffUsers } from "./schema.ts";
-import { type CustomerBundle, createRandom, syntheticCustomer } from "./synthetic.ts";
+import { createRandom, syntheticCustomer } from "./synthetic.ts";
 
 /*
  * TEST ONLY: the records a test needs, created through the data port with the BFF's own seed and session code,

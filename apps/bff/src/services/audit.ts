@@ -32,6 +32,11 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
+/** An entry for what a staff member did: they are its actor, and their request's address is its address. */
+export function byStaff(actor: StaffActor, entry: Omit<AuditEntry, "actor" | "ip">): AuditEntry {
+  return { actor: auditActorOf(actor), ...entry, ip: actor.ip };
+}
+
 const GENESIS = "0".repeat(64);
 const SUBJECTS_PER_STATEMENT = 10_000;
 
@@ -267,14 +272,12 @@ export async function browseAuditTrail(
       .limit(limit + 1);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "audit.viewed",
         // The filters (a customer id among them) stay in the detail: the customer's own log lists reads of
         // their record, not an admin's look at the trail.
         detail: { filters, shown: Math.min(page.length, limit) },
-        ip: actor.ip,
-      },
+      }),
       now,
     );
     return page;
@@ -287,10 +290,6 @@ export async function browseAuditTrail(
 /** Verifies the whole chain and audits the verdict. */
 export async function verifyAuditTrail(db: Db, actor: StaffActor, now: number): Promise<ChainVerdict> {
   const verdict = await verifyAuditChain(db);
-  await recordAudit(
-    db,
-    { actor: auditActorOf(actor), action: "audit.verified", detail: { ...verdict }, ip: actor.ip },
-    now,
-  );
+  await recordAudit(db, byStaff(actor, { action: "audit.verified", detail: { ...verdict } }), now);
   return verdict;
 }

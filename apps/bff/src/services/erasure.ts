@@ -1,9 +1,9 @@
 import {
   assessErasure,
   type DataCategoryId,
+  dataCategoryIds,
   type ErasureAssessment,
   type ErasureBlocker,
-  isPending,
   type RequestView,
 } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
@@ -12,12 +12,12 @@ import { billingDetails, customers, ipAddresses, organisationRoles, requests } f
 import type { Deps } from "../deps.ts";
 import { erasureCompletedMail } from "../mail/operation-templates.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
-import { appendAudit, auditActorOf, type StaffActor } from "./audit.ts";
+import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
 import { gatherErasureFacts } from "./erasure-facts.ts";
 import { loadRequestView } from "./requests.ts";
-import { customerState } from "./restriction.ts";
-import { type Failure, fail, invalidState, notFound, type Result, transact } from "./result.ts";
+import { pendingOperationRequest } from "./restriction.ts";
+import { type Failure, fail, notFound, type Result, transact } from "./result.ts";
 
 /*
  * Erasure (GDPR Art. 17) on a customer's request, carried out as anonymisation (services/anonymise.ts). The
@@ -28,17 +28,9 @@ import { type Failure, fail, invalidState, notFound, type Result, transact } fro
 const ERASURE_DECISION =
   "Tiedot on anonymisoitu pyyntösi mukaisesti. / Your data has been anonymised as you requested.";
 
-/** Categories an erasure removes; orders stay (bookkeeping) without their person. */
-const removableCategories = [
-  "name",
-  "organisation",
-  "email",
-  "postalAddress",
-  "phone",
-  "www",
-  "ipAddress",
-  "billing",
-] as const satisfies readonly DataCategoryId[];
+/** Categories an erasure removes: every category but the orders, which stay (bookkeeping) without their person. */
+type RemovableCategory = Exclude<DataCategoryId, "orders">;
+const removableCategories = dataCategoryIds.filter((c): c is RemovableCategory => c !== "orders");
 
 /** A refusal that names the grounds blocking the erasure, for staff to see what must be settled first. */
 export type ErasureBlocked = Failure & { code: "erasure_blocked"; blockers: ErasureBlocker[] };
@@ -50,7 +42,7 @@ async function categoriesHeld(q: Queries, customerId: string): Promise<DataCateg
   const c = await q.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!c || c.anonymisedAt !== null) return [];
   const exists = (row: unknown) => row !== undefined;
-  const held: Record<(typeof removableCategories)[number], boolean> = {
+  const held: Record<RemovableCategory, boolean> = {
     name: c.firstName !== "" || c.lastName !== "",
     organisation: exists(
       await q
@@ -93,13 +85,11 @@ export function previewErasure(
     const removes = await categoriesHeld(tx, row.customerId);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "erasure.previewed",
         customerId: row.customerId,
         detail: { requestId, blocked: assessment.blocked },
-        ip: actor.ip,
-      },
+      }),
       now,
     );
     const request = await loadRequestView(tx, requestId);
@@ -120,11 +110,9 @@ export function executeErasure(
   now: number,
 ): Promise<Result<{ request: RequestView; suppressed: boolean }>> {
   return transact(db, async (tx) => {
-    const row = await tx.select().from(requests).where(eq(requests.id, requestId)).get();
-    if (row?.type !== "erasure") return notFound();
-    if (!isPending(row.state)) return invalidState();
-    const customer = await customerState(tx, row.customerId);
-    if (!customer || customer.anonymisedAt !== null) return invalidState();
+    const pending = await pendingOperationRequest(tx, requestId, "erasure");
+    if (!pending.ok) return pending;
+    const { row } = pending;
     const assessment = assessErasure(await gatherErasureFacts(tx, row.customerId));
     if (assessment.blocked) {
       const blocked: ErasureBlocked = {

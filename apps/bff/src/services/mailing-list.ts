@@ -2,7 +2,7 @@ import { type MarketingPurpose, mayUseFor, noObjections, type PurposeVerdict } f
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
-import { auditActorOf, recordAudit, type StaffActor } from "./audit.ts";
+import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
 export type MailingListRow = {
@@ -168,13 +168,7 @@ export function mailingListCsv(
     audited = true;
     await recordAudit(
       db,
-      {
-        actor: auditActorOf(actor),
-        action: "mailing_list.exported",
-        detail: { purpose, count, complete },
-        subjects: sent,
-        ip: actor.ip,
-      },
+      byStaff(actor, { action: "mailing_list.exported", detail: { purpose, count, complete }, subjects: sent }),
       now(),
     );
   };

@@ -2,7 +2,7 @@ import { iso } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { requests, restrictions } from "../db/schema.ts";
-import { appendAudit, auditActorOf, type StaffActor } from "./audit.ts";
+import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { customerState, type RestrictionView, toRestrictionView } from "./restriction.ts";
 import { notFound, type Result, transact } from "./result.ts";
 
@@ -36,13 +36,7 @@ export function viewOperationRequest(
     const customer = await customerState(tx, row.customerId);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
-        action: "operations.request.viewed",
-        customerId: row.customerId,
-        detail: { requestId },
-        ip: actor.ip,
-      },
+      byStaff(actor, { action: "operations.request.viewed", customerId: row.customerId, detail: { requestId } }),
       now,
     );
     const view: OperationRequest = {

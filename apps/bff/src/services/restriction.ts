@@ -5,7 +5,7 @@ import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers, requestEvents, requests, restrictions } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { restrictionAppliedMail, restrictionLiftNoticeMail } from "../mail/operation-templates.ts";
-import { appendAudit, auditActorOf, type StaffActor } from "./audit.ts";
+import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
 import { loadRequestView } from "./requests.ts";
 import { fail, invalidState, notFound, type Result, transact } from "./result.ts";
@@ -61,6 +61,19 @@ export function customerState(q: Queries, customerId: string) {
 }
 
 /**
+ * The request an operation (erasure, restriction) acts on, with its customer's state: found only as a request of
+ * that type (404 otherwise), still pending and on a record not yet erased (409 invalid_state otherwise).
+ */
+export async function pendingOperationRequest(q: Queries, requestId: string, type: "erasure" | "restriction") {
+  const row = await q.select().from(requests).where(eq(requests.id, requestId)).get();
+  if (row?.type !== type) return notFound();
+  if (!isPending(row.state)) return invalidState();
+  const customer = await customerState(q, row.customerId);
+  if (!customer || customer.anonymisedAt !== null) return invalidState();
+  return { ok: true as const, row, customer };
+}
+
+/**
  * Restricts processing with the ground of a pending restriction request and completes the request. Refused
  * (409) when the request is decided, the record erased, or a restriction is already in force.
  */
@@ -71,12 +84,11 @@ export async function applyRestriction(
   now: number,
 ): Promise<Result<{ restriction: RestrictionView; request: RequestView }>> {
   return transact(db, async (tx) => {
-    const row = await tx.select().from(requests).where(eq(requests.id, requestId)).get();
-    if (row?.type !== "restriction") return notFound();
+    const pending = await pendingOperationRequest(tx, requestId, "restriction");
+    if (!pending.ok) return pending;
+    const { row, customer } = pending;
     const ground = row.restrictionGround;
-    if (!isPending(row.state) || ground === null) return invalidState();
-    const customer = await customerState(tx, row.customerId);
-    if (!customer || customer.anonymisedAt !== null) return invalidState();
+    if (ground === null) return invalidState();
     if (await activeRestriction(tx, row.customerId)) return fail(409, "restriction_active");
     const restrictionId = randomToken();
     await tx.insert(restrictions).values({
@@ -91,13 +103,11 @@ export async function applyRestriction(
     await decide(tx, row, actor, now, "completed", RESTRICTION_DECISION, null);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "restriction.applied",
         customerId: row.customerId,
         detail: { restrictionId, requestId, ground },
-        ip: actor.ip,
-      },
+      }),
       now,
     );
     const restriction = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
@@ -120,13 +130,7 @@ export async function viewCustomerRestriction(
     const restriction = await activeRestriction(tx, customerId);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
-        action: "restriction.viewed",
-        customerId,
-        detail: { restrictionId: restriction?.id ?? null },
-        ip: actor.ip,
-      },
+      byStaff(actor, { action: "restriction.viewed", customerId, detail: { restrictionId: restriction?.id ?? null } }),
       now,
     );
     return { ok: true, restriction: restriction ? toRestrictionView(restriction) : null };
@@ -148,13 +152,7 @@ async function recordRestrictionStep(
   }
   await appendAudit(
     tx,
-    {
-      actor: auditActorOf(actor),
-      action: step.action,
-      customerId: r.customerId,
-      detail: { restrictionId: r.id },
-      ip: actor.ip,
-    },
+    byStaff(actor, { action: step.action, customerId: r.customerId, detail: { restrictionId: r.id } }),
     now,
   );
 }

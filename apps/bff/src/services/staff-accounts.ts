@@ -6,7 +6,7 @@ import type { SessionStore } from "../auth/session-store.ts";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries } from "../db/port.ts";
 import { staffUsers } from "../db/schema.ts";
-import { appendAudit, auditActorOf, type StaffActor } from "./audit.ts";
+import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { fail, invalidState, notFound, type Result, transact } from "./result.ts";
 
 /** The staff session store travels with the database: several changes end the person's sessions. */
@@ -93,12 +93,10 @@ export async function createStaffAccount(
     await tx.insert(staffUsers).values(row);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "staff.created",
         detail: { staffUserId: row.id, role: row.role, confidentialitySignedOn: row.confidentialitySignedOn },
-        ip: actor.ip,
-      },
+      }),
       at,
     );
     return { ok: true, account: accountView(row) };
@@ -157,8 +155,7 @@ export function updateStaffAccount(
     if (endSessions) await sessions.invalidateAll(id, tx);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "staff.updated",
         // The display name is a person's name: the trail records that it changed, not what to.
         detail: {
@@ -169,8 +166,7 @@ export function updateStaffAccount(
           confidentialitySignedOn: next.confidentialitySignedOn,
           sessionsEnded: endSessions,
         },
-        ip: actor.ip,
-      },
+      }),
       at,
     );
     return { ok: true, account: accountView(next) };
@@ -196,11 +192,7 @@ export async function resetStaffPassword(
     if (changes === 0) return notFound();
     // Whoever knew the old password may hold a session: all of them end.
     await sessions.invalidateAll(id, tx);
-    await appendAudit(
-      tx,
-      { actor: auditActorOf(actor), action: "staff.password_reset", detail: { staffUserId: id }, ip: actor.ip },
-      at,
-    );
+    await appendAudit(tx, byStaff(actor, { action: "staff.password_reset", detail: { staffUserId: id } }), at);
     return { ok: true };
   });
 }
@@ -220,12 +212,10 @@ export function resetStaffTotp(
     await sessions.invalidateAll(id, tx);
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
+      byStaff(actor, {
         action: "staff.totp.reset",
         detail: { staffUserId: id, wasEnabled: current.totpEnabledAt !== null },
-        ip: actor.ip,
-      },
+      }),
       at,
     );
     return { ok: true, account: accountView({ ...current, totpSecret: null, totpEnabledAt: null }) };

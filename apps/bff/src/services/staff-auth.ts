@@ -8,7 +8,7 @@ import { checkTotpCode, newTotpSecret, totpQrSvg, totpUri } from "../auth/totp.t
 import type { Db, Queries } from "../db/port.ts";
 import { staffUsers } from "../db/schema.ts";
 import type { ClientInfo } from "../http/client-info.ts";
-import { appendAudit, auditActorOf, recordAudit, type StaffActor } from "./audit.ts";
+import { appendAudit, auditActorOf, byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { fail, invalidState, type Result, transact } from "./result.ts";
 
 /*
@@ -124,16 +124,7 @@ export function signOutStaffEverywhere(
 ): Promise<{ sessionsEnded: number }> {
   return db.transaction(async (tx) => {
     const sessionsEnded = await sessions.invalidateAll(actor.id, tx);
-    await appendAudit(
-      tx,
-      {
-        actor: auditActorOf(actor),
-        action: "staff.sign_out_everywhere",
-        detail: { sessionsEnded },
-        ip: actor.ip,
-      },
-      now(),
-    );
+    await appendAudit(tx, byStaff(actor, { action: "staff.sign_out_everywhere", detail: { sessionsEnded } }), now());
     return { sessionsEnded };
   });
 }
@@ -161,12 +152,7 @@ export async function startTotpEnrolment(
     if (changes === 0) return invalidState();
     await appendAudit(
       tx,
-      {
-        actor: auditActorOf(actor),
-        action: "staff.totp.enrolment_started",
-        detail: { staffUserId: actor.id },
-        ip: actor.ip,
-      },
+      byStaff(actor, { action: "staff.totp.enrolment_started", detail: { staffUserId: actor.id } }),
       now(),
     );
     return { ok: true, secret, otpauthUri, qrSvg };
@@ -190,16 +176,7 @@ export function confirmTotpEnrolment(
     if (!checkTotpCode(user.totpSecret, code, at)) return fail(400, "code_invalid");
     await tx.update(staffUsers).set({ totpEnabledAt: at }).where(eq(staffUsers.id, actor.id));
     await sessions.invalidateAll(actor.id, tx);
-    await appendAudit(
-      tx,
-      {
-        actor: auditActorOf(actor),
-        action: "staff.totp.enabled",
-        detail: { staffUserId: actor.id },
-        ip: actor.ip,
-      },
-      at,
-    );
+    await appendAudit(tx, byStaff(actor, { action: "staff.totp.enabled", detail: { staffUserId: actor.id } }), at);
     const session = await sessions.create(actor.id, at, client, tx);
     return { ok: true, token: session.token };
   });

@@ -1,6 +1,6 @@
 import type { CustomerRecord, CustomerSearchHit } from "@tietoni/domain";
 import type { Db } from "../db/port.ts";
-import { auditActorOf, recordAudit, type StaffActor } from "./audit.ts";
+import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { loadCustomerRecord } from "./customer-record.ts";
 import { searchCustomers } from "./customer-search.ts";
 import { notFound, type Result } from "./result.ts";
@@ -17,14 +17,12 @@ export async function findCustomers(
   // The query itself may hold a name; the trail keeps which records were shown instead.
   await recordAudit(
     db,
-    {
-      actor: auditActorOf(actor),
+    byStaff(actor, {
       action: "customer.search",
       detail: { resultIds: hits.map((h) => h.id) },
       // Each customer the results name is shown this search under "staff who opened your data".
       subjects: hits.map((h) => h.id),
-      ip: actor.ip,
-    },
+    }),
     now,
   );
   return hits;
@@ -39,10 +37,6 @@ export async function viewCustomerRecord(
 ): Promise<Result<{ record: CustomerRecord }>> {
   const record = await loadCustomerRecord(db, customerId);
   if (!record) return notFound();
-  await recordAudit(
-    db,
-    { actor: auditActorOf(actor), action: "customer.record.viewed", customerId, ip: actor.ip },
-    now,
-  );
+  await recordAudit(db, byStaff(actor, { action: "customer.record.viewed", customerId }), now);
   return { ok: true, record };
 }

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { asc, gt, max } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
+import { afterAll } from "vitest";
 import { openDatabase } from "../db/client.ts";
-import { DEMO_ADMIN_TOTP_SECRET, seedDemo } from "../db/seed-demo.ts";
+import { auditLog } from "../db/schema.ts";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
 import type { Deps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
 import { createMailQueue } from "../mail/mail-queue.ts";
@@ -74,6 +77,21 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     },
     postPortal: (url: string, body: unknown, cookie?: string) => post(portal, PORTAL_ORIGIN, url, body, cookie),
     postStaff: (url: string, body: unknown, cookie?: string) => post(staff, STAFF_ORIGIN, url, body, cookie),
+    /** The newest audit entry's number (0 for an empty trail), to read what a step appends after it. */
+    async lastAuditSeq() {
+      return (
+        (
+          await db
+            .select({ seq: max(auditLog.seq) })
+            .from(auditLog)
+            .get()
+        )?.seq ?? 0
+      );
+    },
+    /** The audit entries appended after entry `seq`, oldest first. */
+    auditSince(seq: number) {
+      return db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
+    },
     /** The code in the newest mail to `email`. */
     lastCodeFor(email: string) {
       const mail = sent.findLast((m) => m.to === email);
@@ -121,3 +139,20 @@ export async function createTestContext(envOverrides: Record<string, string> = {
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
+
+/**
+ * For a test file that checks one customer never reaches the other's data: a context of the file's own with both
+ * demo customers signed in, Aino (A, c0000001) and Matti (B, c0000002), closed after the file's tests. Call it at the
+ * top of the file (`const { t, idA, cookieA, idB, cookieB } = await withBothDemoCustomers();`).
+ */
+export async function withBothDemoCustomers() {
+  const t = await createTestContext();
+  afterAll(() => t.close());
+  return {
+    t,
+    idA: "c0000001",
+    cookieA: await t.signInCustomer(DEMO_CUSTOMER_EMAIL),
+    idB: "c0000002",
+    cookieB: await t.signInCustomer("yhteyshenkilo@example.com"),
+  };
+}

@@ -1,4 +1,4 @@
-import { AppShell, PageSlot } from "@tietoni/ui";
+import { AppLayout, NavList } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
@@ -12,59 +12,32 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const signedIn = Boolean(session.data);
+  const signedInItems = [
+    { to: paths.myData, label: t("navMyData"), end: true },
+    { to: paths.download, label: t("navDownload") },
+    { to: paths.marketing, label: t("navMarketing") },
+    { to: paths.contact, label: t("navContact") },
+    { to: paths.requests, label: t("navRequests") },
+    { to: paths.sessions, label: t("navSessions") },
+  ];
 
   return (
-    <AppShell
-      title={t("appTitle")}
-      subtitle={t("appSubtitle")}
-      navLabel={t("navLabel")}
+    <AppLayout
+      texts={{ title: t("appTitle"), subtitle: t("appSubtitle"), navLabel: t("navLabel"), signOut: t("signOut") }}
       nav={
-        <ul>
-          {signedIn && (
-            <>
-              <li>
-                <NavLink to={paths.myData} end>
-                  {t("navMyData")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.download}>{t("navDownload")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.marketing}>{t("navMarketing")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.contact}>{t("navContact")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.requests}>{t("navRequests")}</NavLink>
-              </li>
-              <li>
-                <NavLink to={paths.sessions}>{t("navSessions")}</NavLink>
-              </li>
-            </>
-          )}
-          <li>
-            <NavLink to={paths.aboutRegister}>{t("navAbout")}</NavLink>
-          </li>
-        </ul>
+        <NavList
+          items={[...(signedIn ? signedInItems : []), { to: paths.aboutRegister, label: t("navAbout") }]}
+          Link={NavLink}
+        />
       }
-      headerActions={
-        signedIn ? (
-          <button
-            type="button"
-            className="secondary"
-            disabled={signOut.isPending}
-            onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) })}
-          >
-            {t("signOut")}
-          </button>
-        ) : null
-      }
+      signedIn={signedIn}
+      signOut={{
+        pending: signOut.isPending,
+        onClick: () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) }),
+      }}
+      pageKey={location.pathname}
     >
-      <PageSlot resetKey={location.pathname}>
-        <Outlet />
-      </PageSlot>
-    </AppShell>
+      <Outlet />
+    </AppLayout>
   );
 }

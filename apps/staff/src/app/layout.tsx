@@ -1,5 +1,5 @@
 import { staffRoleNames } from "@tietoni/domain";
-import { AppShell, PageSlot } from "@tietoni/ui";
+import { AppLayout, NavList } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
@@ -13,66 +13,42 @@ export function Layout() {
   const navigate = useNavigate();
   const location = useLocation();
   const user = session.data;
+  const admin = user?.role === "admin";
 
   return (
-    <AppShell
-      title={t("appTitle")}
-      subtitle={t("appSubtitle")}
-      navLabel={t("navLabel")}
+    <AppLayout
+      texts={{ title: t("appTitle"), subtitle: t("appSubtitle"), navLabel: t("navLabel"), signOut: t("signOut") }}
       nav={
         user ? (
-          <ul>
-            <li>
-              <NavLink to={paths.requests}>{t("navRequests")}</NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.customers} end>
-                {t("navCustomers")}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to={paths.mailingList}>{t("navMailingList")}</NavLink>
-            </li>
-            {user.role === "admin" && (
-              <>
-                <li>
-                  <NavLink to={paths.staffAccounts}>{t("navStaff")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={paths.audit}>{t("navAudit")}</NavLink>
-                </li>
-                <li>
-                  <NavLink to={paths.retention}>{t("navRetention")}</NavLink>
-                </li>
-              </>
-            )}
-            <li>
-              <NavLink to={paths.security}>{t("navSecurity")}</NavLink>
-            </li>
-          </ul>
+          <NavList
+            items={[
+              { to: paths.requests, label: t("navRequests") },
+              { to: paths.customers, label: t("navCustomers"), end: true },
+              { to: paths.mailingList, label: t("navMailingList") },
+              admin && { to: paths.staffAccounts, label: t("navStaff") },
+              admin && { to: paths.audit, label: t("navAudit") },
+              admin && { to: paths.retention, label: t("navRetention") },
+              { to: paths.security, label: t("navSecurity") },
+            ]}
+            Link={NavLink}
+          />
         ) : null
       }
-      headerActions={
-        user ? (
-          <>
-            <span className="signed-in-as">
-              {t("signedInAs", { name: user.displayName, role: staffRoleNames[user.role][locale] })}
-            </span>
-            <button
-              type="button"
-              className="secondary"
-              disabled={signOut.isPending}
-              onClick={() => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) })}
-            >
-              {t("signOut")}
-            </button>
-          </>
-        ) : null
+      signedIn={Boolean(user)}
+      signedInAs={
+        user && (
+          <span className="signed-in-as">
+            {t("signedInAs", { name: user.displayName, role: staffRoleNames[user.role][locale] })}
+          </span>
+        )
       }
+      signOut={{
+        pending: signOut.isPending,
+        onClick: () => signOut.mutate(undefined, { onSettled: () => navigate(paths.signIn) }),
+      }}
+      pageKey={location.pathname}
     >
-      <PageSlot resetKey={location.pathname}>
-        <Outlet />
-      </PageSlot>
-    </AppShell>
+      <Outlet />
+    </AppLayout>
   );
 }

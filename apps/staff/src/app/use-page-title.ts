@@ -1,8 +1,7 @@
-import { usePageTitle as useSharedPageTitle } from "@tietoni/ui";
+import { createAppPage } from "@tietoni/ui";
 import { useI18n } from "../lib/i18n.ts";
 
-/** The page's title followed by this app's name. */
-export function usePageTitle(title: string) {
-  const { t } = useI18n();
-  useSharedPageTitle(title, t("appTitle"));
-}
+const useAppTitle = () => useI18n().t("appTitle");
+
+/** Page titles followed by this app's name; `Page` adds the `<h1>` and an introduction. */
+export const { usePageTitle, Page } = createAppPage(useAppTitle);

@@ -4,3 +4,6 @@
  */
 export const deskQueries = ["desk"] as const;
 export const operationsQueries = ["operations"] as const;
+
+/** For a read the BFF audits: fetched on each visit, never served from or kept in the cache. */
+export const uncached = { staleTime: 0, gcTime: 0 } as const;

@@ -12,8 +12,8 @@ import {
 import { Fragment, type ReactNode, useId } from "react";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
 import { type SharedMessageKey, useSharedI18n } from "../i18n/shared-messages.ts";
+import { DataTable } from "./data-table.tsx";
 import { EmptyState } from "./status.tsx";
-import { TableRegion } from "./table-region.tsx";
 
 const roleKeys: Record<OrganisationRoleKind, SharedMessageKey> = {
   representative: "roleRepresentative",
@@ -153,68 +153,50 @@ function CategoryValues({ category, record }: { category: DataCategoryId; record
 
 function OrganisationRoles({ roles }: { roles: CustomerRecord["organisationRoles"] }) {
   const { t, locale } = useSharedI18n();
-  if (roles.length === 0) return <EmptyState>{t("noOrganisationRoles")}</EmptyState>;
-  const caption = t("organisationRolesCaption");
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("organisationName")}</th>
-            <th scope="col">{t("businessId")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("startDate")}</th>
-            <th scope="col">{t("endDate")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {roles.map((role) => (
-            <tr key={`${role.organisationName}-${role.role}-${role.startDate}`}>
-              <th scope="row">{role.organisationName}</th>
-              <td>{role.businessId ?? t("notRecorded")}</td>
-              <td>{t(roleKeys[role.role])}</td>
-              <td>{formatDate(role.startDate, locale)}</td>
-              <td>{role.endDate ? formatDate(role.endDate, locale) : t("ongoing")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t("organisationRolesCaption")}
+      columns={[t("organisationName"), t("businessId"), t("role"), t("startDate"), t("endDate")]}
+      rows={roles}
+      rowKey={(role) => `${role.organisationName}-${role.role}-${role.startDate}`}
+      empty={<EmptyState>{t("noOrganisationRoles")}</EmptyState>}
+    >
+      {(role) => (
+        <>
+          <th scope="row">{role.organisationName}</th>
+          <td>{role.businessId ?? t("notRecorded")}</td>
+          <td>{t(roleKeys[role.role])}</td>
+          <td>{formatDate(role.startDate, locale)}</td>
+          <td>{role.endDate ? formatDate(role.endDate, locale) : t("ongoing")}</td>
+        </>
+      )}
+    </DataTable>
   );
 }
 
 function IpAddresses({ ipAddresses }: { ipAddresses: CustomerRecord["ipAddresses"] }) {
   const { t, locale } = useSharedI18n();
-  if (ipAddresses.length === 0) return <EmptyState>{t("noIpAddresses")}</EmptyState>;
-  const caption = t("ipAddressesCaption");
   return (
-    <TableRegion label={caption}>
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("ipAddress")}</th>
-            <th scope="col">{t("seenAt")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ipAddresses.map((seen) => (
-            <tr key={`${seen.ip}-${seen.seenAt}`}>
-              <th scope="row">{seen.ip}</th>
-              <td>{formatDateTime(seen.seenAt, locale)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t("ipAddressesCaption")}
+      columns={[t("ipAddress"), t("seenAt")]}
+      rows={ipAddresses}
+      rowKey={(seen) => `${seen.ip}-${seen.seenAt}`}
+      empty={<EmptyState>{t("noIpAddresses")}</EmptyState>}
+    >
+      {(seen) => (
+        <>
+          <th scope="row">{seen.ip}</th>
+          <td>{formatDateTime(seen.seenAt, locale)}</td>
+        </>
+      )}
+    </DataTable>
   );
 }
 
 function Orders({ orders, total }: { orders: Order[]; total: number }) {
   const { t, locale } = useSharedI18n();
   if (orders.length === 0) return <EmptyState>{t("noOrders")}</EmptyState>;
-  const caption = t("ordersCaption");
   return (
     <>
       {total > orders.length ? (
@@ -222,35 +204,24 @@ function Orders({ orders, total }: { orders: Order[]; total: number }) {
           {t("ordersShown", { shown: orders.length, total })} {t("ordersInDownload")}
         </p>
       ) : null}
-      <TableRegion label={caption}>
-        <table>
-          <caption>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("orderNumber")}</th>
-              <th scope="col">{t("orderedAt")}</th>
-              <th scope="col">{t("status")}</th>
-              <th scope="col" className="number">
-                {t("total")}
-              </th>
-              <th scope="col">{t("orderLines")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((order) => (
-              <tr key={order.orderNumber}>
-                <th scope="row">{order.orderNumber}</th>
-                <td>{formatDateTime(order.orderedAt, locale)}</td>
-                <td>{t(orderStatusKeys[order.status])}</td>
-                <td className="number">{formatMoney(order.totalCents, order.currency, locale)}</td>
-                <td>
-                  <OrderLines order={order} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption={t("ordersCaption")}
+        columns={[t("orderNumber"), t("orderedAt"), t("status"), { label: t("total"), number: true }, t("orderLines")]}
+        rows={orders}
+        rowKey={(order) => order.orderNumber}
+      >
+        {(order) => (
+          <>
+            <th scope="row">{order.orderNumber}</th>
+            <td>{formatDateTime(order.orderedAt, locale)}</td>
+            <td>{t(orderStatusKeys[order.status])}</td>
+            <td className="number">{formatMoney(order.totalCents, order.currency, locale)}</td>
+            <td>
+              <OrderLines order={order} />
+            </td>
+          </>
+        )}
+      </DataTable>
     </>
   );
 }
@@ -298,7 +269,6 @@ function OrderLines({ order }: { order: Order }) {
 function Billing({ record }: { record: CustomerRecord }) {
   const { t, locale } = useSharedI18n();
   const { billing, invoices } = record;
-  const caption = t("invoicesCaption");
   return (
     <>
       <h3>{t("billingDetailsHeading")}</h3>
@@ -326,41 +296,33 @@ function Billing({ record }: { record: CustomerRecord }) {
         <EmptyState>{t("noBillingDetails")}</EmptyState>
       )}
       <h3>{t("invoicesHeading")}</h3>
-      {invoices.length === 0 ? (
-        <EmptyState>{t("noInvoices")}</EmptyState>
-      ) : (
-        <TableRegion label={caption}>
-          <table>
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("invoiceNumber")}</th>
-                <th scope="col">{t("invoiceOrder")}</th>
-                <th scope="col">{t("issuedAt")}</th>
-                <th scope="col">{t("dueAt")}</th>
-                <th scope="col" className="number">
-                  {t("amount")}
-                </th>
-                <th scope="col">{t("status")}</th>
-                <th scope="col">{t("paidAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoices.map((invoice) => (
-                <tr key={invoice.invoiceNumber}>
-                  <th scope="row">{invoice.invoiceNumber}</th>
-                  <td>{invoice.orderNumber ?? ""}</td>
-                  <td>{formatDate(invoice.issuedAt, locale)}</td>
-                  <td>{formatDate(invoice.dueAt, locale)}</td>
-                  <td className="number">{formatMoney(invoice.amountCents, invoice.currency, locale)}</td>
-                  <td>{t(invoiceStateKey(invoice))}</td>
-                  <td>{invoice.paidAt ? formatDate(invoice.paidAt, locale) : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption={t("invoicesCaption")}
+        columns={[
+          t("invoiceNumber"),
+          t("invoiceOrder"),
+          t("issuedAt"),
+          t("dueAt"),
+          { label: t("amount"), number: true },
+          t("status"),
+          t("paidAt"),
+        ]}
+        rows={invoices}
+        rowKey={(invoice) => invoice.invoiceNumber}
+        empty={<EmptyState>{t("noInvoices")}</EmptyState>}
+      >
+        {(invoice) => (
+          <>
+            <th scope="row">{invoice.invoiceNumber}</th>
+            <td>{invoice.orderNumber ?? ""}</td>
+            <td>{formatDate(invoice.issuedAt, locale)}</td>
+            <td>{formatDate(invoice.dueAt, locale)}</td>
+            <td className="number">{formatMoney(invoice.amountCents, invoice.currency, locale)}</td>
+            <td>{t(invoiceStateKey(invoice))}</td>
+            <td>{invoice.paidAt ? formatDate(invoice.paidAt, locale) : ""}</td>
+          </>
+        )}
+      </DataTable>
     </>
   );
 }

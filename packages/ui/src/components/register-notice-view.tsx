@@ -8,7 +8,7 @@ import {
 } from "@tietoni/domain";
 import { formatDate } from "../format.ts";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
-import { TableRegion } from "./table-region.tsx";
+import { DataTable } from "./data-table.tsx";
 
 /** `tel:` links need the number without spaces. */
 function telHref(phone: string): string {
@@ -82,54 +82,44 @@ export function RegisterNoticeView() {
 
       <section>
         <h2>{t("noticeDataCategories")}</h2>
-        <TableRegion label={categoriesCaption}>
-          <table>
-            <caption>{categoriesCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dataCategory")}</th>
-                <th scope="col">{t("description")}</th>
-                <th scope="col">{t("purposes")}</th>
-                <th scope="col">{t("sources")}</th>
-                <th scope="col">{t("recipients")}</th>
-                <th scope="col">{t("retention")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {dataCategoryIds.map((id) => {
-                const category = notice.dataCategories[id];
-                return (
-                  <tr key={id}>
-                    <th scope="row">{pick(category.name)}</th>
-                    <td>{pick(category.description)}</td>
-                    <td>
-                      <ul>
-                        {purposesOf(id).map((purpose) => (
-                          <li key={purpose.id}>{pick(purpose.text)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <ul>
-                        {category.sources.map((source) => (
-                          <li key={source}>{pick(notice.sources[source].name)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>
-                      <ul>
-                        {category.recipients.map((recipient) => (
-                          <li key={recipient}>{pick(notice.recipients[recipient].name)}</li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{pick(category.retention)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+        <DataTable
+          caption={categoriesCaption}
+          columns={[t("dataCategory"), t("description"), t("purposes"), t("sources"), t("recipients"), t("retention")]}
+          rows={dataCategoryIds}
+          rowKey={(id) => id}
+        >
+          {(id) => {
+            const category = notice.dataCategories[id];
+            return (
+              <>
+                <th scope="row">{pick(category.name)}</th>
+                <td>{pick(category.description)}</td>
+                <td>
+                  <ul>
+                    {purposesOf(id).map((purpose) => (
+                      <li key={purpose.id}>{pick(purpose.text)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul>
+                    {category.sources.map((source) => (
+                      <li key={source}>{pick(notice.sources[source].name)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul>
+                    {category.recipients.map((recipient) => (
+                      <li key={recipient}>{pick(notice.recipients[recipient].name)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>{pick(category.retention)}</td>
+              </>
+            );
+          }}
+        </DataTable>
       </section>
 
       <section>

@@ -15,6 +15,10 @@ describe("controlProps", () => {
     });
   });
 
+  it("reads text outside the field first", () => {
+    expect(controlProps("x", { describedBy: "intro", error: "required" })["aria-describedby"]).toBe("intro x-error");
+  });
+
   it("points at the error alone when there is no hint", () => {
     expect(controlProps("x", { error: "too_long" })["aria-describedby"]).toBe("x-error");
   });

@@ -9,11 +9,15 @@ export type ControlProps = {
 
 /**
  * The hint and the error of control `id` live at `${id}-hint` and `${id}-error`; a screen reader reads the hint
- * first, and `aria-invalid` is left out entirely while the value is fine.
+ * first, and `aria-invalid` is left out entirely while the value is fine. `describedBy` names text outside the field
+ * (an introduction or warning above the form) that is read before both.
  */
-export function controlProps(id: string, { hint, error }: { hint?: boolean; error?: string | null }): ControlProps {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
-  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined };
+export function controlProps(
+  id: string,
+  { hint, error, describedBy }: { hint?: boolean; error?: string | null; describedBy?: string },
+): ControlProps {
+  const ids = [describedBy, hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return { id, "aria-invalid": error ? true : undefined, "aria-describedby": ids || undefined };
 }
 
 type Issue = { readonly path: readonly PropertyKey[]; readonly message: string };

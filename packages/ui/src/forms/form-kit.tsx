@@ -18,6 +18,8 @@ type FieldProps = {
   hint?: ReactNode;
   /** An error code, shown under the control in the current language. */
   error?: string | null;
+  /** The id of text outside the field that describes the control too, read before the hint. */
+  describedBy?: string;
 };
 
 /** Label, hint, any control and its error, wired together; the control gets its props from `children`. */
@@ -26,6 +28,7 @@ export function Field({
   label,
   hint,
   error,
+  describedBy,
   children,
 }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   return (
@@ -36,7 +39,7 @@ export function Field({
           {hint}
         </span>
       )}
-      {children(controlProps(id, { hint: Boolean(hint), error }))}
+      {children(controlProps(id, { hint: Boolean(hint), error, describedBy }))}
       <FieldError id={`${id}-error`} code={error} />
     </div>
   );
@@ -49,11 +52,11 @@ type WiredControl = ControlProps & { onChange: (e: ChangeEvent<{ value: string }
 
 /** Splits the field's own props from its control's and hands the control everything it is wired with. */
 function valuedField<R>(
-  { id, label, hint, error, onValue, ...rest }: FieldProps & R & { onValue: (value: string) => void },
+  { id, label, hint, error, describedBy, onValue, ...rest }: FieldProps & R & { onValue: (value: string) => void },
   render: (control: Omit<R, "onValue" | keyof FieldProps> & WiredControl) => ReactNode,
 ) {
   return (
-    <Field id={id} label={label} hint={hint} error={error}>
+    <Field id={id} label={label} hint={hint} error={error} describedBy={describedBy}>
       {(wiring) => render({ ...rest, ...wiring, onChange: (e) => onValue(e.target.value) })}
     </Field>
   );

@@ -1,23 +1,11 @@
 import { marketingPurposes } from "@tietoni/domain";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { marketingEvents, marketingObjections } from "../../db/schema.ts";
-import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
+import { PORTAL_ORIGIN, withBothDemoCustomers } from "../../test/test-context.ts";
 
-let t: TestContext;
-let cookieA: string;
-let cookieB: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  cookieA = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
-  cookieB = await t.signInCustomer("yhteyshenkilo@example.com");
-});
-afterAll(() => t.close());
-
-const A = "c0000001";
-const B = "c0000002";
+const { t, idA: A, idB: B, cookieA, cookieB } = await withBothDemoCustomers();
 
 /** Parsing the answer checks its shape as well as typing it. */
 const marketingAnswerSchema = z.object({

@@ -1,19 +1,11 @@
 import { initialDueDate } from "@tietoni/domain";
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requests, restrictions } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createTestContext, type TestContext } from "../../test/test-context.ts";
+import { withBothDemoCustomers } from "../../test/test-context.ts";
 
-let t: TestContext;
-let aino: string;
-let matti: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  aino = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
-  matti = await t.signInCustomer("yhteyshenkilo@example.com");
-});
-afterAll(() => t.close());
+const { t, cookieA: aino, cookieB: matti } = await withBothDemoCustomers();
 
 const requestRows = async () => (await t.db.select({ n: count() }).from(requests).get())?.n ?? 0;
 const list = async (cookie: string) => {

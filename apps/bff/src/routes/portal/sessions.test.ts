@@ -1,22 +1,12 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { customerSessions, customerSignIns } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
+import { PORTAL_ORIGIN, withBothDemoCustomers } from "../../test/test-context.ts";
 
-let t: TestContext;
-let cookieA: string;
-let cookieB: string;
-beforeAll(async () => {
-  t = await createTestContext();
-  cookieA = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
-  cookieB = await t.signInCustomer("yhteyshenkilo@example.com");
-});
-afterAll(() => t.close());
-
-const A = "c0000001";
-const B = "c0000002";
+// The file signs both customers in afresh once their first sessions have idled out.
+let { t, idA: A, idB: B, cookieA, cookieB } = await withBothDemoCustomers();
 
 const sessionsAnswerSchema = z.object({
   sessions: z.array(

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "../../db/schema.ts";
+import type { AuditTrailPage } from "../../services/audit.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 
 let t: TestContext;
@@ -18,24 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Entry = {
-  seq: number;
-  at: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRole: string | null;
-  action: string;
-  customerId: string | null;
-  detail: Record<string, unknown>;
-  ip: string | null;
-};
-type Page = { entries: Entry[]; nextBefore: number | null };
-
-async function browse(query: Record<string, string>, cookie = admin): Promise<Page> {
+async function browse(query: Record<string, string>, cookie = admin): Promise<AuditTrailPage> {
   const res = await t.staff.request(`/api/staff/audit?${new URLSearchParams(query)}`, { headers: { cookie } });
   expect(res.status).toBe(200);
-  return (await res.json()) as Page;
+  // The service's page as JSON: its times are ISO strings already.
+  return (await res.json()) as AuditTrailPage;
 }
 const rows = () => t.db.select().from(auditLog).all();
 

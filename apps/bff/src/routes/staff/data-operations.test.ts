@@ -1,10 +1,9 @@
 import { createHmac } from "node:crypto";
 import { mayUseFor, noObjections } from "@tietoni/domain";
-import { and, asc, eq, gt, inArray, max, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import {
-  auditLog,
   billingDetails,
   customerSessions,
   customers,
@@ -103,15 +102,8 @@ async function findInDatabase(needles: string[]): Promise<string[]> {
   return hits;
 }
 
-const auditActions = (since: number) =>
-  t.db.select().from(auditLog).where(gt(auditLog.seq, since)).orderBy(asc(auditLog.seq));
-const lastSeq = async () =>
-  (
-    await t.db
-      .select({ seq: max(auditLog.seq) })
-      .from(auditLog)
-      .get()
-  )?.seq ?? 0;
+const auditActions = (since: number) => t.auditSince(since);
+const lastSeq = () => t.lastAuditSeq();
 
 describe("access to the operations", () => {
   it("needs a staff session: none or a customer's is refused", async () => {

@@ -1,7 +1,7 @@
-import { asc, eq, gt, max, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
-import { auditLog, customers, invoices, orders } from "../../db/schema.ts";
+import { customers, invoices, orders } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { verifyAuditChain } from "../../services/audit.ts";
@@ -41,15 +41,8 @@ const dryRun = async (): Promise<DryRun> => {
   expect(res.status).toBe(200);
   return (await res.json()) as DryRun;
 };
-const auditSince = (seq: number) =>
-  t.db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
-const lastSeq = async () =>
-  (
-    await t.db
-      .select({ seq: max(auditLog.seq) })
-      .from(auditLog)
-      .get()
-  )?.seq ?? 0;
+const auditSince = (seq: number) => t.auditSince(seq);
+const lastSeq = () => t.lastAuditSeq();
 
 describe("retention", () => {
   it("is for admins: an agent gets 403 and a customer's cookie 401", async () => {

@@ -14,7 +14,7 @@ import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL } from "drizzl
 import type { z } from "zod";
 import type { Db, Queries } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
-import { auditActorOf, recordAudit, type StaffActor } from "../audit.ts";
+import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 
 export type QueueQuery = z.infer<typeof requestQueueQuerySchema>;
 
@@ -152,12 +152,7 @@ export async function viewQueue(
   // The search text may hold a name; the ids of the requests shown say what was seen.
   await recordAudit(
     db,
-    {
-      actor: auditActorOf(actor),
-      action: "request.queue.viewed",
-      detail: { requestIds: queue.requests.map((r) => r.id) },
-      ip: actor.ip,
-    },
+    byStaff(actor, { action: "request.queue.viewed", detail: { requestIds: queue.requests.map((r) => r.id) } }),
     now,
   );
   return queue;

@@ -10,7 +10,7 @@ import {
 import { asc, eq } from "drizzle-orm";
 import type { Db, Queries } from "../../db/port.ts";
 import { correctionNotifications, datumSources, requestEvents, requests, staffUsers } from "../../db/schema.ts";
-import { auditActorOf, recordAudit, type StaffActor } from "../audit.ts";
+import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
@@ -138,13 +138,7 @@ export async function viewDeskRequest(
   if (!detail) return notFound();
   await recordAudit(
     db,
-    {
-      actor: auditActorOf(actor),
-      action: "request.viewed",
-      customerId: detail.customerId,
-      detail: { requestId: id },
-      ip: actor.ip,
-    },
+    byStaff(actor, { action: "request.viewed", customerId: detail.customerId, detail: { requestId: id } }),
     now,
   );
   return { ok: true, detail };

@@ -22,6 +22,12 @@ function* array<T>(items: Iterable<T>): Generator<Piece> {
   yield first ? "]" : "\n]";
 }
 
+/** A list that follows another member of its object: the comma, its key, then the array. */
+function* nextList<T>(name: string, items: Iterable<T>): Generator<Piece> {
+  yield `,\n${key(name)}`;
+  yield* array(items);
+}
+
 /**
  * The export document (exportDocumentSchema, v1), written in the schema's key order without ever holding more than
  * one row: small parts are stringified whole, lists are streamed from the reader.
@@ -33,28 +39,20 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield `${key("customer")}{\n${key("profile")}${JSON.stringify(reader.profile)},\n`;
   yield key("organisationRoles");
   yield* array(reader.organisationRoles());
-  yield `,\n${key("ipAddresses")}`;
-  yield* array(reader.ipAddresses());
-  yield `,\n${key("orders")}`;
-  yield* array(reader.orders());
-  yield `,\n${key("invoices")}`;
-  yield* array(reader.invoices());
-  yield `,\n${key("billing")}${JSON.stringify(reader.billing())},\n${key("sources")}`;
-  yield* array(reader.sources());
-  yield `,\n${key("requests")}`;
-  yield* array(reader.requests());
+  yield* nextList("ipAddresses", reader.ipAddresses());
+  yield* nextList("orders", reader.orders());
+  yield* nextList("invoices", reader.invoices());
+  yield `,\n${key("billing")}${JSON.stringify(reader.billing())}`;
+  yield* nextList("sources", reader.sources());
+  yield* nextList("requests", reader.requests());
   yield `,\n${key("marketing")}{${key("objections")}${JSON.stringify(reader.objections())},${key("history")}`;
   yield* array(reader.marketingHistory());
-  yield `},\n${key("contactChanges")}`;
-  yield* array(reader.contactChanges());
-  yield `,\n${key("signIns")}`;
-  yield* array(reader.signIns());
-  yield `,\n${key("sessions")}`;
-  yield* array(reader.sessions());
-  yield `,\n${key("staffViews")}`;
-  yield* array(reader.staffViews());
-  yield `,\n${key("downloads")}`;
-  yield* array(withCurrent(meta.current, reader.downloads()));
+  yield "}";
+  yield* nextList("contactChanges", reader.contactChanges());
+  yield* nextList("signIns", reader.signIns());
+  yield* nextList("sessions", reader.sessions());
+  yield* nextList("staffViews", reader.staffViews());
+  yield* nextList("downloads", withCurrent(meta.current, reader.downloads()));
   yield "\n}}\n";
 }
 

@@ -1,17 +1,15 @@
 import { SignOutEverywhere } from "../../features/accounts/components/sign-out-everywhere.tsx";
 import { TotpEnrolment } from "../../features/accounts/components/totp-enrolment.tsx";
 import { useI18n } from "../../features/accounts/messages.ts";
-import { usePageTitle } from "../use-page-title.ts";
+import { Page } from "../use-page-title.ts";
 
 export function Component() {
   const { t } = useI18n();
-  usePageTitle(t("accountsSecurityTitle"));
   return (
-    <>
-      <h1>{t("accountsSecurityTitle")}</h1>
+    <Page title={t("accountsSecurityTitle")}>
       <h2>{t("accountsTotpHeading")}</h2>
       <TotpEnrolment />
       <SignOutEverywhere />
-    </>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { type CorrectableField, correctableByRequest, correctableFieldNames } from "@tietoni/domain";
-import { EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId } from "react";
 import { useContactHistory } from "../api/get-contact-history.ts";
 import { useI18n } from "../messages.ts";
@@ -39,40 +39,35 @@ export function ContactHistory() {
       <h2 id={headingId}>{t("contactHistoryHeading")}</h2>
       {history.isPending && <Loading />}
       {history.isError && <ErrorMessage code="server_error" />}
-      {history.data &&
-        (history.data.changes.length === 0 ? (
-          <EmptyState>{t("contactHistoryNone")}</EmptyState>
-        ) : (
-          <TableRegion label={t("contactHistoryCaption")}>
-            <table>
-              <caption>{t("contactHistoryCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("contactHistoryAt")}</th>
-                  <th scope="col">{t("contactHistoryField")}</th>
-                  <th scope="col">{t("contactHistoryOld")}</th>
-                  <th scope="col">{t("contactHistoryNew")}</th>
-                  <th scope="col">{t("contactHistoryActor")}</th>
-                  <th scope="col">{t("contactHistoryReason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.changes.map((change, i) => (
-                  // A change has no id of its own; the list is append-only, so position and time identify it.
-                  <tr key={`${change.at}-${change.field}-${i}`}>
-                    <td>{formatDateTime(change.at, locale)}</td>
-                    <th scope="row">{fieldName(change.field)}</th>
-                    <td>{value(change.oldValue)}</td>
-                    <td>{value(change.newValue)}</td>
-                    <td>{isActor(change.actorType) ? t(actorKeys[change.actorType]) : change.actorType}</td>
-                    {/* The BFF records one fixed reason for self-service edits; the customer reads it in their language. */}
-                    <td>{change.actorType === "customer" ? t("contactHistoryOwnChange") : (change.reason ?? "")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        ))}
+      {history.data && (
+        <DataTable
+          caption={t("contactHistoryCaption")}
+          columns={[
+            t("contactHistoryAt"),
+            t("contactHistoryField"),
+            t("contactHistoryOld"),
+            t("contactHistoryNew"),
+            t("contactHistoryActor"),
+            t("contactHistoryReason"),
+          ]}
+          rows={history.data.changes}
+          // A change has no id of its own; the list is append-only, so position and time identify it.
+          rowKey={(change, i) => `${change.at}-${change.field}-${i}`}
+          empty={<EmptyState>{t("contactHistoryNone")}</EmptyState>}
+        >
+          {(change) => (
+            <>
+              <td>{formatDateTime(change.at, locale)}</td>
+              <th scope="row">{fieldName(change.field)}</th>
+              <td>{value(change.oldValue)}</td>
+              <td>{value(change.newValue)}</td>
+              <td>{isActor(change.actorType) ? t(actorKeys[change.actorType]) : change.actorType}</td>
+              {/* The BFF records one fixed reason for self-service edits; the customer reads it in their language. */}
+              <td>{change.actorType === "customer" ? t("contactHistoryOwnChange") : (change.reason ?? "")}</td>
+            </>
+          )}
+        </DataTable>
+      )}
     </section>
   );
 }

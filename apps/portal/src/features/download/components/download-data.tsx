@@ -1,4 +1,4 @@
-import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId } from "react";
 import { type DownloadHistory, useDownloadHistory, useRefreshDownloadHistory } from "../api/get-download-history.ts";
 import type { downloadMessages } from "../messages.ts";
@@ -76,31 +76,23 @@ function DownloadHistoryTable() {
       <h2 id={headingId}>{t("downloadHistoryHeading")}</h2>
       {history.isPending && <Loading />}
       {history.isError && <ErrorMessage code={errorCode(history.error)} />}
-      {history.data &&
-        (history.data.downloads.length === 0 ? (
-          <EmptyState>{t("downloadNoHistory")}</EmptyState>
-        ) : (
-          <TableRegion label={t("downloadHistoryCaption")}>
-            <table>
-              <caption>{t("downloadHistoryCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("downloadHistoryWhen")}</th>
-                  <th scope="col">{t("downloadHistoryFormat")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.downloads.map((download, index) => (
-                  // Downloads have no id in the answer; the list is append-only and newest first.
-                  <tr key={`${download.at}-${index}`}>
-                    <td>{formatDateTime(download.at, locale)}</td>
-                    <td>{t(formatNameKeys[download.format])}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableRegion>
-        ))}
+      {history.data && (
+        <DataTable
+          caption={t("downloadHistoryCaption")}
+          columns={[t("downloadHistoryWhen"), t("downloadHistoryFormat")]}
+          rows={history.data.downloads}
+          // Downloads have no id in the answer; the list is append-only and newest first.
+          rowKey={(download, index) => `${download.at}-${index}`}
+          empty={<EmptyState>{t("downloadNoHistory")}</EmptyState>}
+        >
+          {(download) => (
+            <>
+              <td>{formatDateTime(download.at, locale)}</td>
+              <td>{t(formatNameKeys[download.format])}</td>
+            </>
+          )}
+        </DataTable>
+      )}
     </section>
   );
 }

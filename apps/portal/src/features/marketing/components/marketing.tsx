@@ -5,7 +5,7 @@ import {
   marketingPurposes,
   type Objections,
 } from "@tietoni/domain";
-import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId, useState } from "react";
 import { type MarketingView, useMarketing } from "../api/get-marketing.ts";
 import { useObjectToAll } from "../api/object-to-all.ts";
@@ -125,36 +125,30 @@ function ObjectionHistory({ history }: { history: MarketingView["history"] }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t("marketingHistoryHeading")}</h2>
-      {history.length === 0 ? (
-        <EmptyState>{t("marketingNoHistory")}</EmptyState>
-      ) : (
-        <TableRegion label={t("marketingHistoryCaption")}>
-          <table>
-            <caption>{t("marketingHistoryCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("marketingHistoryWhen")}</th>
-                <th scope="col">{t("marketingHistoryPurpose")}</th>
-                <th scope="col">{t("marketingHistoryChange")}</th>
-                <th scope="col">{t("marketingHistoryChannel")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((entry) => (
-                <tr key={`${entry.at}-${entry.purpose}-${entry.from}-${entry.to}`}>
-                  <td>{formatDateTime(entry.at, locale)}</td>
-                  <td>{pick(marketingPurposeNames[entry.purpose].name)}</td>
-                  <td>
-                    {state(entry.from)} <span aria-hidden="true">→</span>{" "}
-                    <span className="visually-hidden">{t("marketingHistoryTo")}</span> {state(entry.to)}
-                  </td>
-                  <td>{pick(marketingChannelNames[entry.channel])}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption={t("marketingHistoryCaption")}
+        columns={[
+          t("marketingHistoryWhen"),
+          t("marketingHistoryPurpose"),
+          t("marketingHistoryChange"),
+          t("marketingHistoryChannel"),
+        ]}
+        rows={history}
+        rowKey={(entry) => `${entry.at}-${entry.purpose}-${entry.from}-${entry.to}`}
+        empty={<EmptyState>{t("marketingNoHistory")}</EmptyState>}
+      >
+        {(entry) => (
+          <>
+            <td>{formatDateTime(entry.at, locale)}</td>
+            <td>{pick(marketingPurposeNames[entry.purpose].name)}</td>
+            <td>
+              {state(entry.from)} <span aria-hidden="true">→</span>{" "}
+              <span className="visually-hidden">{t("marketingHistoryTo")}</span> {state(entry.to)}
+            </td>
+            <td>{pick(marketingChannelNames[entry.channel])}</td>
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { isStaffRole, staffRoleNames } from "@tietoni/domain";
-import { EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useStaffViews } from "../api/get-staff-views.ts";
 
@@ -16,29 +16,22 @@ export function StaffViews() {
       <p>{t("staffViewsIntro")}</p>
       {views.isPending && <Loading />}
       {views.isError && <ErrorMessage code="server_error" />}
-      {views.data && views.data.views.length === 0 && <EmptyState>{t("staffViewsNone")}</EmptyState>}
-      {views.data && views.data.views.length > 0 && (
-        <TableRegion label={t("staffViewsTitle")}>
-          <table>
-            <caption>{t("staffViewsTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("staffViewsWhen")}</th>
-                <th scope="col">{t("staffViewsWho")}</th>
-                <th scope="col">{t("staffViewsWhat")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {views.data.views.map((v) => (
-                <tr key={`${v.at}-${v.action}`}>
-                  <td>{formatDateTime(v.at, locale)}</td>
-                  <td>{isStaffRole(v.staffRole) ? staffRoleNames[v.staffRole][locale] : v.staffRole}</td>
-                  <td>{v.why[locale]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+      {views.data && (
+        <DataTable
+          caption={t("staffViewsTitle")}
+          columns={[t("staffViewsWhen"), t("staffViewsWho"), t("staffViewsWhat")]}
+          rows={views.data.views}
+          rowKey={(v) => `${v.at}-${v.action}`}
+          empty={<EmptyState>{t("staffViewsNone")}</EmptyState>}
+        >
+          {(v) => (
+            <>
+              <td>{formatDateTime(v.at, locale)}</td>
+              <td>{isStaffRole(v.staffRole) ? staffRoleNames[v.staffRole][locale] : v.staffRole}</td>
+              <td>{v.why[locale]}</td>
+            </>
+          )}
+        </DataTable>
       )}
     </section>
   );

@@ -1,5 +1,5 @@
 import { keptDataTexts } from "@tietoni/domain";
-import { ErrorMessage, fieldErrors, formatDate, formError, Loading, TableRegion, TextAreaField } from "@tietoni/ui";
+import { DataTable, ErrorMessage, fieldErrors, formatDate, formError, Loading, TextAreaField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -58,31 +58,24 @@ export function ErasureRequest() {
           </section>
           <section aria-labelledby={`${id}-kept`}>
             <h2 id={`${id}-kept`}>{t("requestsKeptHeading")}</h2>
-            <TableRegion label={t("requestsKeptCaption")}>
-              <table>
-                <caption>{t("requestsKeptCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("requestsKeptWhat")}</th>
-                    <th scope="col">{t("requestsKeptRule")}</th>
-                    <th scope="col">{t("requestsKeptUntil")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {assessment.data.assessment.kept.map((kept) => (
-                    <tr key={kept.what}>
-                      <th scope="row">{pick(keptDataTexts[kept.what].what)}</th>
-                      <td>{pick(keptDataTexts[kept.what].rule)}</td>
-                      <td>
-                        {kept.until === null
-                          ? t("requestsKeptForever")
-                          : t("requestsKeptUntilDate", { date: formatDate(kept.until, locale) })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
+            <DataTable
+              caption={t("requestsKeptCaption")}
+              columns={[t("requestsKeptWhat"), t("requestsKeptRule"), t("requestsKeptUntil")]}
+              rows={assessment.data.assessment.kept}
+              rowKey={(kept) => kept.what}
+            >
+              {(kept) => (
+                <>
+                  <th scope="row">{pick(keptDataTexts[kept.what].what)}</th>
+                  <td>{pick(keptDataTexts[kept.what].rule)}</td>
+                  <td>
+                    {kept.until === null
+                      ? t("requestsKeptForever")
+                      : t("requestsKeptUntilDate", { date: formatDate(kept.until, locale) })}
+                  </td>
+                </>
+              )}
+            </DataTable>
           </section>
         </>
       )}

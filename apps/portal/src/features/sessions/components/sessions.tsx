@@ -1,4 +1,4 @@
-import { ApiError, EmptyState, ErrorMessage, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId, useState } from "react";
 import { useEndSession } from "../api/end-session.ts";
 import { type SessionsView, useSessions } from "../api/get-sessions.ts";
@@ -91,55 +91,52 @@ function ActiveSessions({ sessions }: { sessions: SessionsView["sessions"] }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t("sessionsActiveHeading")}</h2>
-      <TableRegion label={t("sessionsActiveCaption")}>
-        <table>
-          <caption>{t("sessionsActiveCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("sessionsDevice")}</th>
-              <th scope="col">{t("sessionsIp")}</th>
-              <th scope="col">{t("sessionsStarted")}</th>
-              <th scope="col">{t("sessionsLastSeen")}</th>
-              <th scope="col">{t("sessionsAction")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((session) => (
-              <tr key={session.id}>
-                <td>
-                  <DeviceCell userAgent={session.userAgent} current={session.current} />
-                </td>
-                <td>{session.ip ?? unknown}</td>
-                <td>{formatDateTime(session.createdAt, locale)}</td>
-                <td>{formatDateTime(session.lastSeenAt, locale)}</td>
-                <td>
-                  {session.current ? (
-                    <span className="note">{t("sessionsThisDeviceNote")}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="secondary"
-                      disabled={endSession.isPending && endSession.variables === session.id}
-                      onClick={() => end(session.id)}
-                    >
-                      {t("sessionsEnd")}
-                      <span className="visually-hidden">
-                        {" "}
-                        (
-                        {t("sessionsEndContext", {
-                          device: deviceName(session.userAgent),
-                          started: formatDateTime(session.createdAt, locale),
-                        })}
-                        )
-                      </span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption={t("sessionsActiveCaption")}
+        columns={[
+          t("sessionsDevice"),
+          t("sessionsIp"),
+          t("sessionsStarted"),
+          t("sessionsLastSeen"),
+          t("sessionsAction"),
+        ]}
+        rows={shown}
+        rowKey={(session) => session.id}
+      >
+        {(session) => (
+          <>
+            <td>
+              <DeviceCell userAgent={session.userAgent} current={session.current} />
+            </td>
+            <td>{session.ip ?? unknown}</td>
+            <td>{formatDateTime(session.createdAt, locale)}</td>
+            <td>{formatDateTime(session.lastSeenAt, locale)}</td>
+            <td>
+              {session.current ? (
+                <span className="note">{t("sessionsThisDeviceNote")}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={endSession.isPending && endSession.variables === session.id}
+                  onClick={() => end(session.id)}
+                >
+                  {t("sessionsEnd")}
+                  <span className="visually-hidden">
+                    {" "}
+                    (
+                    {t("sessionsEndContext", {
+                      device: deviceName(session.userAgent),
+                      started: formatDateTime(session.createdAt, locale),
+                    })}
+                    )
+                  </span>
+                </button>
+              )}
+            </td>
+          </>
+        )}
+      </DataTable>
       {hasOthers ? (
         <div className="actions">
           <button type="button" className="danger" disabled={signOutOthers.isPending} onClick={endOthers}>
@@ -163,34 +160,24 @@ function SignInHistory({ signIns }: { signIns: SessionsView["signIns"] }) {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t("sessionsHistoryHeading")}</h2>
-      {signIns.length === 0 ? (
-        <EmptyState>{t("sessionsNoHistory")}</EmptyState>
-      ) : (
-        <TableRegion label={t("sessionsHistoryCaption")}>
-          <table>
-            <caption>{t("sessionsHistoryCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("sessionsHistoryWhen")}</th>
-                <th scope="col">{t("sessionsIp")}</th>
-                <th scope="col">{t("sessionsDevice")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {signIns.map((signIn, index) => (
-                // Sign-ins have no id of their own; the list is append-only and newest first.
-                <tr key={`${signIn.at}-${index}`}>
-                  <td>{formatDateTime(signIn.at, locale)}</td>
-                  <td>{signIn.ip ?? t("sessionsUnknown")}</td>
-                  <td>
-                    <DeviceCell userAgent={signIn.userAgent} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption={t("sessionsHistoryCaption")}
+        columns={[t("sessionsHistoryWhen"), t("sessionsIp"), t("sessionsDevice")]}
+        rows={signIns}
+        // Sign-ins have no id of their own; the list is append-only and newest first.
+        rowKey={(signIn, index) => `${signIn.at}-${index}`}
+        empty={<EmptyState>{t("sessionsNoHistory")}</EmptyState>}
+      >
+        {(signIn) => (
+          <>
+            <td>{formatDateTime(signIn.at, locale)}</td>
+            <td>{signIn.ip ?? t("sessionsUnknown")}</td>
+            <td>
+              <DeviceCell userAgent={signIn.userAgent} />
+            </td>
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

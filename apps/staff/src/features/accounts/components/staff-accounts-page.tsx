@@ -1,5 +1,5 @@
 import { staffRoleNames } from "@tietoni/domain";
-import { EmptyState, ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { DataTable, EmptyState, ErrorMessage, errorCode, formatDate, Loading } from "@tietoni/ui";
 import { useState } from "react";
 import { useSession } from "../../../lib/session.ts";
 import { useStaffAccounts } from "../api/get-staff-accounts.ts";
@@ -25,59 +25,54 @@ export function StaffAccountsPage() {
       </p>
       {accounts.isPending && <Loading />}
       {err && <ErrorMessage code={err} />}
-      {accounts.data && accounts.data.staff.length === 0 && <EmptyState>{t("accountsListCaption")}</EmptyState>}
-      {accounts.data && accounts.data.staff.length > 0 && (
-        <TableRegion label={t("accountsListCaption")}>
-          <table>
-            <caption>{t("accountsListCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("accountsColName")}</th>
-                <th scope="col">{t("accountsColUsername")}</th>
-                <th scope="col">{t("accountsColRole")}</th>
-                <th scope="col">{t("accountsColConfidentiality")}</th>
-                <th scope="col">{t("accountsColTotp")}</th>
-                <th scope="col">{t("accountsColStatus")}</th>
-                <th scope="col">{t("accountsColActions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {accounts.data.staff.map((account) => {
-                const isSelf = account.username === session.data?.username;
-                return (
-                  <tr key={account.id} className={account.disabled ? "accounts-disabled" : undefined}>
-                    <th scope="row">
-                      {account.displayName} {isSelf && t("accountsYou")}
-                    </th>
-                    <td>{account.username}</td>
-                    <td>{staffRoleNames[account.role][locale]}</td>
-                    <td>
-                      {account.confidentialitySignedOn
-                        ? formatDate(account.confidentialitySignedOn, locale)
-                        : t("accountsNotSigned")}
-                    </td>
-                    <td>{t(account.totpEnabled ? "accountsTotpOn" : "accountsTotpOff")}</td>
-                    <td>{t(account.disabled ? "accountsStatusDisabled" : "accountsStatusActive")}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-expanded={editing === account.id}
-                        onClick={() => {
-                          setStatus("");
-                          setEditing(editing === account.id ? null : account.id);
-                        }}
-                      >
-                        {t("accountsEdit")}
-                        <span className="visually-hidden"> {account.username}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableRegion>
+      {accounts.data && (
+        <DataTable
+          caption={t("accountsListCaption")}
+          columns={[
+            t("accountsColName"),
+            t("accountsColUsername"),
+            t("accountsColRole"),
+            t("accountsColConfidentiality"),
+            t("accountsColTotp"),
+            t("accountsColStatus"),
+            t("accountsColActions"),
+          ]}
+          rows={accounts.data.staff}
+          rowKey={(account) => account.id}
+          rowClassName={(account) => (account.disabled ? "accounts-disabled" : undefined)}
+          empty={<EmptyState>{t("accountsListCaption")}</EmptyState>}
+        >
+          {(account) => (
+            <>
+              <th scope="row">
+                {account.displayName} {account.username === session.data?.username && t("accountsYou")}
+              </th>
+              <td>{account.username}</td>
+              <td>{staffRoleNames[account.role][locale]}</td>
+              <td>
+                {account.confidentialitySignedOn
+                  ? formatDate(account.confidentialitySignedOn, locale)
+                  : t("accountsNotSigned")}
+              </td>
+              <td>{t(account.totpEnabled ? "accountsTotpOn" : "accountsTotpOff")}</td>
+              <td>{t(account.disabled ? "accountsStatusDisabled" : "accountsStatusActive")}</td>
+              <td>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-expanded={editing === account.id}
+                  onClick={() => {
+                    setStatus("");
+                    setEditing(editing === account.id ? null : account.id);
+                  }}
+                >
+                  {t("accountsEdit")}
+                  <span className="visually-hidden"> {account.username}</span>
+                </button>
+              </td>
+            </>
+          )}
+        </DataTable>
       )}
       {selected && (
         <EditAccountPanel

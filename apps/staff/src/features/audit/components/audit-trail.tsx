@@ -1,5 +1,5 @@
 import { isStaffRole, staffRoleNames } from "@tietoni/domain";
-import { ErrorMessage, errorCode, formatDateTime, Loading, TableRegion } from "@tietoni/ui";
+import { DataTable, ErrorMessage, errorCode, formatDateTime, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -144,47 +144,43 @@ function FilterForm({ initial, onApply }: { initial: AuditFilters; onApply: (fil
 function EntriesTable({ entries }: { entries: AuditEntry[] }) {
   const { t, locale, pick } = useI18n();
   return (
-    <TableRegion label={t("auditEntriesCaption")}>
-      <table className="accounts-audit-table">
-        <caption>{t("auditEntriesCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="number">
-              {t("auditColSeq")}
-            </th>
-            <th scope="col">{t("auditColAt")}</th>
-            <th scope="col">{t("auditColActor")}</th>
-            <th scope="col">{t("auditColAction")}</th>
-            <th scope="col">{t("auditColCustomer")}</th>
-            <th scope="col">{t("auditColDetail")}</th>
-            <th scope="col">{t("auditColIp")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const label = auditActionLabels[entry.action];
-            return (
-              <tr key={entry.seq}>
-                <td className="number">{entry.seq}</td>
-                <td>{formatDateTime(entry.at, locale)}</td>
-                <td>
-                  <Actor entry={entry} />
-                </td>
-                <td>
-                  {label && <span className="accounts-audit-label">{pick(label)}</span>}
-                  <code>{entry.action}</code>
-                </td>
-                <td>{entry.customerId && <Link to={paths.customer(entry.customerId)}>{entry.customerId}</Link>}</td>
-                <td>
-                  <Detail detail={entry.detail} />
-                </td>
-                <td>{entry.ip}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableRegion>
+    <DataTable
+      caption={t("auditEntriesCaption")}
+      className="accounts-audit-table"
+      columns={[
+        { label: t("auditColSeq"), number: true },
+        t("auditColAt"),
+        t("auditColActor"),
+        t("auditColAction"),
+        t("auditColCustomer"),
+        t("auditColDetail"),
+        t("auditColIp"),
+      ]}
+      rows={entries}
+      rowKey={(entry) => entry.seq}
+    >
+      {(entry) => {
+        const label = auditActionLabels[entry.action];
+        return (
+          <>
+            <td className="number">{entry.seq}</td>
+            <td>{formatDateTime(entry.at, locale)}</td>
+            <td>
+              <Actor entry={entry} />
+            </td>
+            <td>
+              {label && <span className="accounts-audit-label">{pick(label)}</span>}
+              <code>{entry.action}</code>
+            </td>
+            <td>{entry.customerId && <Link to={paths.customer(entry.customerId)}>{entry.customerId}</Link>}</td>
+            <td>
+              <Detail detail={entry.detail} />
+            </td>
+            <td>{entry.ip}</td>
+          </>
+        );
+      }}
+    </DataTable>
   );
 }
 

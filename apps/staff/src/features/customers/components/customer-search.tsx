@@ -1,4 +1,4 @@
-import { ApiError, ErrorMessage, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, ErrorMessage, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -53,32 +53,26 @@ export function CustomerSearch() {
               ? t("noResults", { q })
               : t("resultCount", { count: search.data.hits.length })}
           </p>
-          {search.data.hits.length > 0 && (
-            <TableRegion label={t("results")}>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("colName")}</th>
-                    <th scope="col">{t("colEmail")}</th>
-                    <th scope="col">{t("colOrganisations")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {search.data.hits.map((hit) => (
-                    <tr key={hit.id}>
-                      <td>
-                        <Link to={paths.customer(hit.id)}>
-                          {hit.lastName}, {hit.firstName}
-                        </Link>
-                      </td>
-                      <td>{hit.email}</td>
-                      <td>{hit.organisations.join(", ")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )}
+          <DataTable
+            caption={t("results")}
+            noCaption
+            columns={[t("colName"), t("colEmail"), t("colOrganisations")]}
+            rows={search.data.hits}
+            rowKey={(hit) => hit.id}
+            empty={null}
+          >
+            {(hit) => (
+              <>
+                <td>
+                  <Link to={paths.customer(hit.id)}>
+                    {hit.lastName}, {hit.firstName}
+                  </Link>
+                </td>
+                <td>{hit.email}</td>
+                <td>{hit.organisations.join(", ")}</td>
+              </>
+            )}
+          </DataTable>
         </section>
       )}
     </>

@@ -1,7 +1,6 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { invalidateRequest } from "../utils/invalidate-request.ts";
+import { useRequestAction } from "../utils/use-request-action.ts";
 
 /** Records that one Art. 19 party was told of the approved correction. */
 export const confirmNotification = ({
@@ -12,10 +11,7 @@ export const confirmNotification = ({
   party: { partyKind: "source" | "recipient"; partyId: string };
 }) => callApi(api.requests[":id"].notifications.$post({ param: { id }, json: party }));
 
-export const useConfirmNotification = (id: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (party: { partyKind: "source" | "recipient"; partyId: string }) => confirmNotification({ id, party }),
-    onSuccess: () => invalidateRequest(queryClient, id),
-  });
-};
+export const useConfirmNotification = (id: string) =>
+  useRequestAction(id, (party: { partyKind: "source" | "recipient"; partyId: string }) =>
+    confirmNotification({ id, party }),
+  );

@@ -1,16 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { invalidateRequest } from "../utils/invalidate-request.ts";
+import { useRequestAction } from "../utils/use-request-action.ts";
 
 /** Refuses with written reasons, which the customer receives with the route to complain to the Ombudsman. */
 export const refuseRequest = ({ id, reasons }: { id: string; reasons: string }) =>
   callApi(api.requests[":id"].refuse.$post({ param: { id }, json: { reasons } }));
 
-export const useRefuseRequest = (id: string) => {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (reasons: string) => refuseRequest({ id, reasons }),
-    onSuccess: () => invalidateRequest(queryClient, id),
-  });
-};
+export const useRefuseRequest = (id: string) =>
+  useRequestAction(id, (reasons: string) => refuseRequest({ id, reasons }));

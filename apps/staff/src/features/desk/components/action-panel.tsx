@@ -1,6 +1,6 @@
 import { checkExtension, extendedDueDate, helsinkiDate, isPending, type RequestView } from "@tietoni/domain";
-import { ErrorMessage, errorCode, FieldError, fieldErrors, formatDate, formError } from "@tietoni/ui";
-import { type FormEvent, useId, useState } from "react";
+import { ErrorMessage, errorCode, FormError, fieldErrors, formatDate, formError, TextAreaField } from "@tietoni/ui";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useApproveCorrection } from "../api/approve-correction.ts";
 import { useCompleteRequest } from "../api/complete-request.ts";
 import { useExtendRequest } from "../api/extend-request.ts";
@@ -62,42 +62,64 @@ export function ActionPanel({ request, onDone }: { request: RequestView; onDone:
 
 function StartAction({ requestId, onDone }: { requestId: string; onDone: Done }) {
   const { t } = useI18n();
-  const id = useId();
   const start = useStartRequest(requestId);
-  const err = errorCode(start.error);
   return (
-    <div className="desk-action">
-      <h3 id={id}>{t("deskStartHeading")}</h3>
-      <p>{t("deskStartText")}</p>
-      <button
-        type="button"
-        className="secondary"
-        disabled={start.isPending}
-        onClick={() => start.mutate(undefined, { onSuccess: () => onDone(t("deskStarted")) })}
-      >
-        {start.isPending ? t("deskWorking") : t("deskStart")}
-      </button>
-      {err && <ErrorMessage code={err} />}
-    </div>
+    <ConfirmAction
+      heading={t("deskStartHeading")}
+      text={t("deskStartText")}
+      label={t("deskStart")}
+      variant="secondary"
+      mutation={start}
+      onClick={() => start.mutate(undefined, { onSuccess: () => onDone(t("deskStarted")) })}
+    />
   );
 }
 
 function ApproveAction({ requestId, onDone }: { requestId: string; onDone: Done }) {
   const { t } = useI18n();
-  const id = useId();
   const approve = useApproveCorrection(requestId);
-  const err = errorCode(approve.error);
+  return (
+    <ConfirmAction
+      heading={t("deskApproveHeading")}
+      text={t("deskApproveText")}
+      label={t("deskApprove")}
+      mutation={approve}
+      onClick={() => approve.mutate(undefined, { onSuccess: () => onDone(t("deskApproved")) })}
+    />
+  );
+}
+
+/** A step taken with one button, explained by the text above it. */
+function ConfirmAction({
+  heading,
+  text,
+  label,
+  variant,
+  mutation,
+  onClick,
+}: {
+  heading: string;
+  text: string;
+  label: string;
+  variant?: "secondary";
+  mutation: { isPending: boolean; error: unknown };
+  onClick: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const err = errorCode(mutation.error);
   return (
     <div className="desk-action">
-      <h3 id={id}>{t("deskApproveHeading")}</h3>
-      <p id={`${id}-text`}>{t("deskApproveText")}</p>
+      <h3 id={id}>{heading}</h3>
+      <p id={`${id}-text`}>{text}</p>
       <button
         type="button"
-        disabled={approve.isPending}
+        className={variant}
+        disabled={mutation.isPending}
         aria-describedby={`${id}-text`}
-        onClick={() => approve.mutate(undefined, { onSuccess: () => onDone(t("deskApproved")) })}
+        onClick={onClick}
       >
-        {approve.isPending ? t("deskWorking") : t("deskApprove")}
+        {mutation.isPending ? t("deskWorking") : label}
       </button>
       {err && <ErrorMessage code={err} />}
     </div>
@@ -106,53 +128,28 @@ function ApproveAction({ requestId, onDone }: { requestId: string; onDone: Done 
 
 function CompleteForm({ requestId, onDone }: { requestId: string; onDone: Done }) {
   const { t } = useI18n();
-  const id = useId();
   const [note, setNote] = useState("");
   const complete = useCompleteRequest(requestId);
-  const fieldErr = fieldErrors(complete.error).get("note") ?? null;
-  const formErr = formError(complete.error, ["note"]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    complete.mutate(note, { onSuccess: () => onDone(t("deskCompleted")) });
-  };
   return (
-    <form onSubmit={submit} noValidate className="form desk-action" aria-labelledby={id}>
-      <h3 id={id}>{t("deskCompleteHeading")}</h3>
-      <p id={`${id}-text`}>{t("deskCompleteText")}</p>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>{t("deskCompleteNote")}</label>
-        <textarea
-          id={`${id}-note`}
-          value={note}
-          maxLength={4000}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={fieldErr ? true : undefined}
-          aria-describedby={[`${id}-text`, fieldErr ? `${id}-note-error` : null].filter(Boolean).join(" ")}
-        />
-        <FieldError id={`${id}-note-error`} code={fieldErr} />
-      </div>
-      <div>
-        <button type="submit" disabled={complete.isPending}>
-          {complete.isPending ? t("deskWorking") : t("deskComplete")}
-        </button>
-      </div>
-      {formErr && <ErrorMessage code={formErr} />}
-    </form>
+    <DecisionForm
+      heading={t("deskCompleteHeading")}
+      text={t("deskCompleteText")}
+      field="note"
+      fieldLabel={t("deskCompleteNote")}
+      value={note}
+      onValue={setNote}
+      label={t("deskComplete")}
+      mutation={complete}
+      onSubmit={() => complete.mutate(note, { onSuccess: () => onDone(t("deskCompleted")) })}
+    />
   );
 }
 
 function ExtendForm({ request, onDone }: { request: RequestView; onDone: Done }) {
   const { t, locale } = useI18n();
-  const id = useId();
   const [months, setMonths] = useState<1 | 2>(2);
   const [reasons, setReasons] = useState("");
   const extend = useExtendRequest(request.id);
-  const fieldErr = fieldErrors(extend.error).get("reasons") ?? null;
-  const formErr = formError(extend.error, ["reasons"]);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    extend.mutate({ months, reasons }, { onSuccess: () => onDone(t("deskExtended")) });
-  };
   const options = [
     {
       value: 1 as const,
@@ -164,82 +161,123 @@ function ExtendForm({ request, onDone }: { request: RequestView; onDone: Done })
     },
   ];
   return (
-    <form onSubmit={submit} noValidate className="form desk-action" aria-labelledby={id}>
-      <h3 id={id}>{t("deskExtendHeading")}</h3>
-      <p id={`${id}-text`}>{t("deskExtendText")}</p>
-      <fieldset>
-        <legend>{t("deskExtendMonths")}</legend>
-        {options.map((o) => (
-          <div className="desk-check" key={o.value}>
-            <input
-              type="radio"
-              id={`${id}-months-${o.value}`}
-              name={`${id}-months`}
-              checked={months === o.value}
-              onChange={() => setMonths(o.value)}
-            />
-            <label htmlFor={`${id}-months-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-reasons`}>{t("deskExtendReasons")}</label>
-        <textarea
-          id={`${id}-reasons`}
-          value={reasons}
-          maxLength={4000}
-          onChange={(e) => setReasons(e.target.value)}
-          aria-invalid={fieldErr ? true : undefined}
-          aria-describedby={[`${id}-text`, fieldErr ? `${id}-reasons-error` : null].filter(Boolean).join(" ")}
-        />
-        <FieldError id={`${id}-reasons-error`} code={fieldErr} />
-      </div>
-      <div>
-        <button type="submit" className="secondary" disabled={extend.isPending}>
-          {extend.isPending ? t("deskWorking") : t("deskExtend")}
-        </button>
-      </div>
-      {formErr && <ErrorMessage code={formErr} />}
-    </form>
+    <DecisionForm
+      heading={t("deskExtendHeading")}
+      text={t("deskExtendText")}
+      field="reasons"
+      fieldLabel={t("deskExtendReasons")}
+      value={reasons}
+      onValue={setReasons}
+      label={t("deskExtend")}
+      variant="secondary"
+      mutation={extend}
+      onSubmit={() => extend.mutate({ months, reasons }, { onSuccess: () => onDone(t("deskExtended")) })}
+    >
+      {(id) => (
+        <fieldset>
+          <legend>{t("deskExtendMonths")}</legend>
+          {options.map((o) => (
+            <div className="desk-check" key={o.value}>
+              <input
+                type="radio"
+                id={`${id}-months-${o.value}`}
+                name={`${id}-months`}
+                checked={months === o.value}
+                onChange={() => setMonths(o.value)}
+              />
+              <label htmlFor={`${id}-months-${o.value}`}>{o.label}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
+    </DecisionForm>
   );
 }
 
 function RefuseForm({ requestId, onDone }: { requestId: string; onDone: Done }) {
   const { t } = useI18n();
-  const id = useId();
   const [reasons, setReasons] = useState("");
   const refuse = useRefuseRequest(requestId);
-  const fieldErr = fieldErrors(refuse.error).get("reasons") ?? null;
-  const formErr = formError(refuse.error, ["reasons"]);
+  return (
+    <DecisionForm
+      heading={t("deskRefuseHeading")}
+      text={t("deskRefuseWarning")}
+      warning
+      field="reasons"
+      fieldLabel={t("deskRefuseReasons")}
+      required
+      value={reasons}
+      onValue={setReasons}
+      label={t("deskRefuse")}
+      variant="danger"
+      mutation={refuse}
+      onSubmit={() => refuse.mutate(reasons, { onSuccess: () => onDone(t("deskRefused")) })}
+    />
+  );
+}
+
+/**
+ * A decision written out in one text field: a heading, the text (or warning) that describes the field, any other
+ * controls (`children`, given the form's id), the field and the button; the BFF's refusal shows under either.
+ */
+function DecisionForm({
+  heading,
+  text,
+  warning,
+  field,
+  fieldLabel,
+  required,
+  value,
+  onValue,
+  label,
+  variant,
+  mutation,
+  onSubmit,
+  children,
+}: {
+  heading: string;
+  text: string;
+  warning?: boolean;
+  field: "note" | "reasons";
+  fieldLabel: string;
+  required?: boolean;
+  value: string;
+  onValue: (value: string) => void;
+  label: string;
+  variant?: "secondary" | "danger";
+  mutation: { isPending: boolean; error: unknown };
+  onSubmit: () => void;
+  children?: (id: string) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const id = useId();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    refuse.mutate(reasons, { onSuccess: () => onDone(t("deskRefused")) });
+    onSubmit();
   };
   return (
     <form onSubmit={submit} noValidate className="form desk-action" aria-labelledby={id}>
-      <h3 id={id}>{t("deskRefuseHeading")}</h3>
-      <p id={`${id}-warning`} className="desk-warning">
-        {t("deskRefuseWarning")}
+      <h3 id={id}>{heading}</h3>
+      <p id={`${id}-text`} className={warning ? "desk-warning" : undefined}>
+        {text}
       </p>
-      <div className="field">
-        <label htmlFor={`${id}-reasons`}>{t("deskRefuseReasons")}</label>
-        <textarea
-          id={`${id}-reasons`}
-          value={reasons}
-          maxLength={4000}
-          required
-          onChange={(e) => setReasons(e.target.value)}
-          aria-invalid={fieldErr ? true : undefined}
-          aria-describedby={[`${id}-warning`, fieldErr ? `${id}-reasons-error` : null].filter(Boolean).join(" ")}
-        />
-        <FieldError id={`${id}-reasons-error`} code={fieldErr} />
-      </div>
+      {children?.(id)}
+      <TextAreaField
+        id={`${id}-${field}`}
+        label={fieldLabel}
+        describedBy={`${id}-text`}
+        value={value}
+        onValue={onValue}
+        maxLength={4000}
+        required={required}
+        error={fieldErrors(mutation.error).get(field)}
+      />
       <div>
-        <button type="submit" className="danger" disabled={refuse.isPending}>
-          {refuse.isPending ? t("deskWorking") : t("deskRefuse")}
+        <button type="submit" className={variant} disabled={mutation.isPending}>
+          {mutation.isPending ? t("deskWorking") : label}
         </button>
       </div>
-      {formErr && <ErrorMessage code={formErr} />}
+      <FormError code={formError(mutation.error, [field])} />
     </form>
   );
 }

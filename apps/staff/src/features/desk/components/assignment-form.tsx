@@ -1,4 +1,4 @@
-import { ErrorMessage, errorCode, Loading } from "@tietoni/ui";
+import { ErrorMessage, errorCode, Loading, SelectField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useAssignRequest } from "../api/assign-request.ts";
 import { useStaffMembers } from "../api/get-staff-members.ts";
@@ -35,17 +35,14 @@ export function AssignmentForm({
       {pending && staff.isPending && <Loading />}
       {pending && staff.data && (
         <form onSubmit={submit} className="form form-inline">
-          <div className="field">
-            <label htmlFor={`${id}-staff`}>{t("deskAssignLabel")}</label>
-            <select id={`${id}-staff`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-              <option value="">{t("deskAssignNobody")}</option>
-              {staff.data.staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id={`${id}-staff`}
+            label={t("deskAssignLabel")}
+            value={choice}
+            onValue={setChoice}
+            placeholder={t("deskAssignNobody")}
+            options={staff.data.staff.map((s) => ({ value: s.id, label: s.displayName }))}
+          />
           <button type="submit" disabled={assign.isPending}>
             {assign.isPending ? t("deskWorking") : t("deskAssignSave")}
           </button>

@@ -1,5 +1,5 @@
 import { registerDescription } from "@tietoni/domain";
-import { formatDateTime, TableRegion } from "@tietoni/ui";
+import { DataTable, formatDateTime } from "@tietoni/ui";
 import { useId } from "react";
 import type { DeskRequest } from "../api/get-desk-request.ts";
 import { useI18n } from "../messages.ts";
@@ -39,32 +39,24 @@ export function RequestHistory({ timeline }: { timeline: DeskRequest["timeline"]
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{t("deskHistoryHeading")}</h2>
-      <TableRegion label={t("deskHistoryCaption")}>
-        <table>
-          <caption>{t("deskHistoryCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("deskHistoryWhen")}</th>
-              <th scope="col">{t("deskHistoryWhat")}</th>
-              <th scope="col">{t("deskHistoryWho")}</th>
-              <th scope="col">{t("deskHistoryNote")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {timeline.map((step, i) => (
-              <tr key={`${step.at}-${i}`}>
-                <td>{formatDateTime(step.at, locale)}</td>
-                <td>
-                  {isKnownEvent(step.event) ? t(eventKeys[step.event]) : step.event}
-                  {step.internal && <span className="note"> {t("deskHistoryInternal")}</span>}
-                </td>
-                <td>{who(step.actor)}</td>
-                <td className="desk-text">{step.event === "notified" ? partyName(step.note, pick) : step.note}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <DataTable
+        caption={t("deskHistoryCaption")}
+        columns={[t("deskHistoryWhen"), t("deskHistoryWhat"), t("deskHistoryWho"), t("deskHistoryNote")]}
+        rows={timeline}
+        rowKey={(step, i) => `${step.at}-${i}`}
+      >
+        {(step) => (
+          <>
+            <td>{formatDateTime(step.at, locale)}</td>
+            <td>
+              {isKnownEvent(step.event) ? t(eventKeys[step.event]) : step.event}
+              {step.internal && <span className="note"> {t("deskHistoryInternal")}</span>}
+            </td>
+            <td>{who(step.actor)}</td>
+            <td className="desk-text">{step.event === "notified" ? partyName(step.note, pick) : step.note}</td>
+          </>
+        )}
+      </DataTable>
     </section>
   );
 }

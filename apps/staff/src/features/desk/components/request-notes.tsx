@@ -1,4 +1,4 @@
-import { ErrorMessage, FieldError, fieldErrors, formatDateTime, formError } from "@tietoni/ui";
+import { FormError, fieldErrors, formatDateTime, formError, TextAreaField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useAddRequestNote } from "../api/add-request-note.ts";
 import type { DeskRequest } from "../api/get-desk-request.ts";
@@ -11,8 +11,6 @@ export function RequestNotes({ requestId, notes }: { requestId: string; notes: D
   const [note, setNote] = useState("");
   const [saved, setSaved] = useState(false);
   const add = useAddRequestNote(requestId);
-  const fieldErr = fieldErrors(add.error).get("note") ?? null;
-  const formErr = formError(add.error, ["note"]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -42,24 +40,20 @@ export function RequestNotes({ requestId, notes }: { requestId: string; notes: D
         </ul>
       )}
       <form onSubmit={submit} noValidate className="form">
-        <div className="field">
-          <label htmlFor={`${id}-note`}>{t("deskNoteLabel")}</label>
-          <textarea
-            id={`${id}-note`}
-            value={note}
-            maxLength={4000}
-            onChange={(e) => setNote(e.target.value)}
-            aria-invalid={fieldErr ? true : undefined}
-            aria-describedby={fieldErr ? `${id}-note-error` : undefined}
-          />
-          <FieldError id={`${id}-note-error`} code={fieldErr} />
-        </div>
+        <TextAreaField
+          id={`${id}-note`}
+          label={t("deskNoteLabel")}
+          value={note}
+          onValue={setNote}
+          maxLength={4000}
+          error={fieldErrors(add.error).get("note")}
+        />
         <div>
           <button type="submit" disabled={add.isPending}>
             {add.isPending ? t("deskWorking") : t("deskNoteAdd")}
           </button>
         </div>
-        {formErr && <ErrorMessage code={formErr} />}
+        <FormError code={formError(add.error, ["note"])} />
         <p role="status">{saved ? t("deskNoteAdded") : ""}</p>
       </form>
     </section>

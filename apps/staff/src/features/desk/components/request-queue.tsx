@@ -1,5 +1,5 @@
 import { requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
-import { ErrorMessage, errorCode, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { DataTable, ErrorMessage, errorCode, formatDate, Loading } from "@tietoni/ui";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -83,42 +83,41 @@ export function RequestQueue() {
           {queue.data.requests.length >= QUEUE_LIMIT && (
             <p className="note">{t("deskQueueTruncated", { count: QUEUE_LIMIT })}</p>
           )}
-          {queue.data.requests.length > 0 && (
-            <TableRegion label={t("deskQueueCaption")}>
-              <table className="desk-queue">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("deskColRequest")}</th>
-                    <th scope="col">{t("deskColDue")}</th>
-                    <th scope="col">{t("deskColTimeLeft")}</th>
-                    <th scope="col">{t("deskColState")}</th>
-                    <th scope="col">{t("deskColReceived")}</th>
-                    <th scope="col">{t("deskColChannel")}</th>
-                    <th scope="col">{t("deskColAssigned")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {queue.data.requests.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <Link to={paths.request(r.id)}>
-                          {pick(requestTypeNames[r.type])}: {r.customerName || t("deskAnonymised")}
-                        </Link>
-                      </th>
-                      <td>{formatDate(r.dueOn, locale)}</td>
-                      <td>
-                        <DueBadge daysLeft={r.daysLeft} dueStatus={r.dueStatus} />
-                      </td>
-                      <td>{pick(requestStateNames[r.state])}</td>
-                      <td>{formatDate(r.receivedOn, locale)}</td>
-                      <td>{t(channelKeys[r.channel])}</td>
-                      <td>{r.assignedTo?.displayName ?? t("deskUnassigned")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableRegion>
-          )}
+          <DataTable
+            caption={t("deskQueueCaption")}
+            noCaption
+            className="desk-queue"
+            columns={[
+              t("deskColRequest"),
+              t("deskColDue"),
+              t("deskColTimeLeft"),
+              t("deskColState"),
+              t("deskColReceived"),
+              t("deskColChannel"),
+              t("deskColAssigned"),
+            ]}
+            rows={queue.data.requests}
+            rowKey={(r) => r.id}
+            empty={null}
+          >
+            {(r) => (
+              <>
+                <th scope="row">
+                  <Link to={paths.request(r.id)}>
+                    {pick(requestTypeNames[r.type])}: {r.customerName || t("deskAnonymised")}
+                  </Link>
+                </th>
+                <td>{formatDate(r.dueOn, locale)}</td>
+                <td>
+                  <DueBadge daysLeft={r.daysLeft} dueStatus={r.dueStatus} />
+                </td>
+                <td>{pick(requestStateNames[r.state])}</td>
+                <td>{formatDate(r.receivedOn, locale)}</td>
+                <td>{t(channelKeys[r.channel])}</td>
+                <td>{r.assignedTo?.displayName ?? t("deskUnassigned")}</td>
+              </>
+            )}
+          </DataTable>
         </section>
       )}
     </>

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { operationsQueries } from "../../../lib/query-roots.ts";
+import { operationsQueries, uncached } from "../../../lib/query-roots.ts";
 
 /** What blocks the erasure now, which categories it would remove and what is kept (the BFF audits it). */
 export const getErasurePreview = (requestId: string) =>
@@ -11,8 +11,7 @@ export const erasurePreviewQueryOptions = (requestId: string) =>
   queryOptions({
     queryKey: [...operationsQueries, "erasure", requestId],
     queryFn: () => getErasurePreview(requestId),
-    staleTime: 0,
-    gcTime: 0,
+    ...uncached,
   });
 
 export const useErasurePreview = (requestId: string, enabled: boolean) =>

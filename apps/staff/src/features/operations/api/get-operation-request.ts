@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
-import { operationsQueries } from "../../../lib/query-roots.ts";
+import { operationsQueries, uncached } from "../../../lib/query-roots.ts";
 
 /** Which operation a request calls for (its type and state) and the restriction it put in place, if any. */
 export const getOperationRequest = (requestId: string) =>
@@ -12,8 +12,7 @@ export const operationRequestQueryOptions = (requestId: string) =>
   queryOptions({
     queryKey: [...operationsQueries, "request", requestId],
     queryFn: () => getOperationRequest(requestId),
-    staleTime: 0,
-    gcTime: 0,
+    ...uncached,
   });
 
 export const useOperationRequest = (requestId: string) => useQuery(operationRequestQueryOptions(requestId));

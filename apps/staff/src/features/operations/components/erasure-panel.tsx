@@ -1,5 +1,5 @@
 import { type KeptData, registerDescription } from "@tietoni/domain";
-import { ApiError, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { blockerText } from "../../../lib/blocker-text.ts";
 import { useExecuteErasure } from "../api/execute-erasure.ts";
@@ -100,31 +100,24 @@ export function ErasurePanel({
               </ul>
 
               <h3>{t("operationsKeptHeading")}</h3>
-              <TableRegion label={t("operationsKeptCaption")}>
-                <table>
-                  <caption>{t("operationsKeptCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("operationsKeptWhat")}</th>
-                      <th scope="col">{t("operationsKeptRule")}</th>
-                      <th scope="col">{t("operationsKeptUntil")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.data.assessment.kept.map((kept) => (
-                      <tr key={kept.what}>
-                        <th scope="row">{t(keptTexts[kept.what].what)}</th>
-                        <td>{t(keptTexts[kept.what].rule)}</td>
-                        <td>
-                          {kept.until === null
-                            ? t("operationsKeptForever")
-                            : t("operationsKeptUntilDate", { date: formatDate(kept.until, locale) })}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                caption={t("operationsKeptCaption")}
+                columns={[t("operationsKeptWhat"), t("operationsKeptRule"), t("operationsKeptUntil")]}
+                rows={preview.data.assessment.kept}
+                rowKey={(kept) => kept.what}
+              >
+                {(kept) => (
+                  <>
+                    <th scope="row">{t(keptTexts[kept.what].what)}</th>
+                    <td>{t(keptTexts[kept.what].rule)}</td>
+                    <td>
+                      {kept.until === null
+                        ? t("operationsKeptForever")
+                        : t("operationsKeptUntilDate", { date: formatDate(kept.until, locale) })}
+                    </td>
+                  </>
+                )}
+              </DataTable>
 
               {!preview.data.assessment.blocked && (
                 <form onSubmit={submit} noValidate className="operations-confirm">

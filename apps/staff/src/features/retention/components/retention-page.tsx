@@ -1,4 +1,4 @@
-import { ApiError, ErrorMessage, formatDate, Loading, TableRegion } from "@tietoni/ui";
+import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -96,72 +96,57 @@ function RetentionRun() {
         <>
           <section aria-labelledby={`${id}-due`}>
             <h2 id={`${id}-due`}>{t("retentionDueHeading", { count: due.data.customers.length })}</h2>
-            {due.data.customers.length === 0 ? (
-              <p>{t("retentionDueNone")}</p>
-            ) : (
-              <TableRegion label={t("retentionDueCaption")}>
-                <table>
-                  <caption>{t("retentionDueCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("retentionColName")}</th>
-                      <th scope="col">{t("retentionColId")}</th>
-                      <th scope="col">{t("retentionColEnded")}</th>
-                      <th scope="col">{t("retentionColRetentionEnded")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {due.data.customers.map((c) => (
-                      <tr key={c.id}>
-                        <th scope="row">
-                          <Link to={paths.customer(c.id)}>{c.name}</Link>
-                        </th>
-                        <td>{c.id}</td>
-                        <td>{formatDate(c.relationshipEnd, locale)}</td>
-                        <td>{formatDate(c.retentionEndedOn, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
-            )}
+            <DataTable
+              caption={t("retentionDueCaption")}
+              columns={[
+                t("retentionColName"),
+                t("retentionColId"),
+                t("retentionColEnded"),
+                t("retentionColRetentionEnded"),
+              ]}
+              rows={due.data.customers}
+              rowKey={(c) => c.id}
+              empty={<p>{t("retentionDueNone")}</p>}
+            >
+              {(c) => (
+                <>
+                  <CustomerCells customer={c} />
+                  <td>{formatDate(c.relationshipEnd, locale)}</td>
+                  <td>{formatDate(c.retentionEndedOn, locale)}</td>
+                </>
+              )}
+            </DataTable>
           </section>
 
           {due.data.blocked.length > 0 && (
             <section aria-labelledby={`${id}-blocked`}>
               <h2 id={`${id}-blocked`}>{t("retentionBlockedHeading", { count: due.data.blocked.length })}</h2>
               <p>{t("retentionBlockedIntro")}</p>
-              <TableRegion label={t("retentionBlockedCaption")}>
-                <table>
-                  <caption>{t("retentionBlockedCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("retentionColName")}</th>
-                      <th scope="col">{t("retentionColId")}</th>
-                      <th scope="col">{t("retentionColRetentionEnded")}</th>
-                      <th scope="col">{t("retentionColGrounds")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {due.data.blocked.map((c) => (
-                      <tr key={c.id}>
-                        <th scope="row">
-                          <Link to={paths.customer(c.id)}>{c.name}</Link>
-                        </th>
-                        <td>{c.id}</td>
-                        <td>{formatDate(c.retentionEndedOn, locale)}</td>
-                        <td>
-                          <ul>
-                            {c.blockers.map((b) => (
-                              <li key={b.ground}>{blockerText(t, b)}</li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableRegion>
+              <DataTable
+                caption={t("retentionBlockedCaption")}
+                columns={[
+                  t("retentionColName"),
+                  t("retentionColId"),
+                  t("retentionColRetentionEnded"),
+                  t("retentionColGrounds"),
+                ]}
+                rows={due.data.blocked}
+                rowKey={(c) => c.id}
+              >
+                {(c) => (
+                  <>
+                    <CustomerCells customer={c} />
+                    <td>{formatDate(c.retentionEndedOn, locale)}</td>
+                    <td>
+                      <ul>
+                        {c.blockers.map((b) => (
+                          <li key={b.ground}>{blockerText(t, b)}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  </>
+                )}
+              </DataTable>
             </section>
           )}
 
@@ -195,6 +180,18 @@ function RetentionRun() {
           )}
         </>
       )}
+    </>
+  );
+}
+
+/** The customer's name, linking to their record, and id: the first cells of both lists. */
+function CustomerCells({ customer }: { customer: { id: string; name: string } }) {
+  return (
+    <>
+      <th scope="row">
+        <Link to={paths.customer(customer.id)}>{customer.name}</Link>
+      </th>
+      <td>{customer.id}</td>
     </>
   );
 }
