@@ -1,4 +1,11 @@
-import { checkExtension, extendedDueDate, helsinkiDate, isPending, type RequestView } from "@tietoni/domain";
+import {
+  checkExtension,
+  extendedDueDate,
+  helsinkiDate,
+  isPending,
+  type RequestView,
+  requestDecidedOn,
+} from "@tietoni/domain";
 import { ErrorMessage, errorCode, FormError, fieldErrors, formatDate, formError, TextAreaField } from "@tietoni/ui";
 import { type FormEvent, type ReactNode, useId, useState } from "react";
 import { useApproveCorrection } from "../api/approve-correction.ts";
@@ -42,14 +49,14 @@ export function ActionPanel({ request, onDone }: { request: RequestView; onDone:
     1,
     today,
   );
-  const decidedHere = request.type === "access" || request.type === "objection" || request.type === "other";
+  const decidedOn = requestDecidedOn[request.type];
   return (
     <section aria-labelledby={headingId} className="desk-panel">
       <h2 id={headingId}>{t("deskActionsHeading")}</h2>
       {request.state === "received" && <StartAction requestId={request.id} onDone={onDone} />}
       {request.type === "rectification" && <ApproveAction requestId={request.id} onDone={onDone} />}
-      {decidedHere && <CompleteForm requestId={request.id} onDone={onDone} />}
-      {(request.type === "erasure" || request.type === "restriction") && <p className="note">{t("deskElsewhere")}</p>}
+      {decidedOn === "desk" && <CompleteForm requestId={request.id} onDone={onDone} />}
+      {decidedOn === "operations" && <p className="note">{t("deskElsewhere")}</p>}
       {extension.allowed ? (
         <ExtendForm request={request} onDone={onDone} />
       ) : (
