@@ -157,6 +157,18 @@ async function recordRestrictionStep(
   );
 }
 
+/** Loads the restriction inside the transaction, so its state cannot change between the check and the write. */
+function onRestriction<T extends object>(
+  db: Db,
+  restrictionId: string,
+  fn: (tx: Tx, r: typeof restrictions.$inferSelect) => Promise<Result<T>>,
+): Promise<Result<T>> {
+  return transact(db, async (tx) => {
+    const r = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
+    return r ? fn(tx, r) : notFound();
+  });
+}
+
 /** Art. 18(3): tells the customer the restriction will be lifted, which lifting it requires first. */
 export async function notifyRestrictionLift(
   { db, mail }: Pick<Deps, "db" | "mail">,
@@ -164,9 +176,7 @@ export async function notifyRestrictionLift(
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ restriction: RestrictionView }>> {
-  return transact(db, async (tx) => {
-    const r = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
-    if (!r) return notFound();
+  return onRestriction(db, restrictionId, async (tx, r) => {
     const email = (await customerState(tx, r.customerId))?.email ?? null;
     // Nowhere to send the notice, or nothing left to lift.
     if (r.liftedAt !== null || email === null) return invalidState();
@@ -184,9 +194,7 @@ export async function liftRestriction(
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ restriction: RestrictionView }>> {
-  return transact(db, async (tx) => {
-    const r = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
-    if (!r) return notFound();
+  return onRestriction(db, restrictionId, async (tx, r) => {
     if (r.liftedAt !== null) return invalidState();
     // Art. 18(3): the customer is told before the restriction is lifted.
     if (r.liftNoticeAt === null) return fail(409, "lift_notice_missing");
