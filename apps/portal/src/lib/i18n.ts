@@ -38,8 +38,8 @@ const portalMessages = {
   greeting: { fi: "Hei {name}!", en: "Hello {name}!" },
   staffViewsTitle: { fi: "Henkilökunnan käynnit tiedoissasi", en: "Staff who opened your data" },
   staffViewsIntro: {
-    fi: "Jokainen kerta, kun asiakaspalvelumme avaa tietosi, kirjataan. Tässä näet, milloin ja missä roolissa.",
-    en: "Every time our customer service opens your data, it is logged. Here you see when and in which role.",
+    fi: "Jokainen kerta, kun henkilökuntamme lukee tietojasi – avaa tietosi, saa nimesi hakutuloksiin tai tulostaa sinut postituslistalle – kirjataan. Tässä näet, milloin, missä roolissa ja miksi.",
+    en: "Every time our staff read your data – open your record, find your name in a search or print you on a mailing list – it is logged. Here you see when, in which role and why.",
   },
   staffViewsNone: {
     fi: "Kukaan henkilökunnasta ei ole avannut tietojasi.",
