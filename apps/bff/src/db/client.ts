@@ -115,23 +115,32 @@ function openConnection(file: string, options: Database.Options = {}) {
   return sqlite;
 }
 
+/** The file (created if need be) in WAL mode with foreign keys on and every migration applied. */
+function openMigrated(file: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = openConnection(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  // FULL: an acknowledged objection, decision or audit entry survives a power cut (decision 004); the bulk loader
+  // turns it off again for its own run.
+  sqlite.pragma("synchronous = FULL");
+  migrate(drizzleSync({ client: sqlite }), { migrationsFolder });
+  return sqlite;
+}
+
 /**
  * A migrated SQLite file opened for a bulk load through the driver itself (seed-large; db/bulk-insert.ts says why),
  * with durability off: a load that fails is started again from nothing. Only code in db/ uses it.
  */
 export function openForBulkLoad(file: string): Database.Database {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = openConnection(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("foreign_keys = ON");
-  migrate(drizzleSync({ client: sqlite }), { migrationsFolder });
+  const sqlite = openMigrated(file);
   sqlite.pragma("journal_mode = OFF");
   sqlite.pragma("synchronous = OFF");
   sqlite.pragma("cache_size = -262144"); // 256 MiB: the indexes on e-mail and name are written in random order
   return sqlite;
 }
 
-// The writer connection behind each port, for `writerPragma` alone.
+// The writer connection behind each port, for the test seams `writerPragma` and `databaseImage` alone.
 const writers = new WeakMap<Db, Database.Database>();
 
 /**
@@ -139,9 +148,7 @@ const writers = new WeakMap<Db, Database.Database>();
  * lands on the reader). For the fail-closed tests, which limit the file's size or the lock wait.
  */
 export function writerPragma(db: Db, pragma: string): unknown {
-  const writer = writers.get(db);
-  if (!writer) throw new Error("not a SQLite port");
-  return writer.pragma(pragma, { simple: true });
+  return writerOf(db).pragma(pragma, { simple: true });
 }
 
 /**
@@ -149,9 +156,13 @@ export function writerPragma(db: Db, pragma: string): unknown {
  * between. For the tests that prove a refused request changed nothing (cheap enough to take around every request).
  */
 export function databaseImage(db: Db): Buffer {
+  return writerOf(db).serialize();
+}
+
+function writerOf(db: Db): Database.Database {
   const writer = writers.get(db);
   if (!writer) throw new Error("not a SQLite port");
-  return writer.serialize();
+  return writer;
 }
 
 /**
@@ -159,13 +170,7 @@ export function databaseImage(db: Db): Buffer {
  * WAL lets readers run beside the single writer; the busy timeout makes a second process wait, not fail.
  */
 export async function openDatabase(file: string): Promise<Db> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const writerSqlite = openConnection(file);
-  writerSqlite.pragma("journal_mode = WAL");
-  writerSqlite.pragma("foreign_keys = ON");
-  // FULL: an acknowledged objection, decision or audit entry survives a power cut (decision 004).
-  writerSqlite.pragma("synchronous = FULL");
-  migrate(drizzleSync({ client: writerSqlite }), { migrationsFolder });
+  const writerSqlite = openMigrated(file);
   const readerSqlite = openConnection(file);
   readerSqlite.pragma("foreign_keys = ON");
   // The reader never writes; a write that reached it would bypass the writer's lock.
@@ -181,33 +186,27 @@ export async function openDatabase(file: string): Promise<Db> {
   const readerLock = new Mutex();
   let closed = false;
 
-  /** A statement outside any transaction: reads on the reader, writes on the writer when no transaction holds it. */
+  /** Runs `run` on `connection` holding `lock`: at once when the lock is free, so an uncontended statement costs no tick. */
+  function locked<T>(lock: Mutex, connection: Connection, run: (connection: Connection) => T): T | Promise<T> {
+    const go = () => {
+      try {
+        return run(connection);
+      } finally {
+        lock.unlock();
+      }
+    };
+    return lock.tryLock() ? go() : lock.lock().then(go);
+  }
+
+  /**
+   * A statement outside any transaction. A read runs on the writer whenever no transaction holds it: that
+   * connection made the last commit, so its page cache is warm (see `read`); only while a transaction is open do
+   * reads go to the reader. A write waits for the writer.
+   */
   function routed<T>(run: (connection: Connection) => T, isRead: boolean): T | Promise<T> {
     if (closed) throw new Error("the database is closed");
-    // A read runs on the writer whenever no transaction holds it: that connection made the last commit, so its
-    // page cache is warm (see `read`). Only while a transaction is open do reads go to the reader.
-    if (isRead && writerLock.tryLock()) {
-      try {
-        return run(writer);
-      } finally {
-        writerLock.unlock();
-      }
-    }
-    const [connection, lock] = isRead ? [reader, readerLock] : [writer, writerLock];
-    if (lock.tryLock()) {
-      try {
-        return run(connection);
-      } finally {
-        lock.unlock();
-      }
-    }
-    return lock.lock().then(() => {
-      try {
-        return run(connection);
-      } finally {
-        lock.unlock();
-      }
-    });
+    if (isRead && !writerLock.locked) return locked(writerLock, writer, run);
+    return isRead ? locked(readerLock, reader, run) : locked(writerLock, writer, run);
   }
 
   /**
@@ -305,7 +304,6 @@ export async function openDatabase(file: string): Promise<Db> {
     return result;
   }
 
-  // Reads in a snapshot share one handle, so queries a hot path prepared on it once are reused (see `read`).
   // One read handle per connection, each the same object on every `read`, so queries a hot path prepared on it
   // stay prepared. A read handle refuses writes: on the writer connection nothing else would.
   let readingOn: Connection | null = null;
