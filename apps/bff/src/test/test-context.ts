@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { asc, gt, max } from "drizzle-orm";
+import { asc, desc, gt, max } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll } from "vitest";
 import { openDatabase } from "../db/client.ts";
@@ -87,6 +87,10 @@ export async function createTestContext(envOverrides: Record<string, string> = {
             .get()
         )?.seq ?? 0
       );
+    },
+    /** The newest audit entry, if any. */
+    lastAudit() {
+      return db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
     },
     /** The audit entries appended after entry `seq`, oldest first. */
     auditSince(seq: number) {

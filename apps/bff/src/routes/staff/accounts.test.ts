@@ -18,7 +18,7 @@ const send = (method: "PATCH" | "POST", url: string, body: unknown, cookie: stri
     body: JSON.stringify(body),
   });
 const get = (url: string, cookie: string) => t.staff.request(url, { headers: { cookie } });
-const lastAudit = async () => (await t.db.select().from(auditLog).all()).at(-1);
+const lastAudit = () => t.lastAudit();
 const signIn = (username: string, password: string) => t.postStaff("/api/staff/auth/sign-in", { username, password });
 
 type Account = { id: string; username: string; disabled: boolean; role: string; totpEnabled: boolean };

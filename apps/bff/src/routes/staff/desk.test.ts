@@ -45,7 +45,7 @@ async function signInAdmin() {
 }
 
 const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog).get())?.n ?? 0;
-const lastAudit = async () => (await t.db.select().from(auditLog)).at(-1);
+const lastAudit = () => t.lastAudit();
 const requestRow = (id: string) => t.db.select().from(requests).where(eq(requests.id, id)).get();
 const emailOf = async (id: string) =>
   (await t.db.select().from(customers).where(eq(customers.id, id)).get())?.email ?? "";

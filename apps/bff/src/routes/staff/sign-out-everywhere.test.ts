@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, staffSessions } from "../../db/schema.ts";
+import { staffSessions } from "../../db/schema.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 
 let t: TestContext;
@@ -27,12 +27,12 @@ describe("staff sign out everywhere", () => {
     expect(await sessionOk(forgotten)).toBe(false);
     expect(await sessionOk(admin)).toBe(true);
     expect(await t.db.select().from(staffSessions).all()).toHaveLength(before - 2);
-    expect((await t.db.select().from(auditLog).all()).at(-1)).toMatchObject({
+    expect(await t.lastAudit()).toMatchObject({
       action: "staff.sign_out_everywhere",
       actorId: "staff-agent",
       actorType: "staff",
     });
-    expect(JSON.parse((await t.db.select().from(auditLog).all()).at(-1)?.detail ?? "{}")).toEqual({ sessionsEnded: 2 });
+    expect(JSON.parse((await t.lastAudit())?.detail ?? "{}")).toEqual({ sessionsEnded: 2 });
   });
 
   it("needs a staff session: anonymous and customer sessions are refused and change nothing", async () => {
