@@ -1,4 +1,4 @@
-import { type AuditAction, iso } from "@tietoni/domain";
+import { type AuditAction, addDays, iso } from "@tietoni/domain";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
 import type { Db, Tx } from "../db/port.ts";
@@ -198,10 +198,6 @@ export type AuditTrailEntry = {
 
 export type AuditTrailPage = { entries: AuditTrailEntry[]; nextBefore: number | null };
 
-const DAY = 86_400_000;
-
-const nextDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
-
 /** UTC milliseconds of 00:00 in Helsinki on a calendar day (DST changes at 03:00/04:00, never at midnight). */
 function helsinkiMidnight(isoDate: string): number {
   const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
@@ -238,7 +234,7 @@ function filterConditions(filters: AuditFilters): SQL[] {
   }
   if (filters.customerId) conditions.push(eq(auditLog.customerId, filters.customerId));
   if (filters.from) conditions.push(gte(auditLog.at, helsinkiMidnight(filters.from)));
-  if (filters.to) conditions.push(lt(auditLog.at, helsinkiMidnight(nextDay(filters.to))));
+  if (filters.to) conditions.push(lt(auditLog.at, helsinkiMidnight(addDays(filters.to, 1))));
   if (filters.before) conditions.push(lt(auditLog.seq, filters.before));
   return conditions;
 }

@@ -1,5 +1,6 @@
 import {
   addCalendarMonths,
+  addDays,
   type DueStatus,
   daysLeft,
   dueStatus,
@@ -38,9 +39,6 @@ export type QueueCounts = { open: number; dueThisWeek: number; overdue: number; 
 const PENDING = ["received", "inProgress", "extended"] as const;
 /** A queue page is for people to read; the counts cover everything. */
 export const QUEUE_LIMIT = 500;
-
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Every word must start a first or last name, or occur in the e-mail (as the customer search does). */
 function matchesText(words: string[], row: { firstName: string; lastName: string; email: string | null }) {
