@@ -58,5 +58,5 @@ export async function benchDeps(dir: string, overrides: Record<string, string> =
   const env = parseEnv(benchEnv(dir, overrides));
   for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
   const mailer = { async send() {} };
-  return { db: await openDatabase(env.databasePath), env, mailer, mail: createMailQueue(mailer), now: Date.now };
+  return { db: await openDatabase(env.databasePath), env, mail: createMailQueue(mailer), now: Date.now };
 }

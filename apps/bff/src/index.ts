@@ -15,7 +15,7 @@ async function main() {
   const mailer: Mailer = env.SMTP_URL
     ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
     : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
-  const deps: Deps = { db, env, mailer, mail: createMailQueue(mailer), now: Date.now };
+  const deps: Deps = { db, env, mail: createMailQueue(mailer), now: Date.now };
 
   if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
 

@@ -30,7 +30,7 @@ let tmp: string;
 /** The test context's register and env, with the given env changes (a static build, production mode). */
 function depsWith(env: Partial<Deps["env"]>): Deps {
   const mailer = { async send() {} };
-  return { db: t.db, env: { ...t.env, ...env }, mailer, mail: createMailQueue(mailer), now: () => Date.now() };
+  return { db: t.db, env: { ...t.env, ...env }, mail: createMailQueue(mailer), now: () => Date.now() };
 }
 
 beforeAll(async () => {

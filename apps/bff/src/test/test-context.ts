@@ -44,7 +44,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
       sent.push(message);
     },
   };
-  const deps: Deps = { db, env, mailer, mail: createMailQueue(mailer), now: () => clock };
+  const deps: Deps = { db, env, mail: createMailQueue(mailer), now: () => clock };
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 

@@ -177,7 +177,6 @@ describe("after a restart", () => {
       const restarted = createPortalApp({
         db,
         env: t.env,
-        mailer,
         mail: createMailQueue(mailer),
         now: () => START + elapsed,
       });

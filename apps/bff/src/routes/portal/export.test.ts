@@ -59,7 +59,7 @@ describe("download my data: access and schema", () => {
   it("marks the schema itself cacheable for an hour", async () => {
     // Mounted alone: the portal surface stamps no-store on every /api answer after the route runs.
     const mailer = { send: async () => {} };
-    const deps = { db: t.db, env: t.env, mailer, mail: createMailQueue(mailer), now: Date.now };
+    const deps = { db: t.db, env: t.env, mail: createMailQueue(mailer), now: Date.now };
     const sessions = createSessionStore(
       t.db,
       { table: "customer_sessions", subject: "customer_id" },
