@@ -181,6 +181,8 @@ export const signInCodes = sqliteTable(
       .notNull()
       .references(() => customers.id),
     codeHash: text("code_hash").notNull(),
+    /** SHA-256 of the one-use sign-in link's secret mailed with the code (issue 11: a lockout-free way in). */
+    linkHash: text("link_hash"),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
     attempts: integer("attempts").notNull().default(0),
@@ -200,6 +202,8 @@ export const customerSessions = sqliteTable(
       .references(() => customers.id),
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
+    /** Last proof of the mailbox after sign-in (a fresh code); null means only the sign-in at `createdAt`. */
+    reauthenticatedAt: integer("reauthenticated_at"),
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
@@ -235,6 +239,22 @@ export const staffUsers = sqliteTable("staff_users", {
   totpSecret: text("totp_secret"),
   totpEnabledAt: integer("totp_enabled_at"),
   passwordChangedAt: integer("password_changed_at"),
+  /** The RFC 6238 time step of the last accepted code: a code is refused at or below it (no replay). */
+  totpLastStep: integer("totp_last_step"),
+  /** Set by an admin's reset: the next sign-in must choose a new password before anything else. */
+  mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+});
+
+/**
+ * Per staff role: whether sign-in needs a second factor. A role without a row needs one; switching it off
+ * takes an admin and a reason, both kept here and in the audit trail.
+ */
+export const staffRolePolicies = sqliteTable("staff_role_policies", {
+  role: text("role", { enum: staffRoles }).primaryKey(),
+  secondFactorRequired: integer("second_factor_required", { mode: "boolean" }).notNull().default(true),
+  reason: text("reason"),
+  changedBy: text("changed_by").references(() => staffUsers.id),
+  changedAt: integer("changed_at"),
 });
 
 export const staffSessions = sqliteTable(
@@ -417,6 +437,42 @@ export const emailChanges = sqliteTable(
   (t) => [index("email_changes_customer_idx").on(t.customerId, t.createdAt)],
 );
 
+/** A code mailed to the customer's current address to re-confirm a session before a sensitive change. */
+export const reauthenticationCodes = sqliteTable(
+  "reauthentication_codes",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    sessionId: text("session_id").notNull(),
+    codeHash: text("code_hash").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    consumedAt: integer("consumed_at"),
+  },
+  (t) => [index("reauthentication_codes_customer_idx").on(t.customerId, t.createdAt)],
+);
+
+/** The link mailed to the old address after an e-mail change: for 7 days it puts the old address back. */
+export const emailChangeUndos = sqliteTable(
+  "email_change_undos",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    secretHash: text("secret_hash").notNull(),
+    oldEmail: text("old_email").notNull(),
+    newEmail: text("new_email").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("email_change_undos_customer_idx").on(t.customerId)],
+);
+
 /** Art. 18 restrictions. A row without `liftedAt` means the record is restricted now. */
 export const restrictions = sqliteTable(
   "restrictions",
@@ -433,6 +489,10 @@ export const restrictions = sqliteTable(
     liftNoticeAt: integer("lift_notice_at"),
     liftedAt: integer("lifted_at"),
     liftedBy: text("lifted_by").references(() => staffUsers.id),
+    /** Why it was lifted, as recorded by staff or by the rule that ended it. */
+    liftReason: text("lift_reason"),
+    /** The approved correction that settled the contested accuracy and so ended this restriction. */
+    endedByRequestId: text("ended_by_request_id").references(() => requests.id),
   },
   (t) => [index("restrictions_customer_idx").on(t.customerId)],
 );

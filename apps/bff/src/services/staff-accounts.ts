@@ -86,6 +86,8 @@ export async function createStaffAccount(
     totpSecret: null,
     totpEnabledAt: null,
     passwordChangedAt: at,
+    totpLastStep: null,
+    mustChangePassword: false,
   };
   return transact(db, async (tx) => {
     // Checked again inside the write: another admin may have taken the name while the password hashed.

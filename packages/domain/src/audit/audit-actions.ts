@@ -29,6 +29,7 @@ export const auditActions = [
   "restriction.applied",
   "restriction.lift_notified",
   "restriction.lifted",
+  "restriction.ended_by_correction",
   "retention.dry_run",
   "retention.run",
   // Staff accounts and sign-in.
@@ -42,6 +43,22 @@ export const auditActions = [
   "staff.totp.enrolment_started",
   "staff.totp.enabled",
   "staff.totp.reset",
+  "staff.password_changed",
+  "staff.role_policy.changed",
+  // The customer's own security events (issue 11): never a code or a secret, only that it happened.
+  "customer.sign_in",
+  "customer.sign_in_failed",
+  "customer.sign_out",
+  "customer.session.ended",
+  "customer.sessions.ended_others",
+  "customer.reauthenticated",
+  "customer.email_change.started",
+  "customer.email_changed",
+  "customer.email_change.undone",
+  "customer.export.downloaded",
+  "customer.request.submitted",
+  // Housekeeping: what the scheduled purge removed, as counts.
+  "maintenance.purged",
   // The trail itself.
   "audit.viewed",
   "audit.verified",

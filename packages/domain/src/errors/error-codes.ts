@@ -127,6 +127,17 @@ export const errorMessages = {
     fi: "Palvelu ei ole juuri nyt käytettävissä. Mitään ei muutettu. Yritä hetken päästä uudelleen.",
     en: "The service is temporarily unavailable. Nothing was changed. Please try again shortly.",
   },
+  // Issue 11 A — rights: mailing lists, legal bases, postal codes abroad.
+
+  // Issue 11 B — restriction rules.
+
+  // Issue 11 C — staff sign-in: second factor, own password.
+
+  // Issue 11 D — customer sign-in: codes, links, limits.
+
+  // Issue 11 E — e-mail change: re-authentication, undo.
+
+  // Issue 11 F — anti-automation, proxy, purge.
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -78,6 +78,36 @@ export const auditActionLabels: Record<string, Localized> = {
   },
   "staff.totp.enabled": { fi: "Kaksivaiheinen tunnistus otettu käyttöön", en: "Two-factor sign-in turned on" },
   "staff.totp.reset": { fi: "Kaksivaiheinen tunnistus nollattu", en: "Two-factor sign-in reset" },
+  "staff.password_changed": { fi: "Oma salasana vaihdettu", en: "Own password changed" },
+  "staff.role_policy.changed": {
+    fi: "Roolin kaksivaiheisen tunnistuksen vaatimus muutettu",
+    en: "Role's two-factor requirement changed",
+  },
+  "restriction.ended_by_correction": {
+    fi: "Rajoitus päättyi oikaisun hyväksymiseen",
+    en: "Restriction ended by an approved correction",
+  },
+  "customer.sign_in": { fi: "Asiakas kirjautui", en: "Customer signed in" },
+  "customer.sign_in_failed": { fi: "Asiakkaan kirjautuminen epäonnistui", en: "Customer sign-in failed" },
+  "customer.sign_out": { fi: "Asiakas kirjautui ulos", en: "Customer signed out" },
+  "customer.session.ended": { fi: "Asiakas päätti istunnon", en: "Customer ended a session" },
+  "customer.sessions.ended_others": {
+    fi: "Asiakas päätti muut istuntonsa",
+    en: "Customer ended their other sessions",
+  },
+  "customer.reauthenticated": { fi: "Asiakas vahvisti henkilöllisyytensä", en: "Customer confirmed it is them" },
+  "customer.email_change.started": {
+    fi: "Asiakas aloitti sähköpostiosoitteen vaihdon",
+    en: "Customer started an e-mail change",
+  },
+  "customer.email_changed": { fi: "Asiakkaan sähköpostiosoite vaihtui", en: "Customer's e-mail address changed" },
+  "customer.email_change.undone": {
+    fi: "Sähköpostiosoitteen vaihto peruttu",
+    en: "E-mail change undone",
+  },
+  "customer.export.downloaded": { fi: "Asiakas latasi tietonsa", en: "Customer downloaded their data" },
+  "customer.request.submitted": { fi: "Asiakas jätti pyynnön", en: "Customer submitted a request" },
+  "maintenance.purged": { fi: "Vanhentuneet tiedot poistettu", en: "Expired data purged" },
   "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
   "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
 };
