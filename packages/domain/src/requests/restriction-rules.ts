@@ -13,6 +13,17 @@ import type { RestrictionGround } from "./request-model.ts";
  * instead of erasure), and a correction would alter exactly what is being held: refused, nothing changed.
  */
 
+/*
+ * Which requests a restricted customer may make: every kind. A restriction limits what the controller does with
+ * the data, not the customer's other rights: they may ask for access (Art. 15), for a correction (Art. 16 — under
+ * contested accuracy, the very thing the restriction waits for), for erasure (Art. 17; the erasure page still shows
+ * what blocks it, and a restriction the customer asked for is not one of those grounds), or object (Art. 21).
+ * A second restriction waits for the first (restriction_active when applied). What stays refused while restricted
+ * is the customer's own direct edit of contact data and e-mail (checkDirectEdit, record_restricted): it would
+ * change the restricted record without staff deciding whether the change is what the restriction waits for —
+ * so a correction request, decided with checkCorrectionUnderRestriction below, takes its place.
+ */
+
 /** Why a restriction ended. Staff choose one when they lift it; `correctionApplied` is set only by the rule above. */
 export const restrictionLiftReasons = [
   "accuracyVerified",
