@@ -43,6 +43,7 @@ const texts = {
     pending: "Sinulla on jo samanlainen pyyntö käsittelyssä.",
     banner: "Tietojesi käsittely on rajoitettu",
     correctionLink: "Pyydä tietojen korjaamista",
+    rectificationRestricted: "Tietojeni korjaamista",
     restrictedHint: "et voi nyt muuttaa yhteystietojasi itse",
     phone: "Puhelinnumero",
     endedHeading: "Päättyneet rajoitukset",
@@ -95,6 +96,7 @@ const texts = {
     pending: "You already have a request of this kind pending.",
     banner: "Processing of your data is restricted",
     correctionLink: "Ask for a correction",
+    rectificationRestricted: "Correction of my data",
     restrictedHint: "you cannot change your contact details yourself now",
     phone: "Phone number",
     endedHeading: "Restrictions that have ended",
@@ -258,7 +260,7 @@ for (const locale of ["fi", "en"] as const) {
     // data to be corrected (Art. 16, 18(1)(a)): the banner leads to a correction request offering contact data.
     await banner.getByRole("link", { name: t.correctionLink }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.newTitle })).toBeVisible();
-    await expect(page.getByRole("radio", { name: t.rectification })).toBeChecked();
+    await expect(page.getByRole("radio", { name: t.rectificationRestricted })).toBeChecked();
     await expect(page.getByText(t.restrictedHint)).toBeVisible();
     await page.getByRole("combobox", { name: t.field }).selectOption({ label: t.phone });
     await page.getByRole("textbox", { name: t.newValue }).fill("+358 40 765 4321");

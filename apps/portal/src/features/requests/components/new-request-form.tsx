@@ -79,7 +79,14 @@ export function NewRequestForm({ initialKind }: { initialKind: RequestKind | nul
       <ChoiceGroup
         {...wire("type")}
         legend={t("requestsKindLegend")}
-        options={requestKinds.map((option) => [option, t(kindKeys[option])] as const)}
+        options={requestKinds.map(
+          (option) =>
+            [
+              option,
+              // While restricted a correction may name any data, contact data included.
+              restricted && option === "rectification" ? t("requestsKindRectificationRestricted") : t(kindKeys[option]),
+            ] as const,
+        )}
         value={kind}
         onChange={pickKind}
       >
