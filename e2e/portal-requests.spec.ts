@@ -42,6 +42,12 @@ const texts = {
     moreDetails: "Lisätietoja (vapaaehtoinen)",
     pending: "Sinulla on jo samanlainen pyyntö käsittelyssä.",
     banner: "Tietojesi käsittely on rajoitettu",
+    correctionLink: "Pyydä tietojen korjaamista",
+    rectificationRestricted: "Tietojeni korjaamista",
+    restrictedHint: "et voi nyt muuttaa yhteystietojasi itse",
+    phone: "Puhelinnumero",
+    endedHeading: "Päättyneet rajoitukset",
+    endedByCorrection: "Syy: Kiistetty tieto korjattiin asiakkaan korjauspyynnön mukaisesti.",
     freeText: "Pyyntösi",
     languages: "Voit kirjoittaa suomeksi tai englanniksi.",
     refusal: "Kirjallinen selvitys epäämisen syistä",
@@ -89,6 +95,12 @@ const texts = {
     moreDetails: "More details (optional)",
     pending: "You already have a request of this kind pending.",
     banner: "Processing of your data is restricted",
+    correctionLink: "Ask for a correction",
+    rectificationRestricted: "Correction of my data",
+    restrictedHint: "you cannot change your contact details yourself now",
+    phone: "Phone number",
+    endedHeading: "Restrictions that have ended",
+    endedByCorrection: "Reason: The contested data was corrected as the customer asked.",
     freeText: "Your request",
     languages: "You may write in Finnish or English.",
     refusal: "Written statement of the reasons for refusal",
@@ -204,7 +216,7 @@ for (const locale of ["fi", "en"] as const) {
     await expectNoAxeViolations(page);
   });
 
-  test(`a customer asks for restriction of processing and then sees the restriction in force (${locale})`, async ({
+  test(`a customer asks for restriction of processing, sees it in force, and still asks for a correction that ends it (${locale})`, async ({
     page,
     signInNewCustomer,
     signInNewStaffMember,
@@ -242,6 +254,29 @@ for (const locale of ["fi", "en"] as const) {
     const banner = page.getByRole("region", { name: t.banner });
     await expect(banner).toContainText(shownDate(helsinkiToday(), locale));
     await expect(banner).toContainText(t.ground);
+    await expectNoAxeViolations(page);
+
+    // While restricted the contact page refuses the customer's own edits, but they can still ask for the disputed
+    // data to be corrected (Art. 16, 18(1)(a)): the banner leads to a correction request offering contact data.
+    await banner.getByRole("link", { name: t.correctionLink }).click();
+    await expect(page.getByRole("heading", { level: 1, name: t.newTitle })).toBeVisible();
+    await expect(page.getByRole("radio", { name: t.rectificationRestricted })).toBeChecked();
+    await expect(page.getByText(t.restrictedHint)).toBeVisible();
+    await page.getByRole("combobox", { name: t.field }).selectOption({ label: t.phone });
+    await page.getByRole("textbox", { name: t.newValue }).fill("+358 40 765 4321");
+    await page.getByRole("textbox", { name: t.reason }).fill("Puhelinnumeroni on väärin.");
+    await expectNoAxeViolations(page);
+    await page.getByRole("button", { name: t.send }).click();
+    await expect(page.getByRole("status").filter({ hasText: t.sent })).toBeVisible();
+    const correction = requestCard(page, t.rectificationName);
+    await expect(correction).toContainText(t.phone);
+    await expect(correction).toContainText("+358 40 765 4321");
+
+    // Customer service approves it: the contested data is corrected, so the restriction ends, and the list says why.
+    await asStaff(page, `/requests/${await requestIdOf(page, "rectification")}/approve-correction`);
+    await page.reload();
+    await expect(page.getByRole("region", { name: t.banner })).toHaveCount(0);
+    await expect(page.getByRole("region", { name: t.endedHeading })).toContainText(t.endedByCorrection);
     await expectNoAxeViolations(page);
   });
 

@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe.ts";
-import { E2E_PORTAL_PORT } from "./e2e-env.ts";
+import { E2E_PORTAL_PORT, E2E_STAFF_PORT } from "./e2e-env.ts";
 import {
   chooseLanguage,
   demo,
@@ -22,6 +22,7 @@ import {
  */
 
 const PORTAL = `http://localhost:${E2E_PORTAL_PORT}`;
+const STAFF = `http://localhost:${E2E_STAFF_PORT}`;
 
 async function portalRequest(page: Page, data: Record<string, string>) {
   const res = await page.request.post(`${PORTAL}/api/portal/requests`, { data, headers: { origin: PORTAL } });
@@ -76,7 +77,7 @@ test("an agent erases an unblocked customer through the request page and no pers
   expect(await tracesInRegister(db, [email, unique.firstName, unique.lastName, unique.phone])).toEqual([]);
 });
 
-test("an agent applies a restriction the customer asked for, the portal shows it, and it is lifted after notice (en)", async ({
+test("an agent applies a restriction the customer asked for, the portal shows it, and it is lifted after notice with a reason (fi, en)", async ({
   page,
   signInNewCustomer,
   signInNewStaffMember,
@@ -99,7 +100,11 @@ test("an agent applies a restriction the customer asked for, the portal shows it
   const portalView = async () => {
     const res = await page.request.get(`${PORTAL}/api/portal/requests`);
     expect(res.status()).toBe(200);
-    return (await res.json()) as { restriction: { ground: string } | null; requests: { id: string; state: string }[] };
+    return (await res.json()) as {
+      restriction: { ground: string } | null;
+      endedRestrictions: { liftReason: string | null }[];
+      requests: { id: string; state: string }[];
+    };
   };
   const restricted = await portalView();
   expect(restricted.restriction).toMatchObject({ ground: "accuracyContested" });
@@ -108,10 +113,85 @@ test("an agent applies a restriction the customer asked for, the portal shows it
   await expect(panel.getByRole("button", { name: "Lift the restriction" })).toHaveCount(0);
   await panel.getByRole("button", { name: "Send the notice to the customer" }).click();
   await expect(panel.getByText(/Customer notified on/)).toBeVisible();
+
+  // Lifting takes a reason that fits the ground; without one it is refused, in the staff member's language.
+  await chooseLanguage(page, "fi");
+  const paneeli = page.getByRole("region", { name: "Käsittelyn rajoittaminen" });
+  const syyt = paneeli.getByRole("group", { name: /Syy rajoituksen poistamiseen/ });
+  await expect(syyt.getByRole("radio")).toHaveCount(2);
+  await paneeli.getByRole("button", { name: "Poista rajoitus" }).click();
+  await expect(syyt.getByText("Valitse syy rajoituksen poistamiselle. Asiakas näkee sen.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect((await portalView()).restriction).not.toBeNull();
+
+  await chooseLanguage(page, "en");
+  await panel.getByRole("radio", { name: "The accuracy of the data has been verified" }).check();
   await panel.getByRole("button", { name: "Lift the restriction" }).click();
   await expect(panel.getByText(/The restriction was lifted on/)).toBeVisible();
+  await expect(panel.getByText("Reason: The accuracy of the data has been verified.")).toBeVisible();
   await expectNoAxeViolations(page);
-  expect((await portalView()).restriction).toBeNull();
+  await chooseLanguage(page, "fi");
+  await expect(paneeli.getByText("Syy: Tietojen paikkansapitävyys on tarkistettu.")).toBeVisible();
+  const after = await portalView();
+  expect(after.restriction).toBeNull();
+  expect(after.endedRestrictions).toEqual([expect.objectContaining({ liftReason: "accuracyVerified" })]);
+});
+
+test("approving a correction is refused under a legal-claim restriction and ends a contested-accuracy one (fi, en)", async ({
+  page,
+  signInNewCustomer,
+  signInNewStaffMember,
+}) => {
+  await signInNewCustomer();
+  const legal = await portalRequest(page, { type: "restriction", ground: "legalClaim" });
+  const correction = await portalRequest(page, {
+    type: "rectification",
+    field: "lastName",
+    newValue: "Oikeanimi",
+    reason: "Sukunimeni on väärin.",
+  });
+  await signInNewStaffMember();
+  const staffPost = async (path: string, data: Record<string, unknown> = {}) => {
+    const res = await page.request.post(`${STAFF}/api/staff${path}`, { data, headers: { origin: STAFF } });
+    expect(res.ok(), await res.text()).toBe(true);
+    return (await res.json()) as { restriction: { id: string } };
+  };
+  const { restriction } = await staffPost(`/operations/restriction/${legal}/apply`);
+
+  // Under a legal claim the data are kept as they are: the desk says why and changes nothing.
+  await page.goto(`/requests/${correction}`);
+  await chooseLanguage(page, "fi");
+  await page.getByRole("button", { name: "Hyväksy ja tee korjaus" }).click();
+  await expect(page.getByText(/Korjausta ei voi tehdä: asiakkaan tietojen käsittely on rajoitettu/)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await chooseLanguage(page, "en");
+  await page.getByRole("button", { name: "Approve and make the correction" }).click();
+  await expect(
+    page.getByText(/The correction cannot be made: processing of the customer's data is restricted/),
+  ).toBeVisible();
+
+  // The legal claim is over; the customer contests the accuracy instead, and the correction settles it.
+  await staffPost(`/operations/restriction/${restriction.id}/notify-lift`);
+  await staffPost(`/operations/restriction/${restriction.id}/lift`, { reason: "legalClaimConcluded" });
+  await page.goto(`/requests/${legal}`);
+  await expect(page.getByText("Reason: The data are no longer needed for the legal claim.")).toBeVisible();
+  const accuracy = await portalRequest(page, { type: "restriction", ground: "accuracyContested" });
+  await staffPost(`/operations/restriction/${accuracy}/apply`);
+
+  await page.goto(`/requests/${correction}`);
+  await page.getByRole("button", { name: "Approve and make the correction" }).click();
+  await expect(page.getByText("The correction was made in the register.")).toBeVisible();
+  await page.goto(`/requests/${accuracy}`);
+  const panel = page.getByRole("region", { name: "Restriction of processing" });
+  await expect(panel.getByText("Reason: The contested data was corrected as the customer asked.")).toBeVisible();
+  await expect(
+    panel.getByText(/The restriction ended when the customer's correction request was approved/),
+  ).toBeVisible();
+  await expect(panel.getByRole("link", { name: `correction request ${correction}` })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await chooseLanguage(page, "fi");
+  await expect(page.getByRole("link", { name: `korjauspyyntö ${correction}` })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("the mailing list page downloads a CSV that leaves out a customer who objected (fi, en)", {

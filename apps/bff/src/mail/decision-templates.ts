@@ -70,7 +70,15 @@ export function requestRefusedMail(to: string, request: RequestView): MailMessag
   };
 }
 
-export function correctionApprovedMail(to: string, request: RequestView): MailMessage {
+/**
+ * The approved correction. When it settled contested accuracy, the mail also says the restriction has ended: this
+ * is the customer's Art. 18(3) notice (see endRestrictionsByCorrection).
+ */
+export function correctionApprovedMail(
+  to: string,
+  request: RequestView,
+  opts: { restrictionEnded?: boolean } = {},
+): MailMessage {
   const field = request.correction ? correctableFieldNames[request.correction.field] : { fi: "tieto", en: "data" };
   return {
     to,
@@ -78,9 +86,19 @@ export function correctionApprovedMail(to: string, request: RequestView): MailMe
     text: [
       `Korjauspyyntösi, joka vastaanotettiin ${fiDate(request.receivedOn)}, on hyväksytty. Tieto ”${field.fi}” on korjattu pyytämäksesi.`,
       "Kerromme korjauksesta myös niille, joilta tieto saatiin tai joille se on luovutettu.",
+      ...(opts.restrictionEnded
+        ? [
+            "Koska kiistit tietojesi paikkansapitävyyden, niiden käsittelyä oli rajoitettu. Kiistetty tieto on nyt korjattu, joten rajoitus on päättynyt ja tietojasi käsitellään taas tavalliseen tapaan.",
+          ]
+        : []),
       "",
       `Your correction request received on ${request.receivedOn} was approved. The field “${field.en}” now reads as you asked.`,
       "We also tell the correction to those the data came from or was disclosed to.",
+      ...(opts.restrictionEnded
+        ? [
+            "Processing of your data was restricted because you contested its accuracy. The contested data has now been corrected, so the restriction has ended and your data is processed as usual again.",
+          ]
+        : []),
       "",
       signature(),
     ].join("\n"),

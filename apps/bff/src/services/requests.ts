@@ -15,7 +15,7 @@ import type { Db, Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, organisationRoles, organisations, requestEvents, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { requestCancelledMail, requestReceivedMail } from "../mail/request-templates.ts";
-import { activeRestriction } from "./restriction.ts";
+import { activeRestriction, endedRestrictions } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
@@ -106,6 +106,24 @@ export async function currentValueOf(q: Queries, customerId: string, field: Corr
       .get();
     return c ? c[field] : null;
   }
+  if (field === "phone" || field === "www" || field === "postalAddress") {
+    const c = await q
+      .select({
+        phone: customers.phone,
+        www: customers.www,
+        street: customers.street,
+        postalCode: customers.postalCode,
+        city: customers.city,
+        country: customers.country,
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .get();
+    if (!c) return null;
+    if (field !== "postalAddress") return c[field];
+    // The same line as billing addresses, so a customer copies and edits what they see.
+    return c.street === null ? null : `${c.street}, ${c.postalCode ?? ""} ${c.city ?? ""}, ${c.country ?? "FI"}`;
+  }
   if (field === "organisation") {
     const names = (
       await q
@@ -195,7 +213,10 @@ export async function insertRequest(
 /** Who acts: the signed-in customer, and the address their acknowledgements go to. */
 export type RequestingCustomer = { id: string; email: string | null };
 
-/** The customer's requests page: their requests and the restriction in force on their record, if any. */
+/**
+ * The customer's requests page: their requests, the restriction in force on their record, if any, and each
+ * restriction that has ended with why (a staff lift's reason, or the correction that settled it).
+ */
 export function customerRequestsPage(db: Db, customerId: string) {
   return db.read(async (r) => {
     const restriction = await activeRestriction(r, customerId);
@@ -204,6 +225,7 @@ export function customerRequestsPage(db: Db, customerId: string) {
       restriction: restriction
         ? { ground: restriction.ground, since: iso(restriction.appliedAt), requestId: restriction.requestId }
         : null,
+      endedRestrictions: await endedRestrictions(r, customerId),
     };
   });
 }

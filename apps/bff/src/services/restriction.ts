@@ -1,5 +1,13 @@
-import { type AuditAction, iso, isPending, type RequestView } from "@tietoni/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import {
+  type AuditAction,
+  checkLiftReason,
+  iso,
+  isPending,
+  isRestrictionLiftReason,
+  type RequestView,
+  type RestrictionLiftReason,
+} from "@tietoni/domain";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers, requestEvents, requests, restrictions } from "../db/schema.ts";
@@ -24,6 +32,15 @@ export type RestrictionView = ReturnType<typeof toRestrictionView>;
 const RESTRICTION_DECISION =
   "Tietojesi käsittelyä on rajoitettu pyyntösi mukaisesti. / Processing of your data has been restricted as you asked.";
 
+/** Every restriction in force on a customer's record, newest first (applyRestriction keeps it to one). */
+export function restrictionsInForce(q: Queries, customerId: string) {
+  return q
+    .select()
+    .from(restrictions)
+    .where(and(eq(restrictions.customerId, customerId), isNull(restrictions.liftedAt)))
+    .orderBy(desc(restrictions.appliedAt));
+}
+
 /** The restriction in force on a customer's record, if any (Art. 18). */
 export async function activeRestriction(q: Queries, customerId: string) {
   return (
@@ -37,6 +54,23 @@ export async function activeRestriction(q: Queries, customerId: string) {
   );
 }
 
+/** The restrictions on a customer's record that have ended, newest first, with why: what the customer is shown. */
+export async function endedRestrictions(q: Queries, customerId: string) {
+  const rows = await q
+    .select()
+    .from(restrictions)
+    .where(and(eq(restrictions.customerId, customerId), isNotNull(restrictions.liftedAt)))
+    .orderBy(desc(restrictions.liftedAt));
+  return rows.map((e) => ({
+    ground: e.ground,
+    requestId: e.requestId,
+    since: iso(e.appliedAt),
+    liftedAt: iso(e.liftedAt),
+    liftReason: liftReasonOf(e),
+    endedByRequestId: e.endedByRequestId,
+  }));
+}
+
 export function toRestrictionView(r: RestrictionRow) {
   return {
     id: r.id,
@@ -48,7 +82,14 @@ export function toRestrictionView(r: RestrictionRow) {
     liftNoticeAt: iso(r.liftNoticeAt),
     liftedAt: iso(r.liftedAt),
     liftedBy: r.liftedBy,
+    liftReason: liftReasonOf(r),
+    endedByRequestId: r.endedByRequestId,
   };
+}
+
+/** The stored reason as the domain names it; a lift from before reasons were recorded has none. */
+export function liftReasonOf(r: Pick<RestrictionRow, "liftReason">): RestrictionLiftReason | null {
+  return isRestrictionLiftReason(r.liftReason) ? r.liftReason : null;
 }
 
 /** The customer's address and whether the record is erased: what the operations check before they act. */
@@ -141,7 +182,7 @@ export async function viewCustomerRestriction(
 async function recordRestrictionStep(
   tx: Tx,
   r: RestrictionRow,
-  step: { event: string; action: AuditAction },
+  step: { event: string; action: AuditAction; detail?: Record<string, string> },
   actor: StaffActor,
   now: number,
 ) {
@@ -152,7 +193,11 @@ async function recordRestrictionStep(
   }
   await appendAudit(
     tx,
-    byStaff(actor, { action: step.action, customerId: r.customerId, detail: { restrictionId: r.id } }),
+    byStaff(actor, {
+      action: step.action,
+      customerId: r.customerId,
+      detail: { restrictionId: r.id, ...step.detail },
+    }),
     now,
   );
 }
@@ -187,19 +232,75 @@ export async function notifyRestrictionLift(
   });
 }
 
-/** Lifts a restriction the customer has been told about (409 lift_notice_missing before that). */
+/**
+ * Lifts a restriction the customer has been told about (409 lift_notice_missing before that), for a reason that
+ * fits its ground (400 lift_reason_invalid otherwise). The reason is a code from the domain, not free text: the
+ * customer reads it in their own language, and the audit trail can keep it because it names no one.
+ */
 export async function liftRestriction(
   db: Db,
   restrictionId: string,
   actor: StaffActor,
+  reason: RestrictionLiftReason,
   now: number,
 ): Promise<Result<{ restriction: RestrictionView }>> {
   return onRestriction(db, restrictionId, async (tx, r) => {
     if (r.liftedAt !== null) return invalidState();
+    if (!checkLiftReason(r.ground, reason).allowed) return fail(400, "lift_reason_invalid", "reason");
     // Art. 18(3): the customer is told before the restriction is lifted.
     if (r.liftNoticeAt === null) return fail(409, "lift_notice_missing");
-    await tx.update(restrictions).set({ liftedAt: now, liftedBy: actor.id }).where(eq(restrictions.id, restrictionId));
-    await recordRestrictionStep(tx, r, { event: "restrictionLifted", action: "restriction.lifted" }, actor, now);
-    return { ok: true, restriction: toRestrictionView({ ...r, liftedAt: now, liftedBy: actor.id }) };
+    const lifted = { liftedAt: now, liftedBy: actor.id, liftReason: reason };
+    await tx.update(restrictions).set(lifted).where(eq(restrictions.id, restrictionId));
+    await recordRestrictionStep(
+      tx,
+      r,
+      { event: "restrictionLifted", action: "restriction.lifted", detail: { reason } },
+      actor,
+      now,
+    );
+    return { ok: true, restriction: toRestrictionView({ ...r, ...lifted }) };
   });
+}
+
+/**
+ * Ends the restrictions an approved correction resolved (checkCorrectionUnderRestriction says which), in the
+ * approval's transaction: each records the correction request that ended it and the reason, in its request's
+ * history and the audit trail.
+ *
+ * Art. 18(3) asks that the customer be told before a restriction is lifted; a staff lift therefore waits for a
+ * separate notice. Here no separate notice comes first, on purpose: the customer asked for this correction, and
+ * the restriction ends because it was granted as they asked — there is nothing left for them to act on before it
+ * ends. The correction's decision mail, queued in the same transaction, says the restriction has ended, and that
+ * mail is the notice: lift_notice_at records it.
+ */
+export async function endRestrictionsByCorrection(
+  tx: Tx,
+  ended: readonly RestrictionRow[],
+  correctionRequestId: string,
+  actor: StaffActor,
+  now: number,
+): Promise<void> {
+  for (const r of ended) {
+    await tx
+      .update(restrictions)
+      .set({
+        liftNoticeAt: now,
+        liftedAt: now,
+        liftedBy: actor.id,
+        liftReason: "correctionApplied",
+        endedByRequestId: correctionRequestId,
+      })
+      .where(eq(restrictions.id, r.id));
+    await recordRestrictionStep(
+      tx,
+      r,
+      {
+        event: "restrictionLifted",
+        action: "restriction.ended_by_correction",
+        detail: { reason: "correctionApplied", requestId: correctionRequestId },
+      },
+      actor,
+      now,
+    );
+  }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema, phoneSchema, postalAddressSchema, wwwSchema } from "../customer/contact-fields.ts";
+import { type CorrectableField, correctableByRequest } from "../requests/request-model.ts";
 
 /** Contact fields the customer edits directly (validated); everything else goes through a request. */
 export const directlyEditableFields = ["phone", "postalAddress", "www"] as const;
@@ -33,4 +34,14 @@ export type EditCheck = { allowed: true } | { allowed: false; reason: "record_re
  */
 export function checkDirectEdit(state: { restricted: boolean }): EditCheck {
   return state.restricted ? { allowed: false, reason: "record_restricted" } : { allowed: true };
+}
+
+/**
+ * The fields the portal offers in a correction request. The contact fields are left out while the customer can
+ * edit them on the contact page, and offered while the record is restricted, when that edit is refused: the
+ * customer can still ask for the disputed data to be corrected (Art. 16, 18(1)(a)).
+ */
+export function correctionRequestFields(state: { restricted: boolean }): readonly CorrectableField[] {
+  const direct: readonly string[] = directlyEditableFields;
+  return state.restricted ? correctableByRequest : correctableByRequest.filter((f) => !direct.includes(f));
 }

@@ -11,6 +11,9 @@ export const fieldCategory: Record<CorrectableField, DataCategoryId> = {
   billingName: "billing",
   billingAddress: "billing",
   eInvoiceAddress: "billing",
+  phone: "phone",
+  postalAddress: "postalAddress",
+  www: "www",
 };
 
 export type NotificationParty =

@@ -41,8 +41,8 @@ export const errorMessages = {
     en: "Too many attempts. Wait a moment and try again.",
   },
   record_restricted: {
-    fi: "Tietojesi käsittely on rajoitettu, joten niitä ei voi nyt muuttaa. Asiakaspalvelu ratkaisee rajoituspyyntösi ensin.",
-    en: "Processing of your data is restricted, so it cannot be changed now. Customer service resolves your restriction request first.",
+    fi: "Tietojesi käsittely on rajoitettu, joten et voi nyt muuttaa niitä itse. Voit silti pyytää tietojen korjaamista korjauspyynnöllä Pyynnöt-sivulla; asiakaspalvelu ratkaisee sen.",
+    en: "Processing of your data is restricted, so you cannot change it yourself now. You can still ask for a correction with a correction request on the Requests page; customer service decides it.",
   },
   not_cancellable: {
     fi: "Pyyntö on jo ratkaistu, eikä sitä voi enää perua.",
@@ -130,6 +130,18 @@ export const errorMessages = {
   // Issue 11 A — rights: mailing lists, legal bases, postal codes abroad.
 
   // Issue 11 B — restriction rules.
+  correction_restricted: {
+    fi: "Korjausta ei voi tehdä: asiakkaan tietojen käsittely on rajoitettu muulla perusteella kuin tietojen paikkansapitävyyden kiistämisen vuoksi, joten tiedot pidetään ennallaan. Mitään ei muutettu. Poista rajoitus ensin tai evää pyyntö perustellen.",
+    en: "The correction cannot be made: processing of the customer's data is restricted on a ground other than contested accuracy, so the data are kept as they are. Nothing was changed. Lift the restriction first, or refuse the request with reasons.",
+  },
+  lift_reason_required: {
+    fi: "Valitse syy rajoituksen poistamiselle. Asiakas näkee sen.",
+    en: "Choose the reason for lifting the restriction. The customer sees it.",
+  },
+  lift_reason_invalid: {
+    fi: "Syy ei sovi tämän rajoituksen perusteeseen. Valitse toinen syy.",
+    en: "This reason does not fit the restriction's ground. Choose another reason.",
+  },
 
   // Issue 11 C — staff sign-in: second factor, own password.
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { phoneSchema, wwwSchema } from "../customer/contact-fields.ts";
 import type { Localized } from "../i18n/localized.ts";
 import { extendedDueDate, MAX_EXTENSION_MONTHS } from "./deadlines.ts";
 
@@ -53,7 +54,12 @@ export const restrictionGrounds = [
 ] as const;
 export type RestrictionGround = (typeof restrictionGrounds)[number];
 
-/** Fields the customer cannot edit directly; they are corrected through a request that staff decide. */
+/**
+ * Fields a correction request (Art. 16) may name, decided by staff. The first six the customer cannot edit
+ * directly. The contact fields they normally edit themselves, but not while their record is restricted (Art. 18,
+ * checkDirectEdit): then a request is how they still ask for the disputed data to be corrected — and a letter
+ * registered on paper may ask for them too.
+ */
 export const correctableByRequest = [
   "firstName",
   "lastName",
@@ -61,6 +67,9 @@ export const correctableByRequest = [
   "billingName",
   "billingAddress",
   "eInvoiceAddress",
+  "phone",
+  "postalAddress",
+  "www",
 ] as const;
 export type CorrectableField = (typeof correctableByRequest)[number];
 
@@ -99,12 +108,20 @@ const text = (max: number) => z.string().trim().min(1, "required").max(max, "too
 
 /** What the customer sends to open each kind of request from the portal. */
 export const createRequestInputSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("rectification"),
-    field: z.enum(correctableByRequest),
-    newValue: text(300),
-    reason: text(2000),
-  }),
+  z
+    .object({
+      type: z.literal("rectification"),
+      field: z.enum(correctableByRequest),
+      newValue: text(300),
+      reason: text(2000),
+    })
+    // A phone number or web address asked for is checked as the contact page checks it; a postal address is
+    // read when staff approve it (as a billing address is), and an unreadable one is asked again.
+    .superRefine((v, ctx) => {
+      const check = v.field === "phone" ? phoneSchema : v.field === "www" ? wwwSchema : null;
+      const issue = check?.safeParse(v.newValue).error?.issues[0];
+      if (issue) ctx.addIssue({ code: "custom", path: ["newValue"], message: issue.message });
+    }),
   z.object({
     type: z.literal("restriction"),
     ground: z.enum(restrictionGrounds),
@@ -186,4 +203,7 @@ export const correctableFieldNames: Record<CorrectableField, Localized> = {
   billingName: { fi: "Laskutusnimi", en: "Billing name" },
   billingAddress: { fi: "Laskutusosoite", en: "Billing address" },
   eInvoiceAddress: { fi: "Verkkolaskuosoite", en: "E-invoice address" },
+  phone: { fi: "Puhelinnumero", en: "Phone number" },
+  postalAddress: { fi: "Postiosoite", en: "Postal address" },
+  www: { fi: "WWW-osoite", en: "Web address" },
 };

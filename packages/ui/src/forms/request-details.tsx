@@ -58,7 +58,13 @@ export function RectificationFields({
   wire,
   text,
   reasonHint,
-}: DetailsProps & { text: (key: RectificationText) => string; reasonHint?: string }) {
+  fields = correctableByRequest,
+}: DetailsProps & {
+  text: (key: RectificationText) => string;
+  reasonHint?: string;
+  /** The fields offered; every correctable field unless the app narrows them (correctionRequestFields). */
+  fields?: readonly CorrectableField[];
+}) {
   const { pick } = useLocale();
   return (
     <>
@@ -67,10 +73,10 @@ export function RectificationFields({
         name="field"
         label={text("FieldLabel")}
         placeholder={text("FieldChoose")}
-        options={correctableByRequest.map((f) => ({ value: f, label: pick(correctableFieldNames[f]) }))}
+        options={fields.map((f) => ({ value: f, label: pick(correctableFieldNames[f]) }))}
         required
         value={details.field}
-        onValue={(value) => onChange({ field: correctableByRequest.find((f) => f === value) ?? "" })}
+        onValue={(value) => onChange({ field: fields.find((f) => f === value) ?? "" })}
       />
       <InputField
         {...wire("newValue")}

@@ -414,7 +414,14 @@ describe("restriction", () => {
   });
 
   it("is lifted only after the customer has been told", async () => {
-    const early = await postStaff(`/api/staff/operations/restriction/${restrictionId}/lift`);
+    const liftBody = { reason: "accuracyVerified" };
+    const early = await send(
+      "staff",
+      "POST",
+      `/api/staff/operations/restriction/${restrictionId}/lift`,
+      agent,
+      liftBody,
+    );
     expect(early.status).toBe(409);
     expect(await json(early)).toMatchObject({ error: { code: "lift_notice_missing" } });
 
@@ -427,7 +434,13 @@ describe("restriction", () => {
       expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("will be lifted") }),
     ]);
 
-    const lifted = await postStaff(`/api/staff/operations/restriction/${restrictionId}/lift`);
+    const lifted = await send(
+      "staff",
+      "POST",
+      `/api/staff/operations/restriction/${restrictionId}/lift`,
+      agent,
+      liftBody,
+    );
     expect(lifted.status).toBe(200);
     expect(await json(lifted)).toMatchObject({
       restriction: { liftedAt: expect.any(String), liftedBy: "staff-agent" },
@@ -442,7 +455,13 @@ describe("restriction", () => {
     });
     const edit = await send("portal", "PATCH", "/api/portal/contact", cookie, { phone: "+358 40 000 0001" });
     expect(edit.status).toBe(200);
-    const again = await postStaff(`/api/staff/operations/restriction/${restrictionId}/lift`);
+    const again = await send(
+      "staff",
+      "POST",
+      `/api/staff/operations/restriction/${restrictionId}/lift`,
+      agent,
+      liftBody,
+    );
     expect(again.status).toBe(409);
   });
 });

@@ -1,4 +1,4 @@
-import { customerIdSchema, tokenIdSchema } from "@tietoni/domain";
+import { customerIdSchema, liftRestrictionInputSchema, tokenIdSchema } from "@tietoni/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requirePermission } from "../../auth/permissions.ts";
@@ -40,10 +40,16 @@ export function restrictionRoutes(ctx: StaffContext) {
       if (!result.ok) return failure(c, result);
       return c.json({ restriction: result.restriction }, 200);
     })
-    .post("/:restrictionId/lift", validate("param", restrictionParam), async (c) => {
-      const { restrictionId } = c.req.valid("param");
-      const result = await liftRestriction(db, restrictionId, staffActor(c, env.TRUST_PROXY), now());
-      if (!result.ok) return failure(c, result);
-      return c.json({ restriction: result.restriction }, 200);
-    });
+    .post(
+      "/:restrictionId/lift",
+      validate("param", restrictionParam),
+      validate("json", liftRestrictionInputSchema),
+      async (c) => {
+        const { restrictionId } = c.req.valid("param");
+        const { reason } = c.req.valid("json");
+        const result = await liftRestriction(db, restrictionId, staffActor(c, env.TRUST_PROXY), reason, now());
+        if (!result.ok) return failure(c, result);
+        return c.json({ restriction: result.restriction }, 200);
+      },
+    );
 }

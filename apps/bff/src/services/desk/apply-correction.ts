@@ -1,4 +1,4 @@
-import { type CorrectableField, fieldCategory, helsinkiDate } from "@tietoni/domain";
+import { type CorrectableField, fieldCategory, helsinkiDate, phoneSchema, wwwSchema } from "@tietoni/domain";
 import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Tx } from "../../db/port.ts";
@@ -25,7 +25,7 @@ export type Correction = {
 
 export type CorrectionResult =
   | { ok: true; oldValue: string | null }
-  | { ok: false; code: "address_unparsed" | "billing_missing" };
+  | { ok: false; code: "address_unparsed" | "billing_missing" | "phone_invalid" | "url_invalid" };
 
 /**
  * Writes an approved correction into the register and its history (field_changes). Runs inside the caller's
@@ -39,6 +39,31 @@ export async function applyCorrection(tx: Tx, c: Correction): Promise<Correction
     await tx
       .update(customers)
       .set(c.field === "firstName" ? { firstName: c.newValue } : { lastName: c.newValue })
+      .where(eq(customers.id, c.customerId));
+  } else if (c.field === "phone" || c.field === "www") {
+    // Checked when the request was made; checked again here, as the contact page would, before it is written.
+    const parsed = (c.field === "phone" ? phoneSchema : wwwSchema).safeParse(c.newValue);
+    if (!parsed.success) return { ok: false, code: c.field === "phone" ? "phone_invalid" : "url_invalid" };
+    await tx
+      .update(customers)
+      .set(c.field === "phone" ? { phone: parsed.data } : { www: parsed.data })
+      .where(eq(customers.id, c.customerId));
+  } else if (c.field === "postalAddress") {
+    const address = parseBillingAddress(c.newValue);
+    if (!address) return { ok: false, code: "address_unparsed" };
+    const held = await tx
+      .select({ country: customers.country })
+      .from(customers)
+      .where(eq(customers.id, c.customerId))
+      .get();
+    await tx
+      .update(customers)
+      .set({
+        street: address.street,
+        postalCode: address.postalCode,
+        city: address.city,
+        country: address.country ?? held?.country ?? "FI",
+      })
       .where(eq(customers.id, c.customerId));
   } else if (c.field === "organisation") {
     // The organisation the customer acts for now: its name was wrong. Without a current role, the customer

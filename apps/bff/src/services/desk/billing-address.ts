@@ -5,7 +5,7 @@ const POSTAL_CITY = /^(\d{5}|\d{3} \d{2})\s+(\S.*)$/;
 const COUNTRY = /^[A-Za-z]{2}$/;
 
 /**
- * Reads a billing address the customer typed in a correction request. The register shows billing addresses as
+ * Reads a billing (or postal) address the customer typed in a correction request. The register shows billing addresses as
  * "street, 00000 city, CC" (currentValueOf), so that is what customers copy and edit; the comma before the postal
  * code and the country are optional. Anything else is not guessed at: null, and staff ask the customer.
  */

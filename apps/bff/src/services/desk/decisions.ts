@@ -2,6 +2,7 @@ import {
   type AuditAction,
   allowsOnlyOnePending,
   type CreateRequestInput,
+  checkCorrectionUnderRestriction,
   checkExtension,
   decidedOnDesk,
   helsinkiDate,
@@ -26,6 +27,7 @@ import { requestReceivedMail } from "../../mail/request-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "../audit.ts";
 import { findActiveCustomer } from "../customer-record.ts";
 import { hasPendingRequestOfType, insertRequest, loadRequestView } from "../requests.ts";
+import { endRestrictionsByCorrection, restrictionsInForce } from "../restriction.ts";
 import { fail, invalidState, notFound, type Result, transact } from "../result.ts";
 import { applyCorrection } from "./apply-correction.ts";
 import { findRequest, loadNotifications, type Notifications } from "./request-detail.ts";
@@ -254,11 +256,19 @@ export function refuseRequest(
   });
 }
 
-/** Applies the requested correction to the register and decides the request, all in one transaction. */
+/**
+ * Applies the requested correction to the register and decides the request, all in one transaction. A restricted
+ * record is changed only where the restriction waits for this correction (checkCorrectionUnderRestriction): under
+ * "accuracy contested" the correction is made and ends that restriction; under any other ground it is refused
+ * (409 correction_restricted) and nothing changes.
+ */
 export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: StaffActor, now: number): Promise<Answer> {
   return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state) || row.type !== "rectification") return invalidState();
     if (row.correctionField === null || row.correctionNew === null) return invalidState();
+    const inForce = await restrictionsInForce(tx, row.customerId);
+    const underRestriction = checkCorrectionUnderRestriction(inForce);
+    if (!underRestriction.allowed) return fail(409, underRestriction.reason);
     const applied = await applyCorrection(tx, {
       customerId: row.customerId,
       field: row.correctionField,
@@ -271,7 +281,13 @@ export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: Sta
     if (!applied.ok) return fail(409, applied.code);
     await decide(tx, row, actor, now, "completed", "");
     await audit(tx, row, actor, now, "request.correction.approved", { field: row.correctionField });
-    return answer(tx, row, { mail, message: correctionApprovedMail });
+    const ended = inForce.filter((r) => underRestriction.ends.includes(r.id));
+    await endRestrictionsByCorrection(tx, ended, row.id, actor, now);
+    const restrictionEnded = ended.length > 0;
+    return answer(tx, row, {
+      mail,
+      message: (to, request) => correctionApprovedMail(to, request, { restrictionEnded }),
+    });
   });
 }
 

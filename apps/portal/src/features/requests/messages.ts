@@ -79,6 +79,17 @@ export const requestsMessages = {
     fi: "Rajoituksen aikana tietojasi säilytetään, mutta niitä ei käytetä markkinointiin eikä luovuteta, eikä niitä muuteta muuten kuin pyyntösi ratkaisemiseksi. Kerromme sinulle ennen kuin rajoitus poistetaan.",
     en: "While the restriction is in force your data is kept but not used for marketing or disclosed, and it is not changed except to resolve your request. We tell you before the restriction is lifted.",
   },
+  requestsRestrictionCorrection: {
+    fi: "Voit silti pyytää tietojesi korjaamista. Jos rajoitus perustuu siihen, että kiistät tietojesi paikkansapitävyyden, hyväksytty korjaus myös päättää rajoituksen, ja kerromme siitä ratkaisun yhteydessä.",
+    en: "You can still ask for your data to be corrected. If the restriction rests on your contesting the accuracy of your data, an approved correction also ends the restriction, and we tell you so with the decision.",
+  },
+  requestsRestrictionCorrectionLink: { fi: "Pyydä tietojen korjaamista", en: "Ask for a correction" },
+  requestsEndedRestrictionsHeading: { fi: "Päättyneet rajoitukset", en: "Restrictions that have ended" },
+  requestsEndedRestriction: {
+    fi: "Käsittelyä rajoitettiin {since} alkaen (peruste: {ground}). Rajoitus päättyi {date}.",
+    en: "Processing was restricted from {since} (ground: {ground}). The restriction ended on {date}.",
+  },
+  requestsEndedRestrictionReason: { fi: "Syy: {reason}.", en: "Reason: {reason}." },
 
   // New request
   requestsNewTitle: { fi: "Uusi pyyntö", en: "New request" },
@@ -94,6 +105,11 @@ export const requestsMessages = {
   requestsKindRectificationHint: {
     fi: "Puhelinnumeron, postiosoitteen, WWW-osoitteen ja sähköpostiosoitteen voit muuttaa itse yhteystiedoissa.",
     en: "You can change your phone number, postal address, web address and e-mail address yourself under contact details.",
+  },
+  requestsKindRectificationRestricted: { fi: "Tietojeni korjaamista", en: "Correction of my data" },
+  requestsKindRectificationRestrictedHint: {
+    fi: "Tietojesi käsittely on rajoitettu, joten et voi nyt muuttaa yhteystietojasi itse. Voit pyytää niiden korjaamista tällä pyynnöllä, kuten muidenkin tietojen.",
+    en: "Processing of your data is restricted, so you cannot change your contact details yourself now. You can ask for them to be corrected with this request, like any other data.",
   },
   requestsKindRestriction: { fi: "Tietojeni käsittelyn rajoittamista", en: "Restriction of the processing of my data" },
   requestsKindObjection: { fi: "Vastustan tietojeni käsittelyä", en: "I object to the processing of my data" },

@@ -151,8 +151,8 @@ export const deskMessages = {
   deskStart: { fi: "Aloita käsittely", en: "Start handling" },
   deskApproveHeading: { fi: "Hyväksy korjaus", en: "Approve the correction" },
   deskApproveText: {
-    fi: "Hyväksyminen muuttaa rekisterin tiedon pyydetyksi heti, tallentaa muutoshistorian ja ilmoittaa asiakkaalle sähköpostilla.",
-    en: "Approving changes the register's data to the requested value at once, records the change history and tells the customer by e-mail.",
+    fi: "Hyväksyminen muuttaa rekisterin tiedon pyydetyksi heti, tallentaa muutoshistorian ja ilmoittaa asiakkaalle sähköpostilla. Jos käsittelyä on rajoitettu, koska asiakas kiistää tietojensa paikkansapitävyyden, hyväksyminen päättää myös rajoituksen; muulla rajoitusperusteella korjausta ei tehdä.",
+    en: "Approving changes the register's data to the requested value at once, records the change history and tells the customer by e-mail. If processing is restricted because the customer contests the accuracy of their data, approving also ends the restriction; under any other ground of restriction the correction is refused.",
   },
   deskApprove: { fi: "Hyväksy ja tee korjaus", en: "Approve and make the correction" },
   deskApproved: { fi: "Korjaus on tehty rekisteriin.", en: "The correction was made in the register." },

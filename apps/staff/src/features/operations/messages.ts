@@ -108,8 +108,8 @@ export const operationsMessages = {
   },
   operationsRestrictionLiftHeading: { fi: "Rajoituksen poistaminen", en: "Lifting the restriction" },
   operationsRestrictionLiftIntro: {
-    fi: "Asiakkaalle on kerrottava ennen kuin rajoitus poistetaan (GDPR 18 art. 3 kohta). Lähetä ensin ilmoitus ja poista rajoitus sen jälkeen.",
-    en: "The customer must be told before the restriction is lifted (GDPR Art. 18(3)). Send the notice first, then lift the restriction.",
+    fi: "Asiakkaalle on kerrottava ennen kuin rajoitus poistetaan (GDPR 18 art. 3 kohta). Lähetä ensin ilmoitus ja poista rajoitus sen jälkeen syineen. Paikkansapitävyyden kiistämiseen perustuva rajoitus päättyy myös, kun asiakkaan korjauspyyntö hyväksytään.",
+    en: "The customer must be told before the restriction is lifted (GDPR Art. 18(3)). Send the notice first, then lift the restriction with its reason. A restriction on contested accuracy also ends when the customer's correction request is approved.",
   },
   operationsRestrictionStepNotify: { fi: "1. Ilmoita asiakkaalle", en: "1. Tell the customer" },
   operationsRestrictionStepLift: { fi: "2. Poista rajoitus", en: "2. Lift the restriction" },
@@ -126,6 +126,16 @@ export const operationsMessages = {
   },
   operationsRestrictionLift: { fi: "Poista rajoitus", en: "Lift the restriction" },
   operationsRestrictionLifted: { fi: "Rajoitus poistettiin {date}.", en: "The restriction was lifted on {date}." },
+  operationsRestrictionLiftReasonLegend: {
+    fi: "Syy rajoituksen poistamiseen (asiakas näkee sen)",
+    en: "Reason for lifting the restriction (the customer sees it)",
+  },
+  operationsRestrictionLiftReason: { fi: "Syy: {reason}.", en: "Reason: {reason}." },
+  operationsRestrictionEndedBy: {
+    fi: "Rajoitus päättyi, kun asiakkaan korjauspyyntö hyväksyttiin:",
+    en: "The restriction ended when the customer's correction request was approved:",
+  },
+  operationsRestrictionEndedByLink: { fi: "korjauspyyntö {id}", en: "correction request {id}" },
   operationsRestrictionNone: {
     fi: "Pyyntö on ratkaistu, eikä rajoitusta asetettu.",
     en: "The request has been decided and no restriction was applied.",

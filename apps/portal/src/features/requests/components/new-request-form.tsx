@@ -1,4 +1,4 @@
-import { createRequestInputSchema } from "@tietoni/domain";
+import { correctionRequestFields, createRequestInputSchema } from "@tietoni/domain";
 import {
   ChoiceGroup,
   checkInput,
@@ -12,6 +12,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useCreateRequest } from "../api/create-request.ts";
+import { useRequests } from "../api/get-requests.ts";
 import { useI18n } from "../messages.ts";
 import { requestSentState } from "../utils/request-sent.ts";
 import { RequestFormActions } from "./request-form-actions.tsx";
@@ -39,6 +40,8 @@ export function NewRequestForm({ initialKind }: { initialKind: RequestKind | nul
   const [kind, setKind] = useState<RequestKind | null>(initialKind);
   const { wire, formError, setClientErrors, focusFirst } = useFormFields(PATHS, create.error);
   const requestDetails = useRequestDetails(wire);
+  // While the record is restricted the contact page refuses edits; the request is then how contact data is corrected.
+  const restricted = Boolean(useRequests().data?.restriction);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -76,7 +79,14 @@ export function NewRequestForm({ initialKind }: { initialKind: RequestKind | nul
       <ChoiceGroup
         {...wire("type")}
         legend={t("requestsKindLegend")}
-        options={requestKinds.map((option) => [option, t(kindKeys[option])] as const)}
+        options={requestKinds.map(
+          (option) =>
+            [
+              option,
+              // While restricted a correction may name any data, contact data included.
+              restricted && option === "rectification" ? t("requestsKindRectificationRestricted") : t(kindKeys[option]),
+            ] as const,
+        )}
         value={kind}
         onChange={pickKind}
       >
@@ -87,13 +97,18 @@ export function NewRequestForm({ initialKind }: { initialKind: RequestKind | nul
 
       {kind === "rectification" && (
         <>
-          <p className="note">
-            {t("requestsKindRectificationHint")} <Link to={paths.contact}>{t("requestsContactLink")}</Link>
-          </p>
+          {restricted ? (
+            <p className="note">{t("requestsKindRectificationRestrictedHint")}</p>
+          ) : (
+            <p className="note">
+              {t("requestsKindRectificationHint")} <Link to={paths.contact}>{t("requestsContactLink")}</Link>
+            </p>
+          )}
           <RectificationFields
             {...requestDetails.fields}
             text={(key) => t(`requests${key}`)}
             reasonHint={t("requestsReasonHint")}
+            fields={correctionRequestFields({ restricted })}
           />
         </>
       )}

@@ -7,7 +7,7 @@ import { useRequests } from "../api/get-requests.ts";
 import { useI18n } from "../messages.ts";
 import type { RequestSent } from "../utils/request-sent.ts";
 import { RequestItem } from "./request-item.tsx";
-import { RestrictionBanner } from "./restriction-banner.tsx";
+import { EndedRestrictions, RestrictionBanner } from "./restriction-banner.tsx";
 
 type Notice = { kind: "sent"; sent: RequestSent } | { kind: "cancelled"; type: RequestType };
 
@@ -57,6 +57,7 @@ export function RequestsList({ sent }: { sent: RequestSent | null }) {
       {requests.data && (
         <>
           {requests.data.restriction && <RestrictionBanner restriction={requests.data.restriction} />}
+          <EndedRestrictions ended={requests.data.endedRestrictions} />
           <section aria-labelledby="requests-list-heading">
             <h2 id="requests-list-heading">{t("requestsListHeading")}</h2>
             {requests.data.requests.length === 0 ? (

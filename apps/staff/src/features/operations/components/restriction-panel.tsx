@@ -1,6 +1,15 @@
-import { type RestrictionGround, restrictionGroundNames } from "@tietoni/domain";
-import { ApiError, ErrorMessage, formatDateTime } from "@tietoni/ui";
-import { useId } from "react";
+import {
+  liftReasonsByGround,
+  liftRestrictionInputSchema,
+  type RestrictionGround,
+  type RestrictionLiftReason,
+  restrictionGroundNames,
+  restrictionLiftReasonNames,
+} from "@tietoni/domain";
+import { ApiError, ChoiceGroup, checkInput, ErrorMessage, formatDateTime, useFormFields } from "@tietoni/ui";
+import { type FormEvent, useId, useState } from "react";
+import { Link } from "react-router";
+import { paths } from "../../../config/paths.ts";
 import { useApplyRestriction } from "../api/apply-restriction.ts";
 import { useLiftRestriction } from "../api/lift-restriction.ts";
 import { useNotifyRestrictionLift } from "../api/notify-restriction-lift.ts";
@@ -8,9 +17,12 @@ import { useI18n } from "../messages.ts";
 
 type RestrictionView = {
   id: string;
+  ground: RestrictionGround;
   appliedAt: string;
   liftNoticeAt: string | null;
   liftedAt: string | null;
+  liftReason: RestrictionLiftReason | null;
+  endedByRequestId: string | null;
 };
 
 const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : err ? "server_error" : null);
@@ -38,7 +50,7 @@ export function RestrictionPanel({
   const notify = useNotifyRestrictionLift();
   const lift = useLiftRestriction();
   const busy = apply.isPending || notify.isPending || lift.isPending;
-  const error = errorCode(apply.error) ?? errorCode(notify.error) ?? errorCode(lift.error);
+  const error = errorCode(apply.error) ?? errorCode(notify.error);
 
   return (
     <section aria-labelledby={`${id}-heading`} className="operations-panel">
@@ -68,9 +80,24 @@ export function RestrictionPanel({
             {t("operationsRestrictionApplied", { date: formatDateTime(restriction.appliedAt, locale) })}
           </p>
           {restriction.liftedAt ? (
-            <p className="operations-lifted">
-              {t("operationsRestrictionLifted", { date: formatDateTime(restriction.liftedAt, locale) })}
-            </p>
+            <div className="operations-lifted">
+              <p>{t("operationsRestrictionLifted", { date: formatDateTime(restriction.liftedAt, locale) })}</p>
+              {restriction.liftReason && (
+                <p>
+                  {t("operationsRestrictionLiftReason", {
+                    reason: pick(restrictionLiftReasonNames[restriction.liftReason]),
+                  })}
+                </p>
+              )}
+              {restriction.endedByRequestId && (
+                <p>
+                  {t("operationsRestrictionEndedBy")}{" "}
+                  <Link to={paths.request(restriction.endedByRequestId)}>
+                    {t("operationsRestrictionEndedByLink", { id: restriction.endedByRequestId })}
+                  </Link>
+                </p>
+              )}
+            </div>
           ) : (
             <>
               <h3>{t("operationsRestrictionLiftHeading")}</h3>
@@ -99,9 +126,7 @@ export function RestrictionPanel({
                 <li>
                   <h4>{t("operationsRestrictionStepLift")}</h4>
                   {restriction.liftNoticeAt ? (
-                    <button type="button" disabled={busy} onClick={() => lift.mutate(restriction.id)}>
-                      {lift.isPending ? t("operationsWorking") : t("operationsRestrictionLift")}
-                    </button>
+                    <LiftForm restriction={restriction} lift={lift} busy={busy} />
                   ) : (
                     <p>{t("operationsRestrictionLiftWaits")}</p>
                   )}
@@ -113,5 +138,45 @@ export function RestrictionPanel({
       )}
       {error && <ErrorMessage code={error} />}
     </section>
+  );
+}
+
+/** Step 2: the reason, chosen from those that fit the ground (the customer and the audit trail see it), and the lift. */
+function LiftForm({
+  restriction,
+  lift,
+  busy,
+}: {
+  restriction: RestrictionView;
+  lift: ReturnType<typeof useLiftRestriction>;
+  busy: boolean;
+}) {
+  const { t, pick } = useI18n();
+  const [reason, setReason] = useState<RestrictionLiftReason | null>(null);
+  const { wire, formError, setClientErrors, focusFirst } = useFormFields(["reason"], lift.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { input, errors } = checkInput(liftRestrictionInputSchema, { reason });
+    setClientErrors(errors);
+    if (!input) return focusFirst(errors);
+    lift.mutate({ restrictionId: restriction.id, ...input });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <ChoiceGroup
+        {...wire("reason")}
+        legend={t("operationsRestrictionLiftReasonLegend")}
+        options={liftReasonsByGround[restriction.ground].map((r) => [r, pick(restrictionLiftReasonNames[r])] as const)}
+        value={reason}
+        onChange={(next) => {
+          setReason(next);
+          setClientErrors(null);
+        }}
+      />
+      <button type="submit" disabled={busy}>
+        {lift.isPending ? t("operationsWorking") : t("operationsRestrictionLift")}
+      </button>
+      {formError && <ErrorMessage code={formError} />}
+    </form>
   );
 }
