@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
+import { csvRow } from "./export/csv.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
 export type MailingListRow = {
@@ -122,28 +123,10 @@ export async function mailingListSummary(db: Db, suppressionKey: string, purpose
   return { eligible, excluded };
 }
 
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return before them) as a formula
- * (CSV injection, OWASP); a leading apostrophe makes it text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One RFC 4180 line: every cell neutralised, quoted when it holds a comma, quote or line break. */
-export function csvLine(cells: readonly (string | null)[]): string {
-  return `${cells
-    .map((cell) => {
-      const text = neutraliseCell(cell ?? "");
-      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    })
-    .join(",")}\r\n`;
-}
-
 export const MAILING_LIST_HEADER = ["first_name", "last_name", "street", "postal_code", "city", "country", "email"];
 
 export function mailingListCsvLine(row: MailingListRow): string {
-  return csvLine([row.firstName, row.lastName, row.street, row.postalCode, row.city, row.country, row.email]);
+  return csvRow([row.firstName, row.lastName, row.street, row.postalCode, row.city, row.country, row.email]);
 }
 
 /**
@@ -175,7 +158,7 @@ export function mailingListCsv(
   return new ReadableStream<Uint8Array>({
     start(controller) {
       // The BOM makes spreadsheet programs read the file as UTF-8 (ä, ö, å).
-      controller.enqueue(encoder.encode(`\uFEFF${csvLine(MAILING_LIST_HEADER)}`));
+      controller.enqueue(encoder.encode(`\uFEFF${csvRow(MAILING_LIST_HEADER)}`));
     },
     async pull(controller) {
       let next: IteratorResult<MailingListBatch>;

@@ -266,15 +266,18 @@ const README_NOTES: Localized = {
   fi: [
     "Tiedostot ovat CSV-muodossa (RFC 4180): merkistö UTF-8 (BOM-merkillä), erottimena pilkku, rivinvaihtona CRLF.",
     "Jokaisen tiedoston ensimmäinen rivi nimeää sarakkeet. Ajat ovat ISO 8601 -muodossa UTC-aikaa, päivämäärät",
-    "muotoa VVVV-KK-PP ja rahasummat sentteinä. Jos tekstikenttä alkaa merkillä =, +, -, @, sarkaimella tai",
-    "rivinvaihdolla, sen eteen on lisätty heittomerkki ('), jotta taulukko-ohjelma ei suorita sitä kaavana.",
+    "muotoa VVVV-KK-PP ja rahasummat sentteinä. Jos tekstikenttä alkaa merkillä =, @, sarkaimella tai",
+    "rivinvaihdolla, tai merkillä + tai -, jota ei seuraa pelkkä luku (kuten puhelinnumerossa +358 40 123 4567),",
+    "sen eteen on lisätty heittomerkki ('), jotta taulukko-ohjelma ei suorita sitä kaavana. Puhelinnumerot ovat",
+    "lainausmerkeissä siinä muodossa kuin ne on kirjoitettu.",
     "Samat tiedot ovat koneluettavassa JSON-muodossa latauksessa, jolle on julkaistu JSON Schema -kuvaus.",
   ].join("\r\n"),
   en: [
     "The files are CSV (RFC 4180): UTF-8 encoded (with a byte order mark), comma separated, CRLF line endings.",
     "The first row of each file names its columns. Times are ISO 8601 in UTC, dates are YYYY-MM-DD and amounts",
-    "are in cents. Where a text field starts with =, +, -, @, a tab or a line break, an apostrophe (') has been",
-    "added in front so that a spreadsheet program does not run it as a formula.",
+    "are in cents. Where a text field starts with =, @, a tab or a line break, or with + or - not followed by a plain",
+    "number (as in the phone number +358 40 123 4567), an apostrophe (') has been added in front so that a",
+    "spreadsheet program does not run it as a formula. Phone numbers are kept as written, in quotes.",
     "The same data is in the machine-readable JSON download, which has a published JSON Schema.",
   ].join("\r\n"),
 };
