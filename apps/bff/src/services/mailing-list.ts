@@ -1,4 +1,11 @@
-import { type MarketingPurpose, mayUseFor, noObjections, type PurposeVerdict } from "@tietoni/domain";
+import {
+  type MarketingPurpose,
+  mayUseFor,
+  noObjections,
+  type Objections,
+  objectionsBarring,
+  type PurposeVerdict,
+} from "@tietoni/domain";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
@@ -25,6 +32,9 @@ type ExclusionReason = Extract<PurposeVerdict, { allowed: false }>["reasons"][nu
 export type ExclusionCounts = Record<ExclusionReason, number>;
 const exclusionReasons = ["objected", "restricted", "erased", "suppressed"] as const satisfies ExclusionReason[];
 
+/** The file is a list of customers (mailing labels): a ban on publication in lists bars it, whatever the purpose. */
+const LIST = { asList: true } as const;
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One page of the register in id order, with what the purpose check needs about each customer on it. */
@@ -47,16 +57,23 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
     .limit(size);
   if (rows.length === 0) return null;
   const ids = rows.map((row) => row.id);
-  const objections = await r
-    .select({ id: marketingObjections.customerId })
+  // Every objection that can bar this list (the domain's table), not only the purpose's own.
+  const objectionRows = await r
+    .select({ id: marketingObjections.customerId, purpose: marketingObjections.purpose })
     .from(marketingObjections)
     .where(
       and(
         inArray(marketingObjections.customerId, ids),
-        eq(marketingObjections.purpose, purpose),
+        inArray(marketingObjections.purpose, objectionsBarring(purpose, LIST)),
         eq(marketingObjections.objected, true),
       ),
     );
+  const objections = new Map<string, Objections>();
+  for (const o of objectionRows) {
+    const held = objections.get(o.id) ?? noObjections();
+    held[o.purpose] = true;
+    objections.set(o.id, held);
+  }
   const restrictedRows = await r
     .select({ id: restrictions.customerId })
     .from(restrictions)
@@ -66,7 +83,7 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
   );
   return {
     rows,
-    objected: new Set(objections.map((o) => o.id)),
+    objections,
     restricted: new Set(restrictedRows.map((o) => o.id)),
     hashOf,
     suppressed: await suppressedAmong(r, [...hashOf.values()]),
@@ -75,7 +92,8 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
 
 /**
  * Walks the whole register in id order (keyset pagination, so each batch is an index range scan) and puts
- * every customer through the domain's purpose check: objections, restriction, erasure and suppression.
+ * every customer through the domain's purpose check for a list: every objection that bars it (the purpose's own, the
+ * umbrella direct-marketing one, the ban on publication in lists), restriction, erasure and suppression.
  * Each batch is read on one snapshot; between batches the event loop runs, so a large export does not stall
  * other requests.
  */
@@ -89,19 +107,23 @@ export async function* mailingListBatches(
   for (;;) {
     const page = await db.read((r) => readBatch(r, suppressionKey, purpose, after, batchSize));
     if (!page) return;
-    const { rows, objected, restricted, hashOf, suppressed } = page;
+    const { rows, objections, restricted, hashOf, suppressed } = page;
     const batch: MailingListBatch = {
       eligible: [],
       excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0 },
     };
     for (const { anonymisedAt, ...row } of rows) {
       const hash = hashOf.get(row.id);
-      const verdict = mayUseFor(purpose, {
-        objections: { ...noObjections(), [purpose]: objected.has(row.id) },
-        restricted: restricted.has(row.id),
-        anonymised: anonymisedAt !== null,
-        suppressed: hash !== undefined && suppressed.has(hash),
-      });
+      const verdict = mayUseFor(
+        purpose,
+        {
+          objections: objections.get(row.id) ?? noObjections(),
+          restricted: restricted.has(row.id),
+          anonymised: anonymisedAt !== null,
+          suppressed: hash !== undefined && suppressed.has(hash),
+        },
+        LIST,
+      );
       if (verdict.allowed) batch.eligible.push(row);
       else for (const reason of verdict.reasons) batch.excluded[reason] += 1;
     }
