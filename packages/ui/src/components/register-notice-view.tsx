@@ -1,6 +1,7 @@
 import {
   type ContactDetails,
   dataCategoryIds,
+  legalBasesOf,
   purposesOf,
   recipientIds,
   registerDescription,
@@ -75,7 +76,13 @@ export function RegisterNoticeView() {
         <h2>{t("noticePurposes")}</h2>
         <ul>
           {notice.purposes.map((purpose) => (
-            <li key={purpose.id}>{pick(purpose.text)}</li>
+            <li key={purpose.id}>
+              {pick(purpose.text)}{" "}
+              {t("legalBasisOfPurpose", {
+                basis: pick(purpose.legalBasis.name),
+                article: purpose.legalBasis.article,
+              })}
+            </li>
           ))}
         </ul>
       </section>
@@ -84,7 +91,15 @@ export function RegisterNoticeView() {
         <h2>{t("noticeDataCategories")}</h2>
         <DataTable
           caption={categoriesCaption}
-          columns={[t("dataCategory"), t("description"), t("purposes"), t("sources"), t("recipients"), t("retention")]}
+          columns={[
+            t("dataCategory"),
+            t("description"),
+            t("purposes"),
+            t("legalBasis"),
+            t("sources"),
+            t("recipients"),
+            t("retention"),
+          ]}
           rows={dataCategoryIds}
           rowKey={(id) => id}
         >
@@ -98,6 +113,15 @@ export function RegisterNoticeView() {
                   <ul>
                     {purposesOf(id).map((purpose) => (
                       <li key={purpose.id}>{pick(purpose.text)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul>
+                    {legalBasesOf(id).map((basis) => (
+                      <li key={basis.article}>
+                        {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
+                      </li>
                     ))}
                   </ul>
                 </td>

@@ -295,7 +295,19 @@ function readme(register: ExportRegister, all: readonly CsvTable[], generatedAt:
     lines.push(`${t(labels.controller)}: ${contact(register.controller)}`);
     lines.push(`${t(labels.contactPerson)}: ${contact(register.contactPerson)}`);
     lines.push(`${t(labels.legalBasis)}: ${t(register.legalBasis.text)}`);
-    lines.push(`${t(labels.purposes)}:`, ...register.purposes.map((p) => `  - ${t(p.text)}`));
+    lines.push(
+      `${t(labels.purposes)}:`,
+      ...register.purposes.map(
+        (p) => `  - ${t(p.text)} ${t(labels.legalBasis)}: ${t(p.legalBasis.name)} (GDPR ${p.legalBasis.article}).`,
+      ),
+    );
+    lines.push(
+      `${t(labels.dataCategories)}:`,
+      ...Object.values(register.dataCategories).map((c) => {
+        const bases = register.purposes.filter((p) => c.purposeIds.includes(p.id)).map((p) => t(p.legalBasis.name));
+        return `  - ${t(c.name)} (${t(labels.legalBasis)}: ${[...new Set(bases)].join(", ")})`;
+      }),
+    );
     lines.push(`${t(labels.recipients)}:`, ...Object.values(register.recipients).map((r) => `  - ${named(r, t)}`));
     lines.push(`${t(labels.registerSources)}:`, ...Object.values(register.sources).map((s) => `  - ${named(s, t)}`));
     lines.push(`${t(labels.disclosures)}: ${t(register.disclosures)}`);
