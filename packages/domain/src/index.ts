@@ -14,6 +14,7 @@ export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
 export * from "./marketing/marketing.ts";
 export * from "./register/ids.ts";
+export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";
 export * from "./register/register-identity.ts";
 export * from "./requests/deadlines.ts";

@@ -7,6 +7,7 @@ import {
   registerDescription,
   sourceIds,
 } from "@tietoni/domain";
+import type { ReactNode } from "react";
 import { formatDate } from "../format.ts";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
 import { DataTable } from "./data-table.tsx";
@@ -34,9 +35,10 @@ function Contact({ details }: { details: ContactDetails }) {
 
 /**
  * The whole privacy notice (GDPR Art. 13–14) as a readable page, from `registerDescription`.
- * Sections are `<h2>`, sub-sections `<h3>`; the page's `<h1>` belongs to the app.
+ * Sections are `<h2>`, sub-sections `<h3>`; the page's `<h1>` belongs to the app. `afterCookies` is the app's own
+ * statement of what it stores, shown right after the notice's cookie text (which is about the company's web site).
  */
-export function RegisterNoticeView() {
+export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode } = {}) {
   const { t, pick, locale } = useSharedI18n();
   const notice = registerDescription;
   const authority = notice.supervisoryAuthority;
@@ -205,6 +207,7 @@ export function RegisterNoticeView() {
         <h3>{t("noticeCookiesAnalytics")}</h3>
         <p>{pick(notice.cookies.analytics)}</p>
       </section>
+      {afterCookies}
 
       <section>
         <h2>{t("noticeAutomated")}</h2>
