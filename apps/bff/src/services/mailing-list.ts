@@ -1,8 +1,16 @@
-import { type MarketingPurpose, mayUseFor, noObjections, type PurposeVerdict } from "@tietoni/domain";
+import {
+  type MarketingPurpose,
+  mayUseFor,
+  noObjections,
+  type Objections,
+  objectionsBarring,
+  type PurposeVerdict,
+} from "@tietoni/domain";
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
+import { csvRow } from "./export/csv.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
 export type MailingListRow = {
@@ -23,6 +31,9 @@ export const MAILING_LIST_BATCH = 500;
 type ExclusionReason = Extract<PurposeVerdict, { allowed: false }>["reasons"][number];
 export type ExclusionCounts = Record<ExclusionReason, number>;
 const exclusionReasons = ["objected", "restricted", "erased", "suppressed"] as const satisfies ExclusionReason[];
+
+/** The file is a list of customers (mailing labels): a ban on publication in lists bars it, whatever the purpose. */
+const LIST = { asList: true } as const;
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -46,16 +57,23 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
     .limit(size);
   if (rows.length === 0) return null;
   const ids = rows.map((row) => row.id);
-  const objections = await r
-    .select({ id: marketingObjections.customerId })
+  // Every objection that can bar this list (the domain's table), not only the purpose's own.
+  const objectionRows = await r
+    .select({ id: marketingObjections.customerId, purpose: marketingObjections.purpose })
     .from(marketingObjections)
     .where(
       and(
         inArray(marketingObjections.customerId, ids),
-        eq(marketingObjections.purpose, purpose),
+        inArray(marketingObjections.purpose, objectionsBarring(purpose, LIST)),
         eq(marketingObjections.objected, true),
       ),
     );
+  const objections = new Map<string, Objections>();
+  for (const o of objectionRows) {
+    const held = objections.get(o.id) ?? noObjections();
+    held[o.purpose] = true;
+    objections.set(o.id, held);
+  }
   const restrictedRows = await r
     .select({ id: restrictions.customerId })
     .from(restrictions)
@@ -65,7 +83,7 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
   );
   return {
     rows,
-    objected: new Set(objections.map((o) => o.id)),
+    objections,
     restricted: new Set(restrictedRows.map((o) => o.id)),
     hashOf,
     suppressed: await suppressedAmong(r, [...hashOf.values()]),
@@ -74,7 +92,8 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
 
 /**
  * Walks the whole register in id order (keyset pagination, so each batch is an index range scan) and puts
- * every customer through the domain's purpose check: objections, restriction, erasure and suppression.
+ * every customer through the domain's purpose check for a list: every objection that bars it (the purpose's own, the
+ * umbrella direct-marketing one, the ban on publication in lists), restriction, erasure and suppression.
  * Each batch is read on one snapshot; between batches the event loop runs, so a large export does not stall
  * other requests.
  */
@@ -88,19 +107,23 @@ export async function* mailingListBatches(
   for (;;) {
     const page = await db.read((r) => readBatch(r, suppressionKey, purpose, after, batchSize));
     if (!page) return;
-    const { rows, objected, restricted, hashOf, suppressed } = page;
+    const { rows, objections, restricted, hashOf, suppressed } = page;
     const batch: MailingListBatch = {
       eligible: [],
       excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0 },
     };
     for (const { anonymisedAt, ...row } of rows) {
       const hash = hashOf.get(row.id);
-      const verdict = mayUseFor(purpose, {
-        objections: { ...noObjections(), [purpose]: objected.has(row.id) },
-        restricted: restricted.has(row.id),
-        anonymised: anonymisedAt !== null,
-        suppressed: hash !== undefined && suppressed.has(hash),
-      });
+      const verdict = mayUseFor(
+        purpose,
+        {
+          objections: objections.get(row.id) ?? noObjections(),
+          restricted: restricted.has(row.id),
+          anonymised: anonymisedAt !== null,
+          suppressed: hash !== undefined && suppressed.has(hash),
+        },
+        LIST,
+      );
       if (verdict.allowed) batch.eligible.push(row);
       else for (const reason of verdict.reasons) batch.excluded[reason] += 1;
     }
@@ -122,28 +145,10 @@ export async function mailingListSummary(db: Db, suppressionKey: string, purpose
   return { eligible, excluded };
 }
 
-/**
- * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return before them) as a formula
- * (CSV injection, OWASP); a leading apostrophe makes it text.
- */
-export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-/** One RFC 4180 line: every cell neutralised, quoted when it holds a comma, quote or line break. */
-export function csvLine(cells: readonly (string | null)[]): string {
-  return `${cells
-    .map((cell) => {
-      const text = neutraliseCell(cell ?? "");
-      return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-    })
-    .join(",")}\r\n`;
-}
-
 export const MAILING_LIST_HEADER = ["first_name", "last_name", "street", "postal_code", "city", "country", "email"];
 
 export function mailingListCsvLine(row: MailingListRow): string {
-  return csvLine([row.firstName, row.lastName, row.street, row.postalCode, row.city, row.country, row.email]);
+  return csvRow([row.firstName, row.lastName, row.street, row.postalCode, row.city, row.country, row.email]);
 }
 
 /**
@@ -175,7 +180,7 @@ export function mailingListCsv(
   return new ReadableStream<Uint8Array>({
     start(controller) {
       // The BOM makes spreadsheet programs read the file as UTF-8 (ä, ö, å).
-      controller.enqueue(encoder.encode(`\uFEFF${csvLine(MAILING_LIST_HEADER)}`));
+      controller.enqueue(encoder.encode(`\uFEFF${csvRow(MAILING_LIST_HEADER)}`));
     },
     async pull(controller) {
       let next: IteratorResult<MailingListBatch>;

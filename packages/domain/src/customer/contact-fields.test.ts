@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailSchema, finnishPostalCodeSchema, phoneSchema, wwwSchema } from "./contact-fields.ts";
+import { emailSchema, phoneSchema, postalAddressSchema, wwwSchema } from "./contact-fields.ts";
 
 const firstCode = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues[0]?.message;
 
@@ -15,10 +15,23 @@ describe("contact field validation", () => {
     expect(firstCode(phoneSchema.safeParse("+358"))).toBe("phone_invalid");
   });
 
-  it("accepts five-digit Finnish postal codes only", () => {
-    expect(finnishPostalCodeSchema.parse("20380")).toBe("20380");
-    for (const bad of ["2038", "203801", "2O380"])
-      expect(firstCode(finnishPostalCodeSchema.safeParse(bad))).toBe("postal_code_invalid");
+  it("checks the postal code for the address's country, the error on the postal code", () => {
+    const address = { street: "Storgatan 1", city: "Stockholm" };
+    expect(postalAddressSchema.parse({ ...address, postalCode: "123 45", country: "se" })).toEqual({
+      ...address,
+      postalCode: "123 45",
+      country: "SE",
+    });
+    expect(postalAddressSchema.parse({ ...address, postalCode: "20380" })).toMatchObject({ country: "FI" });
+    const bad = postalAddressSchema.safeParse({ ...address, postalCode: "2038", country: "FI" });
+    expect(bad.error?.issues).toEqual([
+      expect.objectContaining({ message: "postal_code_invalid", path: ["postalCode"] }),
+    ]);
+    const us = postalAddressSchema.safeParse({ ...address, postalCode: "SW1A 1AA", country: "US" });
+    expect(firstCode(us)).toBe("postal_code_form_us");
+    expect(firstCode(postalAddressSchema.safeParse({ ...address, postalCode: "1", country: "Finland" }))).toBe(
+      "country_invalid",
+    );
   });
 
   it("accepts http(s) addresses only", () => {

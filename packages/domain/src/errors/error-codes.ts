@@ -128,6 +128,64 @@ export const errorMessages = {
     en: "The service is temporarily unavailable. Nothing was changed. Please try again shortly.",
   },
   // Issue 11 A — rights: mailing lists, legal bases, postal codes abroad.
+  // Postal codes by country (customer/postal-codes.ts): each names the form expected for the chosen country.
+  postal_code_three_digits: {
+    fi: "Tämän maan postinumerossa on kolme numeroa, esimerkiksi 101.",
+    en: "A postal code in this country has three digits, for example 101.",
+  },
+  postal_code_four_digits: {
+    fi: "Tämän maan postinumerossa on neljä numeroa, esimerkiksi 1010.",
+    en: "A postal code in this country has four digits, for example 1010.",
+  },
+  postal_code_five_digits: {
+    fi: "Tämän maan postinumerossa on viisi numeroa, esimerkiksi 10115.",
+    en: "A postal code in this country has five digits, for example 10115.",
+  },
+  postal_code_six_digits: {
+    fi: "Romanian postinumerossa on kuusi numeroa, esimerkiksi 010011.",
+    en: "A postal code in Romania has six digits, for example 010011.",
+  },
+  postal_code_form_123_45: {
+    fi: "Tämän maan postinumero on muotoa 123 45 (esimerkiksi Ruotsissa).",
+    en: "A postal code in this country looks like 123 45 (as in Sweden).",
+  },
+  postal_code_form_nl: {
+    fi: "Alankomaiden postinumero on muotoa 1234 AB.",
+    en: "A postal code in the Netherlands looks like 1234 AB.",
+  },
+  postal_code_form_pl: { fi: "Puolan postinumero on muotoa 12-345.", en: "A postal code in Poland looks like 12-345." },
+  postal_code_form_pt: {
+    fi: "Portugalin postinumero on muotoa 1234-567.",
+    en: "A postal code in Portugal looks like 1234-567.",
+  },
+  postal_code_form_lv: {
+    fi: "Latvian postinumero on muotoa LV-1234.",
+    en: "A postal code in Latvia looks like LV-1234.",
+  },
+  postal_code_form_lt: {
+    fi: "Liettuan postinumero on muotoa LT-12345.",
+    en: "A postal code in Lithuania looks like LT-12345.",
+  },
+  postal_code_form_mt: {
+    fi: "Maltan postinumero on muotoa ABC 1234.",
+    en: "A postal code in Malta looks like ABC 1234.",
+  },
+  postal_code_form_ie: {
+    fi: "Irlannin postinumero (Eircode) on muotoa D02 X285.",
+    en: "An Irish postal code (Eircode) looks like D02 X285.",
+  },
+  postal_code_form_gb: {
+    fi: "Yhdistyneen kuningaskunnan postinumero on muotoa SW1A 1AA.",
+    en: "A postal code in the United Kingdom looks like SW1A 1AA.",
+  },
+  postal_code_form_us: {
+    fi: "Yhdysvaltojen postinumero (ZIP) on muotoa 12345 tai 12345-6789.",
+    en: "A US postal code (ZIP code) looks like 12345 or 12345-6789.",
+  },
+  postal_code_too_long: {
+    fi: "Postinumerossa voi olla enintään 20 merkkiä.",
+    en: "A postal code has at most 20 characters.",
+  },
 
   // Issue 11 B — restriction rules.
   correction_restricted: {

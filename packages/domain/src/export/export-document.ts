@@ -50,7 +50,18 @@ export const exportRegisterSchema = z
     registerName: localizedSchema,
     noticeDate: z.iso.date().meta({ description: "The date the privacy notice was drawn up" }),
     legalBasis: z.object({ article: z.string(), text: localizedSchema }),
-    purposes: z.array(z.object({ id: z.string(), text: localizedSchema })),
+    purposes: z.array(
+      z.object({
+        id: z.string(),
+        text: localizedSchema,
+        legalBasis: z
+          .object({
+            article: z.string().meta({ description: "The point of GDPR Art. 6(1), e.g. 6(1)(b)" }),
+            name: localizedSchema,
+          })
+          .meta({ description: "The legal basis of this purpose" }),
+      }),
+    ),
     dataCategories: z.record(
       z.enum(dataCategoryIds),
       z.object({

@@ -3,9 +3,12 @@ import {
   allObjections,
   diffObjections,
   gpcSignalApplies,
+  heldObjectionsBarring,
+  type MarketingPurpose,
   marketingPurposes,
   mayUseFor,
   noObjections,
+  objectionsBarring,
   objectToAll,
 } from "./marketing.ts";
 
@@ -29,6 +32,54 @@ describe("mayUseFor", () => {
         allowed: false,
         reasons: ["erased", "suppressed"],
       });
+    }
+  });
+});
+
+describe("which objections bar which use", () => {
+  const only = (purpose: MarketingPurpose) => ({ ...subject, objections: { ...noObjections(), [purpose]: true } });
+
+  it("bars direct advertising, distance selling and personalised content by the umbrella direct-marketing objection", () => {
+    for (const purpose of ["directAdvertising", "distanceSelling", "personalisedContent", "directMarketing"] as const) {
+      expect(mayUseFor(purpose, only("directMarketing"))).toEqual({ allowed: false, reasons: ["objected"] });
+    }
+    // Research is not marketing addressed to the customer: the umbrella does not reach it.
+    expect(mayUseFor("marketResearch", only("directMarketing"))).toEqual({ allowed: true });
+    expect(mayUseFor("opinionPolls", only("directMarketing"))).toEqual({ allowed: true });
+  });
+
+  it("keeps a narrower objection narrow: advertising objected leaves distance selling and research allowed", () => {
+    expect(mayUseFor("distanceSelling", only("directAdvertising"))).toEqual({ allowed: true });
+    expect(mayUseFor("directMarketing", only("directAdvertising"))).toEqual({ allowed: true });
+    expect(mayUseFor("marketResearch", only("opinionPolls"))).toEqual({ allowed: true });
+  });
+
+  it("bars every list (mailing labels) of a customer who banned publication in lists, but not the uses themselves", () => {
+    for (const purpose of marketingPurposes) {
+      expect(mayUseFor(purpose, only("listPublication"), { asList: true })).toEqual({
+        allowed: false,
+        reasons: ["objected"],
+      });
+    }
+    expect(mayUseFor("directAdvertising", only("listPublication"))).toEqual({ allowed: true });
+    expect(mayUseFor("marketResearch", only("listPublication"))).toEqual({ allowed: true });
+  });
+
+  it("names the barring objections in a fixed order, and the ones a customer holds", () => {
+    expect(objectionsBarring("directAdvertising", { asList: true })).toEqual([
+      "directAdvertising",
+      "directMarketing",
+      "listPublication",
+    ]);
+    expect(objectionsBarring("marketResearch")).toEqual(["marketResearch"]);
+    const objections = { ...noObjections(), directMarketing: true, listPublication: true };
+    expect(heldObjectionsBarring("distanceSelling", objections)).toEqual(["directMarketing"]);
+    expect(heldObjectionsBarring("opinionPolls", objections, { asList: true })).toEqual(["listPublication"]);
+  });
+
+  it("is barred by its own objection, for every purpose, listed or not", () => {
+    for (const purpose of marketingPurposes) {
+      for (const asList of [false, true]) expect(objectionsBarring(purpose, { asList })).toContain(purpose);
     }
   });
 });

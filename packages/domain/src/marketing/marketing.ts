@@ -92,15 +92,58 @@ export type PurposeVerdict =
   | { allowed: false; reasons: ("objected" | "restricted" | "erased" | "suppressed")[] };
 
 /**
- * "May this customer be used for purpose P now?" The one check every marketing use goes through:
- * the staff's mailing-list export and anything else that targets customers.
+ * Which of the customer's objections bar each purpose: the one table every check of a purpose reads (the staff's
+ * mailing lists, the portal's and any other display of whether a customer may be contacted).
+ * - A purpose's own objection bars it.
+ * - "Direct marketing" is the umbrella: the notice lets the customer forbid "suoramainontaa, etämyyntiä ja muuta
+ *   suoramarkkinointia", so direct advertising and distance selling are kinds of it, and Art. 21(2) makes an
+ *   objection to direct marketing cover the profiling related to it (the targeting in "personalised content").
+ * - Market and opinion research are not direct marketing: only their own objections bar them.
+ * - "Publication in lists" bars every list (see `mayUseFor`'s `asList`), not the uses that publish nothing.
  */
-export function mayUseFor(purpose: MarketingPurpose, subject: PurposeSubject): PurposeVerdict {
+export const objectionsBarringPurpose: Readonly<Record<MarketingPurpose, readonly MarketingPurpose[]>> = {
+  directAdvertising: ["directAdvertising", "directMarketing"],
+  distanceSelling: ["distanceSelling", "directMarketing"],
+  directMarketing: ["directMarketing"],
+  marketResearch: ["marketResearch"],
+  opinionPolls: ["opinionPolls"],
+  listPublication: ["listPublication"],
+  personalisedContent: ["personalisedContent", "directMarketing"],
+};
+
+/** How the data is used: `asList` when it goes out as a list of customers (mailing labels, a mailing-list file). */
+export type PurposeUse = { asList?: boolean };
+
+/**
+ * Every objection that bars the use, in the order of `marketingPurposes`. A list made for a purpose is a
+ * "publication of data in a list, e.g. mailing labels for direct advertising" (the notice), so the customer's ban on
+ * list publication bars it whatever the purpose.
+ */
+export function objectionsBarring(purpose: MarketingPurpose, use: PurposeUse = {}): MarketingPurpose[] {
+  const barring = new Set<MarketingPurpose>(objectionsBarringPurpose[purpose]);
+  if (use.asList) barring.add("listPublication");
+  return marketingPurposes.filter((p) => barring.has(p));
+}
+
+/** The customer's objections that bar the use (empty: none of theirs does). */
+export function heldObjectionsBarring(
+  purpose: MarketingPurpose,
+  objections: Objections,
+  use: PurposeUse = {},
+): MarketingPurpose[] {
+  return objectionsBarring(purpose, use).filter((p) => objections[p]);
+}
+
+/**
+ * "May this customer be used for purpose P now?" The one check every marketing use goes through:
+ * the staff's mailing-list export (`asList`) and anything else that targets customers.
+ */
+export function mayUseFor(purpose: MarketingPurpose, subject: PurposeSubject, use: PurposeUse = {}): PurposeVerdict {
   const reasons: ("objected" | "restricted" | "erased" | "suppressed")[] = [];
   if (subject.anonymised) reasons.push("erased");
   if (subject.suppressed) reasons.push("suppressed");
   if (subject.restricted) reasons.push("restricted");
-  if (subject.objections[purpose]) reasons.push("objected");
+  if (heldObjectionsBarring(purpose, subject.objections, use).length > 0) reasons.push("objected");
   return reasons.length === 0 ? { allowed: true } : { allowed: false, reasons };
 }
 

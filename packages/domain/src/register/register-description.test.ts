@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Localized } from "../i18n/localized.ts";
 import { RETENTION_YEARS } from "../retention/retention.ts";
 import { dataCategoryIds, recipientIds, sourceIds } from "./ids.ts";
-import { categoriesInOrder, purposesOf, registerDescription, rightIds } from "./register-description.ts";
+import { categoriesInOrder, legalBasesOf, purposesOf, registerDescription, rightIds } from "./register-description.ts";
 
 type Found = { path: string; value: unknown };
 
@@ -192,6 +192,30 @@ describe("helpers", () => {
     expect(order).toEqual([...dataCategoryIds]);
     order.pop();
     expect(categoriesInOrder()).toHaveLength(dataCategoryIds.length);
+  });
+
+  it("gives every purpose its own legal basis, an Art. 6(1) point with a name in both languages", () => {
+    for (const purpose of registerDescription.purposes) {
+      expect(purpose.legalBasis, purpose.id).toBeDefined();
+      expect(purpose.legalBasis.article, purpose.id).toMatch(/^6\(1\)\([a-f]\)$/);
+      expect(purpose.legalBasis.name.fi.trim(), purpose.id).not.toBe("");
+      expect(purpose.legalBasis.name.en.trim(), purpose.id).not.toBe("");
+    }
+  });
+
+  it("keeps the notice's words: contract for all processing, no basis invented for the controller", () => {
+    const bases = new Set(registerDescription.purposes.map((p) => JSON.stringify(p.legalBasis)));
+    expect([...bases]).toEqual([JSON.stringify({ article: "6(1)(b)", name: { fi: "Sopimus", en: "Contract" } })]);
+  });
+
+  it("has a basis for every data category, through its purposes", () => {
+    for (const category of dataCategoryIds) {
+      expect(purposesOf(category).length, category).toBeGreaterThan(0);
+      expect(
+        legalBasesOf(category).map((b) => b.article),
+        category,
+      ).toEqual(["6(1)(b)"]);
+    }
   });
 
   it("purposesOf returns the category's purposes in the notice's order", () => {

@@ -30,7 +30,14 @@ export const rightIds = [
 ] as const;
 export type RightId = (typeof rightIds)[number];
 
-export type Purpose = { readonly id: string; readonly text: Localized };
+/** A legal basis of GDPR Art. 6(1): the article point and its name as the notice gives it. */
+export type LegalBasis = { readonly article: string; readonly name: Localized };
+
+/**
+ * A purpose of processing with its own legal basis (Art. 13(1)(c) asks for the basis of each purpose, and Art.
+ * 15 readers see it beside each data category).
+ */
+export type Purpose = { readonly id: string; readonly text: Localized; readonly legalBasis: LegalBasis };
 
 export type DataCategoryDescription = {
   readonly name: Localized;
@@ -91,6 +98,13 @@ const address = { streetAddress: "Piiskakuja 7", postalCode: "20380", city: "Tur
 const phone = "+358 46 851 2316";
 const email = "heli.ahonen@mastermark.fi";
 
+/**
+ * The notice's one basis: "Käsittelyn oikeusperusteena on sopimus" and "Käsittely perustuu sopimukseen". Every
+ * purpose carries it because the notice says so for all processing; the portal does not invent bases for the
+ * controller (a later check warns the admin where a stated basis is doubtful, e.g. advertising).
+ */
+const contract: LegalBasis = { article: "6(1)(b)", name: { fi: "Sopimus", en: "Contract" } };
+
 const retentionText: Localized = {
   fi: "10 vuotta asiakkuuden päättymisestä lukien.",
   en: "10 years from the end of the customer relationship.",
@@ -115,6 +129,7 @@ export const registerDescription: RegisterDescription = {
   purposes: [
     {
       id: "keepRegister",
+      legalBasis: contract,
       text: {
         fi: "Organisaation asiakasrekisterin ylläpitäminen.",
         en: "Keeping the organisation's customer register.",
@@ -122,6 +137,7 @@ export const registerDescription: RegisterDescription = {
     },
     {
       id: "manageOrders",
+      legalBasis: contract,
       text: {
         fi: "Asiakkaiden tilausten hallinnointi, arkistointi ja käsittely.",
         en: "Managing, archiving and processing customers' orders.",
@@ -129,18 +145,22 @@ export const registerDescription: RegisterDescription = {
     },
     {
       id: "customerRelationship",
+      legalBasis: contract,
       text: { fi: "Asiakassuhteen hoitaminen.", en: "Looking after the customer relationship." },
     },
     {
       id: "developBusiness",
+      legalBasis: contract,
       text: { fi: "Toiminnan kehittäminen.", en: "Developing our business." },
     },
     {
       id: "statistics",
+      legalBasis: contract,
       text: { fi: "Tilastolliset tarkoitukset.", en: "Statistics." },
     },
     {
       id: "targetedContent",
+      legalBasis: contract,
       text: {
         fi: "Henkilökohtaisemman kohdennetun sisällön tuottaminen verkkopalveluissamme.",
         en: "Producing more personal, targeted content in our web services.",
@@ -148,6 +168,7 @@ export const registerDescription: RegisterDescription = {
     },
     {
       id: "ownAdvertising",
+      legalBasis: contract,
       text: {
         fi:
           "Tietojen käyttäminen organisaation omissa rekistereissä esimerkiksi mainonnan kohdistamiseen " +
@@ -159,6 +180,7 @@ export const registerDescription: RegisterDescription = {
     },
     {
       id: "publishLists",
+      legalBasis: contract,
       text: {
         fi:
           "Asiakasrekisterin tietojen julkaiseminen sähköisenä tai kirjallisena luettelona, esimerkiksi " +
@@ -622,6 +644,13 @@ export const registerDescription: RegisterDescription = {
 /** Data categories in their canonical order (the order of `dataCategoryIds`), for rendering and exports. */
 export function categoriesInOrder(): DataCategoryId[] {
   return [...dataCategoryIds];
+}
+
+/** The distinct legal bases of a data category's purposes, in the order the purposes are listed. */
+export function legalBasesOf(category: DataCategoryId): LegalBasis[] {
+  const bases = new Map<string, LegalBasis>();
+  for (const purpose of purposesOf(category)) bases.set(purpose.legalBasis.article, purpose.legalBasis);
+  return [...bases.values()];
 }
 
 /** The purposes a data category is processed for, in the order the notice lists purposes. */

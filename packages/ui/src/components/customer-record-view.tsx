@@ -4,6 +4,7 @@ import {
   type DatumSource,
   dataCategoryIds,
   type Invoice,
+  legalBasesOf,
   type Order,
   type OrganisationRoleKind,
   purposesOf,
@@ -340,6 +341,16 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
           <ul>
             {purposesOf(category).map((purpose) => (
               <li key={purpose.id}>{pick(purpose.text)}</li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("onWhatBasis")}</dt>
+        <dd>
+          <ul>
+            {legalBasesOf(category).map((basis) => (
+              <li key={basis.article}>
+                {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
+              </li>
             ))}
           </ul>
         </dd>

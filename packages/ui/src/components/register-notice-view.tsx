@@ -1,11 +1,13 @@
 import {
   type ContactDetails,
   dataCategoryIds,
+  legalBasesOf,
   purposesOf,
   recipientIds,
   registerDescription,
   sourceIds,
 } from "@tietoni/domain";
+import type { ReactNode } from "react";
 import { formatDate } from "../format.ts";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
 import { DataTable } from "./data-table.tsx";
@@ -33,9 +35,10 @@ function Contact({ details }: { details: ContactDetails }) {
 
 /**
  * The whole privacy notice (GDPR Art. 13–14) as a readable page, from `registerDescription`.
- * Sections are `<h2>`, sub-sections `<h3>`; the page's `<h1>` belongs to the app.
+ * Sections are `<h2>`, sub-sections `<h3>`; the page's `<h1>` belongs to the app. `afterCookies` is the app's own
+ * statement of what it stores, shown right after the notice's cookie text (which is about the company's web site).
  */
-export function RegisterNoticeView() {
+export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode } = {}) {
   const { t, pick, locale } = useSharedI18n();
   const notice = registerDescription;
   const authority = notice.supervisoryAuthority;
@@ -75,7 +78,13 @@ export function RegisterNoticeView() {
         <h2>{t("noticePurposes")}</h2>
         <ul>
           {notice.purposes.map((purpose) => (
-            <li key={purpose.id}>{pick(purpose.text)}</li>
+            <li key={purpose.id}>
+              {pick(purpose.text)}{" "}
+              {t("legalBasisOfPurpose", {
+                basis: pick(purpose.legalBasis.name),
+                article: purpose.legalBasis.article,
+              })}
+            </li>
           ))}
         </ul>
       </section>
@@ -84,7 +93,15 @@ export function RegisterNoticeView() {
         <h2>{t("noticeDataCategories")}</h2>
         <DataTable
           caption={categoriesCaption}
-          columns={[t("dataCategory"), t("description"), t("purposes"), t("sources"), t("recipients"), t("retention")]}
+          columns={[
+            t("dataCategory"),
+            t("description"),
+            t("purposes"),
+            t("legalBasis"),
+            t("sources"),
+            t("recipients"),
+            t("retention"),
+          ]}
           rows={dataCategoryIds}
           rowKey={(id) => id}
         >
@@ -98,6 +115,15 @@ export function RegisterNoticeView() {
                   <ul>
                     {purposesOf(id).map((purpose) => (
                       <li key={purpose.id}>{pick(purpose.text)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td>
+                  <ul>
+                    {legalBasesOf(id).map((basis) => (
+                      <li key={basis.article}>
+                        {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
+                      </li>
                     ))}
                   </ul>
                 </td>
@@ -181,6 +207,7 @@ export function RegisterNoticeView() {
         <h3>{t("noticeCookiesAnalytics")}</h3>
         <p>{pick(notice.cookies.analytics)}</p>
       </section>
+      {afterCookies}
 
       <section>
         <h2>{t("noticeAutomated")}</h2>

@@ -99,6 +99,12 @@ export const sharedMessages = {
   // Processing box beside each category
   processingHeading: { fi: "Näin tätä tietoa käsitellään", en: "How we process this data" },
   whyWeHold: { fi: "Miksi tietoa käsitellään", en: "Why we hold this" },
+  onWhatBasis: { fi: "Millä oikeusperusteella", en: "On what legal basis" },
+  legalBasisWithArticle: { fi: "{basis} (tietosuoja-asetus, art. {article})", en: "{basis} (GDPR, Art. {article})" },
+  legalBasisOfPurpose: {
+    fi: "Oikeusperuste: {basis} (tietosuoja-asetus, art. {article}).",
+    en: "Legal basis: {basis} (GDPR, Art. {article}).",
+  },
   whereFrom: { fi: "Mistä tieto on saatu", en: "Where it came from" },
   whoReceives: { fi: "Kuka tiedon saa", en: "Who receives it" },
   howLong: { fi: "Kuinka kauan tietoa säilytetään", en: "How long it is kept" },
@@ -118,8 +124,8 @@ export const sharedMessages = {
   noticePurposes: { fi: "Henkilötietojen käsittelyn tarkoitukset", en: "Purposes of processing personal data" },
   noticeDataCategories: { fi: "Käsiteltävät henkilötiedot", en: "Personal data we process" },
   noticeDataCategoriesCaption: {
-    fi: "Henkilötietoryhmät, niiden käyttötarkoitukset, lähteet, vastaanottajat ja säilytysajat",
-    en: "Data categories with their purposes, sources, recipients and retention",
+    fi: "Henkilötietoryhmät, niiden käyttötarkoitukset, oikeusperusteet, lähteet, vastaanottajat ja säilytysajat",
+    en: "Data categories with their purposes, legal bases, sources, recipients and retention",
   },
   noticeSources: { fi: "Säännönmukaiset tietolähteet", en: "Regular sources of data" },
   noticeRecipients: { fi: "Vastaanottajat ja vastaanottajaryhmät", en: "Recipients and categories of recipients" },
@@ -149,6 +155,7 @@ export const sharedMessages = {
   dataCategory: { fi: "Tietoryhmä", en: "Data category" },
   description: { fi: "Kuvaus", en: "Description" },
   purposes: { fi: "Käyttötarkoitukset", en: "Purposes" },
+  legalBasis: { fi: "Oikeusperuste", en: "Legal basis" },
   sources: { fi: "Lähteet", en: "Sources" },
   recipients: { fi: "Vastaanottajat", en: "Recipients" },
   retention: { fi: "Säilytysaika", en: "Retention" },

@@ -9,6 +9,7 @@ import {
   customers,
   invoices,
   ipAddresses,
+  marketingObjections,
   orders,
   requests,
   restrictions,
@@ -497,9 +498,11 @@ describe("mailing list", () => {
 
     const summary = await json(await getStaff("/api/staff/operations/mailing-list/summary?purpose=listPublication"));
     expect(summary).toMatchObject({ eligible: data.length, excluded: { objected: 1, erased: 3, suppressed: 1 } });
-    // Another purpose is not objected to: the customer is on that list.
+    // Issue 11 item 1: every mailing-list file is a list, so the ban on publication in lists keeps the customer off
+    // the list for another purpose too (before, only the purpose's own objection counted).
     const other = await (await getStaff("/api/staff/operations/mailing-list?purpose=marketResearch")).text();
-    expect(other).toContain(objectorEmail);
+    expect(other).not.toContain(objectorEmail);
+    expect(other).toContain("asiakas@example.com");
 
     expect(await auditActions(since)).toEqual([
       expect.objectContaining({
@@ -516,6 +519,39 @@ describe("mailing list", () => {
       complete: true,
       subjectsDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+  });
+
+  it("leaves out of the direct-advertising labels a customer who banned list publication, and one who objected only to direct marketing", async () => {
+    const [listBanned, marketingObjector, control] = ["c0000120", "c0000121", "c0000122"];
+    const emails = {
+      listBanned: await emailOf(listBanned),
+      marketingObjector: await emailOf(marketingObjector),
+      control: await emailOf(control),
+    };
+    const labels = async () => (await getStaff("/api/staff/operations/mailing-list?purpose=directAdvertising")).text();
+    const before = await labels();
+    for (const email of Object.values(emails)) expect(before).toContain(email);
+
+    await t.db.insert(marketingObjections).values([
+      { customerId: listBanned, purpose: "listPublication", objected: true, updatedAt: TEST_NOW },
+      { customerId: marketingObjector, purpose: "directMarketing", objected: true, updatedAt: TEST_NOW },
+      // Objected to research only: not a bar to advertising labels.
+      { customerId: control, purpose: "marketResearch", objected: true, updatedAt: TEST_NOW },
+    ]);
+    const after = await labels();
+    expect(after).not.toContain(emails.listBanned);
+    expect(after).not.toContain(emails.marketingObjector);
+    expect(after).toContain(emails.control);
+    const summary = await json(await getStaff("/api/staff/operations/mailing-list/summary?purpose=directAdvertising"));
+    const beforeCount = before.trimEnd().split("\r\n").length - 1;
+    expect(summary).toMatchObject({ eligible: beforeCount - 2 });
+    // The umbrella objection also bars distance selling, not research.
+    const selling = await (await getStaff("/api/staff/operations/mailing-list?purpose=distanceSelling")).text();
+    expect(selling).not.toContain(emails.marketingObjector);
+
+    await t.db
+      .delete(marketingObjections)
+      .where(inArray(marketingObjections.customerId, [listBanned, marketingObjector, control]));
   });
 
   it("streams a large register in batches and refuses an unknown purpose", async () => {

@@ -266,15 +266,18 @@ const README_NOTES: Localized = {
   fi: [
     "Tiedostot ovat CSV-muodossa (RFC 4180): merkistö UTF-8 (BOM-merkillä), erottimena pilkku, rivinvaihtona CRLF.",
     "Jokaisen tiedoston ensimmäinen rivi nimeää sarakkeet. Ajat ovat ISO 8601 -muodossa UTC-aikaa, päivämäärät",
-    "muotoa VVVV-KK-PP ja rahasummat sentteinä. Jos tekstikenttä alkaa merkillä =, +, -, @, sarkaimella tai",
-    "rivinvaihdolla, sen eteen on lisätty heittomerkki ('), jotta taulukko-ohjelma ei suorita sitä kaavana.",
+    "muotoa VVVV-KK-PP ja rahasummat sentteinä. Jos tekstikenttä alkaa merkillä =, @, sarkaimella tai",
+    "rivinvaihdolla, tai merkillä + tai -, jota ei seuraa pelkkä luku (kuten puhelinnumerossa +358 40 123 4567),",
+    "sen eteen on lisätty heittomerkki ('), jotta taulukko-ohjelma ei suorita sitä kaavana. Puhelinnumerot ovat",
+    "lainausmerkeissä siinä muodossa kuin ne on kirjoitettu.",
     "Samat tiedot ovat koneluettavassa JSON-muodossa latauksessa, jolle on julkaistu JSON Schema -kuvaus.",
   ].join("\r\n"),
   en: [
     "The files are CSV (RFC 4180): UTF-8 encoded (with a byte order mark), comma separated, CRLF line endings.",
     "The first row of each file names its columns. Times are ISO 8601 in UTC, dates are YYYY-MM-DD and amounts",
-    "are in cents. Where a text field starts with =, +, -, @, a tab or a line break, an apostrophe (') has been",
-    "added in front so that a spreadsheet program does not run it as a formula.",
+    "are in cents. Where a text field starts with =, @, a tab or a line break, or with + or - not followed by a plain",
+    "number (as in the phone number +358 40 123 4567), an apostrophe (') has been added in front so that a",
+    "spreadsheet program does not run it as a formula. Phone numbers are kept as written, in quotes.",
     "The same data is in the machine-readable JSON download, which has a published JSON Schema.",
   ].join("\r\n"),
 };
@@ -292,7 +295,19 @@ function readme(register: ExportRegister, all: readonly CsvTable[], generatedAt:
     lines.push(`${t(labels.controller)}: ${contact(register.controller)}`);
     lines.push(`${t(labels.contactPerson)}: ${contact(register.contactPerson)}`);
     lines.push(`${t(labels.legalBasis)}: ${t(register.legalBasis.text)}`);
-    lines.push(`${t(labels.purposes)}:`, ...register.purposes.map((p) => `  - ${t(p.text)}`));
+    lines.push(
+      `${t(labels.purposes)}:`,
+      ...register.purposes.map(
+        (p) => `  - ${t(p.text)} ${t(labels.legalBasis)}: ${t(p.legalBasis.name)} (GDPR ${p.legalBasis.article}).`,
+      ),
+    );
+    lines.push(
+      `${t(labels.dataCategories)}:`,
+      ...Object.values(register.dataCategories).map((c) => {
+        const bases = register.purposes.filter((p) => c.purposeIds.includes(p.id)).map((p) => t(p.legalBasis.name));
+        return `  - ${t(c.name)} (${t(labels.legalBasis)}: ${[...new Set(bases)].join(", ")})`;
+      }),
+    );
     lines.push(`${t(labels.recipients)}:`, ...Object.values(register.recipients).map((r) => `  - ${named(r, t)}`));
     lines.push(`${t(labels.registerSources)}:`, ...Object.values(register.sources).map((s) => `  - ${named(s, t)}`));
     lines.push(`${t(labels.disclosures)}: ${t(register.disclosures)}`);

@@ -21,6 +21,22 @@ describe("csvCell", () => {
     expect(csvCell("a=b")).toBe("a=b");
   });
 
+  it("keeps a phone number as the customer wrote it: no apostrophe before its +", () => {
+    expect(csvCell("+358401234567")).toBe('"+358401234567"');
+    expect(csvCell("+358 40 123 4567")).toBe('"+358 40 123 4567"');
+    expect(csvCell("-5")).toBe('"-5"');
+  });
+
+  it("still neutralises a formula that starts with + or -, and =, @, tab or CR", () => {
+    expect(csvCell('=HYPERLINK("https://evil.example","x")')).toBe(`"'=HYPERLINK(""https://evil.example"",""x"")"`);
+    expect(csvCell("+SUM(1)")).toBe("'+SUM(1)");
+    expect(csvCell("-1+1")).toBe("'-1+1");
+    expect(csvCell("+358 40 123 4567+1")).toBe("'+358 40 123 4567+1");
+    expect(csvCell("@x")).toBe("'@x");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    expect(csvCell("\r=1")).toBe(`"'\r=1"`);
+  });
+
   it("ends each record with CRLF", () => {
     expect(csvRow(["a", 1, null, true])).toBe("a,1,,true\r\n");
   });

@@ -169,19 +169,28 @@ function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
     [labels.noticeDate, f.date(r.noticeDate)],
     [labels.legalBasis, `${t(r.legalBasis.text)} (GDPR ${esc(r.legalBasis.article)})`],
   ]);
-  yield `<h3>${t(labels.purposes)}</h3>\n${list(r.purposes.map((p) => t(p.text)))}\n`;
+  const basis = (b: (typeof r.purposes)[number]["legalBasis"]) => `${t(b.name)} (GDPR ${esc(b.article)})`;
+  yield `<h3>${t(labels.purposes)}</h3>\n${list(r.purposes.map((p) => `${t(p.text)} ${t(labels.legalBasis)}: ${basis(p.legalBasis)}.`))}\n`;
   yield `<h3>${t(labels.dataCategories)}</h3>\n`;
   const purposeText = new Map(r.purposes.map((p) => [p.id, t(p.text)]));
+  const purposeBasis = new Map(r.purposes.map((p) => [p.id, basis(p.legalBasis)]));
   yield* table(
     f,
     labels.dataCategories,
-    [labels.category, labels.purposes, labels.registerSources, labels.recipients, labels.retention].map((label) => ({
-      label,
-    })),
+    [
+      labels.category,
+      labels.purposes,
+      labels.legalBasis,
+      labels.registerSources,
+      labels.recipients,
+      labels.retention,
+    ].map((label) => ({ label })),
     Object.values(r.dataCategories),
     (c) => [
       `${t(c.name)}<br><span class="meta">${t(c.description)}</span>`,
       list(c.purposeIds.map((id) => purposeText.get(id) ?? esc(id))),
+      // Each basis once, in the order of the category's purposes (the notice states one for all of them).
+      list([...new Set(c.purposeIds.flatMap((id) => purposeBasis.get(id) ?? []))]),
       list(c.sources.map((s) => t(r.sources[s].name))),
       list(c.recipients.map((id) => t(r.recipients[id].name))),
       t(c.retention),

@@ -25,8 +25,12 @@ export const contactMessages = {
   contactAddressHeading: { fi: "Postiosoite", en: "Postal address" },
   contactStreetLabel: { fi: "Katuosoite", en: "Street address" },
   contactPostalCodeLabel: { fi: "Postinumero", en: "Postal code" },
-  contactPostalCodeHint: { fi: "Viisi numeroa, esim. 20380.", en: "Five digits, e.g. 20380." },
   contactCityLabel: { fi: "Postitoimipaikka", en: "City" },
+  contactCountryLabel: { fi: "Maatunnus", en: "Country code" },
+  contactCountryHint: {
+    fi: "Kaksi kirjainta, esim. FI (Suomi), SE (Ruotsi) tai GB (Yhdistynyt kuningaskunta). Postinumeron muoto riippuu maasta.",
+    en: "Two letters, e.g. FI (Finland), SE (Sweden) or GB (United Kingdom). The form of the postal code depends on the country.",
+  },
   contactAddressSaved: { fi: "Postiosoite tallennettiin.", en: "Your postal address was saved." },
   contactAddressRemoved: { fi: "Postiosoite poistettiin.", en: "Your postal address was removed." },
 

@@ -27,6 +27,10 @@ export const marketingMessages = {
     fi: "Kiellän henkilökohtaisen sisällön",
     en: "I object to personalised content",
   },
+  marketingCoveredBy: {
+    fi: "Tämä sisältyy jo kieltoosi: {purposes}.",
+    en: "This is already covered by your objection to: {purposes}.",
+  },
   marketingObjectAll: { fi: "Kiellä kaikki markkinointi", en: "Object to all marketing" },
   marketingSaved: { fi: "Tallennettu", en: "Saved" },
   marketingHistoryHeading: { fi: "Muutoshistoria", en: "History of changes" },

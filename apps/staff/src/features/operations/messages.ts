@@ -148,6 +148,10 @@ export const operationsMessages = {
     en: "The list holds only customers whose data may be used for the chosen purpose: objections, restrictions of processing, erasures and the suppression list are checked for each customer. Every download is logged.",
   },
   operationsMailingPurpose: { fi: "Käyttötarkoitus", en: "Purpose" },
+  operationsMailingBarredBy: {
+    fi: "Listalta jätetään pois asiakkaat, jotka ovat kieltäneet jonkin näistä: {purposes}.",
+    en: "Customers who objected to any of these are left out: {purposes}.",
+  },
   operationsMailingSummaryHeading: { fi: "Listan sisältö", en: "What the list holds" },
   operationsMailingEligible: { fi: "Listalla", en: "On the list" },
   operationsMailingExcludedObjected: { fi: "Pois: vastustanut", en: "Left out: objected" },

@@ -1,4 +1,4 @@
-import type { PostalAddress } from "@tietoni/domain";
+import { type PostalAddress, postalCodeFormat, postalCodeHint } from "@tietoni/domain";
 import { fieldErrors, formError, InputField } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useUpdateContact } from "../api/update-contact.ts";
@@ -8,13 +8,14 @@ import { SavedStatus } from "./saved-status.tsx";
 
 type Address = { street: string; postalCode: string; city: string; country: string };
 
-const FIELD_PATHS = ["postalAddress.street", "postalAddress.postalCode", "postalAddress.city"];
+const FIELD_PATHS = ["postalAddress.street", "postalAddress.postalCode", "postalAddress.city", "postalAddress.country"];
 
 export function PostalAddressForm({ current }: { current: Address | null }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [street, setStreet] = useState(current?.street ?? "");
   const [postalCode, setPostalCode] = useState(current?.postalCode ?? "");
   const [city, setCity] = useState(current?.city ?? "");
+  const [country, setCountry] = useState(current?.country ?? "FI");
   const [saved, setSaved] = useState<"saved" | "removed" | null>(null);
   const update = useUpdateContact();
   const id = useId();
@@ -30,6 +31,7 @@ export function PostalAddressForm({ current }: { current: Address | null }) {
             setStreet("");
             setPostalCode("");
             setCity("");
+            setCountry("FI");
           }
           setSaved(value === null ? "removed" : "saved");
         },
@@ -39,12 +41,12 @@ export function PostalAddressForm({ current }: { current: Address | null }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const empty = [street, postalCode, city].every((v) => v.trim() === "");
-    // The form edits Finnish addresses; an address held with another country keeps its country.
-    save(empty ? null : { street, postalCode, city, country: current?.country ?? "FI" });
+    // The postal code is checked for the country (the domain's postal-codes.ts), here and in the BFF alike.
+    save(empty ? null : { street, postalCode, city, country: country.trim() === "" ? "FI" : country });
   };
 
   const input = (
-    name: "street" | "postalCode" | "city",
+    name: "street" | "postalCode" | "city" | "country",
     label: string,
     [value, onValue]: [string, (v: string) => void],
     autoComplete: string,
@@ -56,7 +58,7 @@ export function PostalAddressForm({ current }: { current: Address | null }) {
       label={label}
       hint={hint}
       autoComplete={autoComplete}
-      inputMode={name === "postalCode" ? "numeric" : undefined}
+      inputMode={name === "postalCode" && postalCodeFormat(country)?.numeric ? "numeric" : undefined}
       value={value}
       onValue={onValue}
       error={errors.get(`postalAddress.${name}`)}
@@ -73,9 +75,10 @@ export function PostalAddressForm({ current }: { current: Address | null }) {
           t("contactPostalCodeLabel"),
           [postalCode, setPostalCode],
           "postal-code",
-          t("contactPostalCodeHint"),
+          pick(postalCodeHint(country)),
         )}
         {input("city", t("contactCityLabel"), [city, setCity], "address-level2")}
+        {input("country", t("contactCountryLabel"), [country, setCountry], "country", t("contactCountryHint"))}
         <SaveActions
           pending={update.isPending}
           canRemove={current !== null}

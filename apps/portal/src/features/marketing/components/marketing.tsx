@@ -1,4 +1,5 @@
 import {
+  heldObjectionsBarring,
   type MarketingPurpose,
   marketingChannelNames,
   marketingPurposeNames,
@@ -87,20 +88,33 @@ function ObjectionsForm({ objections }: { objections: Objections }) {
         <legend>{t("marketingChoicesLegend")}</legend>
         {marketingPurposes.map((purpose) => {
           const id = `${idPrefix}-${purpose}`;
+          const checked = chosen[purpose] ?? objections[purpose];
+          // The domain's table says which other objections already bar this purpose (direct marketing covers
+          // direct advertising, for one): say so, so an unticked switch does not read as "you may contact me".
+          const coveredBy = checked
+            ? []
+            : heldObjectionsBarring(purpose, { ...objections, ...chosen }).filter((p) => p !== purpose);
           return (
             <div className="field marketing-choice" key={purpose}>
               <input
                 type="checkbox"
                 id={id}
                 name={purpose}
-                checked={chosen[purpose] ?? objections[purpose]}
+                checked={checked}
                 onChange={(e) => change(purpose, e.target.checked)}
-                aria-describedby={`${id}-hint`}
+                aria-describedby={coveredBy.length > 0 ? `${id}-hint ${id}-covered` : `${id}-hint`}
               />
               <label htmlFor={id}>{t(objectLabelKeys[purpose])}</label>
               <span className="hint" id={`${id}-hint`}>
                 {pick(marketingPurposeNames[purpose].description)}
               </span>
+              {coveredBy.length > 0 && (
+                <span className="hint marketing-covered" id={`${id}-covered`}>
+                  {t("marketingCoveredBy", {
+                    purposes: coveredBy.map((p) => pick(marketingPurposeNames[p].name)).join(", "),
+                  })}
+                </span>
+              )}
             </div>
           );
         })}

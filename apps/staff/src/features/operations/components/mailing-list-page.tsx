@@ -1,4 +1,4 @@
-import { type MarketingPurpose, marketingPurposeNames, marketingPurposes } from "@tietoni/domain";
+import { type MarketingPurpose, marketingPurposeNames, marketingPurposes, objectionsBarring } from "@tietoni/domain";
 import { ApiError, ErrorMessage, Loading } from "@tietoni/ui";
 import { useId, useState } from "react";
 import { mailingListCsvUrl, useMailingListSummary } from "../api/get-mailing-list-summary.ts";
@@ -21,7 +21,13 @@ export function MailingListPage() {
       <div className="field">
         <label htmlFor={`${id}-purpose`}>{t("operationsMailingPurpose")}</label>
         <span className="hint" id={`${id}-purpose-hint`}>
-          {pick(marketingPurposeNames[purpose].description)}
+          {pick(marketingPurposeNames[purpose].description)}{" "}
+          {t("operationsMailingBarredBy", {
+            // The file is a list: the same table the BFF's check reads, with the ban on publication in lists.
+            purposes: objectionsBarring(purpose, { asList: true })
+              .map((p) => pick(marketingPurposeNames[p].name))
+              .join(", "),
+          })}
         </span>
         <select
           id={`${id}-purpose`}

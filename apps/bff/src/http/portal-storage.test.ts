@@ -1,0 +1,25 @@
+import { portalStorage } from "@tietoni/domain";
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "../env.ts";
+import { sessionCookieName } from "./session-cookie.ts";
+
+/** The About page's statement of what the portal stores (issue 11 item 4) must say what the code does. */
+describe("the portal's statement of its own cookie", () => {
+  const production = parseEnv({
+    NODE_ENV: "production",
+    PORTAL_ORIGIN: "https://omat.example.fi",
+    STAFF_ORIGIN: "https://staff.example.fi",
+    SMTP_URL: "smtp://mail.example.fi",
+    SUPPRESSION_KEY: "x".repeat(40),
+  });
+
+  it("names the session cookie as it is set, with and without HTTPS", () => {
+    expect(sessionCookieName(production, "portal")).toBe(portalStorage.sessionCookie.name);
+    expect(sessionCookieName(parseEnv({}), "portal")).toBe(portalStorage.sessionCookie.plainHttpName);
+  });
+
+  it("gives the default lifetimes", () => {
+    expect(production.sessionPolicy.absoluteLifetimeMs).toBe(portalStorage.sessionCookie.maxHours * 3_600_000);
+    expect(production.sessionPolicy.idleTimeoutMs).toBe(portalStorage.sessionCookie.idleMinutes * 60_000);
+  });
+});

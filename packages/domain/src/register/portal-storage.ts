@@ -1,0 +1,74 @@
+import type { Localized } from "../i18n/localized.ts";
+
+/**
+ * What the self-service portal itself keeps in the customer's browser. The notice's cookie text (registerDescription
+ * .cookies) is about the company's web site and its Google Analytics; this is about the portal. The facts are held to
+ * the code by tests: the cookie's name and lifetimes (apps/bff http/portal-storage.test.ts against session-cookie.ts
+ * and env.ts's defaults) and the language key (packages/ui's LOCALE_STORAGE_KEY), and e2e checks that no other
+ * cookie is set.
+ */
+export const portalStorage = {
+  sessionCookie: {
+    /** With HTTPS (production); `__Host-` pins it to the portal's own host. */
+    name: "__Host-tietoni-portal",
+    /** Without HTTPS (the local demo). */
+    plainHttpName: "tietoni-portal",
+    /** The session ends this long after sign-in at the latest (SESSION_ABSOLUTE_MINUTES' default). */
+    maxHours: 12,
+    /** …and after this long unused (SESSION_IDLE_MINUTES' default). */
+    idleMinutes: 30,
+  },
+  /** The language choice, in localStorage: not a cookie, never sent to the server. */
+  languageStorageKey: "tietoni.locale",
+} as const;
+
+const cookie = portalStorage.sessionCookie;
+
+/** The portal's own statement of what it stores, shown on its About page after the notice's cookie text. */
+export const portalStorageStatement: {
+  readonly heading: Localized;
+  readonly intro: Localized;
+  readonly items: readonly Localized[];
+} = {
+  heading: { fi: "Mitä tämä palvelu tallentaa selaimeesi", en: "What this portal stores in your browser" },
+  intro: {
+    fi:
+      "Yllä oleva evästeteksti koskee yrityksen verkkosivustoa. Tämä Omat tiedot -palvelu tallentaa selaimeesi " +
+      "vain kaksi asiaa, ja ne ovat välttämättömiä palvelun toiminnalle:",
+    en:
+      "The cookie text above is about the company's web site. This self-service portal stores only two things in " +
+      "your browser, and both are needed for it to work:",
+  },
+  items: [
+    {
+      fi:
+        `Istuntoevästeen ${cookie.name} (ilman HTTPS-yhteyttä, kuten esittelyversiossa, ${cookie.plainHttpName}), ` +
+        "kun kirjaudut sisään. Se sisältää vain satunnaisen tunnisteen, josta palvelu tunnistaa kirjautumisesi. " +
+        "Sivun skriptit eivät voi lukea sitä, eikä selain lähetä sitä muilta sivustoilta tuleviin pyyntöihin. " +
+        `Eväste poistetaan, kun kirjaudut ulos, ja istunto päättyy viimeistään ${cookie.maxHours} tunnin kuluttua ` +
+        `kirjautumisesta tai ${cookie.idleMinutes} minuutin käyttämättömyyden jälkeen.`,
+      en:
+        `A session cookie, ${cookie.name} (${cookie.plainHttpName} without HTTPS, as in the demo), when you sign ` +
+        "in. It holds only a random identifier by which the portal recognises your sign-in. Scripts on the page " +
+        "cannot read it, and your browser does not send it with requests from other sites. It is deleted when you " +
+        `sign out, and the session ends at the latest ${cookie.maxHours} hours after you signed in, or after ` +
+        `${cookie.idleMinutes} minutes without use.`,
+    },
+    {
+      fi:
+        "Kielivalintasi (suomi tai englanti) selaimen paikallisessa tallennustilassa (localStorage) nimellä " +
+        `${portalStorage.languageStorageKey}. Se ei ole eväste, eikä sitä lähetetä palvelimelle.`,
+      en:
+        "Your choice of language (Finnish or English) in your browser's local storage (localStorage) under the " +
+        `name ${portalStorage.languageStorageKey}. It is not a cookie and is never sent to the server.`,
+    },
+    {
+      fi:
+        "Palvelu ei käytä analytiikkaa (ei Google Analyticsia) eikä mainos- tai seurantaevästeitä, eikä se lataa " +
+        "sisältöä muista palveluista.",
+      en:
+        "The portal runs no analytics (no Google Analytics), sets no advertising or tracking cookies, and loads " +
+        "nothing from other services.",
+    },
+  ],
+};
