@@ -1,7 +1,8 @@
 import type { Page } from "@playwright/test";
+import { backdateCustomerSignIn } from "../apps/bff/src/db/test-fixtures.ts";
 import { expectNoAxeViolations } from "./axe.ts";
-import { expect, openPage, test, uniqueLetters } from "./fixtures.ts";
-import { readSignInCode } from "./mailbox.ts";
+import { expect, findCustomer, openPage, test, uniqueLetters } from "./fixtures.ts";
+import { readEmailChangeUndoLink, readReauthenticationCode, readSignInCode } from "./mailbox.ts";
 
 /* Each test signs in as a customer it created: the e2e register is shared by every test of a run. */
 
@@ -24,6 +25,15 @@ const texts = {
     correction: "Tee korjauspyyntö",
     newRequest: "Uusi pyyntö",
     correctionKind: "Nimen, organisaation tai laskutustietojen korjaamista",
+    reauthHeading: "Vahvista, että olet sinä",
+    reauthCode: "Koodi nykyisestä osoitteestasi (6 numeroa)",
+    reauthConfirm: "Vahvista ja jatka",
+    undoTitle: "Peru sähköpostiosoitteen vaihto",
+    undoButton: "Palauta aiempi osoitteeni",
+    undoDone: "Aiempi sähköpostiosoitteesi on taas käytössä, ja kaikki istunnot on kirjattu ulos.",
+    undoUsed: "Linkkiä on jo käytetty, eikä se toimi uudelleen.",
+    undoInvalid: "Linkki on virheellinen.",
+    signInTitle: "Kirjaudu omiin tietoihisi",
   },
   en: {
     title: "Contact details",
@@ -43,6 +53,15 @@ const texts = {
     correction: "Request a correction",
     newRequest: "New request",
     correctionKind: "Correction of my name, organisation or billing data",
+    reauthHeading: "Confirm that it is you",
+    reauthCode: "Code from your current address (6 digits)",
+    reauthConfirm: "Confirm and continue",
+    undoTitle: "Undo the e-mail address change",
+    undoButton: "Restore my previous address",
+    undoDone: "Your previous e-mail address is in use again, and every session has been signed out.",
+    undoUsed: "The link has already been used and does not work again.",
+    undoInvalid: "The link is not valid.",
+    signInTitle: "Sign in to see your data",
   },
 } as const;
 
@@ -142,5 +161,86 @@ for (const locale of ["fi", "en"] as const) {
     await page.getByRole("link", { name: t.correction }).click();
     await expect(page.getByRole("heading", { level: 1, name: t.newRequest })).toBeVisible();
     await expect(page.getByRole("radio", { name: t.correctionKind })).toBeChecked();
+  });
+
+  test(`a sign-in over 5 minutes old confirms with a code to the current address before an e-mail change (${locale})`, async ({
+    page,
+    db,
+    signInNewCustomer,
+  }) => {
+    const customer = await signInNewCustomer();
+    // As if the customer had signed in 10 minutes ago (or someone had borrowed their open session).
+    await backdateCustomerSignIn(db, customer.id, 10 * 60_000);
+    await openContact(page, locale);
+    const newEmail = `uusi-reauth-${locale}-${uniqueLetters()}@example.org`;
+
+    const requestedAt = Date.now() - 1000;
+    await page.getByRole("textbox", { name: t.newEmail }).fill(newEmail);
+    await page.getByRole("button", { name: t.sendCode }).click();
+    // The re-authentication step: a code to the CURRENT address, nothing to the new one yet.
+    await expect(page.getByRole("heading", { name: t.reauthHeading })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: t.reauthCode })).toBeFocused();
+    await expect(page.getByText(customer.email).first()).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const reauthCode = await readReauthenticationCode(customer.email, requestedAt);
+    await page.getByRole("textbox", { name: t.reauthCode }).fill(reauthCode === "000000" ? "111111" : "000000");
+    await page.getByRole("button", { name: t.reauthConfirm }).click();
+    await expect(page.getByText(t.wrongCode)).toBeVisible();
+    await expect(page.getByRole("textbox", { name: t.reauthCode })).toHaveAttribute("aria-invalid", "true");
+    await expectNoAxeViolations(page);
+
+    // The right code lets the change go on: the code to the new address is sent at once.
+    await page.getByRole("textbox", { name: t.reauthCode }).fill(reauthCode);
+    await page.getByRole("button", { name: t.reauthConfirm }).click();
+    await expect(page.getByRole("textbox", { name: t.code })).toBeFocused();
+    const code = await readSignInCode(newEmail, requestedAt);
+    await page.getByRole("textbox", { name: t.code }).fill(code);
+    await page.getByRole("button", { name: t.confirm }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${t.emailChanged} ${newEmail}` })).toBeVisible();
+    expect((await findCustomer(db, customer.id))?.email).toBe(newEmail);
+  });
+
+  test(`the link mailed to the old address undoes an e-mail change and signs every session out (${locale})`, async ({
+    page,
+    db,
+    signInNewCustomer,
+  }) => {
+    const customer = await signInNewCustomer();
+    await openContact(page, locale);
+    const newEmail = `kaapattu-${locale}-${uniqueLetters()}@example.org`;
+    const requestedAt = Date.now() - 1000;
+    await page.getByRole("textbox", { name: t.newEmail }).fill(newEmail);
+    await page.getByRole("button", { name: t.sendCode }).click();
+    await page.getByRole("textbox", { name: t.code }).fill(await readSignInCode(newEmail, requestedAt));
+    await page.getByRole("button", { name: t.confirm }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${t.emailChanged} ${newEmail}` })).toBeVisible();
+
+    // The notice to the old address carries the link; opening it changes nothing until the button is pressed.
+    const link = await readEmailChangeUndoLink(customer.email, requestedAt);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: t.undoTitle })).toBeVisible();
+    await expect(page.getByRole("button", { name: t.undoButton })).toBeVisible();
+    expect((await findCustomer(db, customer.id))?.email).toBe(newEmail);
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: t.undoButton }).click();
+    await expect(page.getByRole("status").filter({ hasText: t.undoDone })).toBeVisible();
+    // The secret leaves the address bar once used.
+    expect(new URL(page.url()).hash).toBe("");
+    await expectNoAxeViolations(page);
+    expect((await findCustomer(db, customer.id))?.email).toBe(customer.email);
+
+    // Every session ended, this browser's too: the contact page now asks to sign in.
+    await page.goto("/contact");
+    await expect(page.getByRole("heading", { level: 1, name: t.signInTitle })).toBeVisible();
+
+    // The link works once; a link without its secret is refused; both in the page's language.
+    await page.goto(link);
+    await page.getByRole("button", { name: t.undoButton }).click();
+    await expect(page.getByRole("alert").filter({ hasText: t.undoUsed })).toBeVisible();
+    await expectNoAxeViolations(page);
+    await page.goto("/email-change/undo");
+    await expect(page.getByRole("alert").filter({ hasText: t.undoInvalid })).toBeVisible();
   });
 }

@@ -6,6 +6,7 @@ import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
 import { contactRoutes } from "./routes/portal/contact.ts";
 import type { PortalContext } from "./routes/portal/context.ts";
+import { emailChangeUndoRoutes } from "./routes/portal/email-change-undo.ts";
 import { erasureRoutes } from "./routes/portal/erasure.ts";
 import { exportRoutes } from "./routes/portal/export.ts";
 import { marketingRoutes } from "./routes/portal/marketing.ts";
@@ -43,6 +44,7 @@ export function createPortalApi(deps: Deps) {
     .route("/export", exportRoutes(ctx))
     .route("/marketing", marketingRoutes(ctx))
     .route("/contact", contactRoutes(ctx))
+    .route("/email-change", emailChangeUndoRoutes(ctx))
     .route("/sessions", sessionsRoutes(ctx))
     .route("/requests", requestsRoutes(ctx))
     .route("/erasure", erasureRoutes(ctx));

@@ -6,6 +6,7 @@ export * from "./corrections/correction-policy.ts";
 export * from "./corrections/notification-parties.ts";
 export * from "./customer/contact-fields.ts";
 export * from "./customer/customer-record.ts";
+export * from "./customer/email-change.ts";
 export * from "./customer/postal-codes.ts";
 export * from "./erasure/erasure-assessment.ts";
 export * from "./errors/error-codes.ts";

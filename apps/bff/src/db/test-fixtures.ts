@@ -9,7 +9,7 @@ import { sessionCookieName } from "../http/session-cookie.ts";
 import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db, Queries } from "./port.ts";
-import { customers, organisations, staffUsers } from "./schema.ts";
+import { customerSessions, customers, organisations, staffUsers } from "./schema.ts";
 import { createRandom, syntheticCustomer } from "./synthetic.ts";
 
 /*
@@ -246,4 +246,16 @@ export async function tracesInRegister(q: Queries, needles: readonly string[]): 
     }
   }
   return traces;
+}
+
+/**
+ * Moves the sign-in of every session of a customer `ms` into the past, as if they had signed in that long ago (issue
+ * 11: an e-mail change from a sign-in over 5 minutes old asks for re-authentication first). Their last use stays, so
+ * the sessions do not idle out.
+ */
+export async function backdateCustomerSignIn(db: Db, customerId: string, ms: number): Promise<void> {
+  await db
+    .update(customerSessions)
+    .set({ createdAt: sql`${customerSessions.createdAt} - ${ms}` })
+    .where(eq(customerSessions.customerId, customerId));
 }

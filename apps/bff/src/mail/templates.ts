@@ -1,4 +1,4 @@
-import { registerDescription, signInCodePolicy } from "@tietoni/domain";
+import { helsinkiDate, registerDescription, signInCodePolicy } from "@tietoni/domain";
 import type { MailMessage } from "./mailer.ts";
 
 /*
@@ -39,18 +39,62 @@ export function emailChangeCodeMail(to: string, code: string): MailMessage {
   };
 }
 
-/** Tells the old address of a completed change, so a change the customer did not make does not go unnoticed. */
-export function emailChangedNoticeMail(oldAddress: string, newAddressMasked: string): MailMessage {
+/*
+ * Issue 11 (E): re-authentication before an e-mail change, and the change notice with its undo link. The code is
+ * in the body only: a subject shows on a lock screen.
+ */
+
+/** The code that re-confirms a session before the e-mail address may change; mailed to the current address. */
+export function reauthenticationCodeMail(to: string, code: string): MailMessage {
+  const minutes = signInCodePolicy.validForMs / 60_000;
+  const controller = registerDescription.controller.name;
+  return {
+    to,
+    subject: "Vahvista, että olet sinä / Confirm that it is you",
+    text: [
+      `Joku – toivottavasti sinä – aloitti sähköpostiosoitteen vaihdon omatietopalvelussa (${controller}, asiakasrekisteri). Vahvista ensin, että olet sinä.`,
+      `Vahvistuskoodi: ${code}`,
+      `Koodi on voimassa ${minutes} minuuttia ja toimii vain siinä selaimessa, jossa se pyydettiin. Jos et pyytänyt koodia, älä kerro sitä kenellekään, ja kirjaudu ulos muista istunnoista omatietopalvelun Kirjautumiset-sivulla.`,
+      "",
+      `Someone – hopefully you – started changing the e-mail address in ${controller}'s customer register self-service. First confirm that it is you.`,
+      `Re-authentication code: ${code}`,
+      `The code is valid for ${minutes} minutes and works only in the browser that asked for it. If you did not ask for it, do not tell it to anyone, and sign out your other sessions on the self-service's Sign-ins page.`,
+    ].join("\n"),
+  };
+}
+
+/**
+ * Tells the old address of a completed change, with the link that puts it back for 7 days. The link's secret is in
+ * the fragment (`#…`), which browsers never send to a server: it does not end up in access logs, and opening it
+ * changes nothing until the page's button is pressed (a mail scanner that follows links undoes nothing).
+ */
+export function emailChangedUndoMail(
+  oldAddress: string,
+  newAddressMasked: string,
+  undoUrl: string,
+  expiresAt: number,
+): MailMessage {
   const { name: controller, email, phone } = registerDescription.controller;
+  const time = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Helsinki",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(expiresAt);
+  const validUntil = `${helsinkiDate(expiresAt)} ${time}`;
   return {
     to: oldAddress,
     subject: "Sähköpostiosoitteesi vaihdettiin / Your e-mail address was changed",
     text: [
       `Sähköpostiosoitteesi asiakasrekisterissä (${controller}) vaihdettiin osoitteeseen ${newAddressMasked}. Tähän osoitteeseen ei enää lähetetä viestejä eikä kirjautumiskoodeja.`,
-      `Jos et tehnyt muutosta itse, ota heti yhteyttä asiakaspalveluun: ${email}, ${phone}.`,
+      `Jos et tehnyt muutosta itse, peru se tällä linkillä ${validUntil} (Suomen aikaa) asti. Linkki palauttaa tämän osoitteen ja kirjaa kaikki istunnot ulos:`,
+      undoUrl,
+      `Voit myös ottaa yhteyttä asiakaspalveluun: ${email}, ${phone}.`,
       "",
       `Your e-mail address in ${controller}'s customer register was changed to ${newAddressMasked}. Messages and sign-in codes will no longer be sent to this address.`,
-      `If you did not make this change yourself, contact customer service at once: ${email}, ${phone}.`,
+      `If you did not make this change yourself, undo it with this link until ${validUntil} (Finnish time). The link puts this address back and signs out every session:`,
+      undoUrl,
+      `You can also contact customer service: ${email}, ${phone}.`,
     ].join("\n"),
   };
 }

@@ -31,6 +31,10 @@ const access: Record<string, Access> = {
   "PATCH /api/portal/contact": "customer",
   "POST /api/portal/contact/email": "customer",
   "POST /api/portal/contact/email/confirm": "customer",
+  "POST /api/portal/contact/reauthentication": "customer",
+  "POST /api/portal/contact/reauthentication/confirm": "customer",
+  // The undo link mailed to the old address: the link's secret is the proof, not a session.
+  "POST /api/portal/email-change/undo": "public",
   "GET /api/portal/contact/history": "customer",
   "GET /api/portal/sessions": "customer",
   "DELETE /api/portal/sessions/:id": "customer",

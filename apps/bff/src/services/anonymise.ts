@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { forgetCustomerActions } from "../auth/customer-limits.ts";
 import type { RunResult, Tx } from "../db/port.ts";
 import {
   billingDetails,
@@ -8,12 +9,14 @@ import {
   datumSources,
   downloads,
   emailChanges,
+  emailChangeUndos,
   fieldChanges,
   invoices,
   ipAddresses,
   marketingObjections,
   orders,
   organisationRoles,
+  reauthenticationCodes,
   requestEvents,
   requests,
   signInAttempts,
@@ -78,6 +81,11 @@ export async function anonymiseCustomer(
     sessions: await changed(tx.delete(customerSessions).where(eq(customerSessions.customerId, customerId))),
     signInCodes: await changed(tx.delete(signInCodes).where(eq(signInCodes.customerId, customerId))),
     emailChanges: await changed(tx.delete(emailChanges).where(eq(emailChanges.customerId, customerId))),
+    reauthenticationCodes: await changed(
+      tx.delete(reauthenticationCodes).where(eq(reauthenticationCodes.customerId, customerId)),
+    ),
+    // Old and new addresses of past changes: an undo link of an erased record has nothing to put back.
+    emailChangeUndos: await changed(tx.delete(emailChangeUndos).where(eq(emailChangeUndos.customerId, customerId))),
     signIns: await changed(tx.delete(customerSignIns).where(eq(customerSignIns.customerId, customerId))),
     // Old and new values of every change are personal data themselves.
     fieldChanges: await changed(tx.delete(fieldChanges).where(eq(fieldChanges.customerId, customerId))),
@@ -90,6 +98,9 @@ export async function anonymiseCustomer(
       .delete(signInAttempts)
       .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`);
   }
+
+  // Per-customer action counts (auth/customer-limits.ts) are keyed by the customer's id.
+  await forgetCustomerActions(tx, customerId);
 
   // Requests keep their type, dates and decisions (accountability); the customer's own words go.
   const customerRequests = tx.select({ id: requests.id }).from(requests).where(eq(requests.customerId, customerId));

@@ -1,13 +1,36 @@
 import { randomInt } from "node:crypto";
-import { checkDirectEdit, checkSignInCode, iso, type PostalAddress, signInCodePolicy } from "@tietoni/domain";
+import {
+  checkDirectEdit,
+  checkSignInCode,
+  emailChangeLimits,
+  emailChangeUndoPolicy,
+  iso,
+  isRecentlyAuthenticated,
+  type PostalAddress,
+  signInCodePolicy,
+} from "@tietoni/domain";
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
 import type { Queries } from "../db/port.ts";
-import { customerSessions, customers, emailChanges, fieldChanges, signInCodes } from "../db/schema.ts";
+import {
+  customerSessions,
+  customers,
+  emailChanges,
+  emailChangeUndos,
+  fieldChanges,
+  reauthenticationCodes,
+  signInCodes,
+} from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
-import { emailChangeCodeMail, emailChangedNoticeMail } from "../mail/templates.ts";
+import type { ClientInfo } from "../http/client-info.ts";
+import { emailChangeCodeMail, emailChangedUndoMail } from "../mail/templates.ts";
+import { appendAudit } from "./audit.ts";
 import { activeRestriction } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
+
+/** The signed-in customer making a change: who, in which session, from where (for the audit trail). */
+export type ChangingCustomer = { id: string; sessionId: string; client?: ClientInfo };
 
 const OWN_CORRECTION = "Customer's own correction in the portal";
 
@@ -101,24 +124,48 @@ function newCode(): string {
 }
 
 /**
+ * Whether the session proved the mailbox recently enough to move the account to another address: signed in, or
+ * re-authenticated with a code to the current address, within the last 5 minutes (ASVS 5.0 V7.5.1). Read from the
+ * row, in the caller's transaction, not from what the session middleware loaded.
+ */
+export async function sessionIsFresh(q: Queries, customer: ChangingCustomer, at: number): Promise<boolean> {
+  const session = await q
+    .select({ createdAt: customerSessions.createdAt, reauthenticatedAt: customerSessions.reauthenticatedAt })
+    .from(customerSessions)
+    .where(and(eq(customerSessions.id, customer.sessionId), eq(customerSessions.customerId, customer.id)))
+    .get();
+  return session !== undefined && isRecentlyAuthenticated(session, at);
+}
+
+/**
  * Starts a change of e-mail address: stores a pending change with a code, mailed to the new address once stored,
- * and retires earlier pending ones. Whether another customer holds the address is not checked here, so
- * this step tells nobody which addresses are registered.
+ * and retires earlier pending ones. Only a session that proved the mailbox in the last 5 minutes may start one (a
+ * borrowed session must not move the account), and at most 5 a day per customer (each mails an address the
+ * customer chooses). Whether another customer holds the address is not checked here, so this step tells nobody
+ * which addresses are registered.
  */
 export function startEmailChange(
   { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
-  customerId: string,
+  customer: ChangingCustomer,
   newEmail: string,
 ): Promise<Result> {
   const at = now();
+  const customerId = customer.id;
   return transact(db, async (tx) => {
     if (await isRestricted(tx, customerId)) return restricted();
+    if (!(await sessionIsFresh(tx, customer, at))) return fail(403, "reauthentication_required");
     const current = await tx
       .select({ email: customers.email })
       .from(customers)
       .where(eq(customers.id, customerId))
       .get();
     if (current?.email === newEmail) return fail(400, "email_unchanged");
+    const allowed = await takeCustomerAction(
+      tx,
+      { customerId, action: "email-change", max: emailChangeLimits.maxStartsPerDay, windowMs: emailChangeLimits.dayMs },
+      at,
+    );
+    if (!allowed) return fail(429, "email_change_limit");
 
     const id = randomToken();
     const code = newCode();
@@ -134,6 +181,18 @@ export function startEmailChange(
       createdAt: at,
       expiresAt: at + signInCodePolicy.validForMs,
     });
+    // Neither address nor code in the trail: the change's id ties the entry to the pending row.
+    await appendAudit(
+      tx,
+      {
+        actor: { type: "customer", id: customerId },
+        action: "customer.email_change.started",
+        customerId,
+        detail: { changeId: id, sessionId: customer.sessionId },
+        ip: customer.client?.ip ?? null,
+      },
+      at,
+    );
     mail.enqueueMail(tx, emailChangeCodeMail(newEmail, code));
     return { ok: true };
   });
@@ -143,12 +202,13 @@ export function startEmailChange(
  * Confirms the newest pending change with its code. Every try counts toward the limit and is kept even
  * when the code is wrong (so not `transact`: those refusals commit the try). On success, in one transaction: the
  * address changes, the history gets a row, the change is consumed, the customer's other sessions end (whoever
- * changed the address elsewhere is out), unused sign-in codes are retired (they were mailed to the old address),
- * and the old address is told, so a change the owner did not make does not go unnoticed.
+ * changed the address elsewhere is out), unused sign-in and re-authentication codes are retired (they were mailed
+ * to the old address), and the old address is told, with a link that puts it back for 7 days
+ * (services/email-change-undo.ts), so a change the owner did not make does not go unnoticed nor stay for good.
  */
 export function confirmEmailChange(
-  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
-  customer: { id: string; sessionId: string },
+  { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
+  customer: ChangingCustomer,
   code: string,
 ): Promise<Result<{ email: string }>> {
   const at = now();
@@ -190,14 +250,48 @@ export function confirmEmailChange(
       actorId: customerId,
       reason: OWN_CORRECTION,
     });
-    await tx
+    const { changes: otherSessionsEnded } = await tx
       .delete(customerSessions)
-      .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, customer.sessionId)));
+      .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, customer.sessionId)))
+      .run();
     await tx
       .update(signInCodes)
       .set({ consumedAt: at })
       .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)));
-    if (oldEmail) mail.enqueueMail(tx, emailChangedNoticeMail(oldEmail, maskEmail(pending.newEmail)));
+    await tx
+      .update(reauthenticationCodes)
+      .set({ consumedAt: at })
+      .where(and(eq(reauthenticationCodes.customerId, customerId), isNull(reauthenticationCodes.consumedAt)));
+
+    let undoId: string | null = null;
+    if (oldEmail) {
+      // The secret is 120 random bits, so its plain SHA-256 is enough (like a session's); only the hash is kept.
+      undoId = randomToken();
+      const secret = randomToken();
+      const expiresAt = at + emailChangeUndoPolicy.validForMs;
+      await tx.insert(emailChangeUndos).values({
+        id: undoId,
+        customerId,
+        secretHash: sha256Hex(secret),
+        oldEmail,
+        newEmail: pending.newEmail,
+        createdAt: at,
+        expiresAt,
+      });
+      const undoUrl = `${env.portalOrigin}/email-change/undo#${undoId}.${secret}`;
+      mail.enqueueMail(tx, emailChangedUndoMail(oldEmail, maskEmail(pending.newEmail), undoUrl, expiresAt));
+    }
+    await appendAudit(
+      tx,
+      {
+        actor: { type: "customer", id: customerId },
+        action: "customer.email_changed",
+        customerId,
+        detail: { changeId: pending.id, undoId, sessionId: customer.sessionId, otherSessionsEnded },
+        ip: customer.client?.ip ?? null,
+      },
+      at,
+    );
     return { ok: true, email: pending.newEmail };
   });
 }

@@ -2,7 +2,10 @@ import { iso, judgeSession, type SessionPolicy } from "@tietoni/domain";
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { customerSessions, customerSignIns } from "../db/schema.ts";
-import { fail, notFound, type Result } from "./result.ts";
+import type { Deps } from "../deps.ts";
+import type { ClientInfo } from "../http/client-info.ts";
+import { appendAudit } from "./audit.ts";
+import { fail, notFound, type Result, transact } from "./result.ts";
 
 /*
  * The customer's own sessions and sign-ins; they can end any session but the one they are using. The customer id
@@ -11,8 +14,11 @@ import { fail, notFound, type Result } from "./result.ts";
 
 const SIGN_INS_SHOWN = 50;
 
-/** The session a request came with: whose it is, and which one (it is marked, and cannot be ended here). */
-export type CurrentSession = { id: string; sessionId: string };
+/**
+ * The session a request came with: whose it is, and which one (it is marked, and cannot be ended here); and from
+ * where, for the audit trail.
+ */
+export type CurrentSession = { id: string; sessionId: string; client?: ClientInfo };
 
 /** The customer's active sessions, newest use first, and their newest sign-ins. */
 export function listCustomerSessions(db: Db, current: CurrentSession, policy: SessionPolicy, at: number) {
@@ -49,21 +55,60 @@ export function listCustomerSessions(db: Db, current: CurrentSession, policy: Se
   });
 }
 
-/** Ends one other session of the customer; the current one ends with sign-out, which also clears the cookie. */
-export async function endCustomerSession(db: Db, current: CurrentSession, id: string): Promise<Result<{ ended: 1 }>> {
-  if (id === current.sessionId) return fail(400, "invalid_input");
-  const { changes } = await db
-    .delete(customerSessions)
-    .where(and(eq(customerSessions.id, id), eq(customerSessions.customerId, current.id)))
-    .run();
-  return changes === 0 ? notFound() : { ok: true, ended: 1 };
+/**
+ * Ends one other session of the customer; the current one ends with sign-out, which also clears the cookie. Audited
+ * in the same transaction (the ended session's id, never its secret).
+ */
+export function endCustomerSession(
+  { db, now }: Pick<Deps, "db" | "now">,
+  current: CurrentSession,
+  id: string,
+): Promise<Result<{ ended: 1 }>> {
+  if (id === current.sessionId) return Promise.resolve(fail(400, "invalid_input"));
+  const at = now();
+  return transact(db, async (tx) => {
+    const { changes } = await tx
+      .delete(customerSessions)
+      .where(and(eq(customerSessions.id, id), eq(customerSessions.customerId, current.id)))
+      .run();
+    if (changes === 0) return notFound();
+    await appendAudit(
+      tx,
+      {
+        actor: { type: "customer", id: current.id },
+        action: "customer.session.ended",
+        customerId: current.id,
+        detail: { sessionId: id, by: current.sessionId },
+        ip: current.client?.ip ?? null,
+      },
+      at,
+    );
+    return { ok: true, ended: 1 };
+  });
 }
 
-/** Ends every session of the customer but the current one; answers how many ended. */
-export async function endOtherCustomerSessions(db: Db, current: CurrentSession): Promise<{ ended: number }> {
-  const { changes } = await db
-    .delete(customerSessions)
-    .where(and(eq(customerSessions.customerId, current.id), ne(customerSessions.id, current.sessionId)))
-    .run();
-  return { ended: changes };
+/** Ends every session of the customer but the current one; answers how many ended. Audited with the count. */
+export function endOtherCustomerSessions(
+  { db, now }: Pick<Deps, "db" | "now">,
+  current: CurrentSession,
+): Promise<{ ended: number }> {
+  const at = now();
+  return db.transaction(async (tx) => {
+    const { changes } = await tx
+      .delete(customerSessions)
+      .where(and(eq(customerSessions.customerId, current.id), ne(customerSessions.id, current.sessionId)))
+      .run();
+    await appendAudit(
+      tx,
+      {
+        actor: { type: "customer", id: current.id },
+        action: "customer.sessions.ended_others",
+        customerId: current.id,
+        detail: { ended: changes, by: current.sessionId },
+        ip: current.client?.ip ?? null,
+      },
+      at,
+    );
+    return { ended: changes };
+  });
 }

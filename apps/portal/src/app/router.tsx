@@ -17,6 +17,7 @@ type Page = ReturnType<typeof page>;
 const publicPages: [string, Page][] = [
   [paths.signIn, page(() => import("./routes/sign-in.tsx"))],
   [paths.aboutRegister, page(() => import("./routes/about-register.tsx"))],
+  [paths.emailChangeUndo, page(() => import("./routes/email-change-undo.tsx"))],
 ];
 const signedInPages: [string, Page][] = [
   [paths.myData, page(() => import("./routes/my-data.tsx"))],

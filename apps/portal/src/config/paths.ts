@@ -10,4 +10,6 @@ export const paths = {
   newRequest: "/requests/new",
   erasure: "/requests/erasure",
   sessions: "/sessions",
+  /** The undo link in an e-mail change notice; its secret is in the fragment. */
+  emailChangeUndo: "/email-change/undo",
 } as const;

@@ -206,6 +206,34 @@ export const errorMessages = {
   // Issue 11 D — customer sign-in: codes, links, limits.
 
   // Issue 11 E — e-mail change: re-authentication, undo.
+  reauthentication_required: {
+    fi: "Vahvista ensin, että olet sinä: syötä koodi, jonka lähetimme nykyiseen sähköpostiosoitteeseesi.",
+    en: "First confirm that it is you: enter the code we sent to your current e-mail address.",
+  },
+  email_change_limit: {
+    fi: "Olet aloittanut sähköpostiosoitteen vaihdon liian monta kertaa tänään. Yritä huomenna uudelleen.",
+    en: "You have started an e-mail address change too many times today. Please try again tomorrow.",
+  },
+  reauthentication_limit: {
+    fi: "Olet pyytänyt liian monta vahvistuskoodia tänään. Kirjaudu ulos ja uudelleen sisään, niin voit vaihtaa osoitteen heti.",
+    en: "You have asked for too many confirmation codes today. Sign out and in again, and you can change the address at once.",
+  },
+  undo_link_invalid: {
+    fi: "Linkki on virheellinen. Avaa linkki suoraan viestistä, jonka sait sähköpostiosoitteen vaihdosta.",
+    en: "The link is not valid. Open the link straight from the message you received about the e-mail change.",
+  },
+  undo_link_expired: {
+    fi: "Linkki on vanhentunut: muutoksen voi perua seitsemän päivän ajan. Ota yhteyttä asiakaspalveluun.",
+    en: "The link has expired: a change can be undone for seven days. Please contact customer service.",
+  },
+  undo_link_used: {
+    fi: "Linkkiä on jo käytetty, eikä se toimi uudelleen.",
+    en: "The link has already been used and does not work again.",
+  },
+  undo_email_taken: {
+    fi: "Aiempi sähköpostiosoitteesi on nyt toisen asiakkaan käytössä, joten sitä ei voi palauttaa. Ota yhteyttä asiakaspalveluun.",
+    en: "Your previous e-mail address is now used by another customer, so it cannot be restored. Please contact customer service.",
+  },
 
   // Issue 11 F — anti-automation, proxy, purge.
 } as const satisfies Record<string, Localized>;

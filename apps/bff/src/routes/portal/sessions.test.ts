@@ -130,6 +130,27 @@ describe("the customer's sessions", () => {
     expect(await again.json()).toEqual({ ended: 0 });
   });
 
+  it("audits an ended session and signing out the others, by the customer, without any session secret", async () => {
+    const others = [await t.signInCustomer(DEMO_CUSTOMER_EMAIL), await t.signInCustomer(DEMO_CUSTOMER_EMAIL)];
+    const since = await t.lastAuditSeq();
+    expect((await end(cookieA, "abc123")).status).toBe(404);
+    expect((await end(cookieA, sessionId(others[0] ?? ""))).status).toBe(200);
+    expect((await t.postPortal("/api/portal/sessions/sign-out-others", {}, cookieA)).status).toBe(200);
+
+    const entries = await t.auditSince(since);
+    expect(entries.map((e) => [e.action, e.actorType, e.actorId, e.customerId])).toEqual([
+      ["customer.session.ended", "customer", A, A],
+      ["customer.sessions.ended_others", "customer", A, A],
+    ]);
+    expect(JSON.parse(entries[0]?.detail ?? "{}")).toEqual({
+      sessionId: sessionId(others[0] ?? ""),
+      by: sessionId(cookieA),
+    });
+    expect(JSON.parse(entries[1]?.detail ?? "{}")).toEqual({ ended: 1, by: sessionId(cookieA) });
+    const secrets = [cookieA, ...others].map((cookie) => cookie.split(".")[1] ?? "?");
+    for (const secret of secrets) expect(JSON.stringify(entries)).not.toContain(secret);
+  });
+
   it("requires a session and the portal's origin", async () => {
     expect((await t.portal.request("/api/portal/sessions")).status).toBe(401);
     const before = await sessionRows();

@@ -11,7 +11,8 @@ import type { PortalContext, PortalEnv } from "./context.ts";
 import { sessionCustomer } from "./customer.ts";
 
 /** The customer's own sessions and sign-ins; they can end any session but the one they are using. */
-export function sessionsRoutes({ db, env, now, requireCustomer }: PortalContext) {
+export function sessionsRoutes(ctx: PortalContext) {
+  const { db, env, now, requireCustomer } = ctx;
   return (
     new Hono<PortalEnv>()
       .use(requireCustomer)
@@ -21,12 +22,12 @@ export function sessionsRoutes({ db, env, now, requireCustomer }: PortalContext)
       })
       // Session ids are random tokens (auth/tokens.ts); not secrets, but never trusted as given.
       .delete("/:id", validate("param", tokenIdParamSchema), async (c) => {
-        const result = await endCustomerSession(db, sessionCustomer(c, env.TRUST_PROXY), c.req.valid("param").id);
+        const result = await endCustomerSession(ctx, sessionCustomer(c, env.TRUST_PROXY), c.req.valid("param").id);
         if (!result.ok) return failure(c, result);
         return c.json({ ended: result.ended }, 200);
       })
       .post("/sign-out-others", async (c) => {
-        return c.json(await endOtherCustomerSessions(db, sessionCustomer(c, env.TRUST_PROXY)), 200);
+        return c.json(await endOtherCustomerSessions(ctx, sessionCustomer(c, env.TRUST_PROXY)), 200);
       })
   );
 }

@@ -7,12 +7,15 @@ import {
   billingDetails,
   customerSessions,
   customers,
+  emailChangeUndos,
   invoices,
   ipAddresses,
   marketingObjections,
   orders,
+  reauthenticationCodes,
   requests,
   restrictions,
+  signInAttempts,
   suppressionList,
 } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
@@ -142,6 +145,7 @@ describe("erasure as anonymisation", () => {
     billingStreet: "Laskutuspolku 13",
     ip: "192.0.2.201",
     newEmail: "uusi.zelmiina@example.com",
+    formerEmail: "vanha.zelmiina@example.com",
   };
 
   it("leaves no personal data anywhere in the database, keeps orders and invoices, and confirms by mail", async () => {
@@ -157,7 +161,7 @@ describe("erasure as anonymisation", () => {
     await t.db.insert(ipAddresses).values({ customerId: id, ip: unique.ip, seenAt: TEST_NOW });
     const email = await emailOf(id);
     const needles = [email, unique.firstName, unique.lastName, unique.phone, unique.newPhone, unique.street];
-    needles.push(unique.billingStreet, unique.ip, unique.newEmail);
+    needles.push(unique.billingStreet, unique.ip, unique.newEmail, unique.formerEmail);
     const seededIps = await t.db.select({ ip: ipAddresses.ip }).from(ipAddresses).where(eq(ipAddresses.customerId, id));
 
     // The customer uses the portal: a session, a sign-in, a contact edit, a pending e-mail change, requests.
@@ -167,6 +171,17 @@ describe("erasure as anonymisation", () => {
     expect((await send("portal", "POST", "/api/portal/contact/email", cookie, { email: unique.newEmail })).status).toBe(
       202,
     );
+    // Issue 11: a re-authentication code, and the undo link of an earlier change (both addresses in it).
+    expect((await send("portal", "POST", "/api/portal/contact/reauthentication", cookie, {})).status).toBe(202);
+    await t.db.insert(emailChangeUndos).values({
+      id: "undozelmiina",
+      customerId: id,
+      secretHash: "0".repeat(64),
+      oldEmail: unique.formerEmail,
+      newEmail: email,
+      createdAt: TEST_NOW,
+      expiresAt: TEST_NOW + 7 * 86_400_000,
+    });
     await createRequest(cookie, { type: "other", text: `${unique.firstName} asks about ${unique.street}` });
     const requestId = await createRequest(cookie, { type: "erasure", text: `Poistakaa tietoni. ${unique.firstName}` });
     expect((await findInDatabase(needles)).length).toBeGreaterThan(0);
@@ -199,6 +214,10 @@ describe("erasure as anonymisation", () => {
     });
 
     expect(await findInDatabase([...needles, ...seededIps.map((r) => r.ip)])).toEqual([]);
+    expect(await t.db.select().from(reauthenticationCodes).where(eq(reauthenticationCodes.customerId, id))).toEqual([]);
+    expect(await t.db.select().from(emailChangeUndos).where(eq(emailChangeUndos.customerId, id))).toEqual([]);
+    const counters = await t.db.select({ key: signInAttempts.key }).from(signInAttempts);
+    expect(counters.filter((c) => c.key.endsWith(`:${id}`))).toEqual([]);
     expect(await t.db.select().from(customers).where(eq(customers.id, id)).get()).toMatchObject({
       firstName: "",
       lastName: "",

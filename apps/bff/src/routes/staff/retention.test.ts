@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
-import { customers, invoices, orders } from "../../db/schema.ts";
+import { customers, emailChangeUndos, invoices, orders } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { verifyAuditChain } from "../../services/audit.ts";
@@ -94,6 +94,16 @@ describe("retention", () => {
       .from(orders)
       .where(eq(orders.customerId, "c0000004"))
       .all();
+    // Issue 11: an undo link of an earlier e-mail change holds both addresses; retention clears it too.
+    await t.db.insert(emailChangeUndos).values({
+      id: "undopaattynyt",
+      customerId: "c0000004",
+      secretHash: "0".repeat(64),
+      oldEmail: "vanha.paattynyt@example.com",
+      newEmail: "paattynyt@example.com",
+      createdAt: Date.UTC(2026, 10, 20),
+      expiresAt: Date.UTC(2026, 10, 27),
+    });
     const since = await lastSeq();
     const res = await run({ ids: ["c0000004", "c0000001", "c0000110", "c9999999"] });
     expect(res.status).toBe(200);
@@ -116,6 +126,7 @@ describe("retention", () => {
       expect(await t.db.select().from(orders).where(eq(orders.id, id)).get()).toMatchObject({ customerId: null });
     }
     expect(await t.db.select().from(invoices).where(eq(invoices.customerId, "c0000004")).all()).toEqual([]);
+    expect(await t.db.select().from(emailChangeUndos).where(eq(emailChangeUndos.customerId, "c0000004"))).toEqual([]);
     const dump = JSON.stringify(await t.db.rows(sql`SELECT * FROM audit_log`));
     expect(dump).not.toContain("paattynyt@example.com");
     expect(dump).not.toContain("Päättynyt");

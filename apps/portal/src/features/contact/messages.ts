@@ -46,8 +46,8 @@ export const contactMessages = {
     en: "Your current e-mail address is {email}.",
   },
   contactEmailIntro: {
-    fi: "Lähetämme uuteen osoitteeseen vahvistuskoodin. Osoite vaihtuu vasta, kun olet syöttänyt koodin. Kirjaudut jatkossa uudella osoitteella.",
-    en: "We send a confirmation code to the new address. The address changes only once you have entered the code. From then on you sign in with the new address.",
+    fi: "Lähetämme uuteen osoitteeseen vahvistuskoodin. Osoite vaihtuu vasta, kun olet syöttänyt koodin. Kirjaudut jatkossa uudella osoitteella. Jos kirjauduit yli viisi minuuttia sitten, vahvistat ensin koodilla nykyisestä osoitteestasi, että olet sinä. Nykyiseen osoitteeseen lähetetään vaihdosta ilmoitus ja linkki, jolla vaihdon voi perua seitsemän päivän ajan.",
+    en: "We send a confirmation code to the new address. The address changes only once you have entered the code. From then on you sign in with the new address. If you signed in more than five minutes ago, you first confirm that it is you with a code from your current address. The current address is told of the change, with a link that undoes it for seven days.",
   },
   contactNewEmailLabel: { fi: "Uusi sähköpostiosoite", en: "New e-mail address" },
   contactSendEmailCode: { fi: "Lähetä vahvistuskoodi", en: "Send confirmation code" },
@@ -60,6 +60,17 @@ export const contactMessages = {
   contactConfirmEmail: { fi: "Vahvista uusi osoite", en: "Confirm the new address" },
   contactConfirming: { fi: "Tarkistetaan…", en: "Checking…" },
   contactUseOtherEmail: { fi: "Käytä toista osoitetta", en: "Use another address" },
+  contactReauthHeading: { fi: "Vahvista, että olet sinä", en: "Confirm that it is you" },
+  contactReauthSent: {
+    fi: "Kirjauduit sisään yli viisi minuuttia sitten. Suojataksemme tiliäsi lähetimme kuusinumeroisen koodin nykyiseen osoitteeseesi {email}. Syötä se, niin jatkamme osoitteen vaihtoa. Koodi on voimassa 10 minuuttia.",
+    en: "You signed in more than five minutes ago. To protect your account, we sent a six-digit code to your current address {email}. Enter it and we continue with the change. The code is valid for 10 minutes.",
+  },
+  contactReauthCodeLabel: {
+    fi: "Koodi nykyisestä osoitteestasi (6 numeroa)",
+    en: "Code from your current address (6 digits)",
+  },
+  contactReauthConfirm: { fi: "Vahvista ja jatka", en: "Confirm and continue" },
+  contactCancel: { fi: "Peruuta", en: "Cancel" },
   contactEmailChanged: {
     fi: "Sähköpostiosoitteesi on nyt {email}. Käytä sitä, kun kirjaudut seuraavan kerran.",
     en: "Your e-mail address is now {email}. Use it the next time you sign in.",

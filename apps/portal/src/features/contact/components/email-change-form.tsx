@@ -1,6 +1,8 @@
 import { ApiError, CodeField, FormActions, InputField, useCodeStep } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useConfirmEmailChange } from "../api/confirm-email-change.ts";
+import { useConfirmReauthentication } from "../api/confirm-reauthentication.ts";
+import { useRequestReauthentication } from "../api/request-reauthentication.ts";
 import { useStartEmailChange } from "../api/start-email-change.ts";
 import { useI18n } from "../messages.ts";
 import { SavedStatus } from "./saved-status.tsx";
@@ -14,25 +16,60 @@ function split(err: unknown, fieldCodes: readonly string[]): { field: string | n
 
 const EMAIL_CODES = ["email_invalid", "email_unchanged", "email_unavailable", "required", "too_long"];
 const CODE_CODES = ["code_invalid", "code_format", "required"];
+/** The answer that sends the form to the re-authentication step: not an error to show. */
+const REAUTHENTICATION_REQUIRED = "reauthentication_required";
+
+const needsReauthentication = (err: unknown) => err instanceof ApiError && err.code === REAUTHENTICATION_REQUIRED;
 
 /**
- * Two steps: the new address, then the code mailed to it. The address changes only when the code
- * proves the customer holds the new mailbox.
+ * Up to three steps: the new address; when the sign-in is over 5 minutes old, a code mailed to the CURRENT address
+ * (a borrowed session must not move the account); then the code mailed to the new address. The address changes
+ * only when that last code proves the customer holds the new mailbox.
  */
 export function EmailChangeForm({ current }: { current: string }) {
   const { t } = useI18n();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
+  const [reauthCode, setReauthCode] = useState("");
   const { askingCode, setAskingCode, codeInput } = useCodeStep();
+  const reauth = useCodeStep();
   const [changedTo, setChangedTo] = useState<string | null>(null);
   const start = useStartEmailChange();
   const confirm = useConfirmEmailChange();
+  const requestReauth = useRequestReauthentication();
+  const confirmReauth = useConfirmReauthentication();
   const id = useId();
 
+  const startChange = () =>
+    start.mutate(
+      { email },
+      {
+        onSuccess: () => setAskingCode(true),
+        onError: (err) => {
+          if (needsReauthentication(err)) {
+            requestReauth.mutate(undefined, { onSuccess: () => reauth.setAskingCode(true) });
+          }
+        },
+      },
+    );
   const submitEmail = (e: FormEvent) => {
     e.preventDefault();
     setChangedTo(null);
-    start.mutate({ email }, { onSuccess: () => setAskingCode(true) });
+    requestReauth.reset();
+    startChange();
+  };
+  const submitReauth = (e: FormEvent) => {
+    e.preventDefault();
+    confirmReauth.mutate(
+      { code: reauthCode },
+      {
+        onSuccess: () => {
+          reauth.setAskingCode(false);
+          setReauthCode("");
+          startChange();
+        },
+      },
+    );
   };
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
@@ -51,19 +88,48 @@ export function EmailChangeForm({ current }: { current: string }) {
   };
   const restart = () => {
     setAskingCode(false);
+    reauth.setAskingCode(false);
     setCode("");
+    setReauthCode("");
     confirm.reset();
+    confirmReauth.reset();
+    start.reset();
   };
 
-  const startErr = split(start.error, EMAIL_CODES);
+  const startErr = split(needsReauthentication(start.error) ? requestReauth.error : start.error, EMAIL_CODES);
   const confirmErr = split(confirm.error, CODE_CODES);
+  const reauthErr = split(confirmReauth.error, CODE_CODES);
 
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t("contactEmailHeading")}</h2>
       <p>{t("contactEmailCurrent", { email: current })}</p>
       <p className="note">{t("contactEmailIntro")}</p>
-      {!askingCode ? (
+      {reauth.askingCode ? (
+        <form onSubmit={submitReauth} noValidate className="form" aria-labelledby={`${id}-reauth-heading`}>
+          <h3 id={`${id}-reauth-heading`}>{t("contactReauthHeading")}</h3>
+          <p role="status">{t("contactReauthSent", { email: current })}</p>
+          <CodeField
+            ref={reauth.codeInput}
+            id={`${id}-reauth-code`}
+            label={t("contactReauthCodeLabel")}
+            pattern="[0-9]{6}"
+            value={reauthCode}
+            onValue={setReauthCode}
+            error={reauthErr.field}
+          />
+          <FormActions
+            pending={confirmReauth.isPending || start.isPending}
+            label={t("contactReauthConfirm")}
+            pendingLabel={t("contactConfirming")}
+            error={reauthErr.form}
+          >
+            <button type="button" className="secondary" onClick={restart}>
+              {t("contactCancel")}
+            </button>
+          </FormActions>
+        </form>
+      ) : !askingCode ? (
         <form onSubmit={submitEmail} noValidate className="form">
           <InputField
             id={`${id}-email`}
@@ -77,7 +143,7 @@ export function EmailChangeForm({ current }: { current: string }) {
             error={startErr.field}
           />
           <FormActions
-            pending={start.isPending}
+            pending={start.isPending || requestReauth.isPending}
             label={t("contactSendEmailCode")}
             pendingLabel={t("contactSending")}
             error={startErr.form}

@@ -1,0 +1,72 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/port.ts";
+import { signInAttempts } from "../db/schema.ts";
+
+/*
+ * Per-customer limits on what a signed-in customer can set off (an e-mail change, a new request, a marketing
+ * change): counted in the sign-in limits' counter table (`sign_in_attempts`), under keys of their own,
+ * `customer:<action>:<customer id>`, in fixed windows of the caller's length.
+ *
+ * These rows keep the END of their window in `window_start`. The sign-in limiter drops rows whose window lies
+ * before its current 15-minute window; a day-long window starts long before that, and keyed by its start it would be
+ * dropped, and the count forgotten, at the next sign-in. Keyed by its end, any clean-up that drops "older" rows
+ * drops it only once it is over.
+ */
+
+export type CustomerAction = {
+  customerId: string;
+  /** What is counted, e.g. "email-change": letters, digits, dashes and dots. */
+  action: string;
+  /** How many times it may happen in one window. */
+  max: number;
+  windowMs: number;
+};
+
+export const customerActionKey = (action: string, customerId: string) => `customer:${action}:${customerId}`;
+
+/** The end of the fixed window `now` falls in. */
+const windowEnd = (now: number, windowMs: number) => now - (now % windowMs) + windowMs;
+
+/**
+ * Counts one action of the customer and answers true, or answers false and counts nothing when the window's
+ * `max` is used up. Runs in the caller's transaction when given one (so a refused step that rolls back does not
+ * count) and in a transaction of its own when given the database.
+ */
+export function takeCustomerAction(
+  q: Db | Tx,
+  { customerId, action, max, windowMs }: CustomerAction,
+  now: number,
+): Promise<boolean> {
+  const key = customerActionKey(action, customerId);
+  const end = windowEnd(now, windowMs);
+  return q.transaction(async (tx) => {
+    const row = await tx
+      .select({ count: signInAttempts.failures })
+      .from(signInAttempts)
+      .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, end)))
+      .get();
+    if ((row?.count ?? 0) >= max) return false;
+    // Windows of this key that are over no longer matter.
+    await tx
+      .delete(signInAttempts)
+      .where(and(eq(signInAttempts.key, key), sql`${signInAttempts.windowStart} <= ${now}`));
+    await tx
+      .insert(signInAttempts)
+      .values({ key, windowStart: end, failures: 1 })
+      .onConflictDoUpdate({
+        target: [signInAttempts.key, signInAttempts.windowStart],
+        set: { failures: sql`${signInAttempts.failures} + 1` },
+      });
+    return true;
+  });
+}
+
+/** Forgets every per-customer count of a customer (erasure: the keys hold the customer's id). */
+export async function forgetCustomerActions(tx: Tx, customerId: string): Promise<void> {
+  const suffix = `:${customerId}`;
+  await tx
+    .delete(signInAttempts)
+    .where(
+      sql`substr(${signInAttempts.key}, 1, 9) = 'customer:' AND substr(${signInAttempts.key}, ${-suffix.length}) = ${suffix}`,
+    );
+}
