@@ -1,4 +1,4 @@
-import { signInCodePolicy } from "@tietoni/domain";
+import { customerSignInCodePolicy as signInCodePolicy, errorMessages } from "@tietoni/domain";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSignInLimits, signInLimits } from "../../auth/sign-in-limits.ts";
@@ -43,8 +43,11 @@ const verifyCode = (email: string, code: string, ip: string, app?: App) =>
   post("verify-code", { email, code }, ip, app);
 const answer = async (res: Response) => [res.status, await res.json()];
 const codeRows = async () => (await t.db.select({ n: count() }).from(signInCodes).get())?.n ?? 0;
-const wrongFor = (code: string) => (code === "000000" ? "000001" : "000000");
-const rateLimited = [429, { error: { code: "rate_limited", message: "Too many attempts" } }];
+const wrongFor = (code: string) => (code === "00000000" ? "00000001" : "00000000");
+const rateLimited = [
+  429,
+  { error: { code: "sign_in_rate_limited", message: errorMessages.sign_in_rate_limited.en } },
+];
 
 describe("code requests", () => {
   it("limits one e-mail address to 5 requests a window, registered or not, with the same answers", async () => {
@@ -136,7 +139,7 @@ describe("code attempts", () => {
     const answers = async (email: string, ip: string) => {
       const seen: unknown[] = [];
       for (let i = 0; i <= customerSignInLimits.maxCodeFailuresPerEmail; i++)
-        seen.push(await answer(await verifyCode(email, "123456", ip)));
+        seen.push(await answer(await verifyCode(email, "12345678", ip)));
       return seen;
     };
     const known = await answers(DEMO_CUSTOMER_EMAIL, "198.51.100.22");
@@ -148,7 +151,7 @@ describe("code attempts", () => {
     nextWindow();
     const ip = "203.0.113.30";
     for (let i = 0; i < customerSignInLimits.maxCodeFailuresPerAddress; i++) {
-      expect((await verifyCode(`guess-${i}@example.com`, "123456", ip)).status).toBe(400);
+      expect((await verifyCode(`guess-${i}@example.com`, "12345678", ip)).status).toBe(400);
     }
     await requestCode(DEMO_CUSTOMER_EMAIL, "203.0.113.31");
     const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
@@ -163,7 +166,7 @@ describe("after a restart", () => {
     for (let i = 0; i < customerSignInLimits.maxCodeRequestsPerEmail; i++)
       await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.40");
     for (let i = 0; i < customerSignInLimits.maxCodeFailuresPerEmail; i++) {
-      await verifyCode("someone-else@example.com", "123456", "198.51.100.41");
+      await verifyCode("someone-else@example.com", "12345678", "198.51.100.41");
     }
 
     const db = await openDatabase(t.env.databasePath);
@@ -181,7 +184,7 @@ describe("after a restart", () => {
         now: () => START + elapsed,
       });
       expect(await answer(await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.42", restarted))).toEqual(rateLimited);
-      expect(await answer(await verifyCode("someone-else@example.com", "123456", "198.51.100.43", restarted))).toEqual(
+      expect(await answer(await verifyCode("someone-else@example.com", "12345678", "198.51.100.43", restarted))).toEqual(
         rateLimited,
       );
       expect(sent).toEqual([]);

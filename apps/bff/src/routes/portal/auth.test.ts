@@ -1,4 +1,4 @@
-import { signInCodePolicy } from "@tietoni/domain";
+import { customerSignInCodePolicy as signInCodePolicy } from "@tietoni/domain";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSessions, signInCodes } from "../../db/schema.ts";
@@ -21,7 +21,7 @@ describe("customer sign-in with an e-mailed code", () => {
     expect(unknown.status).toBe(202);
     expect(await known.json()).toEqual(await unknown.json());
     expect(t.sent.map((m) => m.to)).toEqual([DEMO_CUSTOMER_EMAIL]);
-    expect(t.sent[0]?.text).toMatch(/\d{6}/);
+    expect(t.sent[0]?.text).toMatch(/\d{4} \d{4}/);
   });
 
   it("stores the code only as a hash", async () => {
@@ -34,7 +34,7 @@ describe("customer sign-in with an e-mailed code", () => {
   it("refuses a wrong code, then accepts the right one once", async () => {
     await t.postPortal("/api/portal/auth/request-code", { email: DEMO_CUSTOMER_EMAIL });
     const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
-    const wrong = code === "000000" ? "000001" : "000000";
+    const wrong = code === "00000000" ? "00000001" : "00000000";
     const bad = await t.postPortal("/api/portal/auth/verify-code", { email: DEMO_CUSTOMER_EMAIL, code: wrong });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "code_invalid" } });
@@ -59,7 +59,7 @@ describe("customer sign-in with an e-mailed code", () => {
   it("refuses the right code on the sixth attempt", async () => {
     await t.postPortal("/api/portal/auth/request-code", { email: DEMO_CUSTOMER_EMAIL });
     const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
-    const wrong = code === "111111" ? "222222" : "111111";
+    const wrong = code === "11111111" ? "22222222" : "11111111";
     for (let i = 0; i < signInCodePolicy.maxAttempts; i++) {
       const res = await t.postPortal("/api/portal/auth/verify-code", { email: DEMO_CUSTOMER_EMAIL, code: wrong });
       expect(res.status).toBe(400);
@@ -76,7 +76,7 @@ describe("customer sign-in with an e-mailed code", () => {
       error: { code: "email_invalid", fields: [{ path: "email", code: "email_invalid" }] },
     });
     const code = await t.postPortal("/api/portal/auth/verify-code", { email: DEMO_CUSTOMER_EMAIL, code: "12ab" });
-    expect(await code.json()).toMatchObject({ error: { code: "code_format" } });
+    expect(await code.json()).toMatchObject({ error: { code: "sign_in_code_format" } });
     const notJson = await t.portal.request("/api/portal/auth/request-code", {
       method: "POST",
       headers: { "content-type": "application/json", origin: "http://localhost:3000" },
