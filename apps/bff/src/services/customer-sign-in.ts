@@ -101,6 +101,14 @@ export async function requestSignInCode(
 }
 
 type SignedIn = Result<{ token: string }>;
+type SignInFacts = {
+  sessions: SessionStore;
+  customerId: string;
+  method: "code" | "link";
+  gpc: boolean;
+  client: ClientInfo;
+  at: number;
+};
 
 /**
  * What every sign-in records in its one transaction: the session, the sign-in (with its IP address, which "My
@@ -129,14 +137,6 @@ async function signIn(
   );
   return { ok: true, token: session.token };
 }
-type SignInFacts = {
-  sessions: SessionStore;
-  customerId: string;
-  method: "code" | "link";
-  gpc: boolean;
-  client: ClientInfo;
-  at: number;
-};
 
 /**
  * Checks a code and, when it is right, signs the customer in.
