@@ -157,8 +157,10 @@ async function codeFromMail(mailDir: string, after: Set<string>): Promise<string
     const fresh = files.filter((f) => !after.has(f) && f.includes(CUSTOMER_EMAIL)).sort();
     const newest = fresh.at(-1);
     if (newest) {
-      const match = fs.readFileSync(path.join(mailDir, newest), "utf8").match(/\b(\d{6})\b/);
-      if (match?.[1]) return match[1];
+      // In the body, "1234 5678" (never in the subject, issue 11); the body may be quoted-printable.
+      const body = fs.readFileSync(path.join(mailDir, newest), "utf8").replace(/=\r?\n/g, "");
+      const match = body.match(/\s(\d{4}) (\d{4})\./);
+      if (match?.[1] && match[2]) return match[1] + match[2];
     }
     await sleep(50);
   }

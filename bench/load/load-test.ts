@@ -157,12 +157,23 @@ if (chosen.length < customerCount) fail(`only ${chosen.length} customers in the 
  */
 const addressOf = (i: number) => `127.${10 + Math.floor(i / 250)}.${(i % 250) + 1}.${1 + (i % 7)}`;
 
+/**
+ * The sign-in code in a mail's body, "1234 5678" (never in the subject, issue 11), as digits. The body may be
+ * quoted-printable: its soft line breaks are undone first.
+ */
+const signInCodeIn = (eml: string) =>
+  eml
+    .replace(/=\r?\n/g, "")
+    .match(/\s(\d{4}) (\d{4})\./)
+    ?.slice(1)
+    .join("");
+
 async function codeFor(email: string): Promise<string> {
   const safeTo = email.replace(/[^a-z0-9@._-]/gi, "_");
   for (let i = 0; i < 200; i++) {
     const files = fs.existsSync(mailDir) ? fs.readdirSync(mailDir).filter((f) => f.endsWith(`-${safeTo}.eml`)) : [];
     const newest = files.sort().at(-1);
-    const code = newest && fs.readFileSync(path.join(mailDir, newest), "utf8").match(/Sign-in code: (\d{6})/)?.[1];
+    const code = newest && signInCodeIn(fs.readFileSync(path.join(mailDir, newest), "utf8"));
     if (code) return code;
     await new Promise((r) => setTimeout(r, 50));
   }

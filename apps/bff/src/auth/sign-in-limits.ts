@@ -1,11 +1,11 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Db, Tx } from "../db/port.ts";
+import type { Db, Queries, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
 import { sha256Hex } from "./tokens.ts";
 
 /**
  * Sign-in limits for both surfaces: attempts are counted per key (an account, an e-mail address, a client
- * address) in fixed 15-minute windows, in SQLite so a restart does not reset them. Unknown names and addresses
+ * address) in fixed 15-minute windows (a customer's wrong codes in calendar days as well), in SQLite so a restart does not reset them. Unknown names and addresses
  * are counted like real ones, so the limit's answer does not reveal which accounts exist.
  *
  * An attempt is counted *before* anything is checked and taken back when it succeeds: parallel guesses racing
@@ -17,19 +17,31 @@ export const signInLimits = {
   maxFailuresPerAddress: 20,
 } as const;
 
-/** Customer code sign-in (issue 5), in the same windows as the staff limits. */
+/**
+ * Customer sign-in (issues 5 and 11). Requests and failures are counted per e-mail address and per client address
+ * in the 15-minute windows; wrong codes per e-mail address also in calendar days (UTC), which add up where the
+ * windows do not: 25 a day is at most 25 × 366 = 9,150 guesses a year at one live 8-digit code, a chance of
+ * 9.2 · 10^-5 (docs/security.md, item 13). The sign-in link is not counted per e-mail address, so no one can lock
+ * a customer out: only a client address that keeps sending wrong links is stopped.
+ */
 export const customerSignInLimits = {
   maxCodeRequestsPerEmail: 5,
   maxCodeRequestsPerAddress: 30,
   maxCodeFailuresPerEmail: 10,
+  maxCodeFailuresPerEmailPerDay: 25,
   maxCodeFailuresPerAddress: 50,
+  maxLinkFailuresPerAddress: 30,
 } as const;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SignInAttempt = { username: string; ip: string | null };
 export type CodeSignInAttempt = { email: string; ip: string | null };
-type Counter = { key: string; max: number };
+/** A counter row: its key, the start of the window it counts in, and the count that uses the window up. */
+type Counter = { key: string; start: number; max: number };
 
 const windowStart = (now: number) => now - (now % signInLimits.windowMs);
+const dayStart = (now: number) => now - (now % DAY_MS);
 const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
 const addressKey = (ip: string) => `ip:${ip}`;
 // Hashed: the table then holds no readable address of people who may not even be customers.
@@ -40,11 +52,26 @@ const codeRequestKeys = (email: string, ip: string | null) => ({
 });
 const codeFailureKeys = (email: string, ip: string | null) => ({
   email: `code-failure:email:${emailDigest(email)}`,
+  emailDay: `code-failure:email-day:${emailDigest(email)}`,
   ip: ip === null ? null : `code-failure:ip:${ip}`,
 });
+const linkFailureKey = (ip: string) => `link-failure:ip:${ip}`;
 
-async function failuresOf(tx: Tx, key: string, start: number): Promise<number> {
-  const row = await tx
+/** The code a try is made against: the newest code of the address's customer, if there is one. */
+export type TriedCode = { id: string; createdAt: number } | null;
+
+/**
+ * The tries on one code, keyed by e-mail digest and code id, counted from the code's issue. An address without a
+ * code (unknown, or a customer who asked for none) gets a row of its own ("none", in the current window), so a try
+ * costs the same statements whether or not the address is registered (issue 11, item 14).
+ */
+const codeTriesCounter = (email: string, code: TriedCode, now: number) => ({
+  key: `code-tries:${emailDigest(email)}:${code?.id ?? "none"}`,
+  start: code?.createdAt ?? windowStart(now),
+});
+
+async function failuresOf(q: Queries, key: string, start: number): Promise<number> {
+  const row = await q
     .select({ failures: signInAttempts.failures })
     .from(signInAttempts)
     .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, start)))
@@ -67,23 +94,37 @@ async function takeBack(tx: Tx, key: string, start: number) {
  */
 const countersOnly = { durability: "relaxed" } as const;
 
-/** False when any counter has used up its window (nothing is counted then); otherwise counts one on each. */
-function countAttempt(db: Db, counters: readonly Counter[], now: number): Promise<boolean> {
-  const start = windowStart(now);
+/** Counts one on a counter. */
+async function countOne(tx: Tx, { key, start }: Omit<Counter, "max">): Promise<number> {
+  const row = await tx
+    .insert(signInAttempts)
+    .values({ key, windowStart: start, failures: 1 })
+    .onConflictDoUpdate({
+      target: [signInAttempts.key, signInAttempts.windowStart],
+      set: { failures: sql`${signInAttempts.failures} + 1` },
+    })
+    .returning({ failures: signInAttempts.failures })
+    .get();
+  return row?.failures ?? 1;
+}
+
+/**
+ * Null when any counter has used up its window (nothing is counted then); otherwise counts one on each and on
+ * `tally` (a counter that refuses nothing), and answers the tally's new count (0 without one).
+ */
+function countAttempt(
+  db: Db,
+  counters: readonly Counter[],
+  now: number,
+  tally?: Omit<Counter, "max">,
+): Promise<number | null> {
   return db.transaction(async (tx) => {
-    for (const { key, max } of counters) if ((await failuresOf(tx, key, start)) >= max) return false;
-    // Rows of past windows no longer matter; dropping them here keeps the table small.
-    await tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, start));
-    for (const { key } of counters) {
-      await tx
-        .insert(signInAttempts)
-        .values({ key, windowStart: start, failures: 1 })
-        .onConflictDoUpdate({
-          target: [signInAttempts.key, signInAttempts.windowStart],
-          set: { failures: sql`${signInAttempts.failures} + 1` },
-        });
-    }
-    return true;
+    for (const { key, start, max } of counters) if ((await failuresOf(tx, key, start)) >= max) return null;
+    // Rows of past windows no longer matter; dropping them here keeps the table small. A day's rows are the
+    // longest-lived (the daily count of wrong codes), so rows older than a day go.
+    await tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, now - DAY_MS));
+    for (const counter of counters) await countOne(tx, counter);
+    return tally ? await countOne(tx, tally) : 0;
   }, countersOnly);
 }
 
@@ -91,10 +132,11 @@ function countAttempt(db: Db, counters: readonly Counter[], now: number): Promis
  * Starts an attempt: false when the name or the address has used up its window (answer 429 without checking
  * anything), otherwise counts it as a failure until `attemptSucceeded` or `attemptWithdrawn` says otherwise.
  */
-export function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): Promise<boolean> {
-  const counters: Counter[] = [{ key: accountKey(username), max: signInLimits.maxFailuresPerAccount }];
-  if (ip !== null) counters.push({ key: addressKey(ip), max: signInLimits.maxFailuresPerAddress });
-  return countAttempt(db, counters, now);
+export async function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt, now: number): Promise<boolean> {
+  const start = windowStart(now);
+  const counters: Counter[] = [{ key: accountKey(username), start, max: signInLimits.maxFailuresPerAccount }];
+  if (ip !== null) counters.push({ key: addressKey(ip), start, max: signInLimits.maxFailuresPerAddress });
+  return (await countAttempt(db, counters, now)) !== null;
 }
 
 /**
@@ -118,30 +160,69 @@ export function attemptWithdrawn(db: Db, { username, ip }: SignInAttempt, now: n
  * Counts a code request per e-mail address and per client address; false when either is used up. Called before
  * the address is looked up, so a refused request costs the same for registered and unknown addresses.
  */
-export function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: number): Promise<boolean> {
+export async function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt, now: number): Promise<boolean> {
   const keys = codeRequestKeys(email, ip);
-  const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeRequestsPerEmail }];
-  if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeRequestsPerAddress });
-  return countAttempt(db, counters, now);
-}
-
-/** Counts a code attempt as a failure per e-mail address and per client address, across codes. */
-export function beginCodeAttempt(db: Db, { email, ip }: CodeSignInAttempt, now: number): Promise<boolean> {
-  const keys = codeFailureKeys(email, ip);
-  const counters: Counter[] = [{ key: keys.email, max: customerSignInLimits.maxCodeFailuresPerEmail }];
-  if (keys.ip !== null) counters.push({ key: keys.ip, max: customerSignInLimits.maxCodeFailuresPerAddress });
-  return countAttempt(db, counters, now);
+  const start = windowStart(now);
+  const counters: Counter[] = [{ key: keys.email, start, max: customerSignInLimits.maxCodeRequestsPerEmail }];
+  if (keys.ip !== null) counters.push({ key: keys.ip, start, max: customerSignInLimits.maxCodeRequestsPerAddress });
+  return (await countAttempt(db, counters, now)) !== null;
 }
 
 /**
- * The right code proves the mailbox: its counters start afresh, and the client address gets back this attempt
- * and the request that led to it, so ordinary sign-ins from one shared address never add up to a block. Runs in
- * the transaction that creates the session.
+ * Counts a code try as a failure per e-mail address (in the window and in the day) and per client address, across
+ * codes, and as a try on the code it is made against. Null when a failure limit is used up (nothing is counted
+ * then); otherwise the tries on that code including this one. The same statements run for every address.
+ */
+export function beginCodeAttempt(
+  db: Db,
+  { email, ip }: CodeSignInAttempt,
+  now: number,
+  code: TriedCode,
+): Promise<number | null> {
+  const keys = codeFailureKeys(email, ip);
+  const start = windowStart(now);
+  const counters: Counter[] = [
+    { key: keys.email, start, max: customerSignInLimits.maxCodeFailuresPerEmail },
+    { key: keys.emailDay, start: dayStart(now), max: customerSignInLimits.maxCodeFailuresPerEmailPerDay },
+  ];
+  if (keys.ip !== null) counters.push({ key: keys.ip, start, max: customerSignInLimits.maxCodeFailuresPerAddress });
+  return countAttempt(db, counters, now, codeTriesCounter(email, code, now));
+}
+
+/** The tries counted on a code so far (for the audit trail's count of wrong codes). */
+export function triesOn(q: Queries, email: string, code: NonNullable<TriedCode>): Promise<number> {
+  const { key, start } = codeTriesCounter(email, code, code.createdAt);
+  return failuresOf(q, key, start);
+}
+
+/**
+ * The right code proves the mailbox: the e-mail's request count starts afresh and this try is taken back from
+ * the failure counts, so ordinary sign-ins from one shared address never add up to a block. The e-mail's earlier
+ * wrong codes stay counted: were they cleared, each sign-in of the customer would hand a guesser a fresh day's
+ * budget. Runs in the transaction that creates the session.
  */
 export async function codeAttemptSucceeded(tx: Tx, { email, ip }: CodeSignInAttempt, now: number): Promise<void> {
   const requests = codeRequestKeys(email, ip);
   const failures = codeFailureKeys(email, ip);
-  for (const key of [requests.email, failures.email])
-    await tx.delete(signInAttempts).where(eq(signInAttempts.key, key));
+  await tx.delete(signInAttempts).where(eq(signInAttempts.key, requests.email));
+  await takeBack(tx, failures.email, windowStart(now));
+  await takeBack(tx, failures.emailDay, dayStart(now));
   for (const key of [requests.ip, failures.ip]) if (key !== null) await takeBack(tx, key, windowStart(now));
+}
+
+/**
+ * Counts a sign-in link try per client address; false when the address has used up its window. Not per e-mail
+ * address: the link's 128-bit secret cannot be guessed, and a count per customer would let anyone lock them out.
+ */
+export async function beginLinkAttempt(db: Db, ip: string | null, now: number): Promise<boolean> {
+  if (ip === null) return true;
+  const start = windowStart(now);
+  const counter = { key: linkFailureKey(ip), start, max: customerSignInLimits.maxLinkFailuresPerAddress };
+  return (await countAttempt(db, [counter], now)) !== null;
+}
+
+/** A link that signed in proves the mailbox as a right code does; the address gets its try back. */
+export async function linkAttemptSucceeded(tx: Tx, { email, ip }: CodeSignInAttempt, now: number): Promise<void> {
+  await tx.delete(signInAttempts).where(eq(signInAttempts.key, codeRequestKeys(email, ip).email));
+  if (ip !== null) await takeBack(tx, linkFailureKey(ip), windowStart(now));
 }

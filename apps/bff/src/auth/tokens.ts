@@ -4,9 +4,12 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 
 const encoder = new TextEncoder();
 
-/** 120 random bits in lower-case base32: ids and secrets that are safe in URLs and cookies. */
-export function randomToken(): string {
-  const bytes = new Uint8Array(15);
+/**
+ * Random bits in lower-case base32: ids and secrets that are safe in URLs and cookies. 120 bits (24 characters)
+ * unless asked for more (the sign-in link's secret takes 16 bytes, 128 bits, 26 characters).
+ */
+export function randomToken(byteCount = 15): string {
+  const bytes = new Uint8Array(byteCount);
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
 }

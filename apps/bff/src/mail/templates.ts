@@ -1,23 +1,40 @@
-import { helsinkiDate, registerDescription, signInCodePolicy } from "@tietoni/domain";
+import {
+  customerSignInCodePolicy,
+  groupSignInCode,
+  helsinkiDate,
+  registerDescription,
+  signInCodePolicy,
+} from "@tietoni/domain";
 import type { MailMessage } from "./mailer.ts";
 
 /*
  * Mails go out in Finnish and English in one message: the register serves customers in both
  * languages and the customer has not chosen one before signing in.
+ *
+ * A code is never in a subject: phones show subjects on a locked screen (issue 11). Subjects say what the mail is for.
  */
 
-export function signInCodeMail(to: string, code: string): MailMessage {
-  const minutes = signInCodePolicy.validForMs / 60_000;
+/**
+ * The sign-in code and the sign-in link (`linkUrl`, the portal's link page with the secret after `#`). The link
+ * works even when the address has used up its attempts, which is what the portal's "too many attempts" says.
+ */
+export function signInCodeMail(to: string, code: string, linkUrl: string): MailMessage {
+  const minutes = customerSignInCodePolicy.validForMs / 60_000;
   const controller = registerDescription.controller.name;
+  const grouped = groupSignInCode(code);
   return {
     to,
-    subject: `Kirjautumiskoodi / Sign-in code: ${code}`,
+    subject: `Kirjautuminen omatietopalveluun / Signing in to the self-service (${controller})`,
     text: [
-      `Kirjautumiskoodisi omatietopalveluun (${controller}, asiakasrekisteri) on ${code}.`,
-      `Koodi on voimassa ${minutes} minuuttia ja toimii kerran. Jos et pyytänyt koodia, voit jättää tämän viestin huomiotta.`,
+      `Kirjautumiskoodisi omatietopalveluun (${controller}, asiakasrekisteri) on ${grouped}.`,
+      "Voit myös kirjautua tällä linkillä – se toimii, vaikka palvelu kertoisi liian monesta yrityksestä:",
+      linkUrl,
+      `Koodi ja linkki ovat voimassa ${minutes} minuuttia ja toimivat kerran. Jos et pyytänyt koodia, voit jättää tämän viestin huomiotta.`,
       "",
-      `Your sign-in code for ${controller}'s customer register self-service is ${code}.`,
-      `The code is valid for ${minutes} minutes and works once. If you did not ask for it, you can ignore this message.`,
+      `Your sign-in code for ${controller}'s customer register self-service is ${grouped}.`,
+      "You can also sign in with this link – it works even when the service says there were too many attempts:",
+      linkUrl,
+      `The code and the link are valid for ${minutes} minutes and work once. If you did not ask for them, you can ignore this message.`,
     ].join("\n"),
   };
 }
@@ -28,7 +45,7 @@ export function emailChangeCodeMail(to: string, code: string): MailMessage {
   const controller = registerDescription.controller.name;
   return {
     to,
-    subject: `Vahvistuskoodi / Confirmation code: ${code}`,
+    subject: "Sähköpostiosoitteen vaihto / Changing your e-mail address",
     text: [
       `Vahvistuskoodisi sähköpostiosoitteen vaihtoon omatietopalvelussa (${controller}, asiakasrekisteri) on ${code}.`,
       `Koodi on voimassa ${minutes} minuuttia ja toimii kerran. Osoite vaihtuu vasta, kun koodi syötetään palveluun. Jos et pyytänyt vaihtoa, voit jättää tämän viestin huomiotta.`,

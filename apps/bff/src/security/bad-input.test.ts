@@ -23,6 +23,7 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  */
 const COUNTS_FAILED_ATTEMPTS = new Set([
   "POST /api/portal/auth/verify-code",
+  "POST /api/portal/auth/verify-link",
   "POST /api/staff/auth/sign-in",
   "POST /api/staff/auth/totp/confirm",
 ]);

@@ -1,16 +1,33 @@
+import { checkSignInCode, iso } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { SessionStore } from "../auth/session-store.ts";
-import { issueSignInCode, redeemSignInCode } from "../auth/sign-in-codes.ts";
-import { beginCodeAttempt, beginCodeRequest, codeAttemptSucceeded } from "../auth/sign-in-limits.ts";
-import type { Queries } from "../db/port.ts";
+import {
+  type CodeRow,
+  codeMatches,
+  consumeSignInCodes,
+  findByLink,
+  findCodeToTry,
+  issueSignInCode,
+  newestSignInCode,
+} from "../auth/sign-in-codes.ts";
+import {
+  beginCodeAttempt,
+  beginCodeRequest,
+  beginLinkAttempt,
+  codeAttemptSucceeded,
+  linkAttemptSucceeded,
+  triesOn,
+} from "../auth/sign-in-limits.ts";
+import type { Queries, Tx } from "../db/port.ts";
 import { customerSignIns, customers, ipAddresses } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { signInCodeMail } from "../mail/templates.ts";
+import { appendAudit } from "./audit.ts";
 import { applyGpcSignal } from "./marketing.ts";
-import { fail, type Result } from "./result.ts";
+import { fail, type Result, transact } from "./result.ts";
 
-/* Customer sign-in with a one-time code mailed to the registered address (decision 003). */
+/* Customer sign-in with a one-time code or link mailed to the registered address (decisions 003 and 010). */
 
 export type CustomerSignInDeps = Pick<Deps, "db" | "mail" | "now"> & { sessions: SessionStore };
 
@@ -21,10 +38,42 @@ const findByEmail = (q: Queries, email: string) =>
     .where(and(eq(customers.email, email), isNull(customers.anonymisedAt)))
     .get();
 
+/** The portal's link page with the link's secret after `#`: a fragment never reaches a server or its logs. */
+const signInLinkUrl = (portalOrigin: string, link: string) => `${portalOrigin}/sign-in/link#${link}`;
+
 /**
- * Counts the request, then issues and mails a code if the address belongs to a customer. Refused (429) only by
- * the limits, which are counted before the lookup, so the refusal costs the same whether or not the address is
- * registered.
+ * Wrong codes tried against `code` go to the audit trail (item 16) — never when they are tried: a wrong code for a
+ * registered address would then cost a durable write that one for an unknown address does not (item 14). They are
+ * written by the next write the account makes anyway: the code request that replaces the code (after its answer)
+ * or the sign-in. `rightTries` is the try that signed in, which was no failure.
+ */
+async function auditWrongCodes(
+  tx: Tx,
+  customerId: string,
+  email: string,
+  code: CodeRow,
+  rightTries: number,
+  at: number,
+) {
+  if (code.consumedAt !== null) return;
+  const wrongCodes = (await triesOn(tx, email, code)) - rightTries;
+  if (wrongCodes <= 0) return;
+  await appendAudit(
+    tx,
+    {
+      actor: { type: "customer", id: customerId },
+      action: "customer.sign_in_failed",
+      customerId,
+      detail: { wrongCodes, codeIssuedAt: iso(code.createdAt) },
+    },
+    at,
+  );
+}
+
+/**
+ * Counts the request, then issues and mails a code and a link if the address belongs to a customer. Refused (429)
+ * only by the limits, which are counted before the lookup, so the refusal costs the same whether or not the address
+ * is registered.
  *
  * Enumeration safety: the answer must not tell whether the address is registered, neither by what it says (always
  * "sent") nor by when it comes. Issuing a code writes and waits for an fsync, which an unknown address would not,
@@ -32,49 +81,132 @@ const findByEmail = (q: Queries, email: string) =>
  * first). The mail is queued in the code's transaction and leaves once the code is stored.
  */
 export async function requestSignInCode(
-  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
   { email, ip }: { email: string; ip: string | null },
 ): Promise<Result> {
   const at = now();
-  if (!(await beginCodeRequest(db, { email, ip }, at))) return fail(429, "rate_limited");
+  if (!(await beginCodeRequest(db, { email, ip }, at))) return fail(429, "sign_in_rate_limited");
   setImmediate(() => {
     db.transaction(async (tx) => {
       const customer = await findByEmail(tx, email);
       if (!customer) return;
-      const code = await issueSignInCode(tx, customer.id, at);
-      mail.enqueueMail(tx, signInCodeMail(email, code));
+      // The code this one replaces can no longer be tried: its wrong codes are final now.
+      const replaced = await newestSignInCode(tx, customer.id);
+      if (replaced) await auditWrongCodes(tx, customer.id, email, replaced, 0, at);
+      const { code, link } = await issueSignInCode(tx, customer.id, at);
+      mail.enqueueMail(tx, signInCodeMail(email, code, signInLinkUrl(env.portalOrigin, link)));
     }).catch((error: unknown) => console.error("[auth] sign-in code not issued", error));
   });
   return { ok: true };
 }
 
+type SignedIn = Result<{ token: string }>;
+type SignInFacts = {
+  sessions: SessionStore;
+  customerId: string;
+  method: "code" | "link";
+  gpc: boolean;
+  client: ClientInfo;
+  at: number;
+};
+
 /**
- * Checks a code and, when it is right, signs the customer in: the counters clear, the session and the sign-in
- * (with its IP address, which "My data" shows) are recorded in one transaction, so one fsync. A browser sending
- * Global Privacy Control objects to marketing at every sign-in (see services/marketing.ts).
+ * What every sign-in records in its one transaction: the session, the sign-in (with its IP address, which "My
+ * data" shows) and its audit entry. A browser sending Global Privacy Control objects to marketing at every sign-in
+ * (see services/marketing.ts).
+ */
+async function signIn(
+  tx: Tx,
+  { sessions, customerId, method, gpc, client, at }: SignInFacts,
+): Promise<{ ok: true; token: string }> {
+  const session = await sessions.create(customerId, at, client, tx);
+  await tx.insert(customerSignIns).values({ customerId, at, ip: client.ip, userAgent: client.userAgent });
+  // The notice lists IP numbers among the data held; the customer sees them under "My data".
+  if (client.ip) await tx.insert(ipAddresses).values({ customerId, ip: client.ip, seenAt: at });
+  if (gpc) await applyGpcSignal(tx, customerId, at);
+  await appendAudit(
+    tx,
+    {
+      actor: { type: "customer", id: customerId },
+      action: "customer.sign_in",
+      customerId,
+      detail: { method },
+      ip: client.ip,
+    },
+    at,
+  );
+  return { ok: true, token: session.token };
+}
+
+/**
+ * Checks a code and, when it is right, signs the customer in.
  *
- * Not `transact`: a wrong code is an answer whose try must be committed (it counts toward the code's limit).
+ * A wrong code costs the same whatever the address (item 14): one read (the address's customer and newest code, or
+ * nothing), one count that does not wait for the disk (the failure per e-mail address and per client address, and
+ * the try on that code, keyed by e-mail digest and code id or "none"), and one digest compared with the code's or a
+ * dummy. Only a right code writes durably: the code used up, the session, the sign-in and its audit entries, in
+ * one transaction.
  */
 export async function verifySignInCode(
   { db, sessions, now }: CustomerSignInDeps,
   { email, code, gpc }: { email: string; code: string; gpc: boolean },
   client: ClientInfo,
-): Promise<Result<{ token: string }>> {
+): Promise<SignedIn> {
   const at = now();
   const attempt = { email, ip: client.ip };
-  // Failures across codes, per address and per account; unknown addresses are counted the same.
-  if (!(await beginCodeAttempt(db, attempt, at))) return fail(429, "rate_limited");
-  return db.transaction(async (tx): Promise<Result<{ token: string }>> => {
-    const customer = await findByEmail(tx, email);
-    if (!customer || !(await redeemSignInCode(tx, customer.id, code, at))) return fail(400, "code_invalid");
+  const found = await db.read((r) => findCodeToTry(r, email));
+  // Counted before the comparison, so parallel guesses cannot slip past the limits.
+  const tries = await beginCodeAttempt(db, attempt, at, found.code);
+  if (tries === null) return fail(429, "sign_in_rate_limited");
+  const matches = codeMatches(found.code, code);
+  const { customerId, code: row } = found;
+  if (!matches || !row || !customerId || checkSignInCode({ ...row, attempts: tries - 1 }, at) !== "usable")
+    return fail(400, "code_invalid");
+  // `transact`: a parallel sign-in that used the code first rolls this one back whole.
+  return transact(db, async (tx): Promise<SignedIn> => {
+    await auditWrongCodes(tx, customerId, email, row, 1, at);
+    if (!(await consumeSignInCodes(tx, customerId, row.id, at))) return fail(400, "code_invalid");
     await codeAttemptSucceeded(tx, attempt, at);
-    const session = await sessions.create(customer.id, at, client, tx);
-    await tx
-      .insert(customerSignIns)
-      .values({ customerId: customer.id, at, ip: client.ip, userAgent: client.userAgent });
-    // The notice lists IP numbers among the data held; the customer sees them under "My data".
-    if (client.ip) await tx.insert(ipAddresses).values({ customerId: customer.id, ip: client.ip, seenAt: at });
-    if (gpc) await applyGpcSignal(tx, customer.id, at);
-    return { ok: true, token: session.token };
+    return signIn(tx, { sessions, customerId, method: "code", gpc, client, at });
+  });
+}
+
+/**
+ * Signs in with the link of a sign-in mail (the portal's link page posts it when the customer presses "Sign in",
+ * so a mail scanner opening the link signs no one in). Not counted per e-mail address, so an attacker who has used
+ * up an address's codes and requests cannot lock its owner out; counted per client address against floods.
+ */
+export async function verifySignInLink(
+  { db, sessions, now }: CustomerSignInDeps,
+  { link, gpc }: { link: string; gpc: boolean },
+  client: ClientInfo,
+): Promise<SignedIn> {
+  const at = now();
+  if (!(await beginLinkAttempt(db, client.ip, at))) return fail(429, "rate_limited");
+  return transact(db, async (tx): Promise<SignedIn> => {
+    const found = await findByLink(tx, link, at);
+    if (!found) return fail(400, "sign_in_link_invalid");
+    const { id, customerId, email } = found;
+    const newest = await newestSignInCode(tx, customerId);
+    if (newest) await auditWrongCodes(tx, customerId, email, newest, 0, at);
+    if (!(await consumeSignInCodes(tx, customerId, id, at))) return fail(400, "sign_in_link_invalid");
+    await linkAttemptSucceeded(tx, { email, ip: client.ip }, at);
+    return signIn(tx, { sessions, customerId, method: "link", gpc, client, at });
+  });
+}
+
+/** Ends the session and records the sign-out in the audit trail, in one transaction. */
+export function signOut(
+  { db, sessions, now }: Pick<Deps, "db" | "now"> & { sessions: SessionStore },
+  { sessionId, customerId, ip }: { sessionId: string; customerId: string; ip: string | null },
+): Promise<void> {
+  const at = now();
+  return db.transaction(async (tx) => {
+    await sessions.invalidate(sessionId, tx);
+    await appendAudit(
+      tx,
+      { actor: { type: "customer", id: customerId }, action: "customer.sign_out", customerId, ip },
+      at,
+    );
   });
 }

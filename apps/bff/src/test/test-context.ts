@@ -15,6 +15,9 @@ import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
 
 export const PORTAL_ORIGIN = "http://localhost:3000";
+
+/** A code as the mails show it: on its own between spaces, "1234 5678" (sign-in) or "123456" (confirmation). */
+const CODE_IN_BODY = /(?:^|\s)(\d{4} \d{4}|\d{6,8})(?=[.\s]|$)/m;
 export const STAFF_ORIGIN = "http://localhost:3001";
 
 /**
@@ -96,12 +99,21 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     auditSince(seq: number) {
       return db.select().from(auditLog).where(gt(auditLog.seq, seq)).orderBy(asc(auditLog.seq)).all();
     },
-    /** The code in the newest mail to `email`. */
+    /**
+     * The code in the newest mail to `email` (a sign-in or confirmation code), digits only. Codes are in the body,
+     * never the subject (issue 11); a subject's trailing code is still read, for a mail written the old way.
+     */
     lastCodeFor(email: string) {
       const mail = sent.findLast((m) => m.to === email);
-      const code = mail?.subject.match(/(\d{6})$/)?.[1];
+      const code = mail?.text.match(CODE_IN_BODY)?.[1] ?? mail?.subject.match(/(\d{6,8})$/)?.[1];
       if (!code) throw new Error(`no sign-in code was mailed to ${email}`);
-      return code;
+      return code.replace(/\s/g, "");
+    },
+    /** The sign-in link's secret (what follows `#`) in the newest mail to `email`. */
+    lastLinkFor(email: string) {
+      const link = sent.findLast((m) => m.to === email)?.text.match(/\/sign-in\/link#(\S+)/)?.[1];
+      if (!link) throw new Error(`no sign-in link was mailed to ${email}`);
+      return link;
     },
     async signInCustomer(email: string) {
       await post(portal, PORTAL_ORIGIN, "/api/portal/auth/request-code", { email });

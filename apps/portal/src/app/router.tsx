@@ -16,6 +16,7 @@ type Page = ReturnType<typeof page>;
 
 const publicPages: [string, Page][] = [
   [paths.signIn, page(() => import("./routes/sign-in.tsx"))],
+  [paths.signInLink, page(() => import("./routes/sign-in-link.tsx"))],
   [paths.aboutRegister, page(() => import("./routes/about-register.tsx"))],
   [paths.emailChangeUndo, page(() => import("./routes/email-change-undo.tsx"))],
 ];

@@ -1,6 +1,8 @@
 /** Every URL of the portal, in one place. */
 export const paths = {
   signIn: "/sign-in",
+  /** The sign-in link of a sign-in mail; its secret follows `#`, so it never reaches a server. */
+  signInLink: "/sign-in/link",
   myData: "/",
   aboutRegister: "/about-register",
   download: "/download",

@@ -204,6 +204,15 @@ export const errorMessages = {
   // Issue 11 C — staff sign-in: second factor, own password.
 
   // Issue 11 D — customer sign-in: codes, links, limits.
+  sign_in_code_format: { fi: "Koodissa on kahdeksan numeroa.", en: "The code has eight digits." },
+  sign_in_link_invalid: {
+    fi: "Kirjautumislinkki on vanhentunut tai jo käytetty. Pyydä uusi koodi kirjautumissivulla.",
+    en: "This sign-in link has expired or has already been used. Request a new code on the sign-in page.",
+  },
+  sign_in_rate_limited: {
+    fi: "Tälle osoitteelle on tehty liian monta yritystä. Kirjaudu uusimman meiltä saamasi viestin kirjautumislinkillä – se toimii rajoituksesta huolimatta – tai yritä uudelleen 15 minuutin kuluttua.",
+    en: "Too many attempts for this address. Sign in with the link in the newest e-mail we sent you – it works despite the limit – or try again in 15 minutes.",
+  },
 
   // Issue 11 E — e-mail change: re-authentication, undo.
   reauthentication_required: {

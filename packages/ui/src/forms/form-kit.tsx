@@ -70,8 +70,11 @@ export function TextAreaField(props: Valued<HTMLTextAreaElement, TextareaHTMLAtt
   return valuedField(props, (textarea) => <textarea {...textarea} />);
 }
 
-/** A six-digit one-time code: the numeric keypad on phones, and the code the browser offers from a message. */
-export function CodeField(props: Omit<Valued<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>, "maxLength">) {
+/**
+ * A one-time code: the numeric keypad on phones, and the code the browser offers from a message. Six digits unless
+ * `maxLength` says more (the customer sign-in code: eight, typed with a space between its groups).
+ */
+export function CodeField(props: Valued<HTMLInputElement, InputHTMLAttributes<HTMLInputElement>>) {
   return valuedField(props, (input) => (
     <input name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required {...input} />
   ));

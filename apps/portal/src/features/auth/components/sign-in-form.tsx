@@ -54,7 +54,10 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         ref={codeInput}
         id={codeId}
         label={t("codeLabel")}
-        pattern="[0-9]{6}"
+        hint={t("codeHint")}
+        // Eight digits, grouped in the mail as "1234 5678": spaces are welcome, the BFF drops them.
+        pattern="[0-9 ]{8,12}"
+        maxLength={12}
         value={code}
         onValue={setCode}
         error={err}
