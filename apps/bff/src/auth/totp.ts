@@ -37,6 +37,11 @@ export function matchTotpStep(secret: string, code: string, now: number): number
   return delta === null ? null : totpStep(now) + delta;
 }
 
+/** The code an authenticator app shows in time step `step`: for tooling that stands in for the app (the bench). */
+export function totpCodeForStep(secret: string, step: number): string {
+  return totpFor(secret).generate({ timestamp: step * PARAMS.period * 1000 });
+}
+
 /** The `otpauth://` URI an authenticator app reads from the QR code. */
 export function totpUri(secret: string, username: string): string {
   return totpFor(secret, username).toString();
