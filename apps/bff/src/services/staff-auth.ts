@@ -147,15 +147,18 @@ export async function signInStaff(
       },
       at,
     );
-    return { created, policy: await rolePolicy(tx, user.role) };
+    return created;
   });
   if (signedIn === null) return failed("totp_reused");
+  // The policy matters only to someone not enrolled: an enrolled sign-in (the usual one) does not read it.
+  const totpEnrolmentRequired =
+    user.totpEnabledAt === null && secondFactorRequired(user.role, await rolePolicy(db, user.role));
   return {
     ok: true,
-    token: signedIn.created.token,
+    token: signedIn.token,
     // The session is limited until then (refuseLimitedSession); the app goes straight to the step.
     passwordChangeRequired: user.mustChangePassword,
-    totpEnrolmentRequired: secondFactorRequired(user.role, signedIn.policy) && user.totpEnabledAt === null,
+    totpEnrolmentRequired,
   };
 }
 
@@ -194,11 +197,13 @@ async function reauthenticate(
   username: string,
   password: string,
   at: number,
+  /** The form field the password came in, named by a refusal. */
+  field: string,
 ): Promise<{ ok: true; passwordHash: string } | Failure> {
   const attempt = { username, ip: actor.ip };
   if (!(await beginSignInAttempt(db, attempt, at))) return fail(429, "rate_limited");
   const user = await db.select().from(staffUsers).where(eq(staffUsers.id, actor.id)).get();
-  if (!user || !(await verifyPassword(user.passwordHash, password))) return fail(400, "password_wrong");
+  if (!user || !(await verifyPassword(user.passwordHash, password))) return fail(400, "password_wrong", field);
   await attemptWithdrawn(db, attempt, at);
   return { ok: true, passwordHash: user.passwordHash };
 }
@@ -215,8 +220,8 @@ export async function startTotpEnrolment(
 ): Promise<Result<TotpEnrolment>> {
   // Replacing a confirmed secret from a session alone would let a stolen session swap the second factor.
   if (subject.totpEnabled) return invalidState();
-  const checked = await reauthenticate(db, actor, subject.username, password, now());
-  if (!checked.ok) return { ...checked, path: "password" };
+  const checked = await reauthenticate(db, actor, subject.username, password, now(), "password");
+  if (!checked.ok) return checked;
   const secret = newTotpSecret();
   const otpauthUri = totpUri(secret, subject.username);
   const qrSvg = await totpQrSvg(otpauthUri);
@@ -275,8 +280,8 @@ export async function changeOwnPassword(
   client: ClientInfo,
 ): Promise<Result<{ token: string }>> {
   const at = now();
-  const checked = await reauthenticate(db, actor, subject.username, input.currentPassword, at);
-  if (!checked.ok) return { ...checked, path: "currentPassword" };
+  const checked = await reauthenticate(db, actor, subject.username, input.currentPassword, at, "currentPassword");
+  if (!checked.ok) return checked;
   if (isCommonPassword(input.newPassword)) return fail(400, "password_common", "newPassword");
   if (await verifyPassword(checked.passwordHash, input.newPassword))
     return fail(400, "password_unchanged", "newPassword");
