@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 import { openDatabase } from "../apps/bff/src/db/client.ts";
 import type { Db } from "../apps/bff/src/db/port.ts";
 import {
@@ -102,6 +103,18 @@ export const test = base.extend<
     });
   },
 });
+
+/**
+ * The code an authenticator app shows for a base32 key (spaces, as the enrolment page shows them, are ignored),
+ * `stepsAhead` 30-second steps from now. A code works once (issue 11), so a test that signs the same person in
+ * twice takes the next step's code the second time (the BFF accepts one step either side of now).
+ */
+export function totpCodeFor(key: string, stepsAhead = 0): string {
+  return TOTP.generate({
+    secret: Secret.fromBase32(key.replace(/\s+/g, "")),
+    timestamp: Date.now() + stepsAhead * 30_000,
+  });
+}
 
 /** Chooses the UI language the way a user does, with the switch in the header. */
 export async function chooseLanguage(page: Page, locale: "fi" | "en") {

@@ -1,6 +1,12 @@
 import { serve } from "@hono/node-server";
 import { openDatabase } from "./db/client.ts";
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
+import {
+  DEMO_ADMIN_TOTP_SECRET,
+  DEMO_AGENT_TOTP_SECRET,
+  DEMO_CUSTOMER_EMAIL,
+  DEMO_STAFF,
+  seedDemo,
+} from "./db/seed-demo.ts";
 import type { Deps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { createMailQueue } from "./mail/mail-queue.ts";
@@ -27,7 +33,9 @@ async function main() {
   if (env.demo) {
     console.info(`[demo] customer: ${DEMO_CUSTOMER_EMAIL}; sign-in codes are written to ${env.mailDir}`);
     console.info(`[demo] staff: ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(", ")}`);
-    console.info(`[demo] admin's authenticator key (TOTP, SHA-1, 6 digits, 30 s): ${DEMO_ADMIN_TOTP_SECRET}`);
+    console.info(
+      `[demo] authenticator keys (TOTP, SHA-1, 6 digits, 30 s): admin ${DEMO_ADMIN_TOTP_SECRET}, agent ${DEMO_AGENT_TOTP_SECRET}`,
+    );
   }
 
   const shutdown = async () => {

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
-import type { StaffSubject } from "./auth/permissions.ts";
+import { every } from "hono/combine";
+import { refuseLimitedSession, type StaffSubject } from "./auth/permissions.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
@@ -12,6 +13,7 @@ import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
+import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { loadStaffSubject } from "./services/staff-auth.ts";
 import { createSurface } from "./surface.ts";
 
@@ -22,14 +24,16 @@ export function createStaffApi(deps: Deps) {
     { table: "staff_sessions", subject: "staff_user_id" },
     deps.env.sessionPolicy,
   );
-  const requireStaff = sessionAuth<StaffSubject>({
+  const requireStaffSession = sessionAuth<StaffSubject>({
     store: sessions,
     cookieName: sessionCookieName(deps.env, "staff"),
     // A disabled account or a withdrawn confidentiality commitment ends its sessions at once.
     load: loadStaffSubject,
     now: deps.now,
   });
-  const ctx: StaffContext = { ...deps, sessions, requireStaff };
+  // Every route but the few a limited session needs (a password to change, a second factor to enrol) refuses one.
+  const requireStaff = every(requireStaffSession, refuseLimitedSession);
+  const ctx: StaffContext = { ...deps, sessions, requireStaff, requireStaffSession };
   return new Hono()
     .basePath("/api/staff")
     .route("/auth", staffAuthRoutes(ctx))
@@ -37,6 +41,7 @@ export function createStaffApi(deps: Deps) {
     .route("/requests", deskRoutes(ctx))
     .route("/operations", dataOperationsRoutes(ctx))
     .route("/accounts", accountsRoutes(ctx))
+    .route("/role-policies", rolePolicyRoutes(ctx))
     .route("/audit", auditRoutes(ctx))
     .route("/retention", retentionRoutes(ctx));
 }

@@ -23,9 +23,23 @@ export function newTotpSecret(): string {
   return new Secret({ size: 20 }).base32;
 }
 
-/** Whether `code` is the current code of `secret` at `now`, or the one just before or after it. */
-export function checkTotpCode(secret: string, code: string, now: number): boolean {
-  return totpFor(secret).validate({ token: code, timestamp: now, window: WINDOW }) !== null;
+/** The RFC 6238 time step of `now`: the counter a code is made from. */
+export function totpStep(now: number): number {
+  return Math.floor(now / 1000 / PARAMS.period);
+}
+
+/**
+ * The time step whose code `code` is (now's, or the one just before or after it), or null when it is none of
+ * them. The caller refuses a step at or below the last one it accepted, so a code works once (ASVS 6.5.1).
+ */
+export function matchTotpStep(secret: string, code: string, now: number): number | null {
+  const delta = totpFor(secret).validate({ token: code, timestamp: now, window: WINDOW });
+  return delta === null ? null : totpStep(now) + delta;
+}
+
+/** The code an authenticator app shows in time step `step`: for tooling that stands in for the app (the bench). */
+export function totpCodeForStep(secret: string, step: number): string {
+  return totpFor(secret).generate({ timestamp: step * PARAMS.period * 1000 });
 }
 
 /** The `otpauth://` URI an authenticator app reads from the QR code. */

@@ -18,6 +18,9 @@ export const DEMO_STAFF = [
  * authenticator app. Public by design: it is printed in the README and at start-up. Demo only.
  */
 export const DEMO_ADMIN_TOTP_SECRET = "V4WBW4Z36X3F7JMDE3TEHE5N6J36NHPH";
+/** The demo agent's key: every role needs a second factor by default (issue 11), so the agent comes enrolled too. */
+export const DEMO_AGENT_TOTP_SECRET = "LBFLBPALLVK3CK32KBWKGYWROJCWZNL3";
+const demoTotpSecrets = { admin: DEMO_ADMIN_TOTP_SECRET, agent: DEMO_AGENT_TOTP_SECRET } as const;
 
 const ORDINARY_CUSTOMERS = 240;
 const DAY = 86_400_000;
@@ -146,9 +149,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
       confidentialitySignedOn: "2021-04-28",
       createdAt: SYNTHETIC_EPOCH,
       passwordChangedAt: SYNTHETIC_EPOCH,
-      // Admins must use two-factor sign-in; the demo admin comes enrolled so the demo works at once.
-      totpSecret: s.role === "admin" ? DEMO_ADMIN_TOTP_SECRET : null,
-      totpEnabledAt: s.role === "admin" ? SYNTHETIC_EPOCH : null,
+      // Every role needs two-factor sign-in; the demo staff come enrolled so the demo works at once.
+      totpSecret: demoTotpSecrets[s.role],
+      totpEnabledAt: SYNTHETIC_EPOCH,
     })),
   );
   // One transaction: a second process starting beside this one finds either nothing or the whole demo.

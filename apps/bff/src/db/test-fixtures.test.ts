@@ -69,7 +69,9 @@ describe("test fixtures", () => {
     const agent = await createStaffAccount(db, { role: "agent", password: "an-agent-of-its-own" });
     expect(admin.username).not.toBe(agent.username);
     expect(admin.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
-    expect(agent.totpSecret).toBeNull();
+    // Every role needs a second factor by default, so the accounts come enrolled unless a test asks otherwise.
+    expect(agent.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+    expect((await createStaffAccount(db, { role: "agent", totp: false })).totpSecret).toBeNull();
     const row = await db.select().from(staffUsers).where(eq(staffUsers.id, agent.id)).get();
     expect(row?.confidentialitySignedOn).not.toBeNull();
     expect(await verifyPassword(row?.passwordHash ?? null, "an-agent-of-its-own")).toBe(true);

@@ -157,8 +157,13 @@ export type StaffOptions = {
   role: "agent" | "admin";
   /** Default: a long random passphrase, returned with the account. */
   password?: string;
-  /** Two-factor sign-in enrolled with a fresh key (returned). Default: on for admins, who must have it. */
+  /**
+   * Two-factor sign-in enrolled with a fresh key (returned). Default: on, as every role needs it unless an admin
+   * switched it off; false makes a person whose first sign-in goes to enrolment.
+   */
   totp?: boolean;
+  /** As after an admin's reset or a new account: the next sign-in must change the password first. Default false. */
+  mustChangePassword?: boolean;
   displayName?: string;
   username?: string;
 };
@@ -189,7 +194,7 @@ export async function createStaffAccount(db: Db, options: StaffOptions): Promise
     defaultHash ??= hashPassword(DEFAULT_PASSWORD);
     passwordHash = await defaultHash;
   } else passwordHash = await hashPassword(password);
-  const totpSecret = (options.totp ?? options.role === "admin") ? newTotpSecret() : null;
+  const totpSecret = (options.totp ?? true) ? newTotpSecret() : null;
   const now = Date.now();
   const account = {
     id: `staff-${randomToken()}`,
@@ -205,6 +210,7 @@ export async function createStaffAccount(db: Db, options: StaffOptions): Promise
     passwordChangedAt: now,
     totpSecret,
     totpEnabledAt: totpSecret ? now : null,
+    mustChangePassword: options.mustChangePassword ?? false,
   });
   return { ...account, password, totpSecret };
 }

@@ -87,7 +87,8 @@ export async function createStaffAccount(
     totpEnabledAt: null,
     passwordChangedAt: at,
     totpLastStep: null,
-    mustChangePassword: false,
+    // The admin chose this password and gave it on: the person's first sign-in chooses their own (ASVS 6.4.1).
+    mustChangePassword: true,
   };
   return transact(db, async (tx) => {
     // Checked again inside the write: another admin may have taken the name while the password hashed.
@@ -188,7 +189,8 @@ export async function resetStaffPassword(
   return transact(db, async (tx) => {
     const { changes } = await tx
       .update(staffUsers)
-      .set({ passwordHash, passwordChangedAt: at })
+      // The admin's choice is for one sign-in only: the next one must choose a new password first (ASVS 6.4.1).
+      .set({ passwordHash, passwordChangedAt: at, mustChangePassword: true })
       .where(eq(staffUsers.id, id))
       .run();
     if (changes === 0) return notFound();

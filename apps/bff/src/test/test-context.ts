@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { asc, desc, gt, max } from "drizzle-orm";
+import { asc, desc, eq, gt, max } from "drizzle-orm";
 import { Secret, TOTP } from "otpauth";
 import { afterAll } from "vitest";
+import { totpStep } from "../auth/totp.ts";
 import { openDatabase } from "../db/client.ts";
-import { auditLog } from "../db/schema.ts";
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
+import { auditLog, staffUsers } from "../db/schema.ts";
+import { DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
 import type { Deps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
 import { createMailQueue } from "../mail/mail-queue.ts";
@@ -122,29 +123,45 @@ export async function createTestContext(envOverrides: Record<string, string> = {
       if (res.status !== 200) throw new Error(`customer sign-in failed: ${res.status}`);
       return cookieFrom(res);
     },
-    /** Password-only sign-in: for accounts without two-factor sign-in (the demo agent). */
+    /**
+     * Signs a staff member in as the sign-in form does: the password, and for an enrolled account (every demo
+     * account) an authenticator code the account has not used yet. A code works once (issue 11), so a test that
+     * signs the same person in again gets the next unused step of the ±1 window, and when all three are used the
+     * clock moves on one step (30 s), as a person would wait for the next code.
+     */
     async signInStaff(username: string, password: string) {
-      const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", { username, password });
+      const totp = await this.unusedTotpCode(username);
+      const body = totp === undefined ? { username, password } : { username, password, totp };
+      const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", body);
       if (res.status !== 200) throw new Error(`staff sign-in failed: ${res.status}`);
       return cookieFrom(res);
     },
     /** The current authenticator code of a base32 secret on the context's clock. */
     totpCode(secret: string) {
-      return TOTP.generate({
-        secret: Secret.fromBase32(secret),
-        algorithm: "SHA1",
-        digits: 6,
-        period: 30,
-        timestamp: clock,
-      });
+      return this.totpCodeAt(secret, clock);
     },
-    /** The demo admin, with password and the code from the pre-enrolled demo secret. */
-    async signInAdmin() {
-      const totp = this.totpCode(DEMO_ADMIN_TOTP_SECRET);
-      const body = { username: "admin", password: "admin-demo-pass", totp };
-      const res = await post(staff, STAFF_ORIGIN, "/api/staff/auth/sign-in", body);
-      if (res.status !== 200) throw new Error(`admin sign-in failed: ${res.status}`);
-      return cookieFrom(res);
+    /** The authenticator code of a base32 secret at `timestamp`. */
+    totpCodeAt(secret: string, timestamp: number) {
+      return TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp });
+    },
+    /**
+     * A code of `username`'s key that the BFF will accept now and has not accepted before (undefined for an
+     * account without two-factor sign-in).
+     */
+    async unusedTotpCode(username: string): Promise<string | undefined> {
+      const user = await db.select().from(staffUsers).where(eq(staffUsers.username, username.toLowerCase())).get();
+      if (!user?.totpSecret || user.totpEnabledAt === null) return undefined;
+      const last = user.totpLastStep ?? Number.NEGATIVE_INFINITY;
+      for (;;) {
+        const now = totpStep(clock);
+        const step = [now - 1, now, now + 1].find((s) => s > last);
+        if (step !== undefined) return this.totpCodeAt(user.totpSecret, step * 30_000);
+        clock += 30_000;
+      }
+    },
+    /** The demo admin, with password and an unused code of the pre-enrolled demo secret. */
+    signInAdmin() {
+      return this.signInStaff("admin", "admin-demo-pass");
     },
     cookieFrom,
     async close() {

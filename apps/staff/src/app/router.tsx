@@ -23,6 +23,7 @@ const StaffAccounts = page(() => import("./routes/staff-accounts.tsx"));
 const Audit = page(() => import("./routes/audit.tsx"));
 const Retention = page(() => import("./routes/retention.tsx"));
 const Security = page(() => import("./routes/security.tsx"));
+const ChangePassword = page(() => import("./routes/change-password.tsx"));
 const NotFound = page(() => import("./routes/not-found.tsx"));
 
 export function AppRouter() {
@@ -42,6 +43,7 @@ export function AppRouter() {
             <Route path={paths.audit} element={<Audit />} />
             <Route path={paths.retention} element={<Retention />} />
             <Route path={paths.security} element={<Security />} />
+            <Route path={paths.changePassword} element={<ChangePassword />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -13,4 +13,5 @@ export const paths = {
   audit: "/admin/audit",
   retention: "/admin/retention",
   security: "/account/security",
+  changePassword: "/account/password",
 } as const;

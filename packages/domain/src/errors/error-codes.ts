@@ -202,6 +202,23 @@ export const errorMessages = {
   },
 
   // Issue 11 C — staff sign-in: second factor, own password.
+  password_change_required: {
+    fi: "Vaihda salasanasi ennen kuin jatkat.",
+    en: "Change your password before you continue.",
+  },
+  password_wrong: { fi: "Salasana on väärä.", en: "The password is wrong." },
+  password_unchanged: {
+    fi: "Valitse uusi salasana, joka on eri kuin nykyinen.",
+    en: "Choose a new password that differs from the current one.",
+  },
+  policy_reason_required: {
+    fi: "Kirjoita perustelu (vähintään 10 merkkiä). Se tallennetaan lokiin.",
+    en: "Write the reason (at least 10 characters). It is kept in the audit trail.",
+  },
+  second_factor_always_required: {
+    fi: "Ylläpitäjien kaksivaiheista tunnistusta ei voi poistaa käytöstä.",
+    en: "Two-factor sign-in cannot be switched off for administrators.",
+  },
 
   // Issue 11 D — customer sign-in: codes, links, limits.
   sign_in_code_format: { fi: "Koodissa on kahdeksan numeroa.", en: "The code has eight digits." },

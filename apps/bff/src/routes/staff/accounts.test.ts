@@ -76,7 +76,7 @@ describe("the account list", () => {
           totpEnabled: true,
           createdAt: expect.any(String),
         },
-        expect.objectContaining({ username: "agent", role: "agent", totpEnabled: false }),
+        expect.objectContaining({ username: "agent", role: "agent", totpEnabled: true }),
       ]),
     );
     expect(JSON.stringify(body)).not.toMatch(/argon2|passwordHash|totpSecret/);

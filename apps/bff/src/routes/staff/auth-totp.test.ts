@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { beginSignInAttempt, signInLimits } from "../../auth/sign-in-limits.ts";
 import { auditLog, staffUsers } from "../../db/schema.ts";
 import { DEMO_ADMIN_TOTP_SECRET } from "../../db/seed-demo.ts";
+import { createStaffAccount } from "../../db/test-fixtures.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 
 type Enrolment = { secret: string; otpauthUri: string; qrSvg: string };
@@ -55,7 +56,7 @@ describe("two-factor sign-in of the pre-enrolled demo admin", () => {
       totp: t.totpCode(DEMO_ADMIN_TOTP_SECRET),
     });
     expect(right.status).toBe(200);
-    expect(await right.json()).toEqual({ signedIn: true, totpEnrolmentRequired: false });
+    expect(await right.json()).toEqual({ signedIn: true, totpEnrolmentRequired: false, passwordChangeRequired: false });
     const session = await get("/api/staff/auth/session", t.cookieFrom(right));
     expect(await session.json()).toMatchObject({ username: "admin", totpEnabled: true, totpEnrolmentRequired: false });
   });
@@ -73,18 +74,20 @@ describe("two-factor sign-in of the pre-enrolled demo admin", () => {
 describe("an agent enrols in two-factor sign-in", () => {
   it("enrol → confirm → the session is renewed → sign-in needs the code", async () => {
     nextWindow();
-    const first = await t.signInStaff("agent", "agent-demo-pass");
-    const enrol = await t.postStaff("/api/staff/auth/totp/enrol", {}, first);
+    // An agent who has not enrolled yet (the demo agent comes enrolled).
+    const agent = await createStaffAccount(t.db, { role: "agent", totp: false, password: "enrolling-agent-pass" });
+    const first = await t.signInStaff(agent.username, agent.password);
+    const enrol = await t.postStaff("/api/staff/auth/totp/enrol", { password: agent.password }, first);
     expect(enrol.status).toBe(200);
     const { secret, otpauthUri, qrSvg } = (await enrol.json()) as Enrolment;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(otpauthUri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
-    expect(otpauthUri).toContain("agent");
+    expect(otpauthUri).toContain(agent.username);
     expect(qrSvg).toContain("<svg");
-    const pending = await t.db.select().from(staffUsers).where(eq(staffUsers.id, "staff-agent")).get();
+    const pending = await t.db.select().from(staffUsers).where(eq(staffUsers.id, agent.id)).get();
     expect(pending).toMatchObject({ totpSecret: secret, totpEnabledAt: null });
     // Not confirmed yet: the password alone still signs in, and the trail holds no secret.
-    expect((await signIn({ username: "agent", password: "agent-demo-pass" })).status).toBe(200);
+    expect((await signIn({ username: agent.username, password: agent.password })).status).toBe(200);
     expect(JSON.stringify(await t.db.select().from(auditLog).all())).not.toContain(secret);
 
     const bad = await t.postStaff("/api/staff/auth/totp/confirm", { code: wrongCode(secret) }, first);
@@ -101,14 +104,16 @@ describe("an agent enrols in two-factor sign-in", () => {
     expect(await (await get("/api/staff/auth/session", renewed)).json()).toMatchObject({ totpEnabled: true });
     expect(await actions()).toEqual(expect.arrayContaining(["staff.totp.enrolment_started", "staff.totp.enabled"]));
 
-    const again = await t.postStaff("/api/staff/auth/totp/enrol", {}, renewed);
+    const again = await t.postStaff("/api/staff/auth/totp/enrol", { password: agent.password }, renewed);
     expect(again.status).toBe(409);
 
-    const noCode = await signIn({ username: "agent", password: "agent-demo-pass" });
+    const noCode = await signIn({ username: agent.username, password: agent.password });
     expect(await noCode.json()).toMatchObject({ error: { code: "totp_required" } });
-    expect((await signIn({ username: "agent", password: "agent-demo-pass", totp: t.totpCode(secret) })).status).toBe(
-      200,
-    );
+    // The confirming code's step counts as used: sign-in takes the next step's code.
+    t.advance(30_000);
+    expect(
+      (await signIn({ username: agent.username, password: agent.password, totp: t.totpCode(secret) })).status,
+    ).toBe(200);
   });
 
   it("an admin resets a lost second factor; the agent signs in with the password and may enrol again", async () => {
@@ -142,8 +147,15 @@ describe("an admin without two-factor sign-in", () => {
 
     const res = await signIn({ username: "new.admin", password: "a-long-enough-passphrase" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ signedIn: true, totpEnrolmentRequired: true });
-    const cookie = t.cookieFrom(res);
+    // Created by an admin with a password the admin chose: the password is changed first, then enrolment.
+    expect(await res.json()).toEqual({ signedIn: true, totpEnrolmentRequired: true, passwordChangeRequired: true });
+    const changed = await t.postStaff(
+      "/api/staff/auth/password",
+      { currentPassword: "a-long-enough-passphrase", newPassword: "the-admins-own-passphrase" },
+      t.cookieFrom(res),
+    );
+    expect(changed.status).toBe(200);
+    const cookie = t.cookieFrom(changed);
     expect(await (await get("/api/staff/auth/session", cookie)).json()).toMatchObject({
       role: "admin",
       totpEnrolmentRequired: true,
@@ -155,7 +167,9 @@ describe("an admin without two-factor sign-in", () => {
     }
     expect((await t.postStaff("/api/staff/audit/verify", {}, cookie)).status).toBe(403);
 
-    const { secret } = (await (await t.postStaff("/api/staff/auth/totp/enrol", {}, cookie)).json()) as Enrolment;
+    const { secret } = (await (
+      await t.postStaff("/api/staff/auth/totp/enrol", { password: "the-admins-own-passphrase" }, cookie)
+    ).json()) as Enrolment;
     const confirmed = await t.postStaff("/api/staff/auth/totp/confirm", { code: t.totpCode(secret) }, cookie);
     expect(confirmed.status).toBe(200);
     const renewed = t.cookieFrom(confirmed);

@@ -1,10 +1,19 @@
-import { confirmTotpInputSchema, iso, staffSignInInputSchema, totpRequired } from "@tietoni/domain";
+import {
+  changeOwnPasswordInputSchema,
+  confirmTotpInputSchema,
+  iso,
+  staffSessionLimit,
+  staffSignInInputSchema,
+  startTotpEnrolmentInputSchema,
+} from "@tietoni/domain";
 import { Hono } from "hono";
+import { allowLimitedTo } from "../../auth/permissions.ts";
 import { apiError, failure } from "../../http/api-error.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { clearSessionCookie, setSessionCookie } from "../../http/session-cookie.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import {
+  changeOwnPassword,
   confirmTotpEnrolment,
   signInStaff,
   signOutStaff,
@@ -16,10 +25,13 @@ import type { StaffContext, StaffEnv } from "./context.ts";
 
 /**
  * Staff sign-in with a personal user name and password (the notice's "oma henkilökohtainen käyttäjätunnus"),
- * plus an authenticator code for those who enrolled in two-factor sign-in (required for admins).
+ * plus an authenticator code (required of every role unless an admin switched it off for the role).
+ *
+ * These routes take any valid session, also a limited one (`requireStaffSession`): a person who must first
+ * change the password or enrol needs them. Every other staff route refuses such a session.
  */
 export function staffAuthRoutes(ctx: StaffContext) {
-  const { env, requireStaff } = ctx;
+  const { env, requireStaffSession } = ctx;
   return (
     new Hono<StaffEnv>()
       .post("/sign-in", validate("json", staffSignInInputSchema), async (c) => {
@@ -36,51 +48,88 @@ export function staffAuthRoutes(ctx: StaffContext) {
           }
         }
         setSessionCookie(c, env, "staff", outcome.token);
-        return c.json({ signedIn: true, totpEnrolmentRequired: outcome.totpEnrolmentRequired }, 200);
+        const { totpEnrolmentRequired, passwordChangeRequired } = outcome;
+        return c.json({ signedIn: true, totpEnrolmentRequired, passwordChangeRequired }, 200);
       })
-      .get("/session", requireStaff, (c) => {
-        const { username, displayName, role, totpEnabled } = c.get("subject");
+      .get("/session", requireStaffSession, (c) => {
+        const { username, displayName, role, totpEnabled, secondFactorRequired, mustChangePassword } = c.get("subject");
+        const limit = staffSessionLimit(c.get("subject"));
         return c.json(
           {
             username,
             displayName,
             role,
             totpEnabled,
-            // Until then every other staff route answers 403 totp_required; the app sends them to enrol.
-            totpEnrolmentRequired: totpRequired(role) && !totpEnabled,
+            secondFactorRequired,
+            // Until then every other staff route answers 403 password_change_required or totp_required; the app
+            // sends the person to the one step left, the password first.
+            passwordChangeRequired: mustChangePassword,
+            totpEnrolmentRequired: limit === "totp_enrolment",
             expiresAt: iso(c.get("session").expiresAt),
           },
           200,
         );
       })
-      .post("/sign-out", requireStaff, async (c) => {
+      .post("/sign-out", requireStaffSession, async (c) => {
         await signOutStaff(ctx, staffActor(c, env.TRUST_PROXY), c.get("session").id);
         clearSessionCookie(c, env, "staff");
         return c.json({ signedOut: true }, 200);
       })
       // A lost laptop or a session left open elsewhere: the person ends all of their sessions, this one included.
-      .post("/sign-out-everywhere", requireStaff, async (c) => {
+      .post("/sign-out-everywhere", requireStaffSession, async (c) => {
         const { sessionsEnded } = await signOutStaffEverywhere(ctx, staffActor(c, env.TRUST_PROXY));
         clearSessionCookie(c, env, "staff");
         return c.json({ signedOut: true, sessionsEnded }, 200);
       })
-      .post("/totp/enrol", requireStaff, async (c) => {
-        const result = await startTotpEnrolment(ctx, staffActor(c, env.TRUST_PROXY), c.get("subject"));
-        if (!result.ok) return failure(c, result);
-        const { secret, otpauthUri, qrSvg } = result;
-        return c.json({ secret, otpauthUri, qrSvg }, 200);
-      })
-      .post("/totp/confirm", requireStaff, validate("json", confirmTotpInputSchema), async (c) => {
-        const { code } = c.req.valid("json");
-        const result = await confirmTotpEnrolment(
-          ctx,
-          staffActor(c, env.TRUST_PROXY),
-          code,
-          clientInfo(c, env.TRUST_PROXY),
-        );
-        if (!result.ok) return failure(c, result);
-        setSessionCookie(c, env, "staff", result.token);
-        return c.json({ totpEnabled: true }, 200);
-      })
+      // The person's own password change (also the forced one after an admin set the password).
+      .post(
+        "/password",
+        requireStaffSession,
+        allowLimitedTo("password_change"),
+        validate("json", changeOwnPasswordInputSchema),
+        async (c) => {
+          const result = await changeOwnPassword(
+            ctx,
+            staffActor(c, env.TRUST_PROXY),
+            c.get("subject"),
+            c.req.valid("json"),
+            clientInfo(c, env.TRUST_PROXY),
+          );
+          if (!result.ok) return failure(c, result);
+          setSessionCookie(c, env, "staff", result.token);
+          return c.json({ passwordChanged: true }, 200);
+        },
+      )
+      .post(
+        "/totp/enrol",
+        requireStaffSession,
+        allowLimitedTo("totp_enrolment"),
+        validate("json", startTotpEnrolmentInputSchema),
+        async (c) => {
+          const { password } = c.req.valid("json");
+          const result = await startTotpEnrolment(ctx, staffActor(c, env.TRUST_PROXY), c.get("subject"), password);
+          if (!result.ok) return failure(c, result);
+          const { secret, otpauthUri, qrSvg } = result;
+          return c.json({ secret, otpauthUri, qrSvg }, 200);
+        },
+      )
+      .post(
+        "/totp/confirm",
+        requireStaffSession,
+        allowLimitedTo("totp_enrolment"),
+        validate("json", confirmTotpInputSchema),
+        async (c) => {
+          const { code } = c.req.valid("json");
+          const result = await confirmTotpEnrolment(
+            ctx,
+            staffActor(c, env.TRUST_PROXY),
+            code,
+            clientInfo(c, env.TRUST_PROXY),
+          );
+          if (!result.ok) return failure(c, result);
+          setSessionCookie(c, env, "staff", result.token);
+          return c.json({ totpEnabled: true }, 200);
+        },
+      )
   );
 }

@@ -45,8 +45,8 @@ export const accountsMessages = {
   accountsRole: { fi: "Rooli", en: "Role" },
   accountsInitialPassword: { fi: "Ensimmäinen salasana", en: "Initial password" },
   accountsPasswordHint: {
-    fi: "Vähintään 12 merkkiä. Yleisiä salasanoja ei hyväksytä. Toimita salasana henkilölle turvallista reittiä.",
-    en: "At least 12 characters. Common passwords are refused. Give it to the person through a safe channel.",
+    fi: "Vähintään 12 merkkiä. Yleisiä salasanoja ei hyväksytä. Toimita salasana henkilölle turvallista reittiä; hän vaihtaa sen ensimmäisellä kirjautumisellaan.",
+    en: "At least 12 characters. Common passwords are refused. Give it to the person through a safe channel; they change it at their first sign-in.",
   },
   accountsConfidentiality: {
     fi: "Salassapitositoumus allekirjoitettu (päivämäärä)",
@@ -93,8 +93,8 @@ export const accountsMessages = {
   accountsResetHeading: { fi: "Salasanan vaihto", en: "Reset password" },
   accountsNewPassword: { fi: "Uusi salasana", en: "New password" },
   accountsResetHint: {
-    fi: "Vähintään 12 merkkiä. Henkilön kaikki istunnot päättyvät.",
-    en: "At least 12 characters. All of the person's sessions end.",
+    fi: "Vähintään 12 merkkiä. Henkilön kaikki istunnot päättyvät, ja hän vaihtaa salasanan seuraavalla kirjautumisellaan.",
+    en: "At least 12 characters. All of the person's sessions end, and they change the password at their next sign-in.",
   },
   accountsReset: { fi: "Vaihda salasana", en: "Set new password" },
   accountsResetDone: {
@@ -127,8 +127,13 @@ export const accountsMessages = {
     en: "Signing in then asks, besides your password, for a six-digit code from an authenticator app on your phone, such as Google Authenticator, Microsoft Authenticator or FreeOTP.",
   },
   accountsSecurityRequired: {
-    fi: "Ylläpitäjien on käytettävä kaksivaiheista tunnistusta. Ota se käyttöön ennen kuin jatkat.",
-    en: "Administrators must use two-factor sign-in. Set it up before you continue.",
+    fi: "Roolisi ({role}) edellyttää kaksivaiheista tunnistusta. Ota se käyttöön ennen kuin jatkat.",
+    en: "Your role ({role}) requires two-factor sign-in. Set it up before you continue.",
+  },
+  accountsSecurityPassword: { fi: "Salasanasi", en: "Your password" },
+  accountsSecurityPasswordHint: {
+    fi: "Varmistamme, että tunnistus otetaan käyttöön sinun tunnuksellesi.",
+    en: "We check that it is you who sets up two-factor sign-in for this account.",
   },
   accountsSecurityOn: {
     fi: "Kaksivaiheinen tunnistus on käytössä tunnuksellasi.",
@@ -167,6 +172,68 @@ export const accountsMessages = {
   accountsSecurityDone: {
     fi: "Kaksivaiheinen tunnistus on nyt käytössä. Seuraavalla kirjautumiskerralla sinulta kysytään koodi.",
     en: "Two-factor sign-in is now on. You will be asked for a code the next time you sign in.",
+  },
+
+  // Own password (the security page's section, and the page of the forced change)
+  accountsPasswordHeading: { fi: "Salasana", en: "Password" },
+  accountsPasswordLink: { fi: "Vaihda salasanasi", en: "Change your password" },
+  accountsPasswordTitle: { fi: "Vaihda salasana", en: "Change password" },
+  accountsPasswordIntro: {
+    fi: "Salasanan vaihto päättää istuntosi muilla laitteilla.",
+    en: "Changing your password ends your sessions on other devices.",
+  },
+  accountsPasswordForced: {
+    fi: "Ylläpitäjä asetti salasanasi. Valitse oma salasana ennen kuin jatkat.",
+    en: "An administrator set your password. Choose a password of your own before you continue.",
+  },
+  accountsPasswordCurrent: { fi: "Nykyinen salasana", en: "Current password" },
+  accountsPasswordCurrentForced: {
+    fi: "Ylläpitäjän antama salasana",
+    en: "The password the administrator gave you",
+  },
+  accountsPasswordNew: { fi: "Uusi salasana", en: "New password" },
+  accountsPasswordNewHint: {
+    fi: "Vähintään 12 merkkiä. Yleisiä salasanoja ei hyväksytä.",
+    en: "At least 12 characters. Common passwords are refused.",
+  },
+  accountsPasswordChange: { fi: "Vaihda salasana", en: "Change password" },
+  accountsPasswordChanging: { fi: "Vaihdetaan…", en: "Changing…" },
+  accountsPasswordChanged: {
+    fi: "Salasana vaihdettiin. Istuntosi muilla laitteilla päätettiin.",
+    en: "Your password was changed. Your sessions on other devices were ended.",
+  },
+
+  // Second factor per role (staff accounts page)
+  policyHeading: { fi: "Kaksivaiheinen tunnistus rooleittain", en: "Two-factor sign-in by role" },
+  policyIntro: {
+    fi: "Kaikkien roolien on oletuksena käytettävä kaksivaiheista tunnistusta. Sen voi poistaa roolilta vain perustellen; muutos ja perustelu kirjataan lokiin.",
+    en: "Every role must use two-factor sign-in by default. It can be switched off for a role only with a reason; the change and the reason are logged.",
+  },
+  policyStateRequired: { fi: "Vaaditaan.", en: "Required." },
+  policyStateOff: { fi: "Ei vaadita.", en: "Not required." },
+  policyReasonShown: { fi: "Perustelu: {reason}", en: "Reason: {reason}" },
+  policyChangedBy: { fi: "Muuttanut {name} {date}.", en: "Changed by {name} on {date}." },
+  policyAlwaysRequired: {
+    fi: "Ylläpitäjien kaksivaiheista tunnistusta ei voi poistaa käytöstä.",
+    en: "Two-factor sign-in cannot be switched off for administrators.",
+  },
+  policyChoiceLegend: { fi: "Kaksivaiheinen tunnistus: {role}", en: "Two-factor sign-in: {role}" },
+  policyChoiceOn: { fi: "Vaaditaan", en: "Required" },
+  policyChoiceOff: { fi: "Ei vaadita", en: "Not required" },
+  policyReason: { fi: "Perustelu", en: "Reason" },
+  policyReasonHint: {
+    fi: "Miksi rooli saa kirjautua pelkällä salasanalla? Vähintään 10 merkkiä; tallennetaan lokiin.",
+    en: "Why may this role sign in with a password alone? At least 10 characters; kept in the audit trail.",
+  },
+  policySave: { fi: "Tallenna", en: "Save" },
+  policySaving: { fi: "Tallennetaan…", en: "Saving…" },
+  policySavedOn: {
+    fi: "Kaksivaiheinen tunnistus vaaditaan nyt roolilta {role}.",
+    en: "Two-factor sign-in is now required of the role {role}.",
+  },
+  policySavedOff: {
+    fi: "Kaksivaiheista tunnistusta ei enää vaadita roolilta {role}.",
+    en: "Two-factor sign-in is no longer required of the role {role}.",
   },
 } as const satisfies Record<string, Localized>;
 

@@ -6,6 +6,7 @@ import { useStaffAccounts } from "../api/get-staff-accounts.ts";
 import { useI18n } from "../messages.ts";
 import { CreateAccountForm } from "./create-account-form.tsx";
 import { EditAccountPanel } from "./edit-account-panel.tsx";
+import { RolePolicies } from "./role-policies.tsx";
 
 /** The named staff: who may sign in, in which role, since which confidentiality commitment. */
 export function StaffAccountsPage() {
@@ -84,6 +85,7 @@ export function StaffAccountsPage() {
         />
       )}
       <CreateAccountForm onCreated={setStatus} />
+      <RolePolicies onDone={setStatus} />
     </>
   );
 }

@@ -1,4 +1,5 @@
-import { CodeField, ErrorMessage, errorCode, Loading, SubmitButton } from "@tietoni/ui";
+import { staffRoleNames } from "@tietoni/domain";
+import { CodeField, ErrorMessage, errorCode, fieldErrors, InputField, Loading, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useSession } from "../../../lib/session.ts";
 import { useConfirmTotp } from "../api/confirm-totp.ts";
@@ -10,14 +11,16 @@ const grouped = (key: string) => key.match(/.{1,4}/g)?.join(" ") ?? key;
 
 /** The signed-in person's own two-factor sign-in: QR code and manual key, confirmed with a first code. */
 export function TotpEnrolment() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const session = useSession();
   const enrol = useEnrolTotp();
   const confirm = useConfirmTotp();
   const [code, setCode] = useState("");
+  const [password, setPassword] = useState("");
   const [done, setDone] = useState(false);
   const headingId = useId();
   const codeId = useId();
+  const passwordId = useId();
 
   if (session.isPending) return <Loading />;
   if (!session.data) return null;
@@ -33,7 +36,8 @@ export function TotpEnrolment() {
     );
   }
 
-  const enrolErr = errorCode(enrol.error);
+  const passwordErr = fieldErrors(enrol.error).get("password") ?? null;
+  const enrolErr = passwordErr ? null : errorCode(enrol.error);
   const confirmErr = errorCode(confirm.error);
   const codeErr = confirmErr === "code_format" ? "code_format" : null;
   const submit = (e: FormEvent) => {
@@ -45,15 +49,39 @@ export function TotpEnrolment() {
     <>
       {session.data.totpEnrolmentRequired && (
         <p className="accounts-notice" role="status">
-          {t("accountsSecurityRequired")}
+          {t("accountsSecurityRequired", { role: staffRoleNames[session.data.role][locale] })}
         </p>
       )}
       <p>{t("accountsSecurityIntro")}</p>
       {enrolErr && <ErrorMessage code={enrolErr} />}
       {!enrol.data ? (
-        <button type="button" disabled={enrol.isPending} onClick={() => enrol.mutate()}>
-          {enrol.isPending ? t("accountsSecurityStarting") : t("accountsSecurityStart")}
-        </button>
+        // The password again: a session left open must not be enough to bind the account to another phone.
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            enrol.mutate(password, { onSuccess: () => setPassword("") });
+          }}
+          noValidate
+          className="form"
+        >
+          <InputField
+            id={passwordId}
+            name="password"
+            type="password"
+            label={t("accountsSecurityPassword")}
+            hint={t("accountsSecurityPasswordHint")}
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+            error={passwordErr}
+          />
+          <SubmitButton
+            pending={enrol.isPending}
+            label={t("accountsSecurityStart")}
+            pendingLabel={t("accountsSecurityStarting")}
+          />
+        </form>
       ) : (
         <>
           <section aria-labelledby={headingId} className="accounts-enrolment">
