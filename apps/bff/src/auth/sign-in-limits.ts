@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
+import { rateLimitAddress } from "../http/client-info.ts";
 import { sha256Hex } from "./tokens.ts";
 
 /**
@@ -31,16 +32,17 @@ type Counter = { key: string; max: number };
 
 const windowStart = (now: number) => now - (now % signInLimits.windowMs);
 const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
-const addressKey = (ip: string) => `ip:${ip}`;
+// An IPv6 client is counted by its /64 network: one subscriber holds them all (http/client-info.ts).
+const addressKey = (ip: string) => `ip:${rateLimitAddress(ip)}`;
 // Hashed: the table then holds no readable address of people who may not even be customers.
 const emailDigest = (email: string) => sha256Hex(email.trim().toLowerCase());
 const codeRequestKeys = (email: string, ip: string | null) => ({
   email: `code-request:email:${emailDigest(email)}`,
-  ip: ip === null ? null : `code-request:ip:${ip}`,
+  ip: ip === null ? null : `code-request:ip:${rateLimitAddress(ip)}`,
 });
 const codeFailureKeys = (email: string, ip: string | null) => ({
   email: `code-failure:email:${emailDigest(email)}`,
-  ip: ip === null ? null : `code-failure:ip:${ip}`,
+  ip: ip === null ? null : `code-failure:ip:${rateLimitAddress(ip)}`,
 });
 
 async function failuresOf(tx: Tx, key: string, start: number): Promise<number> {
