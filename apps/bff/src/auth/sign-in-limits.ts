@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
 import { rateLimitAddress } from "../http/client-info.ts";
@@ -74,8 +74,8 @@ function countAttempt(db: Db, counters: readonly Counter[], now: number): Promis
   const start = windowStart(now);
   return db.transaction(async (tx) => {
     for (const { key, max } of counters) if ((await failuresOf(tx, key, start)) >= max) return false;
-    // Rows of past windows no longer matter; dropping them here keeps the table small.
-    await tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, start));
+    // Rows of past windows are deleted by the scheduled purge (services/purge.ts), not here: this table also holds
+    // the per-customer counters of longer windows (auth/customer-limits.ts), which a sign-in must not wipe.
     for (const { key } of counters) {
       await tx
         .insert(signInAttempts)
