@@ -28,7 +28,6 @@ describe("the scheduled purge (minimisation)", () => {
     const now = Date.UTC(2026, 10, 25, 10, 0, 0);
     const { idleTimeoutMs, absoluteLifetimeMs } = t.env.sessionPolicy;
     const old = now - 2 * DAY;
-    const recent = now - HOUR;
 
     for (const [table, subject, who] of [
       ["customer_sessions", "customer_id", CUSTOMER],

@@ -1,5 +1,6 @@
 import { setObjectionsInputSchema } from "@tietoni/domain";
 import { Hono } from "hono";
+import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { hasGpcSignal, objectToAllMarketing, openMarketing, setObjections } from "../../services/marketing.ts";
 import type { PortalContext, PortalEnv } from "./context.ts";
@@ -21,7 +22,9 @@ export function marketingRoutes({ db, now, requireCustomer }: PortalContext) {
     })
     .put("/", validate("json", setObjectionsInputSchema), async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-      return c.json(await setObjections(db, c.get("subject").id, c.req.valid("json").changes, gpc, now()), 200);
+      const result = await setObjections(db, c.get("subject").id, c.req.valid("json").changes, gpc, now());
+      if (!result.ok) return failure(c, result);
+      return c.json(result.view, 200);
     })
     .post("/object-all", async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
