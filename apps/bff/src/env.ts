@@ -50,6 +50,8 @@ const envSchema = z
     DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: minutes.default(30),
     SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
+    /** A download whose reader takes no bytes this long is cut off, freeing its slot (services/export). */
+    EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     STATIC_DIR_PORTAL: z.string().default("apps/portal/dist"),
     STATIC_DIR_STAFF: z.string().default("apps/staff/dist"),
     /**
