@@ -359,6 +359,12 @@ describe("download my data: streaming", () => {
     const second = await get("/api/portal/export/json", sari);
     expect(second.status).toBe(429);
     expect(await second.json()).toMatchObject({ error: { code: "export_in_progress" } });
+    // The browser following the page's link is sent back to the page, which shows the refusal in its language.
+    const navigation = await t.portal.request("/api/portal/export/json", {
+      headers: { cookie: sari, "sec-fetch-mode": "navigate" },
+    });
+    expect(navigation.status).toBe(303);
+    expect(navigation.headers.get("location")).toBe("/download?error=export_in_progress");
     await first.body?.cancel();
     expect(runningExports()).toBe(0);
     const again = await get("/api/portal/export/json", sari);

@@ -22,7 +22,12 @@ export function exportRoutes(ctx: PortalContext) {
     // The id comes from the session, never from the request.
     const ip = clientInfo(c, env.TRUST_PROXY).ip;
     const started = await startDownload(ctx, c.get("subject").id, format, locale, ip);
-    if (!started.ok) return failure(c, started);
+    if (!started.ok) {
+      // The browser followed the page's link: send it back to the page, which shows the refusal translated. A
+      // script (or the page's own code) gets the JSON error as from every other route.
+      if (c.req.header("sec-fetch-mode") === "navigate") return c.redirect(`/download?error=${started.code}`, 303);
+      return failure(c, started);
+    }
     return c.body(started.body, 200, {
       "Content-Type": started.contentType,
       "Content-Disposition": `attachment; filename="${started.fileName}"`,
