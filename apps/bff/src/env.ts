@@ -50,6 +50,9 @@ const envSchema = z
     DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: minutes.default(30),
     SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
+    /** Per-customer limits of the portal (anti-automation; services/requests.ts and services/marketing.ts). */
+    LIMIT_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1_000_000_000).default(10),
+    LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
     /** A download whose reader takes no bytes this long is cut off, freeing its slot (services/export). */
     EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     STATIC_DIR_PORTAL: z.string().default("apps/portal/dist"),

@@ -114,12 +114,12 @@ export async function openMarketing(db: Db, customerId: string, gpc: boolean, at
 }
 
 /**
- * Withdrawals of objections per customer: 30 an hour. Objecting is never limited: an objection to direct marketing
+ * Withdrawals of objections per customer: 30 an hour by default (LIMIT_MARKETING_WITHDRAWALS_PER_HOUR). Objecting is never limited: an objection to direct marketing
  * must be honoured at once and without hindrance (Art. 21(2)-(3)), and "object to all" always works. Turning
  * marketing back on is what a script toggling the switches needs, and every toggle leaves a permanent proof row;
  * a person changing their mind does so a few times, not thirty times an hour.
  */
-export const marketingWithdrawalLimit = { action: "marketing.withdraw", max: 30, windowMs: 60 * 60 * 1000 } as const;
+export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs: 60 * 60 * 1000 } as const;
 
 /**
  * The customer's own switches in the portal, effective at once. Never re-applies GPC: an explicit withdrawal is
@@ -132,10 +132,12 @@ export function setObjections(
   changes: readonly ObjectionChange[],
   gpc: boolean,
   at: number,
+  maxWithdrawalsPerHour: number,
 ): Promise<Result<{ view: MarketingView }>> {
   return db.transaction(async (tx) => {
     const withdraws = diffObjections(await readObjections(tx, customerId), changes).some((d) => !d.to);
-    if (withdraws && !(await takeCustomerAction(tx, { customerId, ...marketingWithdrawalLimit }, at))) {
+    const limit = { customerId, ...marketingWithdrawalLimit, max: maxWithdrawalsPerHour };
+    if (withdraws && !(await takeCustomerAction(tx, limit, at))) {
       return fail(429, "marketing_limit_reached");
     }
     await applyChanges(tx, customerId, () => changes, { channel: "portal", actorId: customerId, at });

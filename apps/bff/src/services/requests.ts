@@ -211,24 +211,25 @@ export function customerRequestsPage(db: Db, customerId: string) {
 }
 
 /**
- * New portal requests per customer: 10 a day. Each request is a task for staff with a one-month deadline; a person
+ * New portal requests per customer: 10 a day by default (LIMIT_REQUESTS_PER_DAY). Each request is a task for staff with a one-month deadline; a person
  * with a real need sends a handful over weeks (the demo's busiest customer has four in total), while a script
  * sending hundreds would bury the desk and every customer's deadline with it. Counted only when a request is
  * stored; a letter or an e-mail to customer service (registered by staff) is never limited (Art. 12(2): the
  * controller must facilitate, and Art. 12(5) lets it refuse only manifestly excessive requests).
  */
-export const requestLimit = { action: "request.submit", max: 10, windowMs: 24 * 60 * 60 * 1000 } as const;
+export const requestLimit = { action: "request.submit", windowMs: 24 * 60 * 60 * 1000 } as const;
 
 /** A new request from the portal; one pending restriction or erasure at a time (a second would only duplicate it). */
 export function submitRequest(
-  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
   customer: RequestingCustomer,
   input: CreateRequestInput,
 ): Promise<Result<{ request: RequestView }>> {
   const at = now();
   return transact(db, async (tx) => {
     // Counted in this transaction: a refused request (below, or this limit) rolls its count back.
-    if (!(await takeCustomerAction(tx, { customerId: customer.id, ...requestLimit }, at))) {
+    const limit = { customerId: customer.id, ...requestLimit, max: env.LIMIT_REQUESTS_PER_DAY };
+    if (!(await takeCustomerAction(tx, limit, at))) {
       return fail(429, "request_limit_reached");
     }
     if (allowsOnlyOnePending(input.type) && (await hasPendingRequestOfType(tx, customer.id, input.type))) {
