@@ -114,10 +114,11 @@ export async function openMarketing(db: Db, customerId: string, gpc: boolean, at
 }
 
 /**
- * Withdrawals of objections per customer: 30 an hour by default (LIMIT_MARKETING_WITHDRAWALS_PER_HOUR). Objecting is never limited: an objection to direct marketing
- * must be honoured at once and without hindrance (Art. 21(2)-(3)), and "object to all" always works. Turning
- * marketing back on is what a script toggling the switches needs, and every toggle leaves a permanent proof row;
- * a person changing their mind does so a few times, not thirty times an hour.
+ * Withdrawals of objections per customer: 30 an hour by default (LIMIT_MARKETING_WITHDRAWALS_PER_HOUR). Objecting
+ * is never limited: an objection to direct marketing must be honoured at once and without hindrance
+ * (Art. 21(2)-(3)), and "object to all" always works. Turning marketing back on is what a script toggling the
+ * switches needs, and every toggle leaves a permanent proof row; a person changing their mind does so a few times,
+ * not thirty times an hour.
  */
 export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs: 60 * 60 * 1000 } as const;
 

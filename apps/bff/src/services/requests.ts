@@ -211,11 +211,11 @@ export function customerRequestsPage(db: Db, customerId: string) {
 }
 
 /**
- * New portal requests per customer: 10 a day by default (LIMIT_REQUESTS_PER_DAY). Each request is a task for staff with a one-month deadline; a person
- * with a real need sends a handful over weeks (the demo's busiest customer has four in total), while a script
- * sending hundreds would bury the desk and every customer's deadline with it. Counted only when a request is
- * stored; a letter or an e-mail to customer service (registered by staff) is never limited (Art. 12(2): the
- * controller must facilitate, and Art. 12(5) lets it refuse only manifestly excessive requests).
+ * New portal requests per customer: 10 a day by default (LIMIT_REQUESTS_PER_DAY). Each request is a task for staff
+ * with a one-month deadline; a person with a real need sends a handful over weeks, while a script sending hundreds
+ * would bury the desk and every customer's deadline with it. Counted only when a request is stored; a letter or an
+ * e-mail to customer service (registered by staff) is never limited (Art. 12(2): the controller must facilitate,
+ * and Art. 12(5) lets it refuse only manifestly excessive requests).
  */
 export const requestLimit = { action: "request.submit", windowMs: 24 * 60 * 60 * 1000 } as const;
 
