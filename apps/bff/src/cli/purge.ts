@@ -4,7 +4,8 @@ import { purgeExpired } from "../services/purge.ts";
 
 /**
  * The scheduled purge by hand (the server also runs it at start and hourly):
- *   pnpm --filter @tietoni/bff purge
+ *   pnpm --filter @tietoni/bff purge-expired
+ * (Not "purge": pnpm's own `purge` is its `clean`, which deletes every node_modules of the workspace.)
  * Deletes expired sessions, spent codes and undo links, old rate-limit counters and sign-in history past its
  * period (packages/domain keepingPeriods), audited as `maintenance.purged` with the counts when anything went.
  */
