@@ -213,6 +213,8 @@ async function main() {
     NODE_ENV: "development",
     DEMO: "true",
     TRUST_PROXY: "true",
+    // Each simulated customer toggles marketing far more often than the per-customer limit lets a person.
+    LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000000",
     PORTAL_HOST: "127.0.0.1",
     PORTAL_PORT: String(portalPort),
     STAFF_HOST: "127.0.0.1",

@@ -110,6 +110,8 @@ child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     STAFF_ORIGIN: staff,
     // Each simulated customer sends its own X-Forwarded-For (see below), as customers behind a proxy would.
     TRUST_PROXY: "true",
+    // Each simulated customer toggles marketing far more often than the per-customer limit lets a person.
+    LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000000",
   },
 });
 child.on("exit", (code, signal) => {

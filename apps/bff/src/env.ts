@@ -14,6 +14,18 @@ const minutes = z.coerce
   .max(60 * 24 * 30);
 
 /**
+ * TRUST_PROXY: how many proxies of our own stand between the clients and the app, each appending to
+ * X-Forwarded-For (http/client-info.ts). `false`/`true` are kept from when it was a switch and mean 0 and 1.
+ */
+const PROXIES_MESSAGE = "TRUST_PROXY must be false, true or the number of your proxies in front of the app (0–10)";
+const proxies = z
+  .string()
+  .trim()
+  .regex(/^(false|true|\d{1,2})$/, PROXIES_MESSAGE)
+  .transform((v) => (v === "false" ? 0 : v === "true" ? 1 : Number(v)))
+  .refine((n) => n <= 10, PROXIES_MESSAGE);
+
+/**
  * DEMO AND TEST ONLY: the key of the suppression list's keyed hashes when none is configured. It is public
  * (it is in the source), so production refuses to start without SUPPRESSION_KEY and refuses this value.
  */
@@ -38,10 +50,18 @@ const envSchema = z
     DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: minutes.default(30),
     SESSION_ABSOLUTE_MINUTES: minutes.default(12 * 60),
+    /** Per-customer limits of the portal (anti-automation; services/requests.ts and services/marketing.ts). */
+    LIMIT_REQUESTS_PER_DAY: z.coerce.number().int().min(1).max(1_000_000_000).default(10),
+    LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000_000).default(30),
+    /** A download whose reader takes no bytes this long is cut off, freeing its slot (services/export). */
+    EXPORT_IDLE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     STATIC_DIR_PORTAL: z.string().default("apps/portal/dist"),
     STATIC_DIR_STAFF: z.string().default("apps/staff/dist"),
-    /** Set behind a TLS-terminating proxy that sets X-Forwarded-For; otherwise the socket address is used. */
-    TRUST_PROXY: bool.default(false),
+    /**
+     * The number of proxies of our own in front of the app (0: none, the socket's address is the client's). The
+     * client's address is taken that many entries from the right of X-Forwarded-For, never from the left.
+     */
+    TRUST_PROXY: proxies.default(0),
     /**
      * HMAC key of the suppression list (erased customers' lasting marketing objections). Keep it stable and
      * secret: a new key makes the old entries unmatchable, a leaked one lets addresses be tested against them.

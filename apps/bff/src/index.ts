@@ -12,6 +12,7 @@ import { parseEnv } from "./env.ts";
 import { createMailQueue } from "./mail/mail-queue.ts";
 import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
+import { startPurgeSchedule } from "./services/purge.ts";
 import { createStaffApp } from "./staff-app.ts";
 
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
@@ -24,6 +25,9 @@ async function main() {
   const deps: Deps = { db, env, mail: createMailQueue(mailer), now: Date.now };
 
   if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
+
+  // Expired sessions, spent codes, old counters and old sign-in history: at start, then hourly (services/purge.ts).
+  const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -39,8 +43,10 @@ async function main() {
   }
 
   const shutdown = async () => {
+    purge.stop();
     portal.close();
     staff.close();
+    await purge.ran();
     await db.close();
     process.exit(0);
   };

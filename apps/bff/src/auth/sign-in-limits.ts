@@ -1,6 +1,7 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
+import { rateLimitAddress } from "../http/client-info.ts";
 import { sha256Hex } from "./tokens.ts";
 
 /**
@@ -43,19 +44,20 @@ type Counter = { key: string; start: number; max: number };
 const windowStart = (now: number) => now - (now % signInLimits.windowMs);
 const dayStart = (now: number) => now - (now % DAY_MS);
 const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
-const addressKey = (ip: string) => `ip:${ip}`;
+// An IPv6 client is counted by its /64 network: one subscriber holds them all (http/client-info.ts).
+const addressKey = (ip: string) => `ip:${rateLimitAddress(ip)}`;
 // Hashed: the table then holds no readable address of people who may not even be customers.
 const emailDigest = (email: string) => sha256Hex(email.trim().toLowerCase());
 const codeRequestKeys = (email: string, ip: string | null) => ({
   email: `code-request:email:${emailDigest(email)}`,
-  ip: ip === null ? null : `code-request:ip:${ip}`,
+  ip: ip === null ? null : `code-request:ip:${rateLimitAddress(ip)}`,
 });
 const codeFailureKeys = (email: string, ip: string | null) => ({
   email: `code-failure:email:${emailDigest(email)}`,
   emailDay: `code-failure:email-day:${emailDigest(email)}`,
-  ip: ip === null ? null : `code-failure:ip:${ip}`,
+  ip: ip === null ? null : `code-failure:ip:${rateLimitAddress(ip)}`,
 });
-const linkFailureKey = (ip: string) => `link-failure:ip:${ip}`;
+const linkFailureKey = (ip: string) => `link-failure:ip:${rateLimitAddress(ip)}`;
 
 /** The code a try is made against: the newest code of the address's customer, if there is one. */
 export type TriedCode = { id: string; createdAt: number } | null;
@@ -112,17 +114,12 @@ async function countOne(tx: Tx, { key, start }: Omit<Counter, "max">): Promise<n
  * Null when any counter has used up its window (nothing is counted then); otherwise counts one on each and on
  * `tally` (a counter that refuses nothing), and answers the tally's new count (0 without one).
  */
-function countAttempt(
-  db: Db,
-  counters: readonly Counter[],
-  now: number,
-  tally?: Omit<Counter, "max">,
-): Promise<number | null> {
+function countAttempt(db: Db, counters: readonly Counter[], tally?: Omit<Counter, "max">): Promise<number | null> {
   return db.transaction(async (tx) => {
     for (const { key, start, max } of counters) if ((await failuresOf(tx, key, start)) >= max) return null;
-    // Rows of past windows no longer matter; dropping them here keeps the table small. A day's rows are the
-    // longest-lived (the daily count of wrong codes), so rows older than a day go.
-    await tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, now - DAY_MS));
+    // Rows of past windows are deleted by the scheduled purge (services/purge.ts), not here: this table also holds
+    // the daily count of wrong codes and the per-customer counters of longer windows (auth/customer-limits.ts),
+    // which a sign-in must not wipe.
     for (const counter of counters) await countOne(tx, counter);
     return tally ? await countOne(tx, tally) : 0;
   }, countersOnly);
@@ -136,7 +133,7 @@ export async function beginSignInAttempt(db: Db, { username, ip }: SignInAttempt
   const start = windowStart(now);
   const counters: Counter[] = [{ key: accountKey(username), start, max: signInLimits.maxFailuresPerAccount }];
   if (ip !== null) counters.push({ key: addressKey(ip), start, max: signInLimits.maxFailuresPerAddress });
-  return (await countAttempt(db, counters, now)) !== null;
+  return (await countAttempt(db, counters)) !== null;
 }
 
 /**
@@ -165,7 +162,7 @@ export async function beginCodeRequest(db: Db, { email, ip }: CodeSignInAttempt,
   const start = windowStart(now);
   const counters: Counter[] = [{ key: keys.email, start, max: customerSignInLimits.maxCodeRequestsPerEmail }];
   if (keys.ip !== null) counters.push({ key: keys.ip, start, max: customerSignInLimits.maxCodeRequestsPerAddress });
-  return (await countAttempt(db, counters, now)) !== null;
+  return (await countAttempt(db, counters)) !== null;
 }
 
 /**
@@ -186,7 +183,7 @@ export function beginCodeAttempt(
     { key: keys.emailDay, start: dayStart(now), max: customerSignInLimits.maxCodeFailuresPerEmailPerDay },
   ];
   if (keys.ip !== null) counters.push({ key: keys.ip, start, max: customerSignInLimits.maxCodeFailuresPerAddress });
-  return countAttempt(db, counters, now, codeTriesCounter(email, code, now));
+  return countAttempt(db, counters, codeTriesCounter(email, code, now));
 }
 
 /** The tries counted on a code so far (for the audit trail's count of wrong codes). */
@@ -218,7 +215,7 @@ export async function beginLinkAttempt(db: Db, ip: string | null, now: number): 
   if (ip === null) return true;
   const start = windowStart(now);
   const counter = { key: linkFailureKey(ip), start, max: customerSignInLimits.maxLinkFailuresPerAddress };
-  return (await countAttempt(db, [counter], now)) !== null;
+  return (await countAttempt(db, [counter])) !== null;
 }
 
 /** A link that signed in proves the mailbox as a right code does; the address gets its try back. */

@@ -14,7 +14,8 @@ let ctx: TestContext;
 let cookie: string;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // The test toggles a switch far more often than a customer may withdraw objections (customer-limits.test.ts).
+  ctx = await createTestContext({ LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000" });
   cookie = await ctx.signInCustomer(DEMO_CUSTOMER_EMAIL);
 });
 

@@ -9,8 +9,10 @@ import {
   objectToAll,
 } from "@tietoni/domain";
 import { desc, eq } from "drizzle-orm";
+import { takeCustomerAction } from "../auth/customer-limits.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { marketingEvents, marketingObjections } from "../db/schema.ts";
+import { fail, type Result } from "./result.ts";
 
 type ObjectionChange = { purpose: MarketingPurpose; objected: boolean };
 type Actor = { channel: MarketingChannel; actorId: string | null; at: number };
@@ -112,8 +114,18 @@ export async function openMarketing(db: Db, customerId: string, gpc: boolean, at
 }
 
 /**
+ * Withdrawals of objections per customer: 30 an hour by default (LIMIT_MARKETING_WITHDRAWALS_PER_HOUR). Objecting
+ * is never limited: an objection to direct marketing must be honoured at once and without hindrance
+ * (Art. 21(2)-(3)), and "object to all" always works. Turning marketing back on is what a script toggling the
+ * switches needs, and every toggle leaves a permanent proof row; a person changing their mind does so a few times,
+ * not thirty times an hour.
+ */
+export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs: 60 * 60 * 1000 } as const;
+
+/**
  * The customer's own switches in the portal, effective at once. Never re-applies GPC: an explicit withdrawal is
- * respected (channel "portal"); `gpc` only says whether this request carried the signal.
+ * respected (channel "portal"); `gpc` only says whether this request carried the signal. A change that withdraws an
+ * objection counts toward `marketingWithdrawalLimit` and is refused, changing nothing, once it is used up.
  */
 export function setObjections(
   db: Db,
@@ -121,10 +133,16 @@ export function setObjections(
   changes: readonly ObjectionChange[],
   gpc: boolean,
   at: number,
-): Promise<MarketingView> {
+  maxWithdrawalsPerHour: number,
+): Promise<Result<{ view: MarketingView }>> {
   return db.transaction(async (tx) => {
+    const withdraws = diffObjections(await readObjections(tx, customerId), changes).some((d) => !d.to);
+    const limit = { customerId, ...marketingWithdrawalLimit, max: maxWithdrawalsPerHour };
+    if (withdraws && !(await takeCustomerAction(tx, limit, at))) {
+      return fail(429, "marketing_limit_reached");
+    }
     await applyChanges(tx, customerId, () => changes, { channel: "portal", actorId: customerId, at });
-    return readView(tx, customerId, gpc);
+    return { ok: true, view: await readView(tx, customerId, gpc) };
   });
 }
 

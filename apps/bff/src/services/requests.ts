@@ -10,11 +10,13 @@ import {
   type RequestView,
 } from "@tietoni/domain";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, organisationRoles, organisations, requestEvents, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { requestCancelledMail, requestReceivedMail } from "../mail/request-templates.ts";
+import { appendAudit } from "./audit.ts";
 import { activeRestriction, endedRestrictions } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
@@ -230,14 +232,28 @@ export function customerRequestsPage(db: Db, customerId: string) {
   });
 }
 
+/**
+ * New portal requests per customer: 10 a day by default (LIMIT_REQUESTS_PER_DAY). Each request is a task for staff
+ * with a one-month deadline; a person with a real need sends a handful over weeks, while a script sending hundreds
+ * would bury the desk and every customer's deadline with it. Counted only when a request is stored; a letter or an
+ * e-mail to customer service (registered by staff) is never limited (Art. 12(2): the controller must facilitate,
+ * and Art. 12(5) lets it refuse only manifestly excessive requests).
+ */
+export const requestLimit = { action: "request.submit", windowMs: 24 * 60 * 60 * 1000 } as const;
+
 /** A new request from the portal; one pending restriction or erasure at a time (a second would only duplicate it). */
 export function submitRequest(
-  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
   customer: RequestingCustomer,
   input: CreateRequestInput,
 ): Promise<Result<{ request: RequestView }>> {
   const at = now();
   return transact(db, async (tx) => {
+    // Counted in this transaction: a refused request (below, or this limit) rolls its count back.
+    const limit = { customerId: customer.id, ...requestLimit, max: env.LIMIT_REQUESTS_PER_DAY };
+    if (!(await takeCustomerAction(tx, limit, at))) {
+      return fail(429, "request_limit_reached");
+    }
     if (allowsOnlyOnePending(input.type) && (await hasPendingRequestOfType(tx, customer.id, input.type))) {
       return fail(409, "request_pending");
     }
@@ -250,6 +266,16 @@ export function submitRequest(
     });
     const request = await loadRequestView(tx, id);
     if (!request) throw new Error("request vanished after insert");
+    await appendAudit(
+      tx,
+      {
+        actor: { type: "customer", id: customer.id },
+        action: "customer.request.submitted",
+        customerId: customer.id,
+        detail: { requestId: id, type: input.type },
+      },
+      at,
+    );
     if (customer.email) mail.enqueueMail(tx, requestReceivedMail(customer.email, request));
     return { ok: true, request };
   });

@@ -262,6 +262,26 @@ export const errorMessages = {
   },
 
   // Issue 11 F — anti-automation, proxy, purge.
+  request_limit_reached: {
+    fi: "Olet lähettänyt tänään jo enimmäismäärän pyyntöjä tämän palvelun kautta. Voit lähettää uusia huomenna, tai kirjoita asiakaspalveluun kirjeellä tai sähköpostilla.",
+    en: "You have already sent the day's maximum number of requests through this service. You can send more tomorrow, or write to customer service by letter or e-mail.",
+  },
+  marketing_limit_reached: {
+    fi: "Olet muuttanut markkinointivalintojasi monta kertaa tämän tunnin aikana. Voit kieltää markkinoinnin milloin tahansa; kiellon perumista voit yrittää uudelleen tunnin kuluttua.",
+    en: "You have changed your marketing choices many times this hour. You can object to marketing at any time; try withdrawing an objection again in an hour.",
+  },
+  export_in_progress: {
+    fi: "Edellinen latauksesi on vielä kesken. Odota, että se valmistuu, ja yritä sitten uudelleen.",
+    en: "Your previous download is still running. Wait for it to finish, then try again.",
+  },
+  export_address_busy: {
+    fi: "Verkostasi on jo käynnissä useita latauksia. Odota, että ne valmistuvat, ja yritä sitten uudelleen.",
+    en: "Several downloads are already running from your network. Wait for them to finish, then try again.",
+  },
+  export_busy: {
+    fi: "Palvelussa on juuri nyt paljon latauksia. Yritä minuutin päästä uudelleen.",
+    en: "Many downloads are running right now. Please try again in a minute.",
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

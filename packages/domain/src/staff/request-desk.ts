@@ -15,12 +15,21 @@ export function dueStatus(receivedOn: string, dueOn: string, today: string): Due
   return left < daysLeft(dueOn, receivedOn) / 4 ? "soon" : "ok";
 }
 
+/** Requests per page of the staff queue: a screenful to read; the pager and the total cover the rest. */
+export const QUEUE_PAGE_SIZE = 50;
+
 export const requestQueueQuerySchema = z.object({
   state: z.enum([...requestStates, "open"]).optional(),
   type: z.enum(requestTypes).optional(),
   overdue: z.enum(["true", "false"]).optional(),
   mine: z.enum(["true", "false"]).optional(),
   q: z.string().trim().max(100, "too_long").optional(),
+  /** 1 = the first page. */
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, "invalid_input")
+    .transform(Number)
+    .optional(),
 });
 
 const reasons = z.string().trim().min(10, "reasons_required").max(4000, "too_long");

@@ -5,6 +5,6 @@ import type { PortalEnv } from "./context.ts";
 /** The customer of this session: whose data every portal route reads and changes, and from where. */
 export type SessionCustomer = { id: string; sessionId: string; client: ClientInfo };
 
-export function sessionCustomer(c: Context<PortalEnv>, trustProxy: boolean): SessionCustomer {
+export function sessionCustomer(c: Context<PortalEnv>, trustProxy: number): SessionCustomer {
   return { id: c.get("subject").id, sessionId: c.get("session").id, client: clientInfo(c, trustProxy) };
 }

@@ -352,22 +352,37 @@ describe("download my data: streaming", () => {
     expect(timerRanDuringExport).toBe(true);
   }, 60_000);
 
-  it("lets go of the snapshot when the client goes away, and limits parallel downloads", async () => {
-    // The three formats at once are fine; a fourth in parallel is refused until one ends.
-    const started = [
-      await get("/api/portal/export/csv", sari),
-      await get("/api/portal/export/json", sari),
-      await get("/api/portal/export/html", sari),
-    ];
-    expect(started.map((r) => r.status)).toEqual([200, 200, 200]);
-    expect(runningExports()).toBe(3);
-    const fourth = await get("/api/portal/export/json", sari);
-    expect(fourth.status).toBe(429);
-    expect(await fourth.json()).toMatchObject({ error: { code: "rate_limited" } });
-    for (const res of started) await res.body?.cancel();
+  it("lets go of the snapshot when the client goes away, and runs one download per customer at a time", async () => {
+    // One at a time: a second in parallel is refused until the first ends (export-slots.test.ts: slow readers).
+    const first = await get("/api/portal/export/csv", sari);
+    expect(first.status).toBe(200);
+    expect(runningExports()).toBe(1);
+    const second = await get("/api/portal/export/json", sari);
+    expect(second.status).toBe(429);
+    expect(await second.json()).toMatchObject({ error: { code: "export_in_progress" } });
+    // The browser following the page's link is sent back to the page, which shows the refusal in its language.
+    const navigation = await t.portal.request("/api/portal/export/json", {
+      headers: { cookie: sari, "sec-fetch-mode": "navigate" },
+    });
+    expect(navigation.status).toBe(303);
+    expect(navigation.headers.get("location")).toBe("/download?error=export_in_progress");
+    await first.body?.cancel();
     expect(runningExports()).toBe(0);
     const again = await get("/api/portal/export/json", sari);
     expect(again.status).toBe(200);
     await again.body?.cancel();
+  });
+});
+
+describe("download my data: audit", () => {
+  it("puts each download in the audit trail as the customer's act, with its format", async () => {
+    const seq = await t.lastAuditSeq();
+    await (await get("/api/portal/export/csv", aino)).arrayBuffer();
+    await (await get("/api/portal/export/html?lang=en", aino)).text();
+    const entries = await t.auditSince(seq);
+    expect(entries.map((e) => [e.action, e.actorType, e.actorId, e.customerId, JSON.parse(e.detail)])).toEqual([
+      ["customer.export.downloaded", "customer", "c0000001", "c0000001", { format: "csv" }],
+      ["customer.export.downloaded", "customer", "c0000001", "c0000001", { format: "html" }],
+    ]);
   });
 });

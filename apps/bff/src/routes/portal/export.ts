@@ -2,6 +2,7 @@ import { type ExportFormat, type Locale, localeSchema } from "@tietoni/domain";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
 import { failure } from "../../http/api-error.ts";
+import { clientInfo } from "../../http/client-info.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { downloadHistory, startDownload } from "../../services/export/downloads.ts";
 import { exportSchemaText } from "../../services/export/json-schema-file.ts";
@@ -14,13 +15,19 @@ const htmlQuerySchema = z.object({ lang: localeSchema.default("fi") });
  * Each download streams from a read-only snapshot of its own (services/export) and is recorded for the customer.
  */
 export function exportRoutes(ctx: PortalContext) {
-  const { db, requireCustomer } = ctx;
+  const { db, env, requireCustomer } = ctx;
   const schemaText = exportSchemaText();
 
   const download = async (c: Context<PortalEnv>, format: ExportFormat, locale: Locale) => {
     // The id comes from the session, never from the request.
-    const started = await startDownload(ctx, c.get("subject").id, format, locale);
-    if (!started.ok) return failure(c, started);
+    const ip = clientInfo(c, env.TRUST_PROXY).ip;
+    const started = await startDownload(ctx, c.get("subject").id, format, locale, ip);
+    if (!started.ok) {
+      // The browser followed the page's link: send it back to the page, which shows the refusal translated. A
+      // script (or the page's own code) gets the JSON error as from every other route.
+      if (c.req.header("sec-fetch-mode") === "navigate") return c.redirect(`/download?error=${started.code}`, 303);
+      return failure(c, started);
+    }
     return c.body(started.body, 200, {
       "Content-Type": started.contentType,
       "Content-Disposition": `attachment; filename="${started.fileName}"`,

@@ -1,5 +1,6 @@
 import { setObjectionsInputSchema } from "@tietoni/domain";
 import { Hono } from "hono";
+import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { hasGpcSignal, objectToAllMarketing, openMarketing, setObjections } from "../../services/marketing.ts";
 import type { PortalContext, PortalEnv } from "./context.ts";
@@ -12,7 +13,7 @@ import type { PortalContext, PortalEnv } from "./context.ts";
  * shows it. PUT and object-all never re-apply the signal: an explicit withdrawal in the portal is
  * respected (channel "portal") and outlives later GETs; GPC applies again at the next sign-in with the header.
  */
-export function marketingRoutes({ db, now, requireCustomer }: PortalContext) {
+export function marketingRoutes({ db, env, now, requireCustomer }: PortalContext) {
   return new Hono<PortalEnv>()
     .use(requireCustomer)
     .get("/", async (c) => {
@@ -21,7 +22,11 @@ export function marketingRoutes({ db, now, requireCustomer }: PortalContext) {
     })
     .put("/", validate("json", setObjectionsInputSchema), async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-      return c.json(await setObjections(db, c.get("subject").id, c.req.valid("json").changes, gpc, now()), 200);
+      const { changes } = c.req.valid("json");
+      const max = env.LIMIT_MARKETING_WITHDRAWALS_PER_HOUR;
+      const result = await setObjections(db, c.get("subject").id, changes, gpc, now(), max);
+      if (!result.ok) return failure(c, result);
+      return c.json(result.view, 200);
     })
     .post("/object-all", async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));

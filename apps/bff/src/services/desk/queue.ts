@@ -6,12 +6,13 @@ import {
   dueStatus,
   helsinkiDate,
   isPending,
+  QUEUE_PAGE_SIZE,
   type RequestChannel,
   type RequestState,
   type RequestType,
   type requestQueueQuerySchema,
 } from "@tietoni/domain";
-import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, Queries } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
@@ -37,27 +38,50 @@ export type QueueRow = {
 export type QueueCounts = { open: number; dueThisWeek: number; overdue: number; completedThisMonth: number };
 
 const PENDING = ["received", "inProgress", "extended"] as const;
-/** A queue page is for people to read; the counts cover everything. */
-export const QUEUE_LIMIT = 500;
 
-/** Every word must start a first or last name, or occur in the e-mail (as the customer search does). */
-function matchesText(words: string[], row: { firstName: string; lastName: string; email: string | null }) {
-  const first = row.firstName.toLocaleLowerCase("fi");
-  const last = row.lastName.toLocaleLowerCase("fi");
-  const email = (row.email ?? "").toLocaleLowerCase("fi");
-  const fullName = `${first} ${last}`;
-  return words.every((w) => first.startsWith(w) || last.startsWith(w) || fullName.startsWith(w) || email.includes(w));
+/** Where the answer is in the whole queue: its page (1-based), the page size, and how many requests match. */
+export type QueuePage = { number: number; size: number; total: number };
+
+/**
+ * A GLOB pattern matching `word` in any letter case: each letter as a class of its lower and upper case form
+ * (`ä` → `[äÄ]`), GLOB's own characters as classes of themselves. SQLite's LIKE and lower() fold only A–Z, and
+ * Finnish names start with Ä and Ö; GLOB is exact, so the classes do the folding for every alphabet.
+ */
+export function caseInsensitiveGlob(word: string): string {
+  let pattern = "";
+  for (const ch of word.toLocaleLowerCase("fi")) {
+    const upper = ch.toLocaleUpperCase("fi");
+    if (upper !== ch && [...upper].length === 1) pattern += `[${ch}${upper}]`;
+    else if (ch === "*" || ch === "?" || ch === "[") pattern += `[${ch}]`;
+    else pattern += ch;
+  }
+  return pattern;
+}
+
+/** Every word must start a first or last name or the full name, or occur in the e-mail (as the customer search does). */
+function textCondition(query: string | undefined): SQL | undefined {
+  const words = (query ?? "").toLocaleLowerCase("fi").split(/\s+/).filter(Boolean).slice(0, 5);
+  if (words.length === 0) return undefined;
+  return and(
+    ...words.map((word) => {
+      const glob = caseInsensitiveGlob(word);
+      const start = `${glob}*`;
+      return sql`(${customers.firstName} GLOB ${start} OR ${customers.lastName} GLOB ${start}
+        OR (${customers.firstName} || ' ' || ${customers.lastName}) GLOB ${start}
+        OR coalesce(${customers.email}, '') GLOB ${`*${glob}*`})`;
+    }),
+  );
 }
 
 /**
- * The request queue, sorted by due date, and the desk's dashboard counts. Names are matched in JavaScript rather
- * than SQL because SQLite's lower() folds only ASCII, and Finnish names start with Ä and Ö.
+ * One page of the request queue, sorted by due date, with how many requests match and the desk's dashboard counts.
+ * Filtered, counted and paged in SQL: only the page's rows are read, however long the queue (issue 11).
  */
 export async function listQueue(
   q: Queries,
   query: QueueQuery,
   { staffId, now }: { staffId: string; now: number },
-): Promise<{ requests: QueueRow[]; counts: QueueCounts }> {
+): Promise<{ requests: QueueRow[]; counts: QueueCounts; page: QueuePage }> {
   const today = helsinkiDate(now);
   const conditions: SQL[] = [];
   if (query.state === "open") conditions.push(inArray(requests.state, [...PENDING]));
@@ -66,7 +90,20 @@ export async function listQueue(
   // "false" is the unticked box: no filter, not "only requests on time".
   if (query.overdue === "true") conditions.push(inArray(requests.state, [...PENDING]), lt(requests.dueOn, today));
   if (query.mine === "true") conditions.push(eq(requests.assignedTo, staffId));
+  const text = textCondition(query.q);
+  if (text) conditions.push(text);
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const number = query.page ?? 1;
 
+  const total =
+    (
+      await q
+        .select({ n: count() })
+        .from(requests)
+        .innerJoin(customers, eq(customers.id, requests.customerId))
+        .where(where)
+        .get()
+    )?.n ?? 0;
   const rows = await q
     .select({
       id: requests.id,
@@ -78,21 +115,20 @@ export async function listQueue(
       dueOn: requests.dueOn,
       firstName: customers.firstName,
       lastName: customers.lastName,
-      email: customers.email,
       assigneeId: staffUsers.id,
       assigneeName: staffUsers.displayName,
     })
     .from(requests)
     .innerJoin(customers, eq(customers.id, requests.customerId))
     .leftJoin(staffUsers, eq(staffUsers.id, requests.assignedTo))
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(asc(requests.dueOn), asc(requests.receivedOn), asc(requests.createdAt));
-
-  const words = (query.q ?? "").toLocaleLowerCase("fi").split(/\s+/).filter(Boolean).slice(0, 5);
-  const matching = words.length > 0 ? rows.filter((r) => matchesText(words, r)) : rows;
+    .where(where)
+    // The id last: a stable order, so pages neither repeat nor skip a request.
+    .orderBy(asc(requests.dueOn), asc(requests.receivedOn), asc(requests.createdAt), asc(requests.id))
+    .limit(QUEUE_PAGE_SIZE)
+    .offset((number - 1) * QUEUE_PAGE_SIZE);
 
   return {
-    requests: matching.slice(0, QUEUE_LIMIT).map((r) => {
+    requests: rows.map((r) => {
       const pending = isPending(r.state);
       return {
         id: r.id,
@@ -109,6 +145,7 @@ export async function listQueue(
       };
     }),
     counts: await queueCounts(q, now),
+    page: { number, size: QUEUE_PAGE_SIZE, total },
   };
 }
 
@@ -145,7 +182,7 @@ export async function viewQueue(
   query: QueueQuery,
   actor: StaffActor,
   now: number,
-): Promise<{ requests: QueueRow[]; counts: QueueCounts }> {
+): Promise<{ requests: QueueRow[]; counts: QueueCounts; page: QueuePage }> {
   const queue = await db.read((r) => listQueue(r, query, { staffId: actor.id, now }));
   // The search text may hold a name; the ids of the requests shown say what was seen.
   await recordAudit(

@@ -8,6 +8,7 @@ import {
   type SessionPolicy,
 } from "@tietoni/domain";
 import type { Db } from "../../db/port.ts";
+import { rateLimitAddress } from "../../http/client-info.ts";
 import { csvZipExport } from "./csv-writer.ts";
 import { openExportReader } from "./export-reader.ts";
 import { htmlExport } from "./html-writer.ts";
@@ -21,10 +22,13 @@ const FILE_TYPES = {
 } as const satisfies Record<ExportFormat, { extension: string; contentType: string }>;
 
 // Each running export holds a connection and an open read snapshot (which keeps the WAL from being checkpointed
-// past it). A customer may fetch the three formats at once; more than that in parallel is a script, not a person.
-const MAX_EXPORTS = 8;
-const MAX_EXPORTS_PER_CUSTOMER = 3;
+// past it), so the slots are few. Three slow readers must not hold them all (issue 11): one download at a time per
+// customer (a person fetches one file, then the next; the formats hold the same data), two at a time per client
+// address (two people of one household or office; an IPv6 client counted by its /64), and a reader that takes no
+// bytes for `idleMs` loses its download and its slot (pull-stream.ts).
+export const exportLimits = { total: 8, perCustomer: 1, perAddress: 2 } as const;
 const running = new Map<string, number>();
+const runningByAddress = new Map<string, number>();
 
 /** How many exports are streaming now (tests use it to see that a cancelled one let go of its connection). */
 export function runningExports(): number {
@@ -33,6 +37,13 @@ export function runningExports(): number {
   return total;
 }
 
+const take = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
+const give = (counts: Map<string, number>, key: string) => {
+  const left = (counts.get(key) ?? 1) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+};
+
 export type StartExport = {
   db: Db;
   customerId: string;
@@ -40,11 +51,15 @@ export type StartExport = {
   locale: Locale;
   now: number;
   sessionPolicy: SessionPolicy;
+  /** The client's address (null without one): counted against `exportLimits.perAddress`. */
+  ip: string | null;
+  /** A reader that takes no bytes this long is cut off and its slot freed. */
+  idleMs: number;
 };
 
 export type StartedExport =
   | { ok: true; body: ReadableStream<Uint8Array>; contentType: string; fileName: string }
-  | { ok: false; reason: "busy" | "not_found" };
+  | { ok: false; reason: "busy" | "customer_busy" | "address_busy" | "not_found" };
 
 // The notice is the same for every download; copied and checked once.
 const register = exportRegister(registerDescription);
@@ -55,17 +70,20 @@ const register = exportRegister(registerDescription);
  */
 export function startExport(options: StartExport): StartedExport {
   const { customerId, format, locale, now } = options;
-  if (runningExports() >= MAX_EXPORTS || (running.get(customerId) ?? 0) >= MAX_EXPORTS_PER_CUSTOMER) {
-    return { ok: false, reason: "busy" };
+  const address = options.ip === null ? null : rateLimitAddress(options.ip);
+  if ((running.get(customerId) ?? 0) >= exportLimits.perCustomer) return { ok: false, reason: "customer_busy" };
+  if (address !== null && (runningByAddress.get(address) ?? 0) >= exportLimits.perAddress) {
+    return { ok: false, reason: "address_busy" };
   }
+  if (runningExports() >= exportLimits.total) return { ok: false, reason: "busy" };
   const reader = openExportReader(options);
   if (!reader) return { ok: false, reason: "not_found" };
-  running.set(customerId, (running.get(customerId) ?? 0) + 1);
+  take(running, customerId);
+  if (address !== null) take(runningByAddress, address);
   const release = () => {
     reader.close();
-    const left = (running.get(customerId) ?? 1) - 1;
-    if (left > 0) running.set(customerId, left);
-    else running.delete(customerId);
+    give(running, customerId);
+    if (address !== null) give(runningByAddress, address);
   };
 
   const generatedAt = iso(now);
@@ -79,7 +97,7 @@ export function startExport(options: StartExport): StartedExport {
   const { extension, contentType } = FILE_TYPES[format];
   return {
     ok: true,
-    body: pullStream(pieces, { onClose: release }),
+    body: pullStream(pieces, { onClose: release, idleMs: options.idleMs }),
     contentType,
     // Customer ids are [a-z0-9]; filtering anyway keeps the header safe without encoding.
     fileName: `tietoni-${customerId.replace(/[^A-Za-z0-9-]/g, "")}-${helsinkiDate(now)}.${extension}`,

@@ -34,10 +34,14 @@ export const deskMessages = {
   deskQueueCount: { fi: "{count} pyyntöä", en: "{count} requests" },
   deskQueueCountOne: { fi: "1 pyyntö", en: "1 request" },
   deskQueueNone: { fi: "Rajauksia vastaavia pyyntöjä ei ole.", en: "No requests match these filters." },
-  deskQueueTruncated: {
-    fi: "Näytetään {count} ensimmäistä. Tarkenna rajauksia nähdäksesi muut.",
-    en: "Showing the first {count}. Narrow the filters to see the rest.",
+  deskPagerLabel: { fi: "Pyyntöjen sivut", en: "Pages of requests" },
+  deskPagerShowing: { fi: "Näytetään {from}–{to} / {total}", en: "Showing {from}–{to} of {total}" },
+  deskPagerPast: {
+    fi: "Tällä sivulla ei ole pyyntöjä ({total} yhteensä).",
+    en: "There are no requests on this page ({total} in all).",
   },
+  deskPagerPrevious: { fi: "Edellinen sivu", en: "Previous page" },
+  deskPagerNext: { fi: "Seuraava sivu", en: "Next page" },
   deskColRequest: { fi: "Pyyntö", en: "Request" },
   deskColCustomer: { fi: "Asiakas", en: "Customer" },
   deskColDue: { fi: "Eräpäivä", en: "Due" },

@@ -1,12 +1,17 @@
 import { ApiError, DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId } from "react";
+import { useSearchParams } from "react-router";
 import { type DownloadHistory, useDownloadHistory, useRefreshDownloadHistory } from "../api/get-download-history.ts";
 import type { downloadMessages } from "../messages.ts";
 import { useI18n } from "../messages.ts";
 
 type Format = DownloadHistory["downloads"][number]["format"];
 
-/** The export's URLs: plain links, so the browser downloads the file itself with the session cookie. */
+/**
+ * The export's URLs: plain links, so the browser downloads the file itself with the session cookie. No `download`
+ * attribute: the file comes as an attachment and the page stays, while a refusal (another download still running)
+ * sends the browser back here with `?error=<code>`, which the page shows in the customer's language.
+ */
 const exportBase = "/api/portal/export";
 const schemaUrl = `${exportBase}/schema/v1.json`;
 
@@ -18,20 +23,25 @@ const formatNameKeys: Record<Format, keyof typeof downloadMessages> = {
 
 const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : "server_error");
 
+/** The refusals the export routes send back here; anything else in the URL is ignored. */
+const downloadErrors = new Set(["export_in_progress", "export_address_busy", "export_busy", "not_found"]);
+
 /** "Download my data" (Art. 15 and 20): the three formats and the customer's earlier downloads. */
 export function DownloadData() {
   const { t, locale } = useI18n();
   const refreshHistory = useRefreshDownloadHistory();
   const headingIds = { json: useId(), csv: useId(), html: useId() };
+  const refusal = useSearchParams()[0].get("error");
   return (
     <>
       <h1>{t("downloadTitle")}</h1>
+      {refusal && downloadErrors.has(refusal) && <ErrorMessage code={refusal} />}
       <p>{t("downloadIntro")}</p>
       <section className="download-format" aria-labelledby={headingIds.json}>
         <h2 id={headingIds.json}>{t("downloadJsonHeading")}</h2>
         <p>{t("downloadJsonText")}</p>
         <p className="actions">
-          <a className="button" href={`${exportBase}/json`} download onClick={refreshHistory}>
+          <a className="button" href={`${exportBase}/json`} onClick={refreshHistory}>
             {t("downloadJsonLink")}
           </a>
         </p>
@@ -43,7 +53,7 @@ export function DownloadData() {
         <h2 id={headingIds.csv}>{t("downloadCsvHeading")}</h2>
         <p>{t("downloadCsvText")}</p>
         <p className="actions">
-          <a className="button" href={`${exportBase}/csv`} download onClick={refreshHistory}>
+          <a className="button" href={`${exportBase}/csv`} onClick={refreshHistory}>
             {t("downloadCsvLink")}
           </a>
         </p>
@@ -52,12 +62,7 @@ export function DownloadData() {
         <h2 id={headingIds.html}>{t("downloadHtmlHeading")}</h2>
         <p>{t("downloadHtmlText")}</p>
         <p className="actions">
-          <a
-            className="button"
-            href={`${exportBase}/html?lang=${encodeURIComponent(locale)}`}
-            download
-            onClick={refreshHistory}
-          >
+          <a className="button" href={`${exportBase}/html?lang=${encodeURIComponent(locale)}`} onClick={refreshHistory}>
             {t("downloadHtmlLink")}
           </a>
         </p>

@@ -9,8 +9,6 @@ import { DueBadge } from "./due-badge.tsx";
 import { QueueCounts } from "./queue-counts.tsx";
 import { defaultFilters, QueueFilters, type QueueFilterValues } from "./queue-filters.tsx";
 
-const QUEUE_LIMIT = 500;
-
 export const channelKeys = {
   portal: "deskChannelPortal",
   paper: "deskChannelPaper",
@@ -40,8 +38,15 @@ function toParams(f: QueueFilterValues): Record<string, string> {
   return p;
 }
 
-function toQuery(f: QueueFilterValues): QueueQuery {
+/** The page in the URL (1 when absent or not a positive number). */
+function pageFrom(params: URLSearchParams): number {
+  const page = Number(params.get("page") ?? "1");
+  return Number.isInteger(page) && page >= 1 && page <= 999_999 ? page : 1;
+}
+
+function toQuery(f: QueueFilterValues, page: number): QueueQuery {
   return {
+    ...(page > 1 ? { page: String(page) } : {}),
     ...(f.state !== "all" ? { state: f.state } : {}),
     ...(f.type !== "all" ? { type: f.type } : {}),
     ...(f.overdue ? { overdue: "true" as const } : {}),
@@ -54,7 +59,8 @@ export function RequestQueue() {
   const { t, pick, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const filters = filtersFrom(params);
-  const queue = useRequestQueue(toQuery(filters));
+  const page = pageFrom(params);
+  const queue = useRequestQueue(toQuery(filters, page));
   const captionId = useId();
   const err = errorCode(queue.error);
 
@@ -74,15 +80,12 @@ export function RequestQueue() {
         <section aria-labelledby={captionId}>
           <h2 id={captionId}>{t("deskQueueCaption")}</h2>
           <p role="status">
-            {queue.data.requests.length === 0
+            {queue.data.page.total === 0
               ? t("deskQueueNone")
-              : queue.data.requests.length === 1
+              : queue.data.page.total === 1
                 ? t("deskQueueCountOne")
-                : t("deskQueueCount", { count: queue.data.requests.length })}
+                : t("deskQueueCount", { count: queue.data.page.total })}
           </p>
-          {queue.data.requests.length >= QUEUE_LIMIT && (
-            <p className="note">{t("deskQueueTruncated", { count: QUEUE_LIMIT })}</p>
-          )}
           <DataTable
             caption={t("deskQueueCaption")}
             noCaption
@@ -118,8 +121,54 @@ export function RequestQueue() {
               </>
             )}
           </DataTable>
+          <QueuePager
+            page={queue.data.page}
+            shown={queue.data.requests.length}
+            onPage={(next) => setParams({ ...toParams(filters), ...(next > 1 ? { page: String(next) } : {}) })}
+          />
         </section>
       )}
     </>
+  );
+}
+
+/** Previous and next page of the queue, with where this page is in the whole (the page lives in the URL too). */
+function QueuePager({
+  page,
+  shown,
+  onPage,
+}: {
+  page: { number: number; size: number; total: number };
+  shown: number;
+  onPage: (next: number) => void;
+}) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(page.total / page.size));
+  if (pages <= 1 && page.number === 1) return null;
+  const first = (page.number - 1) * page.size + 1;
+  return (
+    <nav aria-label={t("deskPagerLabel")} className="actions desk-pager">
+      <p>
+        {shown > 0
+          ? t("deskPagerShowing", { from: first, to: first + shown - 1, total: page.total })
+          : t("deskPagerPast", { total: page.total })}
+      </p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={page.number <= 1}
+        onClick={() => onPage(Math.min(page.number - 1, pages))}
+      >
+        {t("deskPagerPrevious")}
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={page.number >= pages}
+        onClick={() => onPage(page.number + 1)}
+      >
+        {t("deskPagerNext")}
+      </button>
+    </nav>
   );
 }

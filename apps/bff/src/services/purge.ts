@@ -1,0 +1,126 @@
+import { keepingPeriods, purgeCutoffs, type SessionPolicy } from "@tietoni/domain";
+import { and, isNotNull, lt, lte, or } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { Db } from "../db/port.ts";
+import {
+  customerSessions,
+  customerSignIns,
+  emailChanges,
+  emailChangeUndos,
+  reauthenticationCodes,
+  signInAttempts,
+  signInCodes,
+  staffSessions,
+} from "../db/schema.ts";
+import { appendAudit } from "./audit.ts";
+
+/** What one purge removed, per kind. */
+export type PurgeCounts = {
+  customerSessions: number;
+  staffSessions: number;
+  signInCodes: number;
+  reauthenticationCodes: number;
+  emailChanges: number;
+  emailChangeUndos: number;
+  limitCounters: number;
+  signIns: number;
+};
+
+/**
+ * Minimisation (GDPR Art. 5(1)(c), (e)): deletes what the portal wrote for its own running once it has served its
+ * purpose, on the periods of the domain's `keepingPeriods`:
+ * - sessions of both surfaces past their idle timeout or absolute lifetime (they can never be used again);
+ * - sign-in, re-authentication and e-mail change codes, and e-mail change undo links, a day after they were used
+ *   or expired (an abandoned e-mail change is an e-mail change code that expired unused); an unexpired, unused
+ *   undo link is kept: it is the old address's way back for its 7 days;
+ * - rate-limit counters of past windows;
+ * - sign-in history older than 12 months.
+ * One transaction; when anything was removed, one audit entry `maintenance.purged` with the counts (no ids: the
+ * trail outlives what it describes).
+ */
+export async function purgeExpired(
+  db: Db,
+  { now, sessionPolicy }: { now: number; sessionPolicy: SessionPolicy },
+): Promise<PurgeCounts> {
+  const cut = purgeCutoffs(now, sessionPolicy);
+  return db.transaction(async (tx) => {
+    const changes = async (statement: PromiseLike<{ changes: number }>) => (await statement).changes;
+    const spent = (consumed: SQLiteColumn, expires: SQLiteColumn) =>
+      or(and(isNotNull(consumed), lt(consumed, cut.spentBefore)), lt(expires, cut.spentBefore));
+    const counts: PurgeCounts = {
+      customerSessions: await changes(
+        tx
+          .delete(customerSessions)
+          .where(
+            or(
+              lte(customerSessions.createdAt, cut.sessionsCreatedBefore),
+              lte(customerSessions.lastSeenAt, cut.sessionsIdleSince),
+            ),
+          )
+          .run(),
+      ),
+      staffSessions: await changes(
+        tx
+          .delete(staffSessions)
+          .where(
+            or(
+              lte(staffSessions.createdAt, cut.sessionsCreatedBefore),
+              lte(staffSessions.lastSeenAt, cut.sessionsIdleSince),
+            ),
+          )
+          .run(),
+      ),
+      signInCodes: await changes(
+        tx.delete(signInCodes).where(spent(signInCodes.consumedAt, signInCodes.expiresAt)).run(),
+      ),
+      reauthenticationCodes: await changes(
+        tx
+          .delete(reauthenticationCodes)
+          .where(spent(reauthenticationCodes.consumedAt, reauthenticationCodes.expiresAt))
+          .run(),
+      ),
+      emailChanges: await changes(
+        tx.delete(emailChanges).where(spent(emailChanges.consumedAt, emailChanges.expiresAt)).run(),
+      ),
+      emailChangeUndos: await changes(
+        tx.delete(emailChangeUndos).where(spent(emailChangeUndos.usedAt, emailChangeUndos.expiresAt)).run(),
+      ),
+      limitCounters: await changes(
+        tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, cut.countersBefore)).run(),
+      ),
+      signIns: await changes(tx.delete(customerSignIns).where(lt(customerSignIns.at, cut.signInsBefore)).run()),
+    };
+    if (Object.values(counts).some((n) => n > 0)) {
+      await appendAudit(tx, { actor: { type: "system" }, action: "maintenance.purged", detail: counts }, now);
+    }
+    return counts;
+  });
+}
+
+/**
+ * Runs the purge now and then every `keepingPeriods.purgeEveryMs` in this process. The timer does not keep the
+ * process alive (unref) and `stop()` ends it; a failed run is logged and the next one tries again.
+ */
+export function startPurgeSchedule(
+  db: Db,
+  options: { now: () => number; sessionPolicy: SessionPolicy; everyMs?: number },
+): { stop: () => void; ran: () => Promise<void> } {
+  let last: Promise<void> = Promise.resolve();
+  const run = () => {
+    last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }).then(
+      (counts) => {
+        const removed = Object.entries(counts).filter(([, n]) => n > 0);
+        if (removed.length > 0) console.info(`[purge] removed ${removed.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+      },
+      (error: unknown) => console.error("[purge] failed; the next run tries again", error),
+    );
+  };
+  run();
+  const timer = setInterval(run, options.everyMs ?? keepingPeriods.purgeEveryMs);
+  timer.unref();
+  return {
+    stop: () => clearInterval(timer),
+    /** The latest run's completion (for shutdown and tests). */
+    ran: () => last,
+  };
+}
