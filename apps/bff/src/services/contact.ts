@@ -110,8 +110,10 @@ export function updateContact(
 }
 
 /*
- * E-mail change codes follow the sign-in code policy (decision 003: 6 digits, 10 minutes, 5 attempts,
- * single use, salted hash) but live in their own table, so a sign-in code never confirms an address.
+ * E-mail change codes follow `signInCodePolicy` (6 digits, 10 minutes, 5 attempts, single use, salted hash) and live
+ * in their own table, so a sign-in code never confirms an address. Sign-in codes are longer (8 digits, decision 010)
+ * because anyone may try them; these can be tried only from a signed-in, freshly re-authenticated session, a few
+ * times a day (`emailChangeLimits`).
  */
 
 /** The row id salts the hash, so equal codes never share a digest. */
