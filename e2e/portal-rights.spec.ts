@@ -143,7 +143,7 @@ test("signing in and browsing the portal sets no cookie but the session cookie, 
   const requestedAt = Date.now() - 1000;
   await page.getByLabel("E-mail address").fill(me.email);
   await page.getByRole("button", { name: "Send code" }).click();
-  await page.getByLabel("Code (6 digits)").fill(await readSignInCode(me.email, requestedAt));
+  await page.getByLabel("Code (8 digits)").fill(await readSignInCode(me.email, requestedAt));
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My data" })).toBeVisible();
 
