@@ -13,6 +13,7 @@ import {
   staffSessions,
 } from "../db/schema.ts";
 import { appendAudit } from "./audit.ts";
+import { auditExpiredWrongCodes } from "./customer-sign-in.ts";
 
 /** What one purge removed, per kind. */
 export type PurgeCounts = {
@@ -35,6 +36,7 @@ export type PurgeCounts = {
  *   undo link is kept: it is the old address's way back for its 7 days;
  * - rate-limit counters of past windows;
  * - sign-in history older than 12 months.
+ * Wrong sign-in codes tried against a code that expired unused are written to the audit trail first (item 16).
  * One transaction; when anything was removed, one audit entry `maintenance.purged` with the counts (no ids: the
  * trail outlives what it describes).
  */
@@ -45,6 +47,8 @@ export async function purgeExpired(
   const cut = purgeCutoffs(now, sessionPolicy);
   return db.transaction(async (tx) => {
     const changes = async (statement: PromiseLike<{ changes: number }>) => (await statement).changes;
+    // Before the codes and counters go: wrong codes on codes that expired unused are written to the trail first.
+    await auditExpiredWrongCodes(tx, now);
     const spent = (consumed: SQLiteColumn, expires: SQLiteColumn) =>
       or(and(isNotNull(consumed), lt(consumed, cut.spentBefore)), lt(expires, cut.spentBefore));
     const counts: PurgeCounts = {

@@ -79,6 +79,8 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     advance(ms: number) {
       clock += ms;
     },
+    /** The context's clock, as the apps read it. */
+    now: () => clock,
     postPortal: (url: string, body: unknown, cookie?: string) => post(portal, PORTAL_ORIGIN, url, body, cookie),
     postStaff: (url: string, body: unknown, cookie?: string) => post(staff, STAFF_ORIGIN, url, body, cookie),
     /** The newest audit entry's number (0 for an empty trail), to read what a step appends after it. */

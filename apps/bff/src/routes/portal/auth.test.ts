@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSessions, signInCodes } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { emailChangeCodeMail, signInCodeMail } from "../../mail/templates.ts";
+import { purgeExpired } from "../../services/purge.ts";
 import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
 
 let t: TestContext;
@@ -274,5 +275,25 @@ describe("the audit trail (issue 11, item 16)", () => {
       ["customer.sign_in_failed", 1],
       ["customer.sign_in", undefined],
     ]);
+  });
+
+  it("records wrong codes on a code that expires unused with the next scheduled purge, once", async () => {
+    await requestCode(DEMO_CUSTOMER_EMAIL);
+    const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
+    const wrong = code === "00000000" ? "00000001" : "00000000";
+    const seq = await t.lastAuditSeq();
+    for (let i = 0; i < 2; i++) expect((await verifyCode(DEMO_CUSTOMER_EMAIL, wrong)).status).toBe(400);
+    t.advance(signInCodePolicy.validForMs);
+    await purgeExpired(t.db, { now: t.now(), sessionPolicy: t.env.sessionPolicy });
+    const failedEntries = async () =>
+      (await t.auditSince(seq))
+        .filter((e) => e.action === "customer.sign_in_failed")
+        .map((e) => [e.customerId, JSON.parse(e.detail).wrongCodes]);
+    expect(await failedEntries()).toEqual([[DEMO_CUSTOMER_ID, 2]]);
+
+    // Neither the next purge nor the code that replaces the expired one writes them again.
+    await purgeExpired(t.db, { now: t.now(), sessionPolicy: t.env.sessionPolicy });
+    await requestCode(DEMO_CUSTOMER_EMAIL);
+    expect(await failedEntries()).toEqual([[DEMO_CUSTOMER_ID, 2]]);
   });
 });
