@@ -17,7 +17,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type MarketingPurpose, marketingPurposes } from "@tietoni/domain";
 import type BetterSqlite3 from "better-sqlite3";
+import { totpCodeForStep, totpStep } from "../../apps/bff/src/auth/totp.ts";
 import type { Db, Snapshot } from "../../apps/bff/src/db/port.ts";
+import { DEMO_AGENT_TOTP_SECRET } from "../../apps/bff/src/db/seed-demo.ts";
 import { verifyAuditChain } from "../../apps/bff/src/services/audit.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -177,8 +179,19 @@ async function signInCustomer(portal: Surface, mailDir: string) {
   return cookieOf(res);
 }
 
+/** The last authenticator step the agent signed in with: a code works once (issue 11), so a new sign-in takes a later one. */
+let agentLastStep = -1;
+
 async function signInAgent(staff: Surface) {
-  const res = await call(staff, "POST", "/api/staff/auth/sign-in", { body: AGENT });
+  // The server accepts the step before, at and after now; past those, wait for the clock to reach a fresh one.
+  let step = Math.max(totpStep(Date.now()), agentLastStep + 1);
+  while (step > totpStep(Date.now()) + 1) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    step = Math.max(totpStep(Date.now()), agentLastStep + 1);
+  }
+  agentLastStep = step;
+  const totp = totpCodeForStep(DEMO_AGENT_TOTP_SECRET, step);
+  const res = await call(staff, "POST", "/api/staff/auth/sign-in", { body: { ...AGENT, totp } });
   if (res.status !== 200) throw new Error(`staff sign-in: ${res.status}`);
   return cookieOf(res);
 }
