@@ -1,4 +1,5 @@
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
+import { newTotpSecret } from "../../apps/bff/src/auth/totp.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { staffUsers } from "../../apps/bff/src/db/schema.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
@@ -6,9 +7,10 @@ import { sessionCookieName } from "../../apps/bff/src/http/session-cookie.ts";
 import { benchEnv } from "./register.ts";
 
 /**
- * A signed-in staff member's cookie without the password (and, for an admin, TOTP) sign-in: the session row is
- * made the way sign-in makes it, so every request still does the full session lookup and account check.
- * A register without the account (seed-large writes no staff) gets it, with a password hash nothing matches.
+ * A signed-in staff member's cookie without the password and authenticator sign-in: the session row is made the
+ * way sign-in makes it, so every request still does the full session lookup and account check.
+ * A register without the account (seed-large writes no staff) gets it, with a password hash nothing matches. The
+ * account is enrolled in two-factor sign-in (every role needs it, issue 11), else its session could only enrol.
  */
 export async function staffCookie(
   dir: string,
@@ -23,6 +25,7 @@ export async function staffCookie(
   const db = await openDatabase(env.databasePath);
   try {
     const now = Date.now();
+    const totpSecret = newTotpSecret();
     await db
       .insert(staffUsers)
       .values({
@@ -32,8 +35,11 @@ export async function staffCookie(
         confidentialitySignedOn: "2021-04-28",
         createdAt: now,
         passwordChangedAt: now,
+        totpSecret,
+        totpEnabledAt: now,
       })
-      .onConflictDoNothing();
+      // Enrolled also when the account was there unenrolled (a register cached before issue 11).
+      .onConflictDoUpdate({ target: staffUsers.id, set: { totpSecret, totpEnabledAt: now } });
     const store = createSessionStore(db, { table: "staff_sessions", subject: "staff_user_id" }, env.sessionPolicy);
     const { token } = await store.create(user.id, now, { ip: "127.0.0.1", userAgent: "bench" });
     return `${sessionCookieName(env, "staff")}=${token}`;
