@@ -17,5 +17,7 @@ export const e2eEnv = {
   PORTAL_HOST: "127.0.0.1",
   PORTAL_ORIGIN: `http://localhost:${E2E_PORTAL_PORT}`,
   STAFF_ORIGIN: `http://localhost:${E2E_STAFF_PORT}`,
+  // Not the default (720), so the About page's statement is seen to give this installation's session lifetime.
+  SESSION_ABSOLUTE_MINUTES: "600",
   E2E_STATE_DIR,
 };

@@ -15,7 +15,8 @@ const texts = {
     basis: "Sopimus (tietosuoja-asetus, art. 6(1)(b))",
     purposeBasis: "Oikeusperuste: Sopimus (tietosuoja-asetus, art. 6(1)(b)).",
     storageHeading: "Mitä tämä palvelu tallentaa selaimeesi",
-    sessionCookie: "Istuntoevästeen __Host-tietoni-portal",
+    sessionCookie: `Istuntoevästeen ${sessionCookieName(serverEnv, "portal")}`,
+    lifetime: "istunto päättyy viimeistään 10 tunnin kuluttua kirjautumisesta",
     language: "selaimen paikallisessa tallennustilassa (localStorage) nimellä tietoni.locale",
     noAnalytics: "Palvelu ei käytä analytiikkaa (ei Google Analyticsia)",
     marketing: "Markkinointikiellot",
@@ -40,7 +41,8 @@ const texts = {
     basis: "Contract (GDPR, Art. 6(1)(b))",
     purposeBasis: "Legal basis: Contract (GDPR, Art. 6(1)(b)).",
     storageHeading: "What this portal stores in your browser",
-    sessionCookie: "A session cookie, __Host-tietoni-portal",
+    sessionCookie: `A session cookie, ${sessionCookieName(serverEnv, "portal")}`,
+    lifetime: "the session ends at the latest 10 hours after you signed in",
     language: "local storage (localStorage) under the name tietoni.locale",
     noAnalytics: "The portal runs no analytics (no Google Analytics)",
     marketing: "Marketing objections",
@@ -74,6 +76,8 @@ for (const locale of ["fi", "en"] as const) {
 
     const storage = page.getByRole("region", { name: t.storageHeading });
     await expect(storage).toContainText(t.sessionCookie);
+    // This installation's SESSION_ABSOLUTE_MINUTES (e2e-env.ts: 600), not the default 12 hours.
+    await expect(storage).toContainText(t.lifetime);
     await expect(storage).toContainText(t.language);
     await expect(storage).toContainText(t.noAnalytics);
     await expectNoAxeViolations(page);

@@ -3,6 +3,7 @@ import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
+import { aboutRoutes } from "./routes/portal/about.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
 import { contactRoutes } from "./routes/portal/contact.ts";
 import type { PortalContext } from "./routes/portal/context.ts";
@@ -40,6 +41,7 @@ export function createPortalApi(deps: Deps) {
   return new Hono()
     .basePath("/api/portal")
     .route("/auth", portalAuthRoutes(ctx))
+    .route("/about", aboutRoutes(ctx))
     .route("/my-data", myDataRoutes(ctx))
     .route("/export", exportRoutes(ctx))
     .route("/marketing", marketingRoutes(ctx))

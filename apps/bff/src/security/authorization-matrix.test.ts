@@ -17,6 +17,7 @@ const access: Record<string, Access> = {
   "POST /api/portal/auth/request-code": "public",
   "POST /api/portal/auth/verify-code": "public",
   "POST /api/portal/auth/verify-link": "public",
+  "GET /api/portal/about/storage": "public",
   "GET /api/portal/auth/session": "customer",
   "POST /api/portal/auth/sign-out": "customer",
   "GET /api/portal/my-data": "customer",

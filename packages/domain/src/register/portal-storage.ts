@@ -22,53 +22,85 @@ export const portalStorage = {
   languageStorageKey: "tietoni.locale",
 } as const;
 
-const cookie = portalStorage.sessionCookie;
+/** What the running portal is set to: the statement must say what this installation does, not the defaults. */
+export type PortalStorageFacts = {
+  /** The session cookie's name as this installation sets it (`__Host-` only over HTTPS). */
+  cookieName: string;
+  /** SESSION_IDLE_MINUTES */
+  idleMinutes: number;
+  /** SESSION_ABSOLUTE_MINUTES */
+  absoluteMinutes: number;
+};
 
-/** The portal's own statement of what it stores, shown on its About page after the notice's cookie text. */
-export const portalStorageStatement: {
+/** The defaults (env.ts), for the statement before the running settings have been read. */
+export const defaultPortalStorageFacts: PortalStorageFacts = {
+  cookieName: portalStorage.sessionCookie.name,
+  idleMinutes: portalStorage.sessionCookie.idleMinutes,
+  absoluteMinutes: portalStorage.sessionCookie.maxHours * 60,
+};
+
+/** "12 tunnin" / "12 hours", or minutes when the setting is not whole hours. */
+const duration = (minutes: number): Localized =>
+  minutes % 60 === 0
+    ? { fi: `${minutes / 60} tunnin`, en: `${minutes / 60} hour${minutes === 60 ? "" : "s"}` }
+    : { fi: `${minutes} minuutin`, en: `${minutes} minute${minutes === 1 ? "" : "s"}` };
+
+type PortalStorageStatement = {
   readonly heading: Localized;
   readonly intro: Localized;
   readonly items: readonly Localized[];
-} = {
-  heading: { fi: "Mitä tämä palvelu tallentaa selaimeesi", en: "What this portal stores in your browser" },
-  intro: {
-    fi:
-      "Yllä oleva evästeteksti koskee yrityksen verkkosivustoa. Tämä Omat tiedot -palvelu tallentaa selaimeesi " +
-      "vain kaksi asiaa, ja ne ovat välttämättömiä palvelun toiminnalle:",
-    en:
-      "The cookie text above is about the company's web site. This self-service portal stores only two things in " +
-      "your browser, and both are needed for it to work:",
-  },
-  items: [
-    {
-      fi:
-        `Istuntoevästeen ${cookie.name} (ilman HTTPS-yhteyttä, kuten esittelyversiossa, ${cookie.plainHttpName}), ` +
-        "kun kirjaudut sisään. Se sisältää vain satunnaisen tunnisteen, josta palvelu tunnistaa kirjautumisesi. " +
-        "Sivun skriptit eivät voi lukea sitä, eikä selain lähetä sitä muilta sivustoilta tuleviin pyyntöihin. " +
-        `Eväste poistetaan, kun kirjaudut ulos, ja istunto päättyy viimeistään ${cookie.maxHours} tunnin kuluttua ` +
-        `kirjautumisesta tai ${cookie.idleMinutes} minuutin käyttämättömyyden jälkeen.`,
-      en:
-        `A session cookie, ${cookie.name} (${cookie.plainHttpName} without HTTPS, as in the demo), when you sign ` +
-        "in. It holds only a random identifier by which the portal recognises your sign-in. Scripts on the page " +
-        "cannot read it, and your browser does not send it with requests from other sites. It is deleted when you " +
-        `sign out, and the session ends at the latest ${cookie.maxHours} hours after you signed in, or after ` +
-        `${cookie.idleMinutes} minutes without use.`,
-    },
-    {
-      fi:
-        "Kielivalintasi (suomi tai englanti) selaimen paikallisessa tallennustilassa (localStorage) nimellä " +
-        `${portalStorage.languageStorageKey}. Se ei ole eväste, eikä sitä lähetetä palvelimelle.`,
-      en:
-        "Your choice of language (Finnish or English) in your browser's local storage (localStorage) under the " +
-        `name ${portalStorage.languageStorageKey}. It is not a cookie and is never sent to the server.`,
-    },
-    {
-      fi:
-        "Palvelu ei käytä analytiikkaa (ei Google Analyticsia) eikä mainos- tai seurantaevästeitä, eikä se lataa " +
-        "sisältöä muista palveluista.",
-      en:
-        "The portal runs no analytics (no Google Analytics), sets no advertising or tracking cookies, and loads " +
-        "nothing from other services.",
-    },
-  ],
 };
+
+/**
+ * The portal's own statement of what it stores, shown on its About page after the notice's cookie text, with this
+ * installation's cookie name and session lifetimes.
+ */
+export function portalStorageStatement({
+  cookieName,
+  idleMinutes,
+  absoluteMinutes,
+}: PortalStorageFacts): PortalStorageStatement {
+  const absolute = duration(absoluteMinutes);
+  const idle = duration(idleMinutes);
+  return {
+    heading: { fi: "Mitä tämä palvelu tallentaa selaimeesi", en: "What this portal stores in your browser" },
+    intro: {
+      fi:
+        "Yllä oleva evästeteksti koskee yrityksen verkkosivustoa. Tämä Omat tiedot -palvelu tallentaa selaimeesi " +
+        "vain kaksi asiaa, ja ne ovat välttämättömiä palvelun toiminnalle:",
+      en:
+        "The cookie text above is about the company's web site. This self-service portal stores only two things in " +
+        "your browser, and both are needed for it to work:",
+    },
+    items: [
+      {
+        fi:
+          `Istuntoevästeen ${cookieName}, kun kirjaudut sisään. Se sisältää vain satunnaisen tunnisteen, josta ` +
+          "palvelu tunnistaa kirjautumisesi. Sivun skriptit eivät voi lukea sitä, eikä selain lähetä sitä muilta " +
+          "sivustoilta tuleviin pyyntöihin. Eväste poistetaan, kun kirjaudut ulos, ja istunto päättyy viimeistään " +
+          `${absolute.fi} kuluttua kirjautumisesta tai ${idle.fi} käyttämättömyyden jälkeen.`,
+        en:
+          `A session cookie, ${cookieName}, when you sign in. It holds only a random identifier by which the portal ` +
+          "recognises your sign-in. Scripts on the page cannot read it, and your browser does not send it with " +
+          "requests from other sites. It is deleted when you sign out, and the session ends at the latest " +
+          `${absolute.en} after you signed in, or after ${idle.en} without use.`,
+      },
+      {
+        fi:
+          "Kielivalintasi (suomi tai englanti) selaimen paikallisessa tallennustilassa (localStorage) nimellä " +
+          `${portalStorage.languageStorageKey}. Se ei ole eväste, eikä sitä lähetetä palvelimelle.`,
+        en:
+          "Your choice of language (Finnish or English) in your browser's local storage (localStorage) under the " +
+          `name ${portalStorage.languageStorageKey}. It is not a cookie and is never sent to the server.`,
+      },
+      {
+        fi:
+          "Palvelu ei käytä analytiikkaa (ei Google Analyticsia) eikä mainos- tai seurantaevästeitä, eikä se lataa " +
+          "sisältöä muista palveluista.",
+        en:
+          "The portal runs no analytics (no Google Analytics), sets no advertising or tracking cookies, and loads " +
+          "nothing from other services.",
+      },
+    ],
+  };
+}
