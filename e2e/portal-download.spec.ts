@@ -48,7 +48,7 @@ for (const locale of ["fi", "en"] as const) {
     await openPage(page, "/download", locale, t.heading);
     await expect(page.getByRole("link", { name: t.schema })).toHaveAttribute(
       "href",
-      "/api/portal/export/schema/v1.json",
+      "/api/portal/export/schema/v2.json",
     );
     const history = page.getByRole("table", { name: t.historyCaption });
     // The history has been read once its loading status is gone (a table, or the text saying there is none yet).

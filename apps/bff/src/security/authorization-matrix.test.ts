@@ -22,6 +22,7 @@ const access: Record<string, Access> = {
   "POST /api/portal/auth/sign-out": "customer",
   "GET /api/portal/my-data": "customer",
   "GET /api/portal/my-data/staff-views": "customer",
+  "GET /api/portal/export/schema/v2.json": "public",
   "GET /api/portal/export/schema/v1.json": "public",
   "GET /api/portal/export/json": "customer",
   "GET /api/portal/export/csv": "customer",

@@ -61,7 +61,7 @@ function sampleDocument(): ExportDocument {
   };
 }
 
-describe("export document v1", () => {
+describe("export document v2", () => {
   it("carries the register description's Art. 15 context, in the schema's key order", () => {
     const register = exportRegister(registerDescription);
     expect(Object.keys(register)).toEqual(Object.keys(exportDocumentSchema.shape.register.shape));
@@ -73,7 +73,7 @@ describe("export document v1", () => {
 
   it("accepts a complete document and refuses another version or a missing objection", () => {
     expect(exportDocumentSchema.safeParse(sampleDocument()).success).toBe(true);
-    expect(exportDocumentSchema.safeParse({ ...sampleDocument(), version: 2 }).success).toBe(false);
+    expect(exportDocumentSchema.safeParse({ ...sampleDocument(), version: 1 }).success).toBe(false);
     const doc = sampleDocument();
     const { directAdvertising: _dropped, ...partial } = doc.customer.marketing.objections;
     const broken = {
@@ -93,7 +93,7 @@ describe("export document v1", () => {
   it("generates a JSON Schema (draft 2020-12) that documents every part", () => {
     const schema = exportJsonSchema();
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-    expect(schema.title).toBe("tietoni data export, version 1");
+    expect(schema.title).toBe("tietoni data export, version 2");
     expect(schema.required).toEqual(["format", "version", "generatedAt", "register", "customer"]);
     const text = JSON.stringify(schema);
     for (const key of ["staffViews", "signIns", "contactChanges", "supervisoryAuthority", ...marketingPurposes]) {

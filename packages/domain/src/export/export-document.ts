@@ -14,13 +14,18 @@ import { type RegisterDescription, rightIds } from "../register/register-descrip
 import { requestViewSchema } from "../requests/request-model.ts";
 
 /**
- * The customer's data download (Art. 15 access, Art. 20 portability), version 1.
+ * The customer's data download (Art. 15 access, Art. 20 portability), version 2.
  * The BFF streams this document key by key in the order declared here; its JSON Schema is generated from
- * these zod schemas, published at /api/portal/export/schema/v1.json and committed as docs/schema/export-v1.schema.json.
- * A breaking change gets a new version (and a new schema file), never an edit of v1.
+ * these zod schemas, published at /api/portal/export/schema/v2.json and committed as docs/schema/export-v2.schema.json.
+ * A breaking change gets a new version (and a new schema file), never an edit of a published one.
+ *
+ * Versions: 1 (issues 3–10); 2 (issue 11) adds each purpose's `legalBasis` and lets a correction request name the
+ * phone number, postal address and web address. The schemas are strict (no unknown keys), so a version 2 document
+ * fails version 1's schema: hence a new version. Version 1's schema stays published, frozen, for downloads made
+ * before (docs/schema/export-v1.schema.json).
  */
 
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 export const EXPORT_FORMAT_ID = "tietoni-export";
 
 export const exportFormats = ["json", "csv", "html"] as const;
@@ -169,7 +174,7 @@ export const exportDocumentSchema = z
     customer: exportCustomerSchema,
   })
   .meta({
-    title: "tietoni data export, version 1",
+    title: `tietoni data export, version ${EXPORT_VERSION}`,
     description: "Everything the register holds on one customer, with the register's privacy notice (GDPR Art. 15, 20)",
   });
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
@@ -182,7 +187,7 @@ export function exportRegister(description: RegisterDescription): ExportRegister
   return exportRegisterSchema.parse(description);
 }
 
-/** The published JSON Schema of version 1 (draft 2020-12), generated from the zod schema above. */
+/** The published JSON Schema of the current version (draft 2020-12), generated from the zod schema above. */
 export function exportJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(exportDocumentSchema, { target: "draft-2020-12" });
 }

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { exportCustomerSchema, exportDocumentSchema } from "@tietoni/domain";
+import { EXPORT_VERSION, exportCustomerSchema, exportDocumentSchema } from "@tietoni/domain";
 import { sql } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import { Hono } from "hono";
@@ -8,7 +9,7 @@ import { createSessionStore } from "../../auth/session-store.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { createMailQueue } from "../../mail/mail-queue.ts";
 import { runningExports } from "../../services/export/export-stream.ts";
-import { EXPORT_SCHEMA_FILE, exportSchemaText } from "../../services/export/json-schema-file.ts";
+import { EXPORT_SCHEMA_FILE, EXPORT_V1_SCHEMA_FILE, exportSchemaText } from "../../services/export/json-schema-file.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 import { exportRoutes } from "./export.ts";
 
@@ -45,15 +46,29 @@ describe("download my data: access and schema", () => {
     const committed = fs.existsSync(EXPORT_SCHEMA_FILE) ? fs.readFileSync(EXPORT_SCHEMA_FILE, "utf8") : "";
     expect(
       committed,
-      "docs/schema/export-v1.schema.json is out of date; regenerate it: pnpm --filter @tietoni/bff schema:export",
+      "docs/schema/export-v2.schema.json is out of date; regenerate it: pnpm --filter @tietoni/bff schema:export",
     ).toBe(exportSchemaText());
   });
 
   it("publishes the JSON Schema at a stable URL without sign-in", async () => {
-    const res = await get("/api/portal/export/schema/v1.json");
+    const res = await get("/api/portal/export/schema/v2.json");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/schema+json");
     expect(await res.text()).toBe(fs.readFileSync(EXPORT_SCHEMA_FILE, "utf8"));
+  });
+
+  it("keeps version 1's schema published and frozen, for downloads made before version 2", async () => {
+    // Issue 11 added fields to the strict schema inside v1; a consumer holding v1 would have refused new downloads.
+    const v1 = fs.readFileSync(EXPORT_V1_SCHEMA_FILE, "utf8");
+    expect(createHash("sha256").update(v1).digest("hex"), "a published schema is never edited").toBe(
+      "d1d52621f479ee86ce3c9103f5071fd30d4b7058f95109728fd7d8462ecba275",
+    );
+    const res = await get("/api/portal/export/schema/v1.json");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(v1);
+    expect(JSON.parse(v1).properties.version.const).toBe(1);
+    expect(JSON.parse(exportSchemaText()).properties.version.const).toBe(EXPORT_VERSION);
+    expect(EXPORT_VERSION).toBe(2);
   });
 
   it("marks the schema itself cacheable for an hour", async () => {

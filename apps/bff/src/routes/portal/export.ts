@@ -1,11 +1,11 @@
 import { type ExportFormat, type Locale, localeSchema } from "@tietoni/domain";
 import { type Context, Hono } from "hono";
 import { z } from "zod";
-import { failure } from "../../http/api-error.ts";
+import { apiError, failure } from "../../http/api-error.ts";
 import { clientInfo } from "../../http/client-info.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { downloadHistory, startDownload } from "../../services/export/downloads.ts";
-import { exportSchemaText } from "../../services/export/json-schema-file.ts";
+import { EXPORT_V1_SCHEMA_FILE, exportSchemaText, frozenSchemaText } from "../../services/export/json-schema-file.ts";
 import type { PortalContext, PortalEnv } from "./context.ts";
 
 const htmlQuerySchema = z.object({ lang: localeSchema.default("fi") });
@@ -17,6 +17,11 @@ const htmlQuerySchema = z.object({ lang: localeSchema.default("fi") });
 export function exportRoutes(ctx: PortalContext) {
   const { db, env, requireCustomer } = ctx;
   const schemaText = exportSchemaText();
+  const v1SchemaText = frozenSchemaText(EXPORT_V1_SCHEMA_FILE);
+  const schemaHeaders = {
+    "Content-Type": "application/schema+json; charset=utf-8",
+    "Cache-Control": "public, max-age=3600",
+  };
 
   const download = async (c: Context<PortalEnv>, format: ExportFormat, locale: Locale) => {
     // The id comes from the session, never from the request.
@@ -35,20 +40,21 @@ export function exportRoutes(ctx: PortalContext) {
     });
   };
 
-  return new Hono<PortalEnv>()
-    .get("/schema/v1.json", (c) =>
+  return (
+    new Hono<PortalEnv>()
       // Public and the same for everyone: the format's documentation, not anyone's data.
-      c.body(schemaText, 200, {
-        "Content-Type": "application/schema+json; charset=utf-8",
-        "Cache-Control": "public, max-age=3600",
-      }),
-    )
-    .get("/json", requireCustomer, (c) => download(c, "json", "fi"))
-    .get("/csv", requireCustomer, (c) => download(c, "csv", "fi"))
-    .get("/html", requireCustomer, validate("query", htmlQuerySchema), (c) =>
-      download(c, "html", c.req.valid("query").lang),
-    )
-    .get("/history", requireCustomer, async (c) => {
-      return c.json({ downloads: await downloadHistory(db, c.get("subject").id) }, 200);
-    });
+      .get("/schema/v2.json", (c) => c.body(schemaText, 200, schemaHeaders))
+      // Version 1, frozen, for downloads made before version 2.
+      .get("/schema/v1.json", (c) =>
+        v1SchemaText === null ? apiError(c, 404, "not_found", "Not found") : c.body(v1SchemaText, 200, schemaHeaders),
+      )
+      .get("/json", requireCustomer, (c) => download(c, "json", "fi"))
+      .get("/csv", requireCustomer, (c) => download(c, "csv", "fi"))
+      .get("/html", requireCustomer, validate("query", htmlQuerySchema), (c) =>
+        download(c, "html", c.req.valid("query").lang),
+      )
+      .get("/history", requireCustomer, async (c) => {
+        return c.json({ downloads: await downloadHistory(db, c.get("subject").id) }, 200);
+      })
+  );
 }

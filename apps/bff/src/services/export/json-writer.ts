@@ -29,7 +29,7 @@ function* nextList<T>(name: string, items: Iterable<T>): Generator<Piece> {
 }
 
 /**
- * The export document (exportDocumentSchema, v1), written in the schema's key order without ever holding more than
+ * The export document (exportDocumentSchema, the current version), written in the schema's key order without ever holding more than
  * one row: small parts are stringified whole, lists are streamed from the reader.
  */
 export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<Piece> {

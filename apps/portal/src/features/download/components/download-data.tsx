@@ -13,7 +13,7 @@ type Format = DownloadHistory["downloads"][number]["format"];
  * sends the browser back here with `?error=<code>`, which the page shows in the customer's language.
  */
 const exportBase = "/api/portal/export";
-const schemaUrl = `${exportBase}/schema/v1.json`;
+const schemaUrl = `${exportBase}/schema/v2.json`;
 
 const formatNameKeys: Record<Format, keyof typeof downloadMessages> = {
   json: "downloadFormatJson",
