@@ -1,8 +1,8 @@
-import { randomInt } from "node:crypto";
 import { customerSignInCodePolicy } from "@tietoni/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lte } from "drizzle-orm";
 import type { Queries, Tx } from "../db/port.ts";
 import { customers, signInCodes } from "../db/schema.ts";
+import { randomDigits } from "./mailed-codes.ts";
 import { digestsEqual, randomToken, sha256Hex } from "./tokens.ts";
 
 /*
@@ -33,7 +33,7 @@ export type IssuedSignIn = { code: string; link: string };
  */
 export async function issueSignInCode(tx: Tx, customerId: string, now: number): Promise<IssuedSignIn> {
   const { digits, validForMs } = customerSignInCodePolicy;
-  const code = String(randomInt(0, 10 ** digits)).padStart(digits, "0");
+  const code = randomDigits(digits);
   const id = randomToken();
   const secret = randomToken(16);
   await tx.insert(signInCodes).values({
@@ -48,6 +48,15 @@ export async function issueSignInCode(tx: Tx, customerId: string, now: number): 
 }
 
 export type CodeRow = { id: string; codeHash: string; createdAt: number; expiresAt: number; consumedAt: number | null };
+
+/** The columns of a `CodeRow`, for every query that reads one. */
+const codeRowColumns = {
+  id: signInCodes.id,
+  codeHash: signInCodes.codeHash,
+  createdAt: signInCodes.createdAt,
+  expiresAt: signInCodes.expiresAt,
+  consumedAt: signInCodes.consumedAt,
+};
 /** The customer an address names (null if none) and their newest code (null if none). */
 export type CodeToTry = { customerId: string | null; code: CodeRow | null };
 
@@ -57,14 +66,7 @@ export type CodeToTry = { customerId: string | null; code: CodeRow | null };
  */
 export async function findCodeToTry(r: Queries, email: string): Promise<CodeToTry> {
   const row = await r
-    .select({
-      customerId: customers.id,
-      id: signInCodes.id,
-      codeHash: signInCodes.codeHash,
-      createdAt: signInCodes.createdAt,
-      expiresAt: signInCodes.expiresAt,
-      consumedAt: signInCodes.consumedAt,
-    })
+    .select({ customerId: customers.id, ...codeRowColumns })
     .from(customers)
     .leftJoin(signInCodes, eq(signInCodes.customerId, customers.id))
     .where(and(eq(customers.email, email), isNull(customers.anonymisedAt)))
@@ -85,13 +87,7 @@ export function codeMatches(code: CodeRow | null, typed: string): boolean {
 /** The customer's newest code, if any. */
 export function newestSignInCode(q: Queries, customerId: string): Promise<CodeRow | undefined> {
   return q
-    .select({
-      id: signInCodes.id,
-      codeHash: signInCodes.codeHash,
-      createdAt: signInCodes.createdAt,
-      expiresAt: signInCodes.expiresAt,
-      consumedAt: signInCodes.consumedAt,
-    })
+    .select(codeRowColumns)
     .from(signInCodes)
     .where(eq(signInCodes.customerId, customerId))
     .orderBy(desc(signInCodes.createdAt))
@@ -140,4 +136,22 @@ export async function consumeSignInCodes(tx: Tx, customerId: string, id: string,
     .set({ consumedAt: now })
     .where(and(eq(signInCodes.customerId, customerId), isNull(signInCodes.consumedAt)));
   return true;
+}
+
+/** Codes that expired without being used or ended, with their customer and the address they were mailed to. */
+export function expiredUnusedCodes(
+  q: Queries,
+  at: number,
+): Promise<(CodeRow & { customerId: string; email: string | null })[]> {
+  return q
+    .select({ ...codeRowColumns, customerId: signInCodes.customerId, email: customers.email })
+    .from(signInCodes)
+    .innerJoin(customers, eq(customers.id, signInCodes.customerId))
+    .where(and(isNull(signInCodes.consumedAt), lte(signInCodes.expiresAt, at)))
+    .all();
+}
+
+/** Marks an expired code final (`consumed_at` = its expiry): nothing is done with it again. */
+export async function markCodeFinal(tx: Tx, code: CodeRow): Promise<void> {
+  await tx.update(signInCodes).set({ consumedAt: code.expiresAt }).where(eq(signInCodes.id, code.id));
 }

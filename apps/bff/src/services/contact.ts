@@ -1,7 +1,5 @@
-import { randomInt } from "node:crypto";
 import {
   checkDirectEdit,
-  checkSignInCode,
   emailChangeLimits,
   emailChangeUndoPolicy,
   iso,
@@ -11,7 +9,8 @@ import {
 } from "@tietoni/domain";
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
-import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
+import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
+import { randomToken, sha256Hex } from "../auth/tokens.ts";
 import type { Queries } from "../db/port.ts";
 import {
   customerSessions,
@@ -121,10 +120,6 @@ function hashEmailChangeCode(id: string, code: string): string {
   return sha256Hex(`email-change:${id}:${code}`);
 }
 
-function newCode(): string {
-  return String(randomInt(0, 10 ** signInCodePolicy.digits)).padStart(signInCodePolicy.digits, "0");
-}
-
 /**
  * Whether the session proved the mailbox recently enough to move the account to another address: signed in, or
  * re-authenticated with a code to the current address, within the last 5 minutes (ASVS 5.0 V7.5.1). Read from the
@@ -170,7 +165,7 @@ export function startEmailChange(
     if (!allowed) return fail(429, "email_change_limit");
 
     const id = randomToken();
-    const code = newCode();
+    const code = randomDigits(signInCodePolicy.digits);
     await tx
       .update(emailChanges)
       .set({ consumedAt: at })
@@ -224,13 +219,10 @@ export function confirmEmailChange(
       .orderBy(desc(emailChanges.createdAt))
       .limit(1)
       .get();
-    if (!pending || checkSignInCode(pending, at) !== "usable") return fail(400, "code_invalid");
-    const matches = digestsEqual(pending.codeHash, hashEmailChangeCode(pending.id, code));
-    await tx
-      .update(emailChanges)
-      .set({ attempts: pending.attempts + 1, consumedAt: matches ? at : null })
-      .where(eq(emailChanges.id, pending.id));
-    if (!matches) return fail(400, "code_invalid");
+    const tried = tryStoredCode(pending, code, hashEmailChangeCode, at);
+    if (!pending || !tried) return fail(400, "code_invalid");
+    await tx.update(emailChanges).set(tried.set).where(eq(emailChanges.id, tried.id));
+    if (!tried.matches) return fail(400, "code_invalid");
 
     const holder = await tx
       .select({ id: customers.id })

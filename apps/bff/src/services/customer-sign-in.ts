@@ -1,13 +1,15 @@
 import { checkSignInCode, iso } from "@tietoni/domain";
-import { and, eq, isNull, lte } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { SessionStore } from "../auth/session-store.ts";
 import {
   type CodeRow,
   codeMatches,
   consumeSignInCodes,
+  expiredUnusedCodes,
   findByLink,
   findCodeToTry,
   issueSignInCode,
+  markCodeFinal,
   newestSignInCode,
 } from "../auth/sign-in-codes.ts";
 import {
@@ -19,7 +21,7 @@ import {
   triesOn,
 } from "../auth/sign-in-limits.ts";
 import type { Queries, Tx } from "../db/port.ts";
-import { customerSignIns, customers, ipAddresses, signInCodes } from "../db/schema.ts";
+import { customerSignIns, customers, ipAddresses } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { signInCodeMail } from "../mail/templates.ts";
@@ -78,27 +80,13 @@ async function auditWrongCodes(
  * any, go to the trail. Answers how many entries it wrote.
  */
 export async function auditExpiredWrongCodes(tx: Tx, at: number): Promise<number> {
-  const expired = await tx
-    .select({
-      id: signInCodes.id,
-      codeHash: signInCodes.codeHash,
-      createdAt: signInCodes.createdAt,
-      expiresAt: signInCodes.expiresAt,
-      consumedAt: signInCodes.consumedAt,
-      customerId: signInCodes.customerId,
-      email: customers.email,
-    })
-    .from(signInCodes)
-    .innerJoin(customers, eq(customers.id, signInCodes.customerId))
-    .where(and(isNull(signInCodes.consumedAt), lte(signInCodes.expiresAt, at)))
-    .all();
   let written = 0;
-  for (const { customerId, email, ...code } of expired) {
+  for (const { customerId, email, ...code } of await expiredUnusedCodes(tx, at)) {
     if (email !== null && (await triesOn(tx, email, code)) > 0) {
       await auditWrongCodes(tx, customerId, email, code, 0, at);
       written += 1;
     }
-    await tx.update(signInCodes).set({ consumedAt: code.expiresAt }).where(eq(signInCodes.id, code.id));
+    await markCodeFinal(tx, code);
   }
   return written;
 }

@@ -1,8 +1,8 @@
-import { randomInt } from "node:crypto";
-import { checkSignInCode, emailChangeLimits, freshUntil, iso, signInCodePolicy } from "@tietoni/domain";
+import { emailChangeLimits, freshUntil, iso, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
-import { digestsEqual, randomToken, sha256Hex } from "../auth/tokens.ts";
+import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
+import { randomToken, sha256Hex } from "../auth/tokens.ts";
 import { customerSessions, customers, reauthenticationCodes } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { reauthenticationCodeMail } from "../mail/templates.ts";
@@ -58,7 +58,7 @@ export function requestReauthenticationCode(
         ),
       );
     const id = randomToken();
-    const code = String(randomInt(0, 10 ** signInCodePolicy.digits)).padStart(signInCodePolicy.digits, "0");
+    const code = randomDigits(signInCodePolicy.digits);
     await tx.insert(reauthenticationCodes).values({
       id,
       customerId: customer.id,
@@ -92,13 +92,10 @@ export function confirmReauthentication(
       .orderBy(desc(reauthenticationCodes.createdAt))
       .limit(1)
       .get();
-    if (!latest || checkSignInCode(latest, at) !== "usable") return fail(400, "code_invalid");
-    const matches = digestsEqual(latest.codeHash, hashReauthenticationCode(latest.id, code));
-    await tx
-      .update(reauthenticationCodes)
-      .set({ attempts: latest.attempts + 1, consumedAt: matches ? at : null })
-      .where(eq(reauthenticationCodes.id, latest.id));
-    if (!matches) return fail(400, "code_invalid");
+    const tried = tryStoredCode(latest, code, hashReauthenticationCode, at);
+    if (!tried) return fail(400, "code_invalid");
+    await tx.update(reauthenticationCodes).set(tried.set).where(eq(reauthenticationCodes.id, tried.id));
+    if (!tried.matches) return fail(400, "code_invalid");
 
     const session = await tx
       .update(customerSessions)
