@@ -1,16 +1,15 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
+import { countOne, failuresOf } from "./sign-in-limits.ts";
 
 /*
  * Per-customer limits on what a signed-in customer can set off (an e-mail change, a new request, a marketing
  * change): counted in the sign-in limits' counter table (`sign_in_attempts`), under keys of their own,
  * `customer:<action>:<customer id>`, in fixed windows of the caller's length.
  *
- * These rows keep the END of their window in `window_start`. The sign-in limiter drops rows whose window lies
- * before its current 15-minute window; a day-long window starts long before that, and keyed by its start it would be
- * dropped, and the count forgotten, at the next sign-in. Keyed by its end, any clean-up that drops "older" rows
- * drops it only once it is over.
+ * These rows keep the END of their window in `window_start`: any clean-up that drops rows by `window_start` (the
+ * scheduled purge, services/purge.ts) then drops a long window's count only after the window is over.
  */
 
 export type CustomerAction = {
@@ -40,23 +39,12 @@ export function takeCustomerAction(
   const key = customerActionKey(action, customerId);
   const end = windowEnd(now, windowMs);
   return q.transaction(async (tx) => {
-    const row = await tx
-      .select({ count: signInAttempts.failures })
-      .from(signInAttempts)
-      .where(and(eq(signInAttempts.key, key), eq(signInAttempts.windowStart, end)))
-      .get();
-    if ((row?.count ?? 0) >= max) return false;
+    if ((await failuresOf(tx, key, end)) >= max) return false;
     // Windows of this key that are over no longer matter.
     await tx
       .delete(signInAttempts)
       .where(and(eq(signInAttempts.key, key), sql`${signInAttempts.windowStart} <= ${now}`));
-    await tx
-      .insert(signInAttempts)
-      .values({ key, windowStart: end, failures: 1 })
-      .onConflictDoUpdate({
-        target: [signInAttempts.key, signInAttempts.windowStart],
-        set: { failures: sql`${signInAttempts.failures} + 1` },
-      });
+    await countOne(tx, { key, start: end });
     return true;
   });
 }

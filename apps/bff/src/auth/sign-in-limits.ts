@@ -72,7 +72,8 @@ const codeTriesCounter = (email: string, code: TriedCode, now: number) => ({
   start: code?.createdAt ?? windowStart(now),
 });
 
-async function failuresOf(q: Queries, key: string, start: number): Promise<number> {
+/** A counter's count in the window that starts (or, for per-customer counters, ends) at `start`. */
+export async function failuresOf(q: Queries, key: string, start: number): Promise<number> {
   const row = await q
     .select({ failures: signInAttempts.failures })
     .from(signInAttempts)
@@ -96,8 +97,8 @@ async function takeBack(tx: Tx, key: string, start: number) {
  */
 const countersOnly = { durability: "relaxed" } as const;
 
-/** Counts one on a counter. */
-async function countOne(tx: Tx, { key, start }: Omit<Counter, "max">): Promise<number> {
+/** Counts one on a counter and answers its new count. */
+export async function countOne(tx: Tx, { key, start }: Omit<Counter, "max">): Promise<number> {
   const row = await tx
     .insert(signInAttempts)
     .values({ key, windowStart: start, failures: 1 })
