@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+import { totpCodeForStep, totpStep } from "../apps/bff/src/auth/totp.ts";
 import { openDatabase } from "../apps/bff/src/db/client.ts";
 import type { Db } from "../apps/bff/src/db/port.ts";
 import {
@@ -110,10 +110,7 @@ export const test = base.extend<
  * twice takes the next step's code the second time (the BFF accepts one step either side of now).
  */
 export function totpCodeFor(key: string, stepsAhead = 0): string {
-  return TOTP.generate({
-    secret: Secret.fromBase32(key.replace(/\s+/g, "")),
-    timestamp: Date.now() + stepsAhead * 30_000,
-  });
+  return totpCodeForStep(key.replace(/\s+/g, ""), totpStep(Date.now()) + stepsAhead);
 }
 
 /** Chooses the UI language the way a user does, with the switch in the header. */

@@ -2,9 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { asc, desc, eq, gt, max } from "drizzle-orm";
-import { Secret, TOTP } from "otpauth";
 import { afterAll } from "vitest";
-import { totpStep } from "../auth/totp.ts";
+import { totpCodeForStep, totpStep } from "../auth/totp.ts";
 import { openDatabase } from "../db/client.ts";
 import { auditLog, staffUsers } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
@@ -144,7 +143,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     },
     /** The authenticator code of a base32 secret at `timestamp`. */
     totpCodeAt(secret: string, timestamp: number) {
-      return TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp });
+      return totpCodeForStep(secret, totpStep(timestamp));
     },
     /**
      * A code of `username`'s key that the BFF will accept now and has not accepted before (undefined for an

@@ -1,9 +1,8 @@
 import { extendedDueDate, initialDueDate, type RequestView } from "@tietoni/domain";
 import { count, eq, sql } from "drizzle-orm";
-import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, billingDetails, customers, fieldChanges, requestEvents, requests } from "../../db/schema.ts";
-import { DEMO_ADMIN_TOTP_SECRET, DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
+import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { parseBillingAddress } from "../../services/desk/billing-address.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 
@@ -21,29 +20,11 @@ beforeAll(async () => {
   // Matti sends more requests in this test day than a customer may (customer-limits.test.ts).
   t = await createTestContext({ LIMIT_REQUESTS_PER_DAY: "100" });
   agent = await t.signInStaff("agent", "agent-demo-pass");
-  admin = await signInAdmin();
+  admin = await t.signInAdmin();
   aino = await t.signInCustomer(DEMO_CUSTOMER_EMAIL);
   matti = await t.signInCustomer("yhteyshenkilo@example.com");
 });
 afterAll(() => t.close());
-
-/** The demo admin has two-factor sign-in: the code is computed from the demo secret at the test clock. */
-async function signInAdmin() {
-  const totp = new TOTP({
-    algorithm: "SHA1",
-    digits: 6,
-    period: 30,
-    secret: Secret.fromBase32(DEMO_ADMIN_TOTP_SECRET),
-  });
-  const code = totp.generate({ timestamp: Date.UTC(2026, 10, 25, 10, 0, 0) });
-  const res = await t.postStaff("/api/staff/auth/sign-in", {
-    username: "admin",
-    password: "admin-demo-pass",
-    totp: code,
-  });
-  expect(res.status).toBe(200);
-  return t.cookieFrom(res);
-}
 
 const auditCount = async () => (await t.db.select({ n: count() }).from(auditLog).get())?.n ?? 0;
 const lastAudit = () => t.lastAudit();
