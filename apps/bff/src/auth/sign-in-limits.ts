@@ -1,3 +1,4 @@
+import { DAY_MS } from "@tietoni/domain";
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
@@ -33,8 +34,6 @@ export const customerSignInLimits = {
   maxCodeFailuresPerAddress: 50,
   maxLinkFailuresPerAddress: 30,
 } as const;
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type SignInAttempt = { username: string; ip: string | null };
 export type CodeSignInAttempt = { email: string; ip: string | null };

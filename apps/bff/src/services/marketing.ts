@@ -1,6 +1,7 @@
 import {
   diffObjections,
   gpcSignalApplies,
+  HOUR_MS,
   iso,
   type MarketingChannel,
   type MarketingPurpose,
@@ -120,7 +121,7 @@ export async function openMarketing(db: Db, customerId: string, gpc: boolean, at
  * switches needs, and every toggle leaves a permanent proof row; a person changing their mind does so a few times,
  * not thirty times an hour.
  */
-export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs: 60 * 60 * 1000 } as const;
+export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs: HOUR_MS } as const;
 
 /**
  * The customer's own switches in the portal, effective at once. Never re-applies GPC: an explicit withdrawal is

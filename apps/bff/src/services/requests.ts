@@ -3,6 +3,7 @@ import {
   type CorrectableField,
   type CreateRequestInput,
   canCancel,
+  DAY_MS,
   helsinkiDate,
   initialDueDate,
   iso,
@@ -239,7 +240,7 @@ export function customerRequestsPage(db: Db, customerId: string) {
  * e-mail to customer service (registered by staff) is never limited (Art. 12(2): the controller must facilitate,
  * and Art. 12(5) lets it refuse only manifestly excessive requests).
  */
-export const requestLimit = { action: "request.submit", windowMs: 24 * 60 * 60 * 1000 } as const;
+export const requestLimit = { action: "request.submit", windowMs: DAY_MS } as const;
 
 /** A new request from the portal; one pending restriction or erasure at a time (a second would only duplicate it). */
 export function submitRequest(

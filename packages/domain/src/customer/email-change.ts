@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_MS } from "../common/dates.ts";
 
 /*
  * Changing the e-mail address moves the account: sign-in codes go to the new address from then on. So the change
@@ -13,13 +14,13 @@ export const reauthenticationPolicy = {
 
 /** The link mailed to the old address undoes the change for 7 days. */
 export const emailChangeUndoPolicy = {
-  validForMs: 7 * 24 * 60 * 60 * 1000,
+  validForMs: 7 * DAY_MS,
 } as const;
 
 /** E-mail change starts per customer: each mails a code to an address the customer chooses, so they are capped. */
 export const emailChangeLimits = {
   maxStartsPerDay: 5,
-  dayMs: 24 * 60 * 60 * 1000,
+  dayMs: DAY_MS,
   /** Re-authentication codes mailed per customer a day: a borrowed session must not flood the owner's mailbox. */
   maxReauthenticationCodesPerDay: 5,
 } as const;

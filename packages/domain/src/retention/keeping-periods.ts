@@ -1,7 +1,5 @@
+import { DAY_MS as DAY, HOUR_MS as HOUR } from "../common/dates.ts";
 import type { SessionPolicy } from "../session/session-policy.ts";
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 /**
  * How long the portal keeps what it writes for its own running, apart from the register itself (GDPR Art. 5(1)(c)
