@@ -67,6 +67,12 @@ const envSchema = z
      * secret: a new key makes the old entries unmatchable, a leaked one lets addresses be tested against them.
      */
     SUPPRESSION_KEY: z.string().min(32, "SUPPRESSION_KEY must have at least 32 characters").optional(),
+    /** Issue 12: the largest file the staff app's import page takes; larger files go through `pnpm data:import`. */
+    IMPORT_MAX_UPLOAD_MIB: z.coerce.number().int().min(1).max(4096).default(200),
+    /** Rows an import applies per transaction: small enough that the portal keeps answering between batches. */
+    IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(500),
+    /** The integration API's default rate per client (a client's own setting overrides it). */
+    API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
   })
   .transform((e) => {
     const production = e.NODE_ENV === "production";

@@ -6,8 +6,19 @@ import type { SessionAuthEnv } from "../middleware/session-auth/index.ts";
 
 /** Staff roles and what each may do: the one place permissions are decided. */
 export const rolePermissions = {
-  agent: ["customer:search", "customer:read", "request:handle"],
-  admin: ["customer:search", "customer:read", "request:handle", "staff:manage", "audit:read", "retention:run"],
+  agent: ["customer:search", "customer:read", "request:handle", "customer:write"],
+  admin: [
+    "customer:search",
+    "customer:read",
+    "request:handle",
+    "customer:write",
+    "staff:manage",
+    "audit:read",
+    "retention:run",
+    // Issue 12: connected systems, their API clients, and file imports.
+    "systems:manage",
+    "import:run",
+  ],
 } as const;
 
 export type StaffRole = keyof typeof rolePermissions;

@@ -1,11 +1,17 @@
 import {
   actorTypes,
+  approvalOperations,
   auditActions,
   correctableByRequest,
   dataCategoryIds,
   decisionOutcomes,
   exportFormats,
+  importKinds,
+  importStates,
+  inboundChannels,
+  inboundIssueKinds,
   invoiceStatuses,
+  locales,
   marketingChannels,
   marketingPurposes,
   orderStatuses,
@@ -41,11 +47,22 @@ export const customers = sqliteTable(
     country: text("country"),
     www: text("www"),
     relationshipStart: text("relationship_start").notNull(),
+    /** The recorded end of the relationship; without it the lifecycle rule derives one (issue 12). */
     relationshipEnd: text("relationship_end"),
-    /** A legal hold (e.g. a dispute) blocks erasure while set. */
-    legalHold: integer("legal_hold", { mode: "boolean" }).notNull().default(false),
     anonymisedAt: integer("anonymised_at"),
     createdAt: integer("created_at").notNull(),
+    /** The language of the customer's mail and default portal language; null: the register's default. */
+    language: text("language", { enum: locales }),
+    /**
+     * An update service's non-disclosure flag (turvakielto): the postal address is shown only to the customer and
+     * to staff who give a reason, and never put on a list or sent to a recipient system.
+     */
+    addressProtected: integer("address_protected", { mode: "boolean" }).notNull().default(false),
+    /**
+     * When the values the customer was created with were current at their source (a connected system's
+     * `updated_at`, or the creation time): the conflict rule's "last change" of a field never changed since.
+     */
+    dataAsOf: integer("data_as_of"),
   },
   (t) => [
     uniqueIndex("customers_email_unique").on(t.email),
@@ -137,7 +154,13 @@ export const invoices = sqliteTable(
     currency: text("currency").notNull().default("EUR"),
     status: text("status", { enum: invoiceStatuses }).notNull(),
     inCollection: integer("in_collection", { mode: "boolean" }).notNull().default(false),
+    /** The collection agency's name while `inCollection` (issue 12). */
+    collectionAgency: text("collection_agency"),
     paidAt: text("paid_at"),
+    /** The day an open invoice was written off (status `written_off`). */
+    writtenOffOn: text("written_off_on"),
+    /** When the current status became true at its source: an older status report never overrides it. */
+    statusChangedAt: integer("status_changed_at"),
   },
   // Ordered as the record and the export read them: no sort of a customer's whole invoice history (bench P3).
   (t) => [index("invoices_customer_issued_idx").on(t.customerId, t.issuedAt, t.invoiceNumber)],
@@ -168,6 +191,8 @@ export const datumSources = sqliteTable(
     source: text("source", { enum: sourceIds }).notNull(),
     notedAt: integer("noted_at").notNull(),
     detail: text("detail"),
+    /** The connected system the datum came from (issue 12), shown to the customer by its name. */
+    systemId: text("system_id").references(() => connectedSystems.id),
   },
   (t) => [index("datum_sources_customer_idx").on(t.customerId)],
 );
@@ -342,6 +367,10 @@ export const requests = sqliteTable(
     decidedBy: text("decided_by").references(() => staffUsers.id),
     assignedTo: text("assigned_to").references(() => staffUsers.id),
     createdAt: integer("created_at").notNull(),
+    /** A paper request: how the requester's identity was verified, and by whom, before an Art. 15 export. */
+    identityMethod: text("identity_method"),
+    identityVerifiedBy: text("identity_verified_by").references(() => staffUsers.id),
+    identityVerifiedAt: integer("identity_verified_at"),
   },
   (t) => [
     index("requests_customer_idx").on(t.customerId, t.createdAt),
@@ -395,6 +424,8 @@ export const marketingEvents = sqliteTable(
     at: integer("at").notNull(),
     channel: text("channel", { enum: marketingChannels }).notNull(),
     actorId: text("actor_id"),
+    /** The connected system of an `import` or `api` objection. */
+    systemId: text("system_id").references(() => connectedSystems.id),
   },
   (t) => [index("marketing_events_customer_idx").on(t.customerId, t.at)],
 );
@@ -415,6 +446,13 @@ export const fieldChanges = sqliteTable(
     actorId: text("actor_id"),
     reason: text("reason"),
     requestId: text("request_id").references(() => requests.id),
+    /** The connected system whose import, API call or update-service file made the change (issue 12). */
+    sourceSystemId: text("source_system_id").references(() => connectedSystems.id),
+    /**
+     * When the new value became current at its source (`updated_at`, an update service's effective date); null
+     * means at `at`. The conflict rule compares an incoming value's time with the latest of these per field.
+     */
+    sourceAt: integer("source_at"),
   },
   (t) => [index("field_changes_customer_idx").on(t.customerId, t.at)],
 );
@@ -547,3 +585,215 @@ export const signInAttempts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/* ---- Data in (issue 12) ---- */
+
+/**
+ * A system of the controller that feeds or receives the register (CRM, web shop, billing, an update service),
+ * registered once by an admin. Imports, API clients and update-service files each act as one. It belongs to one
+ * source or recipient of the privacy notice; its name is shown to customers beside the data it gave.
+ */
+export const connectedSystems = sqliteTable("connected_systems", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  noticePartyKind: text("notice_party_kind", { enum: ["source", "recipient"] }).notNull(),
+  /** A source id or recipient id of the register description. */
+  noticePartyId: text("notice_party_id").notNull(),
+  createdAt: integer("created_at").notNull(),
+  createdBy: text("created_by").references(() => staffUsers.id),
+});
+
+/** A connected system's own id of a customer, order or invoice: unique per system and kind. */
+export const externalIds = sqliteTable(
+  "external_ids",
+  {
+    systemId: text("system_id")
+      .notNull()
+      .references(() => connectedSystems.id),
+    kind: text("kind", { enum: ["customer", "order", "invoice"] }).notNull(),
+    externalId: text("external_id").notNull(),
+    /** The register's id of the customer, order or invoice. */
+    localId: text("local_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.systemId, t.kind, t.externalId] }),
+    index("external_ids_local_idx").on(t.kind, t.localId),
+  ],
+);
+
+/** A connected system's credential for the integration API: the secret is shown once and kept as a hash. */
+export const apiClients = sqliteTable(
+  "api_clients",
+  {
+    id: text("id").primaryKey(),
+    systemId: text("system_id")
+      .notNull()
+      .references(() => connectedSystems.id),
+    name: text("name").notNull().unique(),
+    secretHash: text("secret_hash").notNull(),
+    /** JSON array of integration scopes. */
+    scopes: text("scopes").notNull(),
+    /** Calls a minute; null: the documented default (`API_REQUESTS_PER_MINUTE`). */
+    requestsPerMinute: integer("requests_per_minute"),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").references(() => staffUsers.id),
+    secretRotatedAt: integer("secret_rotated_at"),
+    lastUsedAt: integer("last_used_at"),
+    revokedAt: integer("revoked_at"),
+    revokedBy: text("revoked_by").references(() => staffUsers.id),
+  },
+  (t) => [index("api_clients_system_idx").on(t.systemId)],
+);
+
+/** `Idempotency-Key` of an API POST: a repeat with the same key gets the first answer, without a second change. */
+export const idempotencyKeys = sqliteTable(
+  "idempotency_keys",
+  {
+    clientId: text("client_id")
+      .notNull()
+      .references(() => apiClients.id),
+    key: text("key").notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    requestDigest: text("request_digest").notNull(),
+    status: integer("status").notNull(),
+    /** The answer as sent: ids and outcomes, never a customer's values. */
+    body: text("body").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.clientId, t.key] })],
+);
+
+/** One run of a file into the register: a bulk import or an update-service file, dry run or applied. */
+export const imports = sqliteTable(
+  "imports",
+  {
+    id: text("id").primaryKey(),
+    systemId: text("system_id")
+      .notNull()
+      .references(() => connectedSystems.id),
+    kind: text("kind", { enum: importKinds }).notNull(),
+    state: text("state", { enum: importStates }).notNull(),
+    dryRun: integer("dry_run", { mode: "boolean" }).notNull(),
+    acceptValid: integer("accept_valid", { mode: "boolean" }).notNull().default(false),
+    fileName: text("file_name").notNull(),
+    /** SHA-256 of the file: a rerun of the same file finishes an interrupted run. */
+    fileDigest: text("file_digest").notNull(),
+    fileBytes: integer("file_bytes").notNull(),
+    totalRows: integer("total_rows").notNull().default(0),
+    /** Rows applied so far (the progress bar; where a rerun of an interrupted run goes on from). */
+    doneRows: integer("done_rows").notNull().default(0),
+    /** JSON: { new, changed, unchanged, conflicts, duplicates, refused }. */
+    counts: text("counts").notNull().default(sql`'{}'`),
+    actorType: text("actor_type", { enum: actorTypes }).notNull(),
+    actorId: text("actor_id"),
+    startedAt: integer("started_at").notNull(),
+    /** Last sign of life of the run: a run `applying` whose heartbeat stopped was interrupted. */
+    heartbeatAt: integer("heartbeat_at").notNull(),
+    finishedAt: integer("finished_at"),
+  },
+  (t) => [index("imports_digest_idx").on(t.fileDigest, t.startedAt)],
+);
+
+/**
+ * What an inbound path could not simply apply, per row: a refused row (validation), a conflict with a newer change
+ * by the customer or staff, a possible duplicate (the e-mail of a customer known under another system), or the
+ * e-mail of an erased customer. The import report lists them; the desk shows the unresolved conflicts, duplicates
+ * and erased matches until staff resolve them. Erasing the customer deletes their rows.
+ */
+export const inboundIssues = sqliteTable(
+  "inbound_issues",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    systemId: text("system_id")
+      .notNull()
+      .references(() => connectedSystems.id),
+    channel: text("channel", { enum: inboundChannels }).notNull(),
+    importId: text("import_id").references(() => imports.id),
+    /** The file's line number (imports), or the record's index in an API call. */
+    line: integer("line"),
+    externalId: text("external_id"),
+    customerId: text("customer_id").references(() => customers.id),
+    kind: text("kind", { enum: inboundIssueKinds }).notNull(),
+    /** An error code (refused rows) with its parameters in `detail`. */
+    code: text("code"),
+    field: text("field"),
+    incomingValue: text("incoming_value"),
+    incomingAt: integer("incoming_at"),
+    /** The field's last change that won: when, and by whom (customer, staff, or a system). */
+    currentAt: integer("current_at"),
+    currentBy: text("current_by"),
+    detail: text("detail").notNull().default(sql`'{}'`),
+    createdAt: integer("created_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+    resolvedBy: text("resolved_by").references(() => staffUsers.id),
+    resolution: text("resolution"),
+  },
+  (t) => [
+    index("inbound_issues_import_idx").on(t.importId, t.line),
+    index("inbound_issues_open_idx").on(t.resolvedAt, t.kind, t.createdAt),
+    index("inbound_issues_customer_idx").on(t.customerId),
+  ],
+);
+
+/** A legal hold (a dispute, an authority's order): blocks erasure while set and not past its end. */
+export const legalHolds = sqliteTable(
+  "legal_holds",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    reason: text("reason").notNull(),
+    reference: text("reference"),
+    /** The last day the hold applies; null: until cleared. */
+    endsOn: text("ends_on"),
+    setAt: integer("set_at").notNull(),
+    setByType: text("set_by_type", { enum: actorTypes }).notNull(),
+    setById: text("set_by_id"),
+    clearedAt: integer("cleared_at"),
+    clearedByType: text("cleared_by_type", { enum: actorTypes }),
+    clearedById: text("cleared_by_id"),
+    clearReason: text("clear_reason"),
+    /** The second staff member who approved an agent's clearing. */
+    approvedBy: text("approved_by").references(() => staffUsers.id),
+  },
+  (t) => [index("legal_holds_customer_idx").on(t.customerId)],
+);
+
+/**
+ * An operation that can clear an erasure blocker, asked by an agent and waiting for an admin or a second staff
+ * member: clearing a legal hold, marking an invoice paid or written off. `payload` is the validated input.
+ */
+export const pendingApprovals = sqliteTable(
+  "pending_approvals",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id")
+      .notNull()
+      .references(() => customers.id),
+    operation: text("operation", { enum: approvalOperations }).notNull(),
+    payload: text("payload").notNull(),
+    reason: text("reason").notNull(),
+    requestedBy: text("requested_by")
+      .notNull()
+      .references(() => staffUsers.id),
+    requestedAt: integer("requested_at").notNull(),
+    decidedBy: text("decided_by").references(() => staffUsers.id),
+    decidedAt: integer("decided_at"),
+    outcome: text("outcome", { enum: ["approved", "rejected"] }),
+  },
+  (t) => [
+    index("pending_approvals_open_idx").on(t.decidedAt, t.requestedAt),
+    index("pending_approvals_customer_idx").on(t.customerId),
+  ],
+);
+
+/**
+ * Keyed hashes of erased customers' e-mail addresses with the day of erasure: an import row carrying one is refused
+ * ("erased on <date>") unless its relationship started after that day. No readable address is kept.
+ */
+export const erasedEmails = sqliteTable("erased_emails", {
+  emailHash: text("email_hash").primaryKey(),
+  erasedOn: text("erased_on").notNull(),
+});

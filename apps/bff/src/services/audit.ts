@@ -7,7 +7,25 @@ import { auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
 export type AuditActor =
   | { type: "staff"; id: string; role: string }
   | { type: "customer"; id: string }
-  | { type: "system" };
+  | { type: "system" }
+  | { type: "client"; id: string };
+
+/**
+ * A connected system's API client acting through the integration API (issue 12): named in the trail by its id
+ * (`api_clients.id`), which the audit view resolves to the client's and the system's names.
+ */
+export type ClientActor = {
+  clientId: string;
+  clientName: string;
+  systemId: string;
+  systemName: string;
+  ip: string | null;
+};
+
+/** An entry for what an API client did. */
+export function byClient(actor: ClientActor, entry: Omit<AuditEntry, "actor" | "ip">): AuditEntry {
+  return { actor: { type: "client", id: actor.clientId }, ...entry, ip: actor.ip };
+}
 
 /** Who acts in a staff request: the signed-in person, their role, and the address the act came from. */
 export type StaffActor = { id: string; role: string; ip: string | null };

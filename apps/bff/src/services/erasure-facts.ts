@@ -1,7 +1,7 @@
-import { assessErasure, type ErasureFacts } from "@tietoni/domain";
+import { assessErasure, type ErasureFacts, legalHoldApplies } from "@tietoni/domain";
 import { and, count, eq, isNull, max } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
-import { customers, invoices, marketingObjections, orders, organisationRoles, organisations } from "../db/schema.ts";
+import { invoices, legalHolds, marketingObjections, orders, organisationRoles, organisations } from "../db/schema.ts";
 
 /** Gathers what the domain's erasure rule needs to know about one customer. */
 export async function gatherErasureFacts(q: Queries, customerId: string): Promise<ErasureFacts> {
@@ -62,8 +62,12 @@ export async function gatherErasureFacts(q: Queries, customerId: string): Promis
         .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
         .get()
     )?.n ?? 0;
-  const legalHold =
-    (await q.select({ h: customers.legalHold }).from(customers).where(eq(customers.id, customerId)).get())?.h ?? false;
+  const today = new Date().toISOString().slice(0, 10);
+  const holds = await q
+    .select({ clearedAt: legalHolds.clearedAt, endsOn: legalHolds.endsOn })
+    .from(legalHolds)
+    .where(and(eq(legalHolds.customerId, customerId), isNull(legalHolds.clearedAt)));
+  const legalHold = holds.some((h) => legalHoldApplies(h, today));
   return {
     openInvoices: await open(false),
     invoicesInCollection: await open(true),

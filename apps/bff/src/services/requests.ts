@@ -24,7 +24,10 @@ import { fail, notFound, type Result, transact } from "./result.ts";
 type RequestRow = typeof requests.$inferSelect;
 type EventRow = typeof requestEvents.$inferSelect;
 /** The columns a request's view is made of (who decided or is assigned stays with staff). */
-export type RequestViewRow = Omit<RequestRow, "customerId" | "decidedBy" | "assignedTo">;
+export type RequestViewRow = Omit<
+  RequestRow,
+  "customerId" | "decidedBy" | "assignedTo" | "identityMethod" | "identityVerifiedBy" | "identityVerifiedAt"
+>;
 
 /** A request as its customer (and staff) see it; internal notes are left out. */
 export function toRequestView(

@@ -57,6 +57,33 @@ export const auditActions = [
   "customer.email_change.undone",
   "customer.export.downloaded",
   "customer.request.submitted",
+  // Issue 12 — data in. Connected systems and their API clients.
+  "connected_system.registered",
+  "connected_system.updated",
+  "api_client.created",
+  "api_client.secret_rotated",
+  "api_client.revoked",
+  "integration.called",
+  // Issue 12 — imports and update-service files (each batch names its customers as subjects).
+  "import.dry_run",
+  "import.started",
+  "import.batch_applied",
+  "import.finished",
+  "inbound_issue.resolved",
+  // Issue 12 — staff record-keeping.
+  "customer.created",
+  "customer.corrected",
+  "customer.objection_recorded",
+  "organisation_role.ended",
+  "legal_hold.set",
+  "legal_hold.cleared",
+  "invoice.status_recorded",
+  "relationship.ended",
+  "approval.requested",
+  "approval.decided",
+  "request.identity_verified",
+  "request.export_produced",
+  "customer.protected_address.viewed",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.
@@ -66,7 +93,8 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /** Who an audit entry, a request event or a history row says acted. */
-export const actorTypes = ["customer", "staff", "system"] as const;
+/** `client` is a connected system's API client (issue 12), named in the entry by its id. */
+export const actorTypes = ["customer", "staff", "system", "client"] as const;
 export type ActorType = (typeof actorTypes)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -8,7 +8,12 @@ export const organisationRoleKinds = ["representative", "contactPerson"] as cons
 export type OrganisationRoleKind = (typeof organisationRoleKinds)[number];
 
 export const orderStatuses = ["received", "delivered", "cancelled"] as const;
-export const invoiceStatuses = ["open", "paid"] as const;
+/**
+ * An invoice is open (possibly in debt collection: `inCollection`), paid, or written off (issue 12: the billing
+ * system's or staff's record of a debt given up; it no longer blocks erasure).
+ */
+export const invoiceStatuses = ["open", "paid", "written_off"] as const;
+export type InvoiceStatus = (typeof invoiceStatuses)[number];
 
 export const postalAddressViewSchema = z.object({
   street: z.string(),

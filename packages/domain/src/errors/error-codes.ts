@@ -282,6 +282,68 @@ export const errorMessages = {
     fi: "Palvelussa on juuri nyt paljon latauksia. Yritä minuutin päästä uudelleen.",
     en: "Many downloads are running right now. Please try again in a minute.",
   },
+
+  // Issue 12 — the interchange format (packages/domain/src/ingest/interchange.ts).
+  external_id_required: { fi: "Tunniste (external_id) puuttuu.", en: "The identifier (external_id) is missing." },
+  external_id_invalid: {
+    fi: "Tunniste (external_id) on 1–100 näkyvää ASCII-merkkiä ilman välilyöntejä.",
+    en: "The identifier (external_id) is 1–100 visible ASCII characters without spaces.",
+  },
+  language_invalid: { fi: "Kieli on fi tai en.", en: "The language is fi or en." },
+  business_id_invalid: {
+    fi: "Y-tunnus on muotoa 1234567-8, ja sen tarkistusmerkin on täsmättävä.",
+    en: "A business ID has the form 1234567-8, and its check digit must match.",
+  },
+  organisation_role_invalid: {
+    fi: "Rooli on representative tai contact_person.",
+    en: "The role is representative or contact_person.",
+  },
+  address_incomplete: {
+    fi: "Anna katuosoite, postinumero ja postitoimipaikka yhdessä (tai tyhjennä ne kaikki).",
+    en: "Give the street, postal code and city together (or clear them all).",
+  },
+  billing_incomplete: {
+    fi: "Anna laskutuksen nimi, katuosoite, postinumero ja postitoimipaikka yhdessä (tai tyhjennä ne kaikki).",
+    en: "Give the billing name, street, postal code and city together (or clear them all).",
+  },
+  organisation_incomplete: {
+    fi: "Anna organisaatio, rooli ja roolin alkupäivä yhdessä (tai tyhjennä ne kaikki).",
+    en: "Give the organisation, the role and the role's start date together (or clear them all).",
+  },
+  end_before_start: { fi: "Päättymispäivä on ennen alkamispäivää.", en: "The end date is before the start date." },
+  amount_invalid: { fi: "Summa annetaan kokonaislukuna senteissä.", en: "Give the amount as a whole number of cents." },
+  currency_invalid: {
+    fi: "Valuutta on kolmikirjaiminen koodi, esim. EUR.",
+    en: "The currency is a three-letter code, e.g. EUR.",
+  },
+  status_invalid: { fi: "Tila ei ole sallittu.", en: "The status is not one of those allowed." },
+  collection_agency_required: {
+    fi: "Perinnässä olevalle laskulle on annettava perintätoimiston nimi.",
+    en: "An invoice in debt collection needs the collection agency's name.",
+  },
+  paid_on_required: {
+    fi: "Maksetulle laskulle on annettava maksupäivä.",
+    en: "A paid invoice needs its payment date.",
+  },
+  purpose_invalid: { fi: "Käyttötarkoitus ei ole tunnettu.", en: "The purpose is not a known one." },
+  too_many: { fi: "Rivejä on liikaa yhdessä tietueessa.", en: "Too many entries in one record." },
+  reason_required: { fi: "Kirjoita perustelu (vähintään 3 merkkiä).", en: "Write a reason (at least 3 characters)." },
+  hold_end_in_past: {
+    fi: "Säilytysvelvoitteen päättymispäivä ei voi olla menneisyydessä.",
+    en: "The last day of a legal hold cannot be in the past.",
+  },
+
+  // Issue 12 A — ingest: conflicts, duplicates, erased customers.
+
+  // Issue 12 B — bulk import files.
+
+  // Issue 12 C — connected systems, API clients, the integration API.
+
+  // Issue 12 D — update services, protected addresses.
+
+  // Issue 12 E — staff record-keeping, approvals, paper access requests.
+
+  // Issue 12 F — lifecycle, the customer's view of sources and erasure date.
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

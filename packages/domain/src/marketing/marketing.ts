@@ -16,7 +16,9 @@ export const marketingPurposes = [
 ] as const;
 export type MarketingPurpose = (typeof marketingPurposes)[number];
 
-export const marketingChannels = ["portal", "staff", "gpc"] as const;
+/** Where an objection change came from: the portal, staff (phone, letter, e-mail), the browser's GPC signal, or a
+ * connected system's import file or integration API call (issue 12; these only ever add an objection). */
+export const marketingChannels = ["portal", "staff", "gpc", "import", "api"] as const;
 export type MarketingChannel = (typeof marketingChannels)[number];
 
 /** One objection on or off; `objected: true` means "do not use my data for this". */
@@ -191,4 +193,6 @@ export const marketingChannelNames: Record<MarketingChannel, Localized> = {
   portal: { fi: "Omat tiedot -palvelu", en: "Self-service portal" },
   staff: { fi: "Asiakaspalvelu", en: "Customer service" },
   gpc: { fi: "Selaimen GPC-signaali", en: "Browser's GPC signal" },
+  import: { fi: "Tiedonsiirto yrityksen järjestelmästä", en: "Import from the company's system" },
+  api: { fi: "Yrityksen järjestelmä (rajapinta)", en: "The company's system (interface)" },
 };

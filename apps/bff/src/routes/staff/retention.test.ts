@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
-import { customers, emailChangeUndos, invoices, orders } from "../../db/schema.ts";
+import { customers, emailChangeUndos, invoices, legalHolds, orders } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { verifyAuditChain } from "../../services/audit.ts";
@@ -55,10 +55,10 @@ describe("retention", () => {
 
   it("lists in a dry run the relationship that ended over ten years ago, not active ones, and audits it", async () => {
     // A second due customer whom a legal hold still protects.
+    await t.db.update(customers).set({ relationshipEnd: "2012-03-31" }).where(eq(customers.id, "c0000110")).run();
     await t.db
-      .update(customers)
-      .set({ relationshipEnd: "2012-03-31", legalHold: true })
-      .where(eq(customers.id, "c0000110"))
+      .insert(legalHolds)
+      .values({ id: "hold110", customerId: "c0000110", reason: "A pending dispute", setAt: 0, setByType: "system" })
       .run();
     const since = await lastSeq();
     const result = await dryRun();

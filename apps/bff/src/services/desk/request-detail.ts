@@ -1,4 +1,5 @@
 import {
+  type ActorType,
   assessErasure,
   type CustomerRecord,
   type ErasureAssessment,
@@ -37,7 +38,7 @@ export type DeskRequest = {
     at: string;
     event: string;
     note: string | null;
-    actor: { type: "customer" | "staff" | "system"; name: string | null };
+    actor: { type: ActorType; name: string | null };
     internal: boolean;
   }[];
   assignedTo: { id: string; displayName: string } | null;
