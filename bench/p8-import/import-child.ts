@@ -21,7 +21,7 @@ answer({
     }, 5);
     const started = performance.now();
     try {
-      const report = await runImport(
+      const result = await runImport(
         { db, env, now: () => Date.now() },
         {
           filePath: file,
@@ -33,8 +33,8 @@ answer({
         },
       );
       const seconds = (performance.now() - started) / 1000;
-      if (!report.ok) return { seconds, peakHeapBytes: peak, state: `refused: ${report.code}`, counts: {} };
-      return { seconds, peakHeapBytes: peak, state: report.state, counts: report.counts };
+      if (!result.ok) return { seconds, peakHeapBytes: peak, state: `refused: ${result.code}`, counts: {} };
+      return { seconds, peakHeapBytes: peak, state: result.report.state, counts: result.report.counts };
     } finally {
       clearInterval(sampler);
       await db.close();
