@@ -88,6 +88,14 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  // Issue 12 C1: connected systems and their API clients.
+  "GET /api/staff/systems": "admin",
+  "POST /api/staff/systems": "admin",
+  "GET /api/staff/systems/:id": "admin",
+  "PATCH /api/staff/systems/:id": "admin",
+  "POST /api/staff/systems/:id/clients": "admin",
+  "POST /api/staff/systems/:id/clients/:clientId/rotate": "admin",
+  "POST /api/staff/systems/:id/clients/:clientId/revoke": "admin",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
