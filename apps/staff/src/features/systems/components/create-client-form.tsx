@@ -65,7 +65,8 @@ export function CreateClientForm({
         <fieldset id={`${id}-scopes`} aria-describedby={scopeError ? `${id}-scopes-error` : undefined}>
           <legend>{t("clientsScopes")}</legend>
           {integrationScopes.map((scope) => (
-            <div className="choice" key={scope}>
+            // The portal's marketing switches' layout: the box, its label, and the explanation under the label.
+            <div className="field marketing-choice" key={scope}>
               <input
                 type="checkbox"
                 id={`${id}-scope-${scope}`}

@@ -31,10 +31,12 @@ export function TokenPanel({ clientName, token, onDone }: { clientName: string; 
       </p>
       <div className="field">
         <label htmlFor={`${id}-token`}>{t("tokenLabel")}</label>
-        <input
+        {/* A text area, so the whole token (some 80 characters) is in sight, wrapped, rather than scrolled. */}
+        <textarea
           id={`${id}-token`}
           name="token"
           readOnly
+          rows={3}
           value={token}
           aria-describedby={`${id}-warning`}
           autoComplete="off"
