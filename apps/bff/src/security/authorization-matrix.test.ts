@@ -150,6 +150,8 @@ describe("authorization matrix", () => {
     expect({ undeclared, stale }).toEqual({ undeclared: [], stale: [] });
   });
 
+  // Every route × actor signs in afresh (a sign-out route must not end the next call's session): 30 s was close
+  // to the whole run on an idle machine once the issue-12 routes came, and a loaded one went past it.
   it("gives each actor exactly the access declared, never another customer's data, never a 5xx", async () => {
     const surfaces = [
       { app: t.portal, origin: PORTAL_ORIGIN, staff: false },
@@ -200,5 +202,5 @@ describe("authorization matrix", () => {
         table.push(`| ${key} | ${cells.join(" | ")} |`);
       }
     }
-  });
+  }, 120_000);
 });

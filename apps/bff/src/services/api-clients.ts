@@ -3,9 +3,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
-import { apiClients } from "../db/schema.ts";
+import { apiClients, connectedSystems } from "../db/schema.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
-import { findSystem } from "./connected-systems.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
 /*
@@ -96,7 +95,13 @@ export async function createApiClient(
   if (scopes.length === 0) return fail(400, "scopes_required", "scopes");
   const at = now();
   return transact(db, async (tx) => {
-    if (!(await findSystem(tx, systemId))) return notFound();
+    // Looked up here rather than through connected-systems.ts, which imports this module for a system's page.
+    const system = await tx
+      .select({ id: connectedSystems.id })
+      .from(connectedSystems)
+      .where(eq(connectedSystems.id, systemId))
+      .get();
+    if (!system) return notFound();
     const name = input.name.trim();
     const taken = await tx.select({ id: apiClients.id }).from(apiClients).where(eq(apiClients.name, name)).get();
     if (taken) return clientNameTaken();
