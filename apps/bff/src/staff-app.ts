@@ -14,6 +14,7 @@ import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
+import { systemsRoutes } from "./routes/staff/systems.ts";
 import { loadStaffSubject } from "./services/staff-auth.ts";
 import { createSurface } from "./surface.ts";
 
@@ -43,7 +44,8 @@ export function createStaffApi(deps: Deps) {
     .route("/accounts", accountsRoutes(ctx))
     .route("/role-policies", rolePolicyRoutes(ctx))
     .route("/audit", auditRoutes(ctx))
-    .route("/retention", retentionRoutes(ctx));
+    .route("/retention", retentionRoutes(ctx))
+    .route("/systems", systemsRoutes(ctx));
 }
 
 export type StaffApi = ReturnType<typeof createStaffApi>;

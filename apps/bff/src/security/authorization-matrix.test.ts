@@ -88,6 +88,14 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  // Issue 12 C1: connected systems and their API clients.
+  "GET /api/staff/systems": "admin",
+  "POST /api/staff/systems": "admin",
+  "GET /api/staff/systems/:id": "admin",
+  "PATCH /api/staff/systems/:id": "admin",
+  "POST /api/staff/systems/:id/clients": "admin",
+  "POST /api/staff/systems/:id/clients/:clientId/rotate": "admin",
+  "POST /api/staff/systems/:id/clients/:clientId/revoke": "admin",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
@@ -142,6 +150,8 @@ describe("authorization matrix", () => {
     expect({ undeclared, stale }).toEqual({ undeclared: [], stale: [] });
   });
 
+  // Every route × actor signs in afresh (a sign-out route must not end the next call's session): 30 s was close
+  // to the whole run on an idle machine once the issue-12 routes came, and a loaded one went past it.
   it("gives each actor exactly the access declared, never another customer's data, never a 5xx", async () => {
     const surfaces = [
       { app: t.portal, origin: PORTAL_ORIGIN, staff: false },
@@ -192,5 +202,5 @@ describe("authorization matrix", () => {
         table.push(`| ${key} | ${cells.join(" | ")} |`);
       }
     }
-  });
+  }, 120_000);
 });

@@ -1,9 +1,11 @@
-import type { recipientIds, sourceIds } from "@tietoni/domain";
-import { eq } from "drizzle-orm";
+import { iso, type Localized, type recipientIds, registerDescription, type sourceIds } from "@tietoni/domain";
+import { asc, count, eq, max, sql } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
-import type { Queries, Tx } from "../db/port.ts";
-import { connectedSystems } from "../db/schema.ts";
-import { type AuditActor, appendAudit } from "./audit.ts";
+import type { Db, Queries, Tx } from "../db/port.ts";
+import { apiClients, connectedSystems, imports } from "../db/schema.ts";
+import { type ApiClientView, listApiClients } from "./api-clients.ts";
+import { type AuditActor, appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
+import { fail, notFound, type Result, transact } from "./result.ts";
 
 /*
  * Connected systems (issue 12): the controller's systems that feed or receive the register. Registered by an admin
@@ -56,4 +58,177 @@ export async function registerConnectedSystem(
     now,
   );
   return row;
+}
+
+/* ---- The admin's screens (staff app "Connected systems"): list, register, rename or re-point. ---- */
+
+export type NoticePartyView = NoticeParty & { name: Localized };
+
+export type SystemView = {
+  id: string;
+  name: string;
+  party: NoticePartyView;
+  createdAt: string;
+  /** API clients not revoked, and all of them. */
+  activeClients: number;
+  clients: number;
+  /** The start of the system's last applied (not dry-run) import, and the last call of any of its clients. */
+  lastImportAt: string | null;
+  lastApiUseAt: string | null;
+};
+
+/** Whether `party` names a source or recipient of the register description (the schema checks it too). */
+export function isNoticeParty(party: { kind: string; id: string }): party is NoticeParty {
+  return party.kind === "source"
+    ? Object.hasOwn(registerDescription.sources, party.id)
+    : party.kind === "recipient" && Object.hasOwn(registerDescription.recipients, party.id);
+}
+
+function partyView(kind: string, id: string): NoticePartyView {
+  const party = { kind, id };
+  if (!isNoticeParty(party)) throw new Error(`connected system points to an unknown notice party ${kind}:${id}`);
+  const name =
+    party.kind === "source"
+      ? registerDescription.sources[party.id].name
+      : registerDescription.recipients[party.id].name;
+  return { ...party, name };
+}
+
+async function systemViews(q: Queries, id?: string): Promise<SystemView[]> {
+  const clients = q
+    .select({
+      systemId: apiClients.systemId,
+      clients: count().as("clients"),
+      activeClients: sql<number>`sum(${apiClients.revokedAt} is null)`.as("active_clients"),
+      lastUsedAt: max(apiClients.lastUsedAt).as("last_used_at"),
+    })
+    .from(apiClients)
+    .groupBy(apiClients.systemId)
+    .as("c");
+  const runs = q
+    .select({ systemId: imports.systemId, lastImportAt: max(imports.startedAt).as("last_import_at") })
+    .from(imports)
+    .where(eq(imports.dryRun, false))
+    .groupBy(imports.systemId)
+    .as("i");
+  const rows = await q
+    .select({
+      system: connectedSystems,
+      clients: clients.clients,
+      activeClients: clients.activeClients,
+      lastUsedAt: clients.lastUsedAt,
+      lastImportAt: runs.lastImportAt,
+    })
+    .from(connectedSystems)
+    .leftJoin(clients, eq(clients.systemId, connectedSystems.id))
+    .leftJoin(runs, eq(runs.systemId, connectedSystems.id))
+    .where(id === undefined ? undefined : eq(connectedSystems.id, id))
+    .orderBy(asc(connectedSystems.name))
+    .all();
+  return rows.map((r) => ({
+    id: r.system.id,
+    name: r.system.name,
+    party: partyView(r.system.noticePartyKind, r.system.noticePartyId),
+    createdAt: iso(r.system.createdAt),
+    activeClients: Number(r.activeClients ?? 0),
+    clients: Number(r.clients ?? 0),
+    lastImportAt: iso(r.lastImportAt ?? null),
+    lastApiUseAt: iso(r.lastUsedAt ?? null),
+  }));
+}
+
+/** Every registered system, by name, with its party's name, client counts and last use. */
+export function listConnectedSystems(q: Queries): Promise<SystemView[]> {
+  return systemViews(q);
+}
+
+export async function connectedSystemView(q: Queries, id: string): Promise<SystemView | undefined> {
+  return (await systemViews(q, id))[0];
+}
+
+const systemNameTaken = () => fail(409, "system_name_taken", "name");
+const badParty = () => fail(400, "notice_party_invalid", "party");
+
+/** An admin registers a system (the import registers one through `registerConnectedSystem` directly). */
+export async function registerSystem(
+  { db, now }: { db: Db; now: () => number },
+  actor: StaffActor,
+  input: { name: string; party: { kind: string; id: string } },
+): Promise<Result<{ system: SystemView }>> {
+  const { party } = input;
+  if (!isNoticeParty(party)) return badParty();
+  const at = now();
+  const result = await transact(db, async (tx) => {
+    if (await findSystemByName(tx, input.name)) return systemNameTaken();
+    const row = await registerConnectedSystem(
+      tx,
+      { name: input.name, party },
+      { ...auditActorOf(actor), ip: actor.ip },
+      at,
+    );
+    return { ok: true, id: row.id };
+  });
+  if (!result.ok) return result;
+  const system = await connectedSystemView(db, result.id);
+  if (!system) throw new Error("registered system not found");
+  return { ok: true, system };
+}
+
+/**
+ * An admin renames a system or re-points it to another party of the notice. Customers see the new name beside
+ * the data the system gave; the data's source rows keep pointing to the same system.
+ */
+export async function updateSystem(
+  { db, now }: { db: Db; now: () => number },
+  actor: StaffActor,
+  id: string,
+  input: { name?: string | undefined; party?: { kind: string; id: string } | undefined },
+): Promise<Result<{ system: SystemView }>> {
+  const { party } = input;
+  if (party && !isNoticeParty(party)) return badParty();
+  const at = now();
+  const result = await transact(db, async (tx) => {
+    const before = await findSystem(tx, id);
+    if (!before) return notFound();
+    const name = input.name?.trim();
+    if (name !== undefined && name !== before.name) {
+      const other = await findSystemByName(tx, name);
+      if (other && other.id !== id) return systemNameTaken();
+    }
+    const set = {
+      ...(name !== undefined ? { name } : {}),
+      ...(party ? { noticePartyKind: party.kind, noticePartyId: party.id } : {}),
+    };
+    await tx.update(connectedSystems).set(set).where(eq(connectedSystems.id, id));
+    await appendAudit(
+      tx,
+      byStaff(actor, {
+        action: "connected_system.updated",
+        // A system's name is the controller's, not a person's: the trail may keep it.
+        detail: {
+          systemId: id,
+          ...(name !== undefined && name !== before.name ? { name: { from: before.name, to: name } } : {}),
+          ...(party
+            ? { party: { from: `${before.noticePartyKind}:${before.noticePartyId}`, to: `${party.kind}:${party.id}` } }
+            : {}),
+        },
+      }),
+      at,
+    );
+    return { ok: true };
+  });
+  if (!result.ok) return result;
+  const system = await connectedSystemView(db, id);
+  if (!system) throw new Error("updated system not found");
+  return { ok: true, system };
+}
+
+/** One system with its API clients (never a secret or its hash), for the system's page. */
+export async function connectedSystemDetail(
+  q: Queries,
+  id: string,
+): Promise<Result<{ system: SystemView; clients: ApiClientView[] }>> {
+  const system = await connectedSystemView(q, id);
+  if (!system) return notFound();
+  return { ok: true, system, clients: await listApiClients(q, id) };
 }

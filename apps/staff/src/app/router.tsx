@@ -22,6 +22,8 @@ const MailingList = page(() => import("./routes/mailing-list.tsx"));
 const StaffAccounts = page(() => import("./routes/staff-accounts.tsx"));
 const Audit = page(() => import("./routes/audit.tsx"));
 const Retention = page(() => import("./routes/retention.tsx"));
+const Systems = page(() => import("./routes/systems.tsx"));
+const System = page(() => import("./routes/system.tsx"));
 const Security = page(() => import("./routes/security.tsx"));
 const ChangePassword = page(() => import("./routes/change-password.tsx"));
 const NotFound = page(() => import("./routes/not-found.tsx"));
@@ -42,6 +44,8 @@ export function AppRouter() {
             <Route path={paths.staffAccounts} element={<StaffAccounts />} />
             <Route path={paths.audit} element={<Audit />} />
             <Route path={paths.retention} element={<Retention />} />
+            <Route path={paths.systems} element={<Systems />} />
+            <Route path={paths.systemPattern} element={<System />} />
             <Route path={paths.security} element={<Security />} />
             <Route path={paths.changePassword} element={<ChangePassword />} />
           </Route>

@@ -12,6 +12,9 @@ export const paths = {
   staffAccounts: "/admin/staff",
   audit: "/admin/audit",
   retention: "/admin/retention",
+  systems: "/admin/systems",
+  system: (id: string) => `/admin/systems/${encodeURIComponent(id)}`,
+  systemPattern: "/admin/systems/:id",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

@@ -338,6 +338,35 @@ export const errorMessages = {
   // Issue 12 B — bulk import files.
 
   // Issue 12 C — connected systems, API clients, the integration API.
+  // C1 — the admin's connected systems and API clients (apps/bff/src/services/connected-systems.ts, api-clients.ts).
+  system_name_taken: {
+    fi: "Tämän niminen järjestelmä on jo rekisteröity. Valitse toinen nimi.",
+    en: "A system of this name is already registered. Choose another name.",
+  },
+  notice_party_invalid: {
+    fi: "Valitse tietosuojaselosteen tietolähde tai vastaanottaja, johon järjestelmä kuuluu.",
+    en: "Choose the source or recipient of the privacy notice the system belongs to.",
+  },
+  api_client_name_taken: {
+    fi: "Tämän niminen API-asiakas on jo olemassa. Valitse toinen nimi.",
+    en: "An API client of this name already exists. Choose another name.",
+  },
+  scopes_required: {
+    fi: "Valitse vähintään yksi käyttöoikeus.",
+    en: "Choose at least one scope.",
+  },
+  scope_invalid: {
+    fi: "Tuntematon käyttöoikeus.",
+    en: "Unknown scope.",
+  },
+  rate_invalid: {
+    fi: "Pyyntöjä minuutissa on kokonaisluku 1–6000, tai jätä kenttä tyhjäksi oletusarvoa varten.",
+    en: "Requests a minute is a whole number from 1 to 6000, or leave it empty for the default.",
+  },
+  api_client_revoked: {
+    fi: "API-asiakas on poistettu käytöstä pysyvästi.",
+    en: "The API client has been revoked for good.",
+  },
 
   // Issue 12 D — update services, protected addresses.
 
