@@ -88,6 +88,15 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  // Issue 12 E2: staff record-keeping (holds, invoice states, role and relationship end) and the approvals.
+  "POST /api/staff/records/:id/holds": "staff",
+  "POST /api/staff/records/:id/holds/:holdId/clear": "staff",
+  "POST /api/staff/records/:id/invoices/:invoiceId/status": "staff",
+  "POST /api/staff/records/:id/roles/:roleId/end": "staff",
+  "POST /api/staff/records/:id/relationship-end": "staff",
+  "GET /api/staff/approvals": "staff",
+  "POST /api/staff/approvals/:id/approve": "staff",
+  "POST /api/staff/approvals/:id/reject": "staff",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
@@ -192,5 +201,5 @@ describe("authorization matrix", () => {
         table.push(`| ${key} | ${cells.join(" | ")} |`);
       }
     }
-  });
+  }, 180_000);
 });
