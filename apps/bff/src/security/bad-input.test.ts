@@ -95,6 +95,18 @@ const bodyText = fc.oneof(
 
 const paramValue = hostileString.filter((s) => s.length > 0 && s.length < 5_000);
 
+/**
+ * A path value as a client can send it: a lone surrogate cannot be percent-encoded (encodeURIComponent throws), so
+ * it goes as U+FFFD, as a browser sends it. Routes with two parameters (issue 12) reach the generator's second value.
+ */
+function encodePathValue(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return encodeURIComponent(value.replace(/[\ud800-\udfff]/g, "\ufffd"));
+  }
+}
+
 const queryString = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_NAMES), hostileString), hostileString), { maxLength: 4 })
   .map((pairs) => new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, v.slice(0, 4_000)])).toString());
@@ -190,7 +202,7 @@ describe("bad input", () => {
         if (route.path.includes("/:")) {
           const path = fc.array(paramValue, { minLength: 4, maxLength: 4 }).map((values) => {
             let i = 0;
-            return route.path.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(values[i++] ?? ""));
+            return route.path.replace(/:[a-zA-Z]+/g, () => encodePathValue(values[i++] ?? ""));
           });
           await fc.assert(
             fc.asyncProperty(path, (url) => check(surface, route, url, "{}", cookie)),
@@ -208,5 +220,6 @@ describe("bad input", () => {
       }
     }
     expect(routes).toBeGreaterThan(50);
-  }, 120_000);
+    // Each route is fuzzed in turn; the surface grows with every issue and the machine may be shared.
+  }, 600_000);
 });

@@ -27,7 +27,10 @@ export const factsMessages = {
 
   factsObjectionsHeading: { fi: "Vastustukset", en: "Objections" },
   factsObjectionsCaption: { fi: "Voimassa olevat vastustukset", en: "Objections in force" },
-  factsObjectionsNone: { fi: "Asiakas ei ole vastustanut mitään käyttötarkoitusta.", en: "The customer has objected to no purpose." },
+  factsObjectionsNone: {
+    fi: "Asiakas ei ole vastustanut mitään käyttötarkoitusta.",
+    en: "The customer has objected to no purpose.",
+  },
   factsColPurpose: { fi: "Käyttötarkoitus", en: "Purpose" },
   factsColSince: { fi: "Alkaen", en: "Since" },
   factsColChannel: { fi: "Kanava", en: "Channel" },
@@ -46,9 +49,15 @@ export const factsMessages = {
   factsUntilCleared: { fi: "Toistaiseksi", en: "Until cleared" },
   factsSetHold: { fi: "Aseta säilytysvelvoite", en: "Set a legal hold" },
   factsHoldReason: { fi: "Säilytysvelvoitteen peruste", en: "Reason for the hold" },
-  factsHoldReasonHint: { fi: "Esim. riita-asia tai viranomaisen määräys.", en: "E.g. a dispute or an authority's order." },
+  factsHoldReasonHint: {
+    fi: "Esim. riita-asia tai viranomaisen määräys.",
+    en: "E.g. a dispute or an authority's order.",
+  },
   factsHoldReference: { fi: "Viite (valinnainen)", en: "Reference (optional)" },
-  factsHoldReferenceHint: { fi: "Asian, päätöksen tai riidan tunniste.", en: "The case, decision or dispute it is for." },
+  factsHoldReferenceHint: {
+    fi: "Asian, päätöksen tai riidan tunniste.",
+    en: "The case, decision or dispute it is for.",
+  },
   factsHoldEndsOn: { fi: "Viimeinen voimassaolopäivä (valinnainen)", en: "Last day it applies (optional)" },
   factsHoldEndsOnHint: { fi: "Tyhjä: kunnes poistetaan.", en: "Empty: until cleared." },
   factsClearHold: { fi: "Poista velvoite", en: "Clear the hold" },

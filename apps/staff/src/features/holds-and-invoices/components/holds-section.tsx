@@ -29,7 +29,13 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
       <h3 id={`${id}-heading`}>{t("factsHoldsHeading")}</h3>
       <DataTable
         caption={t("factsHoldsCaption")}
-        columns={[t("factsColHoldReason"), t("factsColReference"), t("factsColEnds"), t("factsColState"), t("factsActions")]}
+        columns={[
+          t("factsColHoldReason"),
+          t("factsColReference"),
+          t("factsColEnds"),
+          t("factsColState"),
+          t("factsActions"),
+        ]}
         rows={holds}
         rowKey={(h) => h.id}
         empty={<p>{t("factsHoldsNone")}</p>}
@@ -114,7 +120,12 @@ function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o:
   return (
     <form onSubmit={submit} noValidate className="form">
       <h4>{t("factsSetHold")}</h4>
-      <InputField {...wire("reason")} {...field("reason")} label={t("factsHoldReason")} hint={t("factsHoldReasonHint")} />
+      <InputField
+        {...wire("reason")}
+        {...field("reason")}
+        label={t("factsHoldReason")}
+        hint={t("factsHoldReasonHint")}
+      />
       <InputField
         {...wire("reference")}
         {...field("reference")}
@@ -161,7 +172,12 @@ function ClearHoldForm({
     <form onSubmit={submit} noValidate className="form">
       <h4>{t("factsClearHoldHeading", { reason: hold.reason })}</h4>
       <ReasonField {...wire("reason")} value={reason} onValue={setReason} />
-      <FormActions pending={clear.isPending} label={t("factsClearHold")} pendingLabel={t("factsSaving")} error={formError}>
+      <FormActions
+        pending={clear.isPending}
+        label={t("factsClearHold")}
+        pendingLabel={t("factsSaving")}
+        error={formError}
+      >
         <button type="button" className="secondary" onClick={() => onClose(null)}>
           {t("factsCancel")}
         </button>
