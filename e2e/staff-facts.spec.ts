@@ -15,6 +15,8 @@ test("an agent sets a legal hold, ends a contact-person role and records the rel
   customer,
   signInNewStaffMember,
 }) => {
+  // Many steps, each screen checked with axe in the two states it shows: more than the default minute.
+  test.slow();
   const c = await customer({ contactPerson: true });
   await signInNewStaffMember();
   await page.goto(`/customers/${c.id}`);
@@ -62,6 +64,7 @@ test("an agent's payment waits for approval; an admin approves it in Approvals a
   signInNewStaffMember,
   signInAsStaff,
 }) => {
+  test.slow();
   const c = await customer({ invoiceInCollection: true, orders: 1 });
   const [invoiceNumber = ""] = c.invoiceNumbers;
   await signInNewStaffMember();
