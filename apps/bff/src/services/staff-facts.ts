@@ -2,6 +2,7 @@ import {
   type ApprovalOperation,
   type ApprovalRejectInput,
   approvalOperations,
+  DAY_MS,
   type InvoiceStatusRecordInput,
   invoiceApprovalOperation,
   iso,
@@ -16,7 +17,7 @@ import {
   runsWithoutApproval,
   type StaffRoleName,
 } from "@tietoni/domain";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import {
@@ -343,9 +344,43 @@ export async function listOpenApprovals(db: Db, actor: StaffActor): Promise<Appr
   });
 }
 
-/** How many approvals wait for someone other than the signed-in person (the navigation's count). */
-export async function countApprovalsForMe(db: Db, actor: StaffActor): Promise<number> {
-  return (await listOpenApprovals(db, actor)).filter((a) => !a.own).length;
+export type DecidedApprovalView = {
+  id: string;
+  customerId: string;
+  operation: ApprovalOperation;
+  outcome: "approved" | "rejected";
+  decidedBy: string;
+  decidedAt: string;
+  /** Why it was turned down: the requester is told. */
+  rejectReason: string | null;
+};
+
+/** How long the requester sees the decisions on their own requests. */
+const DECISIONS_SHOWN_DAYS = 30;
+
+/** The signed-in person's own requests decided in the last 30 days, newest first, with any rejection's reason. */
+export async function listMyDecidedApprovals(db: Db, actor: StaffActor, now: number): Promise<DecidedApprovalView[]> {
+  const rows = await db
+    .select({ approval: pendingApprovals, deciderName: staffUsers.displayName })
+    .from(pendingApprovals)
+    .innerJoin(staffUsers, eq(staffUsers.id, pendingApprovals.decidedBy))
+    .where(
+      and(
+        eq(pendingApprovals.requestedBy, actor.id),
+        gte(pendingApprovals.decidedAt, now - DECISIONS_SHOWN_DAYS * DAY_MS),
+      ),
+    )
+    .orderBy(desc(pendingApprovals.decidedAt))
+    .limit(50);
+  return rows.map(({ approval: a, deciderName }) => ({
+    id: a.id,
+    customerId: a.customerId,
+    operation: a.operation,
+    outcome: a.outcome === "approved" ? "approved" : "rejected",
+    decidedBy: deciderName,
+    decidedAt: iso(a.decidedAt ?? now),
+    rejectReason: (JSON.parse(a.payload) as ApprovalPayload).rejectReason ?? null,
+  }));
 }
 
 /**

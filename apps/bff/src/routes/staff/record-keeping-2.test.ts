@@ -68,7 +68,11 @@ const openInvoice = async () => {
 const approvalsOf = async (cookie: string) => {
   const res = await t.staff.request("/api/staff/approvals", { headers: { cookie } });
   expect(res.status).toBe(200);
-  return (await res.json()) as { approvals: { id: string; operation: string; own: boolean }[]; forMe: number };
+  return (await res.json()) as {
+    approvals: { id: string; operation: string; own: boolean }[];
+    forMe: number;
+    myDecided: { id: string; outcome: string; rejectReason: string | null }[];
+  };
 };
 
 describe("legal holds", () => {
@@ -257,7 +261,13 @@ describe("invoice states", () => {
     expect(row).toMatchObject({ outcome: "rejected", decidedBy: otherAgentId });
     expect(JSON.parse(row?.payload ?? "{}")).toMatchObject({ rejectReason: "Collect it first" });
     expect((await t.lastAudit())?.action).toBe("approval.decided");
-    expect((await approvalsOf(agent)).approvals.map((a) => a.id)).not.toContain(approvalId);
+    const mine = await approvalsOf(agent);
+    expect(mine.approvals.map((a) => a.id)).not.toContain(approvalId);
+    // The requester is told the decision and why.
+    expect(mine.myDecided).toContainEqual(
+      expect.objectContaining({ id: approvalId, outcome: "rejected", rejectReason: "Collect it first" }),
+    );
+    expect((await approvalsOf(otherAgent)).myDecided.map((a) => a.id)).not.toContain(approvalId);
   });
 
   it("refuse a payment day in the future or a missing one, and another customer's invoice", async () => {

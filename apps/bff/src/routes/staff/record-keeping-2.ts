@@ -15,10 +15,10 @@ import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import {
   clearHold,
-  countApprovalsForMe,
   decideApproval,
   endRelationship,
   endRole,
+  listMyDecidedApprovals,
   listOpenApprovals,
   recordInvoiceStatus,
   setHold,
@@ -104,7 +104,8 @@ export function approvalRoutes(ctx: StaffContext) {
     .get("/", async (c) => {
       const actor = staffActor(c, env.TRUST_PROXY);
       const approvals = await listOpenApprovals(db, actor);
-      return c.json({ approvals, forMe: await countApprovalsForMe(db, actor) }, 200);
+      const forMe = approvals.filter((a) => !a.own).length;
+      return c.json({ approvals, forMe, myDecided: await listMyDecidedApprovals(db, actor, now()) }, 200);
     })
     .post("/:id/approve", validate("param", approvalParam), async (c) => {
       const r = await decideApproval(

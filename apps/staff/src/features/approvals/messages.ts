@@ -32,6 +32,16 @@ export const approvalsMessages = {
   approvalsCancel: { fi: "Peruuta", en: "Cancel" },
   approvalsApproved: { fi: "Hyväksytty ja tehty.", en: "Approved and done." },
   approvalsRejected: { fi: "Hylätty.", en: "Rejected." },
+  approvalsMineHeading: { fi: "Omat pyyntösi, joista on päätetty", en: "Your requests that were decided" },
+  approvalsMineCaption: {
+    fi: "Omat pyyntösi viimeisen 30 päivän ajalta",
+    en: "Your requests of the last 30 days",
+  },
+  approvalsMineNone: { fi: "Ei päätöksiä viimeisen 30 päivän ajalta.", en: "No decisions in the last 30 days." },
+  approvalsColOutcome: { fi: "Päätös", en: "Decision" },
+  approvalsColDecidedBy: { fi: "Päättäjä", en: "Decided by" },
+  approvalsOutcomeApproved: { fi: "Hyväksytty", en: "Approved" },
+  approvalsOutcomeRejected: { fi: "Hylätty: {reason}", en: "Rejected: {reason}" },
 } as const satisfies Record<string, Localized>;
 
 export const { useI18n } = createI18n({ ...appMessages, ...approvalsMessages });

@@ -16,3 +16,5 @@ export const useApprovalCount = (enabled: boolean) =>
   useQuery({ ...approvalsQueryOptions(), enabled, select: (data) => data.forMe }).data ?? null;
 
 export type ApprovalView = Awaited<ReturnType<typeof getApprovals>>["approvals"][number];
+
+export type DecidedView = Awaited<ReturnType<typeof getApprovals>>["myDecided"][number];

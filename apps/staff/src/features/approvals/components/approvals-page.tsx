@@ -15,7 +15,7 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useDecideApproval } from "../api/decide-approval.ts";
-import { type ApprovalView, useApprovals } from "../api/get-approvals.ts";
+import { type ApprovalView, type DecidedView, useApprovals } from "../api/get-approvals.ts";
 import { useI18n } from "../messages.ts";
 
 const operationKeys = {
@@ -106,6 +106,7 @@ export function ApprovalsPage() {
           }}
         </DataTable>
       )}
+      {approvals.data && <MyDecided decided={approvals.data.myDecided} />}
       {rejecting && (
         <RejectForm
           key={rejecting.id}
@@ -120,6 +121,44 @@ export function ApprovalsPage() {
       <p role="status" className="note">
         {done === "approved" ? t("approvalsApproved") : done === "rejected" ? t("approvalsRejected") : null}
       </p>
+    </>
+  );
+}
+
+/** What became of the signed-in person's own requests, with the reason of a rejection. */
+function MyDecided({ decided }: { decided: DecidedView[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <h2>{t("approvalsMineHeading")}</h2>
+      <DataTable
+        caption={t("approvalsMineCaption")}
+        noCaption
+        columns={[
+          t("approvalsColOperation"),
+          t("approvalsColCustomer"),
+          t("approvalsColOutcome"),
+          t("approvalsColDecidedBy"),
+        ]}
+        rows={decided}
+        rowKey={(d) => d.id}
+        empty={<p>{t("approvalsMineNone")}</p>}
+      >
+        {(d) => (
+          <>
+            <th scope="row">{t(operationKeys[d.operation])}</th>
+            <td>
+              <Link to={paths.customer(d.customerId)}>{d.customerId}</Link>
+            </td>
+            <td className="desk-text">
+              {d.outcome === "approved"
+                ? t("approvalsOutcomeApproved")
+                : t("approvalsOutcomeRejected", { reason: d.rejectReason ?? "" })}
+            </td>
+            <td>{t("approvalsRequestedBy", { name: d.decidedBy, date: formatDateTime(d.decidedAt, locale) })}</td>
+          </>
+        )}
+      </DataTable>
     </>
   );
 }
