@@ -12,6 +12,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { systemsRoutes } from "./routes/staff/systems.ts";
@@ -35,17 +36,22 @@ export function createStaffApi(deps: Deps) {
   // Every route but the few a limited session needs (a password to change, a second factor to enrol) refuses one.
   const requireStaff = every(requireStaffSession, refuseLimitedSession);
   const ctx: StaffContext = { ...deps, sessions, requireStaff, requireStaffSession };
-  return new Hono()
-    .basePath("/api/staff")
-    .route("/auth", staffAuthRoutes(ctx))
-    .route("/customers", staffCustomerRoutes(ctx))
-    .route("/requests", deskRoutes(ctx))
-    .route("/operations", dataOperationsRoutes(ctx))
-    .route("/accounts", accountsRoutes(ctx))
-    .route("/role-policies", rolePolicyRoutes(ctx))
-    .route("/audit", auditRoutes(ctx))
-    .route("/retention", retentionRoutes(ctx))
-    .route("/systems", systemsRoutes(ctx));
+  return (
+    new Hono()
+      .basePath("/api/staff")
+      .route("/auth", staffAuthRoutes(ctx))
+      .route("/customers", staffCustomerRoutes(ctx))
+      .route("/requests", deskRoutes(ctx))
+      .route("/operations", dataOperationsRoutes(ctx))
+      .route("/accounts", accountsRoutes(ctx))
+      .route("/role-policies", rolePolicyRoutes(ctx))
+      .route("/audit", auditRoutes(ctx))
+      .route("/retention", retentionRoutes(ctx))
+      .route("/systems", systemsRoutes(ctx))
+      // Issue 12 E2: holds, invoice states, role and relationship end; the four-eyes approvals.
+      .route("/records", recordKeeping2Routes(ctx))
+      .route("/approvals", approvalRoutes(ctx))
+  );
 }
 
 export type StaffApi = ReturnType<typeof createStaffApi>;

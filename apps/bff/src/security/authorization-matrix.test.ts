@@ -96,6 +96,15 @@ const access: Record<string, Access> = {
   "POST /api/staff/systems/:id/clients": "admin",
   "POST /api/staff/systems/:id/clients/:clientId/rotate": "admin",
   "POST /api/staff/systems/:id/clients/:clientId/revoke": "admin",
+  // Issue 12 E2: staff record-keeping (holds, invoice states, role and relationship end) and the approvals.
+  "POST /api/staff/records/:id/holds": "staff",
+  "POST /api/staff/records/:id/holds/:holdId/clear": "staff",
+  "POST /api/staff/records/:id/invoices/:invoiceId/status": "staff",
+  "POST /api/staff/records/:id/roles/:roleId/end": "staff",
+  "POST /api/staff/records/:id/relationship-end": "staff",
+  "GET /api/staff/approvals": "staff",
+  "POST /api/staff/approvals/:id/approve": "staff",
+  "POST /api/staff/approvals/:id/reject": "staff",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
@@ -202,5 +211,5 @@ describe("authorization matrix", () => {
         table.push(`| ${key} | ${cells.join(" | ")} |`);
       }
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -218,5 +218,6 @@ describe("bad input", () => {
       }
     }
     expect(routes).toBeGreaterThan(50);
-  }, 120_000);
+    // Each route is fuzzed in turn; the surface grows with every issue and the machine may be shared.
+  }, 600_000);
 });

@@ -4,6 +4,7 @@ import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { loadCustomerRecord } from "./customer-record.ts";
 import { searchCustomers } from "./customer-search.ts";
 import { notFound, type Result } from "./result.ts";
+import { loadStaffRecordFacts, type StaffRecordFacts } from "./staff-facts.ts";
 
 /* Staff look-ups of customers. Every read leaves an audit entry (SPEC §4). */
 
@@ -34,9 +35,11 @@ export async function viewCustomerRecord(
   customerId: string,
   actor: StaffActor,
   now: number,
-): Promise<Result<{ record: CustomerRecord }>> {
+): Promise<Result<{ record: CustomerRecord; recordKeeping: StaffRecordFacts }>> {
   const record = await loadCustomerRecord(db, customerId);
   if (!record) return notFound();
+  // Staff also see the holds, roles, invoice states and objections with the ids they act on (issue 12).
+  const recordKeeping = await loadStaffRecordFacts(db, customerId, now);
   await recordAudit(db, byStaff(actor, { action: "customer.record.viewed", customerId }), now);
-  return { ok: true, record };
+  return { ok: true, record, recordKeeping };
 }

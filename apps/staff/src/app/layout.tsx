@@ -2,6 +2,7 @@ import { staffRoleNames } from "@tietoni/domain";
 import { AppLayout, NavList } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
+import { useApprovalCount } from "../features/approvals/api/get-approvals.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
 import { useI18n } from "../lib/i18n.ts";
 import { useSession } from "../lib/session.ts";
@@ -14,6 +15,8 @@ export function Layout() {
   const location = useLocation();
   const user = session.data;
   const admin = user?.role === "admin";
+  // Both roles decide approvals (customer:write); the count is what waits for someone other than oneself.
+  const approvals = useApprovalCount(Boolean(user));
 
   return (
     <AppLayout
@@ -25,6 +28,10 @@ export function Layout() {
               { to: paths.requests, label: t("navRequests") },
               { to: paths.customers, label: t("navCustomers"), end: true },
               { to: paths.mailingList, label: t("navMailingList") },
+              {
+                to: paths.approvals,
+                label: approvals ? t("navApprovalsCount", { count: approvals }) : t("navApprovals"),
+              },
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               admin && { to: paths.audit, label: t("navAudit") },
               admin && { to: paths.retention, label: t("navRetention") },

@@ -9,6 +9,8 @@ const staffMessages = {
   navCustomers: { fi: "Asiakkaat", en: "Customers" },
   navRequests: { fi: "Pyynnöt", en: "Requests" },
   navMailingList: { fi: "Postituslista", en: "Mailing list" },
+  navApprovals: { fi: "Hyväksynnät", en: "Approvals" },
+  navApprovalsCount: { fi: "Hyväksynnät ({count})", en: "Approvals ({count})" },
   navStaff: { fi: "Henkilökunta", en: "Staff accounts" },
   navAudit: { fi: "Lokitiedot", en: "Audit trail" },
   navRetention: { fi: "Säilytysajat", en: "Retention" },

@@ -7,3 +7,11 @@ export const operationsQueries = ["operations"] as const;
 
 /** For a read the BFF audits: fetched on each visit, never served from or kept in the cache. */
 export const uncached = { staleTime: 0, gcTime: 0 } as const;
+
+/**
+ * A customer's record (the customers feature's page) and the approvals queue (issue 12): record-keeping changes
+ * both, and each feature reads them with these keys.
+ */
+export const customerQueries = ["customers"] as const;
+export const customerRecordKey = (id: string) => [...customerQueries, id] as const;
+export const approvalQueries = ["approvals"] as const;

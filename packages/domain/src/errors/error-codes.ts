@@ -371,6 +371,27 @@ export const errorMessages = {
   // Issue 12 D — update services, protected addresses.
 
   // Issue 12 E — staff record-keeping, approvals, paper access requests.
+  written_off_on_required: {
+    fi: "Poistetulle laskulle on annettava poistopäivä.",
+    en: "A written-off invoice needs the day it was written off.",
+  },
+  invoice_not_open: {
+    fi: "Lasku ei ole enää avoin: sen tilaa ei voi muuttaa.",
+    en: "The invoice is no longer open: its state cannot be changed.",
+  },
+  role_already_ended: { fi: "Rooli on jo päättynyt.", en: "The role has already ended." },
+  approval_own_request: {
+    fi: "Omaa pyyntöä ei voi hyväksyä eikä hylätä: toisen henkilön on päätettävä siitä.",
+    en: "You cannot decide on your own request: another person must do it.",
+  },
+  approval_decided: {
+    fi: "Pyynnöstä on jo päätetty.",
+    en: "This request has already been decided.",
+  },
+  approval_pending: {
+    fi: "Samasta asiasta odottaa jo hyväksyntää toinen pyyntö.",
+    en: "Another request about the same thing is already waiting for approval.",
+  },
 
   // Issue 12 F — lifecycle, the customer's view of sources and erasure date.
 } as const satisfies Record<string, Localized>;

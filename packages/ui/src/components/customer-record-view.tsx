@@ -30,6 +30,8 @@ const orderStatusKeys: Record<Order["status"], SharedMessageKey> = {
 /** Collection is the state that matters most to the customer (it blocks erasure), so it wins over open/paid. */
 function invoiceStateKey(invoice: Invoice): SharedMessageKey {
   if (invoice.inCollection) return "invoiceInCollection";
+  // Issue 12: a written-off invoice is no longer open (it no longer blocks erasure either).
+  if (invoice.status === "written_off") return "invoiceWrittenOff";
   return invoice.status === "paid" ? "invoicePaid" : "invoiceOpen";
 }
 

@@ -94,6 +94,7 @@ export const sharedMessages = {
   invoiceOpen: { fi: "Avoin", en: "Open" },
   invoicePaid: { fi: "Maksettu", en: "Paid" },
   invoiceInCollection: { fi: "Perinnässä", en: "In collection" },
+  invoiceWrittenOff: { fi: "Poistettu luottotappiona", en: "Written off" },
   noInvoices: { fi: "Ei laskuja.", en: "No invoices." },
 
   // Processing box beside each category

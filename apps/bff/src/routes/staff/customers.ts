@@ -18,6 +18,6 @@ export function staffCustomerRoutes({ db, env, now, requireStaff }: StaffContext
     .get("/:id", requirePermission("customer:read"), validate("param", customerIdParamSchema), async (c) => {
       const result = await viewCustomerRecord(db, c.req.valid("param").id, staffActor(c, env.TRUST_PROXY), now());
       if (!result.ok) return failure(c, result);
-      return c.json(result.record, 200);
+      return c.json({ ...result.record, recordKeeping: result.recordKeeping }, 200);
     });
 }

@@ -1,5 +1,6 @@
 import { useParams } from "react-router";
 import { CustomerRecordPage } from "../../features/customers/components/customer-record-page.tsx";
+import { HoldsAndInvoicesPanel } from "../../features/holds-and-invoices/components/holds-and-invoices-panel.tsx";
 import { useI18n } from "../../lib/i18n.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
@@ -7,5 +8,10 @@ export function Component() {
   const { t } = useI18n();
   const { id = "" } = useParams();
   usePageTitle(t("customerTitle"));
-  return <CustomerRecordPage key={id} id={id} />;
+  return (
+    <>
+      <CustomerRecordPage key={id} id={id} />
+      <HoldsAndInvoicesPanel key={`facts-${id}`} customerId={id} />
+    </>
+  );
 }
