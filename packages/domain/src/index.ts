@@ -14,6 +14,7 @@ export * from "./export/export-document.ts";
 export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
 export * from "./ingest/inbound.ts";
+export * from "./ingest/integration-api.ts";
 export * from "./ingest/interchange.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/legal-holds.ts";

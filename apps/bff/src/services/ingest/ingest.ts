@@ -12,7 +12,7 @@ import {
   orders,
 } from "../../db/schema.ts";
 import { appendAudit } from "../audit.ts";
-import type { IngestOptions, IngestRun, InboundRow, RowResult } from "./contract.ts";
+import type { InboundRow, IngestOptions, IngestRun, RowResult } from "./contract.ts";
 
 /*
  * TEMPORARY — a stand-in for helper A's ingest service, only so that the integration API's tests (helper C2) run in
@@ -162,7 +162,9 @@ export async function ingestRows(
         const current = await tx
           .select()
           .from(marketingObjections)
-          .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.purpose, objection.purpose)))
+          .where(
+            and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.purpose, objection.purpose)),
+          )
           .get();
         if (current?.objected) continue;
         await tx
