@@ -275,7 +275,9 @@ describe("integration API: records", () => {
     expect(stored).toMatchObject({ status: "open", inCollection: true, collectionAgency: "Perintä Oy" });
 
     const objections = await call("POST", "/objections", {
-      body: { records: [{ customer_external_id: "P-1", objections: [{ purpose: "directMarketing", date: "2026-02-02" }] }] },
+      body: {
+        records: [{ customer_external_id: "P-1", objections: [{ purpose: "directMarketing", date: "2026-02-02" }] }],
+      },
     });
     expect(objections.status).toBe(200);
     const objection = await t.db
