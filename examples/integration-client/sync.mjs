@@ -63,10 +63,10 @@ function report(step, { answer, replayed }) {
     .filter(([, n]) => n > 0)
     .map(([outcome, n]) => `${outcome} ${n}`)
     .join(", ");
-  console.log(`${step}: ${counts || "done"}${replayed ? " (replayed)" : ""}`);
+  console.info(`${step}: ${counts || "done"}${replayed ? " (replayed)" : ""}`);
   for (const r of answer.results ?? []) {
     if (r.outcome === "refused" || r.outcome === "conflict" || r.outcome === "duplicate" || r.outcome === "erased") {
-      console.log(
+      console.info(
         `  record ${r.index} (${r.externalId}): ${r.outcome}${r.code ? ` ${r.code}` : ""} ${r.conflicts.join(" ")}`,
       );
     }
@@ -148,6 +148,6 @@ report(
 );
 
 const { answer: view } = await call("GET", `/customers/${encodeURIComponent(customer)}`);
-console.log(
+console.info(
   `register holds ${customer}: invoices ${view.invoices.map((i) => `${i.invoice_number} ${i.status}`).join(", ")}; objections ${view.objections.join(", ")}`,
 );

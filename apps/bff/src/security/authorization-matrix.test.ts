@@ -213,7 +213,7 @@ describe("authorization matrix", () => {
   it("lets an API client call an integration route only with its scope and while not revoked; no cookie helps", async () => {
     const routes = routesOf(t.staff).filter((r) => r.path.startsWith("/api/integration/"));
     expect(routes.length).toBeGreaterThan(5);
-    const adminCookie = await cookieFor("admin");
+    const adminCookie = (await cookieFor("admin")) ?? "";
     for (const { method, path } of routes) {
       const key = `${method} ${path}`;
       const required = access[key];
