@@ -1,9 +1,11 @@
+import { INTEGRATION_API_BASE } from "@tietoni/domain";
 import { Hono } from "hono";
 import { every } from "hono/combine";
 import { refuseLimitedSession, type StaffSubject } from "./auth/permissions.ts";
 import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
+import { createIntegrationApi } from "./integration-app.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { accountsRoutes } from "./routes/staff/accounts.ts";
 import { auditRoutes } from "./routes/staff/audit.ts";
@@ -56,7 +58,10 @@ export function createStaffApi(deps: Deps) {
 
 export type StaffApi = ReturnType<typeof createStaffApi>;
 
-/** The staff listener: SPA + API on the staff origin (loopback by default). */
+/**
+ * The staff listener: SPA + API on the staff origin (loopback by default), and the integration API for connected
+ * systems (bearer tokens only, issue 12), which stays internal with it.
+ */
 export function createStaffApp(deps: Deps) {
   return createSurface({
     name: "staff",
@@ -64,6 +69,7 @@ export function createStaffApp(deps: Deps) {
     production: deps.env.production,
     staticDir: deps.env.staticDirStaff,
     api: createStaffApi(deps),
+    bearerApi: { basePath: INTEGRATION_API_BASE, app: createIntegrationApi(deps) },
     database: deps.db,
   });
 }

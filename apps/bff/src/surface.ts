@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { type Context, type Hono, Hono as HonoApp } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { type Hono, Hono as HonoApp, type MiddlewareHandler } from "hono";
+import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ClientErrorStatusCode } from "hono/utils/http-status";
 import type { Db } from "./db/port.ts";
 import { apiError } from "./http/api-error.ts";
-import { BODY_METHODS, jsonGuard } from "./middleware/json-guard/index.ts";
+import { declaredBodyLimit } from "./middleware/body-limit/index.ts";
+import { jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
 
 type SurfaceOptions = {
@@ -18,6 +19,13 @@ type SurfaceOptions = {
   staticDir: string;
   // biome-ignore lint/suspicious/noExplicitAny: any typed API app can be mounted; its types are exported separately.
   api: Hono<any, any, any>;
+  /**
+   * An API that authenticates by bearer token only (the integration API, issue 12), under `basePath`: it brings its
+   * own guards (token, scopes, rate and body limits, JSON); the surface's Origin check, body limit and JSON guard
+   * do not apply to it, and nothing under it reads a session cookie.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: as `api`.
+  bearerApi?: { basePath: string; app: Hono<any, any, any> };
   /** Probed by /healthz, and asked whether an error means "unavailable" (503) rather than a bug (500). */
   database: Pick<Db, "ping" | "unavailableReason">;
 };
@@ -28,7 +36,9 @@ const API_BODY_LIMIT = 64 * 1024;
  * One listener's app: security headers, health check, the typed API and the built SPA.
  * The portal and the staff surface are built the same way but never share a session or an origin.
  */
-export function createSurface({ name, origin, production, staticDir, api, database }: SurfaceOptions) {
+const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
+
+export function createSurface({ name, origin, production, staticDir, api, bearerApi, database }: SurfaceOptions) {
   const app = new HonoApp();
 
   app.use(
@@ -69,25 +79,16 @@ export function createSurface({ name, origin, production, staticDir, api, databa
     c.header("Cache-Control", "no-store");
     return next();
   });
-  app.use("/api/*", originGuard({ origin }));
-  const tooLarge = (c: Context) => apiError(c, 413, "payload_too_large", "Request body too large");
-  const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
-  app.use("/api/*", async (c, next) => {
-    // No route reads the body of a GET, so it is not measured.
-    if (!BODY_METHODS.has(c.req.method)) return next();
-    // A declared length without chunking is the body's size (Node's parser reads no more), so the header decides.
-    // Asking for `raw.body`, as hono's bodyLimit does first, makes @hono/node-server build a full Request and give up
-    // its direct read of the body: that cost a JSON POST more than the rest of the chain (bench/p2-middleware).
-    const declared = c.req.header("content-length");
-    if (declared !== undefined && c.req.header("transfer-encoding") === undefined) {
-      if (Number(declared) > API_BODY_LIMIT) return tooLarge(c);
-      return next();
-    }
-    // Chunked (or undeclared) bodies are counted as they arrive.
-    return limitBody(c, next);
-  });
-  app.use("/api/*", jsonGuard());
+  // The surface's own API: its Origin, its body limit, JSON only. A bearer-token API mounted beside it (the staff
+  // listener's integration API) has guards of its own and is left out of these: it reads no cookie, so a
+  // cross-site request can carry no credential to it, and its body limit is larger.
+  const own = (middleware: MiddlewareHandler) =>
+    bearerApi ? except((c) => isUnder(c.req.path, bearerApi.basePath), middleware) : middleware;
+  app.use("/api/*", own(originGuard({ origin })));
+  app.use("/api/*", own(declaredBodyLimit(API_BODY_LIMIT)));
+  app.use("/api/*", own(jsonGuard()));
   app.route("/", api);
+  if (bearerApi) app.route("/", bearerApi.app);
   app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
 
   // The built single-page app; unknown paths get index.html so deep links work.

@@ -15,6 +15,7 @@ export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
 export * from "./ingest/connected-systems.ts";
 export * from "./ingest/inbound.ts";
+export * from "./ingest/integration-api.ts";
 export * from "./ingest/interchange.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/approvals.ts";

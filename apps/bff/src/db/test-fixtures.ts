@@ -1,5 +1,7 @@
 import { randomInt } from "node:crypto";
+import type { IntegrationScope } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
+import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { createSessionStore } from "../auth/session-store.ts";
 import { randomToken } from "../auth/tokens.ts";
@@ -9,7 +11,7 @@ import { sessionCookieName } from "../http/session-cookie.ts";
 import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db, Queries } from "./port.ts";
-import { customerSessions, customers, organisations, staffUsers } from "./schema.ts";
+import { apiClients, connectedSystems, customerSessions, customers, organisations, staffUsers } from "./schema.ts";
 import { createRandom, syntheticCustomer } from "./synthetic.ts";
 
 /*
@@ -264,4 +266,54 @@ export async function backdateCustomerSignIn(db: Db, customerId: string, ms: num
     .update(customerSessions)
     .set({ createdAt: sql`${customerSessions.createdAt} - ${ms}` })
     .where(eq(customerSessions.customerId, customerId));
+}
+
+export type ApiClientOptions = {
+  /** The connected system the client belongs to; registered (as a source) when no system has this name. */
+  systemName: string;
+  scopes: readonly IntegrationScope[];
+  /** Calls a minute; default: the documented default (`API_REQUESTS_PER_MINUTE`). */
+  requestsPerMinute?: number | null;
+  /** Revoked at this time. */
+  revokedAt?: number | null;
+};
+
+export type CreatedApiClient = {
+  /** The bearer token as a client sends it: `tti_<clientId>_<secret>`. */
+  token: string;
+  clientId: string;
+  systemId: string;
+};
+
+/**
+ * An API client of a connected system, as the admin screens create one (issue 12): the secret kept only as its
+ * hash. Tests call the integration API with `Authorization: Bearer <token>`.
+ */
+export async function createApiClient(db: Db, options: ApiClientOptions): Promise<CreatedApiClient> {
+  const now = Date.now();
+  let system = await db.select().from(connectedSystems).where(eq(connectedSystems.name, options.systemName)).get();
+  if (!system) {
+    system = {
+      id: randomToken(),
+      name: options.systemName,
+      noticePartyKind: "source",
+      noticePartyId: "registration",
+      createdAt: now,
+      createdBy: null,
+    };
+    await db.insert(connectedSystems).values(system);
+  }
+  const clientId = randomToken();
+  const secret = randomToken(20);
+  await db.insert(apiClients).values({
+    id: clientId,
+    systemId: system.id,
+    name: `${options.systemName} client ${clientId}`,
+    secretHash: clientSecretHash(secret),
+    scopes: JSON.stringify(options.scopes),
+    requestsPerMinute: options.requestsPerMinute ?? null,
+    createdAt: now,
+    revokedAt: options.revokedAt ?? null,
+  });
+  return { token: `tti_${clientId}_${secret}`, clientId, systemId: system.id };
 }

@@ -1,16 +1,20 @@
+import { type IntegrationScope, integrationScopes } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
 import { inspectRoutes } from "hono/dev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSessions, requests } from "../db/schema.ts";
+import { createApiClient } from "../db/test-fixtures.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
 
 /*
  * The authorization matrix: every API route of both surfaces, taken from the Hono apps themselves so a
  * new route cannot be forgotten, called as anonymous, customer A (with customer B's ids), agent and admin.
  * Each route's required access is declared below; a route missing from the declaration fails the test.
+ * The integration API (issue 12, on the staff listener) is declared by the scope an API client needs: no cookie
+ * reaches it, and its clients are tried separately below (with the scope, without it, revoked).
  */
 
-type Access = "public" | "customer" | "staff" | "admin";
+type Access = "public" | "customer" | "staff" | "admin" | IntegrationScope;
 
 const access: Record<string, Access> = {
   // Portal
@@ -105,7 +109,19 @@ const access: Record<string, Access> = {
   "GET /api/staff/approvals": "staff",
   "POST /api/staff/approvals/:id/approve": "staff",
   "POST /api/staff/approvals/:id/reject": "staff",
+  // Integration API (issue 12): bearer tokens of connected systems' API clients, by scope.
+  "GET /api/integration/v1/openapi.json": "public",
+  "POST /api/integration/v1/customers": "customers:write",
+  "POST /api/integration/v1/orders": "orders:write",
+  "POST /api/integration/v1/invoices": "invoices:write",
+  "POST /api/integration/v1/objections": "objections:write",
+  "POST /api/integration/v1/customers/:external_id/relationship-end": "customers:write",
+  "POST /api/integration/v1/customers/:external_id/legal-holds": "holds:write",
+  "POST /api/integration/v1/customers/:external_id/legal-holds/:id/clear": "holds:write",
+  "GET /api/integration/v1/customers/:external_id": "register:read",
 };
+
+const isScope = (a: Access): a is IntegrationScope => (integrationScopes as readonly string[]).includes(a);
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";
 const actors: Actor[] = ["anonymous", "customerA", "agent", "admin"];
@@ -212,4 +228,49 @@ describe("authorization matrix", () => {
       }
     }
   }, 180_000);
+
+  it("lets an API client call an integration route only with its scope and while not revoked; no cookie helps", async () => {
+    const routes = routesOf(t.staff).filter((r) => r.path.startsWith("/api/integration/"));
+    expect(routes.length).toBeGreaterThan(5);
+    const adminCookie = (await cookieFor("admin")) ?? "";
+    for (const { method, path } of routes) {
+      const key = `${method} ${path}`;
+      const required = access[key];
+      if (!required || !isScope(required)) continue;
+      const withScope = await createApiClient(t.db, { systemName: "Matrix", scopes: [required] });
+      const others = integrationScopes.filter((s) => s !== required);
+      const withoutScope = await createApiClient(t.db, { systemName: "Matrix", scopes: others });
+      const revoked = await createApiClient(t.db, {
+        systemName: "Matrix",
+        scopes: integrationScopes,
+        revokedAt: t.now() - 1,
+      });
+      const cells: string[] = [];
+      for (const [who, token, expected] of [
+        ["with scope", withScope.token, "allowed"],
+        ["without scope", withoutScope.token, 403],
+        ["revoked", revoked.token, 401],
+      ] as const) {
+        // A staff member's cookie beside the token changes nothing: the API reads only the token.
+        const res = await t.staff.request(concretePath(path), {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            cookie: adminCookie,
+            ...(method === "GET" ? {} : { "content-type": "application/json" }),
+          },
+          ...(method === "GET" ? {} : { body: "{}" }),
+        });
+        const body = await res.text();
+        const where = `${key} as a client ${who}`;
+        cells.push(String(res.status));
+        expect(res.status, where).toBeLessThan(500);
+        if (expected === "allowed") expect([401, 403], where).not.toContain(res.status);
+        else expect(res.status, where).toBe(expected);
+        // No customer of the register is reached through another system's ids.
+        expect(body, where).not.toContain("yhteyshenkilo@example.com");
+      }
+      table.push(`| ${key} (client: with scope, without, revoked) | ${cells.join(" | ")} |`);
+    }
+  });
 });

@@ -7,6 +7,7 @@ import {
   customerSignIns,
   emailChanges,
   emailChangeUndos,
+  idempotencyKeys,
   reauthenticationCodes,
   signInAttempts,
   signInCodes,
@@ -25,6 +26,7 @@ export type PurgeCounts = {
   emailChangeUndos: number;
   limitCounters: number;
   signIns: number;
+  idempotencyKeys: number;
 };
 
 /**
@@ -35,7 +37,8 @@ export type PurgeCounts = {
  *   or expired (an abandoned e-mail change is an e-mail change code that expired unused); an unexpired, unused
  *   undo link is kept: it is the old address's way back for its 7 days;
  * - rate-limit counters of past windows;
- * - sign-in history older than 12 months.
+ * - sign-in history older than 12 months;
+ * - the integration API's idempotency keys and stored answers after a day.
  * Wrong sign-in codes tried against a code that expired unused are written to the audit trail first (item 16).
  * One transaction; when anything was removed, one audit entry `maintenance.purged` with the counts (no ids: the
  * trail outlives what it describes).
@@ -93,6 +96,9 @@ export async function purgeExpired(
         tx.delete(signInAttempts).where(lt(signInAttempts.windowStart, cut.countersBefore)).run(),
       ),
       signIns: await changes(tx.delete(customerSignIns).where(lt(customerSignIns.at, cut.signInsBefore)).run()),
+      idempotencyKeys: await changes(
+        tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cut.idempotencyKeysBefore)).run(),
+      ),
     };
     if (Object.values(counts).some((n) => n > 0)) {
       await appendAudit(tx, { actor: { type: "system" }, action: "maintenance.purged", detail: counts }, now);

@@ -367,6 +367,31 @@ export const errorMessages = {
     fi: "API-asiakas on poistettu käytöstä pysyvästi.",
     en: "The API client has been revoked for good.",
   },
+  // Issue 12 C2 — the integration API (apps/bff/src/integration-app.ts).
+  token_invalid: {
+    fi: "API-avain puuttuu, on väärä tai se on peruttu.",
+    en: "The API token is missing, wrong or revoked.",
+  },
+  scope_missing: {
+    fi: "Tämän API-asiakkaan oikeudet eivät salli tätä kutsua.",
+    en: "This API client's scopes do not allow this call.",
+  },
+  too_many_records: {
+    fi: "Yhdessä kutsussa voi olla enintään 1 000 tietuetta.",
+    en: "A call may carry at most 1,000 records.",
+  },
+  idempotency_key_invalid: {
+    fi: "Idempotency-Key on 1–200 näkyvää ASCII-merkkiä.",
+    en: "An Idempotency-Key is 1–200 visible ASCII characters.",
+  },
+  idempotency_key_reused: {
+    fi: "Tämä Idempotency-Key on jo käytetty toisenlaiseen pyyntöön.",
+    en: "This Idempotency-Key was already used for a different request.",
+  },
+  customer_unknown: {
+    fi: "Tällä tunnisteella ei ole asiakasta tässä järjestelmässä.",
+    en: "No customer has this identifier in this system.",
+  },
 
   // Issue 12 D — update services, protected addresses.
 

@@ -24,6 +24,11 @@ export const keepingPeriods = {
    * more than a day today; a limiter with a longer window must raise this.
    */
   limitCountersMs: 7 * DAY,
+  /**
+   * An integration API call's `Idempotency-Key` and its stored answer (ids and outcomes, no values): a client's
+   * retry of a lost answer comes within minutes; after a day the key is forgotten and may be used again.
+   */
+  idempotencyKeysMs: DAY,
   /** The purge runs at start and then this often. */
   purgeEveryMs: HOUR,
 } as const;
@@ -40,6 +45,8 @@ export type PurgeCutoffs = {
   countersBefore: number;
   /** Sign-in history entries older than this. */
   signInsBefore: number;
+  /** Integration API idempotency keys stored before this. */
+  idempotencyKeysBefore: number;
 };
 
 export function purgeCutoffs(now: number, sessions: SessionPolicy): PurgeCutoffs {
@@ -49,6 +56,7 @@ export function purgeCutoffs(now: number, sessions: SessionPolicy): PurgeCutoffs
     spentBefore: now - keepingPeriods.spentCodesMs,
     countersBefore: now - keepingPeriods.limitCountersMs,
     signInsBefore: monthsBefore(now, keepingPeriods.signInHistoryMonths),
+    idempotencyKeysBefore: now - keepingPeriods.idempotencyKeysMs,
   };
 }
 
