@@ -753,7 +753,7 @@ class Batch {
           incomingAt: recordAt,
           currentAt: last.at,
           currentBy: last.by,
-          detail: JSON.stringify({ value: valueOf(incoming) }),
+          detail: JSON.stringify({ value: keptValueOf(incoming) }),
         });
       }
     }
@@ -1015,7 +1015,7 @@ class Batch {
 }
 
 /** What a desk's "apply" writes: the incoming value as columns, kept with the conflict. */
-function valueOf(f: FieldValue): unknown {
+function keptValueOf(f: FieldValue): unknown {
   return f.field === "customer" ? f.columns : f.value;
 }
 
