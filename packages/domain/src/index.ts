@@ -15,6 +15,7 @@ export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
 export * from "./ingest/conflict-rule.ts";
 export * from "./ingest/inbound.ts";
+export * from "./ingest/inbound-issues.ts";
 export * from "./ingest/interchange.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/legal-holds.ts";

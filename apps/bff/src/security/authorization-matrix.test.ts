@@ -88,6 +88,8 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  "GET /api/staff/inbound-issues": "staff",
+  "POST /api/staff/inbound-issues/:id/resolve": "staff",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";

@@ -753,7 +753,7 @@ class Batch {
           incomingAt: recordAt,
           currentAt: last.at,
           currentBy: last.by,
-          detail: JSON.stringify({ value: keptValueOf(incoming) }),
+          detail: JSON.stringify({ value: keptValueOf(incoming), current }),
         });
       }
     }
