@@ -25,6 +25,7 @@ export function Layout() {
               { to: paths.requests, label: t("navRequests") },
               { to: paths.customers, label: t("navCustomers"), end: true },
               { to: paths.mailingList, label: t("navMailingList") },
+              { to: paths.inbound, label: t("navInbound") },
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               admin && { to: paths.audit, label: t("navAudit") },
               admin && { to: paths.retention, label: t("navRetention") },

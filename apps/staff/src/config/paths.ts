@@ -9,6 +9,7 @@ export const paths = {
   request: (id: string) => `/requests/${encodeURIComponent(id)}`,
   requestPattern: "/requests/:id",
   mailingList: "/mailing-list",
+  inbound: "/incoming",
   staffAccounts: "/admin/staff",
   audit: "/admin/audit",
   retention: "/admin/retention",
