@@ -185,3 +185,27 @@ describe("the inbox of incoming data", () => {
     expect((await list(customer)).status).toBe(401);
   });
 });
+
+describe("applying a kept e-mail address", () => {
+  it("is refused when the address belongs to another customer by now", async () => {
+    const c = await conflict();
+    const other = `taken${n()}@example.com`;
+    // A conflict on the e-mail: the customer changed it after the system's value.
+    const [issue] = await db
+      .insert(inboundIssues)
+      .values({
+        systemId: c.run.system.id,
+        channel: "import",
+        kind: "conflict",
+        customerId: c.id,
+        field: "email",
+        incomingValue: other,
+        detail: JSON.stringify({ value: { email: other }, current: c.email }),
+        createdAt: t.now(),
+      })
+      .returning();
+    await db.update(customers).set({ email: other }).where(eq(customers.id, "c0000002"));
+    expect((await resolve(issue?.id as number, "apply")).status).toBe(409);
+    expect((await db.select().from(customers).where(eq(customers.id, c.id)).get())?.email).toBe(c.email);
+  });
+});

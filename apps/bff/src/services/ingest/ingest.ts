@@ -1037,6 +1037,15 @@ export async function applyKeptValue(
 ): Promise<boolean> {
   const f = keptField(input.field, input.value, input.display);
   if (!f) return false;
+  if (f.field === "customer" && f.name === "email" && f.columns.email) {
+    // The address may belong to someone else by now: never moved silently (the unique index would refuse it too).
+    const holder = await tx
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.email, f.columns.email))
+      .get();
+    if (holder && holder.id !== input.customerId) return false;
+  }
   const run: IngestRun = {
     system: input.system,
     channel: "import",
