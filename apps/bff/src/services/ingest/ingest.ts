@@ -1,3 +1,4 @@
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import {
   type ChangeAuthor,
   changeAuthorOf,
@@ -14,7 +15,6 @@ import {
   sourceIds,
 } from "@tietoni/domain";
 import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import { randomToken } from "../../auth/tokens.ts";
 import type { Db, Tx } from "../../db/port.ts";
 import {
   billingDetails,
@@ -196,6 +196,20 @@ class Batch {
       events: [] as unknown[][],
       size: 0,
     };
+  }
+
+  // Ids as random as randomToken's (15 bytes, base32), drawn from one buffer a batch: a million records need
+  // four million ids, and one call to the random source each was a tenth of the import's time (bench P8).
+  private idBytes = new Uint8Array(0);
+  private idAt = 0;
+  private newId(): string {
+    if (this.idAt + 15 > this.idBytes.length) {
+      this.idBytes = new Uint8Array(15 * 1024);
+      crypto.getRandomValues(this.idBytes);
+      this.idAt = 0;
+    }
+    this.idAt += 15;
+    return encodeBase32LowerCaseNoPadding(this.idBytes.subarray(this.idAt - 15, this.idAt));
   }
 
   private day(ms: number) {
@@ -456,7 +470,7 @@ class Batch {
     if (!("externalId" in row.key)) return this.refuse(row, "not_found");
     if (!record.first_name || !record.last_name) return this.refuse(row, "new_customer_needs_name");
     if (record.e_invoice_address && !record.billing_name) return this.refuse(row, "billing_missing");
-    const id = randomToken();
+    const id = this.newId();
     const fields = incomingFields(record, null);
     const c: StoredCustomer = {
       id,
@@ -531,7 +545,7 @@ class Batch {
     if (organisation?.field === "organisation" && organisation.value) {
       const org = this.findOrCreateOrganisation(organisation.value, false) as Org;
       const role: StoredRole = {
-        id: randomToken(),
+        id: this.newId(),
         organisationId: org.id,
         name: org.name,
         businessId: org.businessId,
@@ -574,7 +588,7 @@ class Batch {
     const found =
       (value.businessId ? this.orgByBusinessId.get(value.businessId) : undefined) ?? this.orgByName.get(value.name);
     if (found) return found;
-    const org: Org = { id: randomToken(), name: value.name, businessId: value.businessId };
+    const org: Org = { id: this.newId(), name: value.name, businessId: value.businessId };
     if (org.businessId) this.orgByBusinessId.set(org.businessId, org);
     this.orgByName.set(org.name, org);
     if (!now) {
@@ -596,7 +610,7 @@ class Batch {
   ) {
     const p = this.pending;
     for (const o of newOrders) {
-      const id = randomToken();
+      const id = this.newId();
       p.orders.push([id, customerId, o.order_number, Date.parse(o.ordered_at), o.status, o.total_cents, o.currency]);
       for (const l of o.lines) p.lines.push([id, l.line_no, l.product, l.quantity, l.unit_price_cents]);
       p.externalIds.push([this.run.system.id, "order", o.external_id, id, this.now]);
@@ -604,7 +618,7 @@ class Batch {
       this.orderNumbers.set(o.order_number, { id, customerId });
     }
     for (const i of newInvoices) {
-      const id = randomToken();
+      const id = this.newId();
       const s = invoiceStatusColumns(i, this.day(recordAt));
       const orderId = i.order_external_id ? (this.orderByExt.get(i.order_external_id) ?? null) : null;
       const statusAt = i.status_changed_at ? Date.parse(i.status_changed_at) : recordAt;
@@ -873,7 +887,7 @@ class Batch {
     }
     await endOpen();
     const role: StoredRole = {
-      id: randomToken(),
+      id: this.newId(),
       organisationId: org.id,
       name: org.name,
       businessId: org.businessId,
