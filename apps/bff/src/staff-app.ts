@@ -14,6 +14,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
@@ -53,6 +54,8 @@ export function createStaffApi(deps: Deps) {
       // Issue 12 E2: holds, invoice states, role and relationship end; the four-eyes approvals.
       .route("/records", recordKeeping2Routes(ctx))
       .route("/approvals", approvalRoutes(ctx))
+      // Issue 12 A: what connected systems sent that needs a person (conflicts, possible duplicates, erased).
+      .route("/inbound-issues", inboundIssueRoutes(ctx))
   );
 }
 

@@ -119,6 +119,8 @@ const access: Record<string, Access> = {
   "POST /api/integration/v1/customers/:external_id/legal-holds": "holds:write",
   "POST /api/integration/v1/customers/:external_id/legal-holds/:id/clear": "holds:write",
   "GET /api/integration/v1/customers/:external_id": "register:read",
+  "GET /api/staff/inbound-issues": "staff",
+  "POST /api/staff/inbound-issues/:id/resolve": "staff",
 };
 
 const isScope = (a: Access): a is IntegrationScope => (integrationScopes as readonly string[]).includes(a);

@@ -1,3 +1,4 @@
+import { helsinkiDate } from "@tietoni/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { forgetCustomerActions } from "../auth/customer-limits.ts";
 import type { RunResult, Tx } from "../db/port.ts";
@@ -10,7 +11,10 @@ import {
   downloads,
   emailChanges,
   emailChangeUndos,
+  erasedEmails,
+  externalIds,
   fieldChanges,
+  inboundIssues,
   invoices,
   ipAddresses,
   marketingObjections,
@@ -23,7 +27,7 @@ import {
   signInCodes,
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
-import { addSuppression } from "./suppression.ts";
+import { addSuppression, suppressionHash } from "./suppression.ts";
 
 export type AnonymiseOptions = {
   now: number;
@@ -90,7 +94,21 @@ export async function anonymiseCustomer(
     // Old and new values of every change are personal data themselves.
     fieldChanges: await changed(tx.delete(fieldChanges).where(eq(fieldChanges.customerId, customerId))),
     downloads: await changed(tx.delete(downloads).where(eq(downloads.customerId, customerId))),
+    // Issue 12: the connected systems' ids of the person (a later sync then finds no one to update) and what
+    // their rows left on the desk (incoming values, possible duplicates) are personal data too.
+    externalIds: await changed(
+      tx.delete(externalIds).where(and(eq(externalIds.kind, "customer"), eq(externalIds.localId, customerId))),
+    ),
+    inboundIssues: await changed(tx.delete(inboundIssues).where(eq(inboundIssues.customerId, customerId))),
   };
+  if (customer.email !== null) {
+    // A later import of the same address is refused ("erased on <day>") unless a new relationship started after it;
+    // only the keyed hash and the day are kept.
+    await tx
+      .insert(erasedEmails)
+      .values({ emailHash: suppressionHash(suppressionKey, customer.email), erasedOn: helsinkiDate(now) })
+      .onConflictDoUpdate({ target: erasedEmails.emailHash, set: { erasedOn: helsinkiDate(now) } });
+  }
   if (customer.email !== null) {
     // Rate-limit counters keyed by the address ("<kind>:<e-mail>") would otherwise keep it.
     const email = customer.email;

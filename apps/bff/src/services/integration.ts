@@ -36,14 +36,15 @@ import { fail, type Result, transact } from "./result.ts";
  * here: a read of a customer, and legal holds (their own `legal_hold.*` entries name the client).
  */
 
-type Deps = { db: Db };
+type Deps = { db: Db; env: { suppressionKey: string } };
 
-const ingestRun = (client: ClientActor, now: number): IngestRun => ({
+const ingestRun = (client: ClientActor, now: number, suppressionKey: string): IngestRun => ({
   system: { id: client.systemId, name: client.systemName },
   channel: "api",
   actor: { type: "client", id: client.clientId },
   importId: null,
   receivedAt: now,
+  suppressionKey,
 });
 
 function summary(externalIdsSent: readonly string[], results: readonly RowResult[]): IntegrationSyncResult {
@@ -85,7 +86,7 @@ async function customerIdsOf(q: Queries, systemId: string, ids: readonly string[
 
 /** `POST /customers`: customers upserted by the system's external id. */
 export async function syncCustomers(
-  { db }: Deps,
+  { db, env }: Deps,
   client: ClientActor,
   input: IntegrationCustomersInput,
   now: number,
@@ -95,7 +96,7 @@ export async function syncCustomers(
     key: { externalId: record.external_id },
     record,
   }));
-  const results = await ingestRows(db, ingestRun(client, now), rows, now);
+  const results = await ingestRows(db, ingestRun(client, now, env.suppressionKey), rows, now);
   return summary(
     input.records.map((r) => r.external_id),
     results,
@@ -107,7 +108,7 @@ export async function syncCustomers(
  * the system never sent is refused (`customer_unknown`); the others go to the ingest service.
  */
 export async function syncCustomerParts(
-  { db }: Deps,
+  { db, env }: Deps,
   client: ClientActor,
   input: IntegrationPartsInput,
   now: number,
@@ -120,13 +121,13 @@ export async function syncCustomerParts(
     if (known.has(customer_external_id)) rows.push({ index, key: { externalId: customer_external_id }, record: parts });
     else unknown.push({ index, outcome: "refused", customerId: null, conflicts: [], code: "customer_unknown" });
   });
-  const results = rows.length > 0 ? await ingestRows(db, ingestRun(client, now), rows, now) : [];
+  const results = rows.length > 0 ? await ingestRows(db, ingestRun(client, now, env.suppressionKey), rows, now) : [];
   return summary(sent, [...results, ...unknown]);
 }
 
 /** `POST /customers/{external_id}/relationship-end`: the recorded end of the relationship. */
 export async function endRelationship(
-  { db }: Deps,
+  { db, env }: Deps,
   client: ClientActor,
   externalId: string,
   input: IntegrationRelationshipEndInput,
@@ -134,7 +135,12 @@ export async function endRelationship(
 ): Promise<Result<IntegrationSyncResult>> {
   if (!(await customerIdsOf(db, client.systemId, [externalId])).has(externalId)) return fail(404, "customer_unknown");
   const record = { relationship_end: input.date, ...(input.updated_at ? { updated_at: input.updated_at } : {}) };
-  const results = await ingestRows(db, ingestRun(client, now), [{ index: 0, key: { externalId }, record }], now);
+  const results = await ingestRows(
+    db,
+    ingestRun(client, now, env.suppressionKey),
+    [{ index: 0, key: { externalId }, record }],
+    now,
+  );
   return { ok: true, ...summary([externalId], results) };
 }
 

@@ -32,6 +32,7 @@ export function Layout() {
                 to: paths.approvals,
                 label: approvals ? t("navApprovalsCount", { count: approvals }) : t("navApprovals"),
               },
+              { to: paths.inbound, label: t("navInbound") },
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               admin && { to: paths.audit, label: t("navAudit") },
               admin && { to: paths.retention, label: t("navRetention") },

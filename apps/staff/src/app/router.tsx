@@ -20,6 +20,7 @@ const NewRequest = page(() => import("./routes/new-request.tsx"));
 const Request = page(() => import("./routes/request.tsx"));
 const MailingList = page(() => import("./routes/mailing-list.tsx"));
 const Approvals = page(() => import("./routes/approvals.tsx"));
+const Inbound = page(() => import("./routes/inbound.tsx"));
 const StaffAccounts = page(() => import("./routes/staff-accounts.tsx"));
 const Audit = page(() => import("./routes/audit.tsx"));
 const Retention = page(() => import("./routes/retention.tsx"));
@@ -43,6 +44,7 @@ export function AppRouter() {
             <Route path={paths.requestPattern} element={<Request />} />
             <Route path={paths.mailingList} element={<MailingList />} />
             <Route path={paths.approvals} element={<Approvals />} />
+            <Route path={paths.inbound} element={<Inbound />} />
             <Route path={paths.staffAccounts} element={<StaffAccounts />} />
             <Route path={paths.audit} element={<Audit />} />
             <Route path={paths.retention} element={<Retention />} />

@@ -10,6 +10,7 @@ export const paths = {
   requestPattern: "/requests/:id",
   mailingList: "/mailing-list",
   approvals: "/approvals",
+  inbound: "/incoming",
   staffAccounts: "/admin/staff",
   audit: "/admin/audit",
   retention: "/admin/retention",

@@ -15,6 +15,7 @@ const staffMessages = {
   navAudit: { fi: "Lokitiedot", en: "Audit trail" },
   navRetention: { fi: "Säilytysajat", en: "Retention" },
   navSystems: { fi: "Yhdistetyt järjestelmät", en: "Connected systems" },
+  navInbound: { fi: "Saapuneet tiedot", en: "Incoming data" },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },

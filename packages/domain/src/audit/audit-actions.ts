@@ -84,6 +84,7 @@ export const auditActions = [
   "request.identity_verified",
   "request.export_produced",
   "customer.protected_address.viewed",
+  "inbound_issues.viewed",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.
@@ -131,6 +132,10 @@ export const staffReadReasons = {
   "erasure.previewed": {
     fi: "Poiston valmistelu: tarkistettiin, mitä tiedoistasi poistettaisiin ja mitä säilytettäisiin",
     en: "Preparing an erasure: staff checked what of your data would be erased and what kept",
+  },
+  "inbound_issues.viewed": {
+    fi: "Saapuneet tiedot: tietosi näkyivät henkilökunnalle yhteen liitetyn järjestelmän lähettämien tietojen tarkistuksessa",
+    en: "Incoming data: your data was shown to staff checking what a connected system sent",
   },
   "mailing_list.exported": {
     fi: "Postituslista: tietosi olivat henkilökunnan tulostamalla postituslistalla",

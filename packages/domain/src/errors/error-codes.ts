@@ -334,6 +334,30 @@ export const errorMessages = {
   },
 
   // Issue 12 A — ingest: conflicts, duplicates, erased customers.
+  erased_customer: {
+    fi: "Sähköpostiosoite kuului asiakkaalle, jonka tiedot on poistettu. Riviä ei tuotu, ellei asiakkuus alkanut poiston jälkeen.",
+    en: "The e-mail address belonged to a customer whose data was erased. The row was not imported unless the relationship started after the erasure.",
+  },
+  possible_duplicate: {
+    fi: "Sähköpostiosoite kuuluu jo toiselle asiakkaalle. Riviä ei yhdistetty; tarkista se saapuneista tiedoista.",
+    en: "The e-mail address already belongs to another customer. The row was not merged; check it under incoming data.",
+  },
+  new_customer_needs_name: {
+    fi: "Uudelle asiakkaalle tarvitaan etu- ja sukunimi.",
+    en: "A new customer needs a first name and a last name.",
+  },
+  order_number_taken: {
+    fi: "Tilausnumero on jo toisen asiakkaan tilauksella.",
+    en: "The order number already belongs to another customer's order.",
+  },
+  invoice_number_taken: {
+    fi: "Laskun numero on jo toisen asiakkaan laskulla.",
+    en: "The invoice number already belongs to another customer's invoice.",
+  },
+  inbound_issue_resolution_invalid: {
+    fi: "Tätä ratkaisua ei voi käyttää tämän tyyppiseen saapuneeseen tietoon.",
+    en: "This resolution cannot be used for this kind of incoming data.",
+  },
 
   // Issue 12 B — bulk import files.
 

@@ -17,6 +17,11 @@ export type IngestRun = {
   importId: string | null;
   /** When the file or call was received: the source time of records without `updated_at`. */
   receivedAt: number;
+  /**
+   * The suppression list's HMAC key (`env.suppressionKey`): the erased-customer check and the suppression list
+   * compare keyed hashes of the incoming addresses.
+   */
+  suppressionKey: string;
 };
 
 /**
