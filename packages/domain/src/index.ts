@@ -15,6 +15,7 @@ export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
 export * from "./ingest/inbound.ts";
 export * from "./ingest/interchange.ts";
+export * from "./ingest/update-service.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/legal-holds.ts";
 export * from "./register/ids.ts";
