@@ -12,6 +12,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { loadStaffSubject } from "./services/staff-auth.ts";
@@ -43,7 +44,8 @@ export function createStaffApi(deps: Deps) {
     .route("/accounts", accountsRoutes(ctx))
     .route("/role-policies", rolePolicyRoutes(ctx))
     .route("/audit", auditRoutes(ctx))
-    .route("/retention", retentionRoutes(ctx));
+    .route("/retention", retentionRoutes(ctx))
+    .route("/imports", importRoutes(ctx));
 }
 
 export type StaffApi = ReturnType<typeof createStaffApi>;
@@ -57,5 +59,6 @@ export function createStaffApp(deps: Deps) {
     staticDir: deps.env.staticDirStaff,
     api: createStaffApi(deps),
     database: deps.db,
+    uploadPaths: [IMPORT_UPLOAD_PATH],
   });
 }

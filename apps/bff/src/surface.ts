@@ -20,6 +20,12 @@ type SurfaceOptions = {
   api: Hono<any, any, any>;
   /** Probed by /healthz, and asked whether an error means "unavailable" (503) rather than a bug (500). */
   database: Pick<Db, "ping" | "unavailableReason">;
+  /**
+   * Exact paths whose POST body is a raw file upload (issue 12's import): exempt from the 64 KiB limit and the
+   * JSON-only guard below, so the route can stream the body to disk under its own cap and content-type check. The
+   * origin guard and the route's session and permission checks still apply.
+   */
+  uploadPaths?: readonly string[];
 };
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -28,7 +34,15 @@ const API_BODY_LIMIT = 64 * 1024;
  * One listener's app: security headers, health check, the typed API and the built SPA.
  * The portal and the staff surface are built the same way but never share a session or an origin.
  */
-export function createSurface({ name, origin, production, staticDir, api, database }: SurfaceOptions) {
+export function createSurface({
+  name,
+  origin,
+  production,
+  staticDir,
+  api,
+  database,
+  uploadPaths = [],
+}: SurfaceOptions) {
   const app = new HonoApp();
 
   app.use(
@@ -72,9 +86,10 @@ export function createSurface({ name, origin, production, staticDir, api, databa
   app.use("/api/*", originGuard({ origin }));
   const tooLarge = (c: Context) => apiError(c, 413, "payload_too_large", "Request body too large");
   const limitBody = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
+  const isUpload = (c: Context) => c.req.method === "POST" && uploadPaths.includes(c.req.path);
   app.use("/api/*", async (c, next) => {
     // No route reads the body of a GET, so it is not measured.
-    if (!BODY_METHODS.has(c.req.method)) return next();
+    if (!BODY_METHODS.has(c.req.method) || isUpload(c)) return next();
     // A declared length without chunking is the body's size (Node's parser reads no more), so the header decides.
     // Asking for `raw.body`, as hono's bodyLimit does first, makes @hono/node-server build a full Request and give up
     // its direct read of the body: that cost a JSON POST more than the rest of the chain (bench/p2-middleware).
@@ -86,7 +101,8 @@ export function createSurface({ name, origin, production, staticDir, api, databa
     // Chunked (or undeclared) bodies are counted as they arrive.
     return limitBody(c, next);
   });
-  app.use("/api/*", jsonGuard());
+  const guardJson = jsonGuard();
+  app.use("/api/*", (c, next) => (isUpload(c) ? next() : guardJson(c, next)));
   app.route("/", api);
   app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
 

@@ -13,6 +13,7 @@ export * from "./errors/error-codes.ts";
 export * from "./export/export-document.ts";
 export * from "./i18n/locale-schema.ts";
 export * from "./i18n/localized.ts";
+export * from "./ingest/import-request.ts";
 export * from "./ingest/inbound.ts";
 export * from "./ingest/interchange.ts";
 export * from "./ingest/update-service.ts";

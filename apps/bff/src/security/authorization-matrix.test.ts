@@ -88,6 +88,11 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  // Issue 12 B — bulk import from the staff app.
+  "GET /api/staff/imports": "admin",
+  "POST /api/staff/imports": "admin",
+  "GET /api/staff/imports/:id": "admin",
+  "POST /api/staff/imports/:id/apply": "admin",
 };
 
 type Actor = "anonymous" | "customerA" | "agent" | "admin";

@@ -406,7 +406,6 @@ export const errorMessages = {
     en: "The update row has neither a new name nor a new address.",
   },
 
-
   // Issue 12 C — connected systems, API clients, the integration API.
 
   // Issue 12 D — update services, protected addresses.

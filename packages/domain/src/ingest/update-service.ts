@@ -37,7 +37,8 @@ export const updateServiceRowSchema = z
     customer_reference: z
       .string("customer_reference_invalid")
       .trim()
-      .regex(/^[A-Za-z0-9_-]{1,100}$/, "customer_reference_invalid"),
+      // The register's customer id (common/ids.ts), as the register gave it to the service.
+      .regex(/^[a-z0-9]{1,40}$/, "customer_reference_invalid"),
     first_name: given(name),
     last_name: given(name),
     street: given(text(200)),

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { importKinds } from "./inbound.ts";
+
+/*
+ * The staff app's import page (issue 12): the upload's query (the file itself is the raw request body) and the
+ * apply step's body. `pnpm data:import` takes the same facts as options.
+ */
+
+/** A connected system's name as an import names it: shown to customers beside the data it gave. */
+export const systemNameSchema = z.string().trim().min(1, "required").max(100, "too_long");
+
+export const importUploadQuerySchema = z.object({
+  system: systemNameSchema,
+  /** The file's own name: told in the report, and its extension tells a JSON Lines file. */
+  fileName: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(255, "too_long")
+    .regex(/^[^/\\\u0000-\u001f]+$/, "invalid_input"),
+  kind: z.enum(importKinds, "invalid_input").optional(),
+});
+export type ImportUploadQuery = z.infer<typeof importUploadQuerySchema>;
+
+export const importApplySchema = z.strictObject({
+  /** Apply the valid rows even though others were refused. */
+  acceptValid: z.boolean(),
+});
