@@ -16,6 +16,7 @@ export * from "./i18n/localized.ts";
 export * from "./ingest/import-request.ts";
 export * from "./ingest/inbound.ts";
 export * from "./ingest/interchange.ts";
+export * from "./ingest/interchange-schema.ts";
 export * from "./ingest/update-service.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/legal-holds.ts";
