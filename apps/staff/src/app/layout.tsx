@@ -28,6 +28,7 @@ export function Layout() {
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               admin && { to: paths.audit, label: t("navAudit") },
               admin && { to: paths.retention, label: t("navRetention") },
+              admin && { to: paths.imports, label: t("navImports") },
               { to: paths.security, label: t("navSecurity") },
             ]}
             Link={NavLink}

@@ -22,6 +22,7 @@ const MailingList = page(() => import("./routes/mailing-list.tsx"));
 const StaffAccounts = page(() => import("./routes/staff-accounts.tsx"));
 const Audit = page(() => import("./routes/audit.tsx"));
 const Retention = page(() => import("./routes/retention.tsx"));
+const Imports = page(() => import("./routes/imports.tsx"));
 const Security = page(() => import("./routes/security.tsx"));
 const ChangePassword = page(() => import("./routes/change-password.tsx"));
 const NotFound = page(() => import("./routes/not-found.tsx"));
@@ -42,6 +43,7 @@ export function AppRouter() {
             <Route path={paths.staffAccounts} element={<StaffAccounts />} />
             <Route path={paths.audit} element={<Audit />} />
             <Route path={paths.retention} element={<Retention />} />
+            <Route path={paths.imports} element={<Imports />} />
             <Route path={paths.security} element={<Security />} />
             <Route path={paths.changePassword} element={<ChangePassword />} />
           </Route>

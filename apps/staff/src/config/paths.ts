@@ -12,6 +12,7 @@ export const paths = {
   staffAccounts: "/admin/staff",
   audit: "/admin/audit",
   retention: "/admin/retention",
+  imports: "/admin/imports",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

@@ -12,6 +12,7 @@ const staffMessages = {
   navStaff: { fi: "Henkilökunta", en: "Staff accounts" },
   navAudit: { fi: "Lokitiedot", en: "Audit trail" },
   navRetention: { fi: "Säilytysajat", en: "Retention" },
+  navImports: { fi: "Tuonti", en: "Import" },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },

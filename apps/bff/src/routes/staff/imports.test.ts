@@ -18,7 +18,7 @@ const csv = (tag: string, n: number) =>
   `external_id,first_name,last_name,relationship_start\n${Array.from({ length: n }, (_, i) => `${tag}-${i},Etu,Suku${i},2024-01-01`).join("\n")}\n`;
 
 function upload(
-  body: BodyInit,
+  body: string | ReadableStream<Uint8Array>,
   options: { cookie?: string; system?: string; fileName?: string; type?: string; length?: string } = {},
 ) {
   const query = new URLSearchParams({ system: options.system ?? "CRM", fileName: options.fileName ?? "customers.csv" });
@@ -53,7 +53,7 @@ describe("the staff import page's API", () => {
     let body: { state: string; doneRows: number; totalRows: number; counts: { new: number } } | undefined;
     for (let i = 0; i < 200 && state !== "done"; i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      body = await (await get(`/api/staff/imports/${report.importId}`)).json();
+      body = (await (await get(`/api/staff/imports/${report.importId}`)).json()) as typeof body;
       state = body?.state ?? "";
     }
     expect(body).toMatchObject({ state: "done", doneRows: 10, totalRows: 10, counts: { new: 10 } });
