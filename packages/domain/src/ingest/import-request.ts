@@ -17,7 +17,8 @@ export const importUploadQuerySchema = z.object({
     .trim()
     .min(1, "required")
     .max(255, "too_long")
-    .regex(/^[^/\\\u0000-\u001f]+$/, "invalid_input"),
+    // A name, not a path: no slashes, no control characters.
+    .refine((name) => !/[/\\]/.test(name) && ![...name].some((ch) => ch.charCodeAt(0) < 0x20), "invalid_input"),
   kind: z.enum(importKinds, "invalid_input").optional(),
 });
 export type ImportUploadQuery = z.infer<typeof importUploadQuerySchema>;
