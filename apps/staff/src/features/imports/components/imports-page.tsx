@@ -99,7 +99,7 @@ function ImportFlow() {
             <Report report={report} />
           </>
         )}
-        {report && report.state !== "applying" && (
+        {report && report.state !== "applying" && report.state !== "validating" && (
           <button type="button" onClick={reset}>
             {t("importAnother")}
           </button>
