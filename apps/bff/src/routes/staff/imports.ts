@@ -1,5 +1,6 @@
 import { importApplySchema, importUploadQuerySchema, tokenIdParamSchema } from "@tietoni/domain";
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { requirePermission } from "../../auth/permissions.ts";
 import { apiError, failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
@@ -9,6 +10,17 @@ import type { StaffContext, StaffEnv } from "./context.ts";
 
 /** The upload path: exempt from the API's 64 KiB JSON-only body rules (staff-app.ts), with its own cap here. */
 export const IMPORT_UPLOAD_PATH = "/api/staff/imports";
+
+/**
+ * The upload's body is the file as `application/octet-stream`, a type no cross-site form can send: anything else
+ * (a form, text, JSON) is refused with 415 before the query is read, as the JSON guard refuses it on other routes.
+ */
+const fileBody = createMiddleware<StaffEnv>(async (c, next) => {
+  if (!/^application\/octet-stream(;|$)/i.test(c.req.header("content-type") ?? "")) {
+    return apiError(c, 415, "unsupported_media_type", "Send the file as application/octet-stream");
+  }
+  return next();
+});
 
 /**
  * Bulk import from the staff app (issue 12), admins only (`import:run`): upload a file and get its dry run, apply
@@ -21,10 +33,7 @@ export function importRoutes({ db, env, now, requireStaff }: StaffContext) {
     .use(requireStaff)
     .use(requirePermission("import:run"))
     .get("/", async (c) => c.json({ imports: await recentImports(deps) }, 200))
-    .post("/", validate("query", importUploadQuerySchema), async (c) => {
-      if (!/^application\/octet-stream(;|$)/i.test(c.req.header("content-type") ?? "")) {
-        return apiError(c, 415, "unsupported_media_type", "Send the file as application/octet-stream");
-      }
+    .post("/", fileBody, validate("query", importUploadQuerySchema), async (c) => {
       const r = await uploadImport(
         deps,
         { ...c.req.valid("query"), body: c.req.raw.body, declaredBytes: c.req.header("content-length") },

@@ -707,16 +707,26 @@ async function issuesOf(db: Db, importIds: string[]): Promise<ImportIssue[]> {
     .from(inboundIssues)
     .where(and(inArray(inboundIssues.importId, importIds), ne(inboundIssues.detail, FILE_ERROR_DETAIL)))
     .orderBy(asc(inboundIssues.line), asc(inboundIssues.id))
-    .limit(REPORT_ISSUES)
+    .limit(REPORT_ISSUES * importIds.length)
     .all();
-  return rows.map((r) => ({
-    line: r.line,
-    externalId: r.externalId,
-    kind: r.kind,
-    code: r.code && isErrorCode(r.code) ? r.code : null,
-    field: r.field,
-    message: messageOf(r.code),
-  }));
+  // A resumed run and the run it went on from both recorded pass one's refusals of the same file: list each once.
+  const seen = new Set<string>();
+  const issues: ImportIssue[] = [];
+  for (const r of rows) {
+    const key = `${r.line}|${r.kind}|${r.code}|${r.field}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push({
+      line: r.line,
+      externalId: r.externalId,
+      kind: r.kind,
+      code: r.code && isErrorCode(r.code) ? r.code : null,
+      field: r.field,
+      message: messageOf(r.code),
+    });
+    if (issues.length >= REPORT_ISSUES) break;
+  }
+  return issues;
 }
 
 /** A run's report as recorded (the staff page polls it for progress), or undefined. */
