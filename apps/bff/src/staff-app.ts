@@ -14,6 +14,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
@@ -56,6 +57,8 @@ export function createStaffApi(deps: Deps) {
       .route("/approvals", approvalRoutes(ctx))
       // Issue 12 A: what connected systems sent that needs a person (conflicts, possible duplicates, erased).
       .route("/inbound-issues", inboundIssueRoutes(ctx))
+      // Issue 12 B: file imports (the upload streams its body, see uploadPaths).
+      .route("/imports", importRoutes(ctx))
   );
 }
 
@@ -74,5 +77,6 @@ export function createStaffApp(deps: Deps) {
     api: createStaffApi(deps),
     bearerApi: { basePath: INTEGRATION_API_BASE, app: createIntegrationApi(deps) },
     database: deps.db,
+    uploadPaths: [IMPORT_UPLOAD_PATH],
   });
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { type Hono, Hono as HonoApp, type MiddlewareHandler } from "hono";
+import { type Context, type Hono, Hono as HonoApp, type MiddlewareHandler } from "hono";
 import { except } from "hono/combine";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -28,6 +28,12 @@ type SurfaceOptions = {
   bearerApi?: { basePath: string; app: Hono<any, any, any> };
   /** Probed by /healthz, and asked whether an error means "unavailable" (503) rather than a bug (500). */
   database: Pick<Db, "ping" | "unavailableReason">;
+  /**
+   * Exact paths whose POST body is a raw file upload (issue 12's import): exempt from the 64 KiB limit and the
+   * JSON-only guard below, so the route can stream the body to disk under its own cap and content-type check. The
+   * origin guard and the route's session and permission checks still apply.
+   */
+  uploadPaths?: readonly string[];
 };
 
 const API_BODY_LIMIT = 64 * 1024;
@@ -38,7 +44,16 @@ const API_BODY_LIMIT = 64 * 1024;
  */
 const isUnder = (path: string, base: string) => path === base || path.startsWith(`${base}/`);
 
-export function createSurface({ name, origin, production, staticDir, api, bearerApi, database }: SurfaceOptions) {
+export function createSurface({
+  name,
+  origin,
+  production,
+  staticDir,
+  api,
+  bearerApi,
+  database,
+  uploadPaths = [],
+}: SurfaceOptions) {
   const app = new HonoApp();
 
   app.use(
@@ -81,12 +96,14 @@ export function createSurface({ name, origin, production, staticDir, api, bearer
   });
   // The surface's own API: its Origin, its body limit, JSON only. A bearer-token API mounted beside it (the staff
   // listener's integration API) has guards of its own and is left out of these: it reads no cookie, so a
-  // cross-site request can carry no credential to it, and its body limit is larger.
+  // cross-site request can carry no credential to it, and its body limit is larger. A file upload (the staff
+  // import, `uploadPaths`) keeps the Origin check but streams a body larger than the limit and is not JSON.
   const own = (middleware: MiddlewareHandler) =>
     bearerApi ? except((c) => isUnder(c.req.path, bearerApi.basePath), middleware) : middleware;
+  const isUpload = (c: Context) => c.req.method === "POST" && uploadPaths.includes(c.req.path);
   app.use("/api/*", own(originGuard({ origin })));
-  app.use("/api/*", own(declaredBodyLimit(API_BODY_LIMIT)));
-  app.use("/api/*", own(jsonGuard()));
+  app.use("/api/*", own(except(isUpload, declaredBodyLimit(API_BODY_LIMIT))));
+  app.use("/api/*", own(except(isUpload, jsonGuard())));
   app.route("/", api);
   if (bearerApi) app.route("/", bearerApi.app);
   app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));

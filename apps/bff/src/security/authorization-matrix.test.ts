@@ -121,6 +121,11 @@ const access: Record<string, Access> = {
   "GET /api/integration/v1/customers/:external_id": "register:read",
   "GET /api/staff/inbound-issues": "staff",
   "POST /api/staff/inbound-issues/:id/resolve": "staff",
+  // Issue 12 B — bulk import from the staff app.
+  "GET /api/staff/imports": "admin",
+  "POST /api/staff/imports": "admin",
+  "GET /api/staff/imports/:id": "admin",
+  "POST /api/staff/imports/:id/apply": "admin",
 };
 
 const isScope = (a: Access): a is IntegrationScope => (integrationScopes as readonly string[]).includes(a);

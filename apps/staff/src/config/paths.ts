@@ -17,6 +17,7 @@ export const paths = {
   systems: "/admin/systems",
   system: (id: string) => `/admin/systems/${encodeURIComponent(id)}`,
   systemPattern: "/admin/systems/:id",
+  imports: "/admin/imports",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

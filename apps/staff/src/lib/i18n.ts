@@ -16,6 +16,7 @@ const staffMessages = {
   navRetention: { fi: "Säilytysajat", en: "Retention" },
   navSystems: { fi: "Yhdistetyt järjestelmät", en: "Connected systems" },
   navInbound: { fi: "Saapuneet tiedot", en: "Incoming data" },
+  navImports: { fi: "Tuonti", en: "Import" },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },

@@ -360,6 +360,75 @@ export const errorMessages = {
   },
 
   // Issue 12 B — bulk import files.
+  import_encoding: {
+    fi: "Tiedosto ei ole UTF-8-merkistöä. Tallenna se UTF-8-muodossa (ei UTF-16 tai muu merkistö) ja yritä uudelleen.",
+    en: "The file is not UTF-8 text. Save it as UTF-8 (not UTF-16 or another encoding) and try again.",
+  },
+  import_delimiter: {
+    fi: "Sarakkeita ei ole eroteltu pilkuilla. Tallenna tiedosto CSV-muodossa pilkkuerottimella.",
+    en: "The columns are not separated by commas. Save the file as CSV with commas as the delimiter.",
+  },
+  import_empty: { fi: "Tiedosto on tyhjä.", en: "The file is empty." },
+  import_column_missing: {
+    fi: "Otsikkoriviltä puuttuu pakollinen sarake.",
+    en: "The header line lacks a required column.",
+  },
+  import_column_unknown: {
+    fi: "Otsikkorivillä on sarake, jota tiedostomuoto ei tunne.",
+    en: "The header line has a column the file format does not know.",
+  },
+  import_column_repeated: {
+    fi: "Otsikkorivillä on sama sarake kahdesti.",
+    en: "The header line has the same column twice.",
+  },
+  import_line_too_long: {
+    fi: "Rivi on yli 1 MiB pitkä, joten tiedostoa ei luettu pidemmälle.",
+    en: "A line is longer than 1 MiB, so the file was not read further.",
+  },
+  import_csv_malformed: {
+    fi: "Rivi ei ole kelvollista CSV:tä (esimerkiksi lainausmerkki jää sulkematta).",
+    en: "The line is not valid CSV (for example, a quote is left open).",
+  },
+  import_json_invalid: {
+    fi: "Rivi ei ole kelvollinen JSON-objekti.",
+    en: "The line is not a valid JSON object.",
+  },
+  import_cell_count: {
+    fi: "Rivillä on eri määrä soluja kuin otsikkorivillä.",
+    en: "The row has a different number of cells than the header line.",
+  },
+  import_duplicate_external_id: {
+    fi: "Sama tunniste (external_id) on tiedostossa useammalla rivillä; mitään niistä ei tuotu.",
+    en: "The same identifier (external_id) is on more than one row of the file; none of them was imported.",
+  },
+  import_kind_unknown: {
+    fi: "Tiedoston muotoa ei tunnistettu: CSV-tiedostossa on oltava sarake external_id tai customer_reference, JSON Lines -tiedoston pääte on .jsonl.",
+    en: "The file's format was not recognised: a CSV needs an external_id or customer_reference column, a JSON Lines file ends in .jsonl.",
+  },
+  import_running: {
+    fi: "Tätä tiedostoa tuodaan jo. Odota, että tuonti valmistuu.",
+    en: "This file is already being imported. Wait for that import to finish.",
+  },
+  import_too_large: {
+    fi: "Tiedosto on suurempi kuin latausraja. Tuo suuret tiedostot komennolla pnpm data:import.",
+    en: "The file is larger than the upload limit. Import large files with the command pnpm data:import.",
+  },
+  import_file_gone: {
+    fi: "Ladattua tiedostoa ei enää löydy. Lataa tiedosto uudelleen.",
+    en: "The uploaded file is no longer there. Upload the file again.",
+  },
+  customer_reference_invalid: {
+    fi: "Asiakasviite (customer_reference) puuttuu tai ei kelpaa.",
+    en: "The customer reference (customer_reference) is missing or not valid.",
+  },
+  non_disclosure_invalid: {
+    fi: "Turvakieltotieto (non_disclosure) on true tai false.",
+    en: "The non-disclosure flag (non_disclosure) is true or false.",
+  },
+  update_empty: {
+    fi: "Päivitysrivillä ei ole uutta nimeä eikä osoitetta.",
+    en: "The update row has neither a new name nor a new address.",
+  },
 
   // Issue 12 C — connected systems, API clients, the integration API.
   // C1 — the admin's connected systems and API clients (apps/bff/src/services/connected-systems.ts, api-clients.ts).
