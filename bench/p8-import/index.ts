@@ -14,7 +14,7 @@ const GOAL_P99_MS = 100;
 const CONNECTIONS = 10;
 const PORTAL_ORIGIN = "http://localhost:3000";
 /** Demo customers who read their data and change their marketing choices while the import runs. */
-const READERS = Array.from({ length: CONNECTIONS }, (_, i) => `c${String(i + 1).padStart(7, "0")}`);
+const READERS = Array.from({ length: CONNECTIONS }, (_, i) => `c${String(100 + i).padStart(7, "0")}`);
 
 type ImportAnswer = { seconds: number; peakHeapBytes: number; state: string; counts: Record<string, number> };
 

@@ -30,7 +30,10 @@ export function daysLeft(dueOn: string, today: string): number {
 }
 
 /** The day in Finland for a moment: deadlines are calendar days where the controller is. */
+/** sv-SE formats as YYYY-MM-DD. Made once: building a formatter costs far more than using it (an import calls this per row). */
+let helsinkiFormat: Intl.DateTimeFormat | undefined;
+
 export function helsinkiDate(ms: number): string {
-  // sv-SE formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" }).format(ms);
+  helsinkiFormat ??= new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Helsinki" });
+  return helsinkiFormat.format(ms);
 }
