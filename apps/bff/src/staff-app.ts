@@ -12,6 +12,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { loadStaffSubject } from "./services/staff-auth.ts";
@@ -39,6 +40,8 @@ export function createStaffApi(deps: Deps) {
     .route("/auth", staffAuthRoutes(ctx))
     .route("/customers", staffCustomerRoutes(ctx))
     .route("/requests", deskRoutes(ctx))
+    .route("/requests", paperAccessRoutes(ctx))
+    .route("/records", staffRecordRoutes(ctx))
     .route("/operations", dataOperationsRoutes(ctx))
     .route("/accounts", accountsRoutes(ctx))
     .route("/role-policies", rolePolicyRoutes(ctx))

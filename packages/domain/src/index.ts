@@ -17,6 +17,7 @@ export * from "./ingest/inbound.ts";
 export * from "./ingest/interchange.ts";
 export * from "./marketing/marketing.ts";
 export * from "./record-keeping/legal-holds.ts";
+export * from "./record-keeping/staff-record.ts";
 export * from "./register/ids.ts";
 export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";
