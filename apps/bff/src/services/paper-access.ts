@@ -164,7 +164,8 @@ export async function produceAccessExport(
       actorId: actor.id,
       event: produced.delivery === "email" ? "exportMailed" : "exportLetter",
       note: null,
-      internal: false,
+      // Staff's step; the customer's answer is the data itself, and completing the request tells them.
+      internal: true,
     });
     await appendAudit(
       tx,

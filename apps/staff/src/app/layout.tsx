@@ -24,6 +24,7 @@ export function Layout() {
             items={[
               { to: paths.requests, label: t("navRequests") },
               { to: paths.customers, label: t("navCustomers"), end: true },
+              { to: paths.newCustomer, label: t("navNewCustomer") },
               { to: paths.mailingList, label: t("navMailingList") },
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               admin && { to: paths.audit, label: t("navAudit") },

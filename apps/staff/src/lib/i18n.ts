@@ -7,6 +7,7 @@ const staffMessages = {
   appSubtitle: { fi: "Mastermark Oy, vain nimetyille työntekijöille", en: "Mastermark Oy, named staff only" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navCustomers: { fi: "Asiakkaat", en: "Customers" },
+  navNewCustomer: { fi: "Uusi asiakas", en: "New customer" },
   navRequests: { fi: "Pyynnöt", en: "Requests" },
   navMailingList: { fi: "Postituslista", en: "Mailing list" },
   navStaff: { fi: "Henkilökunta", en: "Staff accounts" },

@@ -1,5 +1,7 @@
 import { useParams } from "react-router";
 import { CustomerRecordPage } from "../../features/customers/components/customer-record-page.tsx";
+import { CorrectCustomerForm } from "../../features/records/components/correct-customer-form.tsx";
+import { RecordObjectionForm } from "../../features/records/components/record-objection-form.tsx";
 import { useI18n } from "../../lib/i18n.ts";
 import { usePageTitle } from "../use-page-title.ts";
 
@@ -7,5 +9,11 @@ export function Component() {
   const { t } = useI18n();
   const { id = "" } = useParams();
   usePageTitle(t("customerTitle"));
-  return <CustomerRecordPage key={id} id={id} />;
+  return (
+    <>
+      <CustomerRecordPage key={id} id={id} />
+      <CorrectCustomerForm key={`correct-${id}`} customerId={id} />
+      <RecordObjectionForm key={`objection-${id}`} customerId={id} />
+    </>
+  );
 }
