@@ -158,3 +158,13 @@ export function exportableAccessRequest(r: {
   if (r.identityVerifiedAt === null) return { ok: false, code: "identity_not_verified" };
   return { ok: true };
 }
+
+/**
+ * Names of the history fields staff record-keeping writes besides the correctable ones (`correctableFieldNames`):
+ * the portal's change history shows them by name, not by id.
+ */
+export const staffRecordFieldNames = {
+  language: { fi: "Asiointikieli", en: "Language" },
+  relationshipStart: { fi: "Asiakkuuden alkamispäivä", en: "Start of the customer relationship" },
+  marketingObjections: { fi: "Markkinointikiellot", en: "Marketing objections" },
+} as const satisfies Record<string, Localized>;
