@@ -10,9 +10,8 @@ import {
   marketingPurposes,
   type RecordObjectionInput,
   type StaffCorrectableField,
-  type StaffOrganisationInput,
 } from "@tietoni/domain";
-import { and, asc, desc, eq, gte, isNull, ne, or } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Queries, Tx } from "../db/port.ts";
 import {
@@ -23,7 +22,6 @@ import {
   emailChanges,
   fieldChanges,
   organisationRoles,
-  organisations,
   reauthenticationCodes,
   signInCodes,
 } from "../db/schema.ts";
@@ -32,6 +30,7 @@ import { emailCorrectedByStaffMail } from "../mail/record-keeping-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
 import { applyStaffObjections, readObjections } from "./marketing.ts";
+import { findOrCreateOrganisation, moveToOrganisation } from "./organisation-roles.ts";
 import { currentValueOf } from "./requests.ts";
 import { restrictionsInForce } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -86,34 +85,6 @@ async function emailHolder(q: Queries, email: string, exceptId?: string) {
     .from(customers)
     .where(exceptId ? and(eq(customers.email, email), ne(customers.id, exceptId)) : eq(customers.email, email))
     .get();
-}
-
-/**
- * The organisation a customer acts for, as staff typed it: the one with that business ID, else one with exactly
- * that name (and no business ID that says otherwise), else a new one. An existing organisation is never renamed
- * here: its name belongs to all its members.
- */
-async function findOrCreateOrganisation(tx: Tx, org: Pick<StaffOrganisationInput, "name" | "businessId">) {
-  if (org.businessId) {
-    const byId = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.businessId, org.businessId))
-      .orderBy(asc(organisations.id))
-      .get();
-    if (byId) return byId;
-  } else {
-    const byName = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.name, org.name))
-      .orderBy(asc(organisations.id))
-      .get();
-    if (byName) return byName;
-  }
-  const id = randomToken();
-  await tx.insert(organisations).values({ id, name: org.name, businessId: org.businessId });
-  return { id, name: org.name };
 }
 
 const historyRow = (customerId: string, actor: StaffActor, at: number, reason: string) => ({
@@ -233,21 +204,6 @@ async function fieldValue(q: Queries, customerId: string, field: StaffCorrectabl
   return field === "email" ? row.email : field === "language" ? row.language : row.relationshipStart;
 }
 
-/** The role the customer holds now (no end, or an end still to come), newest first. */
-function currentRole(q: Queries, customerId: string, today: string) {
-  return q
-    .select({ id: organisationRoles.id, organisationId: organisationRoles.organisationId })
-    .from(organisationRoles)
-    .where(
-      and(
-        eq(organisationRoles.customerId, customerId),
-        or(isNull(organisationRoles.endDate), gte(organisationRoles.endDate, today)),
-      ),
-    )
-    .orderBy(desc(organisationRoles.startDate))
-    .get();
-}
-
 /** Ends every session of the customer and retires every code mailed to the address that no longer holds. */
 async function endSessionsAndCodes(tx: Tx, customerId: string, at: number): Promise<number> {
   const { changes } = await tx.delete(customerSessions).where(eq(customerSessions.customerId, customerId)).run();
@@ -325,26 +281,7 @@ export function correctCustomerByStaff(
     if (Object.keys(set).length > 0) await tx.update(customers).set(set).where(eq(customers.id, customerId));
 
     let organisationId: string | null = null;
-    if (c.organisation !== undefined) {
-      const org = await findOrCreateOrganisation(tx, c.organisation);
-      organisationId = org.id;
-      const role = await currentRole(tx, customerId, today);
-      if (role) {
-        if (role.organisationId !== org.id) {
-          await tx.update(organisationRoles).set({ organisationId: org.id }).where(eq(organisationRoles.id, role.id));
-        }
-      } else {
-        // No role now: the customer told us whom they represent, so the role is recorded from today.
-        await tx.insert(organisationRoles).values({
-          id: randomToken(),
-          customerId,
-          organisationId: org.id,
-          role: "representative",
-          startDate: today,
-          endDate: null,
-        });
-      }
-    }
+    if (c.organisation !== undefined) organisationId = await moveToOrganisation(tx, customerId, c.organisation, today);
 
     if (c.billingName !== undefined || c.eInvoiceAddress !== undefined || c.billingAddress !== undefined) {
       const billing = await tx.select().from(billingDetails).where(eq(billingDetails.customerId, customerId)).get();
