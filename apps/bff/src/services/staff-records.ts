@@ -275,7 +275,8 @@ export function correctCustomerByStaff(
     }
     const emailChanged = c.email !== undefined && c.email !== row.email;
     if (emailChanged) {
-      if (c.email && (await emailHolder(tx, c.email, customerId))) return fail(409, "email_unavailable", "email");
+      if (c.email && (await emailHolder(tx, c.email, customerId)))
+        return fail(409, "email_unavailable", "changes.email");
       set.email = c.email ?? null;
     }
     if (Object.keys(set).length > 0) await tx.update(customers).set(set).where(eq(customers.id, customerId));
