@@ -16,6 +16,7 @@ import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
+import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
@@ -46,12 +47,16 @@ export function createStaffApi(deps: Deps) {
       .route("/auth", staffAuthRoutes(ctx))
       .route("/customers", staffCustomerRoutes(ctx))
       .route("/requests", deskRoutes(ctx))
+      // Issue 12 E1: a paper requester's identity and the export sent to the address on record.
+      .route("/requests", paperAccessRoutes(ctx))
       .route("/operations", dataOperationsRoutes(ctx))
       .route("/accounts", accountsRoutes(ctx))
       .route("/role-policies", rolePolicyRoutes(ctx))
       .route("/audit", auditRoutes(ctx))
       .route("/retention", retentionRoutes(ctx))
       .route("/systems", systemsRoutes(ctx))
+      // Issue 12 E1: create a customer, correct any field, record an objection taken by staff.
+      .route("/records", staffRecordRoutes(ctx))
       // Issue 12 E2: holds, invoice states, role and relationship end; the four-eyes approvals.
       .route("/records", recordKeeping2Routes(ctx))
       .route("/approvals", approvalRoutes(ctx))

@@ -26,6 +26,7 @@ export * from "./marketing/marketing.ts";
 export * from "./record-keeping/approvals.ts";
 export * from "./record-keeping/legal-holds.ts";
 export * from "./record-keeping/staff-facts.ts";
+export * from "./record-keeping/staff-record.ts";
 export * from "./register/ids.ts";
 export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";

@@ -2,7 +2,10 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** A file sent with a message (issue 12: the Art. 15 export staff send to the address on record). */
+export type MailAttachment = { filename: string; content: Buffer; contentType: string };
+
+export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
 /** The one port every outgoing message goes through. */
 export type Mailer = { send(message: MailMessage): Promise<void> };

@@ -72,6 +72,12 @@ const access: Record<string, Access> = {
   "POST /api/staff/requests/:id/approve-correction": "staff",
   "POST /api/staff/requests/:id/notifications": "staff",
   "POST /api/staff/requests/:id/complete": "staff",
+  // Issue 12 E1: staff record-keeping and paper access requests.
+  "POST /api/staff/requests/:id/identity": "staff",
+  "POST /api/staff/requests/:id/export": "staff",
+  "POST /api/staff/records": "staff",
+  "PATCH /api/staff/records/:id/fields": "staff",
+  "POST /api/staff/records/:id/objections": "staff",
   "GET /api/staff/operations/requests/:requestId": "staff",
   "GET /api/staff/operations/erasure/:requestId/preview": "staff",
   "POST /api/staff/operations/erasure/:requestId/execute": "staff",

@@ -152,7 +152,7 @@ async function readCustomerRecord(db: Queries, customerId: string): Promise<Cust
   const q = recordQueries(db);
   const params = { customerId };
   const c = await q.customer.get(params);
-  if (!c || c.anonymisedAt !== null || c.email === null) return null;
+  if (!c || c.anonymisedAt !== null) return null;
 
   const roles = await q.roles.all(params);
   const ips = await q.ips.all(params);
@@ -169,7 +169,9 @@ async function readCustomerRecord(db: Queries, customerId: string): Promise<Cust
   const sourceRows = await q.sources.all(params);
 
   return {
-    profile: toCustomerProfile({ ...c, email: c.email }),
+    // A customer staff created from a letter may have no e-mail address (issue 12): shown as empty, so the profile
+    // (and the frozen export schema) keeps `email` a string.
+    profile: toCustomerProfile({ ...c, email: c.email ?? "" }),
     organisationRoles: roles,
     ipAddresses: ips.map((r) => ({ ip: r.ip, seenAt: iso(r.seenAt) })),
     orders: orderRows.map((o) => ({

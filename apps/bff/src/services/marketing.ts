@@ -147,6 +147,20 @@ export function setObjections(
   });
 }
 
+/**
+ * An objection (or, when the customer asked, a withdrawal) that reached staff by phone, letter or e-mail, written in
+ * the caller's transaction with channel "staff": the customer's history shows it like their own changes (issue 12).
+ */
+export function applyStaffObjections(
+  tx: Tx,
+  customerId: string,
+  changes: readonly ObjectionChange[],
+  staffId: string,
+  at: number,
+) {
+  return applyChanges(tx, customerId, () => changes, { channel: "staff", actorId: staffId, at });
+}
+
 /** "Object to all marketing" in the portal. */
 export function objectToAllMarketing(db: Db, customerId: string, gpc: boolean, at: number): Promise<MarketingView> {
   return db.transaction(async (tx) => {

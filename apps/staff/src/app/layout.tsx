@@ -27,6 +27,7 @@ export function Layout() {
             items={[
               { to: paths.requests, label: t("navRequests") },
               { to: paths.customers, label: t("navCustomers"), end: true },
+              { to: paths.newCustomer, label: t("navNewCustomer") },
               { to: paths.mailingList, label: t("navMailingList") },
               {
                 to: paths.approvals,

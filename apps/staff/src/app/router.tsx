@@ -15,6 +15,7 @@ const page = (load: () => Promise<{ Component: ComponentType }>) =>
 const SignIn = page(() => import("./routes/sign-in.tsx"));
 const Customers = page(() => import("./routes/customers.tsx"));
 const Customer = page(() => import("./routes/customer.tsx"));
+const NewCustomer = page(() => import("./routes/new-customer.tsx"));
 const Requests = page(() => import("./routes/requests.tsx"));
 const NewRequest = page(() => import("./routes/new-request.tsx"));
 const Request = page(() => import("./routes/request.tsx"));
@@ -40,6 +41,7 @@ export function AppRouter() {
           <Route element={<RequireSession />}>
             <Route path={paths.customers} element={<Customers />} />
             <Route path={paths.customerPattern} element={<Customer />} />
+            <Route path={paths.newCustomer} element={<NewCustomer />} />
             <Route path={paths.requests} element={<Requests />} />
             <Route path={paths.newRequest} element={<NewRequest />} />
             <Route path={paths.requestPattern} element={<Request />} />

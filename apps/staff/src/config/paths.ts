@@ -4,6 +4,7 @@ export const paths = {
   customers: "/",
   customer: (id: string) => `/customers/${encodeURIComponent(id)}`,
   customerPattern: "/customers/:id",
+  newCustomer: "/customers/new",
   requests: "/requests",
   newRequest: "/requests/new",
   request: (id: string) => `/requests/${encodeURIComponent(id)}`,

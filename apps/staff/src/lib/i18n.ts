@@ -7,6 +7,7 @@ const staffMessages = {
   appSubtitle: { fi: "Mastermark Oy, vain nimetyille työntekijöille", en: "Mastermark Oy, named staff only" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navCustomers: { fi: "Asiakkaat", en: "Customers" },
+  navNewCustomer: { fi: "Uusi asiakas", en: "New customer" },
   navRequests: { fi: "Pyynnöt", en: "Requests" },
   navMailingList: { fi: "Postituslista", en: "Mailing list" },
   navApprovals: { fi: "Hyväksynnät", en: "Approvals" },
@@ -44,8 +45,8 @@ const staffMessages = {
   colOrganisations: { fi: "Organisaatiot", en: "Organisations" },
   customerTitle: { fi: "Asiakkaan tiedot", en: "Customer record" },
   readOnlyNotice: {
-    fi: "Tiedot ovat vain luettavissa. Tämä avaus on kirjattu lokiin nimelläsi, ja asiakas näkee sen.",
-    en: "This record is read-only. This opening has been logged under your name, and the customer can see it.",
+    fi: "Tietoja muutetaan vain alla olevilla lomakkeilla, perustelun kanssa. Tämä avaus on kirjattu lokiin nimelläsi, ja asiakas näkee sen.",
+    en: "The record changes only through the forms below, with a reason. This opening has been logged under your name, and the customer can see it.",
   },
   backToSearch: { fi: "Takaisin hakuun", en: "Back to search" },
   notFoundTitle: { fi: "Sivua ei löytynyt", en: "Page not found" },

@@ -510,6 +510,39 @@ export const errorMessages = {
     fi: "Samasta asiasta odottaa jo hyväksyntää toinen pyyntö.",
     en: "Another request about the same thing is already waiting for approval.",
   },
+  // E1: creating and correcting customers, objections taken by staff, paper access requests.
+  objection_channel_invalid: {
+    fi: "Valitse, miten vastustus tuli: puhelimitse, kirjeellä tai sähköpostilla.",
+    en: "Choose how the objection came: by phone, by letter or by e-mail.",
+  },
+  withdrawal_needs_customer_request: {
+    fi: "Vastustuksen voi perua vain, jos asiakas itse pyysi sitä.",
+    en: "An objection can be withdrawn only when the customer asked for it.",
+  },
+  identity_method_invalid: {
+    fi: "Valitse, miten henkilöllisyys varmistettiin.",
+    en: "Choose how the identity was verified.",
+  },
+  identity_other_text_required: {
+    fi: "Kerro, miten henkilöllisyys varmistettiin (vähintään 3 merkkiä).",
+    en: "Say how the identity was verified (at least 3 characters).",
+  },
+  identity_already_verified: {
+    fi: "Pyytäjän henkilöllisyys on jo varmistettu.",
+    en: "The requester's identity has already been verified.",
+  },
+  identity_not_verified: {
+    fi: "Varmista ensin pyytäjän henkilöllisyys. Vasta sen jälkeen tiedot voi lähettää.",
+    en: "Verify the requester's identity first. Only then can the data be sent.",
+  },
+  not_paper_access: {
+    fi: "Tämä koskee vain kirjeellä tai sähköpostilla tullutta tietojen tarkastuspyyntöä.",
+    en: "This is only for an access request that came by letter or e-mail.",
+  },
+  no_address_on_record: {
+    fi: "Asiakkaalla ei ole rekisterissä sähköposti- eikä postiosoitetta, joten tietoja ei voi lähettää.",
+    en: "The customer has neither an e-mail nor a postal address in the register, so the data cannot be sent.",
+  },
 
   // Issue 12 F — lifecycle, the customer's view of sources and erasure date.
 } as const satisfies Record<string, Localized>;

@@ -501,7 +501,7 @@ describe("approving a correction", () => {
     expect(await auditCount()).toBe(before);
   });
 
-  it("renames the organisation of the customer's current role", async () => {
+  it("moves the customer's current role to the organisation named, renaming it for nobody else", async () => {
     const { id } = await portalRequest(matti, {
       type: "rectification",
       field: "organisation",

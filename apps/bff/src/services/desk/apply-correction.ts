@@ -1,15 +1,8 @@
 import { type CorrectableField, fieldCategory, helsinkiDate, phoneSchema, wwwSchema } from "@tietoni/domain";
-import { and, desc, eq, gte, isNull, or } from "drizzle-orm";
-import { randomToken } from "../../auth/tokens.ts";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/port.ts";
-import {
-  billingDetails,
-  customers,
-  datumSources,
-  fieldChanges,
-  organisationRoles,
-  organisations,
-} from "../../db/schema.ts";
+import { billingDetails, customers, datumSources, fieldChanges } from "../../db/schema.ts";
+import { moveToOrganisation } from "../organisation-roles.ts";
 import { currentValueOf } from "../requests.ts";
 import { parseBillingAddress } from "./billing-address.ts";
 
@@ -66,34 +59,9 @@ export async function applyCorrection(tx: Tx, c: Correction): Promise<Correction
       })
       .where(eq(customers.id, c.customerId));
   } else if (c.field === "organisation") {
-    // The organisation the customer acts for now: its name was wrong. Without a current role, the customer
-    // told us whom they represent, so the role is recorded from today.
-    const current = await tx
-      .select({ organisationId: organisationRoles.organisationId })
-      .from(organisationRoles)
-      .where(
-        and(
-          eq(organisationRoles.customerId, c.customerId),
-          or(isNull(organisationRoles.endDate), gte(organisationRoles.endDate, today)),
-        ),
-      )
-      .orderBy(desc(organisationRoles.startDate))
-      .limit(1)
-      .get();
-    if (current) {
-      await tx.update(organisations).set({ name: c.newValue }).where(eq(organisations.id, current.organisationId));
-    } else {
-      const organisationId = randomToken();
-      await tx.insert(organisations).values({ id: organisationId, name: c.newValue, businessId: null });
-      await tx.insert(organisationRoles).values({
-        id: randomToken(),
-        customerId: c.customerId,
-        organisationId,
-        role: "representative",
-        startDate: today,
-        endDate: null,
-      });
-    }
+    // The name the customer gave is the organisation they act for: their role moves there (found by that name or
+    // created); the organisation they were in is not renamed for its other members (organisation-roles.ts).
+    await moveToOrganisation(tx, c.customerId, { name: c.newValue, businessId: null }, today);
   } else {
     const billing = await tx.select().from(billingDetails).where(eq(billingDetails.customerId, c.customerId)).get();
     if (c.field === "billingAddress") {

@@ -44,6 +44,8 @@ export type DeskRequest = {
   assignedTo: { id: string; displayName: string } | null;
   erasure: ErasureAssessment | null;
   notifications: Notifications | null;
+  /** A paper access request's identity check (issue 12): how, by whom, when; null until recorded. */
+  identity: { method: string; verifiedBy: string | null; verifiedAt: string } | null;
 };
 
 export async function findRequest(q: Queries, id: string): Promise<RequestRow | null> {
@@ -95,7 +97,14 @@ async function readRequestParts(r: Queries, id: string) {
         .get()
     : undefined;
   const erasure = row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId)) : null;
-  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row) };
+  const verifier = row.identityVerifiedBy
+    ? await r
+        .select({ displayName: staffUsers.displayName })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, row.identityVerifiedBy))
+        .get()
+    : undefined;
+  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row), verifier };
 }
 
 /** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
@@ -125,6 +134,14 @@ export async function loadDeskRequest(db: Db, id: string): Promise<DeskRequest |
     assignedTo: parts.assignee ?? null,
     erasure: parts.erasure,
     notifications: parts.notifications,
+    identity:
+      row.identityMethod !== null && row.identityVerifiedAt !== null
+        ? {
+            method: row.identityMethod,
+            verifiedBy: parts.verifier?.displayName ?? null,
+            verifiedAt: iso(row.identityVerifiedAt),
+          }
+        : null,
   };
 }
 

@@ -145,14 +145,16 @@ export function openExportReader({ db, customerId, now, sessionPolicy }: ExportR
   try {
     // The first read fixes the snapshot.
     const profileRow = snapshot.get<ProfileRow>(SQL.profile, customerId);
-    if (!profileRow || profileRow.anonymisedAt !== null || profileRow.email === null) {
+    if (!profileRow || profileRow.anonymisedAt !== null) {
       snapshot.close();
       return null;
     }
     return createReader(
       snapshot,
       customerId,
-      toCustomerProfile({ ...profileRow, email: profileRow.email }),
+      // A customer without an e-mail address (created by staff from a letter, issue 12) gets the file too, as a
+      // letter: the address is empty in it.
+      toCustomerProfile({ ...profileRow, email: profileRow.email ?? "" }),
       now,
       sessionPolicy,
     );

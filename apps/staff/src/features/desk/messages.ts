@@ -122,6 +122,36 @@ export const deskMessages = {
   deskEventCancelled: { fi: "Asiakas perui", en: "Cancelled by the customer" },
   deskEventAssigned: { fi: "Käsittelijä vaihdettu", en: "Handler changed" },
   deskEventNotified: { fi: "Osapuolelle ilmoitettu korjauksesta", en: "Party told of the correction" },
+  deskEventIdentityVerified: { fi: "Henkilöllisyys varmistettu", en: "Identity verified" },
+  deskEventExportMailed: { fi: "Tiedot lähetetty sähköpostilla", en: "Data sent by e-mail" },
+  deskEventExportLetter: { fi: "Tiedot tulostettu kirjeeksi", en: "Data printed as a letter" },
+  // Issue 12 (E1): a paper access request's identity check and the export sent to the address on record.
+  deskPaperAccessHeading: { fi: "Tietojen lähettäminen asiakkaalle", en: "Sending the data to the customer" },
+  deskPaperAccessIntro: {
+    fi: "Varmista ensin pyytäjän henkilöllisyys. Tiedot lähetetään vain rekisterissä olevaan osoitteeseen: sähköpostiosoitteeseen liitteenä, tai jos sitä ei ole, kirjeenä postiosoitteeseen.",
+    en: "Verify the requester's identity first. The data is sent only to the address in the register: to the e-mail address as an attachment, or without one, as a letter to the postal address.",
+  },
+  deskIdentityMethod: { fi: "Miten henkilöllisyys varmistettiin", en: "How the identity was verified" },
+  deskIdentityOther: { fi: "Kerro, miten", en: "Say how" },
+  deskIdentityVerify: { fi: "Kirjaa varmistus", en: "Record the verification" },
+  deskIdentityVerifying: { fi: "Kirjataan…", en: "Recording…" },
+  deskIdentityVerifiedDone: {
+    fi: "Henkilöllisyyden varmistus kirjattiin.",
+    en: "The identity verification was recorded.",
+  },
+  deskIdentityVerifiedBy: {
+    fi: "Henkilöllisyys varmistettu: {method} ({who}, {at}).",
+    en: "Identity verified: {method} ({who}, {at}).",
+  },
+  deskExportSend: { fi: "Lähetä tiedot asiakkaalle", en: "Send the data to the customer" },
+  deskExportMailedDone: {
+    fi: "Tiedot lähetettiin rekisterissä olevaan osoitteeseen {to}.",
+    en: "The data was sent to the address in the register, {to}.",
+  },
+  deskExportLetterDone: {
+    fi: "Asiakkaalla ei ole sähköpostiosoitetta: kirje rekisterissä olevaan postiosoitteeseen ladattiin tulostettavaksi.",
+    en: "The customer has no e-mail address: a letter to the postal address in the register was downloaded to print.",
+  },
   deskNotesHeading: { fi: "Sisäiset muistiinpanot", en: "Internal notes" },
   deskNotesIntro: {
     fi: "Muistiinpanot näkyvät vain henkilökunnalle, ei koskaan asiakkaalle.",

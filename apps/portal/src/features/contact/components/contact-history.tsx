@@ -1,4 +1,12 @@
-import { type CorrectableField, correctableByRequest, correctableFieldNames } from "@tietoni/domain";
+import {
+  type CorrectableField,
+  correctableByRequest,
+  correctableFieldNames,
+  type MarketingPurpose,
+  marketingPurposeNames,
+  marketingPurposes,
+  staffRecordFieldNames,
+} from "@tietoni/domain";
 import { DataTable, EmptyState, ErrorMessage, formatDateTime, Loading } from "@tietoni/ui";
 import { useId } from "react";
 import { useContactHistory } from "../api/get-contact-history.ts";
@@ -19,6 +27,9 @@ const actorKeys = {
 
 const isDirectField = (field: string): field is keyof typeof directFieldKeys => Object.hasOwn(directFieldKeys, field);
 const isCorrectableField = (field: string): field is CorrectableField => correctableByRequest.some((f) => f === field);
+const isPurpose = (p: string): p is MarketingPurpose => marketingPurposes.some((x) => x === p);
+const isStaffRecordField = (field: string): field is keyof typeof staffRecordFieldNames =>
+  Object.hasOwn(staffRecordFieldNames, field);
 const isActor = (actor: string): actor is keyof typeof actorKeys => Object.hasOwn(actorKeys, actor);
 
 /** Every change to the customer's data: what, from what to what, when, by whom and why. */
@@ -30,9 +41,18 @@ export function ContactHistory() {
   const fieldName = (field: string) => {
     if (isDirectField(field)) return t(directFieldKeys[field]);
     if (isCorrectableField(field)) return pick(correctableFieldNames[field]);
+    if (isStaffRecordField(field)) return pick(staffRecordFieldNames[field]);
     return field;
   };
   const value = (v: string | null) => (v === null || v === "" ? t("contactHistoryNoValue") : v);
+  // Objections recorded by staff list the purposes objected to by id (issue 12); shown by name.
+  const shown = (field: string, v: string | null) =>
+    field === "marketingObjections" && v
+      ? v
+          .split(", ")
+          .map((p) => (isPurpose(p) ? pick(marketingPurposeNames[p].name) : p))
+          .join(", ")
+      : value(v);
 
   return (
     <section aria-labelledby={headingId}>
@@ -59,8 +79,8 @@ export function ContactHistory() {
             <>
               <td>{formatDateTime(change.at, locale)}</td>
               <th scope="row">{fieldName(change.field)}</th>
-              <td>{value(change.oldValue)}</td>
-              <td>{value(change.newValue)}</td>
+              <td>{shown(change.field, change.oldValue)}</td>
+              <td>{shown(change.field, change.newValue)}</td>
               <td>{isActor(change.actorType) ? t(actorKeys[change.actorType]) : change.actorType}</td>
               {/* The BFF records one fixed reason for self-service edits; the customer reads it in their language. */}
               <td>{change.actorType === "customer" ? t("contactHistoryOwnChange") : (change.reason ?? "")}</td>

@@ -13,6 +13,9 @@ const eventKeys = {
   cancelled: "deskEventCancelled",
   assigned: "deskEventAssigned",
   notified: "deskEventNotified",
+  identityVerified: "deskEventIdentityVerified",
+  exportMailed: "deskEventExportMailed",
+  exportLetter: "deskEventExportLetter",
 } as const;
 
 const isKnownEvent = (e: string): e is keyof typeof eventKeys => Object.hasOwn(eventKeys, e);

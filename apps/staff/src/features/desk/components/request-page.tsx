@@ -27,6 +27,7 @@ import { CorrectionDiff } from "./correction-diff.tsx";
 import { DueBadge } from "./due-badge.tsx";
 import { ErasureGrounds } from "./erasure-grounds.tsx";
 import { NotificationChecklist } from "./notification-checklist.tsx";
+import { PaperAccessPanel } from "./paper-access-panel.tsx";
 import { RequestHistory } from "./request-history.tsx";
 import { RequestNotes } from "./request-notes.tsx";
 import { channelKeys } from "./request-queue.tsx";
@@ -161,6 +162,9 @@ function RequestDetail({
 
       {d.erasure && <ErasureGrounds assessment={d.erasure} />}
 
+      {request.type === "access" && request.channel !== "portal" && (
+        <PaperAccessPanel requestId={request.id} identity={d.identity} pending={pending} onDone={onDone} />
+      )}
       <ActionPanel key={request.state} request={request} onDone={onDone} />
       {d.notifications && (
         <NotificationChecklist
