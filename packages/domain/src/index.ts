@@ -25,6 +25,7 @@ export * from "./requests/deadlines.ts";
 export * from "./requests/request-model.ts";
 export * from "./requests/restriction-rules.ts";
 export * from "./retention/keeping-periods.ts";
+export * from "./retention/lifecycle.ts";
 export * from "./retention/retention.ts";
 export * from "./session/session-policy.ts";
 export * from "./staff/customer-search.ts";

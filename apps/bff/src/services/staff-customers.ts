@@ -35,7 +35,7 @@ export async function viewCustomerRecord(
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ record: CustomerRecord }>> {
-  const record = await loadCustomerRecord(db, customerId);
+  const record = await loadCustomerRecord(db, customerId, { now, audience: "staff" });
   if (!record) return notFound();
   await recordAudit(db, byStaff(actor, { action: "customer.record.viewed", customerId }), now);
   return { ok: true, record };
