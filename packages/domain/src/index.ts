@@ -8,6 +8,7 @@ export * from "./customer/contact-fields.ts";
 export * from "./customer/customer-record.ts";
 export * from "./customer/email-change.ts";
 export * from "./customer/postal-codes.ts";
+export * from "./customer/protected-address.ts";
 export * from "./erasure/erasure-assessment.ts";
 export * from "./errors/error-codes.ts";
 export * from "./export/export-document.ts";

@@ -123,8 +123,14 @@ describe("My data and the download show the lifecycle (issue 12)", () => {
       erasureDueOn: null,
     });
     const byNumber = new Map(record.invoices.map((i) => [i.invoiceNumber, i]));
-    expect(byNumber.get(c.invoiceNumbers[0] ?? "")).toMatchObject({ inCollection: true, collectionAgency: "Perintä Oy" });
-    expect(byNumber.get(c.invoiceNumbers[1] ?? "")).toMatchObject({ status: "written_off", writtenOffOn: "2026-10-01" });
+    expect(byNumber.get(c.invoiceNumbers[0] ?? "")).toMatchObject({
+      inCollection: true,
+      collectionAgency: "Perintä Oy",
+    });
+    expect(byNumber.get(c.invoiceNumbers[1] ?? "")).toMatchObject({
+      status: "written_off",
+      writtenOffOn: "2026-10-01",
+    });
   });
 
   it("derives the end from the last activity when none is recorded", async () => {

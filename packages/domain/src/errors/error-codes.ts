@@ -344,6 +344,10 @@ export const errorMessages = {
   // Issue 12 E — staff record-keeping, approvals, paper access requests.
 
   // Issue 12 F — lifecycle, the customer's view of sources and erasure date.
+  address_not_protected: {
+    fi: "Asiakkaan osoite ei ole turvakiellon alainen; se näkyy asiakastiedoissa.",
+    en: "The customer's address is not protected; it is shown in the record.",
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

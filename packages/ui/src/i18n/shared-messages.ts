@@ -1,4 +1,4 @@
-import type { Localized } from "@tietoni/domain";
+import { erasureScheduleTexts, type Localized } from "@tietoni/domain";
 import { createI18n } from "./create-i18n.tsx";
 
 /** Texts of the shared components. Apps keep their own catalogues and may reuse these keys' wording. */
@@ -19,6 +19,15 @@ export const sharedMessages = {
   relationshipOngoing: { fi: "Voimassa", en: "Ongoing" },
   recordCreatedAt: { fi: "Tiedot tallennettu ensimmäisen kerran", en: "Record first created" },
   notRecorded: { fi: "Ei tallennettu", en: "Not recorded" },
+  // Issue 12: when the data is due to be erased, and why (retention/lifecycle.ts).
+  erasureDueOn: { fi: "Tietosi poistetaan", en: "Your data is due to be erased" },
+  erasureDueDate: { fi: "{date}", en: "on {date}" },
+  erasureNoDateYet: { fi: "Ei vielä päivää", en: "No date yet" },
+  erasureWhy: { fi: "Peruste", en: "Why" },
+  erasureWhyRecorded: erasureScheduleTexts.recorded,
+  erasureWhyDerived: erasureScheduleTexts.derived,
+  erasureWhyOpenInvoice: erasureScheduleTexts.continuesOpenInvoice,
+  erasureWhyActiveRole: erasureScheduleTexts.continuesActiveRole,
 
   // Customer record: fields
   firstName: { fi: "Etunimi", en: "First name" },
@@ -94,6 +103,9 @@ export const sharedMessages = {
   invoiceOpen: { fi: "Avoin", en: "Open" },
   invoicePaid: { fi: "Maksettu", en: "Paid" },
   invoiceInCollection: { fi: "Perinnässä", en: "In collection" },
+  invoiceInCollectionBy: { fi: "Perinnässä: {agency}", en: "In collection: {agency}" },
+  invoiceWrittenOff: { fi: "Kirjattu luottotappioksi", en: "Written off" },
+  invoiceWrittenOffOn: { fi: "Kirjattu luottotappioksi {date}", en: "Written off on {date}" },
   noInvoices: { fi: "Ei laskuja.", en: "No invoices." },
 
   // Processing box beside each category
@@ -111,6 +123,7 @@ export const sharedMessages = {
   recordedSources: { fi: "Kirjatut lähteet", en: "Recorded sources" },
   noRecordedSources: { fi: "Lähdettä ei ole kirjattu.", en: "No source recorded." },
   sourceNotedAt: { fi: "{source}, kirjattu {date}", en: "{source}, recorded {date}" },
+  sourceFromSystem: { fi: "{source}: {system}, {date}", en: "{source}: {system}, {date}" },
 
   // Register notice
   noticeController: { fi: "Rekisterinpitäjä", en: "Controller" },
