@@ -126,6 +126,10 @@ export const sharedMessages = {
   sourceFromSystem: { fi: "{source}: {system}, {date}", en: "{source}: {system}, {date}" },
 
   // Register notice
+  noticeRelationshipEnds: {
+    fi: "Ellei asiakkuuden päättymistä ole kirjattu, se päättyy {months} kuukautta viimeisestä tilauksesta, maksusta tai organisaatiotehtävän päättymisestä, kun avoimia laskuja tai voimassa olevia tehtäviä ei ole.",
+    en: "Unless its end is recorded, the customer relationship ends {months} months after the last order, payment or end of an organisation role, once no invoice is open and no role is held.",
+  },
   noticeController: { fi: "Rekisterinpitäjä", en: "Controller" },
   noticeContactPerson: {
     fi: "Yhteyshenkilö rekisteriä koskevissa asioissa",
