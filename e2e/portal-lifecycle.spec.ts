@@ -7,15 +7,15 @@ const texts = {
   fi: {
     heading: "Omat tiedot",
     source: (system: string) => `${system}, 3.11.2026`,
-    erasureLabel: "Tietosi poistetaan",
+    erasureLabel: "Tietojen poistopäivä",
     erasureDate: "30.6.2036",
     why: "10 vuotta asiakkuuden päättymisestä (30.6.2026).",
   },
   en: {
     heading: "My data",
     source: (system: string) => `${system}, 3 Nov 2026`,
-    erasureLabel: "Your data is due to be erased",
-    erasureDate: "on 30 Jun 2036",
+    erasureLabel: "Data due to be erased",
+    erasureDate: "On 30 Jun 2036",
     why: "10 years after the customer relationship ended on 30 Jun 2026.",
   },
 } as const;

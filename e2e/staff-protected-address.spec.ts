@@ -10,7 +10,7 @@ const texts = {
     reason: "Miksi avaat osoitteen?",
     choice: "Toimitus tai lasku asiakkaalle itselleen",
     submit: "Näytä",
-    required: /Kirjoita perustelu|Valitse/,
+    required: "Valitse, miksi avaat suojatun osoitteen.",
   },
   en: {
     notice: "Protected address (non-disclosure)",
@@ -18,7 +18,7 @@ const texts = {
     reason: "Why do you open the address?",
     choice: "A delivery or an invoice to the customer themself",
     submit: "Show",
-    required: /Write a reason|Choose/,
+    required: "Choose why you open the protected address.",
   },
 } as const;
 

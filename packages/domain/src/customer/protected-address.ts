@@ -16,7 +16,7 @@ export const protectedAddressReasons = [
 export type ProtectedAddressReason = (typeof protectedAddressReasons)[number];
 
 export const protectedAddressRevealSchema = z.strictObject({
-  reason: z.enum(protectedAddressReasons, "reason_required"),
+  reason: z.enum(protectedAddressReasons, "protected_address_reason_required"),
 });
 export type ProtectedAddressRevealInput = z.infer<typeof protectedAddressRevealSchema>;
 

@@ -99,8 +99,8 @@ export const erasureScheduleTexts = {
     en: "10 years after the customer relationship ended on {end}.",
   },
   derived: {
-    fi: "10 vuotta asiakkuuden päättymisestä ({end}): asiakkuus päättyy {months} kuukautta viimeisestä tapahtumasta ({activity}), ellei uutta tapahdu.",
-    en: "10 years after the customer relationship ends on {end}: it ends {months} months after your last activity ({activity}) unless there is new activity.",
+    fi: "10 vuotta asiakkuuden päättymisestä ({end}). Asiakkuus päättyy {months} kuukautta viimeisen tapahtuman ({activity}) jälkeen, ellei uutta tapahdu.",
+    en: "10 years after the end of the customer relationship ({end}), which comes {months} months after the last activity ({activity}) unless there is new activity.",
   },
   continuesOpenInvoice: {
     fi: "Asiakkuus jatkuu, koska sinulla on avoimia laskuja. Poistopäivä lasketaan asiakkuuden päättymisestä.",

@@ -20,8 +20,8 @@ export const sharedMessages = {
   recordCreatedAt: { fi: "Tiedot tallennettu ensimmäisen kerran", en: "Record first created" },
   notRecorded: { fi: "Ei tallennettu", en: "Not recorded" },
   // Issue 12: when the data is due to be erased, and why (retention/lifecycle.ts).
-  erasureDueOn: { fi: "Tietosi poistetaan", en: "Your data is due to be erased" },
-  erasureDueDate: { fi: "{date}", en: "on {date}" },
+  erasureDueOn: { fi: "Tietojen poistopäivä", en: "Data due to be erased" },
+  erasureDueDate: { fi: "{date}", en: "On {date}" },
   erasureNoDateYet: { fi: "Ei vielä päivää", en: "No date yet" },
   erasureWhy: { fi: "Peruste", en: "Why" },
   erasureWhyRecorded: erasureScheduleTexts.recorded,

@@ -90,7 +90,7 @@ export const labels = {
   collectionAgency: { fi: "Perintätoimisto", en: "Collection agency" },
   writtenOffOn: { fi: "Kirjattu luottotappioksi", en: "Written off" },
   system: { fi: "Järjestelmä", en: "System" },
-  erasureDueOn: { fi: "Tietosi poistetaan", en: "Your data is due to be erased" },
+  erasureDueOn: { fi: "Tietojen poistopäivä", en: "Data due to be erased" },
   erasureNoDateYet: { fi: "Ei vielä päivää", en: "No date yet" },
   erasureWhy: { fi: "Poistopäivän peruste", en: "Why this erasure date" },
   billingName: { fi: "Laskutusnimi", en: "Billing name" },

@@ -60,7 +60,7 @@ export function ProtectedAddress({ customerId }: { customerId: string }) {
         required
         placeholder={t("protectedAddressChoose")}
         options={protectedAddressReasons.map((r) => ({ value: r, label: pick(protectedAddressReasonLabels[r]) }))}
-        error={missing ? "reason_required" : null}
+        error={missing ? "protected_address_reason_required" : null}
       />
       <FormActions
         pending={reveal.isPending}
