@@ -102,6 +102,12 @@ describe("My data and the download show the lifecycle (issue 12)", () => {
     expect(doc.customer.sources).toContainEqual(expect.objectContaining({ systemName: c.systemName }));
     expect(doc.customer.erasureSchedule.erasureDueOn).toBe("2036-06-30");
     expect(doc.register.retention.relationshipEndsAfterMonths).toBe(24);
+
+    // The printable document says the same.
+    const html = await (await t.portal.request("/api/portal/export/html?lang=en", { headers: { cookie } })).text();
+    expect(html).toContain(c.systemName);
+    expect(html).toContain("30 Jun 2036");
+    expect(html).toContain("10 years after the customer relationship ended on 30 Jun 2026.");
   });
 
   it("says the relationship continues while an invoice is open, and shows the agency and the write-off date", async () => {
