@@ -193,8 +193,8 @@ function CategoryValues({
       return <Fields fields={[{ label: t("email"), value: profile.email }]} />;
     case "postalAddress": {
       const address = profile.postalAddress;
-      if (!address && profile.addressProtected && protectedAddress !== undefined)
-        return <Fields fields={[{ label: t("postalAddress"), value: protectedAddress }]} />;
+      if (!address && profile.addressProtected)
+        return <Fields fields={[{ label: t("postalAddress"), value: protectedAddress ?? t("addressProtected") }]} />;
       if (!address) return <Fields fields={[{ label: t("postalAddress"), value: t("notRecorded") }]} />;
       return (
         <Fields

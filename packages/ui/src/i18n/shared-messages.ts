@@ -36,6 +36,7 @@ export const sharedMessages = {
   phone: { fi: "Puhelinnumero", en: "Phone number" },
   www: { fi: "WWW-osoite", en: "Web address" },
   postalAddress: { fi: "Postiosoite", en: "Postal address" },
+  addressProtected: { fi: "Turvakielto: osoite ei näy tässä", en: "Protected address (non-disclosure)" },
   street: { fi: "Katuosoite", en: "Street address" },
   postalCode: { fi: "Postinumero", en: "Postal code" },
   city: { fi: "Postitoimipaikka", en: "City" },
