@@ -15,7 +15,14 @@ import { type Env, parseEnv } from "../apps/bff/src/env.ts";
 import { e2eEnv } from "./e2e-env.ts";
 
 export type { CreatedCustomer, CreatedStaff } from "../apps/bff/src/db/test-fixtures.ts";
-export { findCustomer, tracesInRegister, uniqueLetters } from "../apps/bff/src/db/test-fixtures.ts";
+export {
+  addSourceSystem,
+  findCustomer,
+  protectAddress,
+  setRelationshipEnd,
+  tracesInRegister,
+  uniqueLetters,
+} from "../apps/bff/src/db/test-fixtures.ts";
 
 /**
  * The e2e server's configuration, parsed by the BFF's own parseEnv from what Playwright starts it with (this

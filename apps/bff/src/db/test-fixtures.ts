@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { IntegrationScope } from "@tietoni/domain";
+import type { DataCategoryId, IntegrationScope } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -11,7 +11,15 @@ import { sessionCookieName } from "../http/session-cookie.ts";
 import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db, Queries } from "./port.ts";
-import { apiClients, connectedSystems, customerSessions, customers, organisations, staffUsers } from "./schema.ts";
+import {
+  apiClients,
+  connectedSystems,
+  customerSessions,
+  customers,
+  datumSources,
+  organisations,
+  staffUsers,
+} from "./schema.ts";
 import { createRandom, syntheticCustomer } from "./synthetic.ts";
 
 /*
@@ -316,4 +324,50 @@ export async function createApiClient(db: Db, options: ApiClientOptions): Promis
     revokedAt: options.revokedAt ?? null,
   });
   return { token: `tti_${clientId}_${secret}`, clientId, systemId: system.id };
+}
+
+/**
+ * Issue 12 F: records that a category of the customer's data came from a connected system, registering the system
+ * under `systemName` (unique per call) as a source of the notice. Returns the system's id.
+ */
+export async function addSourceSystem(
+  db: Db,
+  customerId: string,
+  options: { systemName: string; category: DataCategoryId; notedAt: number },
+): Promise<string> {
+  const systemId = `sys${uniqueNumber()}`;
+  await db.transaction(async (tx) => {
+    await tx.insert(connectedSystems).values({
+      id: systemId,
+      name: options.systemName,
+      noticePartyKind: "source",
+      noticePartyId: "registration",
+      createdAt: options.notedAt,
+    });
+    await tx.insert(datumSources).values({
+      customerId,
+      category: options.category,
+      source: "registration",
+      notedAt: options.notedAt,
+      systemId,
+    });
+  });
+  return systemId;
+}
+
+/** Issue 12 F: gives the customer a postal address under a non-disclosure flag (turvakielto). */
+export async function protectAddress(
+  db: Db,
+  customerId: string,
+  address: { street: string; postalCode: string; city: string },
+): Promise<void> {
+  await db
+    .update(customers)
+    .set({ ...address, country: "FI", addressProtected: true })
+    .where(eq(customers.id, customerId));
+}
+
+/** Issue 12 F: records the end of the customer relationship, as staff or a connected system would. */
+export async function setRelationshipEnd(db: Db, customerId: string, endsOn: string | null): Promise<void> {
+  await db.update(customers).set({ relationshipEnd: endsOn }).where(eq(customers.id, customerId));
 }

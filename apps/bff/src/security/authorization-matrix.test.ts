@@ -57,6 +57,7 @@ const access: Record<string, Access> = {
   "POST /api/staff/auth/sign-out-everywhere": "staff",
   "GET /api/staff/customers": "staff",
   "GET /api/staff/customers/:id": "staff",
+  "POST /api/staff/customers/:id/protected-address": "staff",
   "POST /api/staff/auth/password": "staff",
   "POST /api/staff/auth/totp/enrol": "staff",
   "POST /api/staff/auth/totp/confirm": "staff",

@@ -1,8 +1,18 @@
-import { type CustomerProfile, type CustomerRecord, iso, ORDERS_SHOWN_INLINE } from "@tietoni/domain";
+import {
+  type CustomerProfile,
+  type CustomerRecord,
+  type ErasureScheduleView,
+  erasureScheduleOf,
+  helsinkiDate,
+  iso,
+  type LifecycleFacts,
+  ORDERS_SHOWN_INLINE,
+} from "@tietoni/domain";
 import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import {
   billingDetails,
+  connectedSystems,
   customers,
   datumSources,
   invoices,
@@ -12,6 +22,7 @@ import {
   organisationRoles,
   organisations,
 } from "../db/schema.ts";
+import { lifecycleFactsFrom, relationshipEndsAfterMonths } from "./erasure-facts.ts";
 
 type ProfileColumns = Pick<
   typeof customers.$inferSelect,
@@ -27,6 +38,7 @@ type ProfileColumns = Pick<
   | "relationshipStart"
   | "relationshipEnd"
   | "createdAt"
+  | "addressProtected"
 > & { email: string };
 
 /** The profile part of a record, as "My data", the staff view and the download show it. */
@@ -45,7 +57,24 @@ export function toCustomerProfile(c: ProfileColumns): CustomerProfile {
     relationshipStart: c.relationshipStart,
     relationshipEnd: c.relationshipEnd,
     createdAt: iso(c.createdAt),
+    addressProtected: c.addressProtected,
   };
+}
+
+/**
+ * Who the record is shown to. The customer sees everything held on them; staff see a protected address
+ * (`addressProtected`, an update service's non-disclosure flag) only through the audited reveal
+ * (staff-customers.ts `revealProtectedAddress`), so their view carries `postalAddress: null`.
+ */
+export type RecordAudience = "customer" | "staff";
+
+export function forAudience(profile: CustomerProfile, audience: RecordAudience): CustomerProfile {
+  return audience === "staff" && profile.addressProtected ? { ...profile, postalAddress: null } : profile;
+}
+
+/** The erasure schedule as the record and the download show it. */
+export function erasureScheduleView(facts: LifecycleFacts, months: number): ErasureScheduleView {
+  return { ...erasureScheduleOf(facts, months), relationshipEndsAfterMonths: months };
 }
 
 /*
@@ -117,8 +146,9 @@ function prepareRecordQueries(db: Queries) {
       .prepare(),
     billing: db.select().from(billingDetails).where(eq(billingDetails.customerId, byCustomer)).prepare(),
     sources: db
-      .select()
+      .select({ source: datumSources, systemName: connectedSystems.name })
       .from(datumSources)
+      .leftJoin(connectedSystems, eq(connectedSystems.id, datumSources.systemId))
       .where(eq(datumSources.customerId, byCustomer))
       .orderBy(asc(datumSources.notedAt))
       .prepare(),
@@ -143,12 +173,20 @@ export function findActiveCustomer(db: Queries, id: string) {
  * Everything the register holds on one customer, shaped as the domain's CustomerRecord.
  * Orders beyond the newest ORDERS_SHOWN_INLINE are counted, not loaded: the download streams them all.
  */
-export function loadCustomerRecord(db: Db, customerId: string): Promise<CustomerRecord | null> {
+export function loadCustomerRecord(
+  db: Db,
+  customerId: string,
+  options: { now: number; audience: RecordAudience },
+): Promise<CustomerRecord | null> {
   // One read snapshot for the ten queries: one consistent view, and one lock instead of ten.
-  return db.read((r) => readCustomerRecord(r, customerId));
+  return db.read((r) => readCustomerRecord(r, customerId, options));
 }
 
-async function readCustomerRecord(db: Queries, customerId: string): Promise<CustomerRecord | null> {
+async function readCustomerRecord(
+  db: Queries,
+  customerId: string,
+  { now, audience }: { now: number; audience: RecordAudience },
+): Promise<CustomerRecord | null> {
   const q = recordQueries(db);
   const params = { customerId };
   const c = await q.customer.get(params);
@@ -167,11 +205,26 @@ async function readCustomerRecord(db: Queries, customerId: string): Promise<Cust
   const invoiceRows = await q.invoices.all(params);
   const billing = await q.billing.get(params);
   const sourceRows = await q.sources.all(params);
+  // The lifecycle facts from the rows already read: every role and invoice, and the newest order first.
+  const lifecycle = lifecycleFactsFrom({
+    relationshipStart: c.relationshipStart,
+    relationshipEnd: c.relationshipEnd,
+    openInvoices: invoiceRows.filter(({ invoice }) => invoice.status === "open").length,
+    roles,
+    lastOrderMs: orderRows[0]?.orderedAt ?? null,
+    lastPaymentOn:
+      invoiceRows
+        .map(({ invoice }) => invoice.paidAt)
+        .filter((d): d is string => d !== null)
+        .sort()
+        .at(-1) ?? null,
+    today: helsinkiDate(now),
+  });
 
   return {
     // A customer staff created from a letter may have no e-mail address (issue 12): shown as empty, so the profile
-    // (and the frozen export schema) keeps `email` a string.
-    profile: toCustomerProfile({ ...c, email: c.email ?? "" }),
+    // (and the export schema) keeps `email` a string.
+    profile: forAudience(toCustomerProfile({ ...c, email: c.email ?? "" }), audience),
     organisationRoles: roles,
     ipAddresses: ips.map((r) => ({ ip: r.ip, seenAt: iso(r.seenAt) })),
     orders: orderRows.map((o) => ({
@@ -198,6 +251,8 @@ async function readCustomerRecord(db: Queries, customerId: string): Promise<Cust
       status: i.status,
       inCollection: i.inCollection,
       paidAt: i.paidAt,
+      collectionAgency: i.inCollection ? i.collectionAgency : null,
+      writtenOffOn: i.writtenOffOn,
     })),
     billing: billing
       ? {
@@ -212,11 +267,13 @@ async function readCustomerRecord(db: Queries, customerId: string): Promise<Cust
           paymentTermDays: billing.paymentTermDays,
         }
       : null,
-    sources: sourceRows.map((s) => ({
+    sources: sourceRows.map(({ source: s, systemName }) => ({
       category: s.category,
       source: s.source,
       notedAt: iso(s.notedAt),
       detail: s.detail,
+      systemName,
     })),
+    erasureSchedule: erasureScheduleView(lifecycle, relationshipEndsAfterMonths()),
   };
 }

@@ -1,10 +1,34 @@
-import { assessErasure, type ErasureFacts, legalHoldApplies } from "@tietoni/domain";
+import {
+  assessErasure,
+  type ErasureFacts,
+  helsinkiDate,
+  type LifecycleFacts,
+  legalHoldApplies,
+  registerDescription,
+  roleIsActive,
+} from "@tietoni/domain";
 import { and, count, eq, isNull, max } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
-import { invoices, legalHolds, marketingObjections, orders, organisationRoles, organisations } from "../db/schema.ts";
+import {
+  customers,
+  invoices,
+  legalHolds,
+  marketingObjections,
+  orders,
+  organisationRoles,
+  organisations,
+} from "../db/schema.ts";
 
-/** Gathers what the domain's erasure rule needs to know about one customer. */
-export async function gatherErasureFacts(q: Queries, customerId: string): Promise<ErasureFacts> {
+/** The register setting of the lifecycle rule (the notice's description holds it). */
+export const relationshipEndsAfterMonths = () => registerDescription.retention.relationshipEndsAfterMonths;
+
+/**
+ * Gathers what the domain's erasure rule needs to know about one customer on `today` (YYYY-MM-DD, the caller's
+ * clock: a test or the retention run decides the day, not the wall clock). An open invoice counts (in collection
+ * apart); a written-off or paid one does not. A contact-person role blocks while it is held: no end date, or an
+ * end date today or later. A legal hold blocks while it applies (not cleared, not past its last day).
+ */
+export async function gatherErasureFacts(q: Queries, customerId: string, today: string): Promise<ErasureFacts> {
   const open = async (inCollection: boolean) =>
     (
       await q
@@ -19,19 +43,12 @@ export async function gatherErasureFacts(q: Queries, customerId: string): Promis
         )
         .get()
     )?.n ?? 0;
-  const contactFor = (
-    await q
-      .select({ name: organisations.name })
-      .from(organisationRoles)
-      .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
-      .where(
-        and(
-          eq(organisationRoles.customerId, customerId),
-          eq(organisationRoles.role, "contactPerson"),
-          isNull(organisationRoles.endDate),
-        ),
-      )
-  ).map((r) => r.name);
+  const contactRoles = await q
+    .select({ name: organisations.name, endDate: organisationRoles.endDate })
+    .from(organisationRoles)
+    .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
+    .where(and(eq(organisationRoles.customerId, customerId), eq(organisationRoles.role, "contactPerson")));
+  const contactFor = contactRoles.filter((r) => roleIsActive(r, today)).map((r) => r.name);
   const latestInvoice =
     (
       await q
@@ -48,7 +65,7 @@ export async function gatherErasureFacts(q: Queries, customerId: string): Promis
         .where(eq(orders.customerId, customerId))
         .get()
     )?.d ?? null;
-  const latestOrder = latestOrderMs === null ? null : new Date(latestOrderMs).toISOString().slice(0, 10);
+  const latestOrder = latestOrderMs === null ? null : helsinkiDate(latestOrderMs);
   const latest =
     [latestInvoice, latestOrder]
       .filter((d): d is string => d !== null)
@@ -62,7 +79,6 @@ export async function gatherErasureFacts(q: Queries, customerId: string): Promis
         .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
         .get()
     )?.n ?? 0;
-  const today = new Date().toISOString().slice(0, 10);
   const holds = await q
     .select({ clearedAt: legalHolds.clearedAt, endsOn: legalHolds.endsOn })
     .from(legalHolds)
@@ -78,7 +94,85 @@ export async function gatherErasureFacts(q: Queries, customerId: string): Promis
   };
 }
 
+/**
+ * What the lifecycle rule needs about one customer on `today`; null for an unknown customer. The record view
+ * derives the same facts from the rows it has loaded anyway (customer-record.ts, `lifecycleFactsOfRecord`).
+ */
+export async function gatherLifecycleFacts(
+  q: Queries,
+  customerId: string,
+  today: string,
+): Promise<LifecycleFacts | null> {
+  const customer = await q
+    .select({ start: customers.relationshipStart, end: customers.relationshipEnd })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .get();
+  if (!customer) return null;
+  const invoiceFacts = await q
+    .select({ lastPaid: max(invoices.paidAt) })
+    .from(invoices)
+    .where(eq(invoices.customerId, customerId))
+    .get();
+  const openInvoices =
+    (
+      await q
+        .select({ n: count() })
+        .from(invoices)
+        .where(and(eq(invoices.customerId, customerId), eq(invoices.status, "open")))
+        .get()
+    )?.n ?? 0;
+  const lastOrderMs =
+    (
+      await q
+        .select({ d: max(orders.orderedAt) })
+        .from(orders)
+        .where(eq(orders.customerId, customerId))
+        .get()
+    )?.d ?? null;
+  const roles = await q
+    .select({ endDate: organisationRoles.endDate })
+    .from(organisationRoles)
+    .where(eq(organisationRoles.customerId, customerId));
+  return lifecycleFactsFrom({
+    relationshipStart: customer.start,
+    relationshipEnd: customer.end,
+    openInvoices,
+    roles,
+    lastOrderMs,
+    lastPaymentOn: invoiceFacts?.lastPaid ?? null,
+    today,
+  });
+}
+
+/** The lifecycle facts from rows a caller has read: roles with their end dates, the newest order's time. */
+export function lifecycleFactsFrom(input: {
+  relationshipStart: string;
+  relationshipEnd: string | null;
+  openInvoices: number;
+  roles: readonly { endDate: string | null }[];
+  lastOrderMs: number | null;
+  lastPaymentOn: string | null;
+  today: string;
+}): LifecycleFacts {
+  const ended = input.roles
+    .filter((r) => !roleIsActive(r, input.today))
+    .map((r) => r.endDate)
+    .filter((d): d is string => d !== null)
+    .sort();
+  return {
+    relationshipStart: input.relationshipStart,
+    relationshipEnd: input.relationshipEnd,
+    openInvoices: input.openInvoices,
+    activeRoles: input.roles.filter((r) => roleIsActive(r, input.today)).length,
+    // The day in Finland, as the register's other calendar days.
+    lastOrderOn: input.lastOrderMs === null ? null : helsinkiDate(input.lastOrderMs),
+    lastPaymentOn: input.lastPaymentOn,
+    lastRoleEndOn: ended.at(-1) ?? null,
+  };
+}
+
 /** What erasure would mean for the customer now, read on one snapshot: the grounds that block it, the data kept. */
-export function assessCustomerErasure(db: Db, customerId: string) {
-  return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId)));
+export function assessCustomerErasure(db: Db, customerId: string, now: number) {
+  return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now))));
 }

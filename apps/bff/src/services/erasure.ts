@@ -4,6 +4,7 @@ import {
   dataCategoryIds,
   type ErasureAssessment,
   type ErasureBlocker,
+  helsinkiDate,
   type RequestView,
 } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
@@ -81,7 +82,7 @@ export function previewErasure(
   return transact(db, async (tx) => {
     const row = await tx.select().from(requests).where(eq(requests.id, requestId)).get();
     if (row?.type !== "erasure") return notFound();
-    const assessment = assessErasure(await gatherErasureFacts(tx, row.customerId));
+    const assessment = assessErasure(await gatherErasureFacts(tx, row.customerId, helsinkiDate(now)));
     const removes = await categoriesHeld(tx, row.customerId);
     await appendAudit(
       tx,
@@ -113,7 +114,7 @@ export function executeErasure(
     const pending = await pendingOperationRequest(tx, requestId, "erasure");
     if (!pending.ok) return pending;
     const { row } = pending;
-    const assessment = assessErasure(await gatherErasureFacts(tx, row.customerId));
+    const assessment = assessErasure(await gatherErasureFacts(tx, row.customerId, helsinkiDate(now)));
     if (assessment.blocked) {
       const blocked: ErasureBlocked = {
         ...fail(409, "erasure_blocked"),

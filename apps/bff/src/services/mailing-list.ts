@@ -29,8 +29,18 @@ export type MailingListBatch = { eligible: MailingListRow[]; excluded: Exclusion
 export const MAILING_LIST_BATCH = 500;
 
 type ExclusionReason = Extract<PurposeVerdict, { allowed: false }>["reasons"][number];
-export type ExclusionCounts = Record<ExclusionReason, number>;
-const exclusionReasons = ["objected", "restricted", "erased", "suppressed"] as const satisfies ExclusionReason[];
+/**
+ * `addressProtected`: an update service's non-disclosure flag (issue 12) keeps the customer off every list,
+ * whatever the purpose: a protected address is never printed on a label.
+ */
+export type ExclusionCounts = Record<ExclusionReason | "addressProtected", number>;
+const exclusionReasons = [
+  "objected",
+  "restricted",
+  "erased",
+  "suppressed",
+  "addressProtected",
+] as const satisfies (keyof ExclusionCounts)[];
 
 /** The file is a list of customers (mailing labels): a ban on publication in lists bars it, whatever the purpose. */
 const LIST = { asList: true } as const;
@@ -50,6 +60,7 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
       country: customers.country,
       email: customers.email,
       anonymisedAt: customers.anonymisedAt,
+      addressProtected: customers.addressProtected,
     })
     .from(customers)
     .where(gt(customers.id, after))
@@ -110,9 +121,13 @@ export async function* mailingListBatches(
     const { rows, objections, restricted, hashOf, suppressed } = page;
     const batch: MailingListBatch = {
       eligible: [],
-      excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0 },
+      excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0, addressProtected: 0 },
     };
-    for (const { anonymisedAt, ...row } of rows) {
+    for (const { anonymisedAt, addressProtected, ...row } of rows) {
+      if (addressProtected && anonymisedAt === null) {
+        batch.excluded.addressProtected += 1;
+        continue;
+      }
       const hash = hashOf.get(row.id);
       const verdict = mayUseFor(
         purpose,
@@ -136,7 +151,7 @@ export async function* mailingListBatches(
 
 /** How many customers the list for a purpose would have, and why the others are left out (a customer may count under several reasons). */
 export async function mailingListSummary(db: Db, suppressionKey: string, purpose: MarketingPurpose) {
-  const excluded: ExclusionCounts = { objected: 0, restricted: 0, erased: 0, suppressed: 0 };
+  const excluded: ExclusionCounts = { objected: 0, restricted: 0, erased: 0, suppressed: 0, addressProtected: 0 };
   let eligible = 0;
   for await (const batch of mailingListBatches(db, suppressionKey, purpose)) {
     eligible += batch.eligible.length;

@@ -1,19 +1,27 @@
 import {
+  addMonths,
   assessErasure,
   type ErasureBlocker,
+  erasureScheduleOf,
   helsinkiDate,
-  isRetentionDue,
+  isRetentionDueBy,
   RETENTION_YEARS,
-  retentionEndsOn,
 } from "@tietoni/domain";
-import { and, asc, eq, isNotNull, isNull, lt } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers } from "../db/schema.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
 import { type AuditActor, appendAudit, recordAudit } from "./audit.ts";
-import { gatherErasureFacts } from "./erasure-facts.ts";
+import { gatherErasureFacts, gatherLifecycleFacts, relationshipEndsAfterMonths } from "./erasure-facts.ts";
 
-export type RetentionDue = { id: string; name: string; relationshipEnd: string; retentionEndedOn: string };
+export type RetentionDue = {
+  id: string;
+  name: string;
+  /** The end retention counts from: recorded, or derived by the lifecycle rule (retention/lifecycle.ts). */
+  relationshipEnd: string;
+  relationshipEndKind: "recorded" | "derived";
+  retentionEndedOn: string;
+};
 export type RetentionBlocked = RetentionDue & { blockers: ErasureBlocker[] };
 export type RetentionDryRun = { customers: RetentionDue[]; blocked: RetentionBlocked[] };
 
@@ -24,35 +32,62 @@ export type RetentionRunResult = { anonymised: string[]; skipped: { id: string; 
 export const RETENTION_RUN_MAX = 100;
 
 /**
- * The notice keeps data 10 years from the end of the customer relationship. Lists every customer whose
- * retention has run out and who is not anonymised yet; those a ground still blocks (an open invoice,
- * collection, a legal hold, an active contact-person role) are listed apart with their grounds.
+ * The customers retention may have run out for on `today`, in one set-based statement: a recorded end before a
+ * loose bound, or (no recorded end) no open invoice, no role held and no activity since the bound moved back by
+ * the register's N months. The bounds are loose on purpose (a whole year, a day for time zones); the domain's
+ * rule then decides exactly for these few. Every subquery is an index lookup by customer (invoices, orders and
+ * roles are indexed by customer id); the scan of `customers` is the one the recorded-end check made before.
+ */
+async function retentionCandidates(q: Queries, today: string, months: number) {
+  // retentionEndsOn(end) <= today implies end < the first day of the year after (today's year - 10).
+  const bound = `${Number(today.slice(0, 4)) - RETENTION_YEARS + 1}-01-01`;
+  // A derived end is the latest activity + N months; it is before `bound` only if the activity is before this.
+  const activityBound = addMonths(bound, -months);
+  // An order's day is its day in Finland (UTC+2 or +3): a day earlier in UTC milliseconds covers it.
+  const activityBoundMs = Date.parse(`${activityBound}T00:00:00Z`) - 24 * 60 * 60 * 1000;
+  return q.rows<{ id: string; firstName: string; lastName: string }>(sql`
+    SELECT c.id AS id, c.first_name AS firstName, c.last_name AS lastName FROM customers c
+    WHERE c.anonymised_at IS NULL AND (
+      (c.relationship_end IS NOT NULL AND c.relationship_end < ${bound})
+      OR (c.relationship_end IS NULL AND c.relationship_start < ${activityBound}
+        AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id
+          AND (i.status = 'open' OR i.paid_at >= ${activityBound}))
+        AND NOT EXISTS (SELECT 1 FROM organisation_roles r WHERE r.customer_id = c.id
+          AND (r.end_date IS NULL OR r.end_date >= ${activityBound}))
+        AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.ordered_at >= ${activityBoundMs}))
+    )`);
+}
+
+/**
+ * The notice keeps data 10 years from the end of the customer relationship: the recorded end, or the one the
+ * lifecycle rule derives (retention/lifecycle.ts). Lists every customer whose retention has run out and who is not
+ * anonymised yet, by that end; those a ground still blocks (an open invoice, collection, a legal hold, an active
+ * contact-person role) are listed apart with their grounds.
  */
 export async function findRetentionDue(q: Queries, today: string): Promise<RetentionDryRun> {
-  // A loose bound narrows the scan in SQL; the domain's rule decides exactly (leap days, month ends).
-  const bound = `${Number(today.slice(0, 4)) - RETENTION_YEARS + 1}-01-01`;
-  const rows = await q
-    .select({
-      id: customers.id,
-      firstName: customers.firstName,
-      lastName: customers.lastName,
-      relationshipEnd: customers.relationshipEnd,
-    })
-    .from(customers)
-    .where(
-      and(isNull(customers.anonymisedAt), isNotNull(customers.relationshipEnd), lt(customers.relationshipEnd, bound)),
-    )
-    .orderBy(asc(customers.relationshipEnd), asc(customers.id));
-  const result: RetentionDryRun = { customers: [], blocked: [] };
-  for (const row of rows) {
-    if (row.relationshipEnd === null || !isRetentionDue(row.relationshipEnd, today)) continue;
+  const months = relationshipEndsAfterMonths();
+  const due: { entry: RetentionDue; blockers: ErasureBlocker[] }[] = [];
+  for (const row of await retentionCandidates(q, today, months)) {
+    const facts = await gatherLifecycleFacts(q, row.id, today);
+    if (!facts || !isRetentionDueBy(facts, months, today)) continue;
+    const { relationshipEnd, erasureDueOn } = erasureScheduleOf(facts, months);
+    if (relationshipEnd.kind === "continues" || erasureDueOn === null) continue;
     const entry: RetentionDue = {
       id: row.id,
       name: `${row.firstName} ${row.lastName}`.trim(),
-      relationshipEnd: row.relationshipEnd,
-      retentionEndedOn: retentionEndsOn(row.relationshipEnd),
+      relationshipEnd: relationshipEnd.endsOn,
+      relationshipEndKind: relationshipEnd.kind,
+      retentionEndedOn: erasureDueOn,
     };
-    const { blockers } = assessErasure(await gatherErasureFacts(q, row.id));
+    due.push({ entry, blockers: assessErasure(await gatherErasureFacts(q, row.id, today)).blockers });
+  }
+  due.sort((a, b) =>
+    a.entry.relationshipEnd === b.entry.relationshipEnd
+      ? a.entry.id.localeCompare(b.entry.id)
+      : a.entry.relationshipEnd.localeCompare(b.entry.relationshipEnd),
+  );
+  const result: RetentionDryRun = { customers: [], blocked: [] };
+  for (const { entry, blockers } of due) {
     if (blockers.length > 0) result.blocked.push({ ...entry, blockers });
     else result.customers.push(entry);
   }
@@ -75,14 +110,15 @@ export async function runRetention(
   for (const id of new Set(ids)) {
     const reason = await db.transaction(async (tx): Promise<RetentionSkipReason | null> => {
       const row = await tx
-        .select({ anonymisedAt: customers.anonymisedAt, relationshipEnd: customers.relationshipEnd })
+        .select({ anonymisedAt: customers.anonymisedAt })
         .from(customers)
         .where(eq(customers.id, id))
         .get();
       if (!row) return "not_found";
       if (row.anonymisedAt !== null) return "already_anonymised";
-      if (!isRetentionDue(row.relationshipEnd, today)) return "not_due";
-      if (assessErasure(await gatherErasureFacts(tx, id)).blocked) return "blocked";
+      const facts = await gatherLifecycleFacts(tx, id, today);
+      if (!facts || !isRetentionDueBy(facts, relationshipEndsAfterMonths(), today)) return "not_due";
+      if (assessErasure(await gatherErasureFacts(tx, id, today)).blocked) return "blocked";
       await anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
       return null;
     });

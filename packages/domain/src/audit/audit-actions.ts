@@ -141,6 +141,10 @@ export const staffReadReasons = {
     fi: "Postituslista: tietosi olivat henkilökunnan tulostamalla postituslistalla",
     en: "Mailing list: your data was on a mailing list staff exported",
   },
+  "customer.protected_address.viewed": {
+    fi: "Turvakielto: henkilökunta avasi suojatun osoitteesi ja kirjasi syyn",
+    en: "Protected address: staff opened your protected address and recorded why",
+  },
 } as const satisfies Partial<Record<AuditAction, Localized>>;
 
 export type StaffReadAction = keyof typeof staffReadReasons;

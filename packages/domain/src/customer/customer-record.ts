@@ -33,6 +33,11 @@ export const customerProfileSchema = z.object({
   relationshipStart: isoDate,
   relationshipEnd: isoDate.nullable(),
   createdAt: isoDateTime,
+  /**
+   * An update service's non-disclosure flag (issue 12). The customer sees their own address; staff get
+   * `postalAddress: null` here and must give a reason to see it.
+   */
+  addressProtected: z.boolean(),
 });
 export type CustomerProfile = z.infer<typeof customerProfileSchema>;
 
@@ -74,6 +79,10 @@ export const invoiceSchema = z.object({
   status: z.enum(invoiceStatuses),
   inCollection: z.boolean(),
   paidAt: isoDate.nullable(),
+  /** The debt collection agency's name while in collection (issue 12). */
+  collectionAgency: z.string().nullable(),
+  /** The day the invoice was written off (status `written_off`). */
+  writtenOffOn: isoDate.nullable(),
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 
@@ -91,8 +100,32 @@ export const datumSourceSchema = z.object({
   source: z.enum(sourceIds),
   notedAt: isoDateTime,
   detail: z.string().nullable(),
+  /** The connected system the datum came from (issue 12), by the name the customer knows it by. */
+  systemName: z.string().nullable(),
 });
 export type DatumSource = z.infer<typeof datumSourceSchema>;
+
+/**
+ * When the customer relationship ends and when the data is due to be erased (retention/lifecycle.ts), as "My data"
+ * and the download show it.
+ */
+export const erasureScheduleSchema = z.object({
+  relationshipEnd: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("recorded"), endsOn: isoDate }),
+    z.object({
+      kind: z.literal("derived"),
+      endsOn: isoDate,
+      after: z.enum(["order", "payment", "roleEnd", "start"]),
+      activityOn: isoDate,
+    }),
+    z.object({ kind: z.literal("continues"), because: z.enum(["openInvoice", "activeRole"]) }),
+  ]),
+  erasureDueOn: isoDate
+    .nullable()
+    .meta({ description: "The day the data is due to be erased; null while the relationship continues" }),
+  relationshipEndsAfterMonths: z.number().int(),
+});
+export type ErasureScheduleView = z.infer<typeof erasureScheduleSchema>;
 
 /** How many orders "my data" shows inline; the download carries all of them. */
 export const ORDERS_SHOWN_INLINE = 50;
@@ -110,5 +143,6 @@ export const customerRecordSchema = z.object({
   invoices: z.array(invoiceSchema),
   billing: billingDetailsSchema.nullable(),
   sources: z.array(datumSourceSchema),
+  erasureSchedule: erasureScheduleSchema,
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;

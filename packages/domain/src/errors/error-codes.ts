@@ -545,6 +545,14 @@ export const errorMessages = {
   },
 
   // Issue 12 F — lifecycle, the customer's view of sources and erasure date.
+  protected_address_reason_required: {
+    fi: "Valitse, miksi avaat suojatun osoitteen.",
+    en: "Choose why you open the protected address.",
+  },
+  address_not_protected: {
+    fi: "Asiakkaan osoite ei ole turvakiellon alainen; se näkyy asiakastiedoissa.",
+    en: "The customer's address is not protected; it is shown in the record.",
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -29,6 +29,7 @@ function sampleDocument(): ExportDocument {
         relationshipStart: "2020-01-01",
         relationshipEnd: null,
         createdAt: at,
+        addressProtected: false,
       },
       organisationRoles: [],
       ipAddresses: [{ ip: "203.0.113.10", seenAt: at }],
@@ -45,6 +46,11 @@ function sampleDocument(): ExportDocument {
       invoices: [],
       billing: null,
       sources: [],
+      erasureSchedule: {
+        relationshipEnd: { kind: "continues", because: "openInvoice" },
+        erasureDueOn: null,
+        relationshipEndsAfterMonths: 24,
+      },
       requests: [],
       marketing: {
         objections: noObjections(),

@@ -3,6 +3,7 @@ import {
   billingDetailsSchema,
   customerProfileSchema,
   datumSourceSchema,
+  erasureScheduleSchema,
   invoiceSchema,
   ipAddressSeenSchema,
   orderSchema,
@@ -23,6 +24,9 @@ import { requestViewSchema } from "../requests/request-model.ts";
  * phone number, postal address and web address. The schemas are strict (no unknown keys), so a version 2 document
  * fails version 1's schema: hence a new version. Version 1's schema stays published, frozen, for downloads made
  * before (docs/schema/export-v1.schema.json).
+ * Issue 12 adds to version 2 (additive, nothing renamed or removed): the profile's `addressProtected`, each
+ * invoice's `collectionAgency` and `writtenOffOn`, each source's `systemName`, the customer's `erasureSchedule` and
+ * the register's `retention.relationshipEndsAfterMonths`.
  */
 
 export const EXPORT_VERSION = 2;
@@ -82,7 +86,15 @@ export const exportRegisterSchema = z
     recipients: z.record(z.enum(recipientIds), namedEntrySchema),
     disclosures: localizedSchema,
     transfersOutsideEea: localizedSchema,
-    retention: z.object({ years: z.number().int(), text: localizedSchema }),
+    retention: z.object({
+      years: z.number().int(),
+      // Additive in version 2 (issue 12): the lifecycle rule's register setting.
+      relationshipEndsAfterMonths: z.number().int().meta({
+        description:
+          "Without a recorded end, open invoices or active roles, the relationship ends this many months after its last activity",
+      }),
+      text: localizedSchema,
+    }),
     automatedDecisionMaking: localizedSchema,
     rights: z.array(
       z.object({ id: z.enum(rightIds), article: z.string(), title: localizedSchema, text: localizedSchema }),
@@ -149,6 +161,10 @@ export const exportCustomerSchema = z.object({
   invoices: z.array(invoiceSchema),
   billing: billingDetailsSchema.nullable(),
   sources: z.array(datumSourceSchema).meta({ description: "Where each category of your data came from" }),
+  // Additive in version 2 (issue 12).
+  erasureSchedule: erasureScheduleSchema.meta({
+    description: "When your customer relationship ends and the day your data is due to be erased",
+  }),
   requests: z.array(requestViewSchema).meta({ description: "Your data protection requests and their decisions" }),
   marketing: z.object({
     objections: z.record(z.enum(marketingPurposes), z.boolean()).meta({ description: "true: you have objected" }),

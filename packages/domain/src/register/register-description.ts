@@ -1,4 +1,5 @@
 import type { Localized } from "../i18n/localized.ts";
+import { DEFAULT_RELATIONSHIP_ENDS_AFTER_MONTHS } from "../retention/lifecycle.ts";
 import { type DataCategoryId, dataCategoryIds, type RecipientId, type SourceId } from "./ids.ts";
 import { controllerName, registerName } from "./register-identity.ts";
 
@@ -72,7 +73,16 @@ export type RegisterDescription = {
   readonly recipients: Readonly<Record<RecipientId, NamedEntry>>;
   readonly disclosures: Localized;
   readonly transfersOutsideEea: Localized;
-  readonly retention: { readonly years: number; readonly text: Localized };
+  readonly retention: {
+    readonly years: number;
+    /**
+     * The register setting of the lifecycle rule (issue 12, retention/lifecycle.ts): without a recorded end, no
+     * open invoice and no active role, the customer relationship ends this many months after its last activity
+     * (the last order, payment or role end; the start when there was none). Retention counts from that end.
+     */
+    readonly relationshipEndsAfterMonths: number;
+    readonly text: Localized;
+  };
   readonly security: { readonly manual: Localized; readonly it: Localized };
   readonly cookies: {
     readonly text: Localized;
@@ -385,7 +395,7 @@ export const registerDescription: RegisterDescription = {
       "Personal data is not transferred outside the European Union or the European Economic Area unless that is " +
       "necessary to ensure the technical implementation of the organisation or its partner.",
   },
-  retention: { years: 10, text: retentionText },
+  retention: { years: 10, relationshipEndsAfterMonths: DEFAULT_RELATIONSHIP_ENDS_AFTER_MONTHS, text: retentionText },
   security: {
     manual: {
       fi:

@@ -3,6 +3,9 @@ import {
   type DataCategoryId,
   type DatumSource,
   dataCategoryIds,
+  type ErasureScheduleTextKey,
+  type ErasureScheduleView,
+  erasureScheduleTextKey,
   type Invoice,
   legalBasesOf,
   type Order,
@@ -35,6 +38,23 @@ function invoiceStateKey(invoice: Invoice): SharedMessageKey {
   return invoice.status === "paid" ? "invoicePaid" : "invoiceOpen";
 }
 
+/** The state with what the customer needs to act on it: the agency collecting, the day a debt was written off. */
+function InvoiceState({ invoice }: { invoice: Invoice }) {
+  const { t, locale } = useSharedI18n();
+  if (invoice.inCollection && invoice.collectionAgency)
+    return <>{t("invoiceInCollectionBy", { agency: invoice.collectionAgency })}</>;
+  if (invoice.status === "written_off" && invoice.writtenOffOn)
+    return <>{t("invoiceWrittenOffOn", { date: formatDate(invoice.writtenOffOn, locale) })}</>;
+  return <>{t(invoiceStateKey(invoice))}</>;
+}
+
+const erasureWhyKeys: Record<ErasureScheduleTextKey, SharedMessageKey> = {
+  recorded: "erasureWhyRecorded",
+  derived: "erasureWhyDerived",
+  continuesOpenInvoice: "erasureWhyOpenInvoice",
+  continuesActiveRole: "erasureWhyActiveRole",
+};
+
 type Field = { label: string; value: ReactNode };
 
 function Fields({ fields }: { fields: Field[] }) {
@@ -54,14 +74,28 @@ function Fields({ fields }: { fields: Field[] }) {
  * Everything the register holds on one customer (GDPR Art. 15), grouped by the notice's data categories.
  * Beside each category: why it is held, where it came from, who receives it and how long it is kept.
  * Categories are `<h2>`; the page's `<h1>` belongs to the app.
+ * `protectedAddress` (staff only) stands in for a postal address the staff view withholds (an update service's
+ * non-disclosure flag): the staff app passes its "Show" action, which asks for a reason.
  */
-export function CustomerRecordView({ record }: { record: CustomerRecord }) {
+export function CustomerRecordView({
+  record,
+  protectedAddress,
+}: {
+  record: CustomerRecord;
+  protectedAddress?: ReactNode;
+}) {
   const idPrefix = useId();
   return (
     <div className="customer-record">
       <RelationshipSection record={record} headingId={`${idPrefix}-relationship`} />
       {dataCategoryIds.map((category) => (
-        <CategorySection key={category} category={category} record={record} headingId={`${idPrefix}-${category}`} />
+        <CategorySection
+          key={category}
+          category={category}
+          record={record}
+          headingId={`${idPrefix}-${category}`}
+          protectedAddress={protectedAddress}
+        />
       ))}
     </div>
   );
@@ -77,6 +111,7 @@ function RelationshipSection({ record, headingId }: { record: CustomerRecord; he
       ? { label: t("relationshipEnd"), value: formatDate(profile.relationshipEnd, locale) }
       : { label: t("relationshipStatus"), value: t("relationshipOngoing") },
     { label: t("recordCreatedAt"), value: formatDateTime(profile.createdAt, locale) },
+    ...erasureFields(record.erasureSchedule, t, (date) => formatDate(date, locale)),
   ];
   return (
     <section className="record-relationship" aria-labelledby={headingId}>
@@ -86,14 +121,37 @@ function RelationshipSection({ record, headingId }: { record: CustomerRecord; he
   );
 }
 
+/** When the data is due to be erased and why, as the lifecycle rule decided it (issue 12). */
+function erasureFields(
+  schedule: ErasureScheduleView,
+  t: ReturnType<typeof useSharedI18n>["t"],
+  date: (iso: string) => string,
+): Field[] {
+  const end = schedule.relationshipEnd;
+  const why = t(erasureWhyKeys[erasureScheduleTextKey(end)], {
+    end: end.kind === "continues" ? "" : date(end.endsOn),
+    activity: end.kind === "derived" ? date(end.activityOn) : "",
+    months: schedule.relationshipEndsAfterMonths,
+  });
+  return [
+    {
+      label: t("erasureDueOn"),
+      value: schedule.erasureDueOn ? t("erasureDueDate", { date: date(schedule.erasureDueOn) }) : t("erasureNoDateYet"),
+    },
+    { label: t("erasureWhy"), value: why },
+  ];
+}
+
 function CategorySection({
   category,
   record,
   headingId,
+  protectedAddress,
 }: {
   category: DataCategoryId;
   record: CustomerRecord;
   headingId: string;
+  protectedAddress?: ReactNode;
 }) {
   const { pick } = useSharedI18n();
   const description = registerDescription.dataCategories[category];
@@ -101,14 +159,22 @@ function CategorySection({
     <section className="record-category" aria-labelledby={headingId}>
       <h2 id={headingId}>{pick(description.name)}</h2>
       <div className="record-values">
-        <CategoryValues category={category} record={record} />
+        <CategoryValues category={category} record={record} protectedAddress={protectedAddress} />
       </div>
       <ProcessingBox category={category} sources={record.sources.filter((source) => source.category === category)} />
     </section>
   );
 }
 
-function CategoryValues({ category, record }: { category: DataCategoryId; record: CustomerRecord }) {
+function CategoryValues({
+  category,
+  record,
+  protectedAddress,
+}: {
+  category: DataCategoryId;
+  record: CustomerRecord;
+  protectedAddress?: ReactNode;
+}) {
   const { t } = useSharedI18n();
   const { profile } = record;
   const orNotRecorded = (value: string | null) => value ?? t("notRecorded");
@@ -128,6 +194,8 @@ function CategoryValues({ category, record }: { category: DataCategoryId; record
       return <Fields fields={[{ label: t("email"), value: profile.email }]} />;
     case "postalAddress": {
       const address = profile.postalAddress;
+      if (!address && profile.addressProtected)
+        return <Fields fields={[{ label: t("postalAddress"), value: protectedAddress ?? t("addressProtected") }]} />;
       if (!address) return <Fields fields={[{ label: t("postalAddress"), value: t("notRecorded") }]} />;
       return (
         <Fields
@@ -321,7 +389,9 @@ function Billing({ record }: { record: CustomerRecord }) {
             <td>{formatDate(invoice.issuedAt, locale)}</td>
             <td>{formatDate(invoice.dueAt, locale)}</td>
             <td className="number">{formatMoney(invoice.amountCents, invoice.currency, locale)}</td>
-            <td>{t(invoiceStateKey(invoice))}</td>
+            <td>
+              <InvoiceState invoice={invoice} />
+            </td>
             <td>{invoice.paidAt ? formatDate(invoice.paidAt, locale) : ""}</td>
           </>
         )}
@@ -371,11 +441,17 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
           ) : (
             <ul>
               {sources.map((source) => (
-                <li key={`${source.source}-${source.notedAt}`}>
-                  {t("sourceNotedAt", {
-                    source: pick(registerDescription.sources[source.source].name),
-                    date: formatDate(source.notedAt, locale),
-                  })}
+                <li key={`${source.source}-${source.notedAt}-${source.systemName ?? ""}`}>
+                  {source.systemName
+                    ? t("sourceFromSystem", {
+                        source: pick(registerDescription.sources[source.source].name),
+                        system: source.systemName,
+                        date: formatDate(source.notedAt, locale),
+                      })
+                    : t("sourceNotedAt", {
+                        source: pick(registerDescription.sources[source.source].name),
+                        date: formatDate(source.notedAt, locale),
+                      })}
                   {source.detail ? ` (${source.detail})` : ""}
                 </li>
               ))}

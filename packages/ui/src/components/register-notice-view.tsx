@@ -185,6 +185,7 @@ export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode 
       <section>
         <h2>{t("noticeRetention")}</h2>
         <p>{pick(notice.retention.text)}</p>
+        <p>{t("noticeRelationshipEnds", { months: notice.retention.relationshipEndsAfterMonths })}</p>
       </section>
 
       <section>

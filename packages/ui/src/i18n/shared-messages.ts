@@ -1,4 +1,4 @@
-import type { Localized } from "@tietoni/domain";
+import { erasureScheduleTexts, type Localized } from "@tietoni/domain";
 import { createI18n } from "./create-i18n.tsx";
 
 /** Texts of the shared components. Apps keep their own catalogues and may reuse these keys' wording. */
@@ -19,6 +19,15 @@ export const sharedMessages = {
   relationshipOngoing: { fi: "Voimassa", en: "Ongoing" },
   recordCreatedAt: { fi: "Tiedot tallennettu ensimmäisen kerran", en: "Record first created" },
   notRecorded: { fi: "Ei tallennettu", en: "Not recorded" },
+  // Issue 12: when the data is due to be erased, and why (retention/lifecycle.ts).
+  erasureDueOn: { fi: "Tietojen poistopäivä", en: "Data due to be erased" },
+  erasureDueDate: { fi: "{date}", en: "On {date}" },
+  erasureNoDateYet: { fi: "Ei vielä päivää", en: "No date yet" },
+  erasureWhy: { fi: "Peruste", en: "Why" },
+  erasureWhyRecorded: erasureScheduleTexts.recorded,
+  erasureWhyDerived: erasureScheduleTexts.derived,
+  erasureWhyOpenInvoice: erasureScheduleTexts.continuesOpenInvoice,
+  erasureWhyActiveRole: erasureScheduleTexts.continuesActiveRole,
 
   // Customer record: fields
   firstName: { fi: "Etunimi", en: "First name" },
@@ -27,6 +36,7 @@ export const sharedMessages = {
   phone: { fi: "Puhelinnumero", en: "Phone number" },
   www: { fi: "WWW-osoite", en: "Web address" },
   postalAddress: { fi: "Postiosoite", en: "Postal address" },
+  addressProtected: { fi: "Turvakielto: osoite ei näy tässä", en: "Protected address (non-disclosure)" },
   street: { fi: "Katuosoite", en: "Street address" },
   postalCode: { fi: "Postinumero", en: "Postal code" },
   city: { fi: "Postitoimipaikka", en: "City" },
@@ -94,7 +104,9 @@ export const sharedMessages = {
   invoiceOpen: { fi: "Avoin", en: "Open" },
   invoicePaid: { fi: "Maksettu", en: "Paid" },
   invoiceInCollection: { fi: "Perinnässä", en: "In collection" },
-  invoiceWrittenOff: { fi: "Poistettu luottotappiona", en: "Written off" },
+  invoiceInCollectionBy: { fi: "Perinnässä: {agency}", en: "In collection: {agency}" },
+  invoiceWrittenOff: { fi: "Kirjattu luottotappioksi", en: "Written off" },
+  invoiceWrittenOffOn: { fi: "Kirjattu luottotappioksi {date}", en: "Written off on {date}" },
   noInvoices: { fi: "Ei laskuja.", en: "No invoices." },
 
   // Processing box beside each category
@@ -112,8 +124,13 @@ export const sharedMessages = {
   recordedSources: { fi: "Kirjatut lähteet", en: "Recorded sources" },
   noRecordedSources: { fi: "Lähdettä ei ole kirjattu.", en: "No source recorded." },
   sourceNotedAt: { fi: "{source}, kirjattu {date}", en: "{source}, recorded {date}" },
+  sourceFromSystem: { fi: "{source}: {system}, {date}", en: "{source}: {system}, {date}" },
 
   // Register notice
+  noticeRelationshipEnds: {
+    fi: "Ellei asiakkuuden päättymistä ole kirjattu, se päättyy {months} kuukautta viimeisestä tilauksesta, maksusta tai organisaatiotehtävän päättymisestä, kun avoimia laskuja tai voimassa olevia tehtäviä ei ole.",
+    en: "Unless its end is recorded, the customer relationship ends {months} months after the last order, payment or end of an organisation role, once no invoice is open and no role is held.",
+  },
   noticeController: { fi: "Rekisterinpitäjä", en: "Controller" },
   noticeContactPerson: {
     fi: "Yhteyshenkilö rekisteriä koskevissa asioissa",

@@ -5,13 +5,13 @@ import { listStaffViews } from "../../services/staff-views.ts";
 import type { PortalContext, PortalEnv } from "./context.ts";
 
 /** "My data": everything held on the signed-in customer, and only on them. */
-export function myDataRoutes({ db, requireCustomer }: PortalContext) {
+export function myDataRoutes({ db, now, requireCustomer }: PortalContext) {
   return (
     new Hono<PortalEnv>()
       .use(requireCustomer)
       .get("/", async (c) => {
         // The id comes from the session, never from the request: no parameter can point at someone else.
-        const record = await loadCustomerRecord(db, c.get("subject").id);
+        const record = await loadCustomerRecord(db, c.get("subject").id, { now: now(), audience: "customer" });
         if (!record) return apiError(c, 404, "not_found", "No record");
         return c.json(record, 200);
       })

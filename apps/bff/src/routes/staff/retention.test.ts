@@ -1,8 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
-import { customers, emailChangeUndos, invoices, legalHolds, orders } from "../../db/schema.ts";
+import { customers, emailChangeUndos, invoices, legalHolds, orders, organisationRoles } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
+import { createCustomer } from "../../db/test-fixtures.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { verifyAuditChain } from "../../services/audit.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
@@ -33,7 +34,13 @@ const run = (body: unknown, cookie = admin) =>
   });
 
 type DryRun = {
-  customers: { id: string; name: string; relationshipEnd: string; retentionEndedOn: string }[];
+  customers: {
+    id: string;
+    name: string;
+    relationshipEnd: string;
+    relationshipEndKind: string;
+    retentionEndedOn: string;
+  }[];
   blocked: { id: string; name: string; blockers: { ground: string }[] }[];
 };
 const dryRun = async (): Promise<DryRun> => {
@@ -63,7 +70,13 @@ describe("retention", () => {
     const since = await lastSeq();
     const result = await dryRun();
     expect(result.customers).toEqual([
-      { id: "c0000004", name: "Pekka Päättynyt", relationshipEnd: "2015-06-30", retentionEndedOn: "2025-06-30" },
+      {
+        id: "c0000004",
+        name: "Pekka Päättynyt",
+        relationshipEnd: "2015-06-30",
+        relationshipEndKind: "recorded",
+        retentionEndedOn: "2025-06-30",
+      },
     ]);
     expect(result.blocked).toEqual([expect.objectContaining({ id: "c0000110", blockers: [{ ground: "legalHold" }] })]);
     const ids = [...result.customers, ...result.blocked].map((c) => c.id);
@@ -142,5 +155,53 @@ describe("retention", () => {
     const again = await run({ ids: ["c0000004"] });
     expect(await again.json()).toEqual({ anonymised: [], skipped: [{ id: "c0000004", reason: "already_anonymised" }] });
     expect((await dryRun()).customers).toEqual([]);
+  });
+
+  it("finds a customer without a recorded end by the derived one (24 months after the last activity), not one an open invoice or a held role keeps", async () => {
+    // Derived: last order 3.11.2014, last payment 10.11.2014 → ends 10.11.2016, retention ran out 10.11.2026.
+    // The context's clock is 25.11.2026.
+    const quiet = await createCustomer(t.db, { endedLongAgo: true, lastName: "Hiljainen" });
+    await t.db.update(customers).set({ relationshipEnd: null }).where(eq(customers.id, quiet.id)).run();
+    // The same history, but an invoice still open: the relationship continues.
+    const owing = await createCustomer(t.db, { endedLongAgo: true });
+    await t.db.update(customers).set({ relationshipEnd: null }).where(eq(customers.id, owing.id)).run();
+    await t.db
+      .update(invoices)
+      .set({ status: "open", paidAt: null })
+      .where(eq(invoices.invoiceNumber, owing.invoiceNumbers[0] ?? ""))
+      .run();
+    // The same history, and a role that ends next year: it still holds.
+    const member = await createCustomer(t.db, { endedLongAgo: true, contactPerson: true });
+    await t.db.update(customers).set({ relationshipEnd: null }).where(eq(customers.id, member.id)).run();
+    await t.db
+      .update(organisationRoles)
+      .set({ endDate: "2027-06-30" })
+      .where(eq(organisationRoles.customerId, member.id))
+      .run();
+    // A role that ended in 2016 is activity: 30.6.2016 + 24 months = 30.6.2018, retention until 2028.
+    const lateRole = await createCustomer(t.db, { endedLongAgo: true, contactPerson: true });
+    await t.db.update(customers).set({ relationshipEnd: null }).where(eq(customers.id, lateRole.id)).run();
+    await t.db
+      .update(organisationRoles)
+      .set({ endDate: "2016-06-30" })
+      .where(eq(organisationRoles.customerId, lateRole.id))
+      .run();
+
+    const result = await dryRun();
+    expect(result.customers).toContainEqual({
+      id: quiet.id,
+      name: quiet.name,
+      relationshipEnd: "2016-11-10",
+      relationshipEndKind: "derived",
+      retentionEndedOn: "2026-11-10",
+    });
+    const listed = [...result.customers, ...result.blocked].map((c) => c.id);
+    expect(listed).not.toContain(owing.id);
+    expect(listed).not.toContain(member.id);
+    expect(listed).not.toContain(lateRole.id);
+
+    // The run re-checks by the same rule: the derived end anonymises, an open invoice is "not due".
+    const res = await run({ ids: [quiet.id, owing.id] });
+    expect(await res.json()).toEqual({ anonymised: [quiet.id], skipped: [{ id: owing.id, reason: "not_due" }] });
   });
 });

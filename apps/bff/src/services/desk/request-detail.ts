@@ -3,6 +3,7 @@ import {
   assessErasure,
   type CustomerRecord,
   type ErasureAssessment,
+  helsinkiDate,
   iso,
   type NotificationParty,
   partiesToNotify,
@@ -80,7 +81,7 @@ export async function loadNotifications(q: Queries, row: RequestRow): Promise<No
 }
 
 /** The request, its history and the domain's findings, read on one snapshot. */
-async function readRequestParts(r: Queries, id: string) {
+async function readRequestParts(r: Queries, id: string, today: string) {
   const row = await findRequest(r, id);
   if (!row) return null;
   const events = await r
@@ -96,7 +97,7 @@ async function readRequestParts(r: Queries, id: string) {
         .where(eq(staffUsers.id, row.assignedTo))
         .get()
     : undefined;
-  const erasure = row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId)) : null;
+  const erasure = row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId, today)) : null;
   const verifier = row.identityVerifiedBy
     ? await r
         .select({ displayName: staffUsers.displayName })
@@ -108,8 +109,8 @@ async function readRequestParts(r: Queries, id: string) {
 }
 
 /** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
-export async function loadDeskRequest(db: Db, id: string): Promise<DeskRequest | null> {
-  const parts = await db.read((r) => readRequestParts(r, id));
+export async function loadDeskRequest(db: Db, id: string, now: number): Promise<DeskRequest | null> {
+  const parts = await db.read((r) => readRequestParts(r, id, helsinkiDate(now)));
   if (!parts) return null;
   const { row, events } = parts;
   return {
@@ -118,7 +119,7 @@ export async function loadDeskRequest(db: Db, id: string): Promise<DeskRequest |
       events.map((e) => e.event),
     ),
     customerId: row.customerId,
-    customer: await loadCustomerRecord(db, row.customerId),
+    customer: await loadCustomerRecord(db, row.customerId, { now, audience: "staff" }),
     notes: events
       .filter((e) => e.event.internal && e.event.event === "note")
       .map((e) => ({ at: iso(e.event.at), staffName: e.staffName ?? "", note: e.event.note ?? "" })),
@@ -152,7 +153,7 @@ export async function viewDeskRequest(
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ detail: DeskRequest }>> {
-  const detail = await loadDeskRequest(db, id);
+  const detail = await loadDeskRequest(db, id, now);
   if (!detail) return notFound();
   await recordAudit(
     db,

@@ -42,6 +42,10 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "relationship_start",
         "relationship_end",
         "created_at",
+        // Issue 12: the lifecycle rule's end (recorded or derived; empty while the relationship continues) and the
+        // day the data is due to be erased.
+        "relationship_ends_on",
+        "erasure_due_on",
       ],
       rows: () => [
         [
@@ -58,6 +62,11 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
           p.relationshipStart,
           p.relationshipEnd,
           p.createdAt,
+          ...(() => {
+            const schedule = reader.erasureSchedule();
+            const end = schedule.relationshipEnd;
+            return [end.kind === "continues" ? null : end.endsOn, schedule.erasureDueOn];
+          })(),
         ],
       ],
     },
@@ -108,6 +117,8 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "status",
         "in_collection",
         "paid_at",
+        "collection_agency",
+        "written_off_on",
       ],
       rows: function* () {
         for (const i of reader.invoices()) {
@@ -121,6 +132,8 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
             i.status,
             i.inCollection,
             i.paidAt,
+            i.collectionAgency,
+            i.writtenOffOn,
           ];
         }
       },
@@ -139,9 +152,9 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
     {
       file: "sources.csv",
       title: labels.sources,
-      columns: ["category", "source", "noted_at", "detail"],
+      columns: ["category", "source", "noted_at", "detail", "system_name"],
       rows: function* () {
-        for (const s of reader.sources()) yield [s.category, s.source, s.notedAt, s.detail];
+        for (const s of reader.sources()) yield [s.category, s.source, s.notedAt, s.detail, s.systemName];
       },
     },
     {

@@ -1,6 +1,7 @@
 import {
   type CustomerProfile,
   type ExportCustomer,
+  helsinkiDate,
   type Invoice,
   iso,
   judgeSession,
@@ -13,7 +14,8 @@ import {
   type SessionPolicy,
 } from "@tietoni/domain";
 import type { Db, Snapshot } from "../../db/port.ts";
-import { toCustomerProfile } from "../customer-record.ts";
+import { erasureScheduleView, toCustomerProfile } from "../customer-record.ts";
+import { lifecycleFactsFrom, relationshipEndsAfterMonths } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
 import { STAFF_VIEWS_SQL, type StaffViewRow, toStaffView } from "../staff-views.ts";
 
@@ -36,6 +38,7 @@ type ProfileRow = {
   relationshipEnd: string | null;
   createdAt: number;
   anonymisedAt: number | null;
+  addressProtected: number;
 };
 
 type OrderLineJoinRow = {
@@ -80,7 +83,7 @@ type RequestJoinRow = {
 export const SQL = {
   profile: `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, street, postal_code AS postalCode,
       city, country, www, relationship_start AS relationshipStart, relationship_end AS relationshipEnd,
-      created_at AS createdAt, anonymised_at AS anonymisedAt
+      created_at AS createdAt, anonymised_at AS anonymisedAt, address_protected AS addressProtected
     FROM customers WHERE id = ?`,
   organisationRoles: `SELECT o.name AS organisationName, o.business_id AS businessId, r.role, r.start_date AS startDate,
       r.end_date AS endDate
@@ -95,14 +98,22 @@ export const SQL = {
     WHERE o.customer_id = ? ORDER BY o.ordered_at DESC, o.id, l.line_no`,
   invoices: `SELECT i.invoice_number AS invoiceNumber, o.order_number AS orderNumber, i.issued_at AS issuedAt,
       i.due_at AS dueAt, i.amount_cents AS amountCents, i.currency, i.status, i.in_collection AS inCollection,
-      i.paid_at AS paidAt
+      i.paid_at AS paidAt, CASE WHEN i.in_collection THEN i.collection_agency END AS collectionAgency,
+      i.written_off_on AS writtenOffOn
     FROM invoices i LEFT JOIN orders o ON o.id = i.order_id
     WHERE i.customer_id = ? ORDER BY i.issued_at DESC, i.invoice_number DESC`,
   billing: `SELECT billing_name AS billingName, street, postal_code AS postalCode, city, country,
       e_invoice_address AS eInvoiceAddress, payment_term_days AS paymentTermDays
     FROM billing_details WHERE customer_id = ?`,
-  sources: `SELECT category, source, noted_at AS notedAt, detail FROM datum_sources
-    WHERE customer_id = ? ORDER BY noted_at, id`,
+  sources: `SELECT d.category, d.source, d.noted_at AS notedAt, d.detail, s.name AS systemName
+    FROM datum_sources d LEFT JOIN connected_systems s ON s.id = d.system_id
+    WHERE d.customer_id = ? ORDER BY d.noted_at, d.id`,
+  // The lifecycle rule's facts (retention/lifecycle.ts); the roles come from organisationRoles.
+  lifecycle: `SELECT c.relationship_start AS relationshipStart, c.relationship_end AS relationshipEnd,
+      (SELECT count(*) FROM invoices i WHERE i.customer_id = c.id AND i.status = 'open') AS openInvoices,
+      (SELECT max(i.paid_at) FROM invoices i WHERE i.customer_id = c.id) AS lastPaymentOn,
+      (SELECT max(o.ordered_at) FROM orders o WHERE o.customer_id = c.id) AS lastOrderMs
+    FROM customers c WHERE c.id = ?`,
   // Internal staff notes are not the customer's to see (and not part of the request's history).
   requestsWithEvents: `SELECT r.id, r.type, r.state, r.channel, r.received_on AS receivedOn, r.due_on AS dueOn,
       r.extension_months AS extensionMonths, r.extension_reasons AS extensionReasons, r.extended_at AS extendedAt,
@@ -154,7 +165,11 @@ export function openExportReader({ db, customerId, now, sessionPolicy }: ExportR
       customerId,
       // A customer without an e-mail address (created by staff from a letter, issue 12) gets the file too, as a
       // letter: the address is empty in it.
-      toCustomerProfile({ ...profileRow, email: profileRow.email ?? "" }),
+      toCustomerProfile({
+        ...profileRow,
+        email: profileRow.email ?? "",
+        addressProtected: profileRow.addressProtected !== 0,
+      }),
       now,
       sessionPolicy,
     );
@@ -272,6 +287,21 @@ function createReader(
         eInvoiceAddress: b.eInvoiceAddress,
         paymentTermDays: b.paymentTermDays,
       };
+    },
+
+    /** When the relationship ends and the data is due to be erased, on the day of `now`. */
+    erasureSchedule(): ExportCustomer["erasureSchedule"] {
+      const row = snapshot.get<{
+        relationshipStart: string;
+        relationshipEnd: string | null;
+        openInvoices: number;
+        lastPaymentOn: string | null;
+        lastOrderMs: number | null;
+      }>(SQL.lifecycle, customerId);
+      if (!row) throw new Error("customer vanished from the snapshot");
+      const roles = [...each<OrganisationRole>(SQL.organisationRoles)];
+      const facts = lifecycleFactsFrom({ ...row, roles, today: helsinkiDate(now) });
+      return erasureScheduleView(facts, relationshipEndsAfterMonths());
     },
 
     *sources(): Generator<Row<"sources">> {

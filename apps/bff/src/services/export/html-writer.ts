@@ -1,5 +1,8 @@
 import {
   correctableFieldNames,
+  type ExportCustomer,
+  erasureScheduleTextKey,
+  erasureScheduleTexts,
   type Locale,
   type Localized,
   marketingChannelNames,
@@ -128,6 +131,20 @@ function* table<T>(
 
 function dl(f: Formatters, entries: readonly [Localized, string][]): string {
   return `<dl>${entries.map(([term, value]) => `<dt>${f.t(term)}</dt><dd>${value || f.t(labels.empty)}</dd>`).join("")}</dl>\n`;
+}
+
+/** The erasure date and why (issue 12, retention/lifecycle.ts), as "My data" shows them. */
+function erasureRows(f: Formatters, schedule: ExportCustomer["erasureSchedule"]): [Localized, string][] {
+  const end = schedule.relationshipEnd;
+  const why = f
+    .t(erasureScheduleTexts[erasureScheduleTextKey(end)])
+    .replace("{end}", end.kind === "continues" ? "" : f.date(end.endsOn))
+    .replace("{activity}", end.kind === "derived" ? f.date(end.activityOn) : "")
+    .replace("{months}", String(schedule.relationshipEndsAfterMonths));
+  return [
+    [labels.erasureDueOn, schedule.erasureDueOn ? f.date(schedule.erasureDueOn) : f.t(labels.erasureNoDateYet)],
+    [labels.erasureWhy, why],
+  ];
 }
 
 function list(items: readonly string[]): string {
@@ -272,6 +289,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
     [labels.relationshipStart, f.date(p.relationshipStart)],
     [labels.relationshipEnd, f.date(p.relationshipEnd)],
     [labels.createdAt, f.dateTime(p.createdAt)],
+    ...erasureRows(f, reader.erasureSchedule()),
   ]);
   yield close;
 
@@ -337,6 +355,8 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
       { label: labels.status },
       { label: labels.inCollection },
       { label: labels.paidAt },
+      { label: labels.collectionAgency },
+      { label: labels.writtenOffOn },
     ],
     reader.invoices(),
     (i) => [
@@ -348,6 +368,8 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
       f.name(invoiceStatusNames, i.status),
       f.yesNo(i.inCollection),
       f.date(i.paidAt),
+      esc(i.collectionAgency),
+      f.date(i.writtenOffOn),
     ],
   );
   yield close;
@@ -372,11 +394,12 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
   yield* table(
     f,
     labels.sources,
-    [labels.category, labels.source, labels.notedAt, labels.detail].map((label) => ({ label })),
+    [labels.category, labels.source, labels.system, labels.notedAt, labels.detail].map((label) => ({ label })),
     reader.sources(),
     (s) => [
       t(register.dataCategories[s.category].name),
       t(register.sources[s.source].name),
+      esc(s.systemName),
       f.dateTime(s.notedAt),
       esc(s.detail),
     ],

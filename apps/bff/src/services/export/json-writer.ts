@@ -44,6 +44,7 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield* nextList("invoices", reader.invoices());
   yield `,\n${key("billing")}${JSON.stringify(reader.billing())}`;
   yield* nextList("sources", reader.sources());
+  yield `,\n${key("erasureSchedule")}${JSON.stringify(reader.erasureSchedule())}`;
   yield* nextList("requests", reader.requests());
   yield `,\n${key("marketing")}{${key("objections")}${JSON.stringify(reader.objections())},${key("history")}`;
   yield* array(reader.marketingHistory());

@@ -87,6 +87,12 @@ export const labels = {
   amount: { fi: "Summa", en: "Amount" },
   inCollection: { fi: "Perinnässä", en: "In debt collection" },
   paidAt: { fi: "Maksettu", en: "Paid" },
+  collectionAgency: { fi: "Perintätoimisto", en: "Collection agency" },
+  writtenOffOn: { fi: "Kirjattu luottotappioksi", en: "Written off" },
+  system: { fi: "Järjestelmä", en: "System" },
+  erasureDueOn: { fi: "Tietojen poistopäivä", en: "Data due to be erased" },
+  erasureNoDateYet: { fi: "Ei vielä päivää", en: "No date yet" },
+  erasureWhy: { fi: "Poistopäivän peruste", en: "Why this erasure date" },
   billingName: { fi: "Laskutusnimi", en: "Billing name" },
   billingAddress: { fi: "Laskutusosoite", en: "Billing address" },
   eInvoiceAddress: { fi: "Verkkolaskuosoite", en: "E-invoice address" },
@@ -132,6 +138,7 @@ export const orderStatusNames = {
 export const invoiceStatusNames = {
   open: { fi: "Avoin", en: "Open" },
   paid: { fi: "Maksettu", en: "Paid" },
+  written_off: { fi: "Kirjattu luottotappioksi", en: "Written off" },
 } as const satisfies Record<string, Localized>;
 
 export const organisationRoleNames = {

@@ -158,6 +158,10 @@ export const operationsMessages = {
   operationsMailingExcludedRestricted: { fi: "Pois: käsittely rajoitettu", en: "Left out: processing restricted" },
   operationsMailingExcludedErased: { fi: "Pois: tiedot poistettu", en: "Left out: data erased" },
   operationsMailingExcludedSuppressed: { fi: "Pois: estolistalla", en: "Left out: on the suppression list" },
+  operationsMailingExcludedAddressProtected: {
+    fi: "Pois: turvakielto (osoite ei koskaan listalle)",
+    en: "Left out: protected address (never on a list)",
+  },
   operationsMailingOverlap: {
     fi: "Sama asiakas voi olla jätetty pois usealla perusteella.",
     en: "One customer may be left out for more than one reason.",

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
 import { useCustomer } from "../api/get-customer.ts";
+import { ProtectedAddress } from "./protected-address.tsx";
 
 /** One customer's record, read-only; the BFF audits the read. */
 export function CustomerRecordPage({ id }: { id: string }) {
@@ -25,7 +26,7 @@ export function CustomerRecordPage({ id }: { id: string }) {
       {customer.data && (
         <>
           <p className="note">{t("readOnlyNotice")}</p>
-          <CustomerRecordView record={customer.data} />
+          <CustomerRecordView record={customer.data} protectedAddress={<ProtectedAddress customerId={id} />} />
         </>
       )}
     </>

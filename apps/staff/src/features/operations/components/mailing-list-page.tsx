@@ -65,6 +65,8 @@ export function MailingListPage() {
               <dd>{t("operationsMailingCount", { count: summary.data.excluded.erased })}</dd>
               <dt>{t("operationsMailingExcludedSuppressed")}</dt>
               <dd>{t("operationsMailingCount", { count: summary.data.excluded.suppressed })}</dd>
+              <dt>{t("operationsMailingExcludedAddressProtected")}</dt>
+              <dd>{t("operationsMailingCount", { count: summary.data.excluded.addressProtected })}</dd>
             </dl>
             <p className="note">{t("operationsMailingOverlap")}</p>
             <p>
