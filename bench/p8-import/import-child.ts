@@ -13,7 +13,9 @@ if (!dir || !dbFile || !file) throw new Error("usage: import-child.ts REGISTER_D
 
 answer({
   run: async () => {
-    const env = parseEnv(benchEnv(dir));
+    // The server's default batch unless the run asks for another (IMPORT_BATCH_ROWS=100 pnpm bench -- --only P8).
+    const batch = process.env.IMPORT_BATCH_ROWS;
+    const env = parseEnv(benchEnv(dir, batch ? { IMPORT_BATCH_ROWS: batch } : {}));
     const db = await openDatabase(dbFile);
     let peak = process.memoryUsage().heapUsed;
     const sampler = setInterval(() => {
