@@ -334,6 +334,10 @@ export const errorMessages = {
   },
 
   // Issue 12 A — ingest: conflicts, duplicates, erased customers.
+  customer_restricted: {
+    fi: "Asiakkaan tietojen käsittely on rajoitettu (tietosuoja-asetuksen 18 artikla): tietoja ei muuteta ennen kuin rajoitus päättyy. Lähetä rivi uudelleen sen jälkeen.",
+    en: "Processing of the customer's data is restricted (GDPR Art. 18): the data is not changed until the restriction ends. Send the row again after that.",
+  },
   erased_customer: {
     fi: "Sähköpostiosoite kuului asiakkaalle, jonka tiedot on poistettu. Riviä ei tuotu, ellei asiakkuus alkanut poiston jälkeen.",
     en: "The e-mail address belonged to a customer whose data was erased. The row was not imported unless the relationship started after the erasure.",

@@ -17,6 +17,7 @@ import {
   orders,
   organisationRoles,
   organisations,
+  restrictions,
 } from "../../db/schema.ts";
 import { createCustomer } from "../../db/test-fixtures.ts";
 import { createTestContext } from "../../test/test-context.ts";
@@ -308,6 +309,19 @@ describe("ingestRows: the conflict rule", () => {
     );
     expect(later?.outcome).toBe("changed");
     expect((await customerRow(id))?.phone).toBe("+358403333333");
+  });
+
+  it("changes nothing of a customer whose processing is restricted (Art. 18), and says why", async () => {
+    const run = await newSystem();
+    const ext = `c-${n()}`;
+    const [created] = await ingestRows(db, run, [person(ext, { phone: "+358401111111" })], t.now());
+    const id = created?.customerId as string;
+    await db
+      .insert(restrictions)
+      .values({ id: `r${n()}`, customerId: id, ground: "accuracyContested", appliedAt: t.now() });
+    const [r] = await ingestRows(db, run, [person(ext, { phone: "+358409999999" })], t.now() + 1000);
+    expect(r).toMatchObject({ outcome: "refused", code: "customer_restricted" });
+    expect((await customerRow(id))?.phone).toBe("+358401111111");
   });
 
   it("skips a value older than another system's change as stale, without a conflict", async () => {

@@ -32,6 +32,7 @@ import {
   orders,
   organisationRoles,
   organisations,
+  restrictions,
 } from "../../db/schema.ts";
 import { appendAudit } from "../audit.ts";
 import { suppressedAmong, suppressionHash } from "../suppression.ts";
@@ -152,6 +153,8 @@ class Batch {
   private readonly emailOwner = new Map<string, string>();
   private readonly systemsOf = new Map<string, string[]>();
   private readonly erased = new Map<string, string>();
+  /** Customers whose processing is restricted now (Art. 18): their stored data is kept as it is. */
+  private readonly restricted = new Set<string>();
   private readonly suppressed = new Set<string>();
   private readonly lastChange = new Map<string, { at: number; by: ChangeAuthor }>();
   private readonly billingOf = new Map<string, StoredBilling>();
@@ -334,6 +337,11 @@ class Batch {
           WHERE system_id = ${run.system.id} AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
     ))
       this.noted.add(`${r.c}:${r.k}`);
+    for (const r of await tx.rows<{ c: string }>(
+      sql`SELECT customer_id AS c FROM ${restrictions}
+          WHERE lifted_at IS NULL AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
+    ))
+      this.restricted.add(r.c);
     for (const r of await tx.rows<{ c: string; p: MarketingPurpose }>(
       sql`SELECT customer_id AS c, purpose AS p FROM ${marketingObjections}
           WHERE objected = 1 AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
@@ -420,6 +428,9 @@ class Batch {
     const customerId = "externalId" in row.key ? this.keyToCustomer.get(row.key.externalId) : row.key.customerId;
     const stored = customerId === undefined ? undefined : this.customersById.get(customerId);
     if ("customerId" in row.key && (!stored || stored.anonymisedAt !== null)) return this.refuse(row, "not_found");
+    // Art. 18: while processing is restricted the data is only stored. A connected system's update is processing, so
+    // the row is refused (the system sends it again once the restriction is lifted; staff see it in the report).
+    if (stored && this.restricted.has(stored.id)) return this.refuse(row, "customer_restricted", stored.id);
 
     // E-mail: never merged into another customer silently; an erased customer's address is refused.
     const email = typeof record.email === "string" ? record.email.trim().toLowerCase() : null;
