@@ -3,9 +3,8 @@ import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
-import type { Deps } from "../../apps/bff/src/deps.ts";
+import { createDeps, type Deps } from "../../apps/bff/src/deps.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
-import { createMailQueue } from "../../apps/bff/src/mail/mail-queue.ts";
 
 /**
  * The BFF's configuration for a bench child: a register file in `dir`, loopback origins, no built apps needed.
@@ -58,5 +57,5 @@ export async function benchDeps(dir: string, overrides: Record<string, string> =
   const env = parseEnv(benchEnv(dir, overrides));
   for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
   const mailer = { async send() {} };
-  return { db: await openDatabase(env.databasePath), env, mail: createMailQueue(mailer), now: Date.now };
+  return createDeps({ db: await openDatabase(env.databasePath), env, mailer, now: Date.now });
 }

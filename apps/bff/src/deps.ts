@@ -1,15 +1,51 @@
 import type { Db } from "./db/port.ts";
 import type { Env } from "./env.ts";
-import type { MailQueue } from "./mail/mail-queue.ts";
+import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
+import type { Mailer } from "./mail/mailer.ts";
+import { onWebhookDelivered } from "./services/outbox/delivered.ts";
+import { createOutbox, type Outbox, type OutboxHandler } from "./services/outbox/outbox.ts";
+import { createWebhookHandler } from "./services/outbox/webhook-delivery.ts";
 
 /** What every route factory needs; tests pass their own database, mailer and clock. */
 export type Deps = {
   db: Db;
   env: Env;
   /**
-   * Mail, queued inside a service's transaction and sent after it commits. The mailer itself is not here: nothing
-   * but the queue sends (`createMailQueue(mailer)`).
+   * Mail, written to the outbox inside a service's transaction and delivered after it commits (issue 13). The
+   * mailer itself is not here: nothing but the outbox's mail handler sends.
    */
   mail: MailQueue;
+  /** The transactional outbox: mail and webhook deliveries (services/outbox). Events go through `emitCustomerEvent`. */
+  outbox: Outbox;
   now: () => number;
 };
+
+/**
+ * The one way to assemble Deps: the outbox with its mail and webhook handlers, and the mail queue over it. Tests
+ * pass a capturing mailer; a test of webhooks may pass its own handler.
+ */
+export function createDeps({
+  db,
+  env,
+  mailer,
+  now,
+  webhook,
+}: {
+  db: Db;
+  env: Env;
+  mailer: Mailer;
+  now: () => number;
+  webhook?: OutboxHandler;
+}): Deps {
+  const outbox = createOutbox({
+    db,
+    now,
+    maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    handlers: {
+      mail: createMailHandler(mailer, env.messageIdDomain),
+      webhook: webhook ?? createWebhookHandler({ db, env }),
+    },
+    delivered: { webhook: onWebhookDelivered },
+  });
+  return { db, env, mail: createMailQueue(outbox), outbox, now };
+}

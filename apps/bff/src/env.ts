@@ -73,6 +73,21 @@ const envSchema = z
     IMPORT_BATCH_ROWS: z.coerce.number().int().min(1).max(100_000).default(500),
     /** The integration API's default rate per client (a client's own setting overrides it). */
     API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(120),
+    /** Issue 13: tries of one outbox row (mail or webhook) before it is dead; retries back off from 30 s to 6 h. */
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    /** How often the dispatcher looks for rows that are due (retries, and rows another process or a crash left). */
+    OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+    /**
+     * Issue 13: webhook hosts allowed to resolve to a loopback, private or link-local address (server-side request
+     * forgery): comma-separated CIDRs or host names. Public addresses need no entry. The demo allows loopback.
+     */
+    WEBHOOK_ALLOW: z.string().trim().max(4000).optional(),
+    /** A webhook receiver that has not answered in this time has failed this try. */
+    WEBHOOK_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(10),
+    /** Issue 13: where the daily digest of due and overdue requests goes (a desk mailbox); unset: no digest. */
+    DIGEST_MAIL_TO: z.email("DIGEST_MAIL_TO must be an e-mail address").optional(),
+    /** The hour (Finnish time, 0–23) the digest is sent. */
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   })
   .transform((e) => {
     const production = e.NODE_ENV === "production";
@@ -89,6 +104,13 @@ const envSchema = z
       // Secure cookies need HTTPS; production always runs behind it.
       secureCookies: production,
       suppressionKey: e.SUPPRESSION_KEY ?? DEMO_SUPPRESSION_KEY,
+      /** Loopback is allowed outside production when nothing is configured, so a newcomer can try a local receiver. */
+      webhookAllow: (e.WEBHOOK_ALLOW ?? (production ? "" : "127.0.0.0/8,::1,localhost"))
+        .split(",")
+        .map((v) => v.trim())
+        .filter((v) => v.length > 0),
+      /** The domain of Message-IDs: MAIL_FROM's, so replies and duplicates are recognisable as ours. */
+      messageIdDomain: /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? "tietoni.invalid",
       sessionPolicy: {
         idleTimeoutMs: e.SESSION_IDLE_MINUTES * 60_000,
         absoluteLifetimeMs: e.SESSION_ABSOLUTE_MINUTES * 60_000,

@@ -7,9 +7,8 @@ import {
   DEMO_STAFF,
   seedDemo,
 } from "./db/seed-demo.ts";
-import type { Deps } from "./deps.ts";
+import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
-import { createMailQueue } from "./mail/mail-queue.ts";
 import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
@@ -22,7 +21,9 @@ async function main() {
   const mailer: Mailer = env.SMTP_URL
     ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
     : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
-  const deps: Deps = { db, env, mail: createMailQueue(mailer), now: Date.now };
+  const deps = createDeps({ db, env, mailer, now: Date.now });
+  // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
+  deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 
   if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
 
@@ -47,6 +48,8 @@ async function main() {
     portal.close();
     staff.close();
     await purge.ran();
+    // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
+    await deps.outbox.stop();
     await db.close();
     process.exit(0);
   };

@@ -6,7 +6,7 @@ import type { SessionAuthEnv } from "../middleware/session-auth/index.ts";
 
 /** Staff roles and what each may do: the one place permissions are decided. */
 export const rolePermissions = {
-  agent: ["customer:search", "customer:read", "request:handle", "customer:write"],
+  agent: ["customer:search", "customer:read", "request:handle", "customer:write", "disclosure:record"],
   admin: [
     "customer:search",
     "customer:read",
@@ -18,6 +18,9 @@ export const rolePermissions = {
     // Issue 12: connected systems, their API clients, and file imports.
     "systems:manage",
     "import:run",
+    // Issue 13: disclosures recorded by hand (agents too), and the outbox's delivery log with retry and replay.
+    "disclosure:record",
+    "deliveries:manage",
   ],
 } as const;
 

@@ -5,17 +5,27 @@ import {
   correctableByRequest,
   dataCategoryIds,
   decisionOutcomes,
+  disclosureChannels,
+  disclosureLegalBases,
+  disclosureReasons,
   exportFormats,
   importKinds,
   importStates,
   inboundChannels,
   inboundIssueKinds,
   invoiceStatuses,
+  liftToldOtherwiseMethods,
   locales,
   marketingChannels,
   marketingPurposes,
+  notificationMethods,
+  notificationPartyKinds,
+  notificationStatuses,
+  notificationTriggers,
   orderStatuses,
   organisationRoleKinds,
+  outboxKinds,
+  outboxStatuses,
   requestChannels,
   requestStates,
   requestTypes,
@@ -531,6 +541,12 @@ export const restrictions = sqliteTable(
     liftReason: text("lift_reason"),
     /** The approved correction that settled the contested accuracy and so ended this restriction. */
     endedByRequestId: text("ended_by_request_id").references(() => requests.id),
+    /** Issue 13: the outbox row of the lift notice; lifting waits until it is delivered (or told otherwise). */
+    liftNoticeOutboxId: text("lift_notice_outbox_id"),
+    /** Issue 13: when the notice's mail failed, how and when staff told the customer another way, and who. */
+    liftToldOtherwiseAt: integer("lift_told_otherwise_at"),
+    liftToldOtherwiseBy: text("lift_told_otherwise_by").references(() => staffUsers.id),
+    liftToldOtherwiseMethod: text("lift_told_otherwise_method", { enum: liftToldOtherwiseMethods }),
   },
   (t) => [index("restrictions_customer_idx").on(t.customerId)],
 );
@@ -797,3 +813,134 @@ export const erasedEmails = sqliteTable("erased_emails", {
   emailHash: text("email_hash").primaryKey(),
   erasedOn: text("erased_on").notNull(),
 });
+
+/* ---- Decisions out (issue 13) ---- */
+
+/**
+ * The transactional outbox (decision 012): every mail and every webhook delivery, written in the transaction of the
+ * change that causes it and delivered after commit by the dispatcher, at least once. The id is the delivery's
+ * identity on the wire (`webhook-id`, the mail's Message-ID), the same on every try. `body` (the rendered mail or the
+ * payload, JSON) is kept only until the row is delivered or dead — then metadata only; a code mail's body also goes
+ * when its code expires, and an erasure deletes the customer's bodies. `last_error` names a reason, never content.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: outboxKinds }).notNull(),
+    /** The mail template (`mailTemplates`) or the event type (`webhookEventTypes`). */
+    topic: text("topic").notNull(),
+    status: text("status", { enum: outboxStatuses }).notNull(),
+    body: text("body"),
+    /** A code mail: the body is dropped at this time even if undelivered (the code no longer works). */
+    bodyExpiresAt: integer("body_expires_at"),
+    /** The customer the row is about (null for staff mail): what an erasure clears and the log filters by. */
+    customerId: text("customer_id"),
+    /** The request the mail or event belongs to: a failing required notice is flagged on it. */
+    requestId: text("request_id"),
+    /** A notice the law requires the customer to receive (refusal, extension, restriction-lift notice). */
+    required: integer("required", { mode: "boolean" }).notNull().default(false),
+    /** A webhook's endpoint. */
+    endpointId: text("endpoint_id"),
+    /** Ids only (no personal data), enough to render the body again for a retry or replay after it was dropped. */
+    params: text("params"),
+    attempts: integer("attempts").notNull().default(0),
+    /** When the dispatcher may try next; also the lease of a try in flight (set ahead while it runs). */
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at"),
+    createdAt: integer("created_at").notNull(),
+    deliveredAt: integer("delivered_at"),
+    deadAt: integer("dead_at"),
+  },
+  (t) => [
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    index("outbox_customer_idx").on(t.customerId),
+    index("outbox_request_idx").on(t.requestId),
+    index("outbox_created_idx").on(t.createdAt),
+  ],
+);
+
+/**
+ * A connected system's webhook endpoint. The signing secret is kept as the Standard Webhooks `whsec_` string, since
+ * signing needs it; it is shown once when created or rotated and never returned by any read.
+ */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    systemId: text("system_id")
+      .notNull()
+      .references(() => connectedSystems.id),
+    url: text("url").notNull(),
+    description: text("description"),
+    /** JSON array of event types it receives. */
+    eventTypes: text("event_types").notNull(),
+    /** JSON array of data categories it may receive. */
+    categories: text("categories").notNull(),
+    secret: text("secret").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: integer("created_at").notNull(),
+    createdBy: text("created_by").references(() => staffUsers.id),
+    updatedAt: integer("updated_at"),
+  },
+  (t) => [index("webhook_endpoints_system_idx").on(t.systemId)],
+);
+
+/**
+ * The disclosure log: each time a customer's data left the register for a recipient. No personal data but the
+ * customer's id, so it outlives an erasure.
+ */
+export const disclosures = sqliteTable(
+  "disclosures",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    at: integer("at").notNull(),
+    channel: text("channel", { enum: disclosureChannels }).notNull(),
+    /** The connected system that received it (webhook, or staff recording a disclosure to a system). */
+    systemId: text("system_id").references(() => connectedSystems.id),
+    /** The notice recipient it belongs to (for a system: the system's notice recipient, if it is one). */
+    noticeRecipientId: text("notice_recipient_id"),
+    /** JSON array of data categories. */
+    categories: text("categories").notNull(),
+    legalBasis: text("legal_basis", { enum: disclosureLegalBases }).notNull(),
+    reason: text("reason", { enum: disclosureReasons }).notNull(),
+    eventType: text("event_type"),
+    outboxId: text("outbox_id"),
+    recordedBy: text("recorded_by").references(() => staffUsers.id),
+  },
+  (t) => [index("disclosures_customer_idx").on(t.customerId, t.at), index("disclosures_system_idx").on(t.systemId)],
+);
+
+/**
+ * Art. 19: a party to tell of a correction, erasure or restriction — from the disclosure log and the recorded
+ * sources, or one per notice recipient for data disclosed before the log existed. Told by webhook (done when the
+ * delivery succeeds) or by staff (a task confirmed on the request).
+ */
+export const recipientNotifications = sqliteTable(
+  "recipient_notifications",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    requestId: text("request_id").references(() => requests.id),
+    trigger: text("trigger", { enum: notificationTriggers }).notNull(),
+    /** JSON array of the data categories concerned. */
+    categories: text("categories").notNull(),
+    partyKind: text("party_kind", { enum: notificationPartyKinds }).notNull(),
+    /** A connected system's id, a notice recipient id or a notice source id. */
+    partyId: text("party_id").notNull(),
+    method: text("method", { enum: notificationMethods }).notNull(),
+    status: text("status", { enum: notificationStatuses }).notNull(),
+    outboxId: text("outbox_id"),
+    createdAt: integer("created_at").notNull(),
+    doneAt: integer("done_at"),
+    doneBy: text("done_by").references(() => staffUsers.id),
+  },
+  (t) => [
+    index("recipient_notifications_customer_idx").on(t.customerId, t.createdAt),
+    index("recipient_notifications_request_idx").on(t.requestId),
+    index("recipient_notifications_open_idx").on(t.status, t.createdAt),
+    index("recipient_notifications_outbox_idx").on(t.outboxId),
+  ],
+);

@@ -7,8 +7,11 @@ export type MailAttachment = { filename: string; content: Buffer; contentType: s
 
 export type MailMessage = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
 
+/** What the outbox hands a mailer: the message and its Message-ID, the same on every try of one outbox row. */
+export type OutgoingMail = MailMessage & { messageId?: string };
+
 /** The one port every outgoing message goes through. */
-export type Mailer = { send(message: MailMessage): Promise<void> };
+export type Mailer = { send(message: OutgoingMail): Promise<void> };
 
 /** Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. */
 export function createSmtpMailer({ url, from }: { url: string; from: string }): Mailer {

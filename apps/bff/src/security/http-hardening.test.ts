@@ -7,8 +7,7 @@ import { serve } from "@hono/node-server";
 import { inspectRoutes } from "hono/dev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseImage } from "../db/client.ts";
-import type { Deps } from "../deps.ts";
-import { createMailQueue } from "../mail/mail-queue.ts";
+import { createDeps, type Deps } from "../deps.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
@@ -30,7 +29,7 @@ let tmp: string;
 /** The test context's register and env, with the given env changes (a static build, production mode). */
 function depsWith(env: Partial<Deps["env"]>): Deps {
   const mailer = { async send() {} };
-  return { db: t.db, env: { ...t.env, ...env }, mail: createMailQueue(mailer), now: () => Date.now() };
+  return createDeps({ db: t.db, env: { ...t.env, ...env }, mailer, now: () => Date.now() });
 }
 
 beforeAll(async () => {

@@ -190,7 +190,11 @@ export function startEmailChange(
       },
       at,
     );
-    mail.enqueueMail(tx, emailChangeCodeMail(newEmail, code));
+    await mail.enqueueMail(tx, emailChangeCodeMail(newEmail, code), {
+      template: "email_change_code",
+      customerId,
+      bodyExpiresAt: at + signInCodePolicy.validForMs,
+    });
     return { ok: true };
   });
 }
@@ -273,7 +277,11 @@ export function confirmEmailChange(
         expiresAt,
       });
       const undoUrl = `${env.portalOrigin}/email-change/undo#${undoId}.${secret}`;
-      mail.enqueueMail(tx, emailChangedUndoMail(oldEmail, maskEmail(pending.newEmail), undoUrl, expiresAt));
+      await mail.enqueueMail(tx, emailChangedUndoMail(oldEmail, maskEmail(pending.newEmail), undoUrl, expiresAt), {
+        template: "email_changed_undo",
+        customerId,
+        bodyExpiresAt: expiresAt,
+      });
     }
     await appendAudit(
       tx,

@@ -1,4 +1,4 @@
-import { checkSignInCode, iso } from "@tietoni/domain";
+import { checkSignInCode, customerSignInCodePolicy, iso } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { SessionStore } from "../auth/session-store.ts";
 import {
@@ -115,7 +115,11 @@ export async function requestSignInCode(
       const replaced = await newestSignInCode(tx, customer.id);
       if (replaced) await auditWrongCodes(tx, customer.id, email, replaced, 0, at);
       const { code, link } = await issueSignInCode(tx, customer.id, at);
-      mail.enqueueMail(tx, signInCodeMail(email, code, signInLinkUrl(env.portalOrigin, link)));
+      await mail.enqueueMail(tx, signInCodeMail(email, code, signInLinkUrl(env.portalOrigin, link)), {
+        template: "sign_in_code",
+        customerId: customer.id,
+        bodyExpiresAt: at + customerSignInCodePolicy.validForMs,
+      });
     }).catch((error: unknown) => console.error("[auth] sign-in code not issued", error));
   });
   return { ok: true };

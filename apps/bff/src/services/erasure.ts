@@ -135,7 +135,13 @@ export function executeErasure(
     await decide(tx, row, actor, now, "completed", ERASURE_DECISION, null);
     const request = await loadRequestView(tx, requestId);
     if (!request) throw new Error("request vanished after the erasure");
-    if (result.formerEmail) mail.enqueueMail(tx, erasureCompletedMail(result.formerEmail, assessment.kept));
+    if (result.formerEmail) {
+      // Not tied to the customer: the erasure just dropped their outbox bodies, and this one must still go.
+      await mail.enqueueMail(tx, erasureCompletedMail(result.formerEmail, assessment.kept), {
+        template: "erasure_completed",
+        requestId,
+      });
+    }
     return { ok: true, request, suppressed: result.suppressed };
   });
 }

@@ -177,9 +177,10 @@ export async function produceAccessExport(
       at,
     );
     if (email) {
-      mail.enqueueMail(
+      await mail.enqueueMail(
         tx,
         accessExportMail(email, { filename: started.fileName, content, contentType: "text/html; charset=utf-8" }),
+        { template: "export_delivered", customerId: row.customerId, requestId },
       );
     }
     return { ok: true, produced };

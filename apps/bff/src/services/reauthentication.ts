@@ -67,7 +67,11 @@ export function requestReauthenticationCode(
       createdAt: at,
       expiresAt: at + signInCodePolicy.validForMs,
     });
-    mail.enqueueMail(tx, reauthenticationCodeMail(row.email, code));
+    await mail.enqueueMail(tx, reauthenticationCodeMail(row.email, code), {
+      template: "reauthentication_code",
+      customerId: customer.id,
+      bodyExpiresAt: at + signInCodePolicy.validForMs,
+    });
     return { ok: true };
   });
 }

@@ -280,7 +280,13 @@ export function submitRequest(
       },
       at,
     );
-    if (customer.email) mail.enqueueMail(tx, requestReceivedMail(customer.email, request));
+    if (customer.email) {
+      await mail.enqueueMail(tx, requestReceivedMail(customer.email, request), {
+        template: "request_received",
+        customerId: customer.id,
+        requestId: request.id,
+      });
+    }
     return { ok: true, request };
   });
 }
@@ -306,7 +312,13 @@ export function cancelRequest(
       .values({ requestId: id, at, actorType: "customer", actorId: customer.id, event: "cancelled" });
     const request = await loadRequestView(tx, id);
     if (!request) throw new Error("request vanished after cancel");
-    if (customer.email) mail.enqueueMail(tx, requestCancelledMail(customer.email, request));
+    if (customer.email) {
+      await mail.enqueueMail(tx, requestCancelledMail(customer.email, request), {
+        template: "request_cancelled",
+        customerId: customer.id,
+        requestId: request.id,
+      });
+    }
     return { ok: true, request };
   });
 }

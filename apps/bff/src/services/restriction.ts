@@ -154,7 +154,13 @@ export async function applyRestriction(
     const restriction = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
     const request = await loadRequestView(tx, requestId);
     if (!restriction || !request) throw new Error("restriction vanished after insert");
-    if (customer.email) mail.enqueueMail(tx, restrictionAppliedMail(customer.email, ground));
+    if (customer.email) {
+      await mail.enqueueMail(tx, restrictionAppliedMail(customer.email, ground), {
+        template: "restriction_applied",
+        customerId: row.customerId,
+        requestId,
+      });
+    }
     return { ok: true, restriction: toRestrictionView(restriction), request };
   });
 }
@@ -225,9 +231,17 @@ export async function notifyRestrictionLift(
     const email = (await customerState(tx, r.customerId))?.email ?? null;
     // Nowhere to send the notice, or nothing left to lift.
     if (r.liftedAt !== null || email === null) return invalidState();
-    await tx.update(restrictions).set({ liftNoticeAt: now }).where(eq(restrictions.id, restrictionId));
+    const outboxId = await mail.enqueueMail(tx, restrictionLiftNoticeMail(email), {
+      template: "restriction_lift_notice",
+      customerId: r.customerId,
+      requestId: r.requestId,
+      params: { restrictionId },
+    });
+    await tx
+      .update(restrictions)
+      .set({ liftNoticeAt: now, liftNoticeOutboxId: outboxId })
+      .where(eq(restrictions.id, restrictionId));
     await recordRestrictionStep(tx, r, { event: "liftNoticeSent", action: "restriction.lift_notified" }, actor, now);
-    mail.enqueueMail(tx, restrictionLiftNoticeMail(email));
     return { ok: true, restriction: toRestrictionView({ ...r, liftNoticeAt: now }) };
   });
 }

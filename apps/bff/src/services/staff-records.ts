@@ -334,9 +334,17 @@ export function correctCustomerByStaff(
       const oldEmail = row.email;
       const newEmail = c.email ?? null;
       if (oldEmail) {
-        mail.enqueueMail(tx, emailCorrectedByStaffMail(oldEmail, "old", newEmail ? maskEmail(newEmail) : null));
+        await mail.enqueueMail(tx, emailCorrectedByStaffMail(oldEmail, "old", newEmail ? maskEmail(newEmail) : null), {
+          template: "email_corrected_by_staff",
+          customerId,
+        });
       }
-      if (newEmail) mail.enqueueMail(tx, emailCorrectedByStaffMail(newEmail, "new", null));
+      if (newEmail) {
+        await mail.enqueueMail(tx, emailCorrectedByStaffMail(newEmail, "new", null), {
+          template: "email_corrected_by_staff",
+          customerId,
+        });
+      }
     }
     await appendAudit(
       tx,

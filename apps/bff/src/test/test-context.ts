@@ -7,9 +7,8 @@ import { totpCodeForStep, totpStep } from "../auth/totp.ts";
 import { openDatabase } from "../db/client.ts";
 import { auditLog, staffUsers } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
-import type { Deps } from "../deps.ts";
+import { createDeps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
-import { createMailQueue } from "../mail/mail-queue.ts";
 import type { Mailer, MailMessage } from "../mail/mailer.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
@@ -47,7 +46,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
       sent.push(message);
     },
   };
-  const deps: Deps = { db, env, mail: createMailQueue(mailer), now: () => clock };
+  const deps = createDeps({ db, env, mailer, now: () => clock });
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 
@@ -73,6 +72,9 @@ export async function createTestContext(envOverrides: Record<string, string> = {
     db,
     env,
     sent,
+    deps,
+    /** The outbox: `await t.outbox.idle()` waits for deliveries started by a request; `deliverDue()` runs retries. */
+    outbox: deps.outbox,
     portal,
     staff,
     advance(ms: number) {

@@ -85,6 +85,19 @@ export const auditActions = [
   "request.export_produced",
   "customer.protected_address.viewed",
   "inbound_issues.viewed",
+  // Issue 13 — decisions out: webhook endpoints, the delivery log, disclosures, Art. 19, restriction-lift notices.
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.secret_rotated",
+  "outbox.viewed",
+  "outbox.retried",
+  "outbox.replayed",
+  "disclosure.recorded",
+  "disclosures.viewed",
+  "recipient_notification.confirmed",
+  "restriction.lift_told_otherwise",
+  "customer.language_changed",
+  "digest.sent",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.

@@ -557,6 +557,24 @@ export const errorMessages = {
     fi: "Asiakkaan osoite ei ole turvakiellon alainen; se näkyy asiakastiedoissa.",
     en: "The customer's address is not protected; it is shown in the record.",
   },
+  // Issue 13 A — the outbox, mail and the delivery log.
+  delivery_not_replayable: {
+    fi: "Tätä viestiä ei voi lähettää uudelleen: sen sisältöä ei enää säilytetä eikä sitä voi muodostaa uudelleen.",
+    en: "This message cannot be sent again: its content is no longer kept and cannot be rebuilt.",
+  },
+  // Issue 13 B — webhook endpoints.
+  webhook_url_invalid: {
+    fi: "Anna vastaanottajan osoite muodossa https://… (ilman tunnuksia).",
+    en: "Enter the receiver's address as https://… (without credentials).",
+  },
+  // Issue 13 C — the disclosure log.
+  // Issue 13 D — Art. 19 notifications.
+  // Issue 13 E — restriction-lift notices.
+  lift_notice_not_delivered: {
+    fi: "Ilmoitusta rajoituksen poistamisesta ei ole vielä toimitettu asiakkaalle. Odota toimitusta tai kirjaa, miten kerroit asiakkaalle muuten.",
+    en: "The notice of lifting the restriction has not been delivered to the customer yet. Wait for the delivery or record how you told the customer another way.",
+  },
+  // Issue 13 F — mail language.
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -5,7 +5,7 @@ import { customerSignInLimits, signInLimits } from "../../auth/sign-in-limits.ts
 import { openDatabase } from "../../db/client.ts";
 import { signInCodes } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createMailQueue } from "../../mail/mail-queue.ts";
+import { createDeps } from "../../deps.ts";
 import type { Mailer } from "../../mail/mailer.ts";
 import { createPortalApp } from "../../portal-app.ts";
 import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
@@ -174,12 +174,7 @@ describe("after a restart", () => {
           sent.push(message.to);
         },
       };
-      const restarted = createPortalApp({
-        db,
-        env: t.env,
-        mail: createMailQueue(mailer),
-        now: () => START + elapsed,
-      });
+      const restarted = createPortalApp(createDeps({ db, env: t.env, mailer, now: () => START + elapsed }));
       expect(await answer(await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.42", restarted))).toEqual(rateLimited);
       expect(
         await answer(await verifyCode("someone-else@example.com", "12345678", "198.51.100.43", restarted)),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, Tx } from "../../db/port.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createMailQueue } from "../../mail/mail-queue.ts";
+import { createDeps } from "../../deps.ts";
 import type { MailMessage } from "../../mail/mailer.ts";
 import { createPortalApp } from "../../portal-app.ts";
 import { createTestContext, PORTAL_ORIGIN, type TestContext } from "../../test/test-context.ts";
@@ -51,12 +51,9 @@ describe("a wrong code costs the same for a registered and an unknown address", 
     const { port, counts } = countingPort(t.db);
     const sent: MailMessage[] = [];
     let clock = Date.UTC(2026, 11, 1, 8, 0, 0);
-    const app = createPortalApp({
-      db: port,
-      env: t.env,
-      mail: createMailQueue({ send: async (m) => void sent.push(m) }),
-      now: () => clock,
-    });
+    const app = createPortalApp(
+      createDeps({ db: port, env: t.env, mailer: { send: async (m) => void sent.push(m) }, now: () => clock }),
+    );
     const post = (url: string, body: unknown, ip: string) =>
       app.request(`/api/portal/auth/${url}`, {
         method: "POST",

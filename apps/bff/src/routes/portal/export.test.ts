@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
-import { createMailQueue } from "../../mail/mail-queue.ts";
+import { createDeps } from "../../deps.ts";
 import { runningExports } from "../../services/export/export-stream.ts";
 import { EXPORT_SCHEMA_FILE, EXPORT_V1_SCHEMA_FILE, exportSchemaText } from "../../services/export/json-schema-file.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
@@ -74,7 +74,7 @@ describe("download my data: access and schema", () => {
   it("marks the schema itself cacheable for an hour", async () => {
     // Mounted alone: the portal surface stamps no-store on every /api answer after the route runs.
     const mailer = { send: async () => {} };
-    const deps = { db: t.db, env: t.env, mail: createMailQueue(mailer), now: Date.now };
+    const deps = createDeps({ db: t.db, env: t.env, mailer, now: Date.now });
     const sessions = createSessionStore(
       t.db,
       { table: "customer_sessions", subject: "customer_id" },

@@ -8,6 +8,7 @@ import {
   helsinkiDate,
   iso,
   isPending,
+  type MailTemplate,
   type NotificationParty,
   type RequestChannel,
   type RequestView,
@@ -60,13 +61,24 @@ function onRequest<T extends object>(
 async function answer(
   tx: Tx,
   row: RequestRow,
-  notice?: { mail: DeskDeps["mail"]; message: (to: string, request: RequestView) => MailMessage },
+  notice?: {
+    mail: DeskDeps["mail"];
+    template: MailTemplate;
+    message: (to: string, request: RequestView) => MailMessage;
+  },
 ): Promise<Answer> {
   const request = await loadRequestView(tx, row.id);
   if (!request) throw new Error("request vanished after a decision");
   if (notice) {
     const to = (await findActiveCustomer(tx, row.customerId))?.email;
-    if (to) notice.mail.enqueueMail(tx, notice.message(to, request));
+    if (to) {
+      await notice.mail.enqueueMail(tx, notice.message(to, request), {
+        template: notice.template,
+        customerId: row.customerId,
+        requestId: row.id,
+        params: { requestId: row.id },
+      });
+    }
   }
   return { ok: true, request };
 }
@@ -155,7 +167,7 @@ export function registerPaperRequest(
       channel: row.channel,
       receivedOn: row.receivedOn,
     });
-    return answer(tx, row, { mail, message: requestReceivedMail });
+    return answer(tx, row, { mail, template: "request_received", message: requestReceivedMail });
   });
 }
 
@@ -236,7 +248,7 @@ export function extendRequest(
       .where(eq(requests.id, row.id));
     await event(tx, row, actor, now, { event: "extended", note: input.reasons });
     await audit(tx, row, actor, now, "request.extended", { months: input.months, dueOn: check.newDueOn });
-    return answer(tx, row, { mail, message: requestExtendedMail });
+    return answer(tx, row, { mail, template: "request_extended", message: requestExtendedMail });
   });
 }
 
@@ -252,7 +264,7 @@ export function refuseRequest(
     if (!isPending(row.state)) return invalidState();
     await decide(tx, row, actor, now, "refused", reasons);
     await audit(tx, row, actor, now, "request.refused", { type: row.type });
-    return answer(tx, row, { mail, message: requestRefusedMail });
+    return answer(tx, row, { mail, template: "request_refused", message: requestRefusedMail });
   });
 }
 
@@ -286,6 +298,7 @@ export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: Sta
     const restrictionEnded = ended.length > 0;
     return answer(tx, row, {
       mail,
+      template: "request_decision",
       message: (to, request) => correctionApprovedMail(to, request, { restrictionEnded }),
     });
   });
@@ -303,7 +316,7 @@ export function completeRequest(
     if (!isPending(row.state) || !decidedOnDesk(row.type)) return invalidState();
     await decide(tx, row, actor, now, "completed", note);
     await audit(tx, row, actor, now, "request.completed", { type: row.type });
-    return answer(tx, row, { mail, message: requestCompletedMail });
+    return answer(tx, row, { mail, template: "request_decision", message: requestCompletedMail });
   });
 }
 

@@ -1,0 +1,253 @@
+import { type OutboxKind, outboxNextStep, outboxRetryDelayMs } from "@tietoni/domain";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { randomToken } from "../../auth/tokens.ts";
+import type { Db, Tx } from "../../db/port.ts";
+import { outbox } from "../../db/schema.ts";
+
+/*
+ * The transactional outbox (decision 012). `enqueue` writes a row in the caller's transaction; after that
+ * transaction commits the row is handed to its handler at once (so a mail or an event leaves within milliseconds),
+ * and the dispatcher's loop picks up whatever is due: rows whose first try failed, rows a crash interrupted (their
+ * lease ran out), rows written by another process. Delivery is at least once; the row's id is its identity on the
+ * wire, the same on every try. Handlers are per kind: mail (SMTP or the demo's files) and webhook (signed POSTs).
+ */
+
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** What a service asks to send. `body` is JSON-serialisable: the rendered mail, or the webhook payload. */
+export type OutboxEntry = {
+  kind: OutboxKind;
+  topic: string;
+  body: unknown;
+  customerId?: string | null;
+  requestId?: string | null;
+  endpointId?: string | null;
+  required?: boolean;
+  /** A code mail: drop the body at this time, delivered or not. */
+  bodyExpiresAt?: number | null;
+  /** Ids only, to render the body again for a retry or replay after it was dropped. */
+  params?: Record<string, string> | null;
+};
+
+/** One try's result. `permanent`: trying again cannot help (a 4xx, a refused address, a disallowed host). */
+export type DeliveryOutcome = { ok: true } | { ok: false; permanent: boolean; reason: string };
+
+/** A row as handed to a handler, its body parsed. */
+export type Delivery = Omit<OutboxRow, "body" | "params"> & { body: unknown; params: Record<string, string> | null };
+
+export type OutboxHandler = (delivery: Delivery) => Promise<DeliveryOutcome>;
+
+/**
+ * Runs in the transaction that marks a row delivered: a webhook's delivery becomes a disclosure and settles its
+ * Art. 19 notification. Keyed by kind.
+ */
+export type DeliveredHook = (tx: Tx, delivery: Delivery, now: number) => Promise<void>;
+
+/**
+ * Renders a body again from a row's metadata when it was dropped (delivered, dead or expired) and an admin retries or
+ * replays it. Returns null when the row cannot be rendered again (a code mail; a customer since erased).
+ */
+export type BodyRenderer = (db: Db, row: OutboxRow) => Promise<unknown | null>;
+
+export type OutboxOptions = {
+  db: Db;
+  now: () => number;
+  handlers: Record<OutboxKind, OutboxHandler>;
+  delivered?: Partial<Record<OutboxKind, DeliveredHook>>;
+  /** Tries before a row is dead (OUTBOX_MAX_ATTEMPTS). */
+  maxAttempts: number;
+  /** How long a try may hold a row before another process may take it (a crashed try is retried after this). */
+  leaseMs?: number;
+  /** Rows taken per pass of the loop. */
+  batchSize?: number;
+  random?: () => number;
+};
+
+export type Outbox = {
+  /** Writes a row in `tx`; hands it to its handler once `tx` commits. Returns the row's id. */
+  enqueue(tx: Tx, entry: OutboxEntry): Promise<string>;
+  /** Tries every row that is due now; resolves with how many it tried. */
+  deliverDue(): Promise<number>;
+  /** Starts the loop (every `pollMs`, plus right after each enqueue). */
+  start(pollMs: number): void;
+  /** Stops the loop and waits for the tries in flight. */
+  stop(): Promise<void>;
+  /** Resolves when no try is in flight (tests). */
+  idle(): Promise<void>;
+  readonly maxAttempts: number;
+};
+
+const DEFAULT_LEASE_MS = 60_000;
+
+export function createOutbox(options: OutboxOptions): Outbox {
+  const { db, now, handlers, maxAttempts } = options;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const batchSize = options.batchSize ?? 50;
+  const random = options.random ?? Math.random;
+  const inFlight = new Map<string, Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let passRunning: Promise<number> | null = null;
+
+  function parse(row: OutboxRow): Delivery {
+    return {
+      ...row,
+      body: row.body === null ? null : (JSON.parse(row.body) as unknown),
+      params: row.params === null ? null : (JSON.parse(row.params) as Record<string, string>),
+    };
+  }
+
+  /** One try of a row this process holds the lease of. Never throws. */
+  async function attempt(delivery: Delivery): Promise<void> {
+    let outcome: DeliveryOutcome;
+    const expired = delivery.bodyExpiresAt !== null && delivery.bodyExpiresAt <= now();
+    if (delivery.body === null || expired) {
+      outcome = { ok: false, permanent: true, reason: expired ? "expired" : "body_gone" };
+    } else {
+      try {
+        outcome = await handlers[delivery.kind](delivery);
+      } catch (error) {
+        outcome = { ok: false, permanent: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const attempts = delivery.attempts + 1;
+    const at = now();
+    const step = outboxNextStep(outcome, attempts, maxAttempts);
+    try {
+      await db.transaction(async (tx) => {
+        if (step === "delivered") {
+          await tx
+            .update(outbox)
+            .set({ status: "delivered", body: null, attempts, lastAttemptAt: at, deliveredAt: at, lastError: null })
+            .where(eq(outbox.id, delivery.id));
+          await options.delivered?.[delivery.kind]?.(tx, delivery, at);
+        } else {
+          // A reason, never content: handlers report codes and status lines, not bodies or addresses.
+          const reason = outcome.ok ? null : outcome.reason.slice(0, 300);
+          if (step === "dead") {
+            await tx
+              .update(outbox)
+              .set({ status: "dead", body: null, attempts, lastAttemptAt: at, deadAt: at, lastError: reason })
+              .where(eq(outbox.id, delivery.id));
+          } else {
+            await tx
+              .update(outbox)
+              .set({
+                status: "failing",
+                attempts,
+                lastAttemptAt: at,
+                lastError: reason,
+                nextAttemptAt: at + outboxRetryDelayMs(attempts, random()),
+              })
+              .where(eq(outbox.id, delivery.id));
+          }
+        }
+      });
+    } catch (error) {
+      // The try happened but its result was not recorded: the lease runs out and the row is tried again, with
+      // the same id, which is what at-least-once promises.
+      console.error(`[outbox] could not record the result of ${delivery.id}:`, error);
+    }
+  }
+
+  function track(id: string, work: () => Promise<void>) {
+    if (inFlight.has(id)) return;
+    const p = work().finally(() => inFlight.delete(id));
+    inFlight.set(id, p);
+  }
+
+  async function deliverDue(): Promise<number> {
+    if (passRunning) return passRunning;
+    passRunning = (async () => {
+      const at = now();
+      const due = await db
+        .select()
+        .from(outbox)
+        .where(and(inArray(outbox.status, ["pending", "failing"]), lte(outbox.nextAttemptAt, at)))
+        .orderBy(asc(outbox.nextAttemptAt))
+        .limit(batchSize)
+        .all();
+      let tried = 0;
+      for (const row of due) {
+        if (inFlight.has(row.id)) continue;
+        // Take the lease: only one process (or pass) wins a row whose due time it read.
+        const claimed = await db.transaction(async (tx) =>
+          tx
+            .update(outbox)
+            .set({ nextAttemptAt: at + leaseMs })
+            .where(and(eq(outbox.id, row.id), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
+            .run(),
+        );
+        if (claimed.changes !== 1) continue;
+        tried += 1;
+        track(row.id, () => attempt(parse(row)));
+      }
+      await Promise.all([...inFlight.values()]);
+      return tried;
+    })().finally(() => {
+      passRunning = null;
+    });
+    return passRunning;
+  }
+
+  return {
+    maxAttempts,
+    async enqueue(tx, entry) {
+      const id = `msg_${randomToken()}`;
+      const at = now();
+      const row = {
+        id,
+        kind: entry.kind,
+        topic: entry.topic,
+        status: "pending" as const,
+        body: JSON.stringify(entry.body),
+        bodyExpiresAt: entry.bodyExpiresAt ?? null,
+        customerId: entry.customerId ?? null,
+        requestId: entry.requestId ?? null,
+        required: entry.required ?? false,
+        endpointId: entry.endpointId ?? null,
+        params: entry.params ? JSON.stringify(entry.params) : null,
+        attempts: 0,
+        // Leased from the start: this process tries it right after commit; the loop only if that try is lost.
+        nextAttemptAt: at + leaseMs,
+        lastError: null,
+        lastAttemptAt: null,
+        createdAt: at,
+        deliveredAt: null,
+        deadAt: null,
+      };
+      await tx.insert(outbox).values(row);
+      tx.afterCommit(() => {
+        if (stopped) return;
+        // The handler starts in this tick (a test's mailer sees the message before the response is read).
+        track(id, () => attempt(parse(row)));
+      });
+      return id;
+    },
+    deliverDue,
+    start(pollMs) {
+      stopped = false;
+      if (timer) return;
+      const tick = () => {
+        deliverDue()
+          .catch((error: unknown) => console.error("[outbox] dispatch pass failed:", error))
+          .finally(() => {
+            if (!stopped) timer = setTimeout(tick, pollMs);
+          });
+      };
+      timer = setTimeout(tick, 0);
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await passRunning?.catch(() => undefined);
+      await Promise.all([...inFlight.values()]);
+    },
+    async idle() {
+      while (inFlight.size > 0 || passRunning) {
+        await Promise.all([...inFlight.values(), passRunning?.catch(() => 0)]);
+      }
+    },
+  };
+}
