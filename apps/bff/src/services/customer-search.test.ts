@@ -81,7 +81,12 @@ describe("customer search over the demo register", () => {
       });
     const word = fc.oneof(
       { weight: 8, arbitrary: fragment },
-      { weight: 1, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 4 }) },
+      // No NUL: SQLite's LIKE ends a pattern at a NUL character, so the oracle cannot express such a word (seed
+      // 852999477 found "\0\x01\x0e\x0e A", where the oracle's truncated pattern matched what the index rightly did not).
+      {
+        weight: 1,
+        arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 4 }).filter((s) => !s.includes("\u0000")),
+      },
       { weight: 1, arbitrary: fc.constantFrom("%", "_", '"', "*", "-", ":", "^", "(", "\\", "'", "AND", "NEAR") },
     );
     await fc.assert(
