@@ -1,5 +1,5 @@
 import { type OutboxKind, outboxNextStep, outboxRetryDelayMs } from "@tietoni/domain";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Db, Tx } from "../../db/port.ts";
 import { outbox } from "../../db/schema.ts";
@@ -97,8 +97,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     };
   }
 
-  /** One try of a row this process holds the lease of. Never throws. */
-  async function attempt(delivery: Delivery): Promise<void> {
+  /**
+   * One try of a row this process holds the lease of (`lease`: the `next_attempt_at` it set when it took the row).
+   * Never throws.
+   */
+  async function attempt(delivery: Delivery, lease: number): Promise<void> {
     let outcome: DeliveryOutcome;
     const expired = delivery.bodyExpiresAt !== null && delivery.bodyExpiresAt <= now();
     if (delivery.body === null || expired) {
@@ -116,19 +119,30 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       await db.transaction(async (tx) => {
         if (step === "delivered") {
-          await tx
+          // It went out, so it is recorded as delivered whoever holds the lease now (a slow try outlived it) or
+          // whatever happened meanwhile (an erasure made it dead) — but only once: a second process that delivered
+          // the same row again must not record a second disclosure.
+          const marked = await tx
             .update(outbox)
             .set({ status: "delivered", body: null, attempts, lastAttemptAt: at, deliveredAt: at, lastError: null })
-            .where(eq(outbox.id, delivery.id));
-          await options.delivered?.[delivery.kind]?.(tx, delivery, at);
+            .where(and(eq(outbox.id, delivery.id), ne(outbox.status, "delivered")))
+            .run();
+          if (marked.changes === 1) await options.delivered?.[delivery.kind]?.(tx, delivery, at);
         } else {
           // A reason, never content: handlers report codes and status lines, not bodies or addresses.
           const reason = outcome.ok ? null : outcome.reason.slice(0, 300);
+          // A failure is recorded only while this try still holds the row: not over another process's lease (ours
+          // ran out and it took the row) nor over a row that was meanwhile delivered, erased or expired.
+          const stillOurs = and(
+            eq(outbox.id, delivery.id),
+            inArray(outbox.status, ["pending", "failing"]),
+            eq(outbox.nextAttemptAt, lease),
+          );
           if (step === "dead") {
             await tx
               .update(outbox)
               .set({ status: "dead", body: null, attempts, lastAttemptAt: at, deadAt: at, lastError: reason })
-              .where(eq(outbox.id, delivery.id));
+              .where(stillOurs);
           } else {
             await tx
               .update(outbox)
@@ -139,7 +153,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
                 lastError: reason,
                 nextAttemptAt: at + outboxRetryDelayMs(attempts, random()),
               })
-              .where(eq(outbox.id, delivery.id));
+              .where(stillOurs);
           }
         }
       });
@@ -170,17 +184,28 @@ export function createOutbox(options: OutboxOptions): Outbox {
       let tried = 0;
       for (const row of due) {
         if (inFlight.has(row.id)) continue;
-        // Take the lease: only one process (or pass) wins a row whose due time it read.
+        // Take the lease: only one process (or pass) wins a row whose due time it read. The row is read again as
+        // the lease is taken: between the scan and now it may have been erased, expired or delivered elsewhere,
+        // and a body read before an erasure must never go out after it.
+        const lease = at + leaseMs;
         const claimed = await db.transaction(async (tx) =>
           tx
             .update(outbox)
-            .set({ nextAttemptAt: at + leaseMs })
-            .where(and(eq(outbox.id, row.id), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
-            .run(),
+            .set({ nextAttemptAt: lease })
+            .where(
+              and(
+                eq(outbox.id, row.id),
+                eq(outbox.nextAttemptAt, row.nextAttemptAt),
+                inArray(outbox.status, ["pending", "failing"]),
+              ),
+            )
+            .returning()
+            .all(),
         );
-        if (claimed.changes !== 1) continue;
+        const fresh = claimed[0];
+        if (!fresh) continue;
         tried += 1;
-        track(row.id, () => attempt(parse(row)));
+        track(row.id, () => attempt(parse(fresh), lease));
       }
       await Promise.all([...inFlight.values()]);
       return tried;
@@ -220,7 +245,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       tx.afterCommit(() => {
         if (stopped) return;
         // The handler starts in this tick (a test's mailer sees the message before the response is read).
-        track(id, () => attempt(parse(row)));
+        track(id, () => attempt(parse(row), row.nextAttemptAt));
       });
       return id;
     },
