@@ -13,9 +13,19 @@ export type OutgoingMail = MailMessage & { messageId?: string };
 /** The one port every outgoing message goes through. */
 export type Mailer = { send(message: OutgoingMail): Promise<void> };
 
-/** Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. */
+/**
+ * Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. A try gives up well within
+ * the outbox's lease (60 s), so a hung server never lets another process start the same row while this one still
+ * waits. The URL's query may set nodemailer's options (`?ignoreTLS=true` for a loopback relay without TLS,
+ * `?requireTLS=true` to refuse a server that does not offer STARTTLS); they win over these defaults.
+ */
 export function createSmtpMailer({ url, from }: { url: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
