@@ -54,3 +54,10 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
     },
   };
 }
+
+/** The mailer the configuration asks for: SMTP when SMTP_URL is set, else .eml files in MAIL_DIR (the demo). */
+export function mailerFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM: string; mailDir: string }): Mailer {
+  return env.SMTP_URL
+    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+    : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
+}
