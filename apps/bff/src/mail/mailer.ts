@@ -48,8 +48,10 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
       const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, "_");
       counter += 1;
       const file = path.join(dir, `${stamp}-${String(counter).padStart(4, "0")}-${safeTo}.eml`);
-      // `buffer: true` makes nodemailer hand back the whole message as a Buffer.
-      await fs.writeFile(file, info.message);
+      // `buffer: true` makes nodemailer hand back the whole message as a Buffer. Written aside and renamed, so a
+      // crash mid-write leaves no half message for a reader (or the crash test) to find: the outbox sends it again.
+      await fs.writeFile(`${file}.part`, info.message);
+      await fs.rename(`${file}.part`, file);
       if (log) console.info(`[mail] ${message.subject} → ${file}`);
     },
   };
