@@ -221,4 +221,17 @@ describe("classifyMailError on nodemailer's real errors", () => {
     expect(error).toBeInstanceOf(Error);
     expect(classifyMailError(error)).toMatchObject({ ok: false, permanent: false });
   });
+
+  it("reads an envelope nodemailer cannot send at all as permanent", async () => {
+    const server = await startSmtp();
+    try {
+      const error = await createSmtpMailer({ url: `smtp://127.0.0.1:${server.port}`, from: FROM })
+        .send({ to: "", subject: "s", text: "t" })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "EENVELOPE" });
+      expect(classifyMailError(error)).toEqual({ ok: false, permanent: true, reason: "EENVELOPE" });
+    } finally {
+      await stopSmtp(server.server);
+    }
+  });
 });
