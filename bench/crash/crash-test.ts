@@ -299,6 +299,16 @@ async function main() {
       if (current.status !== 200) throw new Error(`GET marketing: ${current.status}`);
       const state = ((await current.json()) as { objections: Record<MarketingPurpose, boolean> }).objections;
 
+      // One request answered before the kill window opens, so every round has mail in the outbox to check even on
+      // a machine too loaded to answer much inside the window.
+      serial += 1;
+      const opening = await call(portal, "POST", "/api/portal/requests", {
+        cookie: customerCookie,
+        body: { type: "other", text: `Kierroksen ${round} kysymys ${serial}.` },
+      });
+      if (opening.status !== 201) throw new Error(`POST request: ${opening.status}`);
+      acked.requests.push(((await opening.json()) as { request: { id: string } }).request.id);
+
       const killAfter = 50 + Math.floor(random() * 351);
       let stop = false;
       let roundAcks = 0;
@@ -327,7 +337,7 @@ async function main() {
               const key = `${purpose}|${from}|${!from}|${Date.parse(event.at)}`;
               acked.toggles.set(key, (acked.toggles.get(key) ?? 0) + 1);
               state[purpose] = !from;
-            } else if (op < 0.45) {
+            } else if (op < 0.5) {
               serial += 1;
               const res = await call(portal, "POST", "/api/portal/requests", {
                 cookie: customerCookie,
