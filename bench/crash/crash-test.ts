@@ -1,8 +1,14 @@
 /*
  * Crash test: starts the real BFF on a temp SQLite file, drives acknowledged writes (marketing objection
- * toggles, phone corrections, staff record views that append audit entries), kills it with SIGKILL at a
- * random moment, restarts it and checks that every write answered 2xx is in the file, the audit chain
- * verifies and `PRAGMA integrity_check` says ok.
+ * toggles, phone corrections, staff record views that append audit entries, requests whose receipt is mailed),
+ * kills it with SIGKILL at a random moment, restarts it and checks that every write answered 2xx is in the file,
+ * the audit chain verifies and `PRAGMA integrity_check` says ok.
+ *
+ * The outbox (issue 13): after each restart the test waits until the restarted server's dispatcher has no pending
+ * or failing row left, then checks that every acknowledged request has its receipt mail's row, delivered; that
+ * every delivered mail row has an .eml file (the demo's file mailer) whose Message-ID is `<row-id@…>`; and that
+ * every .eml file names a delivered row — a crash between sending and recording makes a duplicate, which must
+ * repeat an id already delivered, never one the outbox does not know.
  *
  *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep]
  *
@@ -199,6 +205,8 @@ async function signInAgent(staff: Surface) {
 /* ---- what was acknowledged ---- */
 
 type Acked = {
+  /** Requests answered 201: each must have its `request_received` mail delivered. */
+  requests: string[];
   /** Marketing events by key `purpose|from|to|at`, counted (two toggles may share a millisecond). */
   toggles: Map<string, number>;
   phones: string[];
@@ -226,8 +234,14 @@ async function main() {
     NODE_ENV: "development",
     DEMO: "true",
     TRUST_PROXY: "true",
-    // Each simulated customer toggles marketing far more often than the per-customer limit lets a person.
+    // Each simulated customer toggles marketing far more often than the per-customer limit lets a person, and
+    // sends far more requests.
     LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000000",
+    LIMIT_REQUESTS_PER_DAY: "1000000000",
+    // A try lost in the crash is retried once its lease runs out: a short one keeps the rounds short. The file
+    // mailer's try takes milliseconds, far below it.
+    OUTBOX_LEASE_SECONDS: "2",
+    OUTBOX_POLL_SECONDS: "1",
     PORTAL_HOST: "127.0.0.1",
     PORTAL_PORT: String(portalPort),
     STAFF_HOST: "127.0.0.1",
@@ -251,7 +265,8 @@ async function main() {
     });
   }
 
-  const acked: Acked = { toggles: new Map(), phones: [], viewIps: [] };
+  const acked: Acked = { requests: [], toggles: new Map(), phones: [], viewIps: [] };
+  const mails = new MailFiles(mailDir);
   const failures: string[] = [];
   let customerCookie = "";
   let agentCookie = "";
@@ -284,6 +299,16 @@ async function main() {
       if (current.status !== 200) throw new Error(`GET marketing: ${current.status}`);
       const state = ((await current.json()) as { objections: Record<MarketingPurpose, boolean> }).objections;
 
+      // One request answered before the kill window opens, so every round has mail in the outbox to check even on
+      // a machine too loaded to answer much inside the window.
+      serial += 1;
+      const opening = await call(portal, "POST", "/api/portal/requests", {
+        cookie: customerCookie,
+        body: { type: "other", text: `Kierroksen ${round} kysymys ${serial}.` },
+      });
+      if (opening.status !== 201) throw new Error(`POST request: ${opening.status}`);
+      acked.requests.push(((await opening.json()) as { request: { id: string } }).request.id);
+
       const killAfter = 50 + Math.floor(random() * 351);
       let stop = false;
       let roundAcks = 0;
@@ -296,7 +321,7 @@ async function main() {
         for (let i = 0; i < 10_000 && !stop; i++) {
           const op = pick();
           try {
-            if (op < 0.35 && mine.length > 0) {
+            if (op < 0.3 && mine.length > 0) {
               const purpose = mine[Math.floor(pick() * mine.length)] as MarketingPurpose;
               const from = state[purpose];
               const res = await call(portal, "PUT", "/api/portal/marketing", {
@@ -312,7 +337,16 @@ async function main() {
               const key = `${purpose}|${from}|${!from}|${Date.parse(event.at)}`;
               acked.toggles.set(key, (acked.toggles.get(key) ?? 0) + 1);
               state[purpose] = !from;
-            } else if (op < 0.7) {
+            } else if (op < 0.5) {
+              serial += 1;
+              const res = await call(portal, "POST", "/api/portal/requests", {
+                cookie: customerCookie,
+                body: { type: "other", text: `Kysymys numero ${serial}.` },
+              });
+              if (res.status !== 201) throw new Error(`POST request: ${res.status}`);
+              const body = (await res.json()) as { request: { id: string } };
+              acked.requests.push(body.request.id);
+            } else if (op < 0.75) {
               serial += 1;
               const phone = `+35840${String(serial).padStart(7, "0")}`;
               const res = await call(portal, "PATCH", "/api/portal/contact", {
@@ -353,9 +387,10 @@ async function main() {
       server = startBff(env);
       await waitHealthy(server, `${portal.base}/healthz`);
       totalChecked += await check(dbFile, acked, failures, round);
+      totalChecked += await checkOutbox(dbFile, mails, acked, failures, round);
 
       if (round % 10 === 0 || round === opts.rounds) {
-        const writes = acked.toggles.size + acked.phones.length + acked.viewIps.length;
+        const writes = acked.toggles.size + acked.phones.length + acked.viewIps.length + acked.requests.length;
         console.info(
           `[crash] round ${round}/${opts.rounds}: ${writes} acknowledged writes so far, kill at ${killAfter} ms`,
         );
@@ -370,7 +405,7 @@ async function main() {
   }
 
   const toggles = [...acked.toggles.values()].reduce((a, b) => a + b, 0);
-  const writes = toggles + acked.phones.length + acked.viewIps.length;
+  const writes = toggles + acked.phones.length + acked.viewIps.length + acked.requests.length;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (writes === 0) failures.push("no write was acknowledged in any round");
   if (failures.length > 0) {
@@ -381,8 +416,9 @@ async function main() {
   if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
   console.info(
     `[crash] OK: ${opts.rounds} rounds, ${writes} acknowledged writes (${toggles} objection changes, ` +
-      `${acked.phones.length} corrections, ${acked.viewIps.length} audited views), ${totalChecked} checks, ` +
-      `0 lost, audit chain and integrity ok, ${idleRounds} rounds killed before a first answer, ` +
+      `${acked.phones.length} corrections, ${acked.viewIps.length} audited views, ${acked.requests.length} requests), ` +
+      `${totalChecked} checks, 0 lost, audit chain and integrity ok, ${idleRounds} rounds killed before a first answer, ` +
+      `outbox: ${mails.summary()}, ` +
       `${seconds} s (seed ${opts.seed})`,
   );
 }
@@ -438,6 +474,101 @@ async function check(dbFile: string, acked: Acked, failures: string[], round: nu
   } finally {
     sqlite.close();
   }
+}
+
+/* ---- the outbox ---- */
+
+const OUTBOX_DRAIN_TIMEOUT_MS = 30_000;
+
+/** The .eml files the file mailer wrote, each read once: its Message-ID. */
+class MailFiles {
+  private readonly seen = new Map<string, string | null>();
+  delivered = 0;
+  constructor(private readonly dir: string) {}
+
+  /** Message-ID → how many files carry it, and the files with none (there must be none). */
+  scan(): { counts: Map<string, number>; without: string[] } {
+    const files = fs.existsSync(this.dir) ? fs.readdirSync(this.dir).filter((f) => f.endsWith(".eml")) : [];
+    for (const f of files) {
+      if (this.seen.has(f)) continue;
+      const head = fs.readFileSync(path.join(this.dir, f), "utf8").split(/\r?\n\r?\n/, 1)[0] ?? "";
+      this.seen.set(f, /^Message-ID:\s*<([^@>\s]+)@[^>\s]+>/im.exec(head)?.[1] ?? null);
+    }
+    const counts = new Map<string, number>();
+    const without: string[] = [];
+    for (const [f, id] of this.seen) {
+      if (id === null) without.push(f);
+      else counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return { counts, without };
+  }
+
+  summary(): string {
+    const { counts } = this.scan();
+    const files = [...counts.values()].reduce((a, b) => a + b, 0);
+    return `${this.delivered} mails delivered, ${files - counts.size} duplicates`;
+  }
+}
+
+/**
+ * Waits until the restarted server's dispatcher has tried everything (no pending or failing row: the rows whose try
+ * the kill cut off come back when their lease runs out), then checks the mail against the outbox. Returns how many
+ * things were checked.
+ */
+async function checkOutbox(dbFile: string, mails: MailFiles, acked: Acked, failures: string[], round: number) {
+  const deadline = Date.now() + OUTBOX_DRAIN_TIMEOUT_MS;
+  type Row = {
+    id: string;
+    kind: string;
+    topic: string;
+    status: string;
+    request_id: string | null;
+    last_error: string | null;
+  };
+  let rows: Row[] = [];
+  for (;;) {
+    const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+    try {
+      rows = sqlite.prepare("SELECT id, kind, topic, status, request_id, last_error FROM outbox").all() as Row[];
+    } finally {
+      sqlite.close();
+    }
+    const open = rows.filter((r) => r.status === "pending" || r.status === "failing");
+    if (open.length === 0) break;
+    if (Date.now() > deadline) {
+      failures.push(`round ${round}: ${open.length} outbox rows still undelivered after ${OUTBOX_DRAIN_TIMEOUT_MS} ms`);
+      return 0;
+    }
+    await sleep(200);
+  }
+  const dead = rows.filter((r) => r.status === "dead");
+  for (const r of dead.slice(0, 5))
+    failures.push(`round ${round}: outbox row ${r.id} (${r.topic}) is dead: ${r.last_error}`);
+
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const receipts = new Map(
+    rows.filter((r) => r.topic === "request_received" && r.request_id).map((r) => [r.request_id, r]),
+  );
+  for (const id of acked.requests) {
+    const row = receipts.get(id);
+    if (!row) failures.push(`round ${round}: acknowledged request ${id} has no receipt mail in the outbox`);
+    else if (row.status !== "delivered") failures.push(`round ${round}: request ${id}'s receipt is ${row.status}`);
+  }
+
+  const { counts, without } = mails.scan();
+  for (const f of without) failures.push(`round ${round}: mail file ${f} has no Message-ID`);
+  const delivered = rows.filter((r) => r.kind === "mail" && r.status === "delivered");
+  mails.delivered = delivered.length;
+  for (const r of delivered) {
+    if (!counts.has(r.id)) failures.push(`round ${round}: delivered mail ${r.id} (${r.topic}) has no .eml file`);
+  }
+  for (const id of counts.keys()) {
+    const row = byId.get(id);
+    if (!row) failures.push(`round ${round}: a mail file carries ${id}, an id the outbox does not know`);
+    else if (row.status !== "delivered")
+      failures.push(`round ${round}: a mail file carries ${id}, which is ${row.status}`);
+  }
+  return acked.requests.length + delivered.length + counts.size;
 }
 
 main().catch((err: unknown) => {

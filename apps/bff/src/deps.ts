@@ -41,6 +41,7 @@ export function createDeps({
     db,
     now,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
+    leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     handlers: {
       mail: createMailHandler(mailer, env.messageIdDomain),
       webhook: webhook ?? createWebhookHandler({ db, env }),

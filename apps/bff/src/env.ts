@@ -78,6 +78,11 @@ const envSchema = z
     /** How often the dispatcher looks for rows that are due (retries, and rows another process or a crash left). */
     OUTBOX_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
     /**
+     * How long a try may hold an outbox row before another pass or process may take it: a try cut off by a crash
+     * is retried after this. Keep it longer than one try (SMTP waits 15–30 s per step, a webhook WEBHOOK_TIMEOUT_SECONDS).
+     */
+    OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    /**
      * Issue 13: webhook hosts allowed to resolve to a loopback, private or link-local address (server-side request
      * forgery): comma-separated CIDRs or host names. Public addresses need no entry. The demo allows loopback.
      */

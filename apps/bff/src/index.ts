@@ -9,19 +9,17 @@ import {
 } from "./db/seed-demo.ts";
 import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
-import { createFileMailer, createSmtpMailer, type Mailer } from "./mail/mailer.ts";
+import { mailerFromEnv } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
+import { startDigestSchedule } from "./services/staff-digest.ts";
 import { createStaffApp } from "./staff-app.ts";
 
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
 async function main() {
   const env = parseEnv();
   const db = await openDatabase(env.databasePath);
-  const mailer: Mailer = env.SMTP_URL
-    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
-    : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
-  const deps = createDeps({ db, env, mailer, now: Date.now });
+  const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 
@@ -29,6 +27,8 @@ async function main() {
 
   // Expired sessions, spent codes, old counters and old sign-in history: at start, then hourly (services/purge.ts).
   const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
+  // The daily digest of due requests to DIGEST_MAIL_TO, once DIGEST_HOUR has passed in Helsinki (issue 13).
+  const digest = startDigestSchedule(deps);
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -45,9 +45,11 @@ async function main() {
 
   const shutdown = async () => {
     purge.stop();
+    digest.stop();
     portal.close();
     staff.close();
     await purge.ran();
+    await digest.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     await db.close();

@@ -87,13 +87,16 @@ export function createMailHandler(mailer: Mailer, messageIdDomain: string): Outb
 }
 
 /**
- * SMTP's own rule: a 5xx reply is permanent (dead at once), a 4xx or a connection failure is temporary (retried).
- * The reason kept is the reply code and nodemailer's error code, never the address or the text.
+ * SMTP's own rule: a 5xx reply is permanent (dead at once), a 4xx or a connection failure (nodemailer's ESOCKET,
+ * ECONNECTION, ETIMEDOUT) is temporary (retried). An envelope nodemailer refuses before talking to any server (an
+ * address it cannot parse: EENVELOPE without a reply) can never go, so it is permanent too. The reason kept is the
+ * reply code and nodemailer's error code, never the address or the text.
  */
 export function classifyMailError(error: unknown): DeliveryOutcome {
   const e = error as { responseCode?: number; code?: string; message?: string };
   if (typeof e.responseCode === "number") {
     return { ok: false, permanent: e.responseCode >= 500, reason: `smtp ${e.responseCode} ${e.code ?? ""}`.trim() };
   }
+  if (e.code === "EENVELOPE") return { ok: false, permanent: true, reason: "EENVELOPE" };
   return { ok: false, permanent: false, reason: e.code ?? "mail_failed" };
 }

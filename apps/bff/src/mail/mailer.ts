@@ -13,9 +13,19 @@ export type OutgoingMail = MailMessage & { messageId?: string };
 /** The one port every outgoing message goes through. */
 export type Mailer = { send(message: OutgoingMail): Promise<void> };
 
-/** Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. */
+/**
+ * Real SMTP through nodemailer, for production and for anyone who configures SMTP_URL. A try gives up well within
+ * the outbox's lease (60 s), so a hung server never lets another process start the same row while this one still
+ * waits. The URL's query may set nodemailer's options (`?ignoreTLS=true` for a loopback relay without TLS,
+ * `?requireTLS=true` to refuse a server that does not offer STARTTLS); they win over these defaults.
+ */
 export function createSmtpMailer({ url, from }: { url: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(url);
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(message) {
       await transport.sendMail({ from, ...message });
@@ -38,9 +48,18 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
       const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, "_");
       counter += 1;
       const file = path.join(dir, `${stamp}-${String(counter).padStart(4, "0")}-${safeTo}.eml`);
-      // `buffer: true` makes nodemailer hand back the whole message as a Buffer.
-      await fs.writeFile(file, info.message);
+      // `buffer: true` makes nodemailer hand back the whole message as a Buffer. Written aside and renamed, so a
+      // crash mid-write leaves no half message for a reader (or the crash test) to find: the outbox sends it again.
+      await fs.writeFile(`${file}.part`, info.message);
+      await fs.rename(`${file}.part`, file);
       if (log) console.info(`[mail] ${message.subject} → ${file}`);
     },
   };
+}
+
+/** The mailer the configuration asks for: SMTP when SMTP_URL is set, else .eml files in MAIL_DIR (the demo). */
+export function mailerFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM: string; mailDir: string }): Mailer {
+  return env.SMTP_URL
+    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
+    : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
 }

@@ -27,6 +27,7 @@ import {
   signInCodes,
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
+import { eraseCustomerOutbox } from "./outbox/outbox.ts";
 import { addSuppression, suppressionHash } from "./suppression.ts";
 
 export type AnonymiseOptions = {
@@ -100,6 +101,9 @@ export async function anonymiseCustomer(
       tx.delete(externalIds).where(and(eq(externalIds.kind, "customer"), eq(externalIds.localId, customerId))),
     ),
     inboundIssues: await changed(tx.delete(inboundIssues).where(eq(inboundIssues.customerId, customerId))),
+    // Issue 13: the bodies of every mail and event about the person, sent or not; the unsent never go. Before any
+    // mail of this erasure is queued (the confirmation carries no customer id, so it is not caught here).
+    outbox: await eraseCustomerOutbox(tx, customerId, now),
   };
   if (customer.email !== null) {
     // A later import of the same address is refused ("erased on <day>") unless a new relationship started after it;

@@ -15,6 +15,7 @@ import {
 } from "../db/schema.ts";
 import { appendAudit } from "./audit.ts";
 import { auditExpiredWrongCodes } from "./customer-sign-in.ts";
+import { expireOutboxBodies } from "./outbox/outbox.ts";
 
 /** What one purge removed, per kind. */
 export type PurgeCounts = {
@@ -27,6 +28,8 @@ export type PurgeCounts = {
   limitCounters: number;
   signIns: number;
   idempotencyKeys: number;
+  /** Outbox bodies past their `body_expires_at` (code mails), dropped; the undelivered ones dead "expired". */
+  outboxBodies: number;
 };
 
 /**
@@ -38,7 +41,9 @@ export type PurgeCounts = {
  *   undo link is kept: it is the old address's way back for its 7 days;
  * - rate-limit counters of past windows;
  * - sign-in history older than 12 months;
- * - the integration API's idempotency keys and stored answers after a day.
+ * - the integration API's idempotency keys and stored answers after a day;
+ * - outbox bodies of code mails once the code expired, delivered or not (issue 13; the dispatcher's passes do the
+ *   same within seconds while it runs).
  * Wrong sign-in codes tried against a code that expired unused are written to the audit trail first (item 16).
  * One transaction; when anything was removed, one audit entry `maintenance.purged` with the counts (no ids: the
  * trail outlives what it describes).
@@ -99,6 +104,7 @@ export async function purgeExpired(
       idempotencyKeys: await changes(
         tx.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cut.idempotencyKeysBefore)).run(),
       ),
+      outboxBodies: await expireOutboxBodies(tx, now),
     };
     if (Object.values(counts).some((n) => n > 0)) {
       await appendAudit(tx, { actor: { type: "system" }, action: "maintenance.purged", detail: counts }, now);

@@ -23,7 +23,11 @@ export const STAFF_ORIGIN = "http://localhost:3001";
  * A fresh demo register in a real SQLite file of its own (one per test file, so files running on
  * different workers never share a database), a clock the test controls and the mail that was sent.
  */
-export async function createTestContext(envOverrides: Record<string, string> = {}) {
+export async function createTestContext(
+  envOverrides: Record<string, string> = {},
+  /** `mailer`: a real one (the SMTP test) instead of capturing into `sent`, which then stays empty. */
+  options: { mailer?: Mailer } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tietoni-bff-${process.env.VITEST_POOL_ID ?? "0"}-`));
   const env = parseEnv({
     NODE_ENV: "test",
@@ -46,7 +50,7 @@ export async function createTestContext(envOverrides: Record<string, string> = {
       sent.push(message);
     },
   };
-  const deps = createDeps({ db, env, mailer, now: () => clock });
+  const deps = createDeps({ db, env, mailer: options.mailer ?? mailer, now: () => clock });
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 

@@ -1,7 +1,7 @@
 import { type OutboxKind, outboxNextStep, outboxRetryDelayMs } from "@tietoni/domain";
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
-import type { Db, Tx } from "../../db/port.ts";
+import type { Db, Queries, Tx } from "../../db/port.ts";
 import { outbox } from "../../db/schema.ts";
 
 /*
@@ -79,6 +79,48 @@ export type Outbox = {
 
 const DEFAULT_LEASE_MS = 60_000;
 
+/** Rows still to be tried (the only ones with a body: delivery and death drop it). */
+const undelivered = inArray(outbox.status, ["pending", "failing"]);
+
+/**
+ * A code mail's body lives only until its code expires: an undelivered one whose time passed is dead ("expired"),
+ * its body gone, and any body left past its time on another row is dropped too. Run by the dispatcher's passes
+ * (so it happens within seconds) and by the hourly purge (services/purge.ts), which counts it. Returns how many
+ * bodies went.
+ */
+export async function expireOutboxBodies(tx: Queries, now: number): Promise<number> {
+  const dead = await tx
+    .update(outbox)
+    .set({ status: "dead", body: null, deadAt: now, lastError: "expired" })
+    .where(and(undelivered, isNotNull(outbox.bodyExpiresAt), lte(outbox.bodyExpiresAt, now)))
+    .run();
+  const dropped = await tx
+    .update(outbox)
+    .set({ body: null })
+    .where(and(isNotNull(outbox.body), isNotNull(outbox.bodyExpiresAt), lte(outbox.bodyExpiresAt, now)))
+    .run();
+  return dead.changes + dropped.changes;
+}
+
+/**
+ * An erasure (services/anonymise.ts, in its transaction): every body of the customer's rows goes, and what had not
+ * been delivered never will be ("erased"). Metadata stays (ids, template, times: the delivery log), as it holds no
+ * content. Returns how many rows lost a body or a future.
+ */
+export async function eraseCustomerOutbox(tx: Tx, customerId: string, now: number): Promise<number> {
+  const dead = await tx
+    .update(outbox)
+    .set({ status: "dead", body: null, deadAt: now, lastError: "erased" })
+    .where(and(eq(outbox.customerId, customerId), undelivered))
+    .run();
+  const dropped = await tx
+    .update(outbox)
+    .set({ body: null })
+    .where(and(eq(outbox.customerId, customerId), isNotNull(outbox.body)))
+    .run();
+  return dead.changes + dropped.changes;
+}
+
 export function createOutbox(options: OutboxOptions): Outbox {
   const { db, now, handlers, maxAttempts } = options;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
@@ -97,8 +139,11 @@ export function createOutbox(options: OutboxOptions): Outbox {
     };
   }
 
-  /** One try of a row this process holds the lease of. Never throws. */
-  async function attempt(delivery: Delivery): Promise<void> {
+  /**
+   * One try of a row this process holds the lease of (`lease`: the `next_attempt_at` it set when it took the row).
+   * Never throws.
+   */
+  async function attempt(delivery: Delivery, lease: number): Promise<void> {
     let outcome: DeliveryOutcome;
     const expired = delivery.bodyExpiresAt !== null && delivery.bodyExpiresAt <= now();
     if (delivery.body === null || expired) {
@@ -116,19 +161,26 @@ export function createOutbox(options: OutboxOptions): Outbox {
     try {
       await db.transaction(async (tx) => {
         if (step === "delivered") {
-          await tx
+          // It went out, so it is recorded as delivered whoever holds the lease now (a slow try outlived it) or
+          // whatever happened meanwhile (an erasure made it dead) — but only once: a second process that delivered
+          // the same row again must not record a second disclosure.
+          const marked = await tx
             .update(outbox)
             .set({ status: "delivered", body: null, attempts, lastAttemptAt: at, deliveredAt: at, lastError: null })
-            .where(eq(outbox.id, delivery.id));
-          await options.delivered?.[delivery.kind]?.(tx, delivery, at);
+            .where(and(eq(outbox.id, delivery.id), ne(outbox.status, "delivered")))
+            .run();
+          if (marked.changes === 1) await options.delivered?.[delivery.kind]?.(tx, delivery, at);
         } else {
           // A reason, never content: handlers report codes and status lines, not bodies or addresses.
           const reason = outcome.ok ? null : outcome.reason.slice(0, 300);
+          // A failure is recorded only while this try still holds the row: not over another process's lease (ours
+          // ran out and it took the row) nor over a row that was meanwhile delivered, erased or expired.
+          const stillOurs = and(eq(outbox.id, delivery.id), undelivered, eq(outbox.nextAttemptAt, lease));
           if (step === "dead") {
             await tx
               .update(outbox)
               .set({ status: "dead", body: null, attempts, lastAttemptAt: at, deadAt: at, lastError: reason })
-              .where(eq(outbox.id, delivery.id));
+              .where(stillOurs);
           } else {
             await tx
               .update(outbox)
@@ -139,7 +191,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
                 lastError: reason,
                 nextAttemptAt: at + outboxRetryDelayMs(attempts, random()),
               })
-              .where(eq(outbox.id, delivery.id));
+              .where(stillOurs);
           }
         }
       });
@@ -160,27 +212,41 @@ export function createOutbox(options: OutboxOptions): Outbox {
     if (passRunning) return passRunning;
     passRunning = (async () => {
       const at = now();
+      // Only undelivered rows carry a body, and the status index finds them: a cheap read on every pass, a write
+      // only when a code mail's body must go.
+      const expiring = await db
+        .select({ id: outbox.id })
+        .from(outbox)
+        .where(and(undelivered, isNotNull(outbox.bodyExpiresAt), lte(outbox.bodyExpiresAt, at)))
+        .limit(1)
+        .get();
+      if (expiring) await db.transaction((tx) => expireOutboxBodies(tx, at));
       const due = await db
         .select()
         .from(outbox)
-        .where(and(inArray(outbox.status, ["pending", "failing"]), lte(outbox.nextAttemptAt, at)))
+        .where(and(undelivered, lte(outbox.nextAttemptAt, at)))
         .orderBy(asc(outbox.nextAttemptAt))
         .limit(batchSize)
         .all();
       let tried = 0;
       for (const row of due) {
         if (inFlight.has(row.id)) continue;
-        // Take the lease: only one process (or pass) wins a row whose due time it read.
+        // Take the lease: only one process (or pass) wins a row whose due time it read. The row is read again as
+        // the lease is taken: between the scan and now it may have been erased, expired or delivered elsewhere,
+        // and a body read before an erasure must never go out after it.
+        const lease = at + leaseMs;
         const claimed = await db.transaction(async (tx) =>
           tx
             .update(outbox)
-            .set({ nextAttemptAt: at + leaseMs })
-            .where(and(eq(outbox.id, row.id), eq(outbox.nextAttemptAt, row.nextAttemptAt)))
-            .run(),
+            .set({ nextAttemptAt: lease })
+            .where(and(eq(outbox.id, row.id), eq(outbox.nextAttemptAt, row.nextAttemptAt), undelivered))
+            .returning()
+            .all(),
         );
-        if (claimed.changes !== 1) continue;
+        const fresh = claimed[0];
+        if (!fresh) continue;
         tried += 1;
-        track(row.id, () => attempt(parse(row)));
+        track(row.id, () => attempt(parse(fresh), lease));
       }
       await Promise.all([...inFlight.values()]);
       return tried;
@@ -220,7 +286,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       tx.afterCommit(() => {
         if (stopped) return;
         // The handler starts in this tick (a test's mailer sees the message before the response is read).
-        track(id, () => attempt(parse(row)));
+        track(id, () => attempt(parse(row), row.nextAttemptAt));
       });
       return id;
     },

@@ -107,6 +107,7 @@ export const auditActionLabels: Record<string, Localized> = {
   },
   "customer.export.downloaded": { fi: "Asiakas latasi tietonsa", en: "Customer downloaded their data" },
   "customer.request.submitted": { fi: "Asiakas jätti pyynnön", en: "Customer submitted a request" },
+  "digest.sent": { fi: "Päivittäinen kooste lähetetty henkilökunnalle", en: "Daily digest sent to staff" },
   "maintenance.purged": { fi: "Vanhentuneet tiedot poistettu", en: "Expired data purged" },
   "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
   "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
