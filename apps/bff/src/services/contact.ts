@@ -255,7 +255,11 @@ export function confirmEmailChange(
       actorId: customerId,
       reason: OWN_CORRECTION,
     });
-    await emitCustomerEvent(tx, { outbox, now }, { type: "customer.contact_changed", customerId, categories: ["email"] });
+    await emitCustomerEvent(
+      tx,
+      { outbox, now },
+      { type: "customer.contact_changed", customerId, categories: ["email"] },
+    );
     const { changes: otherSessionsEnded } = await tx
       .delete(customerSessions)
       .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, customer.sessionId)))

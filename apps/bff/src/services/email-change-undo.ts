@@ -68,7 +68,11 @@ export function undoEmailChange(
         actorId: customerId,
         reason: UNDONE,
       });
-      await emitCustomerEvent(tx, { outbox, now }, { type: "customer.contact_changed", customerId, categories: ["email"] });
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.contact_changed", customerId, categories: ["email"] },
+      );
     }
     await tx
       .update(emailChangeUndos)

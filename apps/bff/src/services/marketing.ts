@@ -88,7 +88,8 @@ async function applyChanges(
       .insert(marketingEvents)
       .values({ customerId, purpose: d.purpose, fromObjected: d.from, toObjected: d.to, at, channel, actorId });
   }
-  if (diffs.length > 0) await emitCustomerEvent(tx, deps, { type: "customer.marketing_objections_changed", customerId });
+  if (diffs.length > 0)
+    await emitCustomerEvent(tx, deps, { type: "customer.marketing_objections_changed", customerId });
   return diffs;
 }
 

@@ -30,8 +30,8 @@ import { emailCorrectedByStaffMail } from "../mail/record-keeping-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
 import { applyStaffObjections, readObjections } from "./marketing.ts";
-import { emitCustomerEvent } from "./outbox/events.ts";
 import { findOrCreateOrganisation, moveToOrganisation } from "./organisation-roles.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { currentValueOf } from "./requests.ts";
 import { restrictionsInForce } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -338,7 +338,11 @@ export function correctCustomerByStaff(
     const categories = [...new Set(changes.flatMap((ch) => categoryOf(ch.field) ?? []))];
     const contact = categories.filter((k) => contactCategories.has(k));
     if (contact.length > 0) {
-      await emitCustomerEvent(tx, { outbox, now }, { type: "customer.contact_changed", customerId, categories: contact });
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.contact_changed", customerId, categories: contact },
+      );
     }
     const billingFields = changes.map((ch) => ch.field).filter((f) => categoryOf(f) === "billing");
     if (billingFields.length > 0) {

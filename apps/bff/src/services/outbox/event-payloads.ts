@@ -227,6 +227,20 @@ export async function externalIdsOf(
 }
 
 /**
+ * Every system's own id of the customer (system id → external id): read before an erasure removes them, so the
+ * `customer.erased` event can still name the person to each receiver in its own terms.
+ */
+export async function externalIdsBySystem(q: Queries, customerId: string): Promise<Record<string, string>> {
+  const rows = await q
+    .select({ systemId: externalIds.systemId, externalId: externalIds.externalId })
+    .from(externalIds)
+    .where(and(eq(externalIds.kind, "customer"), eq(externalIds.localId, customerId)));
+  const found: Record<string, string> = {};
+  for (const r of rows) found[r.systemId] ??= r.externalId;
+  return found;
+}
+
+/**
  * Renders a webhook row's body again from its metadata (a retry or replay after the body was dropped): the state
  * now, the receiver's external id now. Null when it cannot be rendered: the customer no longer exists (or was
  * erased since), the row is not an event. An erasure is rebuilt from ids alone — its receivers' ids went with the
