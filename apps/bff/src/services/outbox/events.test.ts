@@ -166,6 +166,23 @@ describe("the fan-out", () => {
     expect(await deliveredFor(c.id, again)).toEqual([]);
   });
 
+  it("sends the objections a browser's GPC signal makes at sign-in", async () => {
+    const c = await customer();
+    await t.postPortal("/api/portal/auth/request-code", { email: c.email });
+    const from = got.length;
+    const res = await portal.request("/api/portal/auth/verify-code", {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: PORTAL_ORIGIN, "sec-gpc": "1" },
+      body: JSON.stringify({ email: c.email, code: t.lastCodeFor(c.email) }),
+    });
+    expect(res.status).toBe(200);
+    const ds = await deliveredFor(c.id, from);
+    expect(endpointsOf(ds)).toEqual([ep.crm, ep.shop, ep.news, ep.mailer].sort());
+    expect(body(ds[0]).data.objections).toContainEqual(
+      expect.objectContaining({ purpose: "directAdvertising", objected: true, channel: "gpc" }),
+    );
+  });
+
   it("writes the rows in the change's transaction, with the ids to render them again", async () => {
     const c = await customer();
     const cookie = await t.signInCustomer(c.email);
@@ -254,6 +271,26 @@ describe("the fan-out", () => {
     expect(body(objections[0]).data.objections).toContainEqual(
       expect.objectContaining({ purpose: "opinionPolls", objected: true, channel: "staff" }),
     );
+  });
+
+  it("sends a staff correction of billing data as correction_applied, which contact_changed cannot carry", async () => {
+    const c = await customer();
+    const from = got.length;
+    const res = await request("staff", "PATCH", `/api/staff/records/${c.id}/fields`, agent, {
+      changes: {
+        billingName: "Laskutus Oy",
+        billingAddress: { street: "Laskukatu 2", postalCode: "00100", city: "Helsinki", country: "FI" },
+      },
+      reason: "Asiakas soitti",
+    });
+    expect(res.status).toBe(200);
+    const ds = await deliveredFor(c.id, from);
+    expect(ds.map((d) => d.topic)).toEqual(["customer.correction_applied", "customer.correction_applied"]);
+    expect(endpointsOf(ds)).toEqual([ep.crm, ep.shop].sort());
+    expect(body(ds[0]).data).toMatchObject({
+      fields: ["billingName", "billingAddress"],
+      values: { billingName: "Laskutus Oy", billingAddress: "Laskukatu 2, 00100 Helsinki, FI" },
+    });
   });
 
   it("sends an approved correction with its request, the field and its value now", async () => {
