@@ -10,6 +10,7 @@ import { createStaffApp } from "../../staff-app.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
 import type { InboundRow, IngestRun } from "../ingest/contract.ts";
 import { ingestRows } from "../ingest/ingest.ts";
+import { runRetention } from "../retention.ts";
 import { renderWebhookBody } from "./event-payloads.ts";
 import type { Delivery } from "./outbox.ts";
 
@@ -385,6 +386,25 @@ describe("the fan-out", () => {
         .from(externalIds)
         .where(and(eq(externalIds.localId, c.id), eq(externalIds.kind, "customer"))),
     ).toEqual([]);
+  });
+});
+
+describe("a retention run", () => {
+  it("tells the systems of each customer it anonymised, by their former ids", async () => {
+    const c = await customer({ endedLongAgo: true });
+    const from = got.length;
+    const result = await runRetention(deps, [c.id], {
+      now: t.now(),
+      actor: { type: "system" },
+      suppressionKey: t.env.suppressionKey,
+    });
+    expect(result.anonymised).toEqual([c.id]);
+    const ds = await deliveredFor(c.id, from);
+    expect(endpointsOf(ds)).toEqual([ep.crm, ep.shop, ep.news].sort());
+    expect(body(ds.find((d) => d.endpointId === ep.crm)).data).toEqual({
+      customer: { id: c.id, externalId: c.crmId },
+      erasedAt: new Date(t.now()).toISOString(),
+    });
   });
 });
 
