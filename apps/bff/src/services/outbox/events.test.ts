@@ -2,7 +2,16 @@ import { type DataCategoryId, dataCategoryIds, type WebhookEventType, webhookEve
 import { and, eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { randomToken } from "../../auth/tokens.ts";
-import { connectedSystems, customers, externalIds, outbox, restrictions, webhookEndpoints } from "../../db/schema.ts";
+import {
+  connectedSystems,
+  customers,
+  externalIds,
+  fieldChanges,
+  inboundIssues,
+  outbox,
+  restrictions,
+  webhookEndpoints,
+} from "../../db/schema.ts";
 import { createCustomer, protectAddress } from "../../db/test-fixtures.ts";
 import { createDeps, type Deps } from "../../deps.ts";
 import { createPortalApp } from "../../portal-app.ts";
@@ -458,6 +467,51 @@ describe("the ingest path", () => {
     const changes = await deliveredFor(id, later);
     expect(endpointsOf(changes)).toEqual([ep.shop]);
     expect(body(changes[0]).data).toMatchObject({ categories: ["phone"], contact: { phone: "+358409998877" } });
+  });
+
+  it("sends a kept incoming value staff apply on the desk to the other systems, not back to the one it came from", async () => {
+    const externalId = `crm-${randomToken()}`;
+    const [created] = await ingestRows(
+      deps,
+      run(sys.crm),
+      [row(externalId, { phone: "+358401111111", updated_at: "2026-01-01T00:00:00Z" })],
+      t.now(),
+    );
+    const id = created?.customerId ?? "";
+    // The customer's own later change keeps the CRM's older value back as a conflict.
+    await t.db.update(customers).set({ phone: "+358402222222" }).where(eq(customers.id, id));
+    await t.db.insert(fieldChanges).values({
+      customerId: id,
+      field: "phone",
+      oldValue: "+358401111111",
+      newValue: "+358402222222",
+      at: Date.parse("2026-01-10T00:00:00Z"),
+      actorType: "customer",
+      actorId: id,
+    });
+    const [kept] = await ingestRows(
+      deps,
+      run(sys.crm),
+      [row(externalId, { phone: "+358403333333", updated_at: "2026-01-05T00:00:00Z" })],
+      t.now(),
+    );
+    expect(kept?.outcome).toBe("conflict");
+    const issue = await t.db
+      .select()
+      .from(inboundIssues)
+      .where(and(eq(inboundIssues.customerId, id), eq(inboundIssues.kind, "conflict")))
+      .get();
+    const from = got.length;
+    const res = await request("staff", "POST", `/api/staff/inbound-issues/${issue?.id}/resolve`, agent, {
+      resolution: "apply",
+    });
+    expect(res.status).toBe(200);
+    const ds = await deliveredFor(id, from);
+    expect(endpointsOf(ds)).toEqual([ep.shop]);
+    expect(body(ds[0])).toMatchObject({
+      type: "customer.upserted",
+      data: { categories: ["phone"], contact: { phone: "+358403333333" } },
+    });
   });
 
   it("writes nothing on a dry run", async () => {
