@@ -1,3 +1,4 @@
+import { cliDeps } from "../../apps/bff/src/cli/cli-deps.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
 import { runImport } from "../../apps/bff/src/services/import/run-import.ts";
@@ -23,17 +24,14 @@ answer({
     }, 5);
     const started = performance.now();
     try {
-      const result = await runImport(
-        { db, env, now: () => Date.now() },
-        {
-          filePath: file,
-          fileName: "records.jsonl",
-          systemName: "Bench CRM",
-          dryRun: false,
-          acceptValid: false,
-          actor: { type: "system" },
-        },
-      );
+      const result = await runImport(await cliDeps(db, env), {
+        filePath: file,
+        fileName: "records.jsonl",
+        systemName: "Bench CRM",
+        dryRun: false,
+        acceptValid: false,
+        actor: { type: "system" },
+      });
       const seconds = (performance.now() - started) / 1000;
       if (!result.ok) return { seconds, peakHeapBytes: peak, state: `refused: ${result.code}`, counts: {} };
       return { seconds, peakHeapBytes: peak, state: result.report.state, counts: result.report.counts };

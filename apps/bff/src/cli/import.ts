@@ -5,6 +5,7 @@ import { errorText, type ImportKind, importKinds, type Locale } from "@tietoni/d
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import { type ImportReport, runImport } from "../services/import/run-import.ts";
+import { cliDeps } from "./cli-deps.ts";
 
 /*
  * Bulk import from the command line (issue 12), at the repository root:
@@ -147,7 +148,7 @@ const db = await openDatabase(env.databasePath);
 let exitCode = 1;
 try {
   const result = await runImport(
-    { db, env, now: Date.now },
+    await cliDeps(db, env),
     {
       filePath,
       fileName: path.basename(filePath),

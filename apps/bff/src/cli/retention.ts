@@ -4,6 +4,7 @@ import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import type { AuditActor } from "../services/audit.ts";
 import { RETENTION_RUN_MAX, retentionDryRun, runRetention } from "../services/retention.ts";
+import { cliDeps } from "./cli-deps.ts";
 
 /**
  * Retention from the command line (the notice: data is kept 10 years from the end of the relationship):
@@ -47,8 +48,9 @@ if (values.run) {
   const ids = dryRun.customers.map((c) => c.id);
   let anonymised = 0;
   const skipped: { id: string; reason: string }[] = [];
+  const deps = await cliDeps(db, env);
   for (let i = 0; i < ids.length; i += RETENTION_RUN_MAX) {
-    const result = await runRetention(db, ids.slice(i, i + RETENTION_RUN_MAX), {
+    const result = await runRetention(deps, ids.slice(i, i + RETENTION_RUN_MAX), {
       now: Date.now(),
       actor,
       suppressionKey: env.suppressionKey,

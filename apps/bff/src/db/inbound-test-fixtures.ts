@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { registerConnectedSystem } from "../services/connected-systems.ts";
 import type { IngestRun } from "../services/ingest/contract.ts";
 import { ingestRows } from "../services/ingest/ingest.ts";
+import { createOutbox } from "../services/outbox/outbox.ts";
 import type { Db } from "./port.ts";
 import { customers, fieldChanges } from "./schema.ts";
 import { uniqueLetters } from "./test-fixtures.ts";
@@ -31,9 +32,13 @@ export async function createInboundConflict(db: Db, suppressionKey: string) {
     receivedAt: Date.now(),
     suppressionKey,
   };
+  // The events the import writes are left to the server under test: its loop takes them once their lease runs out.
+  const refuse = async () => ({ ok: false as const, permanent: false, reason: "fixture" });
+  const outbox = createOutbox({ db, now: Date.now, maxAttempts: 12, handlers: { mail: refuse, webhook: refuse } });
+  await outbox.stop();
   const externalId = `test-${letters}`;
   const [created] = await ingestRows(
-    db,
+    { db, outbox },
     run,
     [
       {
@@ -64,7 +69,7 @@ export async function createInboundConflict(db: Db, suppressionKey: string) {
   });
   const incoming = "+358409999999";
   const [result] = await ingestRows(
-    db,
+    { db, outbox },
     run,
     [{ index: 2, key: { externalId }, record: { phone: incoming, updated_at: "2026-01-05T00:00:00Z" } }],
     Date.now(),

@@ -25,6 +25,7 @@ import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { emailChangeCodeMail, emailChangedUndoMail } from "../mail/templates.ts";
 import { appendAudit } from "./audit.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { activeRestriction } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
@@ -58,7 +59,7 @@ const restricted = () => fail(409, "record_restricted");
  * are written, each with one history row, in one transaction with the check for a restriction (Art. 18).
  */
 export function updateContact(
-  { db, now }: Pick<Deps, "db" | "now">,
+  { db, outbox, now }: Pick<Deps, "db" | "outbox" | "now">,
   customerId: string,
   input: ContactUpdate,
 ): Promise<Result<{ changed: ("phone" | "postalAddress" | "www")[] }>> {
@@ -102,6 +103,12 @@ export function updateContact(
           actorId: customerId,
           reason: OWN_CORRECTION,
         })),
+      );
+      // The fields' names are the categories' ids (phone, postalAddress, www).
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.contact_changed", customerId, categories: changes.map((ch) => ch.field) },
       );
     }
     return { ok: true, changed: changes.map((ch) => ch.field) };
@@ -208,7 +215,7 @@ export function startEmailChange(
  * (services/email-change-undo.ts), so a change the owner did not make does not go unnoticed nor stay for good.
  */
 export function confirmEmailChange(
-  { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
+  { db, env, mail, outbox, now }: Pick<Deps, "db" | "env" | "mail" | "outbox" | "now">,
   customer: ChangingCustomer,
   code: string,
 ): Promise<Result<{ email: string }>> {
@@ -248,6 +255,11 @@ export function confirmEmailChange(
       actorId: customerId,
       reason: OWN_CORRECTION,
     });
+    await emitCustomerEvent(
+      tx,
+      { outbox, now },
+      { type: "customer.contact_changed", customerId, categories: ["email"] },
+    );
     const { changes: otherSessionsEnded } = await tx
       .delete(customerSessions)
       .where(and(eq(customerSessions.customerId, customerId), ne(customerSessions.id, customer.sessionId)))

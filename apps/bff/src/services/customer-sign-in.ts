@@ -31,7 +31,7 @@ import { fail, type Result, transact } from "./result.ts";
 
 /* Customer sign-in with a one-time code or link mailed to the registered address (decisions 003 and 010). */
 
-export type CustomerSignInDeps = Pick<Deps, "db" | "mail" | "now"> & { sessions: SessionStore };
+export type CustomerSignInDeps = Pick<Deps, "db" | "mail" | "outbox" | "now"> & { sessions: SessionStore };
 
 const findByEmail = (q: Queries, email: string) =>
   q
@@ -128,6 +128,8 @@ export async function requestSignInCode(
 type SignedIn = Result<{ token: string }>;
 type SignInFacts = {
   sessions: SessionStore;
+  /** Where a GPC objection's event goes (issue 13). */
+  events: Pick<CustomerSignInDeps, "outbox" | "now">;
   customerId: string;
   method: "code" | "link";
   gpc: boolean;
@@ -142,13 +144,13 @@ type SignInFacts = {
  */
 async function signIn(
   tx: Tx,
-  { sessions, customerId, method, gpc, client, at }: SignInFacts,
+  { sessions, events, customerId, method, gpc, client, at }: SignInFacts,
 ): Promise<{ ok: true; token: string }> {
   const session = await sessions.create(customerId, at, client, tx);
   await tx.insert(customerSignIns).values({ customerId, at, ip: client.ip, userAgent: client.userAgent });
   // The notice lists IP numbers among the data held; the customer sees them under "My data".
   if (client.ip) await tx.insert(ipAddresses).values({ customerId, ip: client.ip, seenAt: at });
-  if (gpc) await applyGpcSignal(tx, customerId, at);
+  if (gpc) await applyGpcSignal(tx, events, customerId, at);
   await appendAudit(
     tx,
     {
@@ -173,7 +175,7 @@ async function signIn(
  * one transaction.
  */
 export async function verifySignInCode(
-  { db, sessions, now }: CustomerSignInDeps,
+  { db, sessions, outbox, now }: CustomerSignInDeps,
   { email, code, gpc }: { email: string; code: string; gpc: boolean },
   client: ClientInfo,
 ): Promise<SignedIn> {
@@ -192,7 +194,7 @@ export async function verifySignInCode(
     await auditWrongCodes(tx, customerId, email, row, 1, at);
     if (!(await consumeSignInCodes(tx, customerId, row.id, at))) return fail(400, "code_invalid");
     await codeAttemptSucceeded(tx, attempt, at);
-    return signIn(tx, { sessions, customerId, method: "code", gpc, client, at });
+    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "code", gpc, client, at });
   });
 }
 
@@ -202,7 +204,7 @@ export async function verifySignInCode(
  * up an address's codes and requests cannot lock its owner out; counted per client address against floods.
  */
 export async function verifySignInLink(
-  { db, sessions, now }: CustomerSignInDeps,
+  { db, sessions, outbox, now }: CustomerSignInDeps,
   { link, gpc }: { link: string; gpc: boolean },
   client: ClientInfo,
 ): Promise<SignedIn> {
@@ -216,7 +218,7 @@ export async function verifySignInLink(
     if (newest) await auditWrongCodes(tx, customerId, email, newest, 0, at);
     if (!(await consumeSignInCodes(tx, customerId, id, at))) return fail(400, "sign_in_link_invalid");
     await linkAttemptSucceeded(tx, { email, ip: client.ip }, at);
-    return signIn(tx, { sessions, customerId, method: "link", gpc, client, at });
+    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "link", gpc, client, at });
   });
 }
 

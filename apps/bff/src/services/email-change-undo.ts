@@ -13,6 +13,7 @@ import {
 import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { appendAudit } from "./audit.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { fail, type Result, transact } from "./result.ts";
 
 const UNDONE = "Change undone with the link mailed to the previous address";
@@ -28,7 +29,7 @@ const UNDONE = "Change undone with the link mailed to the previous address";
  * record too: it puts back the data the record had, undoing a change its owner did not make.
  */
 export function undoEmailChange(
-  { db, now }: Pick<Deps, "db" | "now">,
+  { db, outbox, now }: Pick<Deps, "db" | "outbox" | "now">,
   token: string,
   client: ClientInfo,
 ): Promise<Result<{ sessionsEnded: number }>> {
@@ -67,6 +68,11 @@ export function undoEmailChange(
         actorId: customerId,
         reason: UNDONE,
       });
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.contact_changed", customerId, categories: ["email"] },
+      );
     }
     await tx
       .update(emailChangeUndos)

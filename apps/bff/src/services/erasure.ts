@@ -16,6 +16,8 @@ import { anonymiseCustomer } from "./anonymise.ts";
 import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
 import { gatherErasureFacts } from "./erasure-facts.ts";
+import { externalIdsBySystem } from "./outbox/event-payloads.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { loadRequestView } from "./requests.ts";
 import { pendingOperationRequest } from "./restriction.ts";
 import { type Failure, fail, notFound, type Result, transact } from "./result.ts";
@@ -105,7 +107,7 @@ export function previewErasure(
  * and 409 invalid_state once the request is decided or the record erased.
  */
 export function executeErasure(
-  { db, mail, env }: Pick<Deps, "db" | "mail" | "env">,
+  { db, mail, env, outbox }: Pick<Deps, "db" | "mail" | "env" | "outbox">,
   requestId: string,
   actor: StaffActor,
   now: number,
@@ -123,6 +125,8 @@ export function executeErasure(
       };
       return blocked;
     }
+    // The systems' own ids of the person go with the anonymisation; the erasure event still needs them.
+    const externalIds = await externalIdsBySystem(tx, row.customerId);
     const result = await anonymiseCustomer(tx, row.customerId, {
       now,
       actor: auditActorOf(actor),
@@ -131,6 +135,12 @@ export function executeErasure(
       requestId,
       ip: actor.ip,
     });
+    // After the anonymisation, which drops the customer's outbox bodies: this one must still go. Ids only.
+    await emitCustomerEvent(
+      tx,
+      { outbox, now: () => now },
+      { type: "customer.erased", customerId: row.customerId, requestId, externalIds },
+    );
     // The history event carries no note: the decision text says it all.
     await decide(tx, row, actor, now, "completed", ERASURE_DECISION, null);
     const request = await loadRequestView(tx, requestId);

@@ -8,6 +8,7 @@ import {
 import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { connectedSystems, customers, externalIds, inboundIssues } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
 import { appendAudit, auditActorOf, byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { applyKeptValue } from "./ingest/ingest.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -134,7 +135,7 @@ export async function listInboundIssues(
  * address dismissed. An issue is resolved once.
  */
 export function resolveInboundIssue(
-  db: Db,
+  { db, outbox }: Pick<Deps, "db" | "outbox">,
   issueId: number,
   resolution: InboundIssueResolution,
   actor: StaffActor,
@@ -164,15 +165,19 @@ export function resolveInboundIssue(
 
     if (resolution === "apply") {
       if (!issue.customerId || !issue.field) return fail(409, "invalid_state");
-      const applied = await applyKeptValue(tx, {
-        customerId: issue.customerId,
-        field: issue.field,
-        value: parseDetail(issue.detail).value ?? null,
-        display: issue.incomingValue,
-        system: { id: issue.systemId, name: issue.systemName },
-        actor: auditActorOf(actor),
-        now,
-      });
+      const applied = await applyKeptValue(
+        tx,
+        { outbox, now: () => now },
+        {
+          customerId: issue.customerId,
+          field: issue.field,
+          value: parseDetail(issue.detail).value ?? null,
+          display: issue.incomingValue,
+          system: { id: issue.systemId, name: issue.systemName },
+          actor: auditActorOf(actor),
+          now,
+        },
+      );
       if (!applied) return fail(409, "invalid_state");
     }
     if (resolution === "link") {

@@ -27,6 +27,7 @@ import { appendAudit, byClient, type ClientActor } from "./audit.ts";
 import type { InboundRow, IngestRun, RowResult } from "./ingest/contract.ts";
 import { ingestRows } from "./ingest/ingest.ts";
 import { clearLegalHold, type HoldActor, setLegalHold } from "./legal-holds.ts";
+import type { Outbox } from "./outbox/outbox.ts";
 import { fail, type Result, transact } from "./result.ts";
 
 /*
@@ -36,7 +37,7 @@ import { fail, type Result, transact } from "./result.ts";
  * here: a read of a customer, and legal holds (their own `legal_hold.*` entries name the client).
  */
 
-type Deps = { db: Db; env: { suppressionKey: string } };
+type Deps = { db: Db; env: { suppressionKey: string }; outbox: Outbox };
 
 const ingestRun = (client: ClientActor, now: number, suppressionKey: string): IngestRun => ({
   system: { id: client.systemId, name: client.systemName },
@@ -86,7 +87,7 @@ async function customerIdsOf(q: Queries, systemId: string, ids: readonly string[
 
 /** `POST /customers`: customers upserted by the system's external id. */
 export async function syncCustomers(
-  { db, env }: Deps,
+  { db, env, outbox }: Deps,
   client: ClientActor,
   input: IntegrationCustomersInput,
   now: number,
@@ -96,7 +97,7 @@ export async function syncCustomers(
     key: { externalId: record.external_id },
     record,
   }));
-  const results = await ingestRows(db, ingestRun(client, now, env.suppressionKey), rows, now);
+  const results = await ingestRows({ db, outbox }, ingestRun(client, now, env.suppressionKey), rows, now);
   return summary(
     input.records.map((r) => r.external_id),
     results,
@@ -108,7 +109,7 @@ export async function syncCustomers(
  * the system never sent is refused (`customer_unknown`); the others go to the ingest service.
  */
 export async function syncCustomerParts(
-  { db, env }: Deps,
+  { db, env, outbox }: Deps,
   client: ClientActor,
   input: IntegrationPartsInput,
   now: number,
@@ -121,13 +122,14 @@ export async function syncCustomerParts(
     if (known.has(customer_external_id)) rows.push({ index, key: { externalId: customer_external_id }, record: parts });
     else unknown.push({ index, outcome: "refused", customerId: null, conflicts: [], code: "customer_unknown" });
   });
-  const results = rows.length > 0 ? await ingestRows(db, ingestRun(client, now, env.suppressionKey), rows, now) : [];
+  const results =
+    rows.length > 0 ? await ingestRows({ db, outbox }, ingestRun(client, now, env.suppressionKey), rows, now) : [];
   return summary(sent, [...results, ...unknown]);
 }
 
 /** `POST /customers/{external_id}/relationship-end`: the recorded end of the relationship. */
 export async function endRelationship(
-  { db, env }: Deps,
+  { db, env, outbox }: Deps,
   client: ClientActor,
   externalId: string,
   input: IntegrationRelationshipEndInput,
@@ -136,7 +138,7 @@ export async function endRelationship(
   if (!(await customerIdsOf(db, client.systemId, [externalId])).has(externalId)) return fail(404, "customer_unknown");
   const record = { relationship_end: input.date, ...(input.updated_at ? { updated_at: input.updated_at } : {}) };
   const results = await ingestRows(
-    db,
+    { db, outbox },
     ingestRun(client, now, env.suppressionKey),
     [{ index: 0, key: { externalId }, record }],
     now,

@@ -11,12 +11,17 @@ import {
 } from "@tietoni/domain";
 import { desc, eq } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
-import type { Db, Queries, Tx } from "../db/port.ts";
+import type { Queries, Tx } from "../db/port.ts";
 import { marketingEvents, marketingObjections } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { fail, type Result } from "./result.ts";
 
 type ObjectionChange = { purpose: MarketingPurpose; objected: boolean };
 type Actor = { channel: MarketingChannel; actorId: string | null; at: number };
+/** What a change of objections needs besides its transaction: the outbox its event goes to (issue 13). */
+type EventDeps = Pick<Deps, "outbox" | "now">;
+type MarketingDeps = Pick<Deps, "db" | "outbox" | "now">;
 
 /** The customer's current answers; a purpose without a row is not objected. */
 export async function readObjections(q: Queries, customerId: string): Promise<Objections> {
@@ -59,9 +64,12 @@ async function readView(q: Queries, customerId: string, gpc: boolean): Promise<M
 /**
  * Reads the current answers, lets `decide` pick the changes from them, and writes the switches and one
  * event per real change in the caller's transaction: a switch never changes without its proof, nor the reverse.
+ * When anything changed, the connected systems hear of it in the same transaction (the newsletter tool must stop
+ * as soon as tietoni does); a change to nothing tells nobody.
  */
 async function applyChanges(
   tx: Tx,
+  deps: EventDeps,
   customerId: string,
   decide: (current: Objections) => readonly ObjectionChange[],
   { channel, actorId, at }: Actor,
@@ -80,6 +88,8 @@ async function applyChanges(
       .insert(marketingEvents)
       .values({ customerId, purpose: d.purpose, fromObjected: d.from, toObjected: d.to, at, channel, actorId });
   }
+  if (diffs.length > 0)
+    await emitCustomerEvent(tx, deps, { type: "customer.marketing_objections_changed", customerId });
   return diffs;
 }
 
@@ -95,8 +105,8 @@ export function hasGpcSignal(header: string | undefined): boolean {
  * An explicit withdrawal the customer makes in the portal is respected: a GET of /marketing does not
  * re-apply the signal over it (domain gpcSignalApplies); the next sign-in with the header does.
  */
-export function applyGpcSignal(tx: Tx, customerId: string, now: number) {
-  return applyChanges(tx, customerId, objectToAll, { channel: "gpc", actorId: customerId, at: now });
+export function applyGpcSignal(tx: Tx, deps: EventDeps, customerId: string, now: number) {
+  return applyChanges(tx, deps, customerId, objectToAll, { channel: "gpc", actorId: customerId, at: now });
 }
 
 /**
@@ -104,12 +114,17 @@ export function applyGpcSignal(tx: Tx, customerId: string, now: number) {
  * customer has not withdrawn an objection in the portal since (at sign-in it always applies). Without a change to
  * make, nothing waits for the writer.
  */
-export async function openMarketing(db: Db, customerId: string, gpc: boolean, at: number): Promise<MarketingView> {
+export async function openMarketing(
+  { db, ...deps }: MarketingDeps,
+  customerId: string,
+  gpc: boolean,
+  at: number,
+): Promise<MarketingView> {
   const view = await db.read((r) => readView(r, customerId, gpc));
   if (!gpc || !gpcSignalApplies(view.history)) return view;
   return db.transaction(async (tx) => {
     // Checked again on the writer: a withdrawal may have committed since the read.
-    if (gpcSignalApplies(await readObjectionHistory(tx, customerId))) await applyGpcSignal(tx, customerId, at);
+    if (gpcSignalApplies(await readObjectionHistory(tx, customerId))) await applyGpcSignal(tx, deps, customerId, at);
     return readView(tx, customerId, gpc);
   });
 }
@@ -129,7 +144,7 @@ export const marketingWithdrawalLimit = { action: "marketing.withdraw", windowMs
  * objection counts toward `marketingWithdrawalLimit` and is refused, changing nothing, once it is used up.
  */
 export function setObjections(
-  db: Db,
+  { db, ...deps }: MarketingDeps,
   customerId: string,
   changes: readonly ObjectionChange[],
   gpc: boolean,
@@ -142,7 +157,7 @@ export function setObjections(
     if (withdraws && !(await takeCustomerAction(tx, limit, at))) {
       return fail(429, "marketing_limit_reached");
     }
-    await applyChanges(tx, customerId, () => changes, { channel: "portal", actorId: customerId, at });
+    await applyChanges(tx, deps, customerId, () => changes, { channel: "portal", actorId: customerId, at });
     return { ok: true, view: await readView(tx, customerId, gpc) };
   });
 }
@@ -153,18 +168,24 @@ export function setObjections(
  */
 export function applyStaffObjections(
   tx: Tx,
+  deps: EventDeps,
   customerId: string,
   changes: readonly ObjectionChange[],
   staffId: string,
   at: number,
 ) {
-  return applyChanges(tx, customerId, () => changes, { channel: "staff", actorId: staffId, at });
+  return applyChanges(tx, deps, customerId, () => changes, { channel: "staff", actorId: staffId, at });
 }
 
 /** "Object to all marketing" in the portal. */
-export function objectToAllMarketing(db: Db, customerId: string, gpc: boolean, at: number): Promise<MarketingView> {
+export function objectToAllMarketing(
+  { db, ...deps }: MarketingDeps,
+  customerId: string,
+  gpc: boolean,
+  at: number,
+): Promise<MarketingView> {
   return db.transaction(async (tx) => {
-    await applyChanges(tx, customerId, objectToAll, { channel: "portal", actorId: customerId, at });
+    await applyChanges(tx, deps, customerId, objectToAll, { channel: "portal", actorId: customerId, at });
     return readView(tx, customerId, gpc);
   });
 }

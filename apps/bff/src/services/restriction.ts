@@ -15,6 +15,7 @@ import type { Deps } from "../deps.ts";
 import { restrictionAppliedMail, restrictionLiftNoticeMail } from "../mail/operation-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { loadRequestView } from "./requests.ts";
 import { fail, invalidState, notFound, type Result, transact } from "./result.ts";
 
@@ -119,7 +120,7 @@ export async function pendingOperationRequest(q: Queries, requestId: string, typ
  * (409) when the request is decided, the record erased, or a restriction is already in force.
  */
 export async function applyRestriction(
-  { db, mail }: Pick<Deps, "db" | "mail">,
+  { db, mail, outbox }: Pick<Deps, "db" | "mail" | "outbox">,
   requestId: string,
   actor: StaffActor,
   now: number,
@@ -150,6 +151,12 @@ export async function applyRestriction(
         detail: { restrictionId, requestId, ground },
       }),
       now,
+    );
+    // Ids, the ground and the time only: the systems stop processing; the customer's data is not in it.
+    await emitCustomerEvent(
+      tx,
+      { outbox, now: () => now },
+      { type: "customer.restriction_applied", customerId: row.customerId, requestId, restrictionId },
     );
     const restriction = await tx.select().from(restrictions).where(eq(restrictions.id, restrictionId)).get();
     const request = await loadRequestView(tx, requestId);
@@ -252,7 +259,7 @@ export async function notifyRestrictionLift(
  * customer reads it in their own language, and the audit trail can keep it because it names no one.
  */
 export async function liftRestriction(
-  db: Db,
+  { db, outbox }: Pick<Deps, "db" | "outbox">,
   restrictionId: string,
   actor: StaffActor,
   reason: RestrictionLiftReason,
@@ -272,6 +279,7 @@ export async function liftRestriction(
       actor,
       now,
     );
+    await emitLifted(tx, { outbox, now: () => now }, r);
     return { ok: true, restriction: toRestrictionView({ ...r, ...lifted }) };
   });
 }
@@ -289,6 +297,7 @@ export async function liftRestriction(
  */
 export async function endRestrictionsByCorrection(
   tx: Tx,
+  events: Pick<Deps, "outbox" | "now">,
   ended: readonly RestrictionRow[],
   correctionRequestId: string,
   actor: StaffActor,
@@ -316,5 +325,16 @@ export async function endRestrictionsByCorrection(
       actor,
       now,
     );
+    await emitLifted(tx, events, r);
   }
+}
+
+/** The systems hear that processing may go on again (ids, ground and time only), with the restriction's request. */
+function emitLifted(tx: Tx, events: Pick<Deps, "outbox" | "now">, r: RestrictionRow) {
+  return emitCustomerEvent(tx, events, {
+    type: "customer.restriction_lifted",
+    customerId: r.customerId,
+    requestId: r.requestId,
+    restrictionId: r.id,
+  });
 }

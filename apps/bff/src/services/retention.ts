@@ -10,9 +10,12 @@ import {
 import { eq, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
 import { type AuditActor, appendAudit, recordAudit } from "./audit.ts";
 import { gatherErasureFacts, gatherLifecycleFacts, relationshipEndsAfterMonths } from "./erasure-facts.ts";
+import { externalIdsBySystem } from "./outbox/event-payloads.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 
 export type RetentionDue = {
   id: string;
@@ -100,7 +103,7 @@ export async function findRetentionDue(q: Queries, today: string): Promise<Reten
  * entry per customer (from anonymiseCustomer) and one for the run.
  */
 export async function runRetention(
-  db: Db,
+  { db, outbox }: Pick<Deps, "db" | "outbox">,
   ids: readonly string[],
   options: { now: number; actor: AuditActor; suppressionKey: string; ip?: string | null },
 ): Promise<RetentionRunResult> {
@@ -119,7 +122,10 @@ export async function runRetention(
       const facts = await gatherLifecycleFacts(tx, id, today);
       if (!facts || !isRetentionDueBy(facts, relationshipEndsAfterMonths(), today)) return "not_due";
       if (assessErasure(await gatherErasureFacts(tx, id, today)).blocked) return "blocked";
+      const externalIds = await externalIdsBySystem(tx, id);
       await anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
+      // The connected systems erase their copies too; emitted after the anonymisation, with ids only.
+      await emitCustomerEvent(tx, { outbox, now: () => now }, { type: "customer.erased", customerId: id, externalIds });
       return null;
     });
     if (reason === null) result.anonymised.push(id);

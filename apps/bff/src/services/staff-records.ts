@@ -31,6 +31,7 @@ import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
 import { applyStaffObjections, readObjections } from "./marketing.ts";
 import { findOrCreateOrganisation, moveToOrganisation } from "./organisation-roles.ts";
+import { emitCustomerEvent } from "./outbox/events.ts";
 import { currentValueOf } from "./requests.ts";
 import { restrictionsInForce } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -44,6 +45,10 @@ import { fail, notFound, type Result, transact } from "./result.ts";
  */
 
 type StaffDeps = Pick<Deps, "db" | "now">;
+type StaffEventDeps = Pick<Deps, "db" | "outbox" | "now">;
+
+/** The categories a `customer.contact_changed` event carries; billing corrections go as `correction_applied`. */
+const contactCategories = new Set<DataCategoryId>(["name", "organisation", "email", "phone", "postalAddress", "www"]);
 
 /**
  * Where data typed in by staff comes from, in the notice's terms (register description `sources`):
@@ -231,7 +236,7 @@ async function endSessionsAndCodes(tx: Tx, customerId: string, at: number): Prom
  *   or created). The organisation itself is never renamed: its other members' records do not change.
  */
 export function correctCustomerByStaff(
-  { db, mail, now }: Pick<Deps, "db" | "mail" | "now">,
+  { db, mail, outbox, now }: Pick<Deps, "db" | "mail" | "outbox" | "now">,
   customerId: string,
   input: CorrectCustomerInput,
   actor: StaffActor,
@@ -328,6 +333,26 @@ export function correctCustomerByStaff(
       if (category) await noteSource(tx, customerId, category, "customerNotice", at);
     }
 
+    // The connected systems hear of it in this transaction: contact data as `contact_changed`, billing data (which
+    // that event does not carry) as `correction_applied` with the fields corrected.
+    const categories = [...new Set(changes.flatMap((ch) => categoryOf(ch.field) ?? []))];
+    const contact = categories.filter((k) => contactCategories.has(k));
+    if (contact.length > 0) {
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.contact_changed", customerId, categories: contact },
+      );
+    }
+    const billingFields = changes.map((ch) => ch.field).filter((f) => categoryOf(f) === "billing");
+    if (billingFields.length > 0) {
+      await emitCustomerEvent(
+        tx,
+        { outbox, now },
+        { type: "customer.correction_applied", customerId, categories: ["billing"], fields: billingFields },
+      );
+    }
+
     let sessionsEnded = 0;
     if (emailChanged && changes.some((ch) => ch.field === "email")) {
       sessionsEnded = await endSessionsAndCodes(tx, customerId, at);
@@ -372,7 +397,7 @@ function categoryOf(field: StaffCorrectableField): DataCategoryId | null {
  * the field history with the before and after of the purposes that changed.
  */
 export function recordObjectionByStaff(
-  { db, now }: StaffDeps,
+  { db, outbox, now }: StaffEventDeps,
   customerId: string,
   input: RecordObjectionInput,
   actor: StaffActor,
@@ -389,7 +414,7 @@ export function recordObjectionByStaff(
     const wanted = input.purposes.map((purpose) => ({ purpose, objected }));
     const current = await readObjections(tx, customerId);
     const diffs = diffObjections(current, wanted);
-    await applyStaffObjections(tx, customerId, wanted, actor.id, at);
+    await applyStaffObjections(tx, { outbox, now }, customerId, wanted, actor.id, at);
     if (diffs.length > 0) {
       // The history names the purposes objected to before and after, so the reason stands beside the change.
       const after = await readObjections(tx, customerId);

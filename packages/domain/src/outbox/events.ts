@@ -83,6 +83,15 @@ export type CustomerEvent = {
   requestId?: string | null;
   /** The categories that changed (a phone correction: `["phone"]`); default: all the type carries. */
   categories?: readonly DataCategoryId[];
+  /** A correction: the fields it changed (`["phone"]`), whose current values the payload carries. */
+  fields?: readonly string[];
+  /** A restriction applied or lifted: which one (the payload names it, its ground and its time). */
+  restrictionId?: string | null;
+  /**
+   * An erasure: each system's own id of the customer (system id → external id), read before the anonymisation
+   * removed them, so each receiver can find the person it must erase. Kept only in the undelivered body.
+   */
+  externalIds?: Readonly<Record<string, string>>;
 };
 
 export const webhookCategorySchema = z.enum(dataCategoryIds);

@@ -13,23 +13,24 @@ import type { PortalContext, PortalEnv } from "./context.ts";
  * shows it. PUT and object-all never re-apply the signal: an explicit withdrawal in the portal is
  * respected (channel "portal") and outlives later GETs; GPC applies again at the next sign-in with the header.
  */
-export function marketingRoutes({ db, env, now, requireCustomer }: PortalContext) {
+export function marketingRoutes(deps: PortalContext) {
+  const { env, now, requireCustomer } = deps;
   return new Hono<PortalEnv>()
     .use(requireCustomer)
     .get("/", async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-      return c.json(await openMarketing(db, c.get("subject").id, gpc, now()), 200);
+      return c.json(await openMarketing(deps, c.get("subject").id, gpc, now()), 200);
     })
     .put("/", validate("json", setObjectionsInputSchema), async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
       const { changes } = c.req.valid("json");
       const max = env.LIMIT_MARKETING_WITHDRAWALS_PER_HOUR;
-      const result = await setObjections(db, c.get("subject").id, changes, gpc, now(), max);
+      const result = await setObjections(deps, c.get("subject").id, changes, gpc, now(), max);
       if (!result.ok) return failure(c, result);
       return c.json(result.view, 200);
     })
     .post("/object-all", async (c) => {
       const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-      return c.json(await objectToAllMarketing(db, c.get("subject").id, gpc, now()), 200);
+      return c.json(await objectToAllMarketing(deps, c.get("subject").id, gpc, now()), 200);
     });
 }

@@ -27,8 +27,8 @@ const fileBody = createMiddleware<StaffEnv>(async (c, next) => {
  * it in the background, follow its progress. The file is the raw request body, `application/octet-stream` (a type
  * no cross-site form can send), streamed to disk up to IMPORT_MAX_UPLOAD_MIB.
  */
-export function importRoutes({ db, env, now, requireStaff }: StaffContext) {
-  const deps = { db, env, now };
+export function importRoutes({ db, env, outbox, now, requireStaff }: StaffContext) {
+  const deps = { db, env, outbox, now };
   return new Hono<StaffEnv>()
     .use(requireStaff)
     .use(requirePermission("import:run"))

@@ -34,7 +34,7 @@ async function conflict() {
   const ext = `c-${n()}`;
   const email = `aino.${ext}@example.com`;
   const [created] = await ingestRows(
-    db,
+    t.deps,
     run,
     [
       {
@@ -63,7 +63,7 @@ async function conflict() {
     actorId: id,
   });
   await ingestRows(
-    db,
+    t.deps,
     run,
     [{ index: 5, key: { externalId: ext }, record: { phone: "+358403333333", updated_at: "2026-01-05T00:00:00Z" } }],
     t.now(),
@@ -151,14 +151,14 @@ describe("the inbox of incoming data", () => {
     const shop = await newSystem();
     const email = `dup${n()}@example.com`;
     const [first] = await ingestRows(
-      db,
+      t.deps,
       crm,
       [{ index: 1, key: { externalId: `c-${n()}` }, record: { first_name: "Dup", last_name: "Licate", email } }],
       t.now(),
     );
     const shopId = `s-${n()}`;
     await ingestRows(
-      db,
+      t.deps,
       shop,
       [{ index: 1, key: { externalId: shopId }, record: { first_name: "Dup", last_name: "Licate", email } }],
       t.now(),

@@ -8,7 +8,8 @@ import { staffActor } from "./actor.ts";
 import type { StaffContext, StaffEnv } from "./context.ts";
 
 /** `/inbound-issues`: the desk's inbox of incoming data a connected system sent and a person must decide (issue 12). */
-export function inboundIssueRoutes({ db, env, now, requireStaff }: StaffContext) {
+export function inboundIssueRoutes(ctx: StaffContext) {
+  const { db, env, now, requireStaff } = ctx;
   return new Hono<StaffEnv>()
     .use(requireStaff)
     .use(requirePermission("customer:write"))
@@ -23,7 +24,7 @@ export function inboundIssueRoutes({ db, env, now, requireStaff }: StaffContext)
       async (c) => {
         const { id } = c.req.valid("param");
         const { resolution } = c.req.valid("json");
-        const result = await resolveInboundIssue(db, id, resolution, staffActor(c, env.TRUST_PROXY), now());
+        const result = await resolveInboundIssue(ctx, id, resolution, staffActor(c, env.TRUST_PROXY), now());
         if (!result.ok) return failure(c, result);
         return c.json({ id: result.id, resolution: result.resolution }, 200);
       },

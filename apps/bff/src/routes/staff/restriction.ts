@@ -47,7 +47,7 @@ export function restrictionRoutes(ctx: StaffContext) {
       async (c) => {
         const { restrictionId } = c.req.valid("param");
         const { reason } = c.req.valid("json");
-        const result = await liftRestriction(db, restrictionId, staffActor(c, env.TRUST_PROXY), reason, now());
+        const result = await liftRestriction(ctx, restrictionId, staffActor(c, env.TRUST_PROXY), reason, now());
         if (!result.ok) return failure(c, result);
         return c.json({ restriction: result.restriction }, 200);
       },

@@ -16,7 +16,8 @@ const runInputSchema = z.object({
  * Retention (the notice: 10 years from the end of the customer relationship), for admins only: a dry run
  * that lists who is due and who a ground still blocks, then the run in batches the UI shows progress for.
  */
-export function retentionRoutes({ db, env, now, requireStaff }: StaffContext) {
+export function retentionRoutes(ctx: StaffContext) {
+  const { db, env, now, requireStaff } = ctx;
   return new Hono<StaffEnv>()
     .use(requireStaff)
     .use(requirePermission("retention:run"))
@@ -28,7 +29,7 @@ export function retentionRoutes({ db, env, now, requireStaff }: StaffContext) {
     .post("/run", validate("json", runInputSchema), async (c) => {
       const { ids } = c.req.valid("json");
       const actor = staffActor(c, env.TRUST_PROXY);
-      const result = await runRetention(db, ids, {
+      const result = await runRetention(ctx, ids, {
         now: now(),
         actor: auditActorOf(actor),
         suppressionKey: env.suppressionKey,

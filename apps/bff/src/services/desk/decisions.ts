@@ -5,6 +5,7 @@ import {
   checkCorrectionUnderRestriction,
   checkExtension,
   decidedOnDesk,
+  fieldCategory,
   helsinkiDate,
   iso,
   isPending,
@@ -27,6 +28,7 @@ import type { MailMessage } from "../../mail/mailer.ts";
 import { requestReceivedMail } from "../../mail/request-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "../audit.ts";
 import { findActiveCustomer } from "../customer-record.ts";
+import { emitCustomerEvent } from "../outbox/events.ts";
 import { hasPendingRequestOfType, insertRequest, loadRequestView } from "../requests.ts";
 import { endRestrictionsByCorrection, restrictionsInForce } from "../restriction.ts";
 import { fail, invalidState, notFound, type Result, transact } from "../result.ts";
@@ -274,7 +276,13 @@ export function refuseRequest(
  * "accuracy contested" the correction is made and ends that restriction; under any other ground it is refused
  * (409 correction_restricted) and nothing changes.
  */
-export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: StaffActor, now: number): Promise<Answer> {
+export function approveCorrection(
+  { db, mail, outbox }: DeskDeps & Pick<Deps, "outbox">,
+  id: string,
+  actor: StaffActor,
+  now: number,
+): Promise<Answer> {
+  const events = { outbox, now: () => now };
   return onRequest(db, id, async (tx, row) => {
     if (!isPending(row.state) || row.type !== "rectification") return invalidState();
     if (row.correctionField === null || row.correctionNew === null) return invalidState();
@@ -291,10 +299,17 @@ export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: Sta
       now,
     });
     if (!applied.ok) return fail(409, applied.code);
+    await emitCustomerEvent(tx, events, {
+      type: "customer.correction_applied",
+      customerId: row.customerId,
+      requestId: row.id,
+      categories: [fieldCategory[row.correctionField]],
+      fields: [row.correctionField],
+    });
     await decide(tx, row, actor, now, "completed", "");
     await audit(tx, row, actor, now, "request.correction.approved", { field: row.correctionField });
     const ended = inForce.filter((r) => underRestriction.ends.includes(r.id));
-    await endRestrictionsByCorrection(tx, ended, row.id, actor, now);
+    await endRestrictionsByCorrection(tx, events, ended, row.id, actor, now);
     const restrictionEnded = ended.length > 0;
     return answer(tx, row, {
       mail,

@@ -42,7 +42,7 @@ import { CELL_COUNT, detectKind, type FileRow, fileRows, ImportFileError, INVALI
  * from the rows already applied (and the upserts are idempotent, so a row applied twice changes nothing).
  */
 
-export type ImportDeps = Pick<Deps, "db" | "env" | "now">;
+export type ImportDeps = Pick<Deps, "db" | "env" | "outbox" | "now">;
 
 export type ImportRequest = {
   filePath: string;
@@ -504,7 +504,7 @@ async function execute(
   const flush = async () => {
     const rows = batch;
     batch = [];
-    const results = rows.length > 0 ? await ingestRows(db, run, rows, deps.now(), { dryRun }) : [];
+    const results = rows.length > 0 ? await ingestRows(deps, run, rows, deps.now(), { dryRun }) : [];
     tally(counts, results);
     if (dryRun) {
       collectIssues(dryRunIssues, rows, results);

@@ -71,7 +71,7 @@ describe("ingestRows: new customers", () => {
     const ext = `c-${n()}`;
     const before = await t.lastAuditSeq();
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         person(ext, {
@@ -119,7 +119,7 @@ describe("ingestRows: new customers", () => {
   it("refuses a new customer without names, and an unknown register id", async () => {
     const run = await newSystem();
     const results = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         { index: 2, key: { externalId: `c-${n()}` }, record: { email: `x${n()}@example.com` } },
@@ -142,7 +142,7 @@ describe("ingestRows: new customers", () => {
     const run = await newSystem();
     const no = n();
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         person(`c-${no}`, {
@@ -200,14 +200,14 @@ describe("ingestRows: the conflict rule", () => {
     const run = await newSystem();
     const ext = `c-${n()}`;
     const [created] = await ingestRows(
-      db,
+      t.deps,
       run,
       [person(ext, { phone: "+358401111111", www: "https://example.com", updated_at: "2026-01-01T00:00:00Z" })],
       t.now(),
     );
     const id = created?.customerId as string;
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -232,7 +232,7 @@ describe("ingestRows: the conflict rule", () => {
     });
 
     const [again] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -250,7 +250,7 @@ describe("ingestRows: the conflict rule", () => {
     const run = await newSystem();
     const ext = `c-${n()}`;
     const [created] = await ingestRows(
-      db,
+      t.deps,
       run,
       [person(ext, { phone: "+358401111111", updated_at: "2026-01-01T00:00:00Z" })],
       t.now(),
@@ -269,7 +269,7 @@ describe("ingestRows: the conflict rule", () => {
       actorId: id,
     });
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -302,7 +302,7 @@ describe("ingestRows: the conflict rule", () => {
 
     // A value newer than the customer's change wins.
     const [later] = await ingestRows(
-      db,
+      t.deps,
       run,
       [{ index: 1, key: { externalId: ext }, record: { phone: "+358403333333", updated_at: "2026-01-11T00:00:00Z" } }],
       t.now(),
@@ -314,12 +314,12 @@ describe("ingestRows: the conflict rule", () => {
   it("changes nothing of a customer whose processing is restricted (Art. 18), and says why", async () => {
     const run = await newSystem();
     const ext = `c-${n()}`;
-    const [created] = await ingestRows(db, run, [person(ext, { phone: "+358401111111" })], t.now());
+    const [created] = await ingestRows(t.deps, run, [person(ext, { phone: "+358401111111" })], t.now());
     const id = created?.customerId as string;
     await db
       .insert(restrictions)
       .values({ id: `r${n()}`, customerId: id, ground: "accuracyContested", appliedAt: t.now() });
-    const [r] = await ingestRows(db, run, [person(ext, { phone: "+358409999999" })], t.now() + 1000);
+    const [r] = await ingestRows(t.deps, run, [person(ext, { phone: "+358409999999" })], t.now() + 1000);
     expect(r).toMatchObject({ outcome: "refused", code: "customer_restricted" });
     expect((await customerRow(id))?.phone).toBe("+358401111111");
   });
@@ -328,7 +328,7 @@ describe("ingestRows: the conflict rule", () => {
     const run = await newSystem();
     const other = await newSystem();
     const ext = `c-${n()}`;
-    const [created] = await ingestRows(db, run, [person(ext, { updated_at: "2026-01-01T00:00:00Z" })], t.now());
+    const [created] = await ingestRows(t.deps, run, [person(ext, { updated_at: "2026-01-01T00:00:00Z" })], t.now());
     const id = created?.customerId as string;
     await db.insert(externalIds).values({
       systemId: other.system.id,
@@ -338,7 +338,7 @@ describe("ingestRows: the conflict rule", () => {
       createdAt: t.now(),
     });
     await ingestRows(
-      db,
+      t.deps,
       other,
       [
         {
@@ -356,7 +356,7 @@ describe("ingestRows: the conflict rule", () => {
       t.now(),
     );
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [{ index: 1, key: { externalId: ext }, record: { last_name: "Vanha", updated_at: "2026-01-15T00:00:00Z" } }],
       t.now(),
@@ -370,7 +370,7 @@ describe("ingestRows: the conflict rule", () => {
     const c = await createCustomer(db);
     const stored = await customerRow(c.id);
     const [older] = await ingestRows(
-      db,
+      t.deps,
       { ...run, channel: "updateService" },
       [
         {
@@ -383,7 +383,7 @@ describe("ingestRows: the conflict rule", () => {
     );
     expect(older?.outcome).toBe("unchanged");
     const [newer] = await ingestRows(
-      db,
+      t.deps,
       { ...run, channel: "updateService" },
       [{ index: 1, key: { customerId: c.id }, record: { last_name: "Uusi", addressProtected: true } }],
       t.now() + DAY,
@@ -398,8 +398,8 @@ describe("ingestRows: duplicates and erased customers", () => {
     const crm = await newSystem();
     const shop = await newSystem();
     const email = `dup${n()}@example.com`;
-    const [first] = await ingestRows(db, crm, [person(`c-${n()}`, { email })], t.now());
-    const [r] = await ingestRows(db, shop, [person(`s-${n()}`, { email: email.toUpperCase() })], t.now());
+    const [first] = await ingestRows(t.deps, crm, [person(`c-${n()}`, { email })], t.now());
+    const [r] = await ingestRows(t.deps, shop, [person(`s-${n()}`, { email: email.toUpperCase() })], t.now());
     expect(r).toMatchObject({ outcome: "duplicate", customerId: null, code: "possible_duplicate" });
     const issue = await db
       .select()
@@ -427,7 +427,7 @@ describe("ingestRows: duplicates and erased customers", () => {
     );
     expect(await db.$count(erasedEmails)).toBeGreaterThan(0);
     const [r] = await ingestRows(
-      db,
+      t.deps,
       run,
       [person(`c-${n()}`, { email: c.email, relationship_start: "2020-01-01" })],
       t.now(),
@@ -435,7 +435,7 @@ describe("ingestRows: duplicates and erased customers", () => {
     expect(r).toMatchObject({ outcome: "erased", code: "erased_customer", params: { erasedOn: "2026-11-25" } });
 
     const [back] = await ingestRows(
-      db,
+      t.deps,
       run,
       [person(`c-${n()}`, { email: c.email, relationship_start: "2026-11-26" })],
       t.now() + 2 * DAY,
@@ -458,7 +458,7 @@ describe("ingestRows: duplicates and erased customers", () => {
   it("erasure forgets the customer's external ids and desk rows", async () => {
     const run = await newSystem();
     const ext = `c-${n()}`;
-    const [created] = await ingestRows(db, run, [person(ext)], t.now());
+    const [created] = await ingestRows(t.deps, run, [person(ext)], t.now());
     const id = created?.customerId as string;
     await db.insert(inboundIssues).values({
       systemId: run.system.id,
@@ -484,7 +484,7 @@ describe("ingestRows: duplicates and erased customers", () => {
     const run = await newSystem();
     const email = `supp${n()}@example.com`;
     await db.transaction((tx) => addSuppression(tx, t.env.suppressionKey, email, t.now()));
-    const [r] = await ingestRows(db, { ...run, channel: "api" }, [person(`c-${n()}`, { email })], t.now());
+    const [r] = await ingestRows(t.deps, { ...run, channel: "api" }, [person(`c-${n()}`, { email })], t.now());
     const events = await db
       .select()
       .from(marketingEvents)
@@ -505,9 +505,9 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
       organisation_role: "contact_person" as const,
       role_start: "2025-01-01",
     };
-    const [a] = await ingestRows(db, run, [person(`a-${n()}`, org)], t.now());
+    const [a] = await ingestRows(t.deps, run, [person(`a-${n()}`, org)], t.now());
     const extB = `b-${n()}`;
-    const [b] = await ingestRows(db, run, [person(extB, org)], t.now());
+    const [b] = await ingestRows(t.deps, run, [person(extB, org)], t.now());
     const roleA = await db
       .select()
       .from(organisationRoles)
@@ -523,7 +523,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
 
     // B's record now names the organisation differently: no rename; the same organisation by business id.
     await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -545,7 +545,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
     ).toBe(orgName);
     // B moves to another organisation: the old role ends (kept), a new one starts.
     await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -569,7 +569,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
     expect(rolesB.find((r) => r.id === roleB?.id)?.endDate).not.toBeNull();
     // null ends the current role, without deleting it.
     await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -612,7 +612,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
       status: "open" as const,
       status_changed_at: "2026-01-01T00:00:00Z",
     };
-    const [created] = await ingestRows(db, run, [person(ext, { invoices: [invoice] })], t.now());
+    const [created] = await ingestRows(t.deps, run, [person(ext, { invoices: [invoice] })], t.now());
     const id = created?.customerId as string;
     const paid = {
       ...invoice,
@@ -621,7 +621,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
       status_changed_at: "2026-01-10T00:00:00Z",
     };
     const [r1] = await ingestRows(
-      db,
+      t.deps,
       run,
       [{ index: 1, key: { externalId: ext }, record: { invoices: [paid] } }],
       t.now(),
@@ -629,7 +629,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
     expect(r1?.outcome).toBe("changed");
     const stale = { ...invoice, status: "written_off" as const, status_changed_at: "2026-01-05T00:00:00Z" };
     const [r2] = await ingestRows(
-      db,
+      t.deps,
       run,
       [{ index: 1, key: { externalId: ext }, record: { invoices: [stale] } }],
       t.now(),
@@ -642,7 +642,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
 
     const other = await createCustomer(db, { orders: 1 });
     const [clash] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -672,14 +672,14 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
     const run = await newSystem();
     const ext = `c-${n()}`;
     const [created] = await ingestRows(
-      db,
+      t.deps,
       run,
       [person(ext, { objections: [{ purpose: "directAdvertising", date: "2026-01-01" }] })],
       t.now(),
     );
     const id = created?.customerId as string;
     const [same] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -692,7 +692,7 @@ describe("ingestRows: organisations, orders, invoices, objections", () => {
     );
     expect(same?.outcome).toBe("unchanged");
     const [more] = await ingestRows(
-      db,
+      t.deps,
       run,
       [
         {
@@ -715,7 +715,9 @@ describe("ingestRows: runs", () => {
     const run = await newSystem();
     const before = await t.lastAuditSeq();
     const ext = `c-${n()}`;
-    const results = await ingestRows(db, run, [person(ext), { ...person(ext), index: 2 }], t.now(), { dryRun: true });
+    const results = await ingestRows(t.deps, run, [person(ext), { ...person(ext), index: 2 }], t.now(), {
+      dryRun: true,
+    });
     expect(results.map((r) => r.outcome)).toEqual(["new", "unchanged"]);
     expect(await db.$count(externalIds, eq(externalIds.externalId, ext))).toBe(0);
     expect(await db.$count(inboundIssues, eq(inboundIssues.systemId, run.system.id))).toBe(0);
@@ -725,7 +727,7 @@ describe("ingestRows: runs", () => {
   it("an API call is audited as the client's integration call", async () => {
     const run = await newSystem("api");
     const before = await t.lastAuditSeq();
-    await ingestRows(db, { ...run, actor: { type: "client", id: "client-1" } }, [person(`c-${n()}`)], t.now());
+    await ingestRows(t.deps, { ...run, actor: { type: "client", id: "client-1" } }, [person(`c-${n()}`)], t.now());
     const [entry] = await t.auditSince(before);
     expect(entry).toMatchObject({ action: "integration.called", actorType: "client", actorId: "client-1" });
     expect(await db.$count(auditLog)).toBeGreaterThan(0);

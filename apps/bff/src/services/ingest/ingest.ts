@@ -1,6 +1,7 @@
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import {
   type ChangeAuthor,
+  type CustomerEvent,
   changeAuthorOf,
   type DataCategoryId,
   decideField,
@@ -15,7 +16,7 @@ import {
   sourceIds,
 } from "@tietoni/domain";
 import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
-import type { Db, Tx } from "../../db/port.ts";
+import type { Tx } from "../../db/port.ts";
 import {
   billingDetails,
   connectedSystems,
@@ -34,7 +35,9 @@ import {
   organisations,
   restrictions,
 } from "../../db/schema.ts";
+import type { Deps } from "../../deps.ts";
 import { appendAudit } from "../audit.ts";
+import { emitCustomerEvents } from "../outbox/events.ts";
 import { suppressedAmong, suppressionHash } from "../suppression.ts";
 import type { FieldConflict, InboundRow, IngestOptions, IngestRun, RowResult } from "./contract.ts";
 import {
@@ -92,9 +95,16 @@ type StoredRole = {
 };
 type Org = { id: string; name: string; businessId: string | null };
 
-/** Applies `rows` in one write transaction and answers one result per row, in order. */
+/** Where a batch's events go: the outbox, in the batch's transaction (issue 13). */
+export type IngestDeps = Pick<Deps, "db" | "outbox">;
+
+/**
+ * Applies `rows` in one write transaction and answers one result per row, in order. The connected systems hear of
+ * each customer the batch created or changed (one `customer.upserted` per customer, one
+ * `customer.marketing_objections_changed` per customer whose objections grew), never the system that sent them.
+ */
 export async function ingestRows(
-  db: Db,
+  { db, outbox }: IngestDeps,
   run: IngestRun,
   rows: InboundRow[],
   now: number,
@@ -105,6 +115,8 @@ export async function ingestRows(
     return await db.transaction(async (tx) => {
       const batch = new Batch(tx, run, now);
       const results = await batch.apply(rows);
+      // The dry run rolls back its events with everything else.
+      await emitCustomerEvents(tx, { outbox, now: () => now }, batch.events());
       // The dry run decides everything an applied run would, then leaves no trace (not even the audit entry).
       if (options.dryRun) throw new DryRun(results);
       const counts = Object.fromEntries(
@@ -144,6 +156,8 @@ async function bulkInsert(tx: Tx, table: string, columns: readonly string[], row
 
 class Batch {
   readonly touched = new Set<string>();
+  /** Per customer the batch created or changed: the categories changed, and whether its objections grew. */
+  private readonly changes = new Map<string, { categories: Set<DataCategoryId>; objections: boolean }>();
   private readonly today: string;
   private readonly marketingChannel: "import" | "api";
   private source: SourceId = "partnerDigital";
@@ -222,6 +236,28 @@ class Batch {
       this.dayCache.set(ms, d);
     }
     return d;
+  }
+
+  private changed(customerId: string) {
+    let c = this.changes.get(customerId);
+    if (!c) {
+      c = { categories: new Set(), objections: false };
+      this.changes.set(customerId, c);
+    }
+    return c;
+  }
+
+  /** The batch's events, one per customer and kind, all marked as coming from the ingesting system. */
+  events(): CustomerEvent[] {
+    const sourceSystemId = this.run.system.id;
+    const out: CustomerEvent[] = [];
+    for (const [customerId, c] of this.changes) {
+      if (c.categories.size > 0) {
+        out.push({ type: "customer.upserted", customerId, sourceSystemId, categories: [...c.categories] });
+      }
+      if (c.objections) out.push({ type: "customer.marketing_objections_changed", customerId, sourceSystemId });
+    }
+    return out;
   }
 
   private actorId() {
@@ -577,6 +613,10 @@ class Batch {
     const hash = email === null ? undefined : this.hashOf.get(email);
     const purposes = new Set<MarketingPurpose>((record.objections ?? []).map((o) => o.purpose));
     if (hash !== undefined && this.suppressed.has(hash)) for (const purpose of marketingPurposes) purposes.add(purpose);
+    // Orders are records of their own, not the customer's data the event carries.
+    const change = this.changed(id);
+    for (const k of categories) if (k !== "orders") change.categories.add(k);
+    if (purposes.size > 0) change.objections = true;
     for (const purpose of purposes) {
       p.objections.push([id, purpose, 1, this.now]);
       p.events.push([id, purpose, 0, 1, this.now, this.marketingChannel, this.actorId(), this.run.system.id]);
@@ -786,7 +826,15 @@ class Batch {
     let changed = applied.length > 0;
     for (const f of applied) await this.writeField(id, f, recordAt);
     changed = (await this.upsertOrdersAndInvoices(id, record.orders ?? [], record.invoices ?? [], recordAt)) || changed;
-    changed = (await this.addObjections(id, record.objections ?? [])) || changed;
+    const objected = await this.addObjections(id, record.objections ?? []);
+    changed = objected || changed;
+    // What the connected systems hear: the categories whose values changed (a cleared value too), the objections.
+    const fieldCategories = applied.flatMap((f) => categoryOfField[f.name] ?? []);
+    if (fieldCategories.length > 0 || objected) {
+      const change = this.changed(id);
+      for (const k of fieldCategories) change.categories.add(k);
+      if (objected) change.objections = true;
+    }
     const categories = new Set<DataCategoryId>();
     for (const f of applied) {
       const k = categoryOfField[f.name];
@@ -1050,6 +1098,7 @@ function keptValueOf(f: FieldValue): unknown {
  */
 export async function applyKeptValue(
   tx: Tx,
+  events: Pick<Deps, "outbox" | "now">,
   input: {
     customerId: string;
     field: string;
@@ -1083,6 +1132,18 @@ export async function applyKeptValue(
   const loaded = await batch.loadOne(input.customerId, f.field === "organisation" ? f.value : null);
   if (!loaded) return false;
   await batch.writeField(input.customerId, f, input.now);
+  // The other systems hear of the value now in force; the system it came from already holds it.
+  const category = categoryOfField[f.name];
+  if (category) {
+    await emitCustomerEvents(tx, events, [
+      {
+        type: "customer.upserted",
+        customerId: input.customerId,
+        sourceSystemId: input.system.id,
+        categories: [category],
+      },
+    ]);
+  }
   return true;
 }
 
