@@ -98,6 +98,8 @@ export const auditActions = [
   "restriction.lift_told_otherwise",
   "customer.language_changed",
   "digest.sent",
+  // Issue 13 D — the desk's list of Art. 19 parties to tell names customers: reading it is audited.
+  "recipient_notifications.viewed",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.

@@ -28,7 +28,9 @@ describe("Art. 19 parties from what actually happened", () => {
   it("tells a system that received the category by webhook when it gets this event, with the delivery", () => {
     const parties = art19Parties(
       facts({
-        disclosures: [{ systemId: "sys-crm", noticeRecipientId: "financialAdministrationPartner", categories: ["phone"] }],
+        disclosures: [
+          { systemId: "sys-crm", noticeRecipientId: "financialAdministrationPartner", categories: ["phone"] },
+        ],
         webhookDeliveries: [{ systemId: "sys-crm", outboxId: "msg_1" }],
       }),
     );
