@@ -1,7 +1,6 @@
 import type { Page } from "@playwright/test";
-import { eq } from "drizzle-orm";
 import { randomToken } from "../apps/bff/src/auth/tokens.ts";
-import { connectedSystems, customers } from "../apps/bff/src/db/schema.ts";
+import { connectedSystems } from "../apps/bff/src/db/schema.ts";
 import { expectNoAxeViolations } from "./axe.ts";
 import { E2E_PORTAL_PORT, E2E_STAFF_PORT } from "./e2e-env.ts";
 import { chooseLanguage, expect, openPage, test } from "./fixtures.ts";
@@ -66,9 +65,8 @@ for (const locale of ["fi", "en"] as const) {
     signInNewStaffMember,
     signInAsCustomer,
   }) => {
-    const who = await customer({ phone: "+358401112233" });
     // A customer from after the disclosure log started: no "before the log" tasks from the notice.
-    await db.update(customers).set({ createdAt: Date.now() }).where(eq(customers.id, who.id));
+    const who = await customer({ phone: "+358401112233", createdAt: Date.now() });
     const systemId = randomToken();
     const systemName = `Perintätoimisto ${systemId.slice(0, 6)}`;
     await db.insert(connectedSystems).values({
