@@ -65,6 +65,8 @@ for (const locale of ["fi", "en"] as const) {
     signInNewStaffMember,
     signInAsCustomer,
   }) => {
+    // Four pages checked with axe, two apps: more than the default minute on a shared machine.
+    test.slow();
     // A customer from after the disclosure log started: no "before the log" tasks from the notice.
     const who = await customer({ phone: "+358401112233", createdAt: Date.now() });
     const systemId = randomToken();
