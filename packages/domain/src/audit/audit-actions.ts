@@ -160,6 +160,10 @@ export const staffReadReasons = {
     fi: "Turvakielto: henkilökunta avasi suojatun osoitteesi ja kirjasi syyn",
     en: "Protected address: staff opened your protected address and recorded why",
   },
+  "recipient_notifications.viewed": {
+    fi: "Ilmoitukset vastaanottajille: nimesi oli henkilökunnan listalla tahoista, joille tietojesi muutoksesta on kerrottava",
+    en: "Telling recipients: your name was on the staff's list of parties to tell of a change to your data",
+  },
 } as const satisfies Partial<Record<AuditAction, Localized>>;
 
 export type StaffReadAction = keyof typeof staffReadReasons;
