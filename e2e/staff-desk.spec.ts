@@ -66,7 +66,7 @@ test("an agent approves a correction asked in the portal, confirms the notificat
     await confirmButtons.first().click();
     await expect(confirmButtons).toHaveCount(before - 1);
   }
-  await expect(page.getByText("Every notification has been confirmed.")).toBeVisible();
+  await expect(page.getByText("Every party has been told.")).toBeVisible();
   await expect(page.getByText(/^Told on /).first()).toBeVisible();
   await expectNoAxeViolations(page);
 

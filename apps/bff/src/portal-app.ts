@@ -12,6 +12,7 @@ import { erasureRoutes } from "./routes/portal/erasure.ts";
 import { exportRoutes } from "./routes/portal/export.ts";
 import { marketingRoutes } from "./routes/portal/marketing.ts";
 import { myDataRoutes } from "./routes/portal/my-data.ts";
+import { recipientNotificationRoutes } from "./routes/portal/recipient-notifications.ts";
 import { requestsRoutes } from "./routes/portal/requests.ts";
 import { sessionsRoutes } from "./routes/portal/sessions.ts";
 import { findActiveCustomer } from "./services/customer-record.ts";
@@ -49,7 +50,8 @@ export function createPortalApi(deps: Deps) {
     .route("/email-change", emailChangeUndoRoutes(ctx))
     .route("/sessions", sessionsRoutes(ctx))
     .route("/requests", requestsRoutes(ctx))
-    .route("/erasure", erasureRoutes(ctx));
+    .route("/erasure", erasureRoutes(ctx))
+    .route("/recipient-notifications", recipientNotificationRoutes(ctx));
 }
 
 export type PortalApi = ReturnType<typeof createPortalApi>;

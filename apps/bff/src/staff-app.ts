@@ -16,6 +16,7 @@ import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
+import { recipientNotificationRoutes } from "./routes/staff/recipient-notifications.ts";
 import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
@@ -64,6 +65,8 @@ export function createStaffApi(deps: Deps) {
       .route("/inbound-issues", inboundIssueRoutes(ctx))
       // Issue 12 B: file imports (the upload streams its body, see uploadPaths).
       .route("/imports", importRoutes(ctx))
+      // Issue 13 D: Art. 19 — the parties still to tell of a correction, erasure or restriction.
+      .route("/recipient-notifications", recipientNotificationRoutes(ctx))
   );
 }
 

@@ -42,6 +42,8 @@ export type CustomerOptions = {
   contactPerson?: boolean;
   /** The relationship ended in 2015: more than ten years ago, so retention is due. */
   endedLongAgo?: boolean;
+  /** When the record was created (default: the synthetic relationship's start, before the disclosure log). */
+  createdAt?: number;
 };
 
 export type CreatedCustomer = {
@@ -74,6 +76,7 @@ function applyOptions(bundle: CustomerBundle, n: number, options: CustomerOption
   if (options.firstName !== undefined) customer.firstName = options.firstName;
   if (options.lastName !== undefined) customer.lastName = options.lastName;
   if (options.phone !== undefined) customer.phone = options.phone;
+  if (options.createdAt !== undefined) customer.createdAt = options.createdAt;
   if (bundle.billing) bundle.billing.billingName = `${customer.firstName} ${customer.lastName}`;
   // Deterministic defaults: an active customer whose invoices are all paid and who has no role, so nothing blocks
   // erasure and every list that takes active customers includes them, unless an option says otherwise.

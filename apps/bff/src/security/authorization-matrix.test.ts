@@ -36,6 +36,7 @@ const access: Record<string, Access> = {
   "PUT /api/portal/marketing": "customer",
   "POST /api/portal/marketing/object-all": "customer",
   "PATCH /api/portal/contact": "customer",
+  "GET /api/portal/recipient-notifications": "customer",
   "POST /api/portal/contact/email": "customer",
   "POST /api/portal/contact/email/confirm": "customer",
   "POST /api/portal/contact/reauthentication": "customer",
@@ -71,7 +72,6 @@ const access: Record<string, Access> = {
   "POST /api/staff/requests/:id/extend": "staff",
   "POST /api/staff/requests/:id/refuse": "staff",
   "POST /api/staff/requests/:id/approve-correction": "staff",
-  "POST /api/staff/requests/:id/notifications": "staff",
   "POST /api/staff/requests/:id/complete": "staff",
   // Issue 12 E1: staff record-keeping and paper access requests.
   "POST /api/staff/requests/:id/identity": "staff",
@@ -126,6 +126,9 @@ const access: Record<string, Access> = {
   "POST /api/integration/v1/customers/:external_id/legal-holds": "holds:write",
   "POST /api/integration/v1/customers/:external_id/legal-holds/:id/clear": "holds:write",
   "GET /api/integration/v1/customers/:external_id": "register:read",
+  // Issue 13 D — Art. 19: the parties still to tell, and staff confirming they told one.
+  "GET /api/staff/recipient-notifications": "staff",
+  "POST /api/staff/recipient-notifications/:id/confirm": "staff",
   "GET /api/staff/inbound-issues": "staff",
   "POST /api/staff/inbound-issues/:id/resolve": "staff",
   // Issue 12 B — bulk import from the staff app.

@@ -98,6 +98,8 @@ export const auditActions = [
   "restriction.lift_told_otherwise",
   "customer.language_changed",
   "digest.sent",
+  // Issue 13 D — the desk's list of Art. 19 parties to tell names customers: reading it is audited.
+  "recipient_notifications.viewed",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.
@@ -157,6 +159,10 @@ export const staffReadReasons = {
   "customer.protected_address.viewed": {
     fi: "Turvakielto: henkilökunta avasi suojatun osoitteesi ja kirjasi syyn",
     en: "Protected address: staff opened your protected address and recorded why",
+  },
+  "recipient_notifications.viewed": {
+    fi: "Ilmoitukset vastaanottajille: nimesi oli henkilökunnan listalla tahoista, joille tietojesi muutoksesta on kerrottava",
+    en: "Telling recipients: your name was on the staff's list of parties to tell of a change to your data",
   },
 } as const satisfies Partial<Record<AuditAction, Localized>>;
 

@@ -1,9 +1,10 @@
-import type { Localized } from "../i18n/localized.ts";
-import type { DataCategoryId, RecipientId, SourceId } from "../register/ids.ts";
-import { registerDescription } from "../register/register-description.ts";
+import type { DataCategoryId } from "../register/ids.ts";
 import type { CorrectableField } from "../requests/request-model.ts";
 
-/** Which of the register's data categories a correctable field belongs to. */
+/**
+ * Which of the register's data categories a correctable field belongs to: what a correction concerns, and so whom
+ * Art. 19 tells of it (outbox/art19.ts, from the disclosure log and the recorded sources).
+ */
 export const fieldCategory: Record<CorrectableField, DataCategoryId> = {
   firstName: "name",
   lastName: "name",
@@ -15,27 +16,3 @@ export const fieldCategory: Record<CorrectableField, DataCategoryId> = {
   postalAddress: "postalAddress",
   www: "www",
 };
-
-export type NotificationParty =
-  | { kind: "source"; id: SourceId; name: Localized }
-  | { kind: "recipient"; id: RecipientId; name: Localized };
-
-/**
- * Art. 19 and the notice: a correction is told to the party the wrong datum came from and to those it
- * was disclosed to. Sources are the record's own recorded sources for the field's category (the customer
- * themselves excluded: they asked); recipients are the category's recipients outside the controller's staff.
- */
-export function partiesToNotify(
-  field: CorrectableField,
-  recordedSources: readonly { category: DataCategoryId; source: SourceId }[],
-): NotificationParty[] {
-  const category = fieldCategory[field];
-  const selfSources: ReadonlySet<SourceId> = new Set(["registration", "customerNotice"]);
-  const sources = [...new Set(recordedSources.filter((s) => s.category === category).map((s) => s.source))]
-    .filter((s) => !selfSources.has(s))
-    .map((id) => ({ kind: "source" as const, id, name: registerDescription.sources[id].name }));
-  const recipients = registerDescription.dataCategories[category].recipients
-    .filter((r) => r !== "controllerStaff")
-    .map((id) => ({ kind: "recipient" as const, id, name: registerDescription.recipients[id].name }));
-  return [...sources, ...recipients];
-}

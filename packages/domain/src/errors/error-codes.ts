@@ -569,6 +569,10 @@ export const errorMessages = {
   },
   // Issue 13 C — the disclosure log.
   // Issue 13 D — Art. 19 notifications.
+  notification_by_webhook: {
+    fi: "Tälle osapuolelle ilmoitetaan automaattisesti tiedonsiirrolla. Vahvista se itse vasta, jos toimitus epäonnistuu lopullisesti.",
+    en: "This party is told automatically by a webhook. Confirm it yourself only if the delivery finally fails.",
+  },
   // Issue 13 E — restriction-lift notices.
   lift_notice_not_delivered: {
     fi: "Ilmoitusta rajoituksen poistamisesta ei ole vielä toimitettu asiakkaalle. Odota toimitusta tai kirjaa, miten kerroit asiakkaalle muuten.",

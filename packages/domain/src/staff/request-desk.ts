@@ -41,10 +41,6 @@ export const requestNoteInputSchema = z.object({ note: z.string().trim().min(1, 
 export const assignRequestInputSchema = z.object({
   staffUserId: staffIdSchema.nullable(),
 });
-export const confirmNotificationInputSchema = z.object({
-  partyKind: z.enum(["source", "recipient"]),
-  partyId: z.string().min(1).max(64),
-});
 
 /** A request that arrived on paper or by e-mail: the deadline runs from the day it was received. */
 export const registerRequestInputSchema = z.object({

@@ -1,7 +1,15 @@
 import { extendedDueDate, initialDueDate, type RequestView } from "@tietoni/domain";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, billingDetails, customers, fieldChanges, requestEvents, requests } from "../../db/schema.ts";
+import {
+  auditLog,
+  billingDetails,
+  correctionNotifications,
+  customers,
+  fieldChanges,
+  requestEvents,
+  requests,
+} from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { parseBillingAddress } from "../../services/desk/billing-address.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
@@ -241,10 +249,8 @@ describe("one request", () => {
       notes: [{ staffName: "Antti Asiakaspalvelu", note: "Soitin asiakkaalle, vahvisti nimenmuutoksen." }],
       assignedTo: null,
       erasure: null,
-      notifications: {
-        parties: [{ kind: "recipient", id: "financialAdministrationPartner" }],
-        confirmed: [],
-      },
+      // Art. 19 parties appear once the correction is made and its event planned them.
+      notifications: { parties: [], earlier: [] },
     });
     expect(body.request.correction).toMatchObject({ field: "lastName", currentValue: "Asiakas", newValue: "Korjattu" });
     // Notes stay internal: the customer's view of the request has no trace of them.
@@ -268,7 +274,7 @@ describe("one request", () => {
       ground: "activeContactPerson",
       organisations: ["Turun Puutarha Oy"],
     });
-    expect(body.notifications).toBeNull();
+    expect(body.notifications).toEqual({ parties: [], earlier: [] });
   });
 
   it("answers 404 for an unknown request without auditing a read", async () => {
@@ -437,34 +443,40 @@ describe("approving a correction", () => {
     expect(again.status).toBe(409);
     expect(await t.db.select().from(fieldChanges).where(eq(fieldChanges.requestId, id))).toHaveLength(1);
 
-    // Art. 19: only a party the domain lists, each once.
-    const stranger = await act(id, "notifications", { partyKind: "source", partyId: "subcontractor" });
-    expect(stranger.status).toBe(400);
-    const told = await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" });
-    expect(told.status).toBe(201);
-    expect(await told.json()).toMatchObject({
+    // Art. 19: the parties come from the disclosure log when the correction's event is emitted
+    // (services/recipient-notifications.test.ts); the old tick list's route is gone, its rows stay as history.
+    expect(
+      (await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" })).status,
+    ).toBe(404);
+    await t.db.insert(correctionNotifications).values({
+      requestId: id,
+      partyKind: "recipient",
+      partyId: "financialAdministrationPartner",
+      notifiedAt: t.now(),
+      notifiedBy: "staff-agent",
+    });
+    const page = await t.staff.request(`/api/staff/requests/${id}`, { headers: { cookie: agent } });
+    expect(await page.json()).toMatchObject({
       notifications: {
-        parties: [{ kind: "recipient", id: "financialAdministrationPartner" }],
-        confirmed: [
-          { partyKind: "recipient", partyId: "financialAdministrationPartner", staffName: "Antti Asiakaspalvelu" },
+        earlier: [
+          {
+            partyKind: "recipient",
+            name: { en: "Outsourcing partner (financial administration)" },
+            staffName: "Antti Asiakaspalvelu",
+          },
         ],
       },
     });
-    expect(await lastAudit()).toMatchObject({ action: "request.notification.confirmed", customerId: "c0000001" });
-    const twice = await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" });
-    expect(twice.status).toBe(409);
     expect(await auditCount()).toBe(before + 2);
   });
 
-  it("does not record notifications before the correction is made", async () => {
+  it("approves a billing name correction", async () => {
     const { id } = await portalRequest(aino, {
       type: "rectification",
       field: "billingName",
       newValue: "Aino Korjattu",
       reason: "Laskutusnimi muuttui",
     });
-    const res = await act(id, "notifications", { partyKind: "recipient", partyId: "financialAdministrationPartner" });
-    expect(res.status).toBe(409);
     expect((await act(id, "approve-correction")).status).toBe(200);
     expect(
       (await t.db.select().from(billingDetails).where(eq(billingDetails.customerId, "c0000001")).get())?.billingName,

@@ -1,7 +1,6 @@
 import {
   assignRequestInputSchema,
   completeRequestInputSchema,
-  confirmNotificationInputSchema,
   extendRequestInputSchema,
   helsinkiDate,
   refuseRequestInputSchema,
@@ -20,7 +19,6 @@ import {
   approveCorrection,
   assignRequest,
   completeRequest,
-  confirmNotification,
   extendRequest,
   refuseRequest,
   registerPaperRequest,
@@ -118,18 +116,6 @@ export function deskRoutes(ctx: StaffContext) {
       if (!result.ok) return failure(c, result);
       return c.json({ request: result.request }, 200);
     })
-    .post(
-      "/:id/notifications",
-      validate("param", tokenIdParamSchema),
-      validate("json", confirmNotificationInputSchema),
-      async (c) => {
-        const { id } = c.req.valid("param");
-        const party = c.req.valid("json");
-        const result = await confirmNotification(db, id, staffActor(c, env.TRUST_PROXY), party, now());
-        if (!result.ok) return failure(c, result);
-        return c.json({ notifications: result.notifications }, 201);
-      },
-    )
     .post(
       "/:id/complete",
       validate("param", tokenIdParamSchema),

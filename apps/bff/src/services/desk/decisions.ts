@@ -10,13 +10,12 @@ import {
   iso,
   isPending,
   type MailTemplate,
-  type NotificationParty,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/port.ts";
-import { correctionNotifications, requestEvents, requests } from "../../db/schema.ts";
+import { requestEvents, requests } from "../../db/schema.ts";
 import type { Deps } from "../../deps.ts";
 import {
   correctionApprovedMail,
@@ -33,7 +32,7 @@ import { hasPendingRequestOfType, insertRequest, loadRequestView } from "../requ
 import { endRestrictionsByCorrection, restrictionsInForce } from "../restriction.ts";
 import { fail, invalidState, notFound, type Result, transact } from "../result.ts";
 import { applyCorrection } from "./apply-correction.ts";
-import { findRequest, loadNotifications, type Notifications } from "./request-detail.ts";
+import { findRequest } from "./request-detail.ts";
 import { activeStaffMember } from "./staff-members.ts";
 
 /*
@@ -332,43 +331,5 @@ export function completeRequest(
     await decide(tx, row, actor, now, "completed", note);
     await audit(tx, row, actor, now, "request.completed", { type: row.type });
     return answer(tx, row, { mail, template: "request_decision", message: requestCompletedMail });
-  });
-}
-
-/** Art. 19: records that one party was told of an approved correction. */
-export function confirmNotification(
-  db: Db,
-  id: string,
-  actor: StaffActor,
-  party: { partyKind: NotificationParty["kind"]; partyId: string },
-  now: number,
-): Promise<Result<{ notifications: Notifications | null }>> {
-  return onRequest(db, id, async (tx, row) => {
-    // Parties are told of a correction that was made, not of one that may yet be refused.
-    if (row.type !== "rectification" || row.decisionOutcome !== "completed") return invalidState();
-    const notifications = await loadNotifications(tx, row);
-    const known = notifications?.parties.some((p) => p.kind === party.partyKind && p.id === party.partyId);
-    if (!known) return fail(400, "invalid_input", "partyId");
-    const already = notifications?.confirmed.some(
-      (n) => n.partyKind === party.partyKind && n.partyId === party.partyId,
-    );
-    if (already) return fail(409, "already_notified");
-    await tx.insert(correctionNotifications).values({
-      requestId: row.id,
-      partyKind: party.partyKind,
-      partyId: party.partyId,
-      notifiedAt: now,
-      notifiedBy: actor.id,
-    });
-    await event(tx, row, actor, now, {
-      event: "notified",
-      note: `${party.partyKind}:${party.partyId}`,
-      internal: true,
-    });
-    await audit(tx, row, actor, now, "request.notification.confirmed", {
-      partyKind: party.partyKind,
-      partyId: party.partyId,
-    });
-    return { ok: true, notifications: await loadNotifications(tx, row) };
   });
 }

@@ -5,28 +5,31 @@ import {
   type ErasureAssessment,
   helsinkiDate,
   iso,
-  type NotificationParty,
-  partiesToNotify,
+  type Localized,
+  type RecipientNotificationView,
   type RequestView,
+  registerDescription,
 } from "@tietoni/domain";
 import { asc, eq } from "drizzle-orm";
 import type { Db, Queries } from "../../db/port.ts";
-import { correctionNotifications, datumSources, requestEvents, requests, staffUsers } from "../../db/schema.ts";
+import { correctionNotifications, requestEvents, requests, staffUsers } from "../../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";
+import { requestRecipientNotifications } from "../recipient-notifications.ts";
 import { toRequestView } from "../requests.ts";
 import { notFound, type Result } from "../result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
 
-export type ConfirmedNotification = {
-  partyKind: NotificationParty["kind"];
-  partyId: string;
-  at: string;
-  staffName: string;
-};
-export type Notifications = { parties: NotificationParty[]; confirmed: ConfirmedNotification[] };
+/** A party confirmed on the tick list Art. 19 had before issue 13 (correction_notifications), kept as history. */
+export type EarlierNotification = { partyKind: "source" | "recipient"; name: Localized; at: string; staffName: string };
+
+/**
+ * Art. 19 on a request: the parties to tell of what it decided (from the disclosure log and the recorded sources,
+ * issue 13) with how each is told and whether it was, and any parties confirmed on the old tick list.
+ */
+export type Notifications = { parties: RecipientNotificationView[]; earlier: EarlierNotification[] };
 
 export type DeskRequest = {
   request: RequestView;
@@ -53,17 +56,13 @@ export async function findRequest(q: Queries, id: string): Promise<RequestRow | 
   return (await q.select().from(requests).where(eq(requests.id, id)).get()) ?? null;
 }
 
-/**
- * Art. 19: the parties to tell of a correction (from the record's recorded sources of the field's category
- * and the category's recipients) and which of them staff have confirmed.
- */
+/** Requests whose decision Art. 19 speaks of: the page shows their parties, or that there are none yet. */
+const art19Types: ReadonlySet<RequestRow["type"]> = new Set(["rectification", "erasure", "restriction"]);
+
+/** The request's Art. 19 parties and the old tick list's confirmations; null for a request Art. 19 has no part in. */
 export async function loadNotifications(q: Queries, row: RequestRow): Promise<Notifications | null> {
-  if (row.type !== "rectification" || row.correctionField === null) return null;
-  const sources = await q
-    .select({ category: datumSources.category, source: datumSources.source })
-    .from(datumSources)
-    .where(eq(datumSources.customerId, row.customerId));
-  const confirmed = await q
+  const parties = await requestRecipientNotifications(q, row.id);
+  const old = await q
     .select({
       partyKind: correctionNotifications.partyKind,
       partyId: correctionNotifications.partyId,
@@ -74,9 +73,19 @@ export async function loadNotifications(q: Queries, row: RequestRow): Promise<No
     .innerJoin(staffUsers, eq(staffUsers.id, correctionNotifications.notifiedBy))
     .where(eq(correctionNotifications.requestId, row.id))
     .orderBy(asc(correctionNotifications.notifiedAt), asc(correctionNotifications.id));
+  if (parties.length === 0 && old.length === 0 && !art19Types.has(row.type)) return null;
+  const names: Record<string, { name: Localized } | undefined> = {
+    ...Object.fromEntries(Object.entries(registerDescription.sources).map(([k, v]) => [`source:${k}`, v])),
+    ...Object.fromEntries(Object.entries(registerDescription.recipients).map(([k, v]) => [`recipient:${k}`, v])),
+  };
   return {
-    parties: partiesToNotify(row.correctionField, sources),
-    confirmed: confirmed.map((n) => ({ ...n, at: iso(n.at) })),
+    parties,
+    earlier: old.map((n) => ({
+      partyKind: n.partyKind,
+      name: names[`${n.partyKind}:${n.partyId}`]?.name ?? { fi: n.partyId, en: n.partyId },
+      at: iso(n.at),
+      staffName: n.staffName,
+    })),
   };
 }
 

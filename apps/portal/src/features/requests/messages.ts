@@ -44,6 +44,18 @@ export const requestsMessages = {
   requestsExtensionReasons: { fi: "Syy jatkamiseen", en: "Why the time was extended" },
   requestsDecision: { fi: "Ratkaisu", en: "Decision" },
   requestsDecidedAt: { fi: "Ratkaistu {date}", en: "Decided on {date}" },
+  // Art. 19: who was told of the change (issue 13)
+  requestsToldHeading: { fi: "Vastaanottajat, joille muutoksesta kerrottiin", en: "Recipients told of this change" },
+  requestsToldOwnHeading: {
+    fi: "Vastaanottajat, joille kerrottiin itse tekemistäsi muutoksista",
+    en: "Recipients told of changes you made yourself",
+  },
+  requestsToldOwnIntro: {
+    fi: "Kun muutat tietojasi, kerromme muutoksesta niille, joille tiedot on luovutettu, ja taholle, jolta ne saatiin.",
+    en: "When you change your data, we tell those it was disclosed to and the party it came from.",
+  },
+  requestsToldOn: { fi: "kerrottu {date}", en: "told on {date}" },
+  requestsToldPending: { fi: "kerrotaan pian", en: "to be told shortly" },
   requestsRefusalHeading: {
     fi: "Kirjallinen selvitys epäämisen syistä",
     en: "Written statement of the reasons for refusal",

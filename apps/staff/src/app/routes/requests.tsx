@@ -1,3 +1,4 @@
+import { RecipientsToNotify } from "../../features/desk/components/recipients-to-notify.tsx";
 import { RequestQueue } from "../../features/desk/components/request-queue.tsx";
 import { useI18n } from "../../features/desk/messages.ts";
 import { Page } from "../use-page-title.ts";
@@ -7,6 +8,7 @@ export function Component() {
   return (
     <Page title={t("deskQueueTitle")}>
       <RequestQueue />
+      <RecipientsToNotify />
     </Page>
   );
 }

@@ -11,9 +11,11 @@ import {
 } from "@tietoni/domain";
 import { formatDate } from "@tietoni/ui";
 import { useId } from "react";
+import type { RecipientNotification } from "../api/get-recipient-notifications.ts";
 import { useI18n } from "../messages.ts";
 import { CancelRequest } from "./cancel-request.tsx";
 import { ComplaintRoute } from "./complaint-route.tsx";
+import { RecipientsTold } from "./recipients-told.tsx";
 
 const channelKeys = {
   portal: "requestsChannelPortal",
@@ -30,8 +32,19 @@ function TimeLeft({ dueOn }: { dueOn: string }) {
   return <>{t("requestsDaysLeftMany", { days })}</>;
 }
 
-/** One request: what was asked, where it stands, its deadline, and any extension or decision with reasons. */
-export function RequestItem({ request, onCancelled }: { request: RequestView; onCancelled: () => void }) {
+/**
+ * One request: what was asked, where it stands, its deadline, any extension or decision with reasons, and the
+ * recipients told of what it changed (Art. 19).
+ */
+export function RequestItem({
+  request,
+  told,
+  onCancelled,
+}: {
+  request: RequestView;
+  told: readonly RecipientNotification[];
+  onCancelled: () => void;
+}) {
   const { t, pick, locale } = useI18n();
   const headingId = useId();
   const { correction, extension, decision } = request;
@@ -125,6 +138,8 @@ export function RequestItem({ request, onCancelled }: { request: RequestView; on
           <ComplaintRoute />
         </>
       )}
+
+      <RecipientsTold items={told} heading={t("requestsToldHeading")} level={4} />
 
       {canCancel(request.state) && (
         <CancelRequest requestId={request.id} describedBy={headingId} onCancelled={onCancelled} />

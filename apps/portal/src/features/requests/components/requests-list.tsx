@@ -3,9 +3,11 @@ import { EmptyState, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
+import { useRecipientNotifications } from "../api/get-recipient-notifications.ts";
 import { useRequests } from "../api/get-requests.ts";
 import { useI18n } from "../messages.ts";
 import type { RequestSent } from "../utils/request-sent.ts";
+import { RecipientsTold } from "./recipients-told.tsx";
 import { RequestItem } from "./request-item.tsx";
 import { EndedRestrictions, RestrictionBanner } from "./restriction-banner.tsx";
 
@@ -15,6 +17,8 @@ type Notice = { kind: "sent"; sent: RequestSent } | { kind: "cancelled"; type: R
 export function RequestsList({ sent }: { sent: RequestSent | null }) {
   const { t, pick, locale } = useI18n();
   const requests = useRequests();
+  const told = useRecipientNotifications().data?.notifications ?? [];
+  const toldOfOwnEdits = told.filter((n) => n.requestId === null);
   const [notice, setNotice] = useState<Notice | null>(sent && { kind: "sent", sent });
   const status = useRef<HTMLDivElement>(null);
 
@@ -68,6 +72,7 @@ export function RequestsList({ sent }: { sent: RequestSent | null }) {
                   <li key={request.id}>
                     <RequestItem
                       request={request}
+                      told={told.filter((n) => n.requestId === request.id)}
                       onCancelled={() => setNotice({ kind: "cancelled", type: request.type })}
                     />
                   </li>
@@ -75,6 +80,12 @@ export function RequestsList({ sent }: { sent: RequestSent | null }) {
               </ul>
             )}
           </section>
+          <RecipientsTold
+            items={toldOfOwnEdits}
+            heading={t("requestsToldOwnHeading")}
+            intro={t("requestsToldOwnIntro")}
+            level={2}
+          />
         </>
       )}
     </>

@@ -20,9 +20,14 @@ const eventKeys = {
 
 const isKnownEvent = (e: string): e is keyof typeof eventKeys => Object.hasOwn(eventKeys, e);
 
-/** A notification step stores "source:<id>" or "recipient:<id>"; staff read the party's name. */
+/**
+ * A notification step stores "source:<id>" or "recipient:<id>" (a party of the notice) or "system:<name>" (a
+ * connected system, issue 13); staff read the party's name.
+ */
 function partyName(note: string | null, pick: (text: { fi: string; en: string }) => string): string | null {
-  const [kind, id] = (note ?? "").split(":");
+  const [kind, ...rest] = (note ?? "").split(":");
+  const id = rest.join(":");
+  if (kind === "system") return id;
   const sources: Record<string, { name: { fi: string; en: string } }> = registerDescription.sources;
   const recipients: Record<string, { name: { fi: string; en: string } }> = registerDescription.recipients;
   const entry = kind === "source" && id ? sources[id] : kind === "recipient" && id ? recipients[id] : undefined;

@@ -26,8 +26,8 @@ import { AssignmentForm } from "./assignment-form.tsx";
 import { CorrectionDiff } from "./correction-diff.tsx";
 import { DueBadge } from "./due-badge.tsx";
 import { ErasureGrounds } from "./erasure-grounds.tsx";
-import { NotificationChecklist } from "./notification-checklist.tsx";
 import { PaperAccessPanel } from "./paper-access-panel.tsx";
+import { RecipientNotifications } from "./recipient-notifications.tsx";
 import { RequestHistory } from "./request-history.tsx";
 import { RequestNotes } from "./request-notes.tsx";
 import { channelKeys } from "./request-queue.tsx";
@@ -167,10 +167,9 @@ function RequestDetail({
       )}
       <ActionPanel key={request.state} request={request} onDone={onDone} />
       {d.notifications && (
-        <NotificationChecklist
-          requestId={request.id}
+        <RecipientNotifications
           notifications={d.notifications}
-          approved={request.decision?.outcome === "completed"}
+          decided={request.decision?.outcome === "completed"}
           onDone={onDone}
         />
       )}
