@@ -8,7 +8,9 @@ import {
   helsinkiDate,
   iso,
   isPending,
+  type Locale,
   type MailTemplate,
+  mailLanguage,
   type NotificationParty,
   type RequestChannel,
   type RequestView,
@@ -64,15 +66,16 @@ async function answer(
   notice?: {
     mail: DeskDeps["mail"];
     template: MailTemplate;
-    message: (to: string, request: RequestView) => MailMessage;
+    message: (to: string, locale: Locale, request: RequestView) => MailMessage;
   },
 ): Promise<Answer> {
   const request = await loadRequestView(tx, row.id);
   if (!request) throw new Error("request vanished after a decision");
   if (notice) {
-    const to = (await findActiveCustomer(tx, row.customerId))?.email;
+    const customer = await findActiveCustomer(tx, row.customerId);
+    const to = customer?.email;
     if (to) {
-      await notice.mail.enqueueMail(tx, notice.message(to, request), {
+      await notice.mail.enqueueMail(tx, notice.message(to, mailLanguage(customer.language), request), {
         template: notice.template,
         customerId: row.customerId,
         requestId: row.id,
@@ -299,7 +302,7 @@ export function approveCorrection({ db, mail }: DeskDeps, id: string, actor: Sta
     return answer(tx, row, {
       mail,
       template: "request_decision",
-      message: (to, request) => correctionApprovedMail(to, request, { restrictionEnded }),
+      message: (to, locale, request) => correctionApprovedMail(to, locale, request, { restrictionEnded }),
     });
   });
 }
