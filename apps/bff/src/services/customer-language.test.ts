@@ -1,9 +1,10 @@
 import { registerDescription } from "@tietoni/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, customers } from "../db/schema.ts";
+import { randomToken } from "../auth/tokens.ts";
+import { auditLog, customers, restrictions } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
-import { createApiClient } from "../db/test-fixtures.ts";
+import { createApiClient, createCustomer } from "../db/test-fixtures.ts";
 import type { MailMessage } from "../mail/mailer.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
 
@@ -196,6 +197,19 @@ describe("set by staff on the record", () => {
     expect(JSON.parse(entry?.detail ?? "{}")).toEqual({ from: "en", to: null });
     const [mail] = await mailsOf(() => requestCode(DEMO_CUSTOMER_EMAIL));
     expect(isFinnishSignIn(mail)).toBe(true);
+  });
+  it("may be set under a restriction that refuses every other correction (it is how we write, not a datum)", async () => {
+    const held = await createCustomer(t.db);
+    await t.db
+      .insert(restrictions)
+      .values({ id: randomToken(), customerId: held.id, ground: "legalClaim", appliedAt: t.now() });
+    const mixed = await correct(held.id, { language: "en", lastName: "Muutettu" });
+    expect(mixed.status).toBe(409);
+    expect(await mixed.json()).toMatchObject({ error: { code: "correction_restricted" } });
+    expect(await languageOf(held.id)).toBeNull();
+
+    expect((await correct(held.id, { language: "en" })).status).toBe(200);
+    expect(await languageOf(held.id)).toBe("en");
   });
 });
 
