@@ -107,9 +107,27 @@ async function pollBody(email: string, after: number, pattern: RegExp, what: str
   return found ?? "";
 }
 
-/** The newest re-authentication code (asked for before an e-mail change) mailed to `email` since `after`. */
+/**
+ * The newest re-authentication code (asked for before an e-mail change) mailed to `email` since `after`, in either
+ * language: the mail goes in the customer's (issue 13).
+ */
 export function readReauthenticationCode(email: string, after: number): Promise<string> {
-  return pollBody(email, after, /Re-authentication code: (\d{6})/, "a re-authentication code");
+  return pollBody(email, after, /(?:Re-authentication code|Vahvistuskoodi): (\d{6})/, "a re-authentication code");
+}
+
+/** The whole body of the newest mail to `email` since `after` that matches `pattern` (issue 13: its language). */
+export async function readMailMatching(email: string, after: number, pattern: RegExp): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        found = bodiesTo(email, after).findLast((body) => pattern.test(body));
+        return found;
+      },
+      { message: `a mail matching ${pattern} mailed to ${email}` },
+    )
+    .toBeTruthy();
+  return found ?? "";
 }
 
 /** The undo link (`…/email-change/undo#id.secret`) in the newest change notice mailed to `email` since `after`. */

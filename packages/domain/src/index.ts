@@ -35,6 +35,7 @@ export * from "./record-keeping/legal-holds.ts";
 export * from "./record-keeping/staff-facts.ts";
 export * from "./record-keeping/staff-record.ts";
 export * from "./register/ids.ts";
+export * from "./register/mail-language.ts";
 export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";
 export * from "./register/register-identity.ts";

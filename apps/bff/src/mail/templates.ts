@@ -2,14 +2,16 @@ import {
   customerSignInCodePolicy,
   groupSignInCode,
   helsinkiDate,
+  type Locale,
   registerDescription,
   signInCodePolicy,
 } from "@tietoni/domain";
 import type { MailMessage } from "./mailer.ts";
 
 /*
- * Mails go out in Finnish and English in one message: the register serves customers in both
- * languages and the customer has not chosen one before signing in.
+ * Every mail goes in ONE language, the customer's (issue 13, domain mailLanguage): `customers.language`, set at
+ * sign-in from the portal's language, by an import or the API, or by staff; else the register's default. A code
+ * mailed to an address goes in the language the portal sent with the request.
  *
  * A code is never in a subject: phones show subjects on a locked screen (issue 11). Subjects say what the mail is for.
  */
@@ -18,42 +20,54 @@ import type { MailMessage } from "./mailer.ts";
  * The sign-in code and the sign-in link (`linkUrl`, the portal's link page with the secret after `#`). The link
  * works even when the address has used up its attempts, which is what the portal's "too many attempts" says.
  */
-export function signInCodeMail(to: string, code: string, linkUrl: string): MailMessage {
+export function signInCodeMail(to: string, locale: Locale, code: string, linkUrl: string): MailMessage {
   const minutes = customerSignInCodePolicy.validForMs / 60_000;
   const controller = registerDescription.controller.name;
   const grouped = groupSignInCode(code);
-  return {
-    to,
-    subject: `Kirjautuminen omatietopalveluun / Signing in to the self-service (${controller})`,
-    text: [
-      `Kirjautumiskoodisi omatietopalveluun (${controller}, asiakasrekisteri) on ${grouped}.`,
-      "Voit myös kirjautua tällä linkillä – se toimii, vaikka palvelu kertoisi liian monesta yrityksestä:",
-      linkUrl,
-      `Koodi ja linkki ovat voimassa ${minutes} minuuttia ja toimivat kerran. Jos et pyytänyt koodia, voit jättää tämän viestin huomiotta.`,
-      "",
-      `Your sign-in code for ${controller}'s customer register self-service is ${grouped}.`,
-      "You can also sign in with this link – it works even when the service says there were too many attempts:",
-      linkUrl,
-      `The code and the link are valid for ${minutes} minutes and work once. If you did not ask for them, you can ignore this message.`,
-    ].join("\n"),
-  };
+  return locale === "fi"
+    ? {
+        to,
+        subject: `Kirjautuminen omatietopalveluun (${controller})`,
+        text: [
+          `Kirjautumiskoodisi omatietopalveluun (${controller}, asiakasrekisteri) on ${grouped}.`,
+          "Voit myös kirjautua tällä linkillä – se toimii, vaikka palvelu kertoisi liian monesta yrityksestä:",
+          linkUrl,
+          `Koodi ja linkki ovat voimassa ${minutes} minuuttia ja toimivat kerran. Jos et pyytänyt koodia, voit jättää tämän viestin huomiotta.`,
+        ].join("\n"),
+      }
+    : {
+        to,
+        subject: `Signing in to the self-service (${controller})`,
+        text: [
+          `Your sign-in code for ${controller}'s customer register self-service is ${grouped}.`,
+          "You can also sign in with this link – it works even when the service says there were too many attempts:",
+          linkUrl,
+          `The code and the link are valid for ${minutes} minutes and work once. If you did not ask for them, you can ignore this message.`,
+        ].join("\n"),
+      };
 }
 
 /** The code that proves the customer holds the new address; the change waits for it. */
-export function emailChangeCodeMail(to: string, code: string): MailMessage {
+export function emailChangeCodeMail(to: string, locale: Locale, code: string): MailMessage {
   const minutes = signInCodePolicy.validForMs / 60_000;
   const controller = registerDescription.controller.name;
-  return {
-    to,
-    subject: "Sähköpostiosoitteen vaihto / Changing your e-mail address",
-    text: [
-      `Vahvistuskoodisi sähköpostiosoitteen vaihtoon omatietopalvelussa (${controller}, asiakasrekisteri) on ${code}.`,
-      `Koodi on voimassa ${minutes} minuuttia ja toimii kerran. Osoite vaihtuu vasta, kun koodi syötetään palveluun. Jos et pyytänyt vaihtoa, voit jättää tämän viestin huomiotta.`,
-      "",
-      `Your confirmation code for changing your e-mail address in ${controller}'s customer register self-service is ${code}.`,
-      `The code is valid for ${minutes} minutes and works once. The address changes only when the code is entered. If you did not ask for this, you can ignore this message.`,
-    ].join("\n"),
-  };
+  return locale === "fi"
+    ? {
+        to,
+        subject: "Sähköpostiosoitteen vaihto",
+        text: [
+          `Vahvistuskoodisi sähköpostiosoitteen vaihtoon omatietopalvelussa (${controller}, asiakasrekisteri) on ${code}.`,
+          `Koodi on voimassa ${minutes} minuuttia ja toimii kerran. Osoite vaihtuu vasta, kun koodi syötetään palveluun. Jos et pyytänyt vaihtoa, voit jättää tämän viestin huomiotta.`,
+        ].join("\n"),
+      }
+    : {
+        to,
+        subject: "Changing your e-mail address",
+        text: [
+          `Your confirmation code for changing your e-mail address in ${controller}'s customer register self-service is ${code}.`,
+          `The code is valid for ${minutes} minutes and works once. The address changes only when the code is entered. If you did not ask for this, you can ignore this message.`,
+        ].join("\n"),
+      };
 }
 
 /*
@@ -62,22 +76,28 @@ export function emailChangeCodeMail(to: string, code: string): MailMessage {
  */
 
 /** The code that re-confirms a session before the e-mail address may change; mailed to the current address. */
-export function reauthenticationCodeMail(to: string, code: string): MailMessage {
+export function reauthenticationCodeMail(to: string, locale: Locale, code: string): MailMessage {
   const minutes = signInCodePolicy.validForMs / 60_000;
   const controller = registerDescription.controller.name;
-  return {
-    to,
-    subject: "Vahvista, että olet sinä / Confirm that it is you",
-    text: [
-      `Joku – toivottavasti sinä – aloitti sähköpostiosoitteen vaihdon omatietopalvelussa (${controller}, asiakasrekisteri). Vahvista ensin, että olet sinä.`,
-      `Vahvistuskoodi: ${code}`,
-      `Koodi on voimassa ${minutes} minuuttia ja toimii vain siinä selaimessa, jossa se pyydettiin. Jos et pyytänyt koodia, älä kerro sitä kenellekään, ja kirjaudu ulos muista istunnoista omatietopalvelun Kirjautumiset-sivulla.`,
-      "",
-      `Someone – hopefully you – started changing the e-mail address in ${controller}'s customer register self-service. First confirm that it is you.`,
-      `Re-authentication code: ${code}`,
-      `The code is valid for ${minutes} minutes and works only in the browser that asked for it. If you did not ask for it, do not tell it to anyone, and sign out your other sessions on the self-service's Sign-ins page.`,
-    ].join("\n"),
-  };
+  return locale === "fi"
+    ? {
+        to,
+        subject: "Vahvista, että olet sinä",
+        text: [
+          `Joku – toivottavasti sinä – aloitti sähköpostiosoitteen vaihdon omatietopalvelussa (${controller}, asiakasrekisteri). Vahvista ensin, että olet sinä.`,
+          `Vahvistuskoodi: ${code}`,
+          `Koodi on voimassa ${minutes} minuuttia ja toimii vain siinä selaimessa, jossa se pyydettiin. Jos et pyytänyt koodia, älä kerro sitä kenellekään, ja kirjaudu ulos muista istunnoista omatietopalvelun Kirjautumiset-sivulla.`,
+        ].join("\n"),
+      }
+    : {
+        to,
+        subject: "Confirm that it is you",
+        text: [
+          `Someone – hopefully you – started changing the e-mail address in ${controller}'s customer register self-service. First confirm that it is you.`,
+          `Re-authentication code: ${code}`,
+          `The code is valid for ${minutes} minutes and works only in the browser that asked for it. If you did not ask for it, do not tell it to anyone, and sign out your other sessions on the self-service's Sign-ins page.`,
+        ].join("\n"),
+      };
 }
 
 /**
@@ -87,6 +107,7 @@ export function reauthenticationCodeMail(to: string, code: string): MailMessage 
  */
 export function emailChangedUndoMail(
   oldAddress: string,
+  locale: Locale,
   newAddressMasked: string,
   undoUrl: string,
   expiresAt: number,
@@ -99,19 +120,25 @@ export function emailChangedUndoMail(
     hourCycle: "h23",
   }).format(expiresAt);
   const validUntil = `${helsinkiDate(expiresAt)} ${time}`;
-  return {
-    to: oldAddress,
-    subject: "Sähköpostiosoitteesi vaihdettiin / Your e-mail address was changed",
-    text: [
-      `Sähköpostiosoitteesi asiakasrekisterissä (${controller}) vaihdettiin osoitteeseen ${newAddressMasked}. Tähän osoitteeseen ei enää lähetetä viestejä eikä kirjautumiskoodeja.`,
-      `Jos et tehnyt muutosta itse, peru se tällä linkillä ${validUntil} (Suomen aikaa) asti. Linkki palauttaa tämän osoitteen ja kirjaa kaikki istunnot ulos:`,
-      undoUrl,
-      `Voit myös ottaa yhteyttä asiakaspalveluun: ${email}, ${phone}.`,
-      "",
-      `Your e-mail address in ${controller}'s customer register was changed to ${newAddressMasked}. Messages and sign-in codes will no longer be sent to this address.`,
-      `If you did not make this change yourself, undo it with this link until ${validUntil} (Finnish time). The link puts this address back and signs out every session:`,
-      undoUrl,
-      `You can also contact customer service: ${email}, ${phone}.`,
-    ].join("\n"),
-  };
+  return locale === "fi"
+    ? {
+        to: oldAddress,
+        subject: "Sähköpostiosoitteesi vaihdettiin",
+        text: [
+          `Sähköpostiosoitteesi asiakasrekisterissä (${controller}) vaihdettiin osoitteeseen ${newAddressMasked}. Tähän osoitteeseen ei enää lähetetä viestejä eikä kirjautumiskoodeja.`,
+          `Jos et tehnyt muutosta itse, peru se tällä linkillä ${validUntil} (Suomen aikaa) asti. Linkki palauttaa tämän osoitteen ja kirjaa kaikki istunnot ulos:`,
+          undoUrl,
+          `Voit myös ottaa yhteyttä asiakaspalveluun: ${email}, ${phone}.`,
+        ].join("\n"),
+      }
+    : {
+        to: oldAddress,
+        subject: "Your e-mail address was changed",
+        text: [
+          `Your e-mail address in ${controller}'s customer register was changed to ${newAddressMasked}. Messages and sign-in codes will no longer be sent to this address.`,
+          `If you did not make this change yourself, undo it with this link until ${validUntil} (Finnish time). The link puts this address back and signs out every session:`,
+          undoUrl,
+          `You can also contact customer service: ${email}, ${phone}.`,
+        ].join("\n"),
+      };
 }

@@ -4,6 +4,7 @@ import {
   emailChangeUndoPolicy,
   iso,
   isRecentlyAuthenticated,
+  mailLanguage,
   type PostalAddress,
   signInCodePolicy,
 } from "@tietoni/domain";
@@ -159,7 +160,7 @@ export function startEmailChange(
     if (await isRestricted(tx, customerId)) return restricted();
     if (!(await sessionIsFresh(tx, customer, at))) return fail(403, "reauthentication_required");
     const current = await tx
-      .select({ email: customers.email })
+      .select({ email: customers.email, language: customers.language })
       .from(customers)
       .where(eq(customers.id, customerId))
       .get();
@@ -197,7 +198,7 @@ export function startEmailChange(
       },
       at,
     );
-    await mail.enqueueMail(tx, emailChangeCodeMail(newEmail, code), {
+    await mail.enqueueMail(tx, emailChangeCodeMail(newEmail, mailLanguage(current?.language), code), {
       template: "email_change_code",
       customerId,
       bodyExpiresAt: at + signInCodePolicy.validForMs,
@@ -242,7 +243,11 @@ export function confirmEmailChange(
       .get();
     if (holder) return fail(409, "email_unavailable");
 
-    const row = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customerId)).get();
+    const row = await tx
+      .select({ email: customers.email, language: customers.language })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .get();
     const oldEmail = row?.email ?? null;
     await tx.update(customers).set({ email: pending.newEmail }).where(eq(customers.id, customerId));
     await tx.insert(fieldChanges).values({
@@ -289,11 +294,16 @@ export function confirmEmailChange(
         expiresAt,
       });
       const undoUrl = `${env.portalOrigin}/email-change/undo#${undoId}.${secret}`;
-      await mail.enqueueMail(tx, emailChangedUndoMail(oldEmail, maskEmail(pending.newEmail), undoUrl, expiresAt), {
-        template: "email_changed_undo",
-        customerId,
-        bodyExpiresAt: expiresAt,
-      });
+      const locale = mailLanguage(row?.language);
+      await mail.enqueueMail(
+        tx,
+        emailChangedUndoMail(oldEmail, locale, maskEmail(pending.newEmail), undoUrl, expiresAt),
+        {
+          template: "email_changed_undo",
+          customerId,
+          bodyExpiresAt: expiresAt,
+        },
+      );
     }
     await appendAudit(
       tx,

@@ -99,6 +99,8 @@ function prepareRecordQueries(db: Queries) {
         firstName: customers.firstName,
         lastName: customers.lastName,
         email: customers.email,
+        // The language of the mail a notice to the customer goes in (issue 13).
+        language: customers.language,
       })
       .from(customers)
       .where(and(eq(customers.id, byCustomer), isNull(customers.anonymisedAt)))

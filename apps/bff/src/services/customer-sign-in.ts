@@ -1,4 +1,4 @@
-import { checkSignInCode, customerSignInCodePolicy, iso } from "@tietoni/domain";
+import { checkSignInCode, customerSignInCodePolicy, iso, type Locale, mailLanguage } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { SessionStore } from "../auth/session-store.ts";
 import {
@@ -26,6 +26,7 @@ import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { signInCodeMail } from "../mail/templates.ts";
 import { appendAudit } from "./audit.ts";
+import { recordMailLanguage } from "./customer-language.ts";
 import { applyGpcSignal } from "./marketing.ts";
 import { fail, type Result, transact } from "./result.ts";
 
@@ -35,7 +36,7 @@ export type CustomerSignInDeps = Pick<Deps, "db" | "mail" | "outbox" | "now"> & 
 
 const findByEmail = (q: Queries, email: string) =>
   q
-    .select({ id: customers.id })
+    .select({ id: customers.id, language: customers.language })
     .from(customers)
     .where(and(eq(customers.email, email), isNull(customers.anonymisedAt)))
     .get();
@@ -100,10 +101,13 @@ export async function auditExpiredWrongCodes(tx: Tx, at: number): Promise<number
  * "sent") nor by when it comes. Issuing a code writes and waits for an fsync, which an unknown address would not,
  * so the lookup, the code and its mail run after the caller has answered (`setImmediate`: the answer is written
  * first). The mail is queued in the code's transaction and leaves once the code is stored.
+ *
+ * The mail goes in `language`, the portal's language the request came with (issue 13), else the customer's own.
+ * It is not recorded here: whoever asks for a code need not be the customer; a sign-in records it (see signIn).
  */
 export async function requestSignInCode(
   { db, env, mail, now }: Pick<Deps, "db" | "env" | "mail" | "now">,
-  { email, ip }: { email: string; ip: string | null },
+  { email, ip, language }: { email: string; ip: string | null; language?: Locale },
 ): Promise<Result> {
   const at = now();
   if (!(await beginCodeRequest(db, { email, ip }, at))) return fail(429, "sign_in_rate_limited");
@@ -115,11 +119,15 @@ export async function requestSignInCode(
       const replaced = await newestSignInCode(tx, customer.id);
       if (replaced) await auditWrongCodes(tx, customer.id, email, replaced, 0, at);
       const { code, link } = await issueSignInCode(tx, customer.id, at);
-      await mail.enqueueMail(tx, signInCodeMail(email, code, signInLinkUrl(env.portalOrigin, link)), {
-        template: "sign_in_code",
-        customerId: customer.id,
-        bodyExpiresAt: at + customerSignInCodePolicy.validForMs,
-      });
+      await mail.enqueueMail(
+        tx,
+        signInCodeMail(email, language ?? mailLanguage(customer.language), code, signInLinkUrl(env.portalOrigin, link)),
+        {
+          template: "sign_in_code",
+          customerId: customer.id,
+          bodyExpiresAt: at + customerSignInCodePolicy.validForMs,
+        },
+      );
     }).catch((error: unknown) => console.error("[auth] sign-in code not issued", error));
   });
   return { ok: true };
@@ -133,6 +141,8 @@ type SignInFacts = {
   customerId: string;
   method: "code" | "link";
   gpc: boolean;
+  /** The portal's language at sign-in, if it sent one: it becomes the customer's mail language. */
+  language: Locale | undefined;
   client: ClientInfo;
   at: number;
 };
@@ -140,17 +150,27 @@ type SignInFacts = {
 /**
  * What every sign-in records in its one transaction: the session, the sign-in (with its IP address, which "My
  * data" shows) and its audit entry. A browser sending Global Privacy Control objects to marketing at every sign-in
- * (see services/marketing.ts).
+ * (see services/marketing.ts). The portal's language sent with the sign-in becomes the customer's mail language
+ * (issue 13): the customer reads the portal in it, so that is the language they chose last.
  */
 async function signIn(
   tx: Tx,
-  { sessions, events, customerId, method, gpc, client, at }: SignInFacts,
+  { sessions, events, customerId, method, gpc, language, client, at }: SignInFacts,
 ): Promise<{ ok: true; token: string }> {
   const session = await sessions.create(customerId, at, client, tx);
   await tx.insert(customerSignIns).values({ customerId, at, ip: client.ip, userAgent: client.userAgent });
   // The notice lists IP numbers among the data held; the customer sees them under "My data".
   if (client.ip) await tx.insert(ipAddresses).values({ customerId, ip: client.ip, seenAt: at });
   if (gpc) await applyGpcSignal(tx, events, customerId, at);
+  if (language) {
+    await recordMailLanguage(tx, {
+      customerId,
+      language,
+      actor: { type: "customer", id: customerId },
+      ip: client.ip,
+      at,
+    });
+  }
   await appendAudit(
     tx,
     {
@@ -176,7 +196,7 @@ async function signIn(
  */
 export async function verifySignInCode(
   { db, sessions, outbox, now }: CustomerSignInDeps,
-  { email, code, gpc }: { email: string; code: string; gpc: boolean },
+  { email, code, gpc, language }: { email: string; code: string; gpc: boolean; language?: Locale },
   client: ClientInfo,
 ): Promise<SignedIn> {
   const at = now();
@@ -194,7 +214,7 @@ export async function verifySignInCode(
     await auditWrongCodes(tx, customerId, email, row, 1, at);
     if (!(await consumeSignInCodes(tx, customerId, row.id, at))) return fail(400, "code_invalid");
     await codeAttemptSucceeded(tx, attempt, at);
-    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "code", gpc, client, at });
+    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "code", gpc, language, client, at });
   });
 }
 
@@ -205,7 +225,7 @@ export async function verifySignInCode(
  */
 export async function verifySignInLink(
   { db, sessions, outbox, now }: CustomerSignInDeps,
-  { link, gpc }: { link: string; gpc: boolean },
+  { link, gpc, language }: { link: string; gpc: boolean; language?: Locale },
   client: ClientInfo,
 ): Promise<SignedIn> {
   const at = now();
@@ -218,7 +238,7 @@ export async function verifySignInLink(
     if (newest) await auditWrongCodes(tx, customerId, email, newest, 0, at);
     if (!(await consumeSignInCodes(tx, customerId, id, at))) return fail(400, "sign_in_link_invalid");
     await linkAttemptSucceeded(tx, { email, ip: client.ip }, at);
-    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "link", gpc, client, at });
+    return signIn(tx, { sessions, events: { outbox, now }, customerId, method: "link", gpc, language, client, at });
   });
 }
 

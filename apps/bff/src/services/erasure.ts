@@ -5,6 +5,7 @@ import {
   type ErasureAssessment,
   type ErasureBlocker,
   helsinkiDate,
+  mailLanguage,
   type RequestView,
 } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
@@ -127,6 +128,8 @@ export function executeErasure(
     }
     // The systems' own ids of the person go with the anonymisation; the erasure event still needs them.
     const externalIds = await externalIdsBySystem(tx, row.customerId);
+    // The confirmation goes in the customer's language, read (with the request) before the erasure clears it.
+    const locale = mailLanguage(pending.customer.language);
     const result = await anonymiseCustomer(tx, row.customerId, {
       now,
       actor: auditActorOf(actor),
@@ -147,7 +150,7 @@ export function executeErasure(
     if (!request) throw new Error("request vanished after the erasure");
     if (result.formerEmail) {
       // Not tied to the customer: the erasure just dropped their outbox bodies, and this one must still go.
-      await mail.enqueueMail(tx, erasureCompletedMail(result.formerEmail, assessment.kept), {
+      await mail.enqueueMail(tx, erasureCompletedMail(result.formerEmail, locale, assessment.kept), {
         template: "erasure_completed",
         requestId,
       });

@@ -3,6 +3,7 @@ import {
   identityMethodOf,
   isPending,
   type Locale,
+  mailLanguage,
   storedIdentityMethod,
   type VerifyIdentityInput,
 } from "@tietoni/domain";
@@ -122,7 +123,7 @@ export async function produceAccessExport(
   const postal = customer.street !== null && customer.postalCode !== null && customer.city !== null;
   if (!email && !postal) return fail(409, "no_address_on_record");
 
-  const locale: Locale = customer.language ?? "fi";
+  const locale: Locale = mailLanguage(customer.language);
   const started = startExport({
     db,
     customerId: customer.id,
@@ -179,7 +180,11 @@ export async function produceAccessExport(
     if (email) {
       await mail.enqueueMail(
         tx,
-        accessExportMail(email, { filename: started.fileName, content, contentType: "text/html; charset=utf-8" }),
+        accessExportMail(email, locale, {
+          filename: started.fileName,
+          content,
+          contentType: "text/html; charset=utf-8",
+        }),
         { template: "export_delivered", customerId: row.customerId, requestId },
       );
     }

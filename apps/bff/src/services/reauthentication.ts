@@ -1,4 +1,4 @@
-import { emailChangeLimits, freshUntil, iso, signInCodePolicy } from "@tietoni/domain";
+import { emailChangeLimits, freshUntil, iso, mailLanguage, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
@@ -33,7 +33,11 @@ export function requestReauthenticationCode(
 ): Promise<Result> {
   const at = now();
   return transact(db, async (tx) => {
-    const row = await tx.select({ email: customers.email }).from(customers).where(eq(customers.id, customer.id)).get();
+    const row = await tx
+      .select({ email: customers.email, language: customers.language })
+      .from(customers)
+      .where(eq(customers.id, customer.id))
+      .get();
     if (!row?.email) return notFound();
     const allowed = await takeCustomerAction(
       tx,
@@ -67,7 +71,7 @@ export function requestReauthenticationCode(
       createdAt: at,
       expiresAt: at + signInCodePolicy.validForMs,
     });
-    await mail.enqueueMail(tx, reauthenticationCodeMail(row.email, code), {
+    await mail.enqueueMail(tx, reauthenticationCodeMail(row.email, mailLanguage(row.language), code), {
       template: "reauthentication_code",
       customerId: customer.id,
       bodyExpiresAt: at + signInCodePolicy.validForMs,

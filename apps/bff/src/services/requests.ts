@@ -7,6 +7,8 @@ import {
   helsinkiDate,
   initialDueDate,
   iso,
+  type Locale,
+  mailLanguage,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
@@ -217,7 +219,8 @@ export async function insertRequest(
  */
 
 /** Who acts: the signed-in customer, and the address their acknowledgements go to. */
-export type RequestingCustomer = { id: string; email: string | null };
+/** The signed-in customer; `language` is the one their mail goes in (null: the register's default). */
+export type RequestingCustomer = { id: string; email: string | null; language: Locale | null };
 
 /**
  * The customer's requests page: their requests, the restriction in force on their record, if any, and each
@@ -281,7 +284,7 @@ export function submitRequest(
       at,
     );
     if (customer.email) {
-      await mail.enqueueMail(tx, requestReceivedMail(customer.email, request), {
+      await mail.enqueueMail(tx, requestReceivedMail(customer.email, mailLanguage(customer.language), request), {
         template: "request_received",
         customerId: customer.id,
         requestId: request.id,
@@ -313,7 +316,7 @@ export function cancelRequest(
     const request = await loadRequestView(tx, id);
     if (!request) throw new Error("request vanished after cancel");
     if (customer.email) {
-      await mail.enqueueMail(tx, requestCancelledMail(customer.email, request), {
+      await mail.enqueueMail(tx, requestCancelledMail(customer.email, mailLanguage(customer.language), request), {
         template: "request_cancelled",
         customerId: customer.id,
         requestId: request.id,

@@ -4,6 +4,7 @@ import {
   iso,
   isPending,
   isRestrictionLiftReason,
+  mailLanguage,
   type RequestView,
   type RestrictionLiftReason,
 } from "@tietoni/domain";
@@ -96,7 +97,7 @@ export function liftReasonOf(r: Pick<RestrictionRow, "liftReason">): Restriction
 /** The customer's address and whether the record is erased: what the operations check before they act. */
 export function customerState(q: Queries, customerId: string) {
   return q
-    .select({ email: customers.email, anonymisedAt: customers.anonymisedAt })
+    .select({ email: customers.email, language: customers.language, anonymisedAt: customers.anonymisedAt })
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
@@ -162,7 +163,7 @@ export async function applyRestriction(
     const request = await loadRequestView(tx, requestId);
     if (!restriction || !request) throw new Error("restriction vanished after insert");
     if (customer.email) {
-      await mail.enqueueMail(tx, restrictionAppliedMail(customer.email, ground), {
+      await mail.enqueueMail(tx, restrictionAppliedMail(customer.email, mailLanguage(customer.language), ground), {
         template: "restriction_applied",
         customerId: row.customerId,
         requestId,
@@ -235,10 +236,11 @@ export async function notifyRestrictionLift(
   now: number,
 ): Promise<Result<{ restriction: RestrictionView }>> {
   return onRestriction(db, restrictionId, async (tx, r) => {
-    const email = (await customerState(tx, r.customerId))?.email ?? null;
+    const customer = await customerState(tx, r.customerId);
+    const email = customer?.email ?? null;
     // Nowhere to send the notice, or nothing left to lift.
     if (r.liftedAt !== null || email === null) return invalidState();
-    const outboxId = await mail.enqueueMail(tx, restrictionLiftNoticeMail(email), {
+    const outboxId = await mail.enqueueMail(tx, restrictionLiftNoticeMail(email, mailLanguage(customer?.language)), {
       template: "restriction_lift_notice",
       customerId: r.customerId,
       requestId: r.requestId,

@@ -9,6 +9,7 @@ import {
   isStaffRole,
   type LegalHoldClearInput,
   type LegalHoldSetInput,
+  type Locale,
   type MarketingChannel,
   type MarketingPurpose,
   mayDecideApproval,
@@ -480,6 +481,8 @@ export type StaffRecordFacts = {
   }[];
   objections: { purpose: MarketingPurpose; since: string | null; channel: MarketingChannel | null }[];
   relationshipEnd: string | null;
+  /** The language the customer's mail goes in as recorded (issue 13); null: the register's default. */
+  mailLanguage: Locale | null;
 };
 
 /**
@@ -523,7 +526,7 @@ export async function loadStaffRecordFacts(q: Queries, customerId: string, now: 
     .where(and(eq(marketingEvents.customerId, customerId), eq(marketingEvents.toObjected, true)))
     .orderBy(desc(marketingEvents.at));
   const customer = await q
-    .select({ end: customers.relationshipEnd })
+    .select({ end: customers.relationshipEnd, language: customers.language })
     .from(customers)
     .where(eq(customers.id, customerId))
     .get();
@@ -549,5 +552,6 @@ export async function loadStaffRecordFacts(q: Queries, customerId: string, now: 
       return { purpose, since: made ? iso(made.at) : null, channel: made?.channel ?? null };
     }),
     relationshipEnd: customer?.end ?? null,
+    mailLanguage: customer?.language ?? null,
   };
 }

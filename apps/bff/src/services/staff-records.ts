@@ -7,6 +7,8 @@ import {
   diffObjections,
   fieldCategory,
   helsinkiDate,
+  type Locale,
+  mailLanguage,
   marketingPurposes,
   type RecordObjectionInput,
   type StaffCorrectableField,
@@ -27,8 +29,9 @@ import {
 } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { emailCorrectedByStaffMail } from "../mail/record-keeping-templates.ts";
-import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
+import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
+import { languageChanged } from "./customer-language.ts";
 import { applyStaffObjections, readObjections } from "./marketing.ts";
 import { findOrCreateOrganisation, moveToOrganisation } from "./organisation-roles.ts";
 import { emitCustomerEvent } from "./outbox/events.ts";
@@ -250,11 +253,15 @@ export function correctCustomerByStaff(
       .where(and(eq(customers.id, customerId), isNull(customers.anonymisedAt)))
       .get();
     if (!row) return notFound();
-    const underRestriction = checkCorrectionUnderRestriction(await restrictionsInForce(tx, customerId));
-    if (!underRestriction.allowed) return fail(409, underRestriction.reason);
-
     const c = input.changes;
     const fields = (Object.keys(c) as StaffCorrectableField[]).filter((f) => c[f] !== undefined);
+    // The mail language is no processed datum but how we write to the customer (issue 13): a restricted customer
+    // may still ask for their mail in the other language.
+    if (fields.some((f) => f !== "language")) {
+      const underRestriction = checkCorrectionUnderRestriction(await restrictionsInForce(tx, customerId));
+      if (!underRestriction.allowed) return fail(409, underRestriction.reason);
+    }
+
     const before = new Map<StaffCorrectableField, string | null>();
     for (const f of fields) before.set(f, await fieldValue(tx, customerId, f));
 
@@ -356,16 +363,22 @@ export function correctCustomerByStaff(
     let sessionsEnded = 0;
     if (emailChanged && changes.some((ch) => ch.field === "email")) {
       sessionsEnded = await endSessionsAndCodes(tx, customerId, at);
+      // In the language the record has after this correction (staff may have set it in the same form).
+      const locale = mailLanguage(c.language !== undefined ? c.language : row.language);
       const oldEmail = row.email;
       const newEmail = c.email ?? null;
       if (oldEmail) {
-        await mail.enqueueMail(tx, emailCorrectedByStaffMail(oldEmail, "old", newEmail ? maskEmail(newEmail) : null), {
-          template: "email_corrected_by_staff",
-          customerId,
-        });
+        await mail.enqueueMail(
+          tx,
+          emailCorrectedByStaffMail(oldEmail, locale, "old", newEmail ? maskEmail(newEmail) : null),
+          {
+            template: "email_corrected_by_staff",
+            customerId,
+          },
+        );
       }
       if (newEmail) {
-        await mail.enqueueMail(tx, emailCorrectedByStaffMail(newEmail, "new", null), {
+        await mail.enqueueMail(tx, emailCorrectedByStaffMail(newEmail, locale, "new", null), {
           template: "email_corrected_by_staff",
           customerId,
         });
@@ -380,6 +393,12 @@ export function correctCustomerByStaff(
       }),
       at,
     );
+    const language = changes.find((ch) => ch.field === "language");
+    if (language) {
+      // The mail language has its own entry (issue 13), as when a sign-in or an import changes it.
+      const from = (language.oldValue as Locale | null) ?? null;
+      await appendAudit(tx, languageChanged(auditActorOf(actor), customerId, from, c.language ?? null, actor.ip), at);
+    }
     return { ok: true, changed: changes.map((ch) => ch.field) };
   });
 }

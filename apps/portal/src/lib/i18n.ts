@@ -26,6 +26,10 @@ const portalMessages = {
     fi: "Jos osoite {email} on rekisterissämme, lähetimme siihen kahdeksannumeroisen koodin ja kirjautumislinkin. Ne ovat voimassa 10 minuuttia.",
     en: "If {email} is in our register, we have sent an eight-digit code and a sign-in link to it. They are valid for 10 minutes.",
   },
+  mailLanguageNote: {
+    fi: "Lähetämme koodin ja kirjautumisen jälkeen muut viestit sillä kielellä, jota käytät tällä sivulla (suomi).",
+    en: "We send the code, and after you sign in our other mail, in the language you use on this page (English).",
+  },
   codeLabel: { fi: "Koodi (8 numeroa)", en: "Code (8 digits)" },
   codeHint: { fi: "Esimerkiksi 1234 5678", en: "For example 1234 5678" },
   linkTitle: { fi: "Kirjaudu linkillä", en: "Sign in with the link" },

@@ -51,6 +51,11 @@ const staffMessages = {
   backToSearch: { fi: "Takaisin hakuun", en: "Back to search" },
   notFoundTitle: { fi: "Sivua ei löytynyt", en: "Page not found" },
   customerNotFound: { fi: "Asiakasta ei löytynyt.", en: "No such customer." },
+  // Issue 13: the language of the customer's mail; staff change it with the correction form's language field.
+  mailLanguage: { fi: "Viestien kieli: {language}", en: "Mail language: {language}" },
+  mailLanguageDefault: { fi: "{language} (rekisterin oletus)", en: "{language} (the register's default)" },
+  languageName_fi: { fi: "suomi", en: "Finnish" },
+  languageName_en: { fi: "englanti", en: "English" },
   backHome: { fi: "Etusivulle", en: "Go to the front page" },
 
   // Sign-in, second step (two-factor); here, not in the accounts feature, because sign-in is the first screen.

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { emailSchema } from "../customer/contact-fields.ts";
+import { locales } from "../i18n/localized.ts";
 import { totpCodeSchema } from "../staff/staff-accounts.ts";
 
 /**
@@ -37,6 +38,12 @@ export const signInCodeSchema = z
   .pipe(z.string().regex(new RegExp(`^[0-9]{${customerSignInCodePolicy.digits}}$`), "sign_in_code_format"));
 
 /**
+ * The portal's current language, sent with the sign-in (issue 13): the code mail is written in it, and a successful
+ * sign-in records it as the customer's mail language. Optional, so an older client still signs in.
+ */
+const portalLanguage = z.enum(locales, "language_invalid").optional();
+
+/**
  * The sign-in link's secret as the portal's link page reads it from the URL fragment: the code row's id and a
  * 128-bit secret, both base32 (bff/auth/sign-in-codes.ts).
  */
@@ -45,13 +52,14 @@ export const verifyLinkInputSchema = z.object({
     .string()
     .trim()
     .regex(/^[a-z2-7]{24}\.[a-z2-7]{26}$/, "sign_in_link_invalid"),
+  language: portalLanguage,
 });
 export type VerifyLinkInput = z.infer<typeof verifyLinkInputSchema>;
 
-export const requestCodeInputSchema = z.object({ email: emailSchema });
+export const requestCodeInputSchema = z.object({ email: emailSchema, language: portalLanguage });
 export type RequestCodeInput = z.infer<typeof requestCodeInputSchema>;
 
-export const verifyCodeInputSchema = z.object({ email: emailSchema, code: signInCodeSchema });
+export const verifyCodeInputSchema = z.object({ email: emailSchema, code: signInCodeSchema, language: portalLanguage });
 export type VerifyCodeInput = z.input<typeof verifyCodeInputSchema>;
 
 export const staffSignInInputSchema = z.object({

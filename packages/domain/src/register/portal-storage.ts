@@ -18,7 +18,7 @@ export const portalStorage = {
     /** …and after this long unused (SESSION_IDLE_MINUTES' default). */
     idleMinutes: 30,
   },
-  /** The language choice, in localStorage: not a cookie, never sent to the server. */
+  /** The language choice, in localStorage: not a cookie; sent only with a sign-in, as the mail language (issue 13). */
   languageStorageKey: "tietoni.locale",
 } as const;
 
@@ -88,10 +88,12 @@ export function portalStorageStatement({
       {
         fi:
           "Kielivalintasi (suomi tai englanti) selaimen paikallisessa tallennustilassa (localStorage) nimellä " +
-          `${portalStorage.languageStorageKey}. Se ei ole eväste, eikä sitä lähetetä palvelimelle.`,
+          `${portalStorage.languageStorageKey}. Se ei ole eväste. Kun kirjaudut, kieli lähetetään palvelimelle, ja ` +
+          "sinulle lähetettävät viestit kirjoitetaan sillä kielellä.",
         en:
           "Your choice of language (Finnish or English) in your browser's local storage (localStorage) under the " +
-          `name ${portalStorage.languageStorageKey}. It is not a cookie and is never sent to the server.`,
+          `name ${portalStorage.languageStorageKey}. It is not a cookie. When you sign in, the language is sent to the ` +
+          "server, and the register's mail to you is written in it.",
       },
       {
         fi:

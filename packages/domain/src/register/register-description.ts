@@ -1,4 +1,4 @@
-import type { Localized } from "../i18n/localized.ts";
+import type { Locale, Localized } from "../i18n/localized.ts";
 import { DEFAULT_RELATIONSHIP_ENDS_AFTER_MONTHS } from "../retention/lifecycle.ts";
 import { type DataCategoryId, dataCategoryIds, type RecipientId, type SourceId } from "./ids.ts";
 import { controllerName, registerName } from "./register-identity.ts";
@@ -64,6 +64,11 @@ export type RegisterDescription = {
   readonly controller: ContactDetails;
   readonly contactPerson: ContactDetails;
   readonly registerName: Localized;
+  /**
+   * The language of the register's mail to a customer who has none recorded (issue 13): one set at sign-in from
+   * the portal's language, by an import or the API, or by staff wins (see mailLanguage).
+   */
+  readonly defaultLanguage: Locale;
   /** ISO date the notice was drawn up. */
   readonly noticeDate: string;
   readonly legalBasis: { readonly article: string; readonly text: Localized };
@@ -124,6 +129,8 @@ export const registerDescription: RegisterDescription = {
   controller: { name: controllerName, ...address, phone, email },
   contactPerson: { name: "Heli Ahonen", ...address, phone, email },
   registerName,
+  // A Finnish company's register: the notice itself is written in Finnish.
+  defaultLanguage: "fi",
   noticeDate: "2021-04-28",
   legalBasis: {
     article: "6(1)(b)",

@@ -195,8 +195,11 @@ describe("the sign-in link (issue 11, item 13)", () => {
 describe("mails that carry a code (issue 11, item 15)", () => {
   it("have the code in the body, never in the subject, which says what the mail is for", () => {
     const mails = [
-      { mail: signInCodeMail("a@example.com", "01234567", `${PORTAL_ORIGIN}/sign-in/link#x.y`), code: "0123 4567" },
-      { mail: emailChangeCodeMail("a@example.com", "012345"), code: "012345" },
+      {
+        mail: signInCodeMail("a@example.com", "en", "01234567", `${PORTAL_ORIGIN}/sign-in/link#x.y`),
+        code: "0123 4567",
+      },
+      { mail: emailChangeCodeMail("a@example.com", "en", "012345"), code: "012345" },
     ];
     for (const { mail, code } of mails) {
       expect(mail.subject).not.toMatch(/\d{4}/);

@@ -14,25 +14,25 @@ export function portalAuthRoutes(ctx: PortalContext) {
   return (
     new Hono()
       .post("/request-code", validate("json", requestCodeInputSchema), async (c) => {
-        const { email } = c.req.valid("json");
-        const result = await requestSignInCode(ctx, { email, ip: clientInfo(c, env.TRUST_PROXY).ip });
+        const { email, language } = c.req.valid("json");
+        const result = await requestSignInCode(ctx, { email, language, ip: clientInfo(c, env.TRUST_PROXY).ip });
         if (!result.ok) return failure(c, result);
         // The same answer for registered and unknown addresses; the code is issued after it (see the service).
         return c.json({ sent: true }, 202);
       })
       .post("/verify-code", validate("json", verifyCodeInputSchema), async (c) => {
-        const { email, code } = c.req.valid("json");
+        const { email, code, language } = c.req.valid("json");
         const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-        const result = await verifySignInCode(ctx, { email, code, gpc }, clientInfo(c, env.TRUST_PROXY));
+        const result = await verifySignInCode(ctx, { email, code, gpc, language }, clientInfo(c, env.TRUST_PROXY));
         if (!result.ok) return failure(c, result);
         setSessionCookie(c, env, "portal", result.token);
         return c.json({ signedIn: true }, 200);
       })
       // The link page posts the secret from its URL's fragment when the customer presses "Sign in".
       .post("/verify-link", validate("json", verifyLinkInputSchema), async (c) => {
-        const { link } = c.req.valid("json");
+        const { link, language } = c.req.valid("json");
         const gpc = hasGpcSignal(c.req.header("sec-gpc"));
-        const result = await verifySignInLink(ctx, { link, gpc }, clientInfo(c, env.TRUST_PROXY));
+        const result = await verifySignInLink(ctx, { link, gpc, language }, clientInfo(c, env.TRUST_PROXY));
         if (!result.ok) return failure(c, result);
         setSessionCookie(c, env, "portal", result.token);
         return c.json({ signedIn: true }, 200);

@@ -43,7 +43,7 @@ const sessionId = (cookie: string) => cookie.split("=")[1]?.split(".")[0] ?? "";
 /** The re-authentication code in the newest mail to `email`: in the body only, never in the subject. */
 const reauthenticationCodeFor = (email: string) => {
   const mail = t.sent.findLast((m) => m.to === email);
-  const code = mail?.text.match(/Re-authentication code: (\d{6})/)?.[1];
+  const code = mail?.text.match(/Vahvistuskoodi: (\d{6})/)?.[1];
   if (!mail || !code) throw new Error(`no re-authentication code was mailed to ${email}`);
   expect(mail.subject).not.toMatch(/\d{6}/);
   return code;
@@ -289,7 +289,7 @@ describe("changing the e-mail address", () => {
     expect((await customerRow(B))?.email).toBe(newEmail);
 
     const notice = t.sent.findLast((m) => m.to === oldEmail);
-    expect(notice?.subject).toMatch(/changed/);
+    expect(notice?.subject).toMatch(/vaihdettiin/);
     expect(notice?.text).toContain("m***@example.com");
     expect(notice?.text).not.toContain(newEmail);
 

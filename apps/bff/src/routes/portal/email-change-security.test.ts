@@ -46,7 +46,7 @@ const undo = (token: string, cookie?: string) =>
 /** The re-authentication code in the newest mail to `email`: in the body; the subject holds no code. */
 function reauthenticationCodeFor(email: string) {
   const mail = t.sent.findLast((m) => m.to === email);
-  const code = mail?.text.match(/Re-authentication code: (\d{6})/)?.[1];
+  const code = mail?.text.match(/Vahvistuskoodi: (\d{6})/)?.[1];
   if (!mail || !code) throw new Error(`no re-authentication code was mailed to ${email}`);
   return { code, subject: mail.subject };
 }

@@ -242,7 +242,7 @@ describe("erasure as anonymisation", () => {
 
     // The confirmation went to the address read before it was cleared.
     expect(t.sent.slice(mailsBefore)).toEqual([
-      expect.objectContaining({ to: email, subject: expect.stringContaining("erased") }),
+      expect.objectContaining({ to: email, subject: expect.stringContaining("poistettu") }),
     ]);
     // Sign-in is gone with the record: the old session is refused and no code is mailed.
     expect((await t.portal.request("/api/portal/my-data", { headers: { cookie } })).status).toBe(401);
@@ -404,7 +404,7 @@ describe("restriction", () => {
     restrictionId = row?.id ?? "";
     expect(row).toMatchObject({ appliedBy: "staff-agent", liftedAt: null });
     expect(t.sent.slice(mailsBefore)).toEqual([
-      expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("restricted") }),
+      expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("rajoitettu") }),
     ]);
     expect((await auditActions(since)).map((e) => e.action)).toEqual(["restriction.applied"]);
 
@@ -451,7 +451,7 @@ describe("restriction", () => {
     expect(notified.status).toBe(200);
     expect(await json(notified)).toMatchObject({ restriction: { liftNoticeAt: expect.any(String), liftedAt: null } });
     expect(t.sent.slice(mailsBefore)).toEqual([
-      expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("will be lifted") }),
+      expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("rajoitus poistetaan") }),
     ]);
 
     const lifted = await send(

@@ -118,7 +118,7 @@ describe("approving a correction of a restricted record", () => {
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true });
     // Art. 18(3): the decision mail is the notice that the restriction has ended.
     expect(t.sent.slice(mails)).toEqual([
-      expect.objectContaining({ to: c.email, text: expect.stringContaining("the restriction has ended") }),
+      expect.objectContaining({ to: c.email, text: expect.stringContaining("rajoitus on päättynyt") }),
     ]);
 
     // The portal no longer shows a restriction in force, and shows why the earlier one ended.

@@ -9,7 +9,9 @@ import {
   helsinkiDate,
   iso,
   isPending,
+  type Locale,
   type MailTemplate,
+  mailLanguage,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
@@ -65,15 +67,16 @@ async function answer(
   notice?: {
     mail: DeskDeps["mail"];
     template: MailTemplate;
-    message: (to: string, request: RequestView) => MailMessage;
+    message: (to: string, locale: Locale, request: RequestView) => MailMessage;
   },
 ): Promise<Answer> {
   const request = await loadRequestView(tx, row.id);
   if (!request) throw new Error("request vanished after a decision");
   if (notice) {
-    const to = (await findActiveCustomer(tx, row.customerId))?.email;
+    const customer = await findActiveCustomer(tx, row.customerId);
+    const to = customer?.email;
     if (to) {
-      await notice.mail.enqueueMail(tx, notice.message(to, request), {
+      await notice.mail.enqueueMail(tx, notice.message(to, mailLanguage(customer.language), request), {
         template: notice.template,
         customerId: row.customerId,
         requestId: row.id,
@@ -313,7 +316,7 @@ export function approveCorrection(
     return answer(tx, row, {
       mail,
       template: "request_decision",
-      message: (to, request) => correctionApprovedMail(to, request, { restrictionEnded }),
+      message: (to, locale, request) => correctionApprovedMail(to, locale, request, { restrictionEnded }),
     });
   });
 }

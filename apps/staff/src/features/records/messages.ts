@@ -22,7 +22,7 @@ export const recordsMessages = {
   recordsCity: { fi: "Postitoimipaikka", en: "City" },
   recordsCountry: { fi: "Maa (kaksikirjaiminen koodi)", en: "Country (two-letter code)" },
   recordsWww: { fi: "www-osoite", en: "Web address" },
-  recordsLanguage: { fi: "Asiointikieli", en: "Language" },
+  recordsLanguage: { fi: "Viestien kieli", en: "Mail language" },
   recordsLanguageDefault: { fi: "Rekisterin oletus", en: "The register's default" },
   recordsLanguageFi: { fi: "suomi", en: "Finnish" },
   recordsLanguageEn: { fi: "englanti", en: "English" },

@@ -11,7 +11,8 @@ import { useVerifyLink } from "../api/verify-link.ts";
  * scanners that open every link in a message would otherwise use it up, or sign in for whoever opened it.
  */
 export function LinkSignIn({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t } = useI18n();
+  // The page's language goes with the sign-in: it becomes the language of the customer's mail (issue 13).
+  const { t, locale } = useI18n();
   const [link] = useState(() => window.location.hash.slice(1));
   const verifyLink = useVerifyLink();
 
@@ -33,7 +34,7 @@ export function LinkSignIn({ onSignedIn }: { onSignedIn: () => void }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    verifyLink.mutate({ link }, { onSuccess: onSignedIn });
+    verifyLink.mutate({ link, language: locale }, { onSuccess: onSignedIn });
   };
   const err = errorCode(verifyLink.error);
   return (

@@ -6,10 +6,11 @@ import { useVerifyCode } from "../api/verify-code.ts";
 
 /**
  * Two steps: the e-mail address, then the code mailed to it. The first step's answer is the same
- * for registered and unknown addresses, and so is what this form shows.
+ * for registered and unknown addresses, and so is what this form shows. Both steps send the page's language
+ * (issue 13): the code mail is written in it, and the sign-in makes it the language of the customer's mail.
  */
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [email, setEmail] = useState("");
   const [code, setCode] = useState("");
   const { askingCode, setAskingCode, codeInput } = useCodeStep();
@@ -20,11 +21,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   const submitEmail = (e: FormEvent) => {
     e.preventDefault();
-    requestCode.mutate({ email }, { onSuccess: () => setAskingCode(true) });
+    requestCode.mutate({ email, language: locale }, { onSuccess: () => setAskingCode(true) });
   };
   const submitCode = (e: FormEvent) => {
     e.preventDefault();
-    verifyCode.mutate({ email, code }, { onSuccess: onSignedIn });
+    verifyCode.mutate({ email, code, language: locale }, { onSuccess: onSignedIn });
   };
 
   if (!askingCode) {
@@ -41,6 +42,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
           onValue={setEmail}
           error={errorCode(requestCode.error)}
         />
+        <p className="hint">{t("mailLanguageNote")}</p>
         <SubmitButton pending={requestCode.isPending} label={t("sendCode")} pendingLabel={t("sending")} />
       </form>
     );

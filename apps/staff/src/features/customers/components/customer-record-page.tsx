@@ -1,3 +1,4 @@
+import { mailLanguage } from "@tietoni/domain";
 import { ApiError, CustomerRecordView, ErrorMessage, Loading } from "@tietoni/ui";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -26,9 +27,17 @@ export function CustomerRecordPage({ id }: { id: string }) {
       {customer.data && (
         <>
           <p className="note">{t("readOnlyNotice")}</p>
+          <MailLanguage recorded={customer.data.recordKeeping.mailLanguage} />
           <CustomerRecordView record={customer.data} protectedAddress={<ProtectedAddress customerId={id} />} />
         </>
       )}
     </>
   );
+}
+
+/** The language the customer's mail goes in (issue 13): as recorded, or the register's default when none is. */
+function MailLanguage({ recorded }: { recorded: "fi" | "en" | null }) {
+  const { t } = useI18n();
+  const name = t(`languageName_${mailLanguage(recorded)}`);
+  return <p>{t("mailLanguage", { language: recorded ? name : t("mailLanguageDefault", { language: name }) })}</p>;
 }
