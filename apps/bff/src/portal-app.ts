@@ -6,6 +6,7 @@ import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { aboutRoutes } from "./routes/portal/about.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
 import { contactRoutes } from "./routes/portal/contact.ts";
+import { disclosureRoutes } from "./routes/portal/disclosures.ts";
 import type { PortalContext } from "./routes/portal/context.ts";
 import { emailChangeUndoRoutes } from "./routes/portal/email-change-undo.ts";
 import { erasureRoutes } from "./routes/portal/erasure.ts";
@@ -43,6 +44,8 @@ export function createPortalApi(deps: Deps) {
     .route("/auth", portalAuthRoutes(ctx))
     .route("/about", aboutRoutes(ctx))
     .route("/my-data", myDataRoutes(ctx))
+    // Issue 13 C: who received my data.
+    .route("/disclosures", disclosureRoutes(ctx))
     .route("/export", exportRoutes(ctx))
     .route("/marketing", marketingRoutes(ctx))
     .route("/contact", contactRoutes(ctx))
