@@ -45,7 +45,11 @@ function recipientOf(system: { noticePartyKind: string; noticePartyId: string })
 export async function recordWebhookDisclosure(tx: Tx, delivery: Delivery, now: number): Promise<void> {
   if (delivery.kind !== "webhook" || delivery.customerId === null || delivery.endpointId === null) return;
   const endpoint = await tx
-    .select({ systemId: connectedSystems.id, kind: connectedSystems.noticePartyKind, id: connectedSystems.noticePartyId })
+    .select({
+      systemId: connectedSystems.id,
+      kind: connectedSystems.noticePartyKind,
+      id: connectedSystems.noticePartyId,
+    })
     .from(webhookEndpoints)
     .innerJoin(connectedSystems, eq(connectedSystems.id, webhookEndpoints.systemId))
     .where(eq(webhookEndpoints.id, delivery.endpointId))
@@ -244,11 +248,7 @@ export async function staffDisclosures(
   now: number,
 ): Promise<Result<{ disclosures: DisclosureView[]; systems: DisclosureSystemOption[] }>> {
   return transact(db, async (tx) => {
-    const customer = await tx
-      .select({ id: customers.id })
-      .from(customers)
-      .where(eq(customers.id, customerId))
-      .get();
+    const customer = await tx.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).get();
     if (!customer) return notFound();
     const views = await readViews(tx, customerId);
     const systems = await tx

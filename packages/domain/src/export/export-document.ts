@@ -159,7 +159,8 @@ export const downloadEntrySchema = z.object({ format: z.enum(exportFormats), at:
 export const disclosureEntrySchema = z.object({
   at: isoDateTime,
   channel: z.enum(disclosureChannels).meta({
-    description: "webhook: sent automatically to a connected system; mailing_list: on an exported mailing list; manual: recorded by staff",
+    description:
+      "webhook: sent automatically to a connected system; mailing_list: on an exported mailing list; manual: recorded by staff",
   }),
   systemName: z.string().nullable().meta({ description: "The receiving system's registered name, if it was one" }),
   noticeRecipient: z

@@ -163,8 +163,9 @@ export function disclosureDayProblem(
   customer: { relationshipStart: string; createdOn: string },
 ): DisclosureDayProblem | null {
   if (disclosedOn > today) return "disclosure_day_in_future";
-  const since = customer.relationshipStart < customer.createdOn ? customer.relationshipStart : customer.createdOn;
-  if (disclosedOn < since) return "disclosure_day_before_customer";
+  // ISO days compare as text; the earlier of the two.
+  const [since] = [customer.relationshipStart, customer.createdOn].sort();
+  if (since !== undefined && disclosedOn < since) return "disclosure_day_before_customer";
   return null;
 }
 

@@ -15,8 +15,8 @@ import {
 } from "@tietoni/domain";
 import type { Db, Snapshot } from "../../db/port.ts";
 import { erasureScheduleView, toCustomerProfile } from "../customer-record.ts";
-import { lifecycleFactsFrom, relationshipEndsAfterMonths } from "../erasure-facts.ts";
 import { toDisclosureView } from "../disclosures.ts";
+import { lifecycleFactsFrom, relationshipEndsAfterMonths } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
 import { STAFF_VIEWS_SQL, type StaffViewRow, toStaffView } from "../staff-views.ts";
 
