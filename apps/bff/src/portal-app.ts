@@ -7,6 +7,7 @@ import { aboutRoutes } from "./routes/portal/about.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
 import { contactRoutes } from "./routes/portal/contact.ts";
 import type { PortalContext } from "./routes/portal/context.ts";
+import { disclosureRoutes } from "./routes/portal/disclosures.ts";
 import { emailChangeUndoRoutes } from "./routes/portal/email-change-undo.ts";
 import { erasureRoutes } from "./routes/portal/erasure.ts";
 import { exportRoutes } from "./routes/portal/export.ts";
@@ -39,19 +40,23 @@ export function createPortalSessionGuard(deps: Deps) {
 /** The customer API, `/api/portal/*`. Its type is what the portal's typed client is built from. */
 export function createPortalApi(deps: Deps) {
   const ctx: PortalContext = { ...deps, ...createPortalSessionGuard(deps) };
-  return new Hono()
-    .basePath("/api/portal")
-    .route("/auth", portalAuthRoutes(ctx))
-    .route("/about", aboutRoutes(ctx))
-    .route("/my-data", myDataRoutes(ctx))
-    .route("/export", exportRoutes(ctx))
-    .route("/marketing", marketingRoutes(ctx))
-    .route("/contact", contactRoutes(ctx))
-    .route("/email-change", emailChangeUndoRoutes(ctx))
-    .route("/sessions", sessionsRoutes(ctx))
-    .route("/requests", requestsRoutes(ctx))
-    .route("/erasure", erasureRoutes(ctx))
-    .route("/recipient-notifications", recipientNotificationRoutes(ctx));
+  return (
+    new Hono()
+      .basePath("/api/portal")
+      .route("/auth", portalAuthRoutes(ctx))
+      .route("/about", aboutRoutes(ctx))
+      .route("/my-data", myDataRoutes(ctx))
+      // Issue 13: who received my data, and which recipients were told of a change.
+      .route("/disclosures", disclosureRoutes(ctx))
+      .route("/export", exportRoutes(ctx))
+      .route("/marketing", marketingRoutes(ctx))
+      .route("/contact", contactRoutes(ctx))
+      .route("/email-change", emailChangeUndoRoutes(ctx))
+      .route("/sessions", sessionsRoutes(ctx))
+      .route("/requests", requestsRoutes(ctx))
+      .route("/erasure", erasureRoutes(ctx))
+      .route("/recipient-notifications", recipientNotificationRoutes(ctx))
+  );
 }
 
 export type PortalApi = ReturnType<typeof createPortalApi>;

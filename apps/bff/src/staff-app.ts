@@ -14,6 +14,7 @@ import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
+import { staffDisclosureRoutes } from "./routes/staff/disclosures.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
 import { recipientNotificationRoutes } from "./routes/staff/recipient-notifications.ts";
@@ -47,6 +48,8 @@ export function createStaffApi(deps: Deps) {
       .basePath("/api/staff")
       .route("/auth", staffAuthRoutes(ctx))
       .route("/customers", staffCustomerRoutes(ctx))
+      // Issue 13 C: the customer's disclosure log, and disclosures recorded by hand.
+      .route("/customers", staffDisclosureRoutes(ctx))
       .route("/requests", deskRoutes(ctx))
       // Issue 12 E1: a paper requester's identity and the export sent to the address on record.
       .route("/requests", paperAccessRoutes(ctx))

@@ -7,6 +7,7 @@ export * from "./components/app-layout.tsx";
 export * from "./components/app-shell.tsx";
 export * from "./components/customer-record-view.tsx";
 export * from "./components/data-table.tsx";
+export * from "./components/disclosure-table.tsx";
 export * from "./components/error-message.tsx";
 export * from "./components/language-switch.tsx";
 export * from "./components/page-error-boundary.tsx";

@@ -26,6 +26,8 @@ const access: Record<string, Access> = {
   "POST /api/portal/auth/sign-out": "customer",
   "GET /api/portal/my-data": "customer",
   "GET /api/portal/my-data/staff-views": "customer",
+  // Issue 13 C: who received my data.
+  "GET /api/portal/disclosures": "customer",
   "GET /api/portal/export/schema/v2.json": "public",
   "GET /api/portal/export/schema/v1.json": "public",
   "GET /api/portal/export/json": "customer",
@@ -59,6 +61,9 @@ const access: Record<string, Access> = {
   "GET /api/staff/customers": "staff",
   "GET /api/staff/customers/:id": "staff",
   "POST /api/staff/customers/:id/protected-address": "staff",
+  // Issue 13 C: the disclosure log on the record, and a disclosure recorded by hand.
+  "GET /api/staff/customers/:id/disclosures": "staff",
+  "POST /api/staff/customers/:id/disclosures": "staff",
   "POST /api/staff/auth/password": "staff",
   "POST /api/staff/auth/totp/enrol": "staff",
   "POST /api/staff/auth/totp/confirm": "staff",

@@ -1,5 +1,7 @@
 import {
+  type DataCategoryId,
   type MarketingPurpose,
+  mailingListCategories,
   mayUseFor,
   noObjections,
   type Objections,
@@ -9,7 +11,8 @@ import {
 import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
-import { byStaff, recordAudit, type StaffActor } from "./audit.ts";
+import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
+import { recordMailingListDisclosures } from "./disclosures.ts";
 import { csvRow } from "./export/csv.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
@@ -168,7 +171,8 @@ export function mailingListCsvLine(row: MailingListRow): string {
 
 /**
  * The mailing list for a purpose as a streamed CSV file. The export is audited with what actually went out, also
- * when the download is cut short; `now` is read when it ends.
+ * when the download is cut short; `now` is read when it ends. In the same transaction each customer in the file gets
+ * a row in the disclosure log (issue 13) with the categories their line carried.
  */
 export function mailingListCsv(
   db: Db,
@@ -180,17 +184,23 @@ export function mailingListCsv(
   const batches = mailingListBatches(db, suppressionKey, purpose);
   const encoder = new TextEncoder();
   let count = 0;
-  // Who went out in the file: each of them is shown this export under "staff who opened your data".
-  const sent: string[] = [];
+  // Who went out in the file: each of them is shown this export under "staff who opened your data", and in the
+  // disclosure log with what their line carried.
+  const sent: { customerId: string; categories: DataCategoryId[] }[] = [];
   let audited = false;
   const audit = async (complete: boolean) => {
     if (audited) return;
     audited = true;
-    await recordAudit(
-      db,
-      byStaff(actor, { action: "mailing_list.exported", detail: { purpose, count, complete }, subjects: sent }),
-      now(),
-    );
+    const at = now();
+    await db.transaction(async (tx) => {
+      const subjects = sent.map((s) => s.customerId);
+      await appendAudit(
+        tx,
+        byStaff(actor, { action: "mailing_list.exported", detail: { purpose, count, complete }, subjects }),
+        at,
+      );
+      await recordMailingListDisclosures(tx, sent, actor, at);
+    });
   };
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -213,7 +223,7 @@ export function mailingListCsv(
         return;
       }
       count += next.value.eligible.length;
-      for (const row of next.value.eligible) sent.push(row.id);
+      for (const row of next.value.eligible) sent.push({ customerId: row.id, categories: mailingListCategories(row) });
       controller.enqueue(encoder.encode(next.value.eligible.map(mailingListCsvLine).join("")));
     },
     async cancel() {

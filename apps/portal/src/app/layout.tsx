@@ -14,6 +14,7 @@ export function Layout() {
   const signedIn = Boolean(session.data);
   const signedInItems = [
     { to: paths.myData, label: t("navMyData"), end: true },
+    { to: paths.disclosures, label: t("navDisclosures") },
     { to: paths.download, label: t("navDownload") },
     { to: paths.marketing, label: t("navMarketing") },
     { to: paths.contact, label: t("navContact") },

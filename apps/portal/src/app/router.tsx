@@ -22,6 +22,7 @@ const publicPages: [string, Page][] = [
 ];
 const signedInPages: [string, Page][] = [
   [paths.myData, page(() => import("./routes/my-data.tsx"))],
+  [paths.disclosures, page(() => import("./routes/disclosures.tsx"))],
   [paths.download, page(() => import("./routes/download.tsx"))],
   [paths.marketing, page(() => import("./routes/marketing.tsx"))],
   [paths.contact, page(() => import("./routes/contact.tsx"))],

@@ -4,6 +4,8 @@ export const paths = {
   /** The sign-in link of a sign-in mail; its secret follows `#`, so it never reaches a server. */
   signInLink: "/sign-in/link",
   myData: "/",
+  /** Issue 13: who received my data (the disclosure log). */
+  disclosures: "/disclosures",
   aboutRegister: "/about-register",
   download: "/download",
   marketing: "/marketing",

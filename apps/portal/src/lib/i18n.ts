@@ -7,6 +7,7 @@ const portalMessages = {
   appSubtitle: { fi: "Mastermark Oy:n asiakasrekisteri", en: "Mastermark Oy customer register" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navMyData: { fi: "Omat tiedot", en: "My data" },
+  navDisclosures: { fi: "Tietojen luovutukset", en: "Who received my data" },
   navAbout: { fi: "Tietoa rekisteristä", en: "About this register" },
   navDownload: { fi: "Lataa tiedot", en: "Download" },
   navMarketing: { fi: "Markkinointi", en: "Marketing" },

@@ -568,6 +568,18 @@ export const errorMessages = {
     en: "Enter the receiver's address as https://… (without credentials).",
   },
   // Issue 13 C — the disclosure log.
+  disclosure_day_in_future: {
+    fi: "Luovutuspäivä ei voi olla tulevaisuudessa.",
+    en: "The day of the disclosure cannot be in the future.",
+  },
+  disclosure_day_before_customer: {
+    fi: "Luovutuspäivä on ennen kuin asiakas tuli rekisteriin. Tarkista päivämäärä.",
+    en: "The day of the disclosure is before the customer was in the register. Check the date.",
+  },
+  disclosure_system_unknown: {
+    fi: "Valittua järjestelmää ei ole rekisteröity. Valitse vastaanottaja luettelosta.",
+    en: "The chosen system is not registered. Choose the recipient from the list.",
+  },
   // Issue 13 D — Art. 19 notifications.
   notification_by_webhook: {
     fi: "Tälle osapuolelle ilmoitetaan automaattisesti tiedonsiirrolla. Vahvista se itse vasta, jos toimitus epäonnistuu lopullisesti.",

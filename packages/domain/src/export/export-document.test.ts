@@ -63,6 +63,18 @@ function sampleDocument(): ExportDocument {
       sessions: [{ createdAt: at, lastSeenAt: at, ip: "203.0.113.10", userAgent: "Firefox" }],
       staffViews: [{ at, staffRole: "agent", action: "customer.record.viewed", why: { fi: "Haku", en: "Look-up" } }],
       downloads: [{ format: "json", at }],
+      disclosures: [
+        {
+          at,
+          channel: "manual",
+          systemName: null,
+          noticeRecipient: { id: "financialAdministrationPartner", name: { fi: "Kumppani", en: "Partner" } },
+          categories: ["name", "billing"],
+          legalBasis: "contract",
+          reason: "bookkeeping",
+          eventType: null,
+        },
+      ],
     },
   };
 }

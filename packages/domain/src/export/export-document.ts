@@ -10,6 +10,7 @@ import {
   organisationRoleSchema,
 } from "../customer/customer-record.ts";
 import { marketingChannels, marketingPurposes } from "../marketing/marketing.ts";
+import { disclosureChannels, disclosureLegalBases, disclosureReasons } from "../outbox/disclosures.ts";
 import { dataCategoryIds, recipientIds, sourceIds } from "../register/ids.ts";
 import { type RegisterDescription, rightIds } from "../register/register-description.ts";
 import { requestViewSchema } from "../requests/request-model.ts";
@@ -27,6 +28,7 @@ import { requestViewSchema } from "../requests/request-model.ts";
  * Issue 12 adds to version 2 (additive, nothing renamed or removed): the profile's `addressProtected`, each
  * invoice's `collectionAgency` and `writtenOffOn`, each source's `systemName`, the customer's `erasureSchedule` and
  * the register's `retention.relationshipEndsAfterMonths`.
+ * Issue 13 adds to version 2 (additive): the customer's `disclosures`, the log of who received their data.
  */
 
 export const EXPORT_VERSION = 2;
@@ -153,6 +155,24 @@ export type StaffView = z.infer<typeof staffViewSchema>;
 
 export const downloadEntrySchema = z.object({ format: z.enum(exportFormats), at: isoDateTime });
 
+/** One disclosure of the customer's data (issue 13), as the portal's "who received my data" shows it. */
+export const disclosureEntrySchema = z.object({
+  at: isoDateTime,
+  channel: z.enum(disclosureChannels).meta({
+    description:
+      "webhook: sent automatically to a connected system; mailing_list: on an exported mailing list; manual: recorded by staff",
+  }),
+  systemName: z.string().nullable().meta({ description: "The receiving system's registered name, if it was one" }),
+  noticeRecipient: z
+    .object({ id: z.enum(recipientIds), name: localizedSchema })
+    .nullable()
+    .meta({ description: "The recipient of the privacy notice it belongs to (see register.recipients)" }),
+  categories: z.array(z.enum(dataCategoryIds)).meta({ description: "The categories of your data it received" }),
+  legalBasis: z.enum(disclosureLegalBases),
+  reason: z.enum(disclosureReasons),
+  eventType: z.string().nullable().meta({ description: "The event an automatic transfer carried" }),
+});
+
 export const exportCustomerSchema = z.object({
   profile: customerProfileSchema,
   organisationRoles: z.array(organisationRoleSchema),
@@ -178,6 +198,10 @@ export const exportCustomerSchema = z.object({
       "Every time staff read your data, newest first: your record opened, your name among search results, your data on a mailing list",
   }),
   downloads: z.array(downloadEntrySchema).meta({ description: "Your downloads of your data, newest first" }),
+  // Additive in version 2 (issue 13).
+  disclosures: z.array(disclosureEntrySchema).meta({
+    description: "Who received your data: every disclosure to a recipient, newest first",
+  }),
 });
 export type ExportCustomer = z.infer<typeof exportCustomerSchema>;
 

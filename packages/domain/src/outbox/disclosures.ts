@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Localized } from "../i18n/localized.ts";
-import { type DataCategoryId, dataCategoryIds, recipientIds } from "../register/ids.ts";
+import { type DataCategoryId, dataCategoryIds, type RecipientId, recipientIds } from "../register/ids.ts";
+import { registerDescription } from "../register/register-description.ts";
 
 /*
  * Issue 13 — the disclosure log: every time a customer's data left the register for a recipient. The customer sees
@@ -81,7 +82,8 @@ export type RecordDisclosureInput = z.infer<typeof recordDisclosureSchema>;
 /** One disclosure as the customer and staff see it. */
 export type DisclosureView = {
   id: string;
-  at: number;
+  /** When (ISO 8601, UTC); a disclosure staff recorded for a past day: noon UTC of that day. */
+  at: string;
   channel: DisclosureChannel;
   /** The connected system's registered name, or null for a notice recipient recorded directly. */
   systemName: string | null;
@@ -93,3 +95,85 @@ export type DisclosureView = {
   /** The event a webhook carried, if it was one. */
   eventType: string | null;
 };
+
+/** GDPR Art. 6(1) points, as the register description writes them, to the log's legal bases. */
+const basisOfArticle: Record<string, DisclosureLegalBasis> = {
+  "6(1)(a)": "consent",
+  "6(1)(b)": "contract",
+  "6(1)(c)": "legal_obligation",
+  "6(1)(d)": "vital_interest",
+  "6(1)(e)": "public_task",
+  "6(1)(f)": "legitimate_interest",
+};
+
+/**
+ * The legal basis of a disclosure the register makes by itself, taken from the register description's purpose it
+ * serves (another controller's notice changes it there, not here); the notice's own basis if the purpose is missing.
+ */
+export function purposeLegalBasis(purposeId: string): DisclosureLegalBasis {
+  const purpose = registerDescription.purposes.find((p) => p.id === purposeId);
+  return basisOfArticle[purpose?.legalBasis.article ?? registerDescription.legalBasis.article] ?? "contract";
+}
+
+/**
+ * What the register discloses by itself, and why. A webhook keeps the company's systems up to date with the
+ * register (purpose "keepRegister"). A mailing-list export is the notice's "publishing … as a list, for example mailing
+ * labels" (purpose "publishLists"); the file leaves with the controller's own staff, who export it — the notice names
+ * no mailing house — so the recipient on record is the controller's staff, and the member of staff who exported it.
+ */
+export const automaticDisclosures = {
+  webhook: { purposeId: "keepRegister", reason: "system_sync" },
+  mailing_list: { purposeId: "publishLists", reason: "mailing", noticeRecipient: "controllerStaff" },
+} as const satisfies Record<
+  Exclude<DisclosureChannel, "manual">,
+  { purposeId: string; reason: DisclosureReason; noticeRecipient?: RecipientId }
+>;
+
+/** The categories in the register's canonical order, each once. */
+export function canonicalCategories(categories: Iterable<string>): DataCategoryId[] {
+  const given = new Set(categories);
+  return dataCategoryIds.filter((c) => given.has(c));
+}
+
+/** What a mailing-list line carries of a customer: the name always, the address and e-mail when they are there. */
+export function mailingListCategories(row: {
+  street: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string | null;
+  email: string | null;
+}): DataCategoryId[] {
+  const hasAddress = [row.street, row.postalCode, row.city, row.country].some((v) => v !== null && v !== "");
+  return canonicalCategories([
+    "name",
+    ...(hasAddress ? ["postalAddress"] : []),
+    ...(row.email !== null && row.email !== "" ? ["email"] : []),
+  ]);
+}
+
+export type DisclosureDayProblem = "disclosure_day_in_future" | "disclosure_day_before_customer";
+
+/**
+ * A day staff record a disclosure for: not after today (Helsinki), and not before the customer existed — the earlier
+ * of the relationship's start and the day the register got them (an import brings customers with older starts).
+ */
+export function disclosureDayProblem(
+  disclosedOn: string,
+  today: string,
+  customer: { relationshipStart: string; createdOn: string },
+): DisclosureDayProblem | null {
+  if (disclosedOn > today) return "disclosure_day_in_future";
+  // ISO days compare as text; the earlier of the two.
+  const [since] = [customer.relationshipStart, customer.createdOn].sort();
+  if (since !== undefined && disclosedOn < since) return "disclosure_day_before_customer";
+  return null;
+}
+
+/**
+ * The moment a disclosure recorded for `disclosedOn` is logged at: now, when it is today; otherwise noon UTC of
+ * that day, which is the same calendar day in Finland (14:00 or 15:00) and orders it within its day.
+ */
+export function disclosureMoment(disclosedOn: string, today: string, now: number): number {
+  if (disclosedOn === today) return now;
+  return Date.parse(`${disclosedOn}T12:00:00Z`);
+}

@@ -223,6 +223,8 @@ describe("download my data: CSV", () => {
         "sessions.csv",
         "staff_views.csv",
         "downloads.csv",
+        // Issue 13: who received the customer's data.
+        "disclosures.csv",
       ]);
       expect(text("README.txt")).toContain("Tietosuojavaltuutetun toimisto");
       expect(text("README.txt")).toContain("order_lines.csv");

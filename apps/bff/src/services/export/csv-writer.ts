@@ -272,6 +272,35 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         for (const d of withCurrent(meta.current, reader.downloads())) yield [d.format, d.at];
       },
     },
+    {
+      file: "disclosures.csv",
+      title: labels.disclosureLog,
+      columns: [
+        "at",
+        "channel",
+        "system_name",
+        "notice_recipient",
+        "categories",
+        "legal_basis",
+        "reason",
+        "event_type",
+      ],
+      rows: function* () {
+        for (const d of reader.disclosures()) {
+          // Codes as in the JSON; several categories in one cell, separated by spaces.
+          yield [
+            d.at,
+            d.channel,
+            d.systemName,
+            d.noticeRecipient?.id ?? null,
+            d.categories.join(" "),
+            d.legalBasis,
+            d.reason,
+            d.eventType,
+          ];
+        }
+      },
+    },
   ];
 }
 

@@ -15,6 +15,7 @@ import {
 } from "@tietoni/domain";
 import type { Db, Snapshot } from "../../db/port.ts";
 import { erasureScheduleView, toCustomerProfile } from "../customer-record.ts";
+import { toDisclosureView } from "../disclosures.ts";
 import { lifecycleFactsFrom, relationshipEndsAfterMonths } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
 import { STAFF_VIEWS_SQL, type StaffViewRow, toStaffView } from "../staff-views.ts";
@@ -135,6 +136,11 @@ export const SQL = {
   // The staff member's role, never their identity (services/staff-views.ts): the customer's id goes in twice.
   staffViews: STAFF_VIEWS_SQL,
   downloads: `SELECT format, at FROM downloads WHERE customer_id = ? ORDER BY at DESC, id DESC`,
+  // Issue 13: who received the customer's data (services/disclosures.ts), newest first.
+  disclosures: `SELECT d.id, d.at, d.channel, d.notice_recipient_id AS noticeRecipientId, d.categories,
+      d.legal_basis AS legalBasis, d.reason, d.event_type AS eventType, s.name AS systemName
+    FROM disclosures d LEFT JOIN connected_systems s ON s.id = d.system_id
+    WHERE d.customer_id = ? ORDER BY d.at DESC, d.id DESC`,
 } as const;
 
 export type ExportReaderOptions = {
@@ -367,6 +373,14 @@ function createReader(
     *downloads(): Generator<Row<"downloads">> {
       type DownloadRow = { format: Row<"downloads">["format"]; at: number };
       for (const r of each<DownloadRow>(SQL.downloads)) yield { format: r.format, at: iso(r.at) };
+    },
+
+    *disclosures(): Generator<Row<"disclosures">> {
+      type DisclosureRow = Parameters<typeof toDisclosureView>[0] & { systemName: string | null };
+      for (const { systemName, ...r } of each<DisclosureRow>(SQL.disclosures)) {
+        const { id: _id, ...view } = toDisclosureView(r, systemName);
+        yield view as Row<"disclosures">;
+      }
     },
   };
 }

@@ -1,5 +1,8 @@
 import {
   correctableFieldNames,
+  disclosureChannelLabels,
+  disclosureLegalBasisLabels,
+  disclosureReasonLabels,
   type ExportCustomer,
   erasureScheduleTextKey,
   erasureScheduleTexts,
@@ -167,6 +170,7 @@ const SECTIONS = [
   "sessions",
   "staffViews",
   "downloads",
+  "disclosureLog",
 ] as const;
 
 const open = (f: Formatters, id: (typeof SECTIONS)[number]) =>
@@ -528,6 +532,25 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
     [labels.at, labels.format].map((label) => ({ label })),
     withCurrent(meta.current, reader.downloads()),
     (d) => [f.dateTime(d.at), esc(d.format.toUpperCase())],
+  );
+  yield close;
+
+  // Issue 13: who received the customer's data, as the portal's page shows it.
+  yield open(f, "disclosureLog");
+  yield* table(
+    f,
+    labels.disclosureLog,
+    [labels.at, labels.recipient, labels.disclosedCategories, labels.why, labels.channel].map((label) => ({ label })),
+    reader.disclosures(),
+    (d) => [
+      f.dateTime(d.at),
+      [d.systemName === null ? "" : esc(d.systemName), d.noticeRecipient ? t(d.noticeRecipient.name) : ""]
+        .filter((part) => part !== "")
+        .join("<br>"),
+      list(d.categories.map((c) => t(register.dataCategories[c].name))),
+      `${t(disclosureReasonLabels[d.reason])}<br><span class="meta">${t(disclosureLegalBasisLabels[d.legalBasis])}</span>`,
+      t(disclosureChannelLabels[d.channel]),
+    ],
   );
   yield close;
 

@@ -54,6 +54,7 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield* nextList("sessions", reader.sessions());
   yield* nextList("staffViews", reader.staffViews());
   yield* nextList("downloads", withCurrent(meta.current, reader.downloads()));
+  yield* nextList("disclosures", reader.disclosures());
   yield "\n}}\n";
 }
 

@@ -34,6 +34,7 @@ export const labels = {
   sessions: { fi: "Voimassa olevat istunnot", en: "Active sessions" },
   staffViews: { fi: "Henkilökunnan katselut", en: "Staff who viewed your data" },
   downloads: { fi: "Tietojesi lataukset", en: "Downloads of your data" },
+  disclosureLog: { fi: "Kenelle tietojasi on luovutettu", en: "Who received your data" },
 
   // The register description.
   controller: { fi: "Rekisterinpitäjä", en: "Controller" },
@@ -125,6 +126,8 @@ export const labels = {
   why: { fi: "Peruste", en: "Why" },
   format: { fi: "Muoto", en: "Format" },
   complaint: { fi: "Valitusoikeus", en: "Right to complain" },
+  recipient: { fi: "Vastaanottaja", en: "Recipient" },
+  disclosedCategories: { fi: "Luovutetut tiedot", en: "Data disclosed" },
 } as const satisfies Record<string, Localized>;
 
 export type LabelKey = keyof typeof labels;
