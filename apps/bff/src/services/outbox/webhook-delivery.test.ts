@@ -106,7 +106,7 @@ beforeAll(async () => {
     id: systemId,
     name: "Newsletter tool",
     noticePartyKind: "recipient",
-    noticePartyId: "newsletterProvider",
+    noticePartyId: "financialAdministrationPartner",
     createdAt: t.now(),
   });
   receiver = http.createServer((req, res) => {
