@@ -93,9 +93,9 @@ export function postTo(
       method: "POST",
       headers: { ...request.headers, "content-length": String(Buffer.byteLength(request.body)) },
       lookup,
-      // A fresh connection per try: a pooled socket would skip this try's address check.
+      // A fresh connection per try: a pooled socket would skip this try's address check. TLS's server name (and the
+      // certificate check) stays the URL's host: Node takes it from the host, not from what `lookup` answers.
       agent: false,
-      ...(url.protocol === "https:" ? { servername: urlHost(url) } : {}),
     });
     // One deadline for the whole exchange (connect, send, answer), not an idle timer a slow drip could extend.
     const timer = setTimeout(() => {
