@@ -23,6 +23,7 @@ import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keep
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { systemsRoutes } from "./routes/staff/systems.ts";
+import { webhookRoutes } from "./routes/staff/webhooks.ts";
 import { loadStaffSubject } from "./services/staff-auth.ts";
 import { createSurface } from "./surface.ts";
 
@@ -59,6 +60,8 @@ export function createStaffApi(deps: Deps) {
       .route("/audit", auditRoutes(ctx))
       .route("/retention", retentionRoutes(ctx))
       .route("/systems", systemsRoutes(ctx))
+      // Issue 13 B: connected systems' webhook endpoints (Standard Webhooks signing secrets, shown once).
+      .route("/webhooks", webhookRoutes(ctx))
       // Issue 12 E1: create a customer, correct any field, record an objection taken by staff.
       .route("/records", staffRecordRoutes(ctx))
       // Issue 12 E2: holds, invoice states, role and relationship end; the four-eyes approvals.

@@ -112,6 +112,11 @@ const access: Record<string, Access> = {
   "POST /api/staff/systems/:id/clients": "admin",
   "POST /api/staff/systems/:id/clients/:clientId/rotate": "admin",
   "POST /api/staff/systems/:id/clients/:clientId/revoke": "admin",
+  // Issue 13 B: webhook endpoints of connected systems.
+  "GET /api/staff/webhooks": "admin",
+  "POST /api/staff/webhooks": "admin",
+  "PATCH /api/staff/webhooks/:id": "admin",
+  "POST /api/staff/webhooks/:id/rotate-secret": "admin",
   // Issue 12 E2: staff record-keeping (holds, invoice states, role and relationship end) and the approvals.
   "POST /api/staff/records/:id/holds": "staff",
   "POST /api/staff/records/:id/holds/:holdId/clear": "staff",

@@ -38,6 +38,7 @@ export function Layout() {
               admin && { to: paths.audit, label: t("navAudit") },
               admin && { to: paths.retention, label: t("navRetention") },
               admin && { to: paths.systems, label: t("navSystems") },
+              admin && { to: paths.webhooks, label: t("navWebhooks") },
               admin && { to: paths.imports, label: t("navImports") },
               { to: paths.security, label: t("navSecurity") },
             ]}

@@ -27,6 +27,7 @@ const Audit = page(() => import("./routes/audit.tsx"));
 const Retention = page(() => import("./routes/retention.tsx"));
 const Systems = page(() => import("./routes/systems.tsx"));
 const System = page(() => import("./routes/system.tsx"));
+const Webhooks = page(() => import("./routes/webhooks.tsx"));
 const Imports = page(() => import("./routes/imports.tsx"));
 const Security = page(() => import("./routes/security.tsx"));
 const ChangePassword = page(() => import("./routes/change-password.tsx"));
@@ -53,6 +54,7 @@ export function AppRouter() {
             <Route path={paths.retention} element={<Retention />} />
             <Route path={paths.systems} element={<Systems />} />
             <Route path={paths.systemPattern} element={<System />} />
+            <Route path={paths.webhooks} element={<Webhooks />} />
             <Route path={paths.imports} element={<Imports />} />
             <Route path={paths.security} element={<Security />} />
             <Route path={paths.changePassword} element={<ChangePassword />} />

@@ -18,6 +18,7 @@ export const paths = {
   systems: "/admin/systems",
   system: (id: string) => `/admin/systems/${encodeURIComponent(id)}`,
   systemPattern: "/admin/systems/:id",
+  webhooks: "/admin/webhooks",
   imports: "/admin/imports",
   security: "/account/security",
   changePassword: "/account/password",

@@ -16,6 +16,7 @@ const staffMessages = {
   navAudit: { fi: "Lokitiedot", en: "Audit trail" },
   navRetention: { fi: "Säilytysajat", en: "Retention" },
   navSystems: { fi: "Yhdistetyt järjestelmät", en: "Connected systems" },
+  navWebhooks: { fi: "Webhookit", en: "Webhooks" },
   navInbound: { fi: "Saapuneet tiedot", en: "Incoming data" },
   navImports: { fi: "Tuonti", en: "Import" },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },

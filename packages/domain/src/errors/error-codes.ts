@@ -567,6 +567,18 @@ export const errorMessages = {
     fi: "Anna vastaanottajan osoite muodossa https://… (ilman tunnuksia).",
     en: "Enter the receiver's address as https://… (without credentials).",
   },
+  webhook_events_required: {
+    fi: "Valitse vähintään yksi tapahtuma, jonka järjestelmä vastaanottaa.",
+    en: "Choose at least one event the system receives.",
+  },
+  webhook_categories_missing: {
+    fi: "Valitut tietoryhmät eivät kata kaikkia valittuja tapahtumia: tapahtuma lähetetään vain, jos järjestelmä saa vastaanottaa kaikki sen tietoryhmät.",
+    en: "The chosen data categories do not cover every chosen event: an event is sent only if the system may receive all of its categories.",
+  },
+  webhook_system_unknown: {
+    fi: "Valittua järjestelmää ei löydy. Valitse rekisteröity järjestelmä tai rekisteröi uusi.",
+    en: "The chosen system was not found. Choose a registered system or register a new one.",
+  },
   // Issue 13 C — the disclosure log.
   disclosure_day_in_future: {
     fi: "Luovutuspäivä ei voi olla tulevaisuudessa.",
