@@ -24,6 +24,7 @@ export * from "./ingest/interchange.ts";
 export * from "./ingest/interchange-schema.ts";
 export * from "./ingest/update-service.ts";
 export * from "./marketing/marketing.ts";
+export * from "./outbox/delivery-log.ts";
 export * from "./outbox/disclosures.ts";
 export * from "./outbox/events.ts";
 export * from "./outbox/outbox.ts";
