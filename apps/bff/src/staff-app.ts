@@ -13,6 +13,7 @@ import { staffAuthRoutes } from "./routes/staff/auth.ts";
 import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
+import { deliveriesRoutes } from "./routes/staff/deliveries.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
@@ -64,6 +65,8 @@ export function createStaffApi(deps: Deps) {
       .route("/inbound-issues", inboundIssueRoutes(ctx))
       // Issue 12 B: file imports (the upload streams its body, see uploadPaths).
       .route("/imports", importRoutes(ctx))
+      // Issue 13 A: the outbox's delivery log for admins, with retry and replay.
+      .route("/deliveries", deliveriesRoutes(ctx))
   );
 }
 

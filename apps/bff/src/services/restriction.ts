@@ -4,13 +4,17 @@ import {
   iso,
   isPending,
   isRestrictionLiftReason,
+  type LiftNoticeState,
+  type LiftToldOtherwiseMethod,
+  liftNoticeState,
+  type OutboxStatus,
   type RequestView,
   type RestrictionLiftReason,
 } from "@tietoni/domain";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
-import { customers, requestEvents, requests, restrictions } from "../db/schema.ts";
+import { customers, outbox, requestEvents, requests, restrictions } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { restrictionAppliedMail, restrictionLiftNoticeMail } from "../mail/operation-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
@@ -71,7 +75,56 @@ export async function endedRestrictions(q: Queries, customerId: string) {
   }));
 }
 
-export function toRestrictionView(r: RestrictionRow) {
+/**
+ * Where the notice before a lift stands (issue 13): its outbox row's status and last error, what staff recorded if
+ * they told the customer another way, and what the rule allows now.
+ */
+export type LiftNoticeView = LiftNoticeState & {
+  lastError: string | null;
+  toldOtherwise: { at: string; method: LiftToldOtherwiseMethod } | null;
+};
+
+const noNotice: LiftNoticeView = {
+  delivery: "none",
+  told: false,
+  mayRecordToldOtherwise: false,
+  lastError: null,
+  toldOtherwise: null,
+};
+
+/** The facts the lift rule needs: the notice's outbox row and whether the customer has an address to mail. */
+export async function loadLiftNotice(q: Queries, r: RestrictionRow): Promise<LiftNoticeView> {
+  const row = r.liftNoticeOutboxId
+    ? await q
+        .select({ status: outbox.status, deliveredAt: outbox.deliveredAt, lastError: outbox.lastError })
+        .from(outbox)
+        .where(eq(outbox.id, r.liftNoticeOutboxId))
+        .get()
+    : undefined;
+  const customer = await customerState(q, r.customerId);
+  const state = liftNoticeState({
+    liftNoticeAt: r.liftNoticeAt,
+    noticeStatus: (row?.status ?? null) as OutboxStatus | null,
+    noticeDelivered: row ? row.deliveredAt !== null : false,
+    toldOtherwiseAt: r.liftToldOtherwiseAt,
+    customerHasEmail: Boolean(customer?.email) && customer?.anonymisedAt === null,
+  });
+  return {
+    ...state,
+    lastError: row && (row.status === "failing" || row.status === "dead") ? row.lastError : null,
+    toldOtherwise:
+      r.liftToldOtherwiseAt !== null && r.liftToldOtherwiseMethod !== null
+        ? { at: iso(r.liftToldOtherwiseAt), method: r.liftToldOtherwiseMethod }
+        : null,
+  };
+}
+
+/** The view with the notice's delivery read too: what the staff panel shows. */
+export async function restrictionViewWithNotice(q: Queries, r: RestrictionRow) {
+  return toRestrictionView(r, r.liftedAt === null ? await loadLiftNotice(q, r) : noNotice);
+}
+
+export function toRestrictionView(r: RestrictionRow, liftNotice: LiftNoticeView = noNotice) {
   return {
     id: r.id,
     customerId: r.customerId,
@@ -84,6 +137,7 @@ export function toRestrictionView(r: RestrictionRow) {
     liftedBy: r.liftedBy,
     liftReason: liftReasonOf(r),
     endedByRequestId: r.endedByRequestId,
+    liftNotice,
   };
 }
 
@@ -161,7 +215,7 @@ export async function applyRestriction(
         requestId,
       });
     }
-    return { ok: true, restriction: toRestrictionView(restriction), request };
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, restriction), request };
   });
 }
 
@@ -180,7 +234,7 @@ export async function viewCustomerRestriction(
       byStaff(actor, { action: "restriction.viewed", customerId, detail: { restrictionId: restriction?.id ?? null } }),
       now,
     );
-    return { ok: true, restriction: restriction ? toRestrictionView(restriction) : null };
+    return { ok: true, restriction: restriction ? await restrictionViewWithNotice(tx, restriction) : null };
   });
 }
 
@@ -188,14 +242,19 @@ export async function viewCustomerRestriction(
 async function recordRestrictionStep(
   tx: Tx,
   r: RestrictionRow,
-  step: { event: string; action: AuditAction; detail?: Record<string, string> },
+  step: { event: string; action: AuditAction; detail?: Record<string, string>; note?: string },
   actor: StaffActor,
   now: number,
 ) {
   if (r.requestId) {
-    await tx
-      .insert(requestEvents)
-      .values({ requestId: r.requestId, at: now, actorType: "staff", actorId: actor.id, event: step.event });
+    await tx.insert(requestEvents).values({
+      requestId: r.requestId,
+      at: now,
+      actorType: "staff",
+      actorId: actor.id,
+      event: step.event,
+      note: step.note ?? null,
+    });
   }
   await appendAudit(
     tx,
@@ -242,13 +301,15 @@ export async function notifyRestrictionLift(
       .set({ liftNoticeAt: now, liftNoticeOutboxId: outboxId })
       .where(eq(restrictions.id, restrictionId));
     await recordRestrictionStep(tx, r, { event: "liftNoticeSent", action: "restriction.lift_notified" }, actor, now);
-    return { ok: true, restriction: toRestrictionView({ ...r, liftNoticeAt: now }) };
+    const after = { ...r, liftNoticeAt: now, liftNoticeOutboxId: outboxId };
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, after) };
   });
 }
 
 /**
- * Lifts a restriction the customer has been told about (409 lift_notice_missing before that), for a reason that
- * fits its ground (400 lift_reason_invalid otherwise). The reason is a code from the domain, not free text: the
+ * Lifts a restriction the customer has been told about (409 lift_notice_missing before that; issue 13: 409
+ * lift_notice_not_delivered until the notice's mail is delivered, unless staff recorded another way they told the
+ * customer), for a reason that fits its ground (400 lift_reason_invalid otherwise). The reason is a code from the domain, not free text: the
  * customer reads it in their own language, and the audit trail can keep it because it names no one.
  */
 export async function liftRestriction(
@@ -263,6 +324,8 @@ export async function liftRestriction(
     if (!checkLiftReason(r.ground, reason).allowed) return fail(400, "lift_reason_invalid", "reason");
     // Art. 18(3): the customer is told before the restriction is lifted.
     if (r.liftNoticeAt === null) return fail(409, "lift_notice_missing");
+    // Queued is not told: the mail may still bounce (issue 13).
+    if (!(await loadLiftNotice(tx, r)).told) return fail(409, "lift_notice_not_delivered");
     const lifted = { liftedAt: now, liftedBy: actor.id, liftReason: reason };
     await tx.update(restrictions).set(lifted).where(eq(restrictions.id, restrictionId));
     await recordRestrictionStep(
@@ -273,6 +336,46 @@ export async function liftRestriction(
       now,
     );
     return { ok: true, restriction: toRestrictionView({ ...r, ...lifted }) };
+  });
+}
+
+/**
+ * Staff record how they told the customer the restriction will be lifted when the notice's mail failed or cannot be
+ * sent (no address): by phone, by letter, in person, or to another address (Art. 18(3)). Allowed only then (409
+ * lift_told_otherwise_not_allowed), once; it counts as the notice, so the lift may follow. The method is a code, so
+ * the request's history and the audit trail keep no personal data.
+ */
+export async function recordLiftToldOtherwise(
+  db: Db,
+  restrictionId: string,
+  method: LiftToldOtherwiseMethod,
+  actor: StaffActor,
+  now: number,
+): Promise<Result<{ restriction: RestrictionView }>> {
+  return onRestriction(db, restrictionId, async (tx, r) => {
+    if (r.liftedAt !== null) return invalidState();
+    if (!(await loadLiftNotice(tx, r)).mayRecordToldOtherwise) return fail(409, "lift_told_otherwise_not_allowed");
+    const told = {
+      liftToldOtherwiseAt: now,
+      liftToldOtherwiseBy: actor.id,
+      liftToldOtherwiseMethod: method,
+      // A customer without an address got no mail: this is their notice, and its time.
+      liftNoticeAt: r.liftNoticeAt ?? now,
+    };
+    await tx.update(restrictions).set(told).where(eq(restrictions.id, restrictionId));
+    await recordRestrictionStep(
+      tx,
+      r,
+      {
+        event: "liftToldOtherwise",
+        action: "restriction.lift_told_otherwise",
+        detail: { method, ...(r.liftNoticeOutboxId ? { outboxId: r.liftNoticeOutboxId } : {}) },
+        note: method,
+      },
+      actor,
+      now,
+    );
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, { ...r, ...told }) };
   });
 }
 

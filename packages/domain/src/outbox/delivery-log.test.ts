@@ -69,7 +69,10 @@ describe("lifting a restriction waits for the notice (Art. 18(3))", () => {
     expect(liftNoticeState({ ...base, noticeStatus: "dead" }).mayRecordToldOtherwise).toBe(true);
     const noEmail = { ...base, liftNoticeAt: null, customerHasEmail: false };
     expect(liftNoticeState(noEmail)).toMatchObject({ delivery: "none", told: false, mayRecordToldOtherwise: true });
-    expect(liftNoticeState({ ...base, liftNoticeAt: null })).toMatchObject({ told: false, mayRecordToldOtherwise: false });
+    expect(liftNoticeState({ ...base, liftNoticeAt: null })).toMatchObject({
+      told: false,
+      mayRecordToldOtherwise: false,
+    });
   });
   it("counts what staff recorded as telling the customer, once", () => {
     const told = liftNoticeState({ ...base, noticeStatus: "dead", toldOtherwiseAt: 5 });

@@ -112,7 +112,13 @@ export type LiftNoticeState = {
 
 export function liftNoticeState(f: LiftNoticeFacts): LiftNoticeState {
   const delivery: LiftNoticeDelivery =
-    f.noticeStatus !== null ? (f.noticeDelivered ? "delivered" : f.noticeStatus) : f.liftNoticeAt !== null ? "legacy" : "none";
+    f.noticeStatus !== null
+      ? f.noticeDelivered
+        ? "delivered"
+        : f.noticeStatus
+      : f.liftNoticeAt !== null
+        ? "legacy"
+        : "none";
   const delivered = delivery === "delivered" || delivery === "legacy";
   const toldOtherwise = f.toldOtherwiseAt !== null;
   const failed = delivery === "failing" || delivery === "dead";

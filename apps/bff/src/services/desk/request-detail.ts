@@ -14,6 +14,7 @@ import type { Db, Queries } from "../../db/port.ts";
 import { correctionNotifications, datumSources, requestEvents, requests, staffUsers } from "../../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
+import { type UndeliveredNotice, undeliveredRequiredNotices } from "../deliveries.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";
 import { toRequestView } from "../requests.ts";
 import { notFound, type Result } from "../result.ts";
@@ -47,6 +48,8 @@ export type DeskRequest = {
   notifications: Notifications | null;
   /** A paper access request's identity check (issue 12): how, by whom, when; null until recorded. */
   identity: { method: string; verifiedBy: string | null; verifiedAt: string } | null;
+  /** Issue 13: required notices of this request that have not reached the customer (flagged until delivered). */
+  undeliveredNotices: UndeliveredNotice[];
 };
 
 export async function findRequest(q: Queries, id: string): Promise<RequestRow | null> {
@@ -105,7 +108,8 @@ async function readRequestParts(r: Queries, id: string, today: string) {
         .where(eq(staffUsers.id, row.identityVerifiedBy))
         .get()
     : undefined;
-  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row), verifier };
+  const undelivered = (await undeliveredRequiredNotices(r, [row.id])).get(row.id) ?? [];
+  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row), verifier, undelivered };
 }
 
 /** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
@@ -143,6 +147,7 @@ export async function loadDeskRequest(db: Db, id: string, now: number): Promise<
             verifiedAt: iso(row.identityVerifiedAt),
           }
         : null,
+    undeliveredNotices: parts.undelivered,
   };
 }
 
