@@ -58,6 +58,22 @@ export async function activeRestriction(q: Queries, customerId: string) {
   );
 }
 
+/**
+ * When the customer was told the restriction will be lifted, as the portal shows it (issue 13): when the notice's
+ * mail was delivered, when staff told them another way, or, for a notice from before the outbox, when it was sent.
+ * Null while the notice is on its way or failed: a queued mail has told no one.
+ */
+export async function liftToldAt(q: Queries, r: RestrictionRow): Promise<string | null> {
+  if (r.liftToldOtherwiseAt !== null) return iso(r.liftToldOtherwiseAt);
+  if (r.liftNoticeOutboxId === null) return iso(r.liftNoticeAt);
+  const row = await q
+    .select({ deliveredAt: outbox.deliveredAt })
+    .from(outbox)
+    .where(eq(outbox.id, r.liftNoticeOutboxId))
+    .get();
+  return iso(row?.deliveredAt ?? null);
+}
+
 /** The restrictions on a customer's record that have ended, newest first, with why: what the customer is shown. */
 export async function endedRestrictions(q: Queries, customerId: string) {
   const rows = await q
@@ -65,14 +81,19 @@ export async function endedRestrictions(q: Queries, customerId: string) {
     .from(restrictions)
     .where(and(eq(restrictions.customerId, customerId), isNotNull(restrictions.liftedAt)))
     .orderBy(desc(restrictions.liftedAt));
-  return rows.map((e) => ({
-    ground: e.ground,
-    requestId: e.requestId,
-    since: iso(e.appliedAt),
-    liftedAt: iso(e.liftedAt),
-    liftReason: liftReasonOf(e),
-    endedByRequestId: e.endedByRequestId,
-  }));
+  const ended = [];
+  for (const e of rows) {
+    ended.push({
+      ground: e.ground,
+      requestId: e.requestId,
+      since: iso(e.appliedAt),
+      liftNoticeToldAt: await liftToldAt(q, e),
+      liftedAt: iso(e.liftedAt),
+      liftReason: liftReasonOf(e),
+      endedByRequestId: e.endedByRequestId,
+    });
+  }
+  return ended;
 }
 
 /**
