@@ -19,6 +19,7 @@ export const paths = {
   system: (id: string) => `/admin/systems/${encodeURIComponent(id)}`,
   systemPattern: "/admin/systems/:id",
   imports: "/admin/imports",
+  deliveries: "/admin/deliveries",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;
