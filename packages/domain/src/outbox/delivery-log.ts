@@ -133,3 +133,8 @@ export const liftToldOtherwiseInputSchema = z.object({
   method: z.enum(liftToldOtherwiseMethods, { error: "lift_told_otherwise_method_required" }),
 });
 export type LiftToldOtherwiseInput = { method: LiftToldOtherwiseMethod };
+
+/** A stored method code (the request history's note) as the domain names it. */
+export function isLiftToldOtherwiseMethod(value: string | null): value is LiftToldOtherwiseMethod {
+  return value !== null && (liftToldOtherwiseMethods as readonly string[]).includes(value);
+}
