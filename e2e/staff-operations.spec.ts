@@ -172,7 +172,16 @@ test("approving a correction is refused under a legal-claim restriction and ends
 
   // The legal claim is over; the customer contests the accuracy instead, and the correction settles it.
   await staffPost(`/operations/restriction/${restriction.id}/notify-lift`);
-  await staffPost(`/operations/restriction/${restriction.id}/lift`, { reason: "legalClaimConcluded" });
+  // Issue 13: the lift waits until the notice's mail has been delivered (the outbox sends it just after the commit).
+  await expect
+    .poll(async () => {
+      const res = await page.request.post(`${STAFF}/api/staff/operations/restriction/${restriction.id}/lift`, {
+        data: { reason: "legalClaimConcluded" },
+        headers: { origin: STAFF },
+      });
+      return res.status();
+    })
+    .toBe(200);
   await page.goto(`/requests/${legal}`);
   await expect(page.getByText("Reason: The data are no longer needed for the legal claim.")).toBeVisible();
   const accuracy = await portalRequest(page, { type: "restriction", ground: "accuracyContested" });

@@ -13,6 +13,7 @@ import { staffAuthRoutes } from "./routes/staff/auth.ts";
 import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
 import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
+import { deliveriesRoutes } from "./routes/staff/deliveries.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { staffDisclosureRoutes } from "./routes/staff/disclosures.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
@@ -73,6 +74,8 @@ export function createStaffApi(deps: Deps) {
       .route("/imports", importRoutes(ctx))
       // Issue 13 D: Art. 19 — the parties still to tell of a correction, erasure or restriction.
       .route("/recipient-notifications", recipientNotificationRoutes(ctx))
+      // Issue 13 A: the outbox's delivery log for admins, with retry and replay.
+      .route("/deliveries", deliveriesRoutes(ctx))
   );
 }
 

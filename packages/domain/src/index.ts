@@ -25,6 +25,7 @@ export * from "./ingest/interchange-schema.ts";
 export * from "./ingest/update-service.ts";
 export * from "./marketing/marketing.ts";
 export * from "./outbox/art19.ts";
+export * from "./outbox/delivery-log.ts";
 export * from "./outbox/disclosures.ts";
 export * from "./outbox/events.ts";
 export * from "./outbox/outbox.ts";

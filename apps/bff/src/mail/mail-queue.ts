@@ -42,7 +42,7 @@ type StoredMail = Omit<MailMessage, "attachments"> & {
   attachments?: { filename: string; contentType: string; base64: string }[];
 };
 
-function toStored(message: MailMessage): StoredMail {
+export function toStored(message: MailMessage): StoredMail {
   const { attachments, ...rest } = message;
   return attachments
     ? {

@@ -91,6 +91,8 @@ const access: Record<string, Access> = {
   "GET /api/staff/operations/restriction/customer/:customerId": "staff",
   "POST /api/staff/operations/restriction/:restrictionId/notify-lift": "staff",
   "POST /api/staff/operations/restriction/:restrictionId/lift": "staff",
+  // Issue 13 E: how staff told the customer when the lift notice's mail failed.
+  "POST /api/staff/operations/restriction/:restrictionId/told-otherwise": "staff",
   "GET /api/staff/operations/mailing-list/summary": "staff",
   "GET /api/staff/operations/mailing-list": "staff",
   "GET /api/staff/accounts": "admin",
@@ -117,6 +119,10 @@ const access: Record<string, Access> = {
   "POST /api/staff/webhooks": "admin",
   "PATCH /api/staff/webhooks/:id": "admin",
   "POST /api/staff/webhooks/:id/rotate-secret": "admin",
+  // Issue 13 A: the outbox's delivery log, with retry and replay.
+  "GET /api/staff/deliveries": "admin",
+  "POST /api/staff/deliveries/:id/retry": "admin",
+  "POST /api/staff/deliveries/:id/replay": "admin",
   // Issue 12 E2: staff record-keeping (holds, invoice states, role and relationship end) and the approvals.
   "POST /api/staff/records/:id/holds": "staff",
   "POST /api/staff/records/:id/holds/:holdId/clear": "staff",

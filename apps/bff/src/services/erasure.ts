@@ -19,6 +19,7 @@ import { decide } from "./desk/decisions.ts";
 import { gatherErasureFacts } from "./erasure-facts.ts";
 import { externalIdsBySystem } from "./outbox/event-payloads.ts";
 import { emitCustomerEvent } from "./outbox/events.ts";
+import { recordedSources } from "./recipient-notifications.ts";
 import { loadRequestView } from "./requests.ts";
 import { pendingOperationRequest } from "./restriction.ts";
 import { type Failure, fail, notFound, type Result, transact } from "./result.ts";
@@ -128,6 +129,8 @@ export function executeErasure(
     }
     // The systems' own ids of the person go with the anonymisation; the erasure event still needs them.
     const externalIds = await externalIdsBySystem(tx, row.customerId);
+    // So are the recorded sources, which Art. 19 tells of the erasure too.
+    const sources = await recordedSources(tx, row.customerId);
     // The confirmation goes in the customer's language, read (with the request) before the erasure clears it.
     const locale = mailLanguage(pending.customer.language);
     const result = await anonymiseCustomer(tx, row.customerId, {
@@ -142,7 +145,7 @@ export function executeErasure(
     await emitCustomerEvent(
       tx,
       { outbox, now: () => now },
-      { type: "customer.erased", customerId: row.customerId, requestId, externalIds },
+      { type: "customer.erased", customerId: row.customerId, requestId, externalIds, sources },
     );
     // The history event carries no note: the decision text says it all.
     await decide(tx, row, actor, now, "completed", ERASURE_DECISION, null);

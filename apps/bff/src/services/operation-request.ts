@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { requests, restrictions } from "../db/schema.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
-import { customerState, type RestrictionView, toRestrictionView } from "./restriction.ts";
+import { customerState, type RestrictionView, restrictionViewWithNotice } from "./restriction.ts";
 import { notFound, type Result, transact } from "./result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
@@ -48,7 +48,7 @@ export function viewOperationRequest(
         restrictionGround: row.restrictionGround,
         decidedAt: iso(row.decidedAt),
       },
-      restriction: restriction ? toRestrictionView(restriction) : null,
+      restriction: restriction ? await restrictionViewWithNotice(tx, restriction) : null,
       customerAnonymised: customer !== undefined && customer.anonymisedAt !== null,
     };
     return { ok: true, view };

@@ -10,12 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   connectedSystems,
   customers,
+  datumSources,
   disclosures,
   outbox as outboxTable,
   recipientNotifications,
   requestEvents,
 } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
+import { createCustomer } from "../db/test-fixtures.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
 import { createOutbox, type Outbox } from "./outbox/outbox.ts";
 import { planRecipientNotifications, settleWebhookNotifications } from "./recipient-notifications.ts";
@@ -277,6 +279,23 @@ describe("planning who to tell", () => {
       ]),
     );
     expect(erasure).toHaveLength(3);
+  });
+
+  it("tells the system a datum came from of an erasure carried out on the desk, though the erasure deletes the sources", async () => {
+    const { id } = await createCustomer(t.db, { orders: 0 });
+    await t.db
+      .insert(datumSources)
+      .values({ customerId: id, category: "phone", source: "subcontractor", systemId: "sysvtj", notedAt: t.now() });
+    const cookie = await t.signInCustomer(
+      (await t.db.select({ email: customers.email }).from(customers).where(eq(customers.id, id)).get())?.email ?? "",
+    );
+    const res = await t.postPortal("/api/portal/requests", { type: "erasure", text: "Poistakaa." }, cookie);
+    expect(res.status).toBe(201);
+    const { request } = (await res.json()) as { request: RequestView };
+    expect((await t.postStaff(`/api/staff/operations/erasure/${request.id}/execute`, {}, agent)).status).toBe(200);
+    expect(await t.db.select().from(datumSources).where(eq(datumSources.customerId, id)).all()).toEqual([]);
+    const told = (await rowsOf(id)).filter((r) => r.trigger === "erasure" && r.partyKind === "system");
+    expect(told.map((r) => [r.partyId, r.method, r.requestId])).toEqual([["sysvtj", "task", request.id]]);
   });
 });
 

@@ -102,10 +102,7 @@ export async function planRecipientNotifications(
     })
     .from(disclosures)
     .where(eq(disclosures.customerId, event.customerId));
-  const sources = await tx
-    .select({ category: datumSources.category, source: datumSources.source, systemId: datumSources.systemId })
-    .from(datumSources)
-    .where(eq(datumSources.customerId, event.customerId));
+  const sources = event.sources ?? (await recordedSources(tx, event.customerId));
   const parties = art19Parties({
     trigger,
     categories: event.categories ?? eventCategories(event.type),
@@ -366,4 +363,13 @@ export function confirmRecipientNotification(
     if (!after) throw new Error("notification vanished after confirming");
     return { ok: true, notification: toView(after) };
   });
+}
+
+/** The customer's recorded sources (category, notice source, system): read before an erasure deletes them. */
+export function recordedSources(q: Queries, customerId: string) {
+  return q
+    .select({ category: datumSources.category, source: datumSources.source, systemId: datumSources.systemId })
+    .from(datumSources)
+    .where(eq(datumSources.customerId, customerId))
+    .all();
 }

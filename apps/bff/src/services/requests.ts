@@ -20,7 +20,7 @@ import { billingDetails, customers, organisationRoles, organisations, requestEve
 import type { Deps } from "../deps.ts";
 import { requestCancelledMail, requestReceivedMail } from "../mail/request-templates.ts";
 import { appendAudit } from "./audit.ts";
-import { activeRestriction, endedRestrictions } from "./restriction.ts";
+import { activeRestriction, endedRestrictions, liftToldAt } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
 type RequestRow = typeof requests.$inferSelect;
@@ -232,7 +232,13 @@ export function customerRequestsPage(db: Db, customerId: string) {
     return {
       requests: await listCustomerRequests(r, customerId),
       restriction: restriction
-        ? { ground: restriction.ground, since: iso(restriction.appliedAt), requestId: restriction.requestId }
+        ? {
+            ground: restriction.ground,
+            since: iso(restriction.appliedAt),
+            requestId: restriction.requestId,
+            // Issue 13: the customer sees when they were told it will be lifted (once the notice reached them).
+            liftNoticeToldAt: await liftToldAt(r, restriction),
+          }
         : null,
       endedRestrictions: await endedRestrictions(r, customerId),
     };

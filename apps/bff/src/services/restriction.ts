@@ -4,14 +4,18 @@ import {
   iso,
   isPending,
   isRestrictionLiftReason,
+  type LiftNoticeState,
+  type LiftToldOtherwiseMethod,
+  liftNoticeState,
   mailLanguage,
+  type OutboxStatus,
   type RequestView,
   type RestrictionLiftReason,
 } from "@tietoni/domain";
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
-import { customers, requestEvents, requests, restrictions } from "../db/schema.ts";
+import { customers, outbox, requestEvents, requests, restrictions } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { restrictionAppliedMail, restrictionLiftNoticeMail } from "../mail/operation-templates.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
@@ -56,6 +60,22 @@ export async function activeRestriction(q: Queries, customerId: string) {
   );
 }
 
+/**
+ * When the customer was told the restriction will be lifted, as the portal shows it (issue 13): when the notice's
+ * mail was delivered, when staff told them another way, or, for a notice from before the outbox, when it was sent.
+ * Null while the notice is on its way or failed: a queued mail has told no one.
+ */
+export async function liftToldAt(q: Queries, r: RestrictionRow): Promise<string | null> {
+  if (r.liftToldOtherwiseAt !== null) return iso(r.liftToldOtherwiseAt);
+  if (r.liftNoticeOutboxId === null) return iso(r.liftNoticeAt);
+  const row = await q
+    .select({ deliveredAt: outbox.deliveredAt })
+    .from(outbox)
+    .where(eq(outbox.id, r.liftNoticeOutboxId))
+    .get();
+  return iso(row?.deliveredAt ?? null);
+}
+
 /** The restrictions on a customer's record that have ended, newest first, with why: what the customer is shown. */
 export async function endedRestrictions(q: Queries, customerId: string) {
   const rows = await q
@@ -63,17 +83,71 @@ export async function endedRestrictions(q: Queries, customerId: string) {
     .from(restrictions)
     .where(and(eq(restrictions.customerId, customerId), isNotNull(restrictions.liftedAt)))
     .orderBy(desc(restrictions.liftedAt));
-  return rows.map((e) => ({
-    ground: e.ground,
-    requestId: e.requestId,
-    since: iso(e.appliedAt),
-    liftedAt: iso(e.liftedAt),
-    liftReason: liftReasonOf(e),
-    endedByRequestId: e.endedByRequestId,
-  }));
+  const ended = [];
+  for (const e of rows) {
+    ended.push({
+      ground: e.ground,
+      requestId: e.requestId,
+      since: iso(e.appliedAt),
+      liftNoticeToldAt: await liftToldAt(q, e),
+      liftedAt: iso(e.liftedAt),
+      liftReason: liftReasonOf(e),
+      endedByRequestId: e.endedByRequestId,
+    });
+  }
+  return ended;
 }
 
-export function toRestrictionView(r: RestrictionRow) {
+/**
+ * Where the notice before a lift stands (issue 13): its outbox row's status and last error, what staff recorded if
+ * they told the customer another way, and what the rule allows now.
+ */
+export type LiftNoticeView = LiftNoticeState & {
+  lastError: string | null;
+  toldOtherwise: { at: string; method: LiftToldOtherwiseMethod } | null;
+};
+
+const noNotice: LiftNoticeView = {
+  delivery: "none",
+  told: false,
+  mayRecordToldOtherwise: false,
+  lastError: null,
+  toldOtherwise: null,
+};
+
+/** The facts the lift rule needs: the notice's outbox row and whether the customer has an address to mail. */
+export async function loadLiftNotice(q: Queries, r: RestrictionRow): Promise<LiftNoticeView> {
+  const row = r.liftNoticeOutboxId
+    ? await q
+        .select({ status: outbox.status, deliveredAt: outbox.deliveredAt, lastError: outbox.lastError })
+        .from(outbox)
+        .where(eq(outbox.id, r.liftNoticeOutboxId))
+        .get()
+    : undefined;
+  const customer = await customerState(q, r.customerId);
+  const state = liftNoticeState({
+    liftNoticeAt: r.liftNoticeAt,
+    noticeStatus: (row?.status ?? null) as OutboxStatus | null,
+    noticeDelivered: row ? row.deliveredAt !== null : false,
+    toldOtherwiseAt: r.liftToldOtherwiseAt,
+    customerHasEmail: Boolean(customer?.email) && customer?.anonymisedAt === null,
+  });
+  return {
+    ...state,
+    lastError: row && (row.status === "failing" || row.status === "dead") ? row.lastError : null,
+    toldOtherwise:
+      r.liftToldOtherwiseAt !== null && r.liftToldOtherwiseMethod !== null
+        ? { at: iso(r.liftToldOtherwiseAt), method: r.liftToldOtherwiseMethod }
+        : null,
+  };
+}
+
+/** The view with the notice's delivery read too: what the staff panel shows. */
+export async function restrictionViewWithNotice(q: Queries, r: RestrictionRow) {
+  return toRestrictionView(r, r.liftedAt === null ? await loadLiftNotice(q, r) : noNotice);
+}
+
+export function toRestrictionView(r: RestrictionRow, liftNotice: LiftNoticeView = noNotice) {
   return {
     id: r.id,
     customerId: r.customerId,
@@ -86,6 +160,7 @@ export function toRestrictionView(r: RestrictionRow) {
     liftedBy: r.liftedBy,
     liftReason: liftReasonOf(r),
     endedByRequestId: r.endedByRequestId,
+    liftNotice,
   };
 }
 
@@ -169,7 +244,7 @@ export async function applyRestriction(
         requestId,
       });
     }
-    return { ok: true, restriction: toRestrictionView(restriction), request };
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, restriction), request };
   });
 }
 
@@ -188,7 +263,7 @@ export async function viewCustomerRestriction(
       byStaff(actor, { action: "restriction.viewed", customerId, detail: { restrictionId: restriction?.id ?? null } }),
       now,
     );
-    return { ok: true, restriction: restriction ? toRestrictionView(restriction) : null };
+    return { ok: true, restriction: restriction ? await restrictionViewWithNotice(tx, restriction) : null };
   });
 }
 
@@ -196,14 +271,19 @@ export async function viewCustomerRestriction(
 async function recordRestrictionStep(
   tx: Tx,
   r: RestrictionRow,
-  step: { event: string; action: AuditAction; detail?: Record<string, string> },
+  step: { event: string; action: AuditAction; detail?: Record<string, string>; note?: string },
   actor: StaffActor,
   now: number,
 ) {
   if (r.requestId) {
-    await tx
-      .insert(requestEvents)
-      .values({ requestId: r.requestId, at: now, actorType: "staff", actorId: actor.id, event: step.event });
+    await tx.insert(requestEvents).values({
+      requestId: r.requestId,
+      at: now,
+      actorType: "staff",
+      actorId: actor.id,
+      event: step.event,
+      note: step.note ?? null,
+    });
   }
   await appendAudit(
     tx,
@@ -251,13 +331,15 @@ export async function notifyRestrictionLift(
       .set({ liftNoticeAt: now, liftNoticeOutboxId: outboxId })
       .where(eq(restrictions.id, restrictionId));
     await recordRestrictionStep(tx, r, { event: "liftNoticeSent", action: "restriction.lift_notified" }, actor, now);
-    return { ok: true, restriction: toRestrictionView({ ...r, liftNoticeAt: now }) };
+    const after = { ...r, liftNoticeAt: now, liftNoticeOutboxId: outboxId };
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, after) };
   });
 }
 
 /**
- * Lifts a restriction the customer has been told about (409 lift_notice_missing before that), for a reason that
- * fits its ground (400 lift_reason_invalid otherwise). The reason is a code from the domain, not free text: the
+ * Lifts a restriction the customer has been told about (409 lift_notice_missing before that; issue 13: 409
+ * lift_notice_not_delivered until the notice's mail is delivered, unless staff recorded another way they told the
+ * customer), for a reason that fits its ground (400 lift_reason_invalid otherwise). The reason is a code from the domain, not free text: the
  * customer reads it in their own language, and the audit trail can keep it because it names no one.
  */
 export async function liftRestriction(
@@ -272,6 +354,8 @@ export async function liftRestriction(
     if (!checkLiftReason(r.ground, reason).allowed) return fail(400, "lift_reason_invalid", "reason");
     // Art. 18(3): the customer is told before the restriction is lifted.
     if (r.liftNoticeAt === null) return fail(409, "lift_notice_missing");
+    // Queued is not told: the mail may still bounce (issue 13).
+    if (!(await loadLiftNotice(tx, r)).told) return fail(409, "lift_notice_not_delivered");
     const lifted = { liftedAt: now, liftedBy: actor.id, liftReason: reason };
     await tx.update(restrictions).set(lifted).where(eq(restrictions.id, restrictionId));
     await recordRestrictionStep(
@@ -283,6 +367,46 @@ export async function liftRestriction(
     );
     await emitLifted(tx, { outbox, now: () => now }, r);
     return { ok: true, restriction: toRestrictionView({ ...r, ...lifted }) };
+  });
+}
+
+/**
+ * Staff record how they told the customer the restriction will be lifted when the notice's mail failed or cannot be
+ * sent (no address): by phone, by letter, in person, or to another address (Art. 18(3)). Allowed only then (409
+ * lift_told_otherwise_not_allowed), once; it counts as the notice, so the lift may follow. The method is a code, so
+ * the request's history and the audit trail keep no personal data.
+ */
+export async function recordLiftToldOtherwise(
+  db: Db,
+  restrictionId: string,
+  method: LiftToldOtherwiseMethod,
+  actor: StaffActor,
+  now: number,
+): Promise<Result<{ restriction: RestrictionView }>> {
+  return onRestriction(db, restrictionId, async (tx, r) => {
+    if (r.liftedAt !== null) return invalidState();
+    if (!(await loadLiftNotice(tx, r)).mayRecordToldOtherwise) return fail(409, "lift_told_otherwise_not_allowed");
+    const told = {
+      liftToldOtherwiseAt: now,
+      liftToldOtherwiseBy: actor.id,
+      liftToldOtherwiseMethod: method,
+      // A customer without an address got no mail: this is their notice, and its time.
+      liftNoticeAt: r.liftNoticeAt ?? now,
+    };
+    await tx.update(restrictions).set(told).where(eq(restrictions.id, restrictionId));
+    await recordRestrictionStep(
+      tx,
+      r,
+      {
+        event: "liftToldOtherwise",
+        action: "restriction.lift_told_otherwise",
+        detail: { method, ...(r.liftNoticeOutboxId ? { outboxId: r.liftNoticeOutboxId } : {}) },
+        note: method,
+      },
+      actor,
+      now,
+    );
+    return { ok: true, restriction: await restrictionViewWithNotice(tx, { ...r, ...told }) };
   });
 }
 

@@ -16,6 +16,7 @@ import { type AuditActor, appendAudit, recordAudit } from "./audit.ts";
 import { gatherErasureFacts, gatherLifecycleFacts, relationshipEndsAfterMonths } from "./erasure-facts.ts";
 import { externalIdsBySystem } from "./outbox/event-payloads.ts";
 import { emitCustomerEvent } from "./outbox/events.ts";
+import { recordedSources } from "./recipient-notifications.ts";
 
 export type RetentionDue = {
   id: string;
@@ -123,9 +124,14 @@ export async function runRetention(
       if (!facts || !isRetentionDueBy(facts, relationshipEndsAfterMonths(), today)) return "not_due";
       if (assessErasure(await gatherErasureFacts(tx, id, today)).blocked) return "blocked";
       const externalIds = await externalIdsBySystem(tx, id);
+      const sources = await recordedSources(tx, id);
       await anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
       // The connected systems erase their copies too; emitted after the anonymisation, with ids only.
-      await emitCustomerEvent(tx, { outbox, now: () => now }, { type: "customer.erased", customerId: id, externalIds });
+      await emitCustomerEvent(
+        tx,
+        { outbox, now: () => now },
+        { type: "customer.erased", customerId: id, externalIds, sources },
+      );
       return null;
     });
     if (reason === null) result.anonymised.push(id);

@@ -40,6 +40,7 @@ export function Layout() {
               admin && { to: paths.systems, label: t("navSystems") },
               admin && { to: paths.webhooks, label: t("navWebhooks") },
               admin && { to: paths.imports, label: t("navImports") },
+              admin && { to: paths.deliveries, label: t("navDeliveries") },
               { to: paths.security, label: t("navSecurity") },
             ]}
             Link={NavLink}

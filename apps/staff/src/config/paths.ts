@@ -20,6 +20,7 @@ export const paths = {
   systemPattern: "/admin/systems/:id",
   webhooks: "/admin/webhooks",
   imports: "/admin/imports",
+  deliveries: "/admin/deliveries",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

@@ -19,6 +19,7 @@ const staffMessages = {
   navWebhooks: { fi: "Webhookit", en: "Webhooks" },
   navInbound: { fi: "Saapuneet tiedot", en: "Incoming data" },
   navImports: { fi: "Tuonti", en: "Import" },
+  navDeliveries: { fi: "Toimitukset", en: "Deliveries" },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },

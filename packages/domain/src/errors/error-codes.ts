@@ -598,6 +598,14 @@ export const errorMessages = {
     en: "This party is told automatically by a webhook. Confirm it yourself only if the delivery finally fails.",
   },
   // Issue 13 E — restriction-lift notices.
+  lift_told_otherwise_not_allowed: {
+    fi: "Muun ilmoitustavan voi kirjata vain, jos ilmoituksen toimitus epäonnistui tai asiakkaalla ei ole sähköpostiosoitetta.",
+    en: "Another way of telling the customer can be recorded only when the notice's delivery failed or the customer has no e-mail address.",
+  },
+  lift_told_otherwise_method_required: {
+    fi: "Valitse, miten kerroit asiakkaalle rajoituksen poistamisesta.",
+    en: "Choose how you told the customer that the restriction will be lifted.",
+  },
   lift_notice_not_delivered: {
     fi: "Ilmoitusta rajoituksen poistamisesta ei ole vielä toimitettu asiakkaalle. Odota toimitusta tai kirjaa, miten kerroit asiakkaalle muuten.",
     en: "The notice of lifting the restriction has not been delivered to the customer yet. Wait for the delivery or record how you told the customer another way.",

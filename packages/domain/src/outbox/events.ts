@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Localized } from "../i18n/localized.ts";
-import { type DataCategoryId, dataCategoryIds } from "../register/ids.ts";
+import { type DataCategoryId, dataCategoryIds, type SourceId } from "../register/ids.ts";
 
 /*
  * Issue 13 — the events tietoni sends to connected systems' webhook endpoints (Standard Webhooks). Each type
@@ -92,6 +92,11 @@ export type CustomerEvent = {
    * removed them, so each receiver can find the person it must erase. Kept only in the undelivered body.
    */
   externalIds?: Readonly<Record<string, string>>;
+  /**
+   * The customer's recorded sources as they were before the change, for Art. 19 ("and its source"): an erasure
+   * deletes them with the rest, so it reads them first. Absent: read from the register.
+   */
+  sources?: readonly { category: DataCategoryId; source: SourceId; systemId: string | null }[];
 };
 
 export const webhookCategorySchema = z.enum(dataCategoryIds);

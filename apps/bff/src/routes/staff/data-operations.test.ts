@@ -450,6 +450,8 @@ describe("restriction", () => {
     const notified = await postStaff(`/api/staff/operations/restriction/${restrictionId}/notify-lift`);
     expect(notified.status).toBe(200);
     expect(await json(notified)).toMatchObject({ restriction: { liftNoticeAt: expect.any(String), liftedAt: null } });
+    // Issue 13: lifting waits for the notice's delivery.
+    await t.outbox.idle();
     expect(t.sent.slice(mailsBefore)).toEqual([
       expect.objectContaining({ to: DEMO_CUSTOMER_EMAIL, subject: expect.stringContaining("rajoitus poistetaan") }),
     ]);

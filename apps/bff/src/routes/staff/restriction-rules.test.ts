@@ -181,6 +181,8 @@ describe("lifting a restriction", () => {
     const c = await freshCustomer();
     const r = await restricted(c.cookie, "legalClaim");
     expect((await t.postStaff(`/api/staff/operations/restriction/${r.id}/notify-lift`, {}, agent)).status).toBe(200);
+    // Issue 13: lifting waits for the notice's delivery.
+    await t.outbox.idle();
 
     const audit = await t.lastAuditSeq();
     for (const body of [{}, { reason: "" }, { reason: "whatever" }]) {

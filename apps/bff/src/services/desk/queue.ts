@@ -17,6 +17,7 @@ import type { z } from "zod";
 import type { Db, Queries } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
+import { undeliveredRequiredNotices } from "../deliveries.ts";
 
 export type QueueQuery = z.infer<typeof requestQueueQuerySchema>;
 
@@ -33,6 +34,11 @@ export type QueueRow = {
   daysLeft: number | null;
   dueStatus: DueStatus | null;
   assignedTo: { id: string; displayName: string } | null;
+  /**
+   * Issue 13: the worst state of the request's required notices (refusal, extension, lift notice) that have not
+   * reached the customer — "dead" over "failing"; null when every one was delivered or none was sent.
+   */
+  noticeUndelivered: "failing" | "dead" | null;
 };
 
 export type QueueCounts = { open: number; dueThisWeek: number; overdue: number; completedThisMonth: number };
@@ -126,6 +132,10 @@ export async function listQueue(
     .orderBy(asc(requests.dueOn), asc(requests.receivedOn), asc(requests.createdAt), asc(requests.id))
     .limit(QUEUE_PAGE_SIZE)
     .offset((number - 1) * QUEUE_PAGE_SIZE);
+  const undelivered = await undeliveredRequiredNotices(
+    q,
+    rows.map((r) => r.id),
+  );
 
   return {
     requests: rows.map((r) => {
@@ -142,11 +152,17 @@ export async function listQueue(
         daysLeft: pending ? daysLeft(r.dueOn, today) : null,
         dueStatus: pending ? dueStatus(r.receivedOn, r.dueOn, today) : null,
         assignedTo: r.assigneeId && r.assigneeName ? { id: r.assigneeId, displayName: r.assigneeName } : null,
+        noticeUndelivered: worstNoticeState(undelivered.get(r.id)),
       };
     }),
     counts: await queueCounts(q, now),
     page: { number, size: QUEUE_PAGE_SIZE, total },
   };
+}
+
+function worstNoticeState(notices: readonly { status: "failing" | "dead" }[] | undefined): "failing" | "dead" | null {
+  if (!notices || notices.length === 0) return null;
+  return notices.some((n) => n.status === "dead") ? "dead" : "failing";
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Db, Queries } from "../../db/port.ts";
 import { correctionNotifications, requestEvents, requests, staffUsers } from "../../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
+import { type UndeliveredNotice, undeliveredRequiredNotices } from "../deliveries.ts";
 import { gatherErasureFacts } from "../erasure-facts.ts";
 import { requestRecipientNotifications } from "../recipient-notifications.ts";
 import { toRequestView } from "../requests.ts";
@@ -50,6 +51,8 @@ export type DeskRequest = {
   notifications: Notifications | null;
   /** A paper access request's identity check (issue 12): how, by whom, when; null until recorded. */
   identity: { method: string; verifiedBy: string | null; verifiedAt: string } | null;
+  /** Issue 13: required notices of this request that have not reached the customer (flagged until delivered). */
+  undeliveredNotices: UndeliveredNotice[];
 };
 
 export async function findRequest(q: Queries, id: string): Promise<RequestRow | null> {
@@ -114,7 +117,8 @@ async function readRequestParts(r: Queries, id: string, today: string) {
         .where(eq(staffUsers.id, row.identityVerifiedBy))
         .get()
     : undefined;
-  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row), verifier };
+  const undelivered = (await undeliveredRequiredNotices(r, [row.id])).get(row.id) ?? [];
+  return { row, events, assignee, erasure, notifications: await loadNotifications(r, row), verifier, undelivered };
 }
 
 /** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
@@ -152,6 +156,7 @@ export async function loadDeskRequest(db: Db, id: string, now: number): Promise<
             verifiedAt: iso(row.identityVerifiedAt),
           }
         : null,
+    undeliveredNotices: parts.undelivered,
   };
 }
 

@@ -96,6 +96,11 @@ export const requestsMessages = {
     en: "You can still ask for your data to be corrected. If the restriction rests on your contesting the accuracy of your data, an approved correction also ends the restriction, and we tell you so with the decision.",
   },
   requestsRestrictionCorrectionLink: { fi: "Pyydä tietojen korjaamista", en: "Ask for a correction" },
+  // Issue 13: when the customer was told (the notice reached them, or staff told them another way).
+  requestsRestrictionLiftNotice: {
+    fi: "Sinulle ilmoitettiin {date}, että rajoitus poistetaan.",
+    en: "You were told on {date} that the restriction will be lifted.",
+  },
   requestsEndedRestrictionsHeading: { fi: "Päättyneet rajoitukset", en: "Restrictions that have ended" },
   requestsEndedRestriction: {
     fi: "Käsittelyä rajoitettiin {since} alkaen (peruste: {ground}). Rajoitus päättyi {date}.",

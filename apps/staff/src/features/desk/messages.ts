@@ -335,6 +335,25 @@ export const deskMessages = {
   deskNewSubmitting: { fi: "Kirjataan…", en: "Registering…" },
   deskNewCancel: { fi: "Peruuta", en: "Cancel" },
   deskWorking: { fi: "Tallennetaan…", en: "Saving…" },
+  // Issue 13: required notices that have not reached the customer, and the restriction-lift steps in the history.
+  deskNoticeUndeliveredHeading: {
+    fi: "Lakisääteistä ilmoitusta ei ole toimitettu",
+    en: "Required notice not delivered",
+  },
+  deskNoticeUndelivered: {
+    fi: "{notice}: {status} ({attempts} yritystä).",
+    en: "{notice}: {status} ({attempts} tries).",
+  },
+  deskNoticeLastError: { fi: "Viimeisin virhe: {error}.", en: "Last error: {error}." },
+  deskNoticeLastAttempt: { fi: "Viimeksi yritetty {date}.", en: "Last tried {date}." },
+  deskNoticeUndeliveredHelp: {
+    fi: "Asiakas ei ehkä ole saanut ilmoitusta. Pääkäyttäjä voi yrittää lähettämistä uudelleen Toimitukset-sivulla, tai kerro asiakkaalle muulla tavalla.",
+    en: "The customer may not have received the notice. An administrator can retry it on the Deliveries page, or tell the customer another way.",
+  },
+  deskNoticeFlag: { fi: "Ilmoitus ei perillä: {status}", en: "Notice not delivered: {status}" },
+  deskEventLiftNoticeSent: { fi: "Ilmoitus rajoituksen poistamisesta lähetetty", en: "Notice of lifting sent" },
+  deskEventLiftToldOtherwise: { fi: "Asiakkaalle kerrottu muuten", en: "Customer told another way" },
+  deskEventRestrictionLifted: { fi: "Rajoitus poistettu", en: "Restriction lifted" },
 } as const satisfies Record<string, Localized>;
 
 /** The desk feature's texts with the app's, for its components and pages. */

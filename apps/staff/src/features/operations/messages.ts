@@ -125,6 +125,42 @@ export const operationsMessages = {
     en: "The restriction can be lifted once the customer has been told.",
   },
   operationsRestrictionLift: { fi: "Poista rajoitus", en: "Lift the restriction" },
+  // Issue 13 E: the notice's delivery, and telling the customer another way when it failed.
+  operationsNoticePending: {
+    fi: "Ilmoitus on lähtevien viestien jonossa, mutta sitä ei ole vielä toimitettu.",
+    en: "The notice is in the outbox but has not been delivered yet.",
+  },
+  operationsNoticeDelivered: {
+    fi: "Ilmoitus on toimitettu asiakkaalle.",
+    en: "The notice was delivered to the customer.",
+  },
+  operationsNoticeFailing: {
+    fi: "Ilmoituksen toimitus epäonnistuu, sitä yritetään uudelleen ({error}).",
+    en: "Delivering the notice is failing and will be retried ({error}).",
+  },
+  operationsNoticeDead: {
+    fi: "Ilmoitusta ei voitu toimittaa ({error}).",
+    en: "The notice could not be delivered ({error}).",
+  },
+  operationsNoticeNoEmail: {
+    fi: "Asiakkaalla ei ole sähköpostiosoitetta, joten ilmoitusta ei voi lähettää sähköpostilla.",
+    en: "The customer has no e-mail address, so the notice cannot be mailed.",
+  },
+  operationsNoticeToldOtherwise: {
+    fi: "Asiakkaalle kerrottu muuten {date}: {method}.",
+    en: "The customer was told another way on {date}: {method}.",
+  },
+  operationsToldOtherwiseHeading: { fi: "Kerroitko asiakkaalle muuten?", en: "Did you tell the customer another way?" },
+  operationsToldOtherwiseIntro: {
+    fi: "Jos sähköposti ei mene perille, kerro asiakkaalle muulla tavalla ja kirjaa tapa tähän. Sen jälkeen rajoituksen voi poistaa.",
+    en: "If the mail does not get through, tell the customer another way and record how here. The restriction can then be lifted.",
+  },
+  operationsToldOtherwiseLegend: { fi: "Miten kerroit asiakkaalle", en: "How you told the customer" },
+  operationsToldOtherwiseSave: { fi: "Kirjaa ilmoitustapa", en: "Record how the customer was told" },
+  operationsRestrictionLiftWaitsDelivery: {
+    fi: "Rajoituksen voi poistaa, kun ilmoitus on toimitettu tai kun olet kirjannut, miten kerroit asiakkaalle muuten.",
+    en: "The restriction can be lifted once the notice has been delivered, or once you have recorded how you told the customer another way.",
+  },
   operationsRestrictionLifted: { fi: "Rajoitus poistettiin {date}.", en: "The restriction was lifted on {date}." },
   operationsRestrictionLiftReasonLegend: {
     fi: "Syy rajoituksen poistamiseen (asiakas näkee sen)",

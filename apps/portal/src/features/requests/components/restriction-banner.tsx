@@ -14,7 +14,11 @@ import { useI18n } from "../messages.ts";
  * Art. 18: while the record is restricted the customer sees so, with the date and the ground — and that they can
  * still ask for their data to be corrected (Art. 16), which the contact page's own edits are not while restricted.
  */
-export function RestrictionBanner({ restriction }: { restriction: { ground: RestrictionGround; since: string } }) {
+export function RestrictionBanner({
+  restriction,
+}: {
+  restriction: { ground: RestrictionGround; since: string; liftNoticeToldAt?: string | null };
+}) {
   const { t, pick, locale } = useI18n();
   const headingId = useId();
   return (
@@ -27,6 +31,9 @@ export function RestrictionBanner({ restriction }: { restriction: { ground: Rest
         })}
       </p>
       <p>{t("requestsRestrictionEffect")}</p>
+      {restriction.liftNoticeToldAt && (
+        <p>{t("requestsRestrictionLiftNotice", { date: formatDate(restriction.liftNoticeToldAt, locale) })}</p>
+      )}
       <p>
         {t("requestsRestrictionCorrection")}{" "}
         <Link to={`${paths.newRequest}?type=rectification`}>{t("requestsRestrictionCorrectionLink")}</Link>
@@ -38,6 +45,7 @@ export function RestrictionBanner({ restriction }: { restriction: { ground: Rest
 type EndedRestriction = {
   ground: RestrictionGround;
   since: string | null;
+  liftNoticeToldAt?: string | null;
   liftedAt: string | null;
   liftReason: RestrictionLiftReason | null;
 };
@@ -60,6 +68,9 @@ export function EndedRestrictions({ ended }: { ended: readonly EndedRestriction[
                 date: r.liftedAt ? formatDate(r.liftedAt, locale) : "",
               })}
             </p>
+            {r.liftNoticeToldAt && (
+              <p>{t("requestsRestrictionLiftNotice", { date: formatDate(r.liftNoticeToldAt, locale) })}</p>
+            )}
             {r.liftReason && (
               <p>{t("requestsEndedRestrictionReason", { reason: pick(restrictionLiftReasonNames[r.liftReason]) })}</p>
             )}

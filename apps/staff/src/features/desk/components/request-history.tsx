@@ -1,4 +1,4 @@
-import { registerDescription } from "@tietoni/domain";
+import { isLiftToldOtherwiseMethod, liftToldOtherwiseLabels, registerDescription } from "@tietoni/domain";
 import { DataTable, formatDateTime } from "@tietoni/ui";
 import { useId } from "react";
 import type { DeskRequest } from "../api/get-desk-request.ts";
@@ -16,6 +16,9 @@ const eventKeys = {
   identityVerified: "deskEventIdentityVerified",
   exportMailed: "deskEventExportMailed",
   exportLetter: "deskEventExportLetter",
+  liftNoticeSent: "deskEventLiftNoticeSent",
+  liftToldOtherwise: "deskEventLiftToldOtherwise",
+  restrictionLifted: "deskEventRestrictionLifted",
 } as const;
 
 const isKnownEvent = (e: string): e is keyof typeof eventKeys => Object.hasOwn(eventKeys, e);
@@ -61,7 +64,13 @@ export function RequestHistory({ timeline }: { timeline: DeskRequest["timeline"]
               {step.internal && <span className="note"> {t("deskHistoryInternal")}</span>}
             </td>
             <td>{who(step.actor)}</td>
-            <td className="desk-text">{step.event === "notified" ? partyName(step.note, pick) : step.note}</td>
+            <td className="desk-text">
+              {step.event === "notified"
+                ? partyName(step.note, pick)
+                : step.event === "liftToldOtherwise" && isLiftToldOtherwiseMethod(step.note)
+                  ? pick(liftToldOtherwiseLabels[step.note])
+                  : step.note}
+            </td>
           </>
         )}
       </DataTable>

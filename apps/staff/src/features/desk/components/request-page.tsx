@@ -31,6 +31,7 @@ import { RecipientNotifications } from "./recipient-notifications.tsx";
 import { RequestHistory } from "./request-history.tsx";
 import { RequestNotes } from "./request-notes.tsx";
 import { channelKeys } from "./request-queue.tsx";
+import { UndeliveredNotices } from "./undelivered-notices.tsx";
 
 const customerName = (d: DeskRequest) =>
   d.customer ? `${d.customer.profile.firstName} ${d.customer.profile.lastName}` : null;
@@ -86,6 +87,7 @@ function RequestDetail({
   return (
     <>
       <p className="note">{t("deskReadLogged")}</p>
+      <UndeliveredNotices notices={d.undeliveredNotices} />
 
       <section aria-labelledby={`${id}-summary`}>
         <h2 id={`${id}-summary`}>{t("deskSummaryHeading")}</h2>

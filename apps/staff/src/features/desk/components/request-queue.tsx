@@ -1,4 +1,4 @@
-import { requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
+import { outboxStatusLabels, requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
 import { DataTable, ErrorMessage, errorCode, formatDate, Loading } from "@tietoni/ui";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -114,7 +114,14 @@ export function RequestQueue() {
                 <td>
                   <DueBadge daysLeft={r.daysLeft} dueStatus={r.dueStatus} />
                 </td>
-                <td>{pick(requestStateNames[r.state])}</td>
+                <td>
+                  {pick(requestStateNames[r.state])}
+                  {r.noticeUndelivered && (
+                    <div className="desk-warning">
+                      {t("deskNoticeFlag", { status: pick(outboxStatusLabels[r.noticeUndelivered]) })}
+                    </div>
+                  )}
+                </td>
                 <td>{formatDate(r.receivedOn, locale)}</td>
                 <td>{t(channelKeys[r.channel])}</td>
                 <td>{r.assignedTo?.displayName ?? t("deskUnassigned")}</td>

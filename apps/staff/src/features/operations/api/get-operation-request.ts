@@ -13,6 +13,9 @@ export const operationRequestQueryOptions = (requestId: string) =>
     queryKey: [...operationsQueries, "request", requestId],
     queryFn: () => getOperationRequest(requestId),
     ...uncached,
+    // Issue 13: a lift notice just queued is usually delivered within a second; read again until it has left, so the
+    // lift button opens (or the told-otherwise form shows) without a reload. Only while it is on its way.
+    refetchInterval: (query) => (query.state.data?.restriction?.liftNotice.delivery === "pending" ? 2_000 : false),
   });
 
 export const useOperationRequest = (requestId: string) => useQuery(operationRequestQueryOptions(requestId));

@@ -1,6 +1,10 @@
 import {
+  type LiftToldOtherwiseMethod,
   liftReasonsByGround,
   liftRestrictionInputSchema,
+  liftToldOtherwiseInputSchema,
+  liftToldOtherwiseLabels,
+  liftToldOtherwiseMethods,
   type RestrictionGround,
   type RestrictionLiftReason,
   restrictionGroundNames,
@@ -13,6 +17,7 @@ import { paths } from "../../../config/paths.ts";
 import { useApplyRestriction } from "../api/apply-restriction.ts";
 import { useLiftRestriction } from "../api/lift-restriction.ts";
 import { useNotifyRestrictionLift } from "../api/notify-restriction-lift.ts";
+import { useRecordLiftToldOtherwise } from "../api/record-lift-told-otherwise.ts";
 import { useI18n } from "../messages.ts";
 
 type RestrictionView = {
@@ -23,6 +28,13 @@ type RestrictionView = {
   liftedAt: string | null;
   liftReason: RestrictionLiftReason | null;
   endedByRequestId: string | null;
+  liftNotice: {
+    delivery: "none" | "legacy" | "pending" | "failing" | "delivered" | "dead";
+    told: boolean;
+    mayRecordToldOtherwise: boolean;
+    lastError: string | null;
+    toldOtherwise: { at: string; method: LiftToldOtherwiseMethod } | null;
+  };
 };
 
 const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : err ? "server_error" : null);
@@ -110,25 +122,35 @@ export function RestrictionPanel({
                       ? t("operationsRestrictionNotified", { date: formatDateTime(restriction.liftNoticeAt, locale) })
                       : t("operationsRestrictionNotNotified")}
                   </p>
-                  <button
-                    type="button"
-                    className={restriction.liftNoticeAt ? "secondary" : undefined}
-                    disabled={busy}
-                    onClick={() => notify.mutate(restriction.id)}
-                  >
-                    {notify.isPending
-                      ? t("operationsWorking")
-                      : restriction.liftNoticeAt
-                        ? t("operationsRestrictionNotifyAgain")
-                        : t("operationsRestrictionNotify")}
-                  </button>
+                  <NoticeDelivery restriction={restriction} />
+                  {!noAddress(restriction) && (
+                    <button
+                      type="button"
+                      className={restriction.liftNoticeAt ? "secondary" : undefined}
+                      disabled={busy}
+                      onClick={() => notify.mutate(restriction.id)}
+                    >
+                      {notify.isPending
+                        ? t("operationsWorking")
+                        : restriction.liftNoticeAt
+                          ? t("operationsRestrictionNotifyAgain")
+                          : t("operationsRestrictionNotify")}
+                    </button>
+                  )}
+                  {restriction.liftNotice.mayRecordToldOtherwise && (
+                    <ToldOtherwiseForm restrictionId={restriction.id} busy={busy} />
+                  )}
                 </li>
                 <li>
                   <h4>{t("operationsRestrictionStepLift")}</h4>
-                  {restriction.liftNoticeAt ? (
+                  {restriction.liftNoticeAt && restriction.liftNotice.told ? (
                     <LiftForm restriction={restriction} lift={lift} busy={busy} />
                   ) : (
-                    <p>{t("operationsRestrictionLiftWaits")}</p>
+                    <p>
+                      {restriction.liftNoticeAt
+                        ? t("operationsRestrictionLiftWaitsDelivery")
+                        : t("operationsRestrictionLiftWaits")}
+                    </p>
                   )}
                 </li>
               </ol>
@@ -138,6 +160,68 @@ export function RestrictionPanel({
       )}
       {error && <ErrorMessage code={error} />}
     </section>
+  );
+}
+
+/** No notice was sent and none can be: the customer has no address (the BFF allows told-otherwise only then). */
+const noAddress = (r: RestrictionView) => r.liftNotice.delivery === "none" && r.liftNotice.mayRecordToldOtherwise;
+
+/** Where the notice's mail stands (issue 13): queued is not told, so the lift waits for the delivery. */
+function NoticeDelivery({ restriction }: { restriction: RestrictionView }) {
+  const { t, pick, locale } = useI18n();
+  const { liftNotice } = restriction;
+  const error = liftNotice.lastError ?? "–";
+  return (
+    <>
+      {liftNotice.delivery === "pending" && <p role="status">{t("operationsNoticePending")}</p>}
+      {liftNotice.delivery === "delivered" && <p role="status">{t("operationsNoticeDelivered")}</p>}
+      {liftNotice.delivery === "failing" && <p className="desk-warning">{t("operationsNoticeFailing", { error })}</p>}
+      {liftNotice.delivery === "dead" && <p className="desk-warning">{t("operationsNoticeDead", { error })}</p>}
+      {noAddress(restriction) && <p className="desk-warning">{t("operationsNoticeNoEmail")}</p>}
+      {liftNotice.toldOtherwise && (
+        <p>
+          {t("operationsNoticeToldOtherwise", {
+            date: formatDateTime(liftNotice.toldOtherwise.at, locale),
+            method: pick(liftToldOtherwiseLabels[liftNotice.toldOtherwise.method]),
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** When the mail failed or cannot be sent: how staff told the customer, after which the lift may follow. */
+function ToldOtherwiseForm({ restrictionId, busy }: { restrictionId: string; busy: boolean }) {
+  const { t, pick } = useI18n();
+  const record = useRecordLiftToldOtherwise();
+  const [method, setMethod] = useState<LiftToldOtherwiseMethod | null>(null);
+  const { wire, formError, setClientErrors, focusFirst } = useFormFields(["method"], record.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const { input, errors } = checkInput(liftToldOtherwiseInputSchema, { method });
+    setClientErrors(errors);
+    if (!input) return focusFirst(errors);
+    record.mutate({ restrictionId, ...input });
+  };
+  return (
+    <form onSubmit={submit} noValidate className="form">
+      <h5>{t("operationsToldOtherwiseHeading")}</h5>
+      <p>{t("operationsToldOtherwiseIntro")}</p>
+      <ChoiceGroup
+        {...wire("method")}
+        legend={t("operationsToldOtherwiseLegend")}
+        options={liftToldOtherwiseMethods.map((m) => [m, pick(liftToldOtherwiseLabels[m])] as const)}
+        value={method}
+        onChange={(next) => {
+          setMethod(next);
+          setClientErrors(null);
+        }}
+      />
+      <button type="submit" disabled={busy || record.isPending}>
+        {record.isPending ? t("operationsWorking") : t("operationsToldOtherwiseSave")}
+      </button>
+      {formError && <ErrorMessage code={formError} />}
+    </form>
   );
 }
 
