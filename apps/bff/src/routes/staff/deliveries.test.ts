@@ -242,7 +242,8 @@ describe("retry and replay", () => {
     await deps.outbox.idle();
     expect(await row(notice.id)).toMatchObject({ status: "delivered", attempts: 1, body: null, lastError: null });
     const mail = sent.findLast((m) => m.to === c.email);
-    expect(mail?.subject).toContain("refused");
+    // Rendered again in the customer's language (none recorded: the register's default, Finnish).
+    expect(mail?.subject).toContain("evätty");
     expect(mail?.text).toContain("Pyyntö on jo käsitelty aiemmin.");
     expect(mail?.messageId).toBe(`<${notice.id}@${t.env.messageIdDomain}>`);
     const entries = await t.auditSince(seq);
