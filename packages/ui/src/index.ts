@@ -12,6 +12,7 @@ export * from "./components/error-message.tsx";
 export * from "./components/language-switch.tsx";
 export * from "./components/page-error-boundary.tsx";
 export * from "./components/register-notice-view.tsx";
+export * from "./components/shown-once-secret.tsx";
 export * from "./components/status.tsx";
 export * from "./components/table-region.tsx";
 export * from "./format.ts";
