@@ -13,7 +13,7 @@ import { formatNumber, formatRatio, median, ratio } from "../lib/stats.ts";
 /*
  * P9 (issue 13): (a) the outbox dispatcher's sustained deliveries per second — the real createOutbox with the real
  * webhook handler (endpoint lookup, address check, Standard Webhooks signature, a fresh connection to the checked
- * address, the result recorded in its own transaction with synchronous=FULL) — against a bare loop of signed POSTs
+ * address, leases and results recorded as the dispatcher records them, without waiting for the disk) — against a bare loop of signed POSTs
  * (the same signature and the same postTo, no database) at the same concurrency, to the same receiver in a process of
  * its own; (b) the server time of a portal marketing change with one webhook endpoint subscribed to
  * `customer.marketing_objections_changed` against none (the outbox row written in the request's transaction).
@@ -182,7 +182,7 @@ async function requestTimes(withDir: string, withoutDir: string, count: number):
 
 export const benchmark = defineBenchmark({
   id: "P9",
-  title: `Outbox dispatch of ${formatNumber(DELIVERIES)} signed webhooks to a local receiver (createOutbox + the webhook handler, synchronous=FULL, ${CONCURRENCY} in flight); a portal marketing change with one webhook endpoint subscribed`,
+  title: `Outbox dispatch of ${formatNumber(DELIVERIES)} signed webhooks to a local receiver (createOutbox + the webhook handler, ${CONCURRENCY} in flight); a portal marketing change with one webhook endpoint subscribed`,
   baselineTitle: `a bare loop of the same signed POSTs (${CONCURRENCY} in flight, no database); the same change with no endpoint`,
   goal: `≥ ${GOAL_DISPATCH}× the deliveries per second; ≤ ${GOAL_REQUEST}× the request's server time`,
   async run({ smoke, runs, tmpDir, log }) {
