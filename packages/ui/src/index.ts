@@ -18,6 +18,7 @@ export * from "./components/table-region.tsx";
 export * from "./format.ts";
 export * from "./forms/field-wiring.ts";
 export * from "./forms/form-kit.tsx";
+export * from "./forms/notice-party.ts";
 export * from "./forms/request-details.tsx";
 export * from "./forms/use-code-step.ts";
 export * from "./i18n/create-i18n.tsx";

@@ -65,8 +65,6 @@ export const webhooksMessages = {
     fi: "Mihin selosteessa kerrottuun tietolähteeseen tai vastaanottajaan järjestelmä kuuluu.",
     en: "The source or recipient named in the notice that the system belongs to.",
   },
-  webhooksPartySource: { fi: "Tietolähde: {name}", en: "Source: {name}" },
-  webhooksPartyRecipient: { fi: "Vastaanottaja: {name}", en: "Recipient: {name}" },
   webhooksUrl: { fi: "Vastaanottajan osoite (URL)", en: "Receiver's URL" },
   webhooksUrlHint: {
     fi: "Esimerkiksi https://uutiskirje.example/tietoni. Sisäverkon osoitteet (esim. 10.x, 192.168.x, localhost) toimivat vain, jos ne on sallittu WEBHOOK_ALLOW-asetuksessa. Uudelleenohjauksia ei seurata.",

@@ -1,8 +1,8 @@
-import { FormError, fieldErrors, formError, InputField, SubmitButton } from "@tietoni/ui";
+import { FormError, fieldErrors, formError, InputField, noticePartyOf, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useRegisterSystem } from "../api/register-system.ts";
 import { useI18n } from "../messages.ts";
-import { PartySelect, partyOf } from "./party-select.tsx";
+import { PartySelect } from "./party-select.tsx";
 
 const FIELDS = ["name", "party", "party.kind", "party.id"] as const;
 
@@ -23,7 +23,7 @@ export function RegisterSystemForm({ onRegistered }: { onRegistered: (message: s
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const chosen = partyOf(party);
+    const chosen = noticePartyOf(party);
     setPartyMissing(chosen === null);
     if (!chosen) return;
     register.mutate(

@@ -10,6 +10,8 @@ import {
   formError,
   InputField,
   Loading,
+  noticePartyOf,
+  noticePartyValue,
   SubmitButton,
 } from "@tietoni/ui";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
@@ -22,7 +24,7 @@ import { useRotateApiClient } from "../api/rotate-api-client.ts";
 import { useUpdateSystem } from "../api/update-system.ts";
 import { useI18n } from "../messages.ts";
 import { CreateClientForm } from "./create-client-form.tsx";
-import { PartyName, PartySelect, partyOf, partyValue } from "./party-select.tsx";
+import { PartyName, PartySelect } from "./party-select.tsx";
 import { TokenPanel } from "./token-panel.tsx";
 
 type Shown = { name: string; token: string } | null;
@@ -256,13 +258,13 @@ function EditSystemForm({ detail, onSaved }: { detail: SystemDetail; onSaved: (m
   const update = useUpdateSystem();
   const { system } = detail;
   const [name, setName] = useState(system.name);
-  const [party, setParty] = useState(partyValue(system.party));
+  const [party, setParty] = useState(noticePartyValue(system.party));
   const id = useId();
   const errors = fieldErrors(update.error);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const chosen = partyOf(party);
+    const chosen = noticePartyOf(party);
     update.mutate(
       {
         id: system.id,

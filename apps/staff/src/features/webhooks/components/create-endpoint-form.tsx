@@ -1,9 +1,7 @@
 import {
   type DataCategoryId,
   dataCategoryIds,
-  recipientIds,
   registerDescription,
-  sourceIds,
   type WebhookEventType,
   webhookEventTypeIds,
   webhookEventTypes,
@@ -15,6 +13,8 @@ import {
   fieldErrors,
   formError,
   InputField,
+  noticePartyOf,
+  noticePartyOptions,
   SelectField,
   SubmitButton,
 } from "@tietoni/ui";
@@ -68,12 +68,11 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
     if (events.length === 0) missing.set("eventTypes", "webhook_events_required");
     setLocal(missing);
     if (missing.size > 0) return;
-    const [kind, partyId] = party.split(":");
     const system =
       systemKind === "existing"
         ? { kind: "existing" as const, systemId }
         : // The select offers only the notice's ids; the BFF checks them again.
-          ({ kind: "new", name, party: { kind, id: partyId } } as CreateWebhookEndpointInput["system"]);
+          ({ kind: "new", name, party: noticePartyOf(party) } as CreateWebhookEndpointInput["system"]);
     create.mutate(
       {
         system,
@@ -97,16 +96,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
     );
   };
 
-  const partyOptions = [
-    ...sourceIds.map((s) => ({
-      value: `source:${s}`,
-      label: t("webhooksPartySource", { name: pick(registerDescription.sources[s].name) }),
-    })),
-    ...recipientIds.map((r) => ({
-      value: `recipient:${r}`,
-      label: t("webhooksPartyRecipient", { name: pick(registerDescription.recipients[r].name) }),
-    })),
-  ];
+  const partyOptions = noticePartyOptions(pick);
 
   return (
     <section aria-labelledby={`${id}-heading`}>

@@ -1,0 +1,25 @@
+import { recipientIds, registerDescription, sourceIds } from "@tietoni/domain";
+import { describe, expect, it } from "vitest";
+import { noticePartyOf, noticePartyOptions, noticePartyValue } from "./notice-party.ts";
+
+describe("a notice party in a select", () => {
+  it("offers every source and recipient of the register description, named in the language picked", () => {
+    const options = noticePartyOptions((text) => text.en);
+    expect(options).toHaveLength(sourceIds.length + recipientIds.length);
+    expect(options).toContainEqual({
+      value: "recipient:controllerStaff",
+      label: `Recipient: ${registerDescription.recipients.controllerStaff.name.en}`,
+    });
+    expect(noticePartyOptions((text) => text.fi)[0]?.label).toMatch(/^Tietolähde: /);
+  });
+
+  it("reads a value back as the API's party, and nothing else", () => {
+    expect(noticePartyOf(noticePartyValue({ kind: "source", id: "registration" }))).toEqual({
+      kind: "source",
+      id: "registration",
+    });
+    expect(noticePartyOf("")).toBeNull();
+    expect(noticePartyOf("owner:x")).toBeNull();
+    expect(noticePartyOf("source:")).toBeNull();
+  });
+});
