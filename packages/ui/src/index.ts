@@ -11,6 +11,7 @@ export * from "./components/disclosure-table.tsx";
 export * from "./components/error-message.tsx";
 export * from "./components/language-switch.tsx";
 export * from "./components/page-error-boundary.tsx";
+export * from "./components/pager.tsx";
 export * from "./components/register-notice-view.tsx";
 export * from "./components/shown-once-secret.tsx";
 export * from "./components/status.tsx";

@@ -1,5 +1,5 @@
 import { type OutboxKind, type OutboxStatus, outboxKinds, outboxStatuses, outboxStatusLabels } from "@tietoni/domain";
-import { DataTable, EmptyState, ErrorMessage, errorCode, formatDateTime, Loading } from "@tietoni/ui";
+import { DataTable, EmptyState, ErrorMessage, errorCode, formatDateTime, Loading, Pager } from "@tietoni/ui";
 import { useEffect, useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -90,7 +90,17 @@ export function DeliveriesPage() {
               setConfirming({ delivery, step });
             }}
           />
-          <Pager page={log.data.page} shown={log.data.deliveries.length} onPage={(page) => go({ page })} />
+          <Pager
+            page={log.data.page}
+            shown={log.data.deliveries.length}
+            onPage={(page) => go({ page })}
+            texts={{
+              label: t("deliveriesPagerLabel"),
+              showing: (range) => t("deliveriesPagerShowing", range),
+              previous: t("deliveriesPrevious"),
+              next: t("deliveriesNext"),
+            }}
+          />
         </>
       )}
       {confirming && (
@@ -253,36 +263,5 @@ function ConfirmStep({
         </button>
       </div>
     </section>
-  );
-}
-
-function Pager({
-  page,
-  shown,
-  onPage,
-}: {
-  page: { number: number; size: number; total: number };
-  shown: number;
-  onPage: (next: number) => void;
-}) {
-  const { t } = useI18n();
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  if (pages <= 1 && page.number === 1) return null;
-  const first = (page.number - 1) * page.size + 1;
-  return (
-    <nav aria-label={t("deliveriesPagerLabel")} className="actions desk-pager">
-      {shown > 0 && <p>{t("deliveriesPagerShowing", { from: first, to: first + shown - 1, total: page.total })}</p>}
-      <button type="button" className="secondary" disabled={page.number <= 1} onClick={() => onPage(page.number - 1)}>
-        {t("deliveriesPrevious")}
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={page.number >= pages}
-        onClick={() => onPage(page.number + 1)}
-      >
-        {t("deliveriesNext")}
-      </button>
-    </nav>
   );
 }

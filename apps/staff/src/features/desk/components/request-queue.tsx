@@ -1,5 +1,5 @@
 import { outboxStatusLabels, requestStateNames, requestStates, requestTypeNames, requestTypes } from "@tietoni/domain";
-import { DataTable, ErrorMessage, errorCode, formatDate, Loading } from "@tietoni/ui";
+import { DataTable, ErrorMessage, errorCode, formatDate, Loading, Pager } from "@tietoni/ui";
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -128,54 +128,20 @@ export function RequestQueue() {
               </>
             )}
           </DataTable>
-          <QueuePager
+          <Pager
             page={queue.data.page}
             shown={queue.data.requests.length}
             onPage={(next) => setParams({ ...toParams(filters), ...(next > 1 ? { page: String(next) } : {}) })}
+            texts={{
+              label: t("deskPagerLabel"),
+              showing: (range) => t("deskPagerShowing", range),
+              past: (total) => t("deskPagerPast", { total }),
+              previous: t("deskPagerPrevious"),
+              next: t("deskPagerNext"),
+            }}
           />
         </section>
       )}
     </>
-  );
-}
-
-/** Previous and next page of the queue, with where this page is in the whole (the page lives in the URL too). */
-function QueuePager({
-  page,
-  shown,
-  onPage,
-}: {
-  page: { number: number; size: number; total: number };
-  shown: number;
-  onPage: (next: number) => void;
-}) {
-  const { t } = useI18n();
-  const pages = Math.max(1, Math.ceil(page.total / page.size));
-  if (pages <= 1 && page.number === 1) return null;
-  const first = (page.number - 1) * page.size + 1;
-  return (
-    <nav aria-label={t("deskPagerLabel")} className="actions desk-pager">
-      <p>
-        {shown > 0
-          ? t("deskPagerShowing", { from: first, to: first + shown - 1, total: page.total })
-          : t("deskPagerPast", { total: page.total })}
-      </p>
-      <button
-        type="button"
-        className="secondary"
-        disabled={page.number <= 1}
-        onClick={() => onPage(Math.min(page.number - 1, pages))}
-      >
-        {t("deskPagerPrevious")}
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={page.number >= pages}
-        onClick={() => onPage(page.number + 1)}
-      >
-        {t("deskPagerNext")}
-      </button>
-    </nav>
   );
 }
