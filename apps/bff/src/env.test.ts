@@ -30,6 +30,8 @@ describe("configuration", () => {
       STAFF_ORIGIN: "https://staff.example.fi",
       SMTP_URL: "smtp://mail.example.fi:587",
       SUPPRESSION_KEY: "a-production-key-of-at-least-32-characters",
+      AUDIT_HMAC_KEY: "a-production-audit-key-of-at-least-32-characters",
+      AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",
     });
     expect(env.demo).toBe(false);
     expect(env.secureCookies).toBe(true);
@@ -43,6 +45,8 @@ describe("configuration", () => {
       PORTAL_ORIGIN: "https://omat.example.fi",
       STAFF_ORIGIN: "https://staff.example.fi",
       SMTP_URL: "smtp://mail.example.fi:587",
+      AUDIT_HMAC_KEY: "a-production-audit-key-of-at-least-32-characters",
+      AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",
     };
     expect(() => parseEnv(production)).toThrow(/SUPPRESSION_KEY: SUPPRESSION_KEY is required in production/);
     expect(() => parseEnv({ ...production, SUPPRESSION_KEY: DEMO_SUPPRESSION_KEY })).toThrow(

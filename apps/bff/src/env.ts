@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { financialYearEndSchema } from "@tietoni/domain";
 import { z } from "zod";
 
 /** The repository root, so relative paths in configuration mean the same from any working directory. */
@@ -30,6 +31,13 @@ const proxies = z
  * (it is in the source), so production refuses to start without SUPPRESSION_KEY and refuses this value.
  */
 export const DEMO_SUPPRESSION_KEY = "demo-only-suppression-key/never-use-in-production";
+
+/**
+ * DEMO AND TEST ONLY (issue 14 E): the audit trail's HMAC key and Ed25519 checkpoint signing key when none is
+ * configured. Public (they are in the source), so production refuses to start without its own and refuses these.
+ */
+export const DEMO_AUDIT_HMAC_KEY = "demo-only-audit-hmac-key/never-use-in-production";
+export const DEMO_AUDIT_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIAof00X8rJElRwISPdnu93a3AMSitq6mF0w8O2FH4Ej5";
 
 const envSchema = z
   .object({
@@ -93,6 +101,27 @@ const envSchema = z
     DIGEST_MAIL_TO: z.email("DIGEST_MAIL_TO must be an e-mail address").optional(),
     /** The hour (Finnish time, 0–23) the digest is sent. */
     DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+    /**
+     * Issue 14 B: the last day of the company's financial year ("MM-DD"); the bookkeeping period (Accounting Act
+     * 2:10, six years from the end of the year the financial period ended) counts from it.
+     */
+    FINANCIAL_YEAR_END: financialYearEndSchema.default("12-31"),
+    /** Issue 14 B: retention (with the bookkeeping purge) runs daily once this hour (Finnish time) has passed. */
+    RETENTION_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+    /** Issue 14 B: `false` leaves retention to the staff app and `pnpm retention` (the run is still one at a time). */
+    RETENTION_SCHEDULE: bool.default(true),
+    /**
+     * Issue 14 E: the audit trail's HMAC key (at least 32 characters), never stored in the database: whoever holds
+     * the database file alone can no longer rewrite the chain. Keep it stable; a new key starts a new keyed span.
+     */
+    AUDIT_HMAC_KEY: z.string().min(32, "AUDIT_HMAC_KEY must have at least 32 characters").optional(),
+    /** Issue 14 E: the Ed25519 private key that signs checkpoints (PKCS#8, base64 DER or PEM). */
+    AUDIT_SIGNING_KEY: z.string().min(40, "AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8)").optional(),
+    /** Issue 14 E: a checkpoint every this many entries, and at least hourly while entries are written. */
+    AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    AUDIT_CHECKPOINT_MINUTES: minutes.default(60),
+    /** Issue 14 E: the data-protection officer's address; each checkpoint is mailed there through the outbox. */
+    DPO_MAIL_TO: z.email("DPO_MAIL_TO must be an e-mail address").optional(),
   })
   .transform((e) => {
     const production = e.NODE_ENV === "production";
@@ -109,6 +138,8 @@ const envSchema = z
       // Secure cookies need HTTPS; production always runs behind it.
       secureCookies: production,
       suppressionKey: e.SUPPRESSION_KEY ?? DEMO_SUPPRESSION_KEY,
+      auditHmacKey: e.AUDIT_HMAC_KEY ?? DEMO_AUDIT_HMAC_KEY,
+      auditSigningKey: e.AUDIT_SIGNING_KEY ?? DEMO_AUDIT_SIGNING_KEY,
       /** Loopback is allowed outside production when nothing is configured, so a newcomer can try a local receiver. */
       webhookAllow: (e.WEBHOOK_ALLOW ?? (production ? "" : "127.0.0.0/8,::1,localhost"))
         .split(",")
@@ -144,6 +175,14 @@ const envSchema = z
       });
     else if (e.SUPPRESSION_KEY === DEMO_SUPPRESSION_KEY)
       ctx.addIssue({ code: "custom", path: ["SUPPRESSION_KEY"], message: "SUPPRESSION_KEY must not be the demo key" });
+    for (const [key, value, demo] of [
+      ["AUDIT_HMAC_KEY", e.AUDIT_HMAC_KEY, DEMO_AUDIT_HMAC_KEY],
+      ["AUDIT_SIGNING_KEY", e.AUDIT_SIGNING_KEY, DEMO_AUDIT_SIGNING_KEY],
+    ] as const) {
+      if (!value) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required in production` });
+      else if (value === demo)
+        ctx.addIssue({ code: "custom", path: [key], message: `${key} must not be the demo key` });
+    }
   });
 
 export type Env = z.output<typeof envSchema>;

@@ -21,7 +21,16 @@ export const rolePermissions = {
     // Issue 13: disclosures recorded by hand (agents too), and the outbox's delivery log with retry and replay.
     "disclosure:record",
     "deliveries:manage",
+    // Issue 14: the trail's export and the request statistics (the DPO's too), and the four-eyes switch.
+    "audit:export",
+    "requests:statistics",
+    "four_eyes:manage",
   ],
+  /**
+   * Issue 14 G: the data-protection officer reads the trail (with its checkpoints) and the request statistics, and
+   * exports the trail; nothing else: no customer record, no change of anything.
+   */
+  dpo: ["audit:read", "audit:export", "requests:statistics"],
 } as const;
 
 export type StaffRole = keyof typeof rolePermissions;

@@ -278,6 +278,13 @@ export const staffUsers = sqliteTable("staff_users", {
   totpLastStep: integer("totp_last_step"),
   /** Set by an admin's reset: the next sign-in must choose a new password before anything else. */
   mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+  /**
+   * Issue 14 D: an administrator created by another admin waits here for a second admin's approval and cannot sign
+   * in until then (the CLI's second admin, made while only one exists, does not wait).
+   */
+  approvalPending: integer("approval_pending", { mode: "boolean" }).notNull().default(false),
+  approvedBy: text("approved_by"),
+  approvedAt: integer("approved_at"),
 });
 
 /**
@@ -326,9 +333,31 @@ export const auditLog = sqliteTable(
     ip: text("ip"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * Issue 14 E: the id of the HMAC key `hash` was made with (a fingerprint, never the key); null: a plain SHA-256
+     * entry from before the trail was keyed, verified as before.
+     */
+    keyId: text("key_id"),
   },
   (t) => [index("audit_log_customer_idx").on(t.customerId, t.at)],
 );
+
+/**
+ * Issue 14 E: signed checkpoints of the audit chain, every N entries or every hour: the sequence and head hash at
+ * that point, signed with the Ed25519 key from configuration (the public key's id kept with it). A copy goes to
+ * the DPO by mail through the outbox, so a rewritten or cut tail no longer matches what they hold.
+ */
+export const auditCheckpoints = sqliteTable("audit_checkpoints", {
+  seq: integer("seq").primaryKey(),
+  head: text("head").notNull(),
+  at: integer("at").notNull(),
+  /** The signing key's id (a fingerprint of the public key). */
+  keyId: text("key_id").notNull(),
+  /** Ed25519 signature (base64) over the checkpoint's canonical text. */
+  signature: text("signature").notNull(),
+  /** The DPO's copy in the outbox, when DPO_MAIL_TO is set. */
+  outboxId: text("outbox_id"),
+});
 
 /**
  * The customers an audit entry concerns besides its `customer_id`: each customer named in a search result or
@@ -773,6 +802,11 @@ export const legalHolds = sqliteTable(
     clearReason: text("clear_reason"),
     /** The second staff member who approved an agent's clearing. */
     approvedBy: text("approved_by").references(() => staffUsers.id),
+    /**
+     * Issue 14 A: what the hold keeps through an erasure, as a JSON array of data category ids; null: everything
+     * (a hold set before holds named their data, or one that names it all).
+     */
+    keeps: text("keeps"),
   },
   (t) => [index("legal_holds_customer_idx").on(t.customerId)],
 );
@@ -944,3 +978,62 @@ export const recipientNotifications = sqliteTable(
     index("recipient_notifications_outbox_idx").on(t.outboxId),
   ],
 );
+
+/* ---- Erasure, retention and the audit trail (issue 14) ---- */
+
+/**
+ * Issue 14 A: an erasure carried out to the extent the law allows while grounds still hold. `kept` is the JSON list
+ * of what each ground keeps (ground, categories, until) as the customer was told; when the last ground ends the
+ * remainder is erased and `remainder_erased_at` set. Ids, grounds and dates only: no personal data.
+ */
+export const partialErasures = sqliteTable(
+  "partial_erasures",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    requestId: text("request_id").references(() => requests.id),
+    erasedAt: integer("erased_at").notNull(),
+    /** JSON array of the categories erased at once. */
+    erased: text("erased").notNull(),
+    /** JSON array of { ground, categories, until } kept. */
+    kept: text("kept").notNull(),
+    remainderErasedAt: integer("remainder_erased_at"),
+  },
+  (t) => [
+    index("partial_erasures_customer_idx").on(t.customerId),
+    index("partial_erasures_open_idx").on(t.remainderErasedAt),
+  ],
+);
+
+/**
+ * Issue 14 B: scheduled and manual runs of the register's jobs (retention with the bookkeeping purge): one at a time
+ * across processes, through the lease (`lease_until`, taken by compare-and-set), with the counts of each run.
+ */
+export const jobRuns = sqliteTable(
+  "job_runs",
+  {
+    id: text("id").primaryKey(),
+    job: text("job").notNull(),
+    trigger: text("trigger").notNull(),
+    startedAt: integer("started_at").notNull(),
+    finishedAt: integer("finished_at"),
+    status: text("status", { enum: ["running", "done", "failed"] }).notNull(),
+    /** A running run's lease: another may start only after it passed. */
+    leaseUntil: integer("lease_until"),
+    /** JSON counts (and the skipped with reasons): ids and reasons only. */
+    result: text("result"),
+  },
+  (t) => [index("job_runs_job_idx").on(t.job, t.startedAt)],
+);
+
+/**
+ * Issue 14 D: whether irreversible acts need a second staff member (one row, id 1; no row: on). Switching it off
+ * takes an admin and a reason, kept here and in the audit trail.
+ */
+export const fourEyesPolicy = sqliteTable("four_eyes_policy", {
+  id: integer("id").primaryKey(),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  reason: text("reason"),
+  changedBy: text("changed_by").references(() => staffUsers.id),
+  changedAt: integer("changed_at"),
+});

@@ -11,6 +11,8 @@ describe("the portal's statement of its own cookie", () => {
     STAFF_ORIGIN: "https://staff.example.fi",
     SMTP_URL: "smtp://mail.example.fi",
     SUPPRESSION_KEY: "x".repeat(40),
+    AUDIT_HMAC_KEY: "h".repeat(40),
+    AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",
   });
 
   it("names the session cookie as it is set, with and without HTTPS", () => {

@@ -11,7 +11,14 @@ import { hasPermission, type Permission, rolePermissions, type StaffRole } from 
 
 const doc = fs.readFileSync(path.join(import.meta.dirname, "../../../../docs/security.md"), "utf8");
 
-type Row = { operation: string; permission: string; fourEyes: string | null; agent: string; admin: string };
+type Row = {
+  operation: string;
+  permission: string;
+  fourEyes: string | null;
+  agent: string;
+  admin: string;
+  dpo: string;
+};
 
 function tableRows(): Row[] {
   const start = doc.indexOf("### Issue 12 E — who may do what");
@@ -24,9 +31,9 @@ function tableRows(): Row[] {
       .slice(1, -1)
       .split("|")
       .map((c) => c.trim());
-    const [operation = "", permission = "", fourEyes = "", agent = "", admin = ""] = cells;
+    const [operation = "", permission = "", fourEyes = "", agent = "", admin = "", dpo = ""] = cells;
     const code = (s: string) => s.match(/^`([^`]+)`$/)?.[1] ?? null;
-    return { operation, permission: code(permission) ?? permission, fourEyes: code(fourEyes), agent, admin };
+    return { operation, permission: code(permission) ?? permission, fourEyes: code(fourEyes), agent, admin, dpo };
   });
 }
 

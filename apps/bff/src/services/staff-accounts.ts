@@ -89,6 +89,10 @@ export async function createStaffAccount(
     totpLastStep: null,
     // The admin chose this password and gave it on: the person's first sign-in chooses their own (ASVS 6.4.1).
     mustChangePassword: true,
+    // Issue 14 D decides when a new admin waits for a second admin.
+    approvalPending: false,
+    approvedBy: null,
+    approvedAt: null,
   };
   return transact(db, async (tx) => {
     // Checked again inside the write: another admin may have taken the name while the password hashed.

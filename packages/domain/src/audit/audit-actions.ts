@@ -100,6 +100,23 @@ export const auditActions = [
   "digest.sent",
   // Issue 13 D — the desk's list of Art. 19 parties to tell names customers: reading it is audited.
   "recipient_notifications.viewed",
+  // Issue 14 A — erasure to the extent required: what a partial erasure erased and kept (ground, categories, until),
+  // and the remainder erased once the last ground ended.
+  "customer.partially_erased",
+  "customer.remainder_erased",
+  // Issue 14 B — the bookkeeping purge and the scheduled retention run (counts; the skipped with their reasons).
+  "bookkeeping.purged",
+  "retention.scheduled_run",
+  // Issue 14 C — no trace: the database's free pages and WAL cleared after an erasure.
+  "maintenance.traces_cleared",
+  // Issue 14 D — four eyes: the switch, and an admin account waiting for a second admin.
+  "four_eyes.changed",
+  "staff.admin_approved",
+  // Issue 14 E — the keyed trail's signed checkpoints.
+  "audit.checkpoint",
+  // Issue 14 G — the data-protection officer's seat.
+  "audit.exported",
+  "request_statistics.viewed",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.

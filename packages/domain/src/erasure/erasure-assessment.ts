@@ -1,4 +1,5 @@
 import type { Localized } from "../i18n/localized.ts";
+import { bookkeepingKeptUntil } from "../retention/bookkeeping.ts";
 
 /** What the register knows that bears on erasing one customer (the BFF gathers it; this decides). */
 export type ErasureFacts = {
@@ -26,9 +27,6 @@ export type KeptData = {
 
 export type ErasureAssessment = { blocked: boolean; blockers: ErasureBlocker[]; kept: KeptData[] };
 
-/** Accounting Act (1336/1997) 2:10: vouchers are kept six years from the end of the year of the financial period. */
-export const BOOKKEEPING_RETENTION_YEARS = 6;
-
 /**
  * Which grounds block erasure now, and what is kept anyway after it. The notice: data is destroyed on
  * request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
@@ -44,8 +42,8 @@ export function assessErasure(facts: ErasureFacts): ErasureAssessment {
 
   const kept: KeptData[] = [];
   if (facts.latestBookkeepingDate !== null) {
-    const year = Number(facts.latestBookkeepingDate.slice(0, 4));
-    kept.push({ what: "bookkeeping", until: `${year + BOOKKEEPING_RETENTION_YEARS}-12-31` });
+    // Issue 14 B makes the financial year a setting; until then a calendar year, as before.
+    kept.push({ what: "bookkeeping", until: bookkeepingKeptUntil(facts.latestBookkeepingDate) });
   }
   if (facts.hasMarketingObjections) kept.push({ what: "suppression", until: null });
   kept.push({ what: "auditTrail", until: null });

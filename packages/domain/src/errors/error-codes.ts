@@ -611,6 +611,29 @@ export const errorMessages = {
     en: "The notice of lifting the restriction has not been delivered to the customer yet. Wait for the delivery or record how you told the customer another way.",
   },
   // Issue 13 F — mail language.
+  // Issue 14 A — partial erasure.
+  // Issue 14 B — bookkeeping and retention.
+  retention_running: {
+    fi: "Säilytysajan ajo on jo käynnissä. Odota, että se päättyy, ja yritä sitten uudelleen.",
+    en: "A retention run is already under way. Wait until it ends, then try again.",
+  },
+  // Issue 14 C — no trace.
+  // Issue 14 D — four eyes.
+  four_eyes_required: {
+    fi: "Tämä toimi vaatii toisen henkilön hyväksynnän. Pyyntö odottaa nyt hyväksyntää.",
+    en: "This act needs a second person's approval. The request now waits for it.",
+  },
+  four_eyes_reason_required: {
+    fi: "Kerro, miksi kahden henkilön hyväksyntä kytketään pois (vähintään 10 merkkiä).",
+    en: "Say why the second person's approval is switched off (at least 10 characters).",
+  },
+  second_admin_required: {
+    fi: "Uuden ylläpitäjän luominen vaatii toisen ylläpitäjän hyväksynnän.",
+    en: "Creating a new administrator needs a second administrator's approval.",
+  },
+  // Issue 14 E — the keyed audit trail.
+  // Issue 14 F — bounded work.
+  // Issue 14 G — the data-protection officer's seat.
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

@@ -43,5 +43,11 @@ export const integrationScopes = [
 export type IntegrationScope = (typeof integrationScopes)[number];
 
 /** Staff operations that can clear an erasure blocker: an agent's needs an admin's or a second person's approval. */
-export const approvalOperations = ["legal_hold.clear", "invoice.paid", "invoice.written_off"] as const;
+export const approvalOperations = [
+  "legal_hold.clear",
+  "invoice.paid",
+  "invoice.written_off",
+  // Issue 14 D: executing an erasure staff registered themselves, or one whose blocker the same person cleared.
+  "erasure.execute",
+] as const;
 export type ApprovalOperation = (typeof approvalOperations)[number];

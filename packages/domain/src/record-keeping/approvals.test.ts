@@ -5,10 +5,15 @@ import { invoiceStatusRecordSchema, roleEndSchema } from "./staff-facts.ts";
 
 describe("four eyes on what can clear an erasure blocker", () => {
   it("lets an admin do each approval operation at once and makes an agent's wait", () => {
-    for (const op of approvalOperations) {
+    for (const op of approvalOperations.filter((o) => o !== "erasure.execute")) {
       expect(runsWithoutApproval("admin", op), op).toBe(true);
       expect(runsWithoutApproval("agent", op), op).toBe(false);
     }
+  });
+
+  it("makes an erasure staff registered themselves wait for a second person whatever the role", () => {
+    expect(runsWithoutApproval("admin", "erasure.execute")).toBe(false);
+    expect(runsWithoutApproval("agent", "erasure.execute")).toBe(false);
   });
 
   it("lets both roles do at once what only adds a blocker or a date", () => {

@@ -20,6 +20,9 @@ export function invoiceApprovalOperation(outcome: StaffInvoiceOutcome): Approval
 
 /** Whether a staff member of this role does the operation at once; false: it waits for a second person. */
 export function runsWithoutApproval(role: StaffRoleName, operation: ApprovalOperation | null): boolean {
+  // Issue 14 D: an erasure staff registered themselves (or whose blocker the same person cleared) waits for a
+  // second person whatever the role; the BFF asks only in those cases.
+  if (operation === "erasure.execute") return false;
   return operation === null || role === "admin";
 }
 

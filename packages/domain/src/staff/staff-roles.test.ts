@@ -10,7 +10,7 @@ describe("staff roles", () => {
   });
 
   it("recognise only the roles there are", () => {
-    expect(staffRoles.filter(isStaffRole)).toEqual(["agent", "admin"]);
+    expect(staffRoles.filter(isStaffRole)).toEqual(["agent", "admin", "dpo"]);
     expect(isStaffRole("root")).toBe(false);
     expect(isStaffRole(null)).toBe(false);
   });

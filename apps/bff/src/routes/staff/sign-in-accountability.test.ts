@@ -204,6 +204,8 @@ describe("item 9: a second factor for every staff role by default (ASVS 6.3.3)",
       policies: [
         { role: "agent", secondFactorRequired: false, optional: true, reason },
         { role: "admin", secondFactorRequired: true, optional: false, reason: null },
+        // Issue 14: the data-protection officer reads the whole trail; like an admin, never without a second factor.
+        { role: "dpo", secondFactorRequired: true, optional: false, reason: null },
       ],
     });
 

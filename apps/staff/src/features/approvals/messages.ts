@@ -20,6 +20,7 @@ export const approvalsMessages = {
   approvalsOpLegalHoldClear: { fi: "Säilytysvelvoitteen poisto", en: "Clear a legal hold" },
   approvalsOpInvoicePaid: { fi: "Lasku maksettu", en: "Invoice paid" },
   approvalsOpInvoiceWrittenOff: { fi: "Lasku luottotappioksi", en: "Invoice written off" },
+  approvalsOpErasureExecute: { fi: "Tietojen poisto", en: "Erasure" },
   approvalsRequestedBy: { fi: "{name}, {date}", en: "{name}, {date}" },
   approvalsOwn: { fi: "Oma pyyntösi: toisen on päätettävä.", en: "Your own request: someone else must decide." },
   approvalsApprove: { fi: "Hyväksy", en: "Approve" },

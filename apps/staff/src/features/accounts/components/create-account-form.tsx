@@ -1,3 +1,4 @@
+import type { StaffRoleName } from "@tietoni/domain";
 import { FormError, fieldErrors, formError, InputField, SubmitButton } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useCreateStaffAccount } from "../api/create-staff-account.ts";
@@ -13,7 +14,7 @@ export function CreateAccountForm({ onCreated }: { onCreated: (message: string) 
   const create = useCreateStaffAccount();
   const [username, setUsername] = useState("");
   const [displayName, setDisplayName] = useState("");
-  const [role, setRole] = useState<"agent" | "admin">("agent");
+  const [role, setRole] = useState<StaffRoleName>("agent");
   const [password, setPassword] = useState("");
   const [confidentialitySignedOn, setConfidentialitySignedOn] = useState("");
   const headingId = useId();

@@ -22,6 +22,7 @@ const operationKeys = {
   "legal_hold.clear": "approvalsOpLegalHoldClear",
   "invoice.paid": "approvalsOpInvoicePaid",
   "invoice.written_off": "approvalsOpInvoiceWrittenOff",
+  "erasure.execute": "approvalsOpErasureExecute",
 } as const satisfies Record<ApprovalOperation, string>;
 
 /** The four-eyes queue: another person's request can be approved (it runs now) or rejected with a reason. */
