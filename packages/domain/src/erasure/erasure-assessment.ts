@@ -1,13 +1,15 @@
 import type { Localized } from "../i18n/localized.ts";
+import type { DataCategoryId } from "../register/ids.ts";
 import { bookkeepingKeptUntil } from "../retention/bookkeeping.ts";
 
 /** What the register knows that bears on erasing one customer (the BFF gathers it; this decides). */
 export type ErasureFacts = {
   openInvoices: number;
   invoicesInCollection: number;
-  legalHold: boolean;
-  /** Organisations for which the customer is currently the contact person. */
-  activeContactPersonFor: string[];
+  /** The legal holds that apply today: what each keeps (null: every category) and its last day (null: until cleared). */
+  legalHolds: { id: string; keeps: DataCategoryId[] | null; endsOn: string | null }[];
+  /** The contact-person roles the customer holds today, with their last day (null: open-ended). */
+  activeContactRoles: { organisation: string; endDate: string | null }[];
   /** Newest invoice or order date (YYYY-MM-DD), or null when there is none. */
   latestBookkeepingDate: string | null;
   hasMarketingObjections: boolean;
@@ -28,7 +30,8 @@ export type KeptData = {
 export type ErasureAssessment = { blocked: boolean; blockers: ErasureBlocker[]; kept: KeptData[] };
 
 /**
- * Which grounds block erasure now, and what is kept anyway after it. The notice: data is destroyed on
+ * Which grounds hold now (`blocked`: some ground keeps data, so an erasure is partial; erasure-scope.ts says what
+ * each keeps), and what is kept anyway after it. Which grounds block erasure now, and what is kept anyway after it. The notice: data is destroyed on
  * request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
  * contact person cannot be erased during that role.
  */
@@ -36,9 +39,12 @@ export function assessErasure(facts: ErasureFacts): ErasureAssessment {
   const blockers: ErasureBlocker[] = [];
   if (facts.openInvoices > 0) blockers.push({ ground: "openInvoice", count: facts.openInvoices });
   if (facts.invoicesInCollection > 0) blockers.push({ ground: "debtCollection", count: facts.invoicesInCollection });
-  if (facts.legalHold) blockers.push({ ground: "legalHold" });
-  if (facts.activeContactPersonFor.length > 0)
-    blockers.push({ ground: "activeContactPerson", organisations: [...facts.activeContactPersonFor] });
+  if (facts.legalHolds.length > 0) blockers.push({ ground: "legalHold" });
+  if (facts.activeContactRoles.length > 0)
+    blockers.push({
+      ground: "activeContactPerson",
+      organisations: facts.activeContactRoles.map((r) => r.organisation),
+    });
 
   const kept: KeptData[] = [];
   if (facts.latestBookkeepingDate !== null) {
