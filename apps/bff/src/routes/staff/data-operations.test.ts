@@ -274,7 +274,7 @@ describe("erasure as anonymisation", () => {
     expect((await getStaff(`/api/staff/operations/erasure/${other?.id}/preview`)).status).toBe(404);
   });
 
-  it("is refused with the grounds while one holds, and changes nothing", async () => {
+  it("while a ground holds erases only what no ground covers (issue 14 A: no longer refused)", async () => {
     const cookie = await t.signInCustomer("perinta@example.com");
     const requestId = await createRequest(cookie, { type: "erasure" });
     const preview = await json(await getStaff(`/api/staff/operations/erasure/${requestId}/preview`));
@@ -283,33 +283,31 @@ describe("erasure as anonymisation", () => {
         blocked: true,
         blockers: expect.arrayContaining([expect.objectContaining({ ground: "debtCollection" })]),
       },
+      scope: { complete: false, kept: expect.arrayContaining([expect.objectContaining({ ground: "debtCollection" })]) },
+      remainder: null,
     });
 
-    // Sessions are touched by every request; everything else must stay byte for byte the same.
-    const before = await dumpDatabase(["staff_sessions", "customer_sessions"]);
     const mailsBefore = t.sent.length;
     const res = await postStaff(`/api/staff/operations/erasure/${requestId}/execute`);
-    expect(res.status).toBe(409);
+    expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({
-      error: {
-        code: "erasure_blocked",
-        blockers: expect.arrayContaining([expect.objectContaining({ ground: "debtCollection", count: 1 })]),
-      },
+      anonymised: false,
+      partial: { kept: expect.arrayContaining([expect.objectContaining({ ground: "debtCollection", until: null })]) },
+      request: { state: "completed" },
     });
-    expect(await dumpDatabase(["staff_sessions", "customer_sessions"])).toEqual(before);
-    expect(t.sent.length).toBe(mailsBefore);
+    expect(t.sent.slice(mailsBefore)).toEqual([
+      expect.objectContaining({ to: "perinta@example.com", subject: expect.stringContaining("siltä osin") }),
+    ]);
   });
 
-  it("is blocked for an active contact person", async () => {
+  it("keeps what an active contact person's role needs", async () => {
     const cookie = await t.signInCustomer("yhteyshenkilo@example.com");
     const requestId = await createRequest(cookie, { type: "erasure" });
     const res = await postStaff(`/api/staff/operations/erasure/${requestId}/execute`);
-    expect(res.status).toBe(409);
+    expect(res.status).toBe(200);
     expect(await json(res)).toMatchObject({
-      error: {
-        code: "erasure_blocked",
-        blockers: expect.arrayContaining([expect.objectContaining({ ground: "activeContactPerson" })]),
-      },
+      anonymised: false,
+      partial: { kept: expect.arrayContaining([expect.objectContaining({ ground: "activeContactPerson" })]) },
     });
   });
 
