@@ -100,8 +100,8 @@ export async function eraseCategories(
       .from(marketingObjections)
       .where(and(eq(marketingObjections.customerId, customerId), eq(marketingObjections.objected, true)))
       .get()) !== undefined;
-  // A partial erasure objects to every purpose: the address is suppressed if it goes, as a whole erasure's would.
-  const suppressed = (objected || !full) && customer.email !== null && erases("email");
+  // As in a whole erasure: an address that objected is suppressed when it goes (the objections below come after).
+  const suppressed = objected && customer.email !== null && erases("email");
   if (suppressed && customer.email !== null) await addSuppression(tx, suppressionKey, customer.email, now);
 
   const changed = async (statement: { run(): Promise<RunResult> }) => (await statement.run()).changes;
