@@ -1,9 +1,9 @@
 import {
   type ErasureScope,
   erasureGroundTexts,
-  type KeptByGround,
   type KeptData,
   keptDataTexts,
+  keptGroundName,
   type Locale,
   type RestrictionGround,
   registerDescription,
@@ -20,13 +20,6 @@ const signature = () => {
   const { name, email, phone } = registerDescription.controller;
   return `${name}, ${email}, ${phone}`;
 };
-
-/** A ground's name with its facts filled in ({count}, {organisations}); ids and counts only, no personal data. */
-export function groundName(kept: KeptByGround, locale: Locale): string {
-  return erasureGroundTexts[kept.ground].name[locale]
-    .replace("{count}", String(kept.detail.count ?? ""))
-    .replace("{organisations}", (kept.detail.organisations ?? []).join(", "));
-}
 
 const localDate = (iso: string, locale: Locale) => {
   const [y, m, d] = iso.split("-").map(Number);
@@ -50,7 +43,7 @@ export function partialErasureMail(to: string, locale: Locale, scope: ErasureSco
         : locale === "fi"
           ? `${localDate(k.until, locale)} asti`
           : `until ${k.until}`;
-    return `- ${groundName(k, locale)}: ${k.categories.map(category).join(", ")} (${until}). ${erasureGroundTexts[k.ground].rule[locale]}`;
+    return `- ${keptGroundName(k)[locale]}: ${k.categories.map(category).join(", ")} (${until}). ${erasureGroundTexts[k.ground].rule[locale]}`;
   });
   const erased = scope.erased.map((c) => `- ${category(c)}`);
   const a = registerDescription.supervisoryAuthority;

@@ -155,6 +155,16 @@ export const erasureGroundTexts: Record<ErasureGround, { name: Localized; rule: 
   },
 };
 
+/** A kept ground's name with its facts filled in ({count}, {organisations}), in both languages. */
+export function keptGroundName(kept: KeptByGround): Localized {
+  const fill = (text: string) =>
+    text
+      .replace("{count}", String(kept.detail.count ?? ""))
+      .replace("{organisations}", (kept.detail.organisations ?? []).join(", "));
+  const name = erasureGroundTexts[kept.ground].name;
+  return { fi: fill(name.fi), en: fill(name.en) };
+}
+
 /** The fixed decision text of a partial erasure; it carries no personal data past the remainder's erasure. */
 export const PARTIAL_ERASURE_DECISION =
   "Tiedot on poistettu siltä osin kuin laki sallii; säilytetyt tiedot perusteineen on kerrottu sinulle. / Your data has been erased to the extent the law allows; what was kept and why has been sent to you.";
