@@ -30,10 +30,10 @@ export type KeptData = {
 export type ErasureAssessment = { blocked: boolean; blockers: ErasureBlocker[]; kept: KeptData[] };
 
 /**
- * Which grounds hold now (`blocked`: some ground keeps data, so an erasure is partial; erasure-scope.ts says what
- * each keeps), and what is kept anyway after it. Which grounds block erasure now, and what is kept anyway after it. The notice: data is destroyed on
- * request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
- * contact person cannot be erased during that role.
+ * Which grounds hold now and what is kept anyway after an erasure. `blocked` means some ground keeps data, so an
+ * erasure now is partial (issue 14 A; erasure-scope.ts says what each ground keeps). The notice: data is destroyed
+ * on request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
+ * contact person keeps what that role needs during it.
  */
 export function assessErasure(facts: ErasureFacts): ErasureAssessment {
   const blockers: ErasureBlocker[] = [];
@@ -56,22 +56,23 @@ export function assessErasure(facts: ErasureFacts): ErasureAssessment {
   return { blocked: blockers.length > 0, blockers, kept };
 }
 
+/** Issue 14 A: a ground no longer blocks erasure; it keeps what it needs (erasure-scope.ts) and the rest can go. */
 export const erasureBlockerTexts: Record<ErasureBlocker["ground"], Localized> = {
   openInvoice: {
-    fi: "Sinulla on avoimia laskuja ({count}). Tiedot voidaan poistaa, kun laskut on maksettu.",
-    en: "You have open invoices ({count}). The data can be erased once they are paid.",
+    fi: "Sinulla on avoimia laskuja ({count}). Laskujen vaatimat tiedot säilytetään, kunnes ne on maksettu; muut voidaan poistaa heti.",
+    en: "You have open invoices ({count}). What the invoices need is kept until they are paid; the rest can be erased now.",
   },
   debtCollection: {
-    fi: "Laskuja on perinnässä ({count}). Tietoja ei voi poistaa perinnän aikana.",
-    en: "Invoices are in debt collection ({count}). The data cannot be erased while collection is under way.",
+    fi: "Laskuja on perinnässä ({count}). Perinnän vaatimat tiedot säilytetään perinnän ajan; muut voidaan poistaa heti.",
+    en: "Invoices are in debt collection ({count}). What the collection needs is kept while it is under way; the rest can be erased now.",
   },
   legalHold: {
-    fi: "Lainsäädäntö tai vireillä oleva oikeusasia velvoittaa säilyttämään tiedot toistaiseksi.",
-    en: "The law or a pending legal matter requires the data to be kept for now.",
+    fi: "Lainsäädäntö tai vireillä oleva oikeusasia velvoittaa säilyttämään osan tiedoista toistaiseksi; muut voidaan poistaa heti.",
+    en: "The law or a pending legal matter requires some of the data to be kept for now; the rest can be erased now.",
   },
   activeContactPerson: {
-    fi: "Toimit organisaation yhteyshenkilönä ({organisations}). Tietojasi ei voida poistaa tänä aikana.",
-    en: "You act as the contact person of an organisation ({organisations}). Your data cannot be erased during that role.",
+    fi: "Toimit organisaation yhteyshenkilönä ({organisations}). Tehtävän vaatimat tiedot säilytetään sen ajan; muut voidaan poistaa heti.",
+    en: "You act as the contact person of an organisation ({organisations}). What the role needs is kept during it; the rest can be erased now.",
   },
 };
 
