@@ -10,6 +10,7 @@ export * from "./customer/email-change.ts";
 export * from "./customer/postal-codes.ts";
 export * from "./customer/protected-address.ts";
 export * from "./erasure/erasure-assessment.ts";
+export * from "./erasure/erasure-scope.ts";
 export * from "./errors/error-codes.ts";
 export * from "./export/export-document.ts";
 export * from "./i18n/locale-schema.ts";

@@ -87,6 +87,7 @@ const access: Record<string, Access> = {
   "GET /api/staff/operations/requests/:requestId": "staff",
   "GET /api/staff/operations/erasure/:requestId/preview": "staff",
   "POST /api/staff/operations/erasure/:requestId/execute": "staff",
+  "POST /api/staff/operations/erasure/remainder/:customerId": "staff",
   "POST /api/staff/operations/restriction/:requestId/apply": "staff",
   "GET /api/staff/operations/restriction/customer/:customerId": "staff",
   "POST /api/staff/operations/restriction/:restrictionId/notify-lift": "staff",

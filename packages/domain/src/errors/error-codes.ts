@@ -612,6 +612,14 @@ export const errorMessages = {
   },
   // Issue 13 F — mail language.
   // Issue 14 A — partial erasure.
+  erasure_remainder_held: {
+    fi: "Jokin peruste säilyttää vielä asiakkaan tietoja, joten loppuja tietoja ei voi vielä poistaa.",
+    en: "A ground still keeps some of the customer's data, so the rest cannot be erased yet.",
+  },
+  hold_keeps_invalid: {
+    fi: "Valitse säilytettävät tietoryhmät rekisteriselosteen ryhmistä, kukin kerran.",
+    en: "Choose the data categories to keep from the register description's categories, each once.",
+  },
   // Issue 14 B — bookkeeping and retention.
   retention_running: {
     fi: "Säilytysajan ajo on jo käynnissä. Odota, että se päättyy, ja yritä sitten uudelleen.",
