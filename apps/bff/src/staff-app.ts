@@ -22,6 +22,7 @@ import { recipientNotificationRoutes } from "./routes/staff/recipient-notificati
 import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
+import { fourEyesRoutes } from "./routes/staff/four-eyes.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { systemsRoutes } from "./routes/staff/systems.ts";
 import { webhookRoutes } from "./routes/staff/webhooks.ts";
@@ -58,6 +59,7 @@ export function createStaffApi(deps: Deps) {
       .route("/operations", dataOperationsRoutes(ctx))
       .route("/accounts", accountsRoutes(ctx))
       .route("/role-policies", rolePolicyRoutes(ctx))
+      .route("/four-eyes", fourEyesRoutes(ctx))
       .route("/audit", auditRoutes(ctx))
       .route("/retention", retentionRoutes(ctx))
       .route("/systems", systemsRoutes(ctx))

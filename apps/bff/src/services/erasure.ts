@@ -9,7 +9,7 @@ import {
   type RequestView,
 } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
-import type { Queries } from "../db/port.ts";
+import type { Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, ipAddresses, organisationRoles, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { erasureCompletedMail } from "../mail/operation-templates.ts";
@@ -106,15 +106,19 @@ export function previewErasure(
 /**
  * Anonymises the customer of a pending erasure request and completes the request; the confirmation goes to the
  * address read before it was cleared. Refused with the blocking grounds (409 erasure_blocked) while one holds,
- * and 409 invalid_state once the request is decided or the record erased.
+ * and 409 invalid_state once the request is decided or the record erased. `within`: the caller's transaction
+ * (issue 14 D: the four-eyes check and an approval run the erasure in theirs, so it and its approval are one).
  */
 export function executeErasure(
   { db, mail, env, outbox }: Pick<Deps, "db" | "mail" | "env" | "outbox">,
   requestId: string,
   actor: StaffActor,
   now: number,
+  within?: Tx,
 ): Promise<Result<{ request: RequestView; suppressed: boolean }>> {
-  return transact(db, async (tx) => {
+  type Done = Result<{ request: RequestView; suppressed: boolean }>;
+  const run = (fn: (tx: Tx) => Promise<Done>) => (within ? fn(within) : transact(db, fn));
+  return run(async (tx) => {
     const pending = await pendingOperationRequest(tx, requestId, "erasure");
     if (!pending.ok) return pending;
     const { row } = pending;

@@ -9,6 +9,7 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import {
+  approveAdministrator,
   createStaffAccount,
   listStaffAccounts,
   resetStaffPassword,
@@ -51,6 +52,13 @@ export function accountsRoutes(ctx: StaffContext) {
         return c.json({ passwordReset: true }, 200);
       },
     )
+    // Issue 14 D: a second admin lets a waiting administrator in (never the one who made them admin).
+    .post("/:id/approve-admin", validate("param", staffIdParamSchema), async (c) => {
+      const { id } = c.req.valid("param");
+      const result = await approveAdministrator(ctx, staffActor(c, env.TRUST_PROXY), id);
+      if (!result.ok) return failure(c, result);
+      return c.json(result.account, 200);
+    })
     .post("/:id/reset-totp", validate("param", staffIdParamSchema), async (c) => {
       const { id } = c.req.valid("param");
       const result = await resetStaffTotp(ctx, staffActor(c, env.TRUST_PROXY), id);

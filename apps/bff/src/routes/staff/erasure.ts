@@ -4,7 +4,8 @@ import { z } from "zod";
 import { requirePermission } from "../../auth/permissions.ts";
 import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
-import { type ErasureBlocked, executeErasure, isErasureBlocked, previewErasure } from "../../services/erasure.ts";
+import { type ErasureBlocked, isErasureBlocked, previewErasure } from "../../services/erasure.ts";
+import { executeErasureWithFourEyes } from "../../services/four-eyes.ts";
 import { staffActor } from "./actor.ts";
 import type { StaffContext, StaffEnv } from "./context.ts";
 
@@ -35,8 +36,16 @@ export function erasureRoutes(ctx: StaffContext) {
     })
     .post("/:requestId/execute", validate("param", requestParam), async (c) => {
       const { requestId } = c.req.valid("param");
-      const result = await executeErasure(ctx, requestId, staffActor(c, env.TRUST_PROXY), now());
+      const result = await executeErasureWithFourEyes(ctx, requestId, staffActor(c, env.TRUST_PROXY), now());
       if (!result.ok) return isErasureBlocked(result) ? erasureBlocked(c, result) : failure(c, result);
-      return c.json({ request: result.request, anonymised: true, suppressed: result.suppressed }, 200);
+      if (result.outcome === "pending") {
+        // Issue 14 D: accepted, not done — a second person approves it in "Approvals", and it runs then.
+        const { approvalId, ground } = result;
+        return c.json({ outcome: "pending" as const, code: "four_eyes_required" as const, approvalId, ground }, 202);
+      }
+      return c.json(
+        { outcome: "done" as const, request: result.request, anonymised: true, suppressed: result.suppressed },
+        200,
+      );
     });
 }
