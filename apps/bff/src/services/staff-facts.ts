@@ -413,23 +413,23 @@ export async function decideApproval(
           ? // Issue 14 D: the approver carries the erasure out, in this transaction, so approval and erasure are one.
             await executeErasure(deps, payload.target, actor, now, tx)
           : approval.operation === "legal_hold.clear"
-          ? await clearLegalHold(
-              tx,
-              customerId,
-              payload.target,
-              payload.input as LegalHoldClearInput,
-              { ...holdActorOf(actor, approval.requestedBy), approvedBy: actor.id },
-              now,
-            )
-          : await applyInvoiceStatus(
-              tx,
-              customerId,
-              payload.target,
-              payload.input as InvoiceStatusRecordInput,
-              actor,
-              { approvalId, requestedBy: approval.requestedBy },
-              now,
-            );
+            ? await clearLegalHold(
+                tx,
+                customerId,
+                payload.target,
+                payload.input as LegalHoldClearInput,
+                { ...holdActorOf(actor, approval.requestedBy), approvedBy: actor.id },
+                now,
+              )
+            : await applyInvoiceStatus(
+                tx,
+                customerId,
+                payload.target,
+                payload.input as InvoiceStatusRecordInput,
+                actor,
+                { approvalId, requestedBy: approval.requestedBy },
+                now,
+              );
       if (!done.ok) return done.status === 404 ? fail(409, "invalid_state") : done;
     }
     await tx

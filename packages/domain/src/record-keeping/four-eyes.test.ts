@@ -18,9 +18,7 @@ describe("four eyes for the irreversible", () => {
   });
 
   it("makes an executor who cleared the customer's blocker wait", () => {
-    expect(erasureFourEyesGround({ registeredBy: null, blockerClearedBy: ["s2", "s1"] }, "s1")).toBe(
-      "cleared_blocker",
-    );
+    expect(erasureFourEyesGround({ registeredBy: null, blockerClearedBy: ["s2", "s1"] }, "s1")).toBe("cleared_blocker");
     expect(erasureFourEyesGround({ registeredBy: null, blockerClearedBy: ["s2"] }, "s1")).toBeNull();
   });
 

@@ -21,6 +21,14 @@ export const approvalsMessages = {
   approvalsOpInvoicePaid: { fi: "Lasku maksettu", en: "Invoice paid" },
   approvalsOpInvoiceWrittenOff: { fi: "Lasku luottotappioksi", en: "Invoice written off" },
   approvalsOpErasureExecute: { fi: "Tietojen poisto", en: "Erasure" },
+  approvalsErasureRegistrant: {
+    fi: "Pyytäjä kirjasi poistopyynnön itse.",
+    en: "The requester registered the erasure request themselves.",
+  },
+  approvalsErasureClearedBlocker: {
+    fi: "Pyytäjä poisti itse asiakkaan poiston esteen.",
+    en: "The requester cleared the customer's erasure blocker themselves.",
+  },
   approvalsRequestedBy: { fi: "{name}, {date}", en: "{name}, {date}" },
   approvalsOwn: { fi: "Oma pyyntösi: toisen on päätettävä.", en: "Your own request: someone else must decide." },
   approvalsApprove: { fi: "Hyväksy", en: "Approve" },

@@ -48,7 +48,9 @@ export function ErasurePanel({
     execute.mutate(requestId);
   };
 
-  const done = execute.data;
+  // Issue 14 D: 202 — the erasure waits for a second person's approval instead of running now.
+  const done = execute.data?.outcome === "done" ? execute.data : undefined;
+  const waiting = execute.data?.outcome === "pending" ? execute.data : undefined;
   const executeError = errorCode(execute.error);
 
   return (
@@ -60,6 +62,14 @@ export function ErasurePanel({
           {done.suppressed && <p>{t("operationsErasureSuppressed")}</p>}
         </div>
       )}
+      {waiting && (
+        <div className="success-message" role="status">
+          <p>{t("operationsErasureWaits")}</p>
+          <p>
+            {t(waiting.ground === "registrant" ? "operationsErasureWaitsRegistrant" : "operationsErasureWaitsCleared")}
+          </p>
+        </div>
+      )}
       {!done && !pending && (
         <p>
           {decidedAt
@@ -68,7 +78,7 @@ export function ErasurePanel({
         </p>
       )}
       {!done && pending && anonymised && <p>{t("operationsAlreadyAnonymised")}</p>}
-      {!done && pending && !anonymised && (
+      {!done && !waiting && pending && !anonymised && (
         <>
           <p>{t("operationsErasureIntro")}</p>
           {preview.isPending && <Loading />}
