@@ -33,6 +33,7 @@ export * from "./outbox/outbox.ts";
 export * from "./outbox/recipient-notifications.ts";
 export * from "./outbox/webhook-endpoints.ts";
 export * from "./record-keeping/approvals.ts";
+export * from "./record-keeping/four-eyes.ts";
 export * from "./record-keeping/legal-holds.ts";
 export * from "./record-keeping/staff-facts.ts";
 export * from "./record-keeping/staff-record.ts";

@@ -130,15 +130,19 @@ export function previewErasure(
  * Anonymises the customer of a pending erasure request and completes the request; the confirmation goes to the
  * address read before it was cleared. While a ground holds, erases what no ground covers instead (`partial`: the
  * row in partial_erasures, the audit entry and the mail say what was kept, on which ground, until when).
- * 409 invalid_state once the request is decided or the record erased.
+ * 409 invalid_state once the request is decided or the record erased. `within`: the caller's transaction
+ * (issue 14 D: the four-eyes check and an approval run the erasure in theirs, so it and its approval are one).
  */
 export function executeErasure(
   { db, mail, env, outbox }: Pick<Deps, "db" | "mail" | "env" | "outbox">,
   requestId: string,
   actor: StaffActor,
   now: number,
+  within?: Tx,
 ): Promise<Result<{ request: RequestView; suppressed: boolean; partial: PartialOutcome | null }>> {
-  return transact(db, async (tx) => {
+  type Done = Result<{ request: RequestView; suppressed: boolean; partial: PartialOutcome | null }>;
+  const run = (fn: (tx: Tx) => Promise<Done>) => (within ? fn(within) : transact(db, fn));
+  return run(async (tx) => {
     const pending = await pendingOperationRequest(tx, requestId, "erasure");
     if (!pending.ok) return pending;
     const { row } = pending;

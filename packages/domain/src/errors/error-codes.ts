@@ -639,6 +639,14 @@ export const errorMessages = {
     fi: "Uuden ylläpitäjän luominen vaatii toisen ylläpitäjän hyväksynnän.",
     en: "Creating a new administrator needs a second administrator's approval.",
   },
+  four_eyes_colleagues_present: {
+    fi: "Kahden henkilön hyväksyntää ei voi kytkeä pois, kun aktiivisia henkilökunnan jäseniä on kaksi tai enemmän.",
+    en: "Four eyes cannot be switched off while two or more active staff members exist.",
+  },
+  admin_approval_cli: {
+    fi: "Ylläpitäjiä on vain yksi, joten toista ei voi hyväksyä kukaan: toinen ylläpitäjä luodaan palvelimen komentoriviltä (create-admin).",
+    en: "There is only one administrator, so no one could approve a second: create the second administrator from the server's command line (create-admin).",
+  },
   // Issue 14 E — the keyed audit trail.
   // Issue 14 F — bounded work.
   // Issue 14 G — the data-protection officer's seat.

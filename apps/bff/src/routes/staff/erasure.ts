@@ -5,8 +5,9 @@ import { requirePermission } from "../../auth/permissions.ts";
 import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
 import { auditActorOf } from "../../services/audit.ts";
-import { executeErasure, previewErasure } from "../../services/erasure.ts";
+import { previewErasure } from "../../services/erasure.ts";
 import { eraseRemainder } from "../../services/erasure-remainder.ts";
+import { executeErasureWithFourEyes } from "../../services/four-eyes.ts";
 import { staffActor } from "./actor.ts";
 import type { StaffContext, StaffEnv } from "./context.ts";
 
@@ -28,11 +29,16 @@ export function erasureRoutes(ctx: StaffContext) {
       })
       .post("/:requestId/execute", validate("param", requestParam), async (c) => {
         const { requestId } = c.req.valid("param");
-        const result = await executeErasure(ctx, requestId, staffActor(c, env.TRUST_PROXY), now());
+        const result = await executeErasureWithFourEyes(ctx, requestId, staffActor(c, env.TRUST_PROXY), now());
         if (!result.ok) return failure(c, result);
+        if (result.outcome === "pending") {
+          // Issue 14 D: accepted, not done — a second person approves it in "Approvals", and it runs then.
+          const { approvalId, ground } = result;
+          return c.json({ outcome: "pending" as const, code: "four_eyes_required" as const, approvalId, ground }, 202);
+        }
         // Issue 14 A: while a ground holds, the erasure is partial (`partial` says what was kept) instead of refused.
         const { request, suppressed, partial } = result;
-        return c.json({ request, anonymised: partial === null, suppressed, partial }, 200);
+        return c.json({ outcome: "done" as const, request, anonymised: partial === null, suppressed, partial }, 200);
       })
       // Issue 14 A: the desk's same-day task once a partial erasure's last ground ended (the preview says when).
       .post("/remainder/:customerId", validate("param", customerParam), async (c) => {

@@ -89,6 +89,19 @@ export const operationsMessages = {
     en: "The customer's marketing objection is kept on the suppression list.",
   },
   operationsErasureCompleted: { fi: "Poisto on toteutettu {date}.", en: "The erasure was carried out on {date}." },
+  // Issue 14 D — four eyes: the erasure waits for a second person.
+  operationsErasureWaits: {
+    fi: "Poisto odottaa toisen henkilön hyväksyntää. Se toteutetaan, kun joku toinen hyväksyy sen Hyväksynnät-sivulla.",
+    en: "The erasure waits for a second person's approval. It is carried out when someone else approves it on the Approvals page.",
+  },
+  operationsErasureWaitsRegistrant: {
+    fi: "Kirjasit tämän pyynnön itse, joten et voi toteuttaa poistoa yksin.",
+    en: "You registered this request yourself, so you cannot carry out the erasure alone.",
+  },
+  operationsErasureWaitsCleared: {
+    fi: "Poistit itse tämän asiakkaan poiston esteen, joten et voi toteuttaa poistoa yksin.",
+    en: "You cleared this customer's erasure blocker yourself, so you cannot carry out the erasure alone.",
+  },
   operationsAlreadyAnonymised: {
     fi: "Asiakkaan tiedot on jo anonymisoitu.",
     en: "The customer's data has already been anonymised.",

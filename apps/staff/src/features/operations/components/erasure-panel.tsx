@@ -52,7 +52,9 @@ export function ErasurePanel({
     execute.mutate(requestId);
   };
 
-  const done = execute.data;
+  // Issue 14 D: 202 — the erasure waits for a second person's approval instead of running now.
+  const done = execute.data?.outcome === "done" ? execute.data : undefined;
+  const waiting = execute.data?.outcome === "pending" ? execute.data : undefined;
   const executeError = errorCode(execute.error);
 
   return (
@@ -62,6 +64,14 @@ export function ErasurePanel({
         <div className="success-message" role="status">
           <p>{done.partial ? t("operationsErasurePartialDone") : t("operationsErasureDone")}</p>
           {done.suppressed && <p>{t("operationsErasureSuppressed")}</p>}
+        </div>
+      )}
+      {waiting && (
+        <div className="success-message" role="status">
+          <p>{t("operationsErasureWaits")}</p>
+          <p>
+            {t(waiting.ground === "registrant" ? "operationsErasureWaitsRegistrant" : "operationsErasureWaitsCleared")}
+          </p>
         </div>
       )}
       {!done && !pending && (
@@ -101,7 +111,7 @@ export function ErasurePanel({
         </section>
       )}
       {!done && pending && anonymised && <p>{t("operationsAlreadyAnonymised")}</p>}
-      {!done && pending && !anonymised && (
+      {!done && !waiting && pending && !anonymised && (
         <>
           <p>{t("operationsErasureIntro")}</p>
           {preview.isPending && <Loading />}
