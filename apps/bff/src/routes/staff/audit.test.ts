@@ -126,7 +126,7 @@ describe("verifying the chain", () => {
     const line = checkpointLine({ ...cp, at: iso(cp.at) });
     const res = await t.postStaff("/api/staff/audit/verify", { checkpoints: `From: tietoni\n${line}\n` }, admin);
     expect(res.status).toBe(200);
-    const verdict = await res.json();
+    const verdict = (await res.json()) as { keys: unknown };
     expect(verdict).toMatchObject({ ok: true, checkpoints: { dpoCopies: 1, last: { seq: cp.seq } }, problems: [] });
     expect(verdict.keys).toEqual({ hmacKeyId: expect.stringMatching(/^[0-9a-f]{16}$/), signingKeyId: cp.keyId });
     // The pasted text is not kept in the trail: only counts.
