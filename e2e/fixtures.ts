@@ -17,6 +17,7 @@ import { e2eEnv } from "./e2e-env.ts";
 export type { CreatedCustomer, CreatedStaff } from "../apps/bff/src/db/test-fixtures.ts";
 export {
   addSourceSystem,
+  auditCheckpointLines,
   findCustomer,
   protectAddress,
   setRelationshipEnd,

@@ -2,6 +2,7 @@ import type { Db } from "./db/port.ts";
 import type { Env } from "./env.ts";
 import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import { configureAudit } from "./services/audit.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
 import { createOutbox, type Outbox, type OutboxHandler } from "./services/outbox/outbox.ts";
 import { createWebhookHandler } from "./services/outbox/webhook-delivery.ts";
@@ -48,5 +49,25 @@ export function createDeps({
     },
     delivered: { webhook: onWebhookDelivered },
   });
-  return { db, env, mail: createMailQueue(outbox), outbox, now };
+  const mail = createMailQueue(outbox);
+  // Issue 14 E: the audit trail's keys and checkpoint policy, given once for every append in the process (the ~150
+  // call sites of appendAudit stay as they are); checkpoints are mailed to the DPO through this outbox.
+  configureAudit({
+    hmacKey: env.auditHmacKey,
+    signingKey: env.auditSigningKey,
+    previousHmacKeys: listSetting(env.AUDIT_HMAC_PREVIOUS_KEYS),
+    previousPublicKeys: listSetting(env.AUDIT_PREVIOUS_PUBLIC_KEYS),
+    checkpointEvery: env.AUDIT_CHECKPOINT_EVERY,
+    checkpointMinutes: env.AUDIT_CHECKPOINT_MINUTES,
+    dpoMailTo: env.DPO_MAIL_TO,
+    mail,
+  });
+  return { db, env, mail, outbox, now };
+}
+
+function listSetting(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }

@@ -117,6 +117,12 @@ const envSchema = z
     AUDIT_HMAC_KEY: z.string().min(32, "AUDIT_HMAC_KEY must have at least 32 characters").optional(),
     /** Issue 14 E: the Ed25519 private key that signs checkpoints (PKCS#8, base64 DER or PEM). */
     AUDIT_SIGNING_KEY: z.string().min(40, "AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8)").optional(),
+    /**
+     * Issue 14 E: earlier HMAC keys and earlier checkpoint public keys (SPKI, base64 DER), comma-separated, kept after
+     * a rotation so the spans and checkpoints they made still verify. Used for verification only, never to write.
+     */
+    AUDIT_HMAC_PREVIOUS_KEYS: z.string().optional(),
+    AUDIT_PREVIOUS_PUBLIC_KEYS: z.string().optional(),
     /** Issue 14 E: a checkpoint every this many entries, and at least hourly while entries are written. */
     AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).max(1_000_000).default(1000),
     AUDIT_CHECKPOINT_MINUTES: minutes.default(60),

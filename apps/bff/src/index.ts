@@ -11,6 +11,7 @@ import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { mailerFromEnv } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
+import { startAuditCheckpoints } from "./services/audit.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
 import { createStaffApp } from "./staff-app.ts";
@@ -29,6 +30,9 @@ async function main() {
   const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
   // The daily digest of due requests to DIGEST_MAIL_TO, once DIGEST_HOUR has passed in Helsinki (issue 13).
   const digest = startDigestSchedule(deps);
+  // Issue 14 E: a signed checkpoint of the audit chain at least every AUDIT_CHECKPOINT_MINUTES while entries are
+  // written, even when no entry crosses AUDIT_CHECKPOINT_EVERY (the appends write the rest themselves).
+  const checkpoints = startAuditCheckpoints(deps);
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -46,10 +50,12 @@ async function main() {
   const shutdown = async () => {
     purge.stop();
     digest.stop();
+    checkpoints.stop();
     portal.close();
     staff.close();
     await purge.ran();
     await digest.ran();
+    await checkpoints.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     await db.close();

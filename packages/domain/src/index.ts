@@ -1,4 +1,5 @@
 export * from "./audit/audit-actions.ts";
+export * from "./audit/checkpoint.ts";
 export * from "./auth/sign-in.ts";
 export * from "./common/dates.ts";
 export * from "./common/ids.ts";

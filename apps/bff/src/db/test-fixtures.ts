@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { DataCategoryId, IntegrationScope } from "@tietoni/domain";
+import { checkpointLine, type DataCategoryId, type IntegrationScope, iso } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -373,4 +373,15 @@ export async function protectAddress(
 /** Issue 12 F: records the end of the customer relationship, as staff or a connected system would. */
 export async function setRelationshipEnd(db: Db, customerId: string, endsOn: string | null): Promise<void> {
   await db.update(customers).set({ relationshipEnd: endsOn }).where(eq(customers.id, customerId));
+}
+
+/**
+ * Issue 14 E: the newest `count` audit checkpoints as the lines the DPO's checkpoint mails carry, oldest first —
+ * what a data-protection officer pastes into the verification.
+ */
+export async function auditCheckpointLines(q: Queries, count = 1): Promise<string[]> {
+  const rows = await q.rows<{ seq: number; head: string; at: number; keyId: string; signature: string }>(
+    sql`SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
+  );
+  return rows.reverse().map((row) => checkpointLine({ ...row, at: iso(row.at) }));
 }

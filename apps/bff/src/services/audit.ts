@@ -1,8 +1,20 @@
-import { type AuditAction, addDays, iso } from "@tietoni/domain";
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  type KeyObject,
+  sign as signBytes,
+  verify as verifySignature,
+} from "node:crypto";
+import { type AuditAction, type AuditCheckpoint, addDays, checkpointSignedText, iso } from "@tietoni/domain";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
-import type { Db, Tx } from "../db/port.ts";
-import { auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
+import type { Db, Snapshot, Tx } from "../db/port.ts";
+import { auditCheckpoints, auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
+import { DEMO_AUDIT_HMAC_KEY, DEMO_AUDIT_SIGNING_KEY } from "../env.ts";
+import { auditCheckpointMail } from "../mail/audit-templates.ts";
+import type { MailQueue } from "../mail/mail-queue.ts";
 
 export type AuditActor =
   | { type: "staff"; id: string; role: string }
@@ -58,6 +70,116 @@ export function byStaff(actor: StaffActor, entry: Omit<AuditEntry, "actor" | "ip
 const GENESIS = "0".repeat(64);
 const SUBJECTS_PER_STATEMENT = 10_000;
 
+/*
+ * Issue 14 E — the keys. The chain is keyed (HMAC-SHA-256) and anchored (Ed25519-signed checkpoints), with keys
+ * from configuration that never enter the database: whoever holds only the database file can neither recompute a
+ * rewritten span's hashes nor sign a checkpoint for a cut tail. The keys are given to this module ONCE, by
+ * `createDeps` (`configureAudit`), instead of through `appendAudit`'s ~150 call sites: every append in the process
+ * must use the same key anyway, and a key passed per call could differ by mistake. Until configured (a unit test
+ * without deps, the crash test's checker) the demo keys apply, the ones env.ts falls back to outside production.
+ */
+
+export type AuditConfigInput = {
+  /** AUDIT_HMAC_KEY. */
+  hmacKey: string;
+  /** AUDIT_SIGNING_KEY: Ed25519 private key, PKCS#8 as base64 DER or PEM. */
+  signingKey: string;
+  /** Keys of earlier keyed spans, for verification only (AUDIT_HMAC_PREVIOUS_KEYS). */
+  previousHmacKeys?: readonly string[];
+  /** Public keys (SPKI, base64 DER or PEM) of earlier signing keys, for verification only. */
+  previousPublicKeys?: readonly string[];
+  /** A checkpoint every this many entries (AUDIT_CHECKPOINT_EVERY)… */
+  checkpointEvery?: number;
+  /** …and one once this long has passed since the last while entries are written (AUDIT_CHECKPOINT_MINUTES). */
+  checkpointMinutes?: number;
+  /** DPO_MAIL_TO: where each checkpoint is mailed; unset, checkpoints are only kept in the table. */
+  dpoMailTo?: string | undefined;
+  mail?: MailQueue;
+};
+
+type AuditConfig = {
+  hmacKey: string;
+  hmacKeyId: string;
+  /** Every HMAC key verification knows, by id: the current one and earlier ones. */
+  hmacKeys: Map<string, string>;
+  signingKey: KeyObject;
+  signingKeyId: string;
+  publicKeyPem: string;
+  /** Every public key verification knows, by id. */
+  publicKeys: Map<string, KeyObject>;
+  checkpointEvery: number;
+  checkpointMs: number;
+  dpoMailTo: string | undefined;
+  mail: MailQueue | undefined;
+};
+
+/** A key's id in the trail: a fingerprint that names the key without revealing it. */
+export function hmacKeyId(key: string): string {
+  return createHash("sha256").update(`tietoni-audit-key-id:${key}`).digest("hex").slice(0, 16);
+}
+
+function publicKeyId(key: KeyObject): string {
+  return createHash("sha256")
+    .update(key.export({ type: "spki", format: "der" }))
+    .digest("hex")
+    .slice(0, 16);
+}
+
+function readKey(text: string, kind: "private" | "public"): KeyObject {
+  const trimmed = text.trim();
+  const key = trimmed.startsWith("-----BEGIN")
+    ? kind === "private"
+      ? createPrivateKey(trimmed)
+      : createPublicKey(trimmed)
+    : kind === "private"
+      ? createPrivateKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "pkcs8" })
+      : createPublicKey({ key: Buffer.from(trimmed, "base64"), format: "der", type: "spki" });
+  if (key.asymmetricKeyType !== "ed25519") throw new Error(`the audit ${kind} key must be an Ed25519 key`);
+  return key;
+}
+
+function buildConfig(input: AuditConfigInput): AuditConfig {
+  const signingKey = readKey(input.signingKey, "private");
+  const publicKey = createPublicKey(signingKey);
+  const hmacKeys = new Map<string, string>();
+  for (const key of [input.hmacKey, ...(input.previousHmacKeys ?? [])]) hmacKeys.set(hmacKeyId(key), key);
+  const publicKeys = new Map<string, KeyObject>([[publicKeyId(publicKey), publicKey]]);
+  for (const text of input.previousPublicKeys ?? []) {
+    const key = readKey(text, "public");
+    publicKeys.set(publicKeyId(key), key);
+  }
+  return {
+    hmacKey: input.hmacKey,
+    hmacKeyId: hmacKeyId(input.hmacKey),
+    hmacKeys,
+    signingKey,
+    signingKeyId: publicKeyId(publicKey),
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    publicKeys,
+    checkpointEvery: input.checkpointEvery ?? 1000,
+    checkpointMs: (input.checkpointMinutes ?? 60) * 60_000,
+    dpoMailTo: input.dpoMailTo,
+    mail: input.mail,
+  };
+}
+
+let config: AuditConfig | null = null;
+const current = (): AuditConfig => {
+  config ??= buildConfig({ hmacKey: DEMO_AUDIT_HMAC_KEY, signingKey: DEMO_AUDIT_SIGNING_KEY });
+  return config;
+};
+
+/** Sets the keys and the checkpoint policy for every append and verification in this process (from `createDeps`). */
+export function configureAudit(input: AuditConfigInput): void {
+  config = buildConfig(input);
+}
+
+/** The ids of the keys in use now: the HMAC key's and the checkpoint signing key's (the staff app shows them). */
+export function auditKeyIds(): { hmacKeyId: string; signingKeyId: string } {
+  const c = current();
+  return { hmacKeyId: c.hmacKeyId, signingKeyId: c.signingKeyId };
+}
+
 type ChainFields = {
   seq: number;
   at: number;
@@ -71,29 +193,31 @@ type ChainFields = {
   prevHash: string;
 };
 
-/** The hash covers every column but the hash itself, in a fixed order, so any edit changes it. */
-function entryHash(f: ChainFields): string {
-  return sha256Hex(
-    JSON.stringify([
-      f.seq,
-      f.at,
-      f.actorType,
-      f.actorId,
-      f.actorRole,
-      f.action,
-      f.customerId,
-      f.detail,
-      f.ip,
-      f.prevHash,
-    ]),
-  );
+/** The hashed text covers every column but the hash itself, in a fixed order, so any edit changes it. */
+function hashedText(f: ChainFields, keyId: string | null): string {
+  const fields = [f.seq, f.at, f.actorType, f.actorId, f.actorRole, f.action, f.customerId, f.detail, f.ip, f.prevHash];
+  // A keyed entry's text names its key too, so an entry cannot be passed off as made with another key.
+  return JSON.stringify(keyId === null ? fields : [...fields, keyId]);
+}
+
+/**
+ * An entry's hash: plain SHA-256 for an entry from before the trail was keyed (key id null), HMAC-SHA-256 with the
+ * key its id names after. Null: a keyed entry whose key this process does not know.
+ */
+function entryHash(f: ChainFields, keyId: string | null, keys: Map<string, string>): string | null {
+  if (keyId === null) return sha256Hex(hashedText(f, null));
+  const key = keys.get(keyId);
+  return key === undefined ? null : createHmac("sha256", key).update(hashedText(f, keyId)).digest("hex");
 }
 
 /**
  * Appends one entry to the hash chain inside the caller's transaction, so an audited change and its entry commit
- * together or not at all, and two appends never read the same chain head.
+ * together or not at all, and two appends never read the same chain head. When the entry crosses the checkpoint
+ * threshold, the checkpoint is written (and mailed) in the same transaction: it costs one signature, and a
+ * checkpoint can never name a head that was rolled back.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promise<void> {
+  const c = current();
   const last = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
@@ -116,7 +240,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
     ip: entry.ip ?? null,
     prevHash: last?.hash ?? GENESIS,
   };
-  await tx.insert(auditLog).values({ ...fields, hash: entryHash(fields) });
+  const hash = entryHash(fields, c.hmacKeyId, c.hmacKeys) as string;
+  await tx.insert(auditLog).values({ ...fields, hash, keyId: c.hmacKeyId });
   // One statement of constant text per slice, the ids as one JSON parameter: building a many-row INSERT cost more
   // than writing it (bench P4). Sliced so a mailing list of a million customers never makes one huge parameter.
   for (let i = 0; i < subjects.length; i += SUBJECTS_PER_STATEMENT) {
@@ -125,6 +250,84 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
       sql`INSERT INTO ${auditSubjects} (customer_id, seq) SELECT value, ${fields.seq} FROM json_each(${slice})`,
     );
   }
+  await checkpointIfDue(tx, { seq: fields.seq, head: hash }, now);
+}
+
+/**
+ * Writes a checkpoint of the head when one is due: none yet (the first keyed entry is anchored at once), N entries
+ * since the last, or the configured time since the last with entries written in between. Returns it, or null.
+ */
+async function checkpointIfDue(
+  tx: Tx,
+  head: { seq: number; head: string },
+  now: number,
+): Promise<AuditCheckpoint | null> {
+  const c = current();
+  const last = await tx
+    .select({ seq: auditCheckpoints.seq, at: auditCheckpoints.at })
+    .from(auditCheckpoints)
+    .orderBy(desc(auditCheckpoints.seq))
+    .limit(1)
+    .get();
+  if (last && (last.seq >= head.seq || (head.seq - last.seq < c.checkpointEvery && now - last.at < c.checkpointMs)))
+    return null;
+  const unsigned = { seq: head.seq, head: head.head, at: iso(now) };
+  const checkpoint: AuditCheckpoint = {
+    ...unsigned,
+    keyId: c.signingKeyId,
+    signature: signBytes(null, Buffer.from(checkpointSignedText(unsigned)), c.signingKey).toString("base64"),
+  };
+  // The DPO's copy leaves through the outbox, committed with the checkpoint: neither exists without the other.
+  const outboxId =
+    c.dpoMailTo && c.mail
+      ? await c.mail.enqueueMail(tx, auditCheckpointMail(c.dpoMailTo, checkpoint, c.publicKeyPem), {
+          template: "audit_checkpoint",
+          params: { seq: String(head.seq) },
+        })
+      : null;
+  await tx.insert(auditCheckpoints).values({
+    seq: checkpoint.seq,
+    head: checkpoint.head,
+    at: now,
+    keyId: checkpoint.keyId,
+    signature: checkpoint.signature,
+    outboxId,
+  });
+  return checkpoint;
+}
+
+/**
+ * The hourly promise when nothing crosses N: anchors the head if entries were written since the last checkpoint and
+ * the configured time has passed. Run by the server's schedule (`startAuditCheckpoints`) and harmless to repeat.
+ */
+export async function writeDueCheckpoint(db: Db, now: number): Promise<AuditCheckpoint | null> {
+  return db.transaction(async (tx) => {
+    const head = await tx
+      .select({ seq: auditLog.seq, head: auditLog.hash })
+      .from(auditLog)
+      .orderBy(desc(auditLog.seq))
+      .limit(1)
+      .get();
+    return head ? checkpointIfDue(tx, head, now) : null;
+  });
+}
+
+/** Checks every few minutes whether the head needs anchoring; stops with the server. */
+export function startAuditCheckpoints(
+  deps: { db: Db; now: () => number },
+  everyMs = Math.min(5 * 60_000, current().checkpointMs),
+): { stop: () => void; ran: () => Promise<void> } {
+  let last: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    last = last.then(() =>
+      writeDueCheckpoint(deps.db, deps.now()).then(
+        () => undefined,
+        (error: unknown) => console.error("[audit] writing a checkpoint failed; the next check tries again", error),
+      ),
+    );
+  }, everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer), ran: () => last };
 }
 
 /** An audit entry of its own, for a read or an act that changes nothing else. */
@@ -145,40 +348,181 @@ function subjectsMatch({ action, detail, subjects }: { action: string; detail: s
   return subjects !== null && digest === sha256Hex(subjects);
 }
 
-export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; firstBrokenSeq: number };
+/** Why a checkpoint — kept in the database, or a copy the DPO holds — does not hold. */
+export type CheckpointProblemReason =
+  /** The signature does not match the checkpoint's text: it was edited, or forged without the key. */
+  | "signature_invalid"
+  /** Signed by a key this process does not know (configure the earlier public key to check it). */
+  | "unknown_key"
+  /** The chain has another hash at that entry: the span up to it was rewritten. */
+  | "head_mismatch"
+  /** The checkpoint names an entry past the chain's end: the tail was cut. */
+  | "beyond_chain"
+  /** The DPO holds a checkpoint the database no longer has: its row was removed. */
+  | "missing_in_database";
 
-/** Walks the whole chain; names the first entry whose content, link or position was altered. */
-export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let entries = 0;
-  // Streamed row by row from one snapshot: the trail grows without bound and must not be loaded whole.
+export type CheckpointProblem = { seq: number; source: "database" | "dpo"; reason: CheckpointProblemReason };
+
+export type ChainVerdict = {
+  /** The chain holds, every checkpoint's signature and head holds, and so does every copy the DPO gave. */
+  ok: boolean;
+  entries: number;
+  /** The first entry whose content, link, key or position was altered; null when the chain itself holds. */
+  firstBrokenSeq: number | null;
+  lastSeq: number;
+  /** Entries from before the trail was keyed, verified with plain SHA-256. */
+  unkeyedEntries: number;
+  /** The HMAC keys the keyed entries name, by id. */
+  hmacKeyIds: string[];
+  checkpoints: {
+    /** Checkpoints of the database checked (signature and head). */
+    checked: number;
+    /** Copies the DPO gave, checked against the chain and the database. */
+    dpoCopies: number;
+    last: { seq: number; at: string; keyId: string } | null;
+    /** The signing keys the checkpoints name, by id. */
+    signingKeyIds: string[];
+  };
+  problems: CheckpointProblem[];
+};
+
+export type VerifyOptions = {
+  /** The checkpoints the DPO holds (parsed with `parseCheckpointLines`). */
+  dpoCopies?: readonly AuditCheckpoint[];
+  /** Rows per slice between yields to the event loop. */
+  sliceRows?: number;
+};
+
+/** Rows per slice: a few milliseconds of hashing, so requests served meanwhile wait no longer than that. */
+const VERIFY_SLICE_ROWS = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type StoredCheckpoint = { seq: number; head: string; at: number; keyId: string; signature: string };
+
+function signatureProblem(c: AuditCheckpoint, keys: Map<string, KeyObject>): CheckpointProblemReason | null {
+  const key = keys.get(c.keyId);
+  if (!key) return "unknown_key";
+  const signed = Buffer.from(checkpointSignedText(c));
+  return verifySignature(null, signed, key, Buffer.from(c.signature, "base64")) ? null : "signature_invalid";
+}
+
+/**
+ * Walks the whole chain and checks it against the signed checkpoints in the database and the copies the DPO holds.
+ * Names the first entry whose content, link, key or position was altered, and every checkpoint that does not hold.
+ *
+ * Issue 14 item 8: the trail grows without bound, so the walk is streamed row by row from one snapshot (constant
+ * memory, one consistent moment) and yields to the event loop every few hundred rows: a verification of millions
+ * of entries takes longer in wall time but never holds up the portal's requests for more than one slice.
+ */
+export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Promise<ChainVerdict> {
+  const c = current();
+  const sliceRows = options.sliceRows ?? VERIFY_SLICE_ROWS;
+  const problems: CheckpointProblem[] = [];
   const snapshot = db.openSnapshot();
   try {
-    const rows = snapshot.iterate<ChainFields & { hash: string; subjects: string | null }>(
-      // Each entry with the customers indexed for it (audit_subjects), in the order their digest was taken.
-      `SELECT seq, at, actor_type AS actorType, actor_id AS actorId, actor_role AS actorRole, action,
-              customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash,
-              (SELECT group_concat(customer_id, ',') FROM
-                (SELECT customer_id FROM audit_subjects s WHERE s.seq = a.seq ORDER BY customer_id)) AS subjects
-       FROM audit_log a ORDER BY seq`,
-    );
-    for (const row of rows) {
-      entries += 1;
-      // A gap in seq means a row was deleted; the first row after the gap is the first broken one.
-      if (row.seq !== expectedSeq || row.prevHash !== prevHash || entryHash(row) !== row.hash) {
-        return { ok: false, entries, firstBrokenSeq: row.seq };
-      }
-      // The hashed detail proves which customers an entry concerns; a customer added to or left out of its index
-      // would show someone a read that did not happen, or hide one that did.
-      if (!subjectsMatch(row)) return { ok: false, entries, firstBrokenSeq: row.seq };
-      prevHash = row.hash;
-      expectedSeq += 1;
+    const stored = [
+      ...snapshot.iterate<StoredCheckpoint>(
+        "SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq",
+      ),
+    ];
+    // The hash each checkpoint says the chain had at its entry; the walk records the hash it finds there.
+    const claims: { seq: number; head: string; source: CheckpointProblem["source"] }[] = [];
+    for (const row of stored) {
+      const reason = signatureProblem({ ...row, at: iso(row.at) }, c.publicKeys);
+      if (reason) problems.push({ seq: row.seq, source: "database", reason });
+      else claims.push({ seq: row.seq, head: row.head, source: "database" });
     }
-    return { ok: true, entries };
+    const storedBySeq = new Map(stored.map((row) => [row.seq, row]));
+    const dpoCopies = options.dpoCopies ?? [];
+    for (const copy of dpoCopies) {
+      const reason = signatureProblem(copy, c.publicKeys);
+      if (reason) problems.push({ seq: copy.seq, source: "dpo", reason });
+      else claims.push({ seq: copy.seq, head: copy.head, source: "dpo" });
+    }
+    const wanted = new Set(claims.map((claim) => claim.seq));
+    const found = new Map<number, string>();
+
+    const walk = await walkChain(snapshot, c, sliceRows, wanted, found);
+
+    for (const claim of claims) {
+      const at = found.get(claim.seq);
+      if (at === undefined && claim.seq > walk.lastSeq)
+        problems.push({ seq: claim.seq, source: claim.source, reason: "beyond_chain" });
+      else if (at !== claim.head) problems.push({ seq: claim.seq, source: claim.source, reason: "head_mismatch" });
+      else if (claim.source === "dpo" && storedBySeq.get(claim.seq)?.head !== claim.head)
+        problems.push({ seq: claim.seq, source: "dpo", reason: "missing_in_database" });
+    }
+    const last = stored.at(-1);
+    return {
+      ok: walk.firstBrokenSeq === null && problems.length === 0,
+      entries: walk.entries,
+      firstBrokenSeq: walk.firstBrokenSeq,
+      lastSeq: walk.lastSeq,
+      unkeyedEntries: walk.unkeyedEntries,
+      hmacKeyIds: [...walk.hmacKeyIds].sort(),
+      checkpoints: {
+        checked: stored.length,
+        dpoCopies: dpoCopies.length,
+        last: last ? { seq: last.seq, at: iso(last.at), keyId: last.keyId } : null,
+        signingKeyIds: [...new Set(stored.map((row) => row.keyId))].sort(),
+      },
+      problems: problems.sort((a, b) => a.seq - b.seq || a.source.localeCompare(b.source)),
+    };
   } finally {
     snapshot.close();
   }
+}
+
+async function walkChain(
+  snapshot: Snapshot,
+  c: AuditConfig,
+  sliceRows: number,
+  wanted: Set<number>,
+  found: Map<number, string>,
+) {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let entries = 0;
+  let unkeyedEntries = 0;
+  let keyedSeen = false;
+  let firstBrokenSeq: number | null = null;
+  const hmacKeyIds = new Set<string>();
+  const rows = snapshot.iterate<ChainFields & { hash: string; keyId: string | null; subjects: string | null }>(
+    // Each entry with the customers indexed for it (audit_subjects), in the order their digest was taken.
+    `SELECT seq, at, actor_type AS actorType, actor_id AS actorId, actor_role AS actorRole, action,
+            customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash, key_id AS keyId,
+            (SELECT group_concat(customer_id, ',') FROM
+              (SELECT customer_id FROM audit_subjects s WHERE s.seq = a.seq ORDER BY customer_id)) AS subjects
+     FROM audit_log a ORDER BY seq`,
+  );
+  let lastSeq = 0;
+  for (const row of rows) {
+    entries += 1;
+    lastSeq = row.seq;
+    if (row.keyId === null) unkeyedEntries += 1;
+    else hmacKeyIds.add(row.keyId);
+    if (wanted.has(row.seq)) found.set(row.seq, row.hash);
+    if (firstBrokenSeq === null) {
+      // A gap in seq means a row was deleted; the first row after the gap is the first broken one. An unkeyed
+      // entry after a keyed one is a downgrade: someone without the key recomputed plain hashes from there.
+      const broken =
+        row.seq !== expectedSeq ||
+        row.prevHash !== prevHash ||
+        (keyedSeen && row.keyId === null) ||
+        entryHash(row, row.keyId, c.hmacKeys) !== row.hash ||
+        // The hashed detail proves which customers an entry concerns; a customer added to or left out of its
+        // index would show someone a read that did not happen, or hide one that did.
+        !subjectsMatch(row);
+      if (broken) firstBrokenSeq = row.seq;
+    }
+    keyedSeen ||= row.keyId !== null;
+    prevHash = row.hash;
+    expectedSeq = row.seq + 1;
+    // Issue 14 item 8: let the requests waiting meanwhile run; the iterator keeps its place in the snapshot.
+    if (entries % sliceRows === 0) await yieldToEventLoop();
+  }
+  return { entries, lastSeq, unkeyedEntries, firstBrokenSeq, hmacKeyIds };
 }
 
 /*
@@ -301,9 +645,25 @@ export async function browseAuditTrail(
   return { entries, nextBefore };
 }
 
-/** Verifies the whole chain and audits the verdict. */
-export async function verifyAuditTrail(db: Db, actor: StaffActor, now: number): Promise<ChainVerdict> {
-  const verdict = await verifyAuditChain(db);
-  await recordAudit(db, byStaff(actor, { action: "audit.verified", detail: { ...verdict } }), now);
-  return verdict;
+/**
+ * Verifies the whole chain, its checkpoints and the copies the DPO gave, and audits the verdict: as facts and
+ * counts (the problems by seq and reason), never the pasted text.
+ */
+export async function verifyAuditTrail(
+  db: Db,
+  actor: StaffActor,
+  now: number,
+  dpoCopies: readonly AuditCheckpoint[] = [],
+): Promise<ChainVerdict & { keys: { hmacKeyId: string; signingKeyId: string } }> {
+  const verdict = await verifyAuditChain(db, { dpoCopies });
+  const detail = {
+    ok: verdict.ok,
+    entries: verdict.entries,
+    firstBrokenSeq: verdict.firstBrokenSeq,
+    checkpoints: verdict.checkpoints.checked,
+    dpoCopies: verdict.checkpoints.dpoCopies,
+    problems: verdict.problems.slice(0, 20),
+  };
+  await recordAudit(db, byStaff(actor, { action: "audit.verified", detail }), now);
+  return { ...verdict, keys: auditKeyIds() };
 }

@@ -648,6 +648,14 @@ export const errorMessages = {
     en: "There is only one administrator, so no one could approve a second: create the second administrator from the server's command line (create-admin).",
   },
   // Issue 14 E — the keyed audit trail.
+  audit_checkpoints_none: {
+    fi: 'Tekstissä ei ole yhtään tarkistuspisteriviä. Liitä rivit, jotka alkavat "tietoni-audit-checkpoint v1", tai koko tarkistuspisteviesti.',
+    en: 'The text has no checkpoint line. Paste the lines that start with "tietoni-audit-checkpoint v1", or the whole checkpoint mail.',
+  },
+  audit_checkpoint_malformed: {
+    fi: "Jokin tarkistuspisterivi on vaurioitunut (katkennut, rivitetty tai muutettu). Liitä rivit sellaisinaan, kukin yhdelle riville.",
+    en: "A checkpoint line is damaged (cut, wrapped or edited). Paste the lines as they are, each on one line.",
+  },
   // Issue 14 F — bounded work.
   // Issue 14 G — the data-protection officer's seat.
 } as const satisfies Record<string, Localized>;

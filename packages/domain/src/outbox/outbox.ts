@@ -74,6 +74,8 @@ export const mailTemplates = {
   export_delivered: { required: false, secret: false },
   paper_access: { required: false, secret: false },
   staff_digest: { required: false, secret: false },
+  // Issue 14 E: a signed checkpoint of the audit chain to the data-protection officer.
+  audit_checkpoint: { required: false, secret: false },
 } as const satisfies Record<string, { required: boolean; secret: boolean }>;
 export type MailTemplate = keyof typeof mailTemplates;
 export const mailTemplateIds = Object.keys(mailTemplates) as MailTemplate[];
@@ -96,6 +98,7 @@ export const mailTemplateLabels: Record<MailTemplate, Localized> = {
   export_delivered: { fi: "Tietojen kopio", en: "Copy of the data" },
   paper_access: { fi: "Paperipyynnön vastaus", en: "Paper request answer" },
   staff_digest: { fi: "Päivittäinen kooste henkilökunnalle", en: "Daily digest to staff" },
+  audit_checkpoint: { fi: "Audit-lokin tarkistuspiste tietosuojavastaavalle", en: "Audit trail checkpoint to the DPO" },
 };
 
 export function isMailTemplate(value: string): value is MailTemplate {

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { checkpointLine, iso } from "@tietoni/domain";
+import { desc, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "../../db/schema.ts";
+import { auditCheckpoints, auditLog } from "../../db/schema.ts";
 import type { AuditTrailPage } from "../../services/audit.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
 
@@ -115,8 +116,32 @@ describe("verifying the chain", () => {
     const res = await t.postStaff("/api/staff/audit/verify", {}, admin);
     expect(res.status).toBe(200);
     const verdict = await res.json();
-    expect(verdict).toEqual({ ok: true, entries: (await rows()).length - 1 });
+    expect(verdict).toMatchObject({ ok: true, entries: (await rows()).length - 1, firstBrokenSeq: null, problems: [] });
     expect((await rows()).at(-1)).toMatchObject({ action: "audit.verified", actorId: "staff-admin" });
+  });
+
+  it("checks the DPO's pasted copies, and refuses a text without a checkpoint or with a damaged one (issue 14 E)", async () => {
+    const [cp] = await t.db.select().from(auditCheckpoints).orderBy(desc(auditCheckpoints.seq)).limit(1).all();
+    if (!cp) throw new Error("the trail has no checkpoint");
+    const line = checkpointLine({ ...cp, at: iso(cp.at) });
+    const res = await t.postStaff("/api/staff/audit/verify", { checkpoints: `From: tietoni\n${line}\n` }, admin);
+    expect(res.status).toBe(200);
+    const verdict = (await res.json()) as { keys: unknown };
+    expect(verdict).toMatchObject({ ok: true, checkpoints: { dpoCopies: 1, last: { seq: cp.seq } }, problems: [] });
+    expect(verdict.keys).toEqual({ hmacKeyId: expect.stringMatching(/^[0-9a-f]{16}$/), signingKeyId: cp.keyId });
+    // The pasted text is not kept in the trail: only counts.
+    expect(JSON.parse((await rows()).at(-1)?.detail ?? "{}")).toMatchObject({ ok: true, dpoCopies: 1 });
+
+    const before = (await rows()).length;
+    for (const [text, code] of [
+      ["no checkpoint here", "audit_checkpoints_none"],
+      [line.slice(0, -10), "audit_checkpoint_malformed"],
+    ]) {
+      const bad = await t.postStaff("/api/staff/audit/verify", { checkpoints: text }, admin);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code } });
+    }
+    expect((await rows()).length).toBe(before);
   });
 
   it("names the first broken entry after an edit that bypassed the triggers", async () => {

@@ -1,4 +1,4 @@
-import { customerIdSchema, staffIdSchema } from "@tietoni/domain";
+import { auditVerifyInputSchema, customerIdSchema, staffIdSchema } from "@tietoni/domain";
 import { Hono } from "hono";
 import { z } from "zod";
 import { requirePermission } from "../../auth/permissions.ts";
@@ -33,12 +33,18 @@ export const auditQuerySchema = z.object({
  * Both are audited themselves: reading the trail is a read of who handled whose data.
  */
 export function auditRoutes({ db, env, now, requireStaff }: StaffContext) {
-  return new Hono<StaffEnv>()
-    .use(requireStaff)
-    .use(requirePermission("audit:read"))
-    .get("/", validate("query", auditQuerySchema), async (c) => {
-      const page = await browseAuditTrail(db, staffActor(c, env.TRUST_PROXY), c.req.valid("query"), now());
-      return c.json(page, 200);
-    })
-    .post("/verify", async (c) => c.json(await verifyAuditTrail(db, staffActor(c, env.TRUST_PROXY), now()), 200));
+  return (
+    new Hono<StaffEnv>()
+      .use(requireStaff)
+      .use(requirePermission("audit:read"))
+      .get("/", validate("query", auditQuerySchema), async (c) => {
+        const page = await browseAuditTrail(db, staffActor(c, env.TRUST_PROXY), c.req.valid("query"), now());
+        return c.json(page, 200);
+      })
+      // Issue 14 E: the chain, its signed checkpoints, and the copies the DPO pasted (optional) checked together.
+      .post("/verify", validate("json", auditVerifyInputSchema), async (c) => {
+        const { checkpoints } = c.req.valid("json");
+        return c.json(await verifyAuditTrail(db, staffActor(c, env.TRUST_PROXY), now(), checkpoints), 200);
+      })
+  );
 }

@@ -43,9 +43,43 @@ export const auditMessages = {
   auditLoadingMore: { fi: "Ladataan…", en: "Loading…" },
   auditVerifyHeading: { fi: "Ketjun tarkistus", en: "Verify the chain" },
   auditVerifyIntro: {
-    fi: "Tarkistus laskee jokaisen merkinnän tiivisteen uudelleen ja nimeää ensimmäisen muutetun tai poistetun merkinnän. Tarkistus kirjataan lokiin.",
-    en: "The verification recomputes every entry's hash and names the first altered or removed entry. The run is logged.",
+    fi: "Tarkistus laskee jokaisen merkinnän tiivisteen uudelleen avaimella, jota tietokannassa ei ole, ja nimeää ensimmäisen muutetun tai poistetun merkinnän. Se tarkistaa myös allekirjoitetut tarkistuspisteet ja tietosuojavastaavan säilyttämät kopiot, jos liität ne. Tarkistus kirjataan lokiin.",
+    en: "The verification recomputes every entry's hash with a key the database does not hold, and names the first altered or removed entry. It also checks the signed checkpoints, and the copies the data-protection officer keeps if you paste them. The run is logged.",
   },
+  auditCopiesLabel: {
+    fi: "Tietosuojavastaavan tarkistuspisteet (valinnainen)",
+    en: "The DPO's checkpoints (optional)",
+  },
+  auditCopiesHint: {
+    fi: 'Liitä tarkistuspisteviesteistä rivit, jotka alkavat "tietoni-audit-checkpoint v1", tai kokonaiset viestit.',
+    en: 'Paste the lines starting with "tietoni-audit-checkpoint v1" from the checkpoint mails, or the whole mails.',
+  },
+  auditCopiesFile: { fi: "Tai valitse tiedosto", en: "Or choose a file" },
+  auditVerifyCheckpointsFail: {
+    fi: "Ketju on sisäisesti eheä, mutta kaikki tarkistuspisteet eivät täsmää: ketjua on kirjoitettu uudelleen, sen loppu on katkaistu tai tarkistuspiste on poistettu. Ilmoita tästä heti rekisterin vastuuhenkilölle.",
+    en: "The chain is intact in itself, but not every checkpoint matches: the chain was rewritten, its tail cut, or a checkpoint removed. Report this to the register's contact person at once.",
+  },
+  auditFactEntries: { fi: "Merkinnät", en: "Entries" },
+  auditFactEntriesValue: {
+    fi: "{count} tarkistettu, joista {unkeyed} ennen avaimen käyttöönottoa (SHA-256)",
+    en: "{count} checked, {unkeyed} of them from before keying (SHA-256)",
+  },
+  auditFactHmacKeys: { fi: "Ketjun avaimet (HMAC)", en: "Chain keys (HMAC)" },
+  auditFactConfigured: { fi: "(käytössä nyt: {id})", en: "(in use now: {id})" },
+  auditFactCheckpoints: { fi: "Tarkistuspisteet", en: "Checkpoints" },
+  auditFactCheckpointsValue: {
+    fi: "{count} tarkistettu (allekirjoitus ja ketjun pää)",
+    en: "{count} checked (signature and chain head)",
+  },
+  auditFactLastCheckpoint: { fi: "Viimeisin tarkistuspiste", en: "Last checkpoint" },
+  auditFactLastCheckpointValue: { fi: "merkintä {seq}, {at}", en: "entry {seq}, {at}" },
+  auditFactNone: { fi: "ei yhtään", en: "none" },
+  auditFactSigningKeys: { fi: "Allekirjoitusavaimet (Ed25519)", en: "Signing keys (Ed25519)" },
+  auditFactDpoCopies: { fi: "Tietosuojavastaavan kopiot", en: "The DPO's copies" },
+  auditFactDpoCopiesValue: { fi: "{count} verrattu", en: "{count} compared" },
+  auditProblemsHeading: { fi: "Poikkeamat", en: "Problems" },
+  auditProblemDatabase: { fi: "Tietokannan tarkistuspiste {seq}:", en: "Database checkpoint {seq}:" },
+  auditProblemDpo: { fi: "Tietosuojavastaavan kopio {seq}:", en: "The DPO's copy {seq}:" },
   auditVerify: { fi: "Tarkista ketju", en: "Verify the chain" },
   auditVerifying: { fi: "Tarkistetaan…", en: "Verifying…" },
   auditVerifyOk: {
@@ -122,3 +156,30 @@ export const auditActionLabels: Record<string, Localized> = {
 
 /** The audit feature's texts with the app's, for its components and pages. */
 export const { useI18n } = createI18n({ ...appMessages, ...auditMessages });
+
+/** Why a checkpoint does not hold (the BFF's `CheckpointProblemReason`). */
+export const auditProblemReasons: Record<
+  "signature_invalid" | "unknown_key" | "head_mismatch" | "beyond_chain" | "missing_in_database",
+  Localized
+> = {
+  signature_invalid: {
+    fi: "allekirjoitus ei täsmää – tarkistuspistettä on muutettu tai se on väärennetty.",
+    en: "the signature does not match – the checkpoint was edited or forged.",
+  },
+  unknown_key: {
+    fi: "allekirjoitettu avaimella, jota palvelin ei tunne (aiempi avain puuttuu asetuksista).",
+    en: "signed with a key the server does not know (an earlier key is missing from the settings).",
+  },
+  head_mismatch: {
+    fi: "ketjun pää on tässä kohdassa toinen – ketjua on kirjoitettu uudelleen.",
+    en: "the chain has another head at this entry – the chain was rewritten.",
+  },
+  beyond_chain: {
+    fi: "ketju päättyy ennen tätä merkintää – sen loppu on katkaistu.",
+    en: "the chain ends before this entry – its tail was cut.",
+  },
+  missing_in_database: {
+    fi: "tarkistuspiste puuttuu tietokannasta – se on poistettu.",
+    en: "the checkpoint is missing from the database – it was removed.",
+  },
+};
