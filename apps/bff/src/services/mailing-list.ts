@@ -12,6 +12,7 @@ import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { recordMailingListDisclosures } from "./disclosures.ts";
+import { yieldToEventLoop } from "./event-loop.ts";
 import { csvRow } from "./export/csv.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
@@ -46,8 +47,6 @@ const exclusionReasons = [
 
 /** The file is a list of customers (mailing labels): a ban on publication in lists bars it, whatever the purpose. */
 const LIST = { asList: true } as const;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One page of the register in id order, with what the purpose check needs about each customer on it. */
 async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingPurpose, after: string, size: number) {
