@@ -33,6 +33,9 @@ const SMOKE_AUDIT_ENTRIES = 2_000;
 const DATA_VERSION = 1;
 const CACHE = path.join(repoRoot, `var/bench/p12-${CUSTOMERS / 1_000_000}m.sqlite`);
 const KEYED_BY = ["apps/bff/src/db/synthetic.ts", "apps/bff/src/db/seed-large.ts"];
+/** The same register with the audit trail appended (minutes at this size): rebuilt when the audit service changes. */
+const TRAIL_CACHE = path.join(repoRoot, `var/bench/p12-${CUSTOMERS / 1_000_000}m-trail.sqlite`);
+const TRAIL_KEYED_BY = ["apps/bff/src/services/audit.ts"];
 
 const sides = [
   { key: "alone", label: "the load alone" },
@@ -43,9 +46,9 @@ const sides = [
 type Side = (typeof sides)[number]["key"];
 type Stats = { loopDelayMs: { p99: number; max: number } };
 
-function cacheKey(): string {
-  const hash = createHash("sha256").update(`${DATA_VERSION}:${CUSTOMERS}`);
-  for (const file of KEYED_BY) hash.update(fs.readFileSync(path.join(repoRoot, file)));
+function cacheKey(files = KEYED_BY, extra = ""): string {
+  const hash = createHash("sha256").update(`${DATA_VERSION}:${CUSTOMERS}${extra}`);
+  for (const file of files) hash.update(fs.readFileSync(path.join(repoRoot, file)));
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -78,11 +81,33 @@ function cachedRegister(log: (m: string) => void): string {
   return CACHE;
 }
 
+/** The cached register with the cached trail of AUDIT_ENTRIES entries, made from cachedRegister when missing. */
+async function cachedRegisterWithTrail(log: (m: string) => void): Promise<string> {
+  const base = cachedRegister(log);
+  const key = cacheKey(TRAIL_KEYED_BY, `:${fs.readFileSync(`${base}.key`, "utf8")}:${AUDIT_ENTRIES}`);
+  const marker = `${TRAIL_CACHE}.key`;
+  if (fs.existsSync(TRAIL_CACHE) && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === key) {
+    return TRAIL_CACHE;
+  }
+  for (const f of [TRAIL_CACHE, `${TRAIL_CACHE}-wal`, `${TRAIL_CACHE}-shm`, marker]) fs.rmSync(f, { force: true });
+  const building = `${TRAIL_CACHE}.building`;
+  for (const f of [building, `${building}-wal`, `${building}-shm`]) fs.rmSync(f, { force: true });
+  fs.copyFileSync(base, building);
+  const started = performance.now();
+  await appendTrail(building, AUDIT_ENTRIES);
+  log(
+    `appended ${formatNumber(AUDIT_ENTRIES)} audit entries in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  fs.renameSync(building, TRAIL_CACHE);
+  fs.writeFileSync(marker, key);
+  return TRAIL_CACHE;
+}
+
 /**
  * A trail of `entries` staff reads, appended as the BFF appends them (appendAudit: the chain, and whatever keying
- * the service does), 5,000 per transaction; and the id of a customer to sign in as.
+ * the service does), 5,000 per transaction. The port checkpoints the WAL into the file when it closes.
  */
-async function prepare(file: string, entries: number): Promise<string> {
+async function appendTrail(file: string, entries: number): Promise<void> {
   const db = await openDatabase(file);
   try {
     const at = Date.now();
@@ -105,6 +130,10 @@ async function prepare(file: string, entries: number): Promise<string> {
   } finally {
     await db.close();
   }
+}
+
+/** A customer of the register to sign in as. */
+function firstCustomer(file: string): string {
   // Read straight from the file: the bench package reaches the database through the BFF's port or the driver.
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -128,16 +157,16 @@ export const benchmark = defineBenchmark({
   async run({ smoke, runs, tmpDir, log }) {
     // The register the BFF's config in tmpDir names (customerCookie signs in there).
     const file = path.join(tmpDir, "register.sqlite");
-    if (smoke) seed(file, SMOKE_CUSTOMERS, log, true);
-    else {
+    if (smoke) {
+      seed(file, SMOKE_CUSTOMERS, log, true);
+      await appendTrail(file, SMOKE_AUDIT_ENTRIES);
+    } else {
       const copied = performance.now();
-      fs.copyFileSync(cachedRegister(log), file);
+      fs.copyFileSync(await cachedRegisterWithTrail(log), file);
       log(`copied the cached register in ${((performance.now() - copied) / 1000).toFixed(1)} s`);
     }
     const entries = smoke ? SMOKE_AUDIT_ENTRIES : AUDIT_ENTRIES;
-    const appended = performance.now();
-    const customerId = await prepare(file, entries);
-    log(`appended ${formatNumber(entries)} audit entries in ${((performance.now() - appended) / 1000).toFixed(0)} s`);
+    const customerId = firstCustomer(file);
     const cookie = await customerCookie(tmpDir, customerId);
     const child = await startChild<{ port: number }>("p12-bounded-work/server.ts", {
       args: [tmpDir, file],
@@ -167,7 +196,9 @@ export const benchmark = defineBenchmark({
           const f = await measureLoad({ url, headers: { cookie }, ...timing });
           if (key !== "alone") jobTimes.get(key)?.push(...(await child.ask<number[]>("stop")));
           const stats = await child.ask<Stats>("stats");
-          assertClean(key, f);
+          // The load alone must be clean; with a job running, requests that got no answer in time are the finding.
+          if (key === "alone") assertClean(key, f);
+          else if (f.non2xx > 0) throw new Error(`${key}: ${f.non2xx} answers other than 2xx`);
           figures.get(key)?.push(f);
           loop.get(key)?.push(stats.loopDelayMs.max);
         }
@@ -179,7 +210,10 @@ export const benchmark = defineBenchmark({
       await child.stop();
     }
     const loadAfter = os.loadavg()[0] ?? 0;
-    const p99 = (side: Side) => median(figures.get(side)?.map((f) => f.p99) ?? []);
+    // A window in which no request was answered (the job held the event loop throughout) has no p99: infinite.
+    const p99 = (side: Side) =>
+      median(figures.get(side)?.map((f) => (f.requests === 0 ? Number.POSITIVE_INFINITY : f.p99)) ?? []);
+    const unanswered = (side: Side) => (figures.get(side) ?? []).reduce((sum, f) => sum + f.errors, 0);
     const rps = (side: Side) => median(figures.get(side)?.map((f) => f.rps) ?? []);
     const loopMax = (side: Side) => median(loop.get(side) ?? []);
     const jobs = sides.filter((s) => s.key !== "alone");
@@ -196,6 +230,7 @@ export const benchmark = defineBenchmark({
       met: jobs.every(({ key }) => p99(key) <= GOAL_P99_MS),
       notes: [
         `Over ${smoke ? `${formatNumber(SMOKE_CUSTOMERS)} customers (smoke)` : `${formatNumber(CUSTOMERS)} customers seeded by \`pnpm seed:large -- --customers ${CUSTOMERS} --only-search-data\` (customers and their organisation roles; cached under var/bench)`} and a trail of ${formatNumber(entries)} audit entries appended by appendAudit; ${runs} run${runs === 1 ? "" : "s"}, each the load alone and then with each job running back to back for the whole ${timing.durationSeconds} s window (after ${timing.warmupSeconds} s of warm-up); the machine's 1-minute load average was ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after.`,
+        `Requests not answered in time (autocannon's errors and timeouts, all runs): ${jobs.map(({ key }) => `${key} ${unanswered(key)}`).join(", ")}; a p99 of "Infinity" means no request of a window was answered at all.`,
         `Throughput (medians): alone ${formatNumber(rps("alone"))} req/s; ${jobs.map(({ key }) => `${key} ${formatNumber(rps(key))} req/s`).join(", ")}. The jobs share the server's one core with the requests, so throughput drops while one runs; the goal is about latency, i.e. that no job holds the event loop for long.`,
         `Longest event-loop stall in the server (monitorEventLoopDelay max, median of the runs): alone ${ms(loopMax("alone"))}; ${jobs.map(({ key }) => `${key} ${ms(loopMax(key))}`).join(", ")}.`,
         `One run of each job, alone: verification ${ms(alone.verify ?? 0)}, search ${ms(alone.search ?? 0)}, dry run ${ms(alone.dryRun ?? 0)}; under the load (median): ${jobs.map(({ key }) => `${key} ${ms(jobMedian(key))} (${jobTimes.get(key)?.length ?? 0} runs)`).join(", ")}. The search reads ${formatNumber(SCAN_SLICE)} doc_ids per statement and the dry run ${formatNumber(RETENTION_SCAN_SLICE)} customers, with the event loop running between them; the same search as the one statement it was before issue 14 held the event loop for ${ms(unsliced)} here.`,
