@@ -3,8 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { createSessionStore } from "../auth/session-store.ts";
+import { parseEnv } from "../env.ts";
 import { openDatabase } from "./client.ts";
 import type { Db } from "./port.ts";
+import { customers } from "./schema.ts";
 
 /*
  * Issue 14 F: once long work yields to the event loop inside a transaction (the sliced retention dry run), reads
@@ -23,6 +26,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+const policy = parseEnv({ NODE_ENV: "test" }).sessionPolicy;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 const gate = () => {
   let open = () => {};
@@ -57,4 +61,26 @@ it("keeps a read on the writer open while a read on the reader ends", async () =
   expect(await onReader).toEqual([{ n: 1 }]);
   writerGate.open();
   expect(await onWriter).toEqual([{ n: 2 }, { n: 3 }]);
+});
+
+it("authenticates a session on the reader while a transaction holds the writer, after one on the writer", async () => {
+  const store = createSessionStore(db, { table: "customer_sessions", subject: "customer_id" }, policy);
+  await db.insert(customers).values({
+    id: "c1",
+    firstName: "Aino",
+    lastName: "Asiakas",
+    relationshipStart: "2024-01-01",
+    createdAt: 0,
+  });
+  const now = Date.UTC(2026, 11, 2);
+  const { token } = await store.create("c1", now, { ip: null, userAgent: null });
+  const load = async () => ({ id: "c1" });
+  // The first look-up runs on the writer (free), the second on the reader (a transaction holds the writer).
+  expect(await store.authenticate(token, now, load)).toMatchObject({ subject: { id: "c1" } });
+  const transactionGate = gate();
+  const transaction = db.transaction(() => transactionGate.opened);
+  await tick();
+  expect(await store.authenticate(token, now, load)).toMatchObject({ subject: { id: "c1" } });
+  transactionGate.open();
+  await transaction;
 });
