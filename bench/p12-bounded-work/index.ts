@@ -178,16 +178,12 @@ export const benchmark = defineBenchmark({
     const figures = new Map<Side, LoadFigures[]>(sides.map((s) => [s.key, []]));
     const loop = new Map<Side, number[]>(sides.map((s) => [s.key, []]));
     const jobTimes = new Map<Side, number[]>(sides.map((s) => [s.key, []]));
-    let alone: Record<string, number> = {};
+    const alone: Record<string, number> = {};
     let unsliced = 0;
     const loadBefore = os.loadavg()[0] ?? 0;
     try {
       // Each job once alone first: how long one run takes without the load (and the first reads of its pages).
-      alone = Object.fromEntries(
-        await Promise.all(
-          (["verify", "search", "dryRun"] as const).map(async (job) => [job, await child.ask<number>("once", job)]),
-        ),
-      );
+      for (const job of ["verify", "search", "dryRun"] as const) alone[job] = await child.ask<number>("once", job);
       unsliced = await child.ask<number>("unslicedSearch");
       for (let run = 0; run < runs; run++) {
         // Alternate the sides within each run, so a slow minute of the machine hits each alike.
