@@ -31,8 +31,10 @@ export function createSessionStore(db: Db, { table, subject }: SessionTable, pol
   const t = table === "customer_sessions" ? customerSessions : staffSessions;
   const subjectColumn = subject === "customer_id" ? customerSessions.customerId : staffSessions.staffUserId;
   const byId = sql.placeholder("id");
-  // Prepared on the read handle, which is the same object on every `db.read` (see the port).
-  let select: ReturnType<typeof prepareSelect> | null = null;
+  // Prepared once per read handle: the port has one per connection (writer, reader), each the same object on every
+  // `db.read`. One statement for both would run a read that the port put on the reader (a transaction holds the
+  // writer) on the writer's handle, which refuses it (issue 14 F: seen in bench P12 during the retention dry run).
+  const selects = new WeakMap<Queries, ReturnType<typeof prepareSelect>>();
   const prepareSelect = (r: Queries) =>
     r
       .select({
@@ -84,7 +86,11 @@ export function createSessionStore(db: Db, { table, subject }: SessionTable, pol
       const [id, secret, extra] = token.split(".");
       if (!id || !secret || extra !== undefined) return null;
       const found = await db.read(async (r) => {
-        select ??= prepareSelect(r);
+        let select = selects.get(r);
+        if (!select) {
+          select = prepareSelect(r);
+          selects.set(r, select);
+        }
         const row = await select.get({ id });
         if (!row || !digestsEqual(row.secretHash, sha256Hex(secret))) return null;
         const verdict = judgeSession(row, now, policy);

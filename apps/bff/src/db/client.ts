@@ -306,9 +306,12 @@ export async function openDatabase(file: string): Promise<Db> {
 
   // One read handle per connection, each the same object on every `read`, so queries a hot path prepared on it
   // stay prepared. A read handle refuses writes: on the writer connection nothing else would.
-  let readingOn: Connection | null = null;
+  // Per connection: a read on the writer and one on the reader can be open at once (reads queued on the reader
+  // while a transaction held the writer, and a new read that took the writer when it committed), and the end of
+  // one must not end the other (issue 14 F, found by bench P12).
+  const readingOn = new Set<Connection>();
   const readHandles = new Map(
-    [writer, reader].map((c) => [c, scoped(c, () => readingOn === c, "a read snapshot", { readsOnly: true })]),
+    [writer, reader].map((c) => [c, scoped(c, () => readingOn.has(c), "a read snapshot", { readsOnly: true })]),
   );
 
   /**
@@ -324,7 +327,7 @@ export async function openDatabase(file: string): Promise<Db> {
     const [connection, lock, sqlite] = onWriter
       ? [writer, writerLock, writerSqlite]
       : [reader, readerLock, readerSqlite];
-    readingOn = connection;
+    readingOn.add(connection);
     try {
       connection.exec("BEGIN");
       try {
@@ -333,7 +336,7 @@ export async function openDatabase(file: string): Promise<Db> {
         if (sqlite.inTransaction) connection.exec("COMMIT");
       }
     } finally {
-      readingOn = null;
+      readingOn.delete(connection);
       lock.unlock();
     }
   }

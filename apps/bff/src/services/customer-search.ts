@@ -1,6 +1,7 @@
 import type { CustomerSearchHit } from "@tietoni/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
+import { yieldToEventLoop } from "./event-loop.ts";
 
 const MAX_HITS = 50;
 const MAX_WORDS = 5;
@@ -12,6 +13,13 @@ const MAX_WORDS = 5;
  * 2-core bench machine (bench/p4-search), and staff narrow a search that broad anyway.
  */
 export const SORT_WINDOW = 1000;
+/**
+ * Indexed customers one statement of a short-word search reads (issue 14 item 8). A query no word of which the
+ * trigram index can serve reads the docs in doc_id order; one statement over all of them held the event loop for
+ * 0.4 s at 1,000,000 customers, so it reads this many doc_ids per statement and lets the event loop run between
+ * statements (a few milliseconds each on the bench machine, bench/p12-bounded-work).
+ */
+export const SCAN_SLICE = 10_000;
 /** The trigram tokenizer indexes three-character substrings; shorter words cannot be looked up in it. */
 const TRIGRAM = 3;
 
@@ -27,15 +35,68 @@ const TRIGRAM = 3;
  *   (the order customers entered the index), not among all of them;
  * - a query whose words are all shorter than three characters ("oy", "li a") cannot use the index and scans
  *   the indexed customers in the same order, stopping at SORT_WINDOW matches: quick for a common short word,
- *   a full scan (0.4 s at 1,000,000 customers) for a rare one;
+ *   a full scan (0.4 s at 1,000,000 customers) for a rare one, read in slices of SCAN_SLICE doc_ids with the
+ *   event loop running between them, so the rest of the server is never held up for the whole scan;
  * - ties in last and first name are broken by customer id, so the answer is stable.
  */
 export async function searchCustomers(db: Db, query: string): Promise<CustomerSearchHit[]> {
   const words = wordsOf(query);
   if (words.length === 0) return [];
-  // The probes and the search on one snapshot: one lock instead of one per statement.
-  const rows = await db.read(async (r) => r.rows<Row>(await searchStatement(r, words)));
+  const rows =
+    ftsQuery(words) === null
+      ? await scanInSlices(db, words)
+      : // The probes and the search on one snapshot: one lock instead of one per statement.
+        await db.read(async (r) => r.rows<Row>(await searchStatement(r, words)));
   return rows.map((row) => ({ ...row, organisations: row.organisations ? row.organisations.split("\u001f") : [] }));
+}
+
+/**
+ * A query the index cannot serve: the docs in doc_id order, SCAN_SLICE doc_ids per statement, until SORT_WINDOW
+ * matches or the last doc; then the first MAX_HITS of them by name, as the single statement answered. Each slice
+ * is a statement of its own, not one snapshot: a snapshot held across the pauses would hold the connection
+ * (and with it every write) for the whole scan. A customer renamed during the scan is thus found by the name
+ * their slice saw.
+ */
+async function scanInSlices(db: Db, words: readonly string[]): Promise<Row[]> {
+  const bounds = await db.row<{ first: number | null; last: number | null }>(
+    sql`SELECT min(doc_id) AS first, max(doc_id) AS last FROM customer_search_docs`,
+  );
+  if (bounds?.first == null || bounds.last == null) return [];
+  const found: Row[] = [];
+  for (let from = bounds.first; from <= bounds.last && found.length < SORT_WINDOW; from += SCAN_SLICE) {
+    if (from > bounds.first) await yieldToEventLoop();
+    found.push(...(await db.rows<Row>(sliceStatement(words, from, SORT_WINDOW - found.length))));
+  }
+  return found.sort(byName).slice(0, MAX_HITS);
+}
+
+/** The matches among the docs from doc_id `from` on, at most SCAN_SLICE doc_ids and `limit` matches. */
+function sliceStatement(words: readonly string[], from: number, limit: number): SQL {
+  return sql`SELECT d.customer_id AS id, d.first_name AS firstName, d.last_name AS lastName, d.email, d.organisations
+       FROM customer_search_docs d
+       WHERE d.doc_id >= ${from} AND d.doc_id < ${from + SCAN_SLICE} AND ${exactRule(words)}
+       ORDER BY d.doc_id LIMIT ${limit}`;
+}
+
+/**
+ * ORDER BY lastName, firstName, id as SQLite sorts text (BINARY: UTF-8 bytes, i.e. code points). JavaScript
+ * compares UTF-16 code units, which differs only between a surrogate (a code point above U+FFFF) and U+E000–U+FFFF.
+ */
+const byName = (a: Row, b: Row) =>
+  byCodePoint(a.lastName, b.lastName) || byCodePoint(a.firstName, b.firstName) || byCodePoint(a.id, b.id);
+
+export function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const surrogateX = x >= 0xd800 && x <= 0xdfff;
+    const surrogateY = y >= 0xd800 && y <= 0xdfff;
+    if (surrogateX !== surrogateY) return surrogateX ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /** SQLite's plan for a query's search statement (EXPLAIN QUERY PLAN), for the benchmark's notes. */
@@ -43,7 +104,9 @@ export async function explainSearch(db: Db, query: string): Promise<string[]> {
   const words = wordsOf(query);
   if (words.length === 0) return [];
   const plan = await db.read(async (r) =>
-    r.rows<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${await searchStatement(r, words)}`),
+    r.rows<{ detail: string }>(
+      sql`EXPLAIN QUERY PLAN ${ftsQuery(words) === null ? sliceStatement(words, 0, SORT_WINDOW) : await searchStatement(r, words)}`,
+    ),
   );
   return plan.map((row) => row.detail);
 }
@@ -120,16 +183,32 @@ async function indexShares(q: Queries, words: readonly string[]): Promise<(trigr
 type Row = { id: string; firstName: string; lastName: string; email: string; organisations: string | null };
 
 /**
- * The search statement for the words, with the index when a word is long enough for it. Its text depends only on
- * the number of words and whether the index is used, so the port prepares each variant once per connection.
+ * The search statement through the index, for words of which at least one is long enough for it (a query of only
+ * shorter words is scanned in slices, scanInSlices). Its text depends only on the number of words, so the port
+ * prepares each variant once per connection.
  */
 async function searchStatement(q: Queries, words: readonly string[]): Promise<SQL> {
   const match = ftsQuery(words, await indexShares(q, words));
+  // Whether a word is long enough does not depend on the estimates: the callers checked ftsQuery(words).
+  if (match === null) throw new Error("the search statement needs a word the trigram index can serve");
+  const rule = exactRule(words);
+  // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
+  // SORT_WINDOW matches; only those are sorted by name.
+  const candidates = sql`FROM customer_search s JOIN customer_search_docs d ON d.doc_id = s.rowid
+         WHERE customer_search MATCH ${match} AND ${rule} ORDER BY s.rowid`;
+  return sql`SELECT id, firstName, lastName, email, organisations FROM (
+         SELECT d.customer_id AS id, d.first_name AS firstName, d.last_name AS lastName, d.email, d.organisations
+         ${candidates} LIMIT ${sql.raw(String(SORT_WINDOW))}
+       ) ORDER BY lastName, firstName, id LIMIT ${sql.raw(String(MAX_HITS))}`;
+}
+
+/** The exact rule, per word: every word matches the start of a name, or is in the e-mail or an organisation's name. */
+function exactRule(words: readonly string[]): SQL {
   // The exact rule, per word. `organisations` joins the names with U+001F, which a query word never holds in
   // practice; LIKE over it is the old per-organisation EXISTS without the join. The old lower(...) around the
   // names is gone: SQLite's lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of
   // every candidate's names.
-  const rule = sql.join(
+  return sql.join(
     words.map((word) => {
       const escaped = word.replace(/[\\%_]/g, (ch) => `\\${ch}`);
       const start = `${escaped}%`;
@@ -141,15 +220,4 @@ async function searchStatement(q: Queries, words: readonly string[]): Promise<SQ
     }),
     sql` AND `,
   );
-  // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
-  // SORT_WINDOW matches; only those are sorted by name.
-  const candidates =
-    match !== null
-      ? sql`FROM customer_search s JOIN customer_search_docs d ON d.doc_id = s.rowid
-         WHERE customer_search MATCH ${match} AND ${rule} ORDER BY s.rowid`
-      : sql`FROM customer_search_docs d WHERE ${rule} ORDER BY d.doc_id`;
-  return sql`SELECT id, firstName, lastName, email, organisations FROM (
-         SELECT d.customer_id AS id, d.first_name AS firstName, d.last_name AS lastName, d.email, d.organisations
-         ${candidates} LIMIT ${sql.raw(String(SORT_WINDOW))}
-       ) ORDER BY lastName, firstName, id LIMIT ${sql.raw(String(MAX_HITS))}`;
 }

@@ -1,5 +1,4 @@
 import {
-  type DataCategoryId,
   type MarketingPurpose,
   mailingListCategories,
   mayUseFor,
@@ -13,6 +12,7 @@ import type { Db, Queries } from "../db/port.ts";
 import { customers, marketingObjections, restrictions } from "../db/schema.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { recordMailingListDisclosures } from "./disclosures.ts";
+import { yieldToEventLoop } from "./event-loop.ts";
 import { csvRow } from "./export/csv.ts";
 import { suppressedAmong, suppressionHash } from "./suppression.ts";
 
@@ -47,8 +47,6 @@ const exclusionReasons = [
 
 /** The file is a list of customers (mailing labels): a ban on publication in lists bars it, whatever the purpose. */
 const LIST = { asList: true } as const;
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** One page of the register in id order, with what the purpose check needs about each customer on it. */
 async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingPurpose, after: string, size: number) {
@@ -104,6 +102,35 @@ async function readBatch(r: Queries, suppressionKey: string, purpose: MarketingP
   };
 }
 
+/** What the purpose check makes of one page: who may be on the list, and how many were left out and why. */
+function classify(page: NonNullable<Awaited<ReturnType<typeof readBatch>>>, purpose: MarketingPurpose) {
+  const { rows, objections, restricted, hashOf, suppressed } = page;
+  const batch: MailingListBatch = {
+    eligible: [],
+    excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0, addressProtected: 0 },
+  };
+  for (const { anonymisedAt, addressProtected, ...row } of rows) {
+    if (addressProtected && anonymisedAt === null) {
+      batch.excluded.addressProtected += 1;
+      continue;
+    }
+    const hash = hashOf.get(row.id);
+    const verdict = mayUseFor(
+      purpose,
+      {
+        objections: objections.get(row.id) ?? noObjections(),
+        restricted: restricted.has(row.id),
+        anonymised: anonymisedAt !== null,
+        suppressed: hash !== undefined && suppressed.has(hash),
+      },
+      LIST,
+    );
+    if (verdict.allowed) batch.eligible.push(row);
+    else for (const reason of verdict.reasons) batch.excluded[reason] += 1;
+  }
+  return batch;
+}
+
 /**
  * Walks the whole register in id order (keyset pagination, so each batch is an index range scan) and puts
  * every customer through the domain's purpose check for a list: every objection that bars it (the purpose's own, the
@@ -121,33 +148,9 @@ export async function* mailingListBatches(
   for (;;) {
     const page = await db.read((r) => readBatch(r, suppressionKey, purpose, after, batchSize));
     if (!page) return;
-    const { rows, objections, restricted, hashOf, suppressed } = page;
-    const batch: MailingListBatch = {
-      eligible: [],
-      excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0, addressProtected: 0 },
-    };
-    for (const { anonymisedAt, addressProtected, ...row } of rows) {
-      if (addressProtected && anonymisedAt === null) {
-        batch.excluded.addressProtected += 1;
-        continue;
-      }
-      const hash = hashOf.get(row.id);
-      const verdict = mayUseFor(
-        purpose,
-        {
-          objections: objections.get(row.id) ?? noObjections(),
-          restricted: restricted.has(row.id),
-          anonymised: anonymisedAt !== null,
-          suppressed: hash !== undefined && suppressed.has(hash),
-        },
-        LIST,
-      );
-      if (verdict.allowed) batch.eligible.push(row);
-      else for (const reason of verdict.reasons) batch.excluded[reason] += 1;
-    }
-    yield batch;
-    after = rows[rows.length - 1]?.id ?? after;
-    if (rows.length < batchSize) return;
+    yield classify(page, purpose);
+    after = page.rows[page.rows.length - 1]?.id ?? after;
+    if (page.rows.length < batchSize) return;
     await yieldToEventLoop();
   }
 }
@@ -170,9 +173,12 @@ export function mailingListCsvLine(row: MailingListRow): string {
 }
 
 /**
- * The mailing list for a purpose as a streamed CSV file. The export is audited with what actually went out, also
- * when the download is cut short; `now` is read when it ends. In the same transaction each customer in the file gets
- * a row in the disclosure log (issue 13) with the categories their line carried.
+ * The mailing list for a purpose as a streamed CSV file, audited before the data leaves (issue 14 item 9): each
+ * batch is read, and its audit entry (subjects: the customers on its lines) and their rows in the disclosure log
+ * (issue 13, with the categories each line carries) appended, in ONE transaction, before the batch is handed to
+ * the stream. A download cut short is therefore in the trail up to the last batch handed over, and a customer not
+ * yet read is not in it; the entry that ends the file says so (`last`), also for an empty list. The stream asks for a batch only when the
+ * reader wants one (high-water mark 0), so at most the batch in flight is audited without having been sent.
  */
 export function mailingListCsv(
   db: Db,
@@ -180,55 +186,67 @@ export function mailingListCsv(
   purpose: MarketingPurpose,
   actor: StaffActor,
   now: () => number,
+  batchSize = MAILING_LIST_BATCH,
 ): ReadableStream<Uint8Array> {
-  const batches = mailingListBatches(db, suppressionKey, purpose);
   const encoder = new TextEncoder();
-  let count = 0;
-  // Who went out in the file: each of them is shown this export under "staff who opened your data", and in the
-  // disclosure log with what their line carried.
-  const sent: { customerId: string; categories: DataCategoryId[] }[] = [];
-  let audited = false;
-  const audit = async (complete: boolean) => {
-    if (audited) return;
-    audited = true;
-    const at = now();
-    await db.transaction(async (tx) => {
-      const subjects = sent.map((s) => s.customerId);
-      await appendAudit(
-        tx,
-        byStaff(actor, { action: "mailing_list.exported", detail: { purpose, count, complete }, subjects }),
-        at,
-      );
-      await recordMailingListDisclosures(tx, sent, actor, at);
+  let after = "";
+  let part = 0;
+  /** The next batch, read and audited in one transaction; `last` when no customer follows it. */
+  const nextBatch = () =>
+    db.transaction(async (tx) => {
+      // One customer more than the batch tells whether this batch ends the file, without a read after it.
+      const page = await readBatch(tx, suppressionKey, purpose, after, batchSize + 1);
+      const last = page === null || page.rows.length <= batchSize;
+      if (page && !last) page.rows.length = batchSize;
+      const batch: MailingListBatch = page
+        ? classify(page, purpose)
+        : { eligible: [], excluded: { objected: 0, restricted: 0, erased: 0, suppressed: 0, addressProtected: 0 } };
+      part += 1;
+      const at = now();
+      // Each customer who goes out in this part is shown the export under "staff who opened your data", and in
+      // the disclosure log with what their line carried. A part with nobody on it leaves no entry, except the
+      // one that ends the file.
+      if (batch.eligible.length > 0 || last) {
+        await appendAudit(
+          tx,
+          byStaff(actor, {
+            action: "mailing_list.exported",
+            detail: { purpose, part, count: batch.eligible.length, last },
+            subjects: batch.eligible.map((row) => row.id),
+          }),
+          at,
+        );
+        await recordMailingListDisclosures(
+          tx,
+          batch.eligible.map((row) => ({ customerId: row.id, categories: mailingListCategories(row) })),
+          actor,
+          at,
+        );
+      }
+      after = page?.rows[page.rows.length - 1]?.id ?? after;
+      return { batch, last };
     });
-  };
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      // The BOM makes spreadsheet programs read the file as UTF-8 (ä, ö, å).
-      controller.enqueue(encoder.encode(`\uFEFF${csvRow(MAILING_LIST_HEADER)}`));
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        // The BOM makes spreadsheet programs read the file as UTF-8 (ä, ö, å).
+        controller.enqueue(encoder.encode(`\uFEFF${csvRow(MAILING_LIST_HEADER)}`));
+      },
+      async pull(controller) {
+        if (part > 0) await yieldToEventLoop();
+        let next: Awaited<ReturnType<typeof nextBatch>>;
+        try {
+          next = await nextBatch();
+        } catch (err) {
+          // Nothing of the failed batch went out, and its audit entry rolled back with it.
+          controller.error(err);
+          return;
+        }
+        controller.enqueue(encoder.encode(next.batch.eligible.map(mailingListCsvLine).join("")));
+        if (next.last) controller.close();
+      },
     },
-    async pull(controller) {
-      let next: IteratorResult<MailingListBatch>;
-      try {
-        next = await batches.next();
-      } catch (err) {
-        controller.error(err);
-        await audit(false);
-        return;
-      }
-      if (next.done) {
-        // Recorded before the last byte goes out: a finished download is always in the trail.
-        await audit(true);
-        controller.close();
-        return;
-      }
-      count += next.value.eligible.length;
-      for (const row of next.value.eligible) sent.push({ customerId: row.id, categories: mailingListCategories(row) });
-      controller.enqueue(encoder.encode(next.value.eligible.map(mailingListCsvLine).join("")));
-    },
-    async cancel() {
-      await batches.return(undefined);
-      await audit(false);
-    },
-  });
+    // Pull a batch only when the reader asks for one: nothing is read (and audited) ahead of the download.
+    { highWaterMark: 0 },
+  );
 }

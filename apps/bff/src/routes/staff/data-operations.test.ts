@@ -534,10 +534,12 @@ describe("mailing list", () => {
     ]);
     // Deliberate change 1 (issue 10): the entry also proves which customers the file held (audit_subjects).
     const [listed] = await auditActions(since);
+    // Issue 14 item 9: audited part by part before each part leaves; this register fits one part, which ends the file.
     expect(JSON.parse(listed?.detail ?? "{}")).toEqual({
       purpose: "listPublication",
+      part: 1,
       count: data.length,
-      complete: true,
+      last: true,
       subjectsDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
