@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { DataCategoryId, IntegrationScope } from "@tietoni/domain";
+import type { DataCategoryId, IntegrationScope, RestrictionGround } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -18,6 +18,7 @@ import {
   customers,
   datumSources,
   organisations,
+  restrictions,
   staffUsers,
 } from "./schema.ts";
 import { createRandom, syntheticCustomer } from "./synthetic.ts";
@@ -373,4 +374,11 @@ export async function protectAddress(
 /** Issue 12 F: records the end of the customer relationship, as staff or a connected system would. */
 export async function setRelationshipEnd(db: Db, customerId: string, endsOn: string | null): Promise<void> {
   await db.update(customers).set({ relationshipEnd: endsOn }).where(eq(customers.id, customerId));
+}
+
+/** Issue 14 B: restricts the customer's processing (Art. 18) on the given ground, in force until lifted. */
+export async function restrictCustomer(db: Db, customerId: string, ground: RestrictionGround): Promise<void> {
+  await db
+    .insert(restrictions)
+    .values({ id: `restr${uniqueNumber()}`, customerId, ground, appliedAt: Date.UTC(2026, 10, 1) });
 }
