@@ -12,6 +12,7 @@ import { parseEnv } from "./env.ts";
 import { mailerFromEnv } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
+import { startRetentionSchedule } from "./services/retention-job.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
 import { createStaffApp } from "./staff-app.ts";
 
@@ -29,6 +30,9 @@ async function main() {
   const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
   // The daily digest of due requests to DIGEST_MAIL_TO, once DIGEST_HOUR has passed in Helsinki (issue 13).
   const digest = startDigestSchedule(deps);
+  // Retention with the remainders and the bookkeeping purge, daily once RETENTION_HOUR has passed in Helsinki, one
+  // run at a time with the staff app and the CLI (issue 14 B); off with RETENTION_SCHEDULE=false.
+  const retention = startRetentionSchedule(deps);
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -46,10 +50,13 @@ async function main() {
   const shutdown = async () => {
     purge.stop();
     digest.stop();
+    retention.stop();
     portal.close();
     staff.close();
     await purge.ran();
     await digest.ran();
+    // A run in progress stops after its current slice and is recorded failed; the next run picks up the rest.
+    await retention.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     await db.close();

@@ -1,6 +1,7 @@
 import {
   assessErasure,
   type ErasureFacts,
+  type FinancialYearEnd,
   helsinkiDate,
   type LifecycleFacts,
   legalHoldApplies,
@@ -173,6 +174,8 @@ export function lifecycleFactsFrom(input: {
 }
 
 /** What erasure would mean for the customer now, read on one snapshot: the grounds that block it, the data kept. */
-export function assessCustomerErasure(db: Db, customerId: string, now: number) {
-  return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now))));
+export function assessCustomerErasure(db: Db, customerId: string, now: number, financialYearEnd?: FinancialYearEnd) {
+  return db.read(async (r) =>
+    assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now)), financialYearEnd),
+  );
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, invoices, jobRuns, legalHolds, orderLines, orders, requestEvents, requests } from "../db/schema.ts";
+import { invoices, jobRuns, legalHolds, orderLines, orders, requestEvents, requests } from "../db/schema.ts";
 import { createCustomer, findCustomer, restrictCustomer } from "../db/test-fixtures.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
 import { purgeBookkeeping } from "./bookkeeping-purge.ts";

@@ -108,6 +108,8 @@ export async function runRetentionJob(
     ip?: string | null;
     ids?: readonly string[];
     sliceSize?: number;
+    /** Shutdown: stops between slices (the run is recorded failed; the next one picks up the rest). */
+    signal?: AbortSignal;
   },
 ): Promise<RetentionJobOutcome> {
   const { db, env } = deps;
@@ -123,6 +125,7 @@ export async function runRetentionJob(
     const skipped: RetentionJobResult["skipped"] = [];
     const slice = options.sliceSize ?? RETENTION_SLICE;
     for (let i = 0; i < ids.length; i += slice) {
+      if (options.signal?.aborted) throw new Error("retention: the run was stopped between slices (shutdown)");
       const part = await runRetention(deps, ids.slice(i, i + slice), {
         now: now(),
         actor,
@@ -225,7 +228,7 @@ export async function listRetentionRuns(q: Queries, limit = 10): Promise<Retenti
 export type ScheduleTick = { ran: true; result: RetentionJobResult } | { ran: false; reason: string };
 
 /** One check of the schedule at `now`: runs the job if RETENTION_HOUR has passed and no scheduled run did today. */
-export async function retentionScheduleTick(deps: JobDeps, now: number): Promise<ScheduleTick> {
+export async function retentionScheduleTick(deps: JobDeps, now: number, signal?: AbortSignal): Promise<ScheduleTick> {
   if (helsinkiHour(now) < deps.env.RETENTION_HOUR) return { ran: false, reason: "too_early" };
   let clock = now;
   // The run's own clock moves with real time from `now` (a test passes a fixed day).
@@ -237,6 +240,7 @@ export async function retentionScheduleTick(deps: JobDeps, now: number): Promise
       return clock;
     },
     actor: { type: "system" },
+    signal,
   });
   return outcome.started ? { ran: true, result: outcome.result } : { ran: false, reason: outcome.reason };
 }
@@ -244,7 +248,8 @@ export async function retentionScheduleTick(deps: JobDeps, now: number): Promise
 /**
  * Checks every `everyMs` (default 5 min) whether today's run is due (RETENTION_HOUR passed in Helsinki, no scheduled
  * run done today) and runs it. Off with RETENTION_SCHEDULE=false: it says so once and does nothing. The timer does
- * not keep the process alive; `stop()` ends it and `ran()` waits for a run in progress.
+ * not keep the process alive; `stop()` ends it (a run in progress stops after its current slice) and `ran()` waits
+ * for that.
  */
 export function startRetentionSchedule(
   deps: JobDeps & Pick<Deps, "now">,
@@ -255,12 +260,12 @@ export function startRetentionSchedule(
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
-  let stopped = false;
+  const stopping = new AbortController();
   const run = () => {
     last = last.then(() =>
-      stopped
+      stopping.signal.aborted
         ? undefined
-        : retentionScheduleTick(deps, deps.now()).then(
+        : retentionScheduleTick(deps, deps.now(), stopping.signal).then(
             (tick) => {
               if (tick.ran) {
                 const c = tick.result.counts;
@@ -280,7 +285,7 @@ export function startRetentionSchedule(
   timer.unref();
   return {
     stop: () => {
-      stopped = true;
+      stopping.abort();
       clearInterval(timer);
     },
     ran: () => last,
