@@ -19,6 +19,7 @@ export {
   addSourceSystem,
   findCustomer,
   protectAddress,
+  restrictCustomer,
   setRelationshipEnd,
   tracesInRegister,
   uniqueLetters,
