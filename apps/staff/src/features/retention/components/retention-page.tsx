@@ -5,7 +5,7 @@ import { paths } from "../../../config/paths.ts";
 import { blockerText } from "../../../lib/blocker-text.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useRetentionDue } from "../api/get-retention-due.ts";
-import { type RetentionRun, useRetentionRuns } from "../api/get-retention-runs.ts";
+import { type RetentionRunSummary, useRetentionRuns } from "../api/get-retention-runs.ts";
 import { type SkipReason, useRetentionRun } from "../api/run-retention.ts";
 import type { retentionMessages } from "../messages.ts";
 import { useI18n } from "../messages.ts";
@@ -27,13 +27,13 @@ const heldTexts: Record<"restricted" | "legal_hold" | "pending_request", keyof t
   pending_request: "retentionReasonPendingRequest",
 };
 
-const triggerTexts: Record<RetentionRun["trigger"], keyof typeof retentionMessages> = {
+const triggerTexts: Record<RetentionRunSummary["trigger"], keyof typeof retentionMessages> = {
   schedule: "retentionTriggerSchedule",
   manual: "retentionTriggerManual",
   cli: "retentionTriggerCli",
 };
 
-const statusTexts: Record<RetentionRun["status"], keyof typeof retentionMessages> = {
+const statusTexts: Record<RetentionRunSummary["status"], keyof typeof retentionMessages> = {
   running: "retentionStatusRunning",
   done: "retentionStatusDone",
   failed: "retentionStatusFailed",
