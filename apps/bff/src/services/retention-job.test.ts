@@ -42,6 +42,15 @@ describe("the bookkeeping purge (issue 14 B, item 2)", () => {
     const old = await createCustomer(t.db, { endedLongAgo: true }); // vouchers of November 2014
     const linked = await createCustomer(t.db, { endedLongAgo: true }); // the same, but still the customer's
     const recent = await createCustomer(t.db); // vouchers of this year
+    // Synthetic orders of an active customer may go back years: this one's are all of this year.
+    await t.db
+      .update(orders)
+      .set({ orderedAt: Date.UTC(2026, 5, 1, 9) })
+      .where(inArray(orders.orderNumber, recent.orderNumbers));
+    await t.db
+      .update(invoices)
+      .set({ issuedAt: "2026-06-02", dueAt: "2026-06-16", paidAt: "2026-06-10" })
+      .where(inArray(invoices.invoiceNumber, recent.invoiceNumbers));
     await cutLoose(old.id);
     await cutLoose(recent.id);
     const oldOrderIds = (await ordersByNumber(old.orderNumbers)).map((o) => o.id);
