@@ -122,7 +122,7 @@ export async function findRetentionDue(q: Queries, today: string): Promise<Reten
     due.push({
       entry,
       blockers: assessErasure(erasureFacts).blockers,
-      held: await heldReason(q, row.id, erasureFacts.legalHold),
+      held: await heldReason(q, row.id, erasureFacts.legalHolds.length > 0),
     });
   }
   due.sort((a, b) =>
@@ -167,7 +167,7 @@ export async function runRetention(
       const erasureFacts = await gatherErasureFacts(tx, id, today);
       // Checked in the same transaction as the anonymisation: a request or restriction cannot slip in between,
       // so anonymiseCustomer finds no pending request of this customer to close.
-      const held = await heldReason(tx, id, erasureFacts.legalHold);
+      const held = await heldReason(tx, id, erasureFacts.legalHolds.length > 0);
       if (held !== null) return held;
       if (assessErasure(erasureFacts).blocked) return "blocked";
       const externalIds = await externalIdsBySystem(tx, id);
