@@ -20,6 +20,7 @@ export {
   auditCheckpointLines,
   findCustomer,
   protectAddress,
+  restrictCustomer,
   setRelationshipEnd,
   tracesInRegister,
   uniqueLetters,

@@ -13,6 +13,7 @@ import { mailerFromEnv } from "./mail/mailer.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
+import { startRetentionSchedule } from "./services/retention-job.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
 import { createStaffApp } from "./staff-app.ts";
 
@@ -33,6 +34,9 @@ async function main() {
   // Issue 14 E: a signed checkpoint of the audit chain at least every AUDIT_CHECKPOINT_MINUTES while entries are
   // written, even when no entry crosses AUDIT_CHECKPOINT_EVERY (the appends write the rest themselves).
   const checkpoints = startAuditCheckpoints(deps);
+  // Retention with the remainders and the bookkeeping purge, daily once RETENTION_HOUR has passed in Helsinki, one
+  // run at a time with the staff app and the CLI (issue 14 B); off with RETENTION_SCHEDULE=false.
+  const retention = startRetentionSchedule(deps);
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -51,11 +55,14 @@ async function main() {
     purge.stop();
     digest.stop();
     checkpoints.stop();
+    retention.stop();
     portal.close();
     staff.close();
     await purge.ran();
     await digest.ran();
     await checkpoints.ran();
+    // A run in progress stops after its current slice and is recorded failed; the next run picks up the rest.
+    await retention.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     await db.close();

@@ -3,14 +3,17 @@ import { helsinkiDate } from "@tietoni/domain";
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import type { AuditActor } from "../services/audit.ts";
-import { RETENTION_RUN_MAX, retentionDryRun, runRetention } from "../services/retention.ts";
+import { retentionDryRun } from "../services/retention.ts";
+import { runRetentionJob } from "../services/retention-job.ts";
 import { cliDeps } from "./cli-deps.ts";
 
 /**
  * Retention from the command line (the notice: data is kept 10 years from the end of the relationship):
  *   pnpm --filter @tietoni/bff retention --dry-run   lists who is due, and who a ground still blocks
- *   pnpm --filter @tietoni/bff retention --run       anonymises those due and unblocked, with progress
- * Both are audited with the system as actor; the run uses the same code path as an erasure request.
+ *   pnpm --filter @tietoni/bff retention --run       runs the retention job: anonymises those due, not held and
+ *                                                    unblocked, erases ended remainders, purges past bookkeeping
+ * Both are audited with the system as actor; the run is the same job the server runs daily and the staff app runs by
+ * hand (services/retention-job.ts), one at a time: while another runs, it says so and exits with 3.
  */
 const { values } = parseArgs({ options: { "dry-run": { type: "boolean" }, run: { type: "boolean" } } });
 if (Boolean(values["dry-run"]) === Boolean(values.run)) {
@@ -27,6 +30,12 @@ const dryRun = await retentionDryRun(db, { now, actor });
 console.info(`retention: ${dryRun.customers.length} customer(s) due on ${helsinkiDate(now)}`);
 for (const c of dryRun.customers) {
   console.info(`  ${c.id}  ${c.name}  relationship ended ${c.relationshipEnd}, retention ended ${c.retentionEndedOn}`);
+}
+if (dryRun.skipped.length > 0) {
+  console.info(
+    `retention: ${dryRun.skipped.length} due but left alone (restricted, under a legal hold or with a pending request)`,
+  );
+  for (const c of dryRun.skipped) console.info(`  ${c.id}  ${c.name}  ${c.reason}`);
 }
 if (dryRun.blocked.length > 0) {
   console.info(`retention: ${dryRun.blocked.length} due but blocked (kept until the ground is resolved)`);
@@ -45,21 +54,18 @@ if (dryRun.blocked.length > 0) {
 }
 
 if (values.run) {
-  const ids = dryRun.customers.map((c) => c.id);
-  let anonymised = 0;
-  const skipped: { id: string; reason: string }[] = [];
   const deps = await cliDeps(db, env);
-  for (let i = 0; i < ids.length; i += RETENTION_RUN_MAX) {
-    const result = await runRetention(deps, ids.slice(i, i + RETENTION_RUN_MAX), {
-      now: Date.now(),
-      actor,
-      suppressionKey: env.suppressionKey,
-    });
-    anonymised += result.anonymised.length;
-    skipped.push(...result.skipped);
-    console.info(`retention: ${Math.min(i + RETENTION_RUN_MAX, ids.length)}/${ids.length} processed`);
+  const outcome = await runRetentionJob(deps, { trigger: "cli", now: Date.now, actor });
+  if (!outcome.started) {
+    console.error("retention: another retention run is already running; nothing was changed. Try again when it ends.");
+    await db.close();
+    process.exit(3);
   }
-  console.info(`retention: anonymised ${anonymised}, skipped ${skipped.length}`);
+  const { counts, skipped } = outcome.result;
+  const skippedCount = Object.values(counts.skipped).reduce((a, b) => a + (b ?? 0), 0);
+  console.info(
+    `retention: anonymised ${counts.anonymised}, skipped ${skippedCount}, remainders erased ${counts.remaindersErased}, bookkeeping rows purged ${counts.bookkeepingRows}`,
+  );
   for (const s of skipped) console.info(`  skipped ${s.id}: ${s.reason}`);
 } else {
   console.info("retention: dry run only; nothing was changed (run with --run to anonymise)");

@@ -1,5 +1,11 @@
 import { randomInt } from "node:crypto";
-import { checkpointLine, type DataCategoryId, type IntegrationScope, iso } from "@tietoni/domain";
+import {
+  checkpointLine,
+  type DataCategoryId,
+  type IntegrationScope,
+  iso,
+  type RestrictionGround,
+} from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -18,6 +24,7 @@ import {
   customers,
   datumSources,
   organisations,
+  restrictions,
   staffUsers,
 } from "./schema.ts";
 import { createRandom, syntheticCustomer } from "./synthetic.ts";
@@ -384,4 +391,11 @@ export async function auditCheckpointLines(q: Queries, count = 1): Promise<strin
     sql`SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
   );
   return rows.reverse().map((row) => checkpointLine({ ...row, at: iso(row.at) }));
+}
+
+/** Issue 14 B: restricts the customer's processing (Art. 18) on the given ground, in force until lifted. */
+export async function restrictCustomer(db: Db, customerId: string, ground: RestrictionGround): Promise<void> {
+  await db
+    .insert(restrictions)
+    .values({ id: `restr${uniqueNumber()}`, customerId, ground, appliedAt: Date.UTC(2026, 10, 1) });
 }

@@ -111,6 +111,8 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "admin",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
+  // Issue 14 B: the last retention runs with their counts.
+  "GET /api/staff/retention/runs": "admin",
   // Issue 12 C1: connected systems and their API clients.
   "GET /api/staff/systems": "admin",
   "POST /api/staff/systems": "admin",

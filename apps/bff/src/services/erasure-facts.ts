@@ -185,8 +185,10 @@ export function lifecycleFactsFrom(input: {
 }
 
 /** What erasure would mean for the customer now, read on one snapshot: the grounds that block it, the data kept. */
-export function assessCustomerErasure(db: Db, customerId: string, now: number) {
-  return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now))));
+export function assessCustomerErasure(db: Db, customerId: string, now: number, financialYearEnd?: FinancialYearEnd) {
+  return db.read(async (r) =>
+    assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now)), financialYearEnd),
+  );
 }
 
 /**
@@ -212,6 +214,10 @@ export function customerErasureScope(db: Db, customerId: string, now: number, fi
           remainderErasedAt: row.remainderErasedAt === null ? null : iso(row.remainderErasedAt),
         }
       : null;
-    return { assessment: assessErasure(facts), scope: erasureScope(facts, financialYearEnd), partial };
+    return {
+      assessment: assessErasure(facts, financialYearEnd),
+      scope: erasureScope(facts, financialYearEnd),
+      partial,
+    };
   });
 }

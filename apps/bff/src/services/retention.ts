@@ -7,12 +7,12 @@ import {
   isRetentionDueBy,
   RETENTION_YEARS,
 } from "@tietoni/domain";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
-import { customers } from "../db/schema.ts";
+import { customers, requests, restrictions } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { anonymiseCustomer } from "./anonymise.ts";
-import { type AuditActor, appendAudit, recordAudit } from "./audit.ts";
+import { type AuditActor, appendAudit } from "./audit.ts";
 import { gatherErasureFacts, gatherLifecycleFacts, relationshipEndsAfterMonths } from "./erasure-facts.ts";
 import { yieldToEventLoop } from "./event-loop.ts";
 import { externalIdsBySystem } from "./outbox/event-payloads.ts";
@@ -28,10 +28,44 @@ export type RetentionDue = {
   retentionEndedOn: string;
 };
 export type RetentionBlocked = RetentionDue & { blockers: ErasureBlocker[] };
-export type RetentionDryRun = { customers: RetentionDue[]; blocked: RetentionBlocked[] };
 
-export type RetentionSkipReason = "not_found" | "already_anonymised" | "not_due" | "blocked";
+/**
+ * Why retention leaves a due customer alone (issue 14 B, item 5), checked in this order:
+ * - `restricted`: an Art. 18 restriction is in force. Restricted data may only be stored (Art. 18(2)); on the
+ *   legal-claim ground (18(1)(c)) the customer asked for it to be kept for a claim, so anonymising it would destroy
+ *   what the restriction protects. Lifting the restriction (with its notice) is a person's decision.
+ * - `legal_hold`: a legal hold applies; it names what the law or a case keeps.
+ * - `pending_request`: the customer has a request the desk has not answered. We skip rather than finish it for the
+ *   desk: an automatic "closed" is no answer to an access, correction or objection request, and the customer
+ *   would lose the answer they are owed within the deadline. Skipped, the request stays on the desk's queue with
+ *   its deadline; once it is answered, the next run anonymises. (Before issue 14 the run closed such requests
+ *   silently as "closed_by_erasure".)
+ */
+export type RetentionHeldReason = "restricted" | "legal_hold" | "pending_request";
+export type RetentionSkipped = RetentionDue & { reason: RetentionHeldReason };
+export type RetentionDryRun = { customers: RetentionDue[]; blocked: RetentionBlocked[]; skipped: RetentionSkipped[] };
+
+export type RetentionSkipReason = "not_found" | "already_anonymised" | "not_due" | RetentionHeldReason | "blocked";
 export type RetentionRunResult = { anonymised: string[]; skipped: { id: string; reason: RetentionSkipReason }[] };
+
+const PENDING = ["received", "inProgress", "extended"] as const;
+
+/** Why retention must leave this due customer alone now, or null (see RetentionHeldReason). */
+async function heldReason(q: Queries, id: string, legalHold: boolean): Promise<RetentionHeldReason | null> {
+  const restricted = await q
+    .select({ id: restrictions.id })
+    .from(restrictions)
+    .where(and(eq(restrictions.customerId, id), isNull(restrictions.liftedAt)))
+    .get();
+  if (restricted) return "restricted";
+  if (legalHold) return "legal_hold";
+  const pending = await q
+    .select({ id: requests.id })
+    .from(requests)
+    .where(and(eq(requests.customerId, id), inArray(requests.state, [...PENDING])))
+    .get();
+  return pending ? "pending_request" : null;
+}
 
 /** At most this many customers per run call: each is its own transaction, and the UI shows progress between calls. */
 export const RETENTION_RUN_MAX = 100;
@@ -83,12 +117,13 @@ async function* retentionCandidates(q: Queries, today: string, months: number) {
 /**
  * The notice keeps data 10 years from the end of the customer relationship: the recorded end, or the one the
  * lifecycle rule derives (retention/lifecycle.ts). Lists every customer whose retention has run out and who is not
- * anonymised yet, by that end; those a ground still blocks (an open invoice, collection, a legal hold, an active
- * contact-person role) are listed apart with their grounds.
+ * anonymised yet, by that end; those retention must leave alone (a restriction, a legal hold, a pending request:
+ * RetentionHeldReason) are listed apart with the reason, and those another ground still blocks (an open invoice,
+ * collection, an active contact-person role) apart with their grounds.
  */
 export async function findRetentionDue(q: Queries, today: string): Promise<RetentionDryRun> {
   const months = relationshipEndsAfterMonths();
-  const due: { entry: RetentionDue; blockers: ErasureBlocker[] }[] = [];
+  const due: { entry: RetentionDue; blockers: ErasureBlocker[]; held: RetentionHeldReason | null }[] = [];
   let checked = 0;
   for await (const row of retentionCandidates(q, today, months)) {
     if (++checked % CHECKS_PER_PAUSE === 0) await yieldToEventLoop();
@@ -103,25 +138,32 @@ export async function findRetentionDue(q: Queries, today: string): Promise<Reten
       relationshipEndKind: relationshipEnd.kind,
       retentionEndedOn: erasureDueOn,
     };
-    due.push({ entry, blockers: assessErasure(await gatherErasureFacts(q, row.id, today)).blockers });
+    const erasureFacts = await gatherErasureFacts(q, row.id, today);
+    due.push({
+      entry,
+      blockers: assessErasure(erasureFacts).blockers,
+      held: await heldReason(q, row.id, erasureFacts.legalHolds.length > 0),
+    });
   }
   due.sort((a, b) =>
     a.entry.relationshipEnd === b.entry.relationshipEnd
       ? a.entry.id.localeCompare(b.entry.id)
       : a.entry.relationshipEnd.localeCompare(b.entry.relationshipEnd),
   );
-  const result: RetentionDryRun = { customers: [], blocked: [] };
-  for (const { entry, blockers } of due) {
-    if (blockers.length > 0) result.blocked.push({ ...entry, blockers });
+  const result: RetentionDryRun = { customers: [], blocked: [], skipped: [] };
+  for (const { entry, blockers, held } of due) {
+    if (held !== null) result.skipped.push({ ...entry, reason: held });
+    else if (blockers.length > 0) result.blocked.push({ ...entry, blockers });
     else result.customers.push(entry);
   }
   return result;
 }
 
 /**
- * Anonymises the given customers that are still due and unblocked, each in its own transaction through the
- * same code path as an erasure request, re-checking each inside it (the dry run may be stale). One audit
- * entry per customer (from anonymiseCustomer) and one for the run.
+ * Anonymises the given customers that are still due, not held (RetentionHeldReason) and unblocked, each in its own
+ * transaction through the same code path as an erasure request, re-checking each inside it (the dry run may be
+ * stale). One audit entry per customer (from anonymiseCustomer); the run's own entry, with its counts, is written
+ * by the job that calls this (retention-job.ts).
  */
 export async function runRetention(
   { db, outbox }: Pick<Deps, "db" | "outbox">,
@@ -142,7 +184,12 @@ export async function runRetention(
       if (row.anonymisedAt !== null) return "already_anonymised";
       const facts = await gatherLifecycleFacts(tx, id, today);
       if (!facts || !isRetentionDueBy(facts, relationshipEndsAfterMonths(), today)) return "not_due";
-      if (assessErasure(await gatherErasureFacts(tx, id, today)).blocked) return "blocked";
+      const erasureFacts = await gatherErasureFacts(tx, id, today);
+      // Checked in the same transaction as the anonymisation: a request or restriction cannot slip in between,
+      // so anonymiseCustomer finds no pending request of this customer to close.
+      const held = await heldReason(tx, id, erasureFacts.legalHolds.length > 0);
+      if (held !== null) return held;
+      if (assessErasure(erasureFacts).blocked) return "blocked";
       const externalIds = await externalIdsBySystem(tx, id);
       const sources = await recordedSources(tx, id);
       await anonymiseCustomer(tx, id, { now, actor, reason: "retention", suppressionKey, ip: options.ip });
@@ -157,16 +204,6 @@ export async function runRetention(
     if (reason === null) result.anonymised.push(id);
     else result.skipped.push({ id, reason });
   }
-  await recordAudit(
-    db,
-    {
-      actor,
-      action: "retention.run",
-      detail: { requested: ids.length, anonymised: result.anonymised, skipped: result.skipped },
-      ip: options.ip ?? null,
-    },
-    now,
-  );
   return result;
 }
 
@@ -195,7 +232,11 @@ async function auditRetentionDryRun(
     {
       actor: options.actor,
       action: "retention.dry_run",
-      detail: { dueIds: dryRun.customers.map((c) => c.id), blockedIds: dryRun.blocked.map((c) => c.id) },
+      detail: {
+        dueIds: dryRun.customers.map((c) => c.id),
+        blockedIds: dryRun.blocked.map((c) => c.id),
+        skipped: dryRun.skipped.map((c) => ({ id: c.id, reason: c.reason })),
+      },
       ip: options.ip ?? null,
     },
     options.now,

@@ -43,4 +43,10 @@ describe("assessErasure", () => {
     const result = assessErasure({ ...clean, latestBookkeepingDate: null, hasMarketingObjections: true });
     expect(result.kept.map((k) => k.what)).toEqual(["suppression", "auditTrail"]);
   });
+
+  it("counts the bookkeeping period from the financial year's end it is given (issue 14 B)", () => {
+    // A voucher of October 2026 with the year ending 30 June belongs to the period ending 30.6.2027: kept to 2033.
+    expect(assessErasure(clean, "06-30").kept[0]).toEqual({ what: "bookkeeping", until: "2033-12-31" });
+    expect(assessErasure(clean, "12-31").kept[0]).toEqual({ what: "bookkeeping", until: "2032-12-31" });
+  });
 });

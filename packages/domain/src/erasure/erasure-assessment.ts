@@ -1,6 +1,6 @@
 import type { Localized } from "../i18n/localized.ts";
 import type { DataCategoryId } from "../register/ids.ts";
-import { bookkeepingKeptUntil } from "../retention/bookkeeping.ts";
+import { bookkeepingKeptUntil, CALENDAR_YEAR_END, type FinancialYearEnd } from "../retention/bookkeeping.ts";
 
 /** What the register knows that bears on erasing one customer (the BFF gathers it; this decides). */
 export type ErasureFacts = {
@@ -35,7 +35,11 @@ export type ErasureAssessment = { blocked: boolean; blockers: ErasureBlocker[]; 
  * on request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
  * contact person keeps what that role needs during it.
  */
-export function assessErasure(facts: ErasureFacts): ErasureAssessment {
+export function assessErasure(
+  facts: ErasureFacts,
+  /** The company's financial-year end (FINANCIAL_YEAR_END): the bookkeeping period counts from it. */
+  financialYearEnd: FinancialYearEnd = CALENDAR_YEAR_END,
+): ErasureAssessment {
   const blockers: ErasureBlocker[] = [];
   if (facts.openInvoices > 0) blockers.push({ ground: "openInvoice", count: facts.openInvoices });
   if (facts.invoicesInCollection > 0) blockers.push({ ground: "debtCollection", count: facts.invoicesInCollection });
@@ -48,8 +52,7 @@ export function assessErasure(facts: ErasureFacts): ErasureAssessment {
 
   const kept: KeptData[] = [];
   if (facts.latestBookkeepingDate !== null) {
-    // Issue 14 B makes the financial year a setting; until then a calendar year, as before.
-    kept.push({ what: "bookkeeping", until: bookkeepingKeptUntil(facts.latestBookkeepingDate) });
+    kept.push({ what: "bookkeeping", until: bookkeepingKeptUntil(facts.latestBookkeepingDate, financialYearEnd) });
   }
   if (facts.hasMarketingObjections) kept.push({ what: "suppression", until: null });
   kept.push({ what: "auditTrail", until: null });
@@ -83,8 +86,8 @@ export const keptDataTexts: Record<KeptData["what"], { what: Localized; rule: Lo
       en: "Orders and invoices for bookkeeping, without your name or contact details",
     },
     rule: {
-      fi: "Kirjanpitolaki (1336/1997) 2 luku 10 §: tositteet säilytetään kuusi vuotta tilikauden päättymisvuoden lopusta.",
-      en: "Accounting Act (1336/1997) chapter 2 section 10: vouchers are kept six years from the end of the financial year.",
+      fi: "Kirjanpitolaki (1336/1997) 2 luku 10 §: tositteet säilytetään kuusi vuotta sen vuoden lopusta, jona tilikausi päättyi. Sen jälkeen ne poistetaan.",
+      en: "Accounting Act (1336/1997) chapter 2 section 10: vouchers are kept six years from the end of the calendar year in which the financial year ended. They are deleted after that.",
     },
   },
   suppression: {

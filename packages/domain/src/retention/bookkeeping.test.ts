@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { bookkeepingKeptUntil, financialPeriodEndOf, financialYearEndSchema } from "./bookkeeping.ts";
+import {
+  bookkeepingKeptUntil,
+  bookkeepingPurgeBound,
+  financialPeriodEndOf,
+  financialYearEndSchema,
+} from "./bookkeeping.ts";
 
 describe("the bookkeeping period", () => {
   it("keeps a calendar year's vouchers until the end of year + 6", () => {
@@ -20,5 +25,19 @@ describe("the bookkeeping period", () => {
     expect(financialYearEndSchema.safeParse("02-29").success).toBe(false);
     expect(financialYearEndSchema.safeParse("04-31").success).toBe(false);
     expect(financialYearEndSchema.safeParse("13-01").success).toBe(false);
+  });
+
+  it("purges on a day exactly the vouchers whose kept-until day has passed (issue 14 B)", () => {
+    // The purge bound is the rule itself, read backwards: checked day by day against bookkeepingKeptUntil.
+    for (const yearEnd of ["12-31", "06-30", "02-28", "09-30"] as const) {
+      for (const today of ["2027-12-31", "2028-01-01", "2028-06-30", "2028-07-01", "2028-12-31"]) {
+        const bound = bookkeepingPurgeBound(today, yearEnd);
+        for (let d = Date.UTC(2019, 0, 1); d < Date.UTC(2023, 0, 1); d += 86_400_000) {
+          const date = new Date(d).toISOString().slice(0, 10);
+          expect(date <= bound, `${date} ${yearEnd} ${today}`).toBe(bookkeepingKeptUntil(date, yearEnd) < today);
+        }
+      }
+    }
+    expect(bookkeepingPurgeBound("2028-01-01", "06-30")).toBe("2021-06-30");
   });
 });

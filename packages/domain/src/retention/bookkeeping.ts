@@ -35,3 +35,13 @@ export function bookkeepingKeptUntil(date: string, yearEnd: FinancialYearEnd = C
   const periodEndYear = Number(financialPeriodEndOf(date, yearEnd).slice(0, 4));
   return `${periodEndYear + BOOKKEEPING_RETENTION_YEARS}-12-31`;
 }
+
+/**
+ * The newest voucher date (YYYY-MM-DD) whose bookkeeping period has passed on `today`: a voucher dated on or before
+ * it is past its kept-until day, one after it is not. It is the rule above read backwards (kept until the end of
+ * year P + 6, P the year its period ended; passed once today's year is past P + 6), so the purge can select by one
+ * bound instead of asking the rule row by row.
+ */
+export function bookkeepingPurgeBound(today: string, yearEnd: FinancialYearEnd = CALENDAR_YEAR_END): string {
+  return `${Number(today.slice(0, 4)) - BOOKKEEPING_RETENTION_YEARS - 1}-${yearEnd}`;
+}

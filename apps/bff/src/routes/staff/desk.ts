@@ -51,7 +51,13 @@ export function deskRoutes(ctx: StaffContext) {
     })
     .get("/staff-members", async (c) => c.json({ staff: await listAssignableStaff(db) }, 200))
     .get("/:id", requirePermission("customer:read"), validate("param", tokenIdParamSchema), async (c) => {
-      const result = await viewDeskRequest(db, c.req.valid("param").id, staffActor(c, env.TRUST_PROXY), now());
+      const result = await viewDeskRequest(
+        db,
+        c.req.valid("param").id,
+        staffActor(c, env.TRUST_PROXY),
+        now(),
+        env.FINANCIAL_YEAR_END,
+      );
       if (!result.ok) return failure(c, result);
       return c.json(result.detail, 200);
     })

@@ -3,6 +3,7 @@ import {
   assessErasure,
   type CustomerRecord,
   type ErasureAssessment,
+  type FinancialYearEnd,
   helsinkiDate,
   iso,
   type Localized,
@@ -93,7 +94,7 @@ export async function loadNotifications(q: Queries, row: RequestRow): Promise<No
 }
 
 /** The request, its history and the domain's findings, read on one snapshot. */
-async function readRequestParts(r: Queries, id: string, today: string) {
+async function readRequestParts(r: Queries, id: string, today: string, financialYearEnd?: FinancialYearEnd) {
   const row = await findRequest(r, id);
   if (!row) return null;
   const events = await r
@@ -109,7 +110,8 @@ async function readRequestParts(r: Queries, id: string, today: string) {
         .where(eq(staffUsers.id, row.assignedTo))
         .get()
     : undefined;
-  const erasure = row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId, today)) : null;
+  const erasure =
+    row.type === "erasure" ? assessErasure(await gatherErasureFacts(r, row.customerId, today), financialYearEnd) : null;
   const verifier = row.identityVerifiedBy
     ? await r
         .select({ displayName: staffUsers.displayName })
@@ -122,8 +124,14 @@ async function readRequestParts(r: Queries, id: string, today: string) {
 }
 
 /** What the request page shows: the request, its customer's record, notes, history and the domain's findings. */
-export async function loadDeskRequest(db: Db, id: string, now: number): Promise<DeskRequest | null> {
-  const parts = await db.read((r) => readRequestParts(r, id, helsinkiDate(now)));
+export async function loadDeskRequest(
+  db: Db,
+  id: string,
+  now: number,
+  /** FINANCIAL_YEAR_END: the bookkeeping period the erasure assessment shows counts from it (issue 14 B). */
+  financialYearEnd?: FinancialYearEnd,
+): Promise<DeskRequest | null> {
+  const parts = await db.read((r) => readRequestParts(r, id, helsinkiDate(now), financialYearEnd));
   if (!parts) return null;
   const { row, events } = parts;
   return {
@@ -166,8 +174,9 @@ export async function viewDeskRequest(
   id: string,
   actor: StaffActor,
   now: number,
+  financialYearEnd?: FinancialYearEnd,
 ): Promise<Result<{ detail: DeskRequest }>> {
-  const detail = await loadDeskRequest(db, id, now);
+  const detail = await loadDeskRequest(db, id, now, financialYearEnd);
   if (!detail) return notFound();
   await recordAudit(
     db,

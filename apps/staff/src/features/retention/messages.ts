@@ -66,6 +66,58 @@ export const retentionMessages = {
   retentionSkipAlreadyAnonymised: { fi: "{id}: jo anonymisoitu", en: "{id}: already anonymised" },
   retentionSkipNotDue: { fi: "{id}: säilytysaika ei ole päättynyt", en: "{id}: retention has not ended" },
   retentionSkipBlocked: { fi: "{id}: poisto on estetty", en: "{id}: erasure is blocked" },
+  // Issue 14 B — what retention leaves alone, the schedule and the last runs.
+  retentionSkipRestricted: {
+    fi: "{id}: käsittelyä on rajoitettu (GDPR 18 art.)",
+    en: "{id}: processing is restricted (GDPR Art. 18)",
+  },
+  retentionSkipLegalHold: { fi: "{id}: oikeudellinen säilytysvelvoite", en: "{id}: under a legal hold" },
+  retentionSkipPendingRequest: {
+    fi: "{id}: asiakkaalla on käsittelemätön pyyntö",
+    en: "{id}: the customer has a pending request",
+  },
+  retentionSchedule: {
+    fi: "Ajo tehdään myös automaattisesti kerran päivässä yöllä, ellei sitä ole asetuksissa kytketty pois. Vain yksi ajo voi olla käynnissä kerrallaan.",
+    en: "The run is also made automatically once a day at night, unless the settings switch it off. Only one run can be under way at a time.",
+  },
+  retentionHeldHeading: {
+    fi: "Säilytysaika päättynyt, mutta ajo ohittaa ({count})",
+    en: "Retention ended but the run skips them ({count})",
+  },
+  retentionHeldIntro: {
+    fi: "Näitä asiakkaita ei anonymisoida ennen kuin syy poistuu: rajoitus puretaan, oikeudellinen säilytysvelvoite päättyy tai pyyntöön vastataan.",
+    en: "These customers are not anonymised until the reason ends: the restriction is lifted, the legal hold ends or the request is answered.",
+  },
+  retentionHeldCaption: {
+    fi: "Asiakkaat, jotka ajo ohittaa, ja syy",
+    en: "Customers the run skips, and why",
+  },
+  retentionColReason: { fi: "Syy", en: "Reason" },
+  retentionReasonRestricted: {
+    fi: "Käsittelyä on rajoitettu (GDPR 18 art.)",
+    en: "Processing is restricted (GDPR Art. 18)",
+  },
+  retentionReasonLegalHold: { fi: "Oikeudellinen säilytysvelvoite", en: "Under a legal hold" },
+  retentionReasonPendingRequest: { fi: "Käsittelemätön pyyntö", en: "A pending request" },
+  retentionRunsHeading: { fi: "Viimeisimmät ajot", en: "Last runs" },
+  retentionRunsCaption: {
+    fi: "Viimeisimmät säilytysajan ajot ja niiden määrät",
+    en: "The last retention runs and their counts",
+  },
+  retentionRunsNone: { fi: "Ajoja ei ole vielä tehty.", en: "No run has been made yet." },
+  retentionColStarted: { fi: "Aloitettu", en: "Started" },
+  retentionColTrigger: { fi: "Käynnistäjä", en: "Started by" },
+  retentionColStatus: { fi: "Tila", en: "Status" },
+  retentionColAnonymised: { fi: "Anonymisoitu", en: "Anonymised" },
+  retentionColSkipped: { fi: "Ohitettu", en: "Skipped" },
+  retentionColRemainders: { fi: "Jäännöksiä poistettu", en: "Remainders erased" },
+  retentionColBookkeeping: { fi: "Kirjanpitorivejä poistettu", en: "Bookkeeping rows purged" },
+  retentionTriggerSchedule: { fi: "Ajastus", en: "Schedule" },
+  retentionTriggerManual: { fi: "Ylläpitäjä", en: "Administrator" },
+  retentionTriggerCli: { fi: "Komentorivi", en: "Command line" },
+  retentionStatusRunning: { fi: "Käynnissä", en: "Running" },
+  retentionStatusDone: { fi: "Valmis", en: "Done" },
+  retentionStatusFailed: { fi: "Keskeytyi", en: "Stopped" },
 } as const satisfies Record<string, Localized>;
 
 /** The retention feature's texts with the app's, for its components and pages. */

@@ -3,6 +3,7 @@ import { ApiError, callApi } from "@tietoni/ui";
 import { useCallback, useState } from "react";
 import { api } from "../../../lib/api-client.ts";
 import { retentionDueQueryOptions } from "./get-retention-due.ts";
+import { retentionRunsQueryOptions } from "./get-retention-runs.ts";
 
 /** One call anonymises at most this many; the page shows progress between calls. */
 export const RETENTION_BATCH = 10;
@@ -43,6 +44,7 @@ export function useRetentionRun() {
         setState({ status: "failed", ...tally, error: err instanceof ApiError ? err.code : "server_error" });
       } finally {
         await queryClient.invalidateQueries({ queryKey: retentionDueQueryOptions().queryKey });
+        await queryClient.invalidateQueries({ queryKey: retentionRunsQueryOptions().queryKey });
       }
     },
     [queryClient],

@@ -1,10 +1,11 @@
-import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
+import { ApiError, DataTable, ErrorMessage, formatDate, formatDateTime, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { blockerText } from "../../../lib/blocker-text.ts";
 import { useSession } from "../../../lib/session.ts";
 import { useRetentionDue } from "../api/get-retention-due.ts";
+import { type RetentionRunSummary, useRetentionRuns } from "../api/get-retention-runs.ts";
 import { type SkipReason, useRetentionRun } from "../api/run-retention.ts";
 import type { retentionMessages } from "../messages.ts";
 import { useI18n } from "../messages.ts";
@@ -14,6 +15,28 @@ const skipTexts: Record<SkipReason, keyof typeof retentionMessages> = {
   already_anonymised: "retentionSkipAlreadyAnonymised",
   not_due: "retentionSkipNotDue",
   blocked: "retentionSkipBlocked",
+  restricted: "retentionSkipRestricted",
+  legal_hold: "retentionSkipLegalHold",
+  pending_request: "retentionSkipPendingRequest",
+};
+
+/** Why the dry run lists a due customer as skipped (the reasons retention leaves a customer alone). */
+const heldTexts: Record<"restricted" | "legal_hold" | "pending_request", keyof typeof retentionMessages> = {
+  restricted: "retentionReasonRestricted",
+  legal_hold: "retentionReasonLegalHold",
+  pending_request: "retentionReasonPendingRequest",
+};
+
+const triggerTexts: Record<RetentionRunSummary["trigger"], keyof typeof retentionMessages> = {
+  schedule: "retentionTriggerSchedule",
+  manual: "retentionTriggerManual",
+  cli: "retentionTriggerCli",
+};
+
+const statusTexts: Record<RetentionRunSummary["status"], keyof typeof retentionMessages> = {
+  running: "retentionStatusRunning",
+  done: "retentionStatusDone",
+  failed: "retentionStatusFailed",
 };
 
 /** Retention is an administrator's task; the BFF refuses anyone else too. */
@@ -23,7 +46,14 @@ export function RetentionPage() {
   return (
     <>
       <h1>{t("retentionTitle")}</h1>
-      {session.data?.role === "admin" ? <RetentionRun /> : <p>{t("retentionAdminOnly")}</p>}
+      {session.data?.role === "admin" ? (
+        <>
+          <RetentionRun />
+          <RetentionRuns />
+        </>
+      ) : (
+        <p>{t("retentionAdminOnly")}</p>
+      )}
     </>
   );
 }
@@ -55,6 +85,7 @@ function RetentionRun() {
   return (
     <>
       <p>{t("retentionIntro")}</p>
+      <p>{t("retentionSchedule")}</p>
       {state.status !== "idle" && (
         <section aria-labelledby={`${id}-progress`} className="retention-progress">
           <h2 id={`${id}-progress`} className="visually-hidden">
@@ -150,6 +181,32 @@ function RetentionRun() {
             </section>
           )}
 
+          {due.data.skipped.length > 0 && (
+            <section aria-labelledby={`${id}-held`}>
+              <h2 id={`${id}-held`}>{t("retentionHeldHeading", { count: due.data.skipped.length })}</h2>
+              <p>{t("retentionHeldIntro")}</p>
+              <DataTable
+                caption={t("retentionHeldCaption")}
+                columns={[
+                  t("retentionColName"),
+                  t("retentionColId"),
+                  t("retentionColRetentionEnded"),
+                  t("retentionColReason"),
+                ]}
+                rows={due.data.skipped}
+                rowKey={(c) => c.id}
+              >
+                {(c) => (
+                  <>
+                    <CustomerCells customer={c} />
+                    <td>{formatDate(c.retentionEndedOn, locale)}</td>
+                    <td>{t(heldTexts[c.reason])}</td>
+                  </>
+                )}
+              </DataTable>
+            </section>
+          )}
+
           {due.data.customers.length > 0 && (
             <form onSubmit={submit} noValidate className="operations-confirm">
               <h2>{t("retentionConfirmHeading")}</h2>
@@ -184,7 +241,50 @@ function RetentionRun() {
   );
 }
 
-/** The customer's name, linking to their record, and id: the first cells of both lists. */
+/** The last runs, whoever started them, with their counts (the skipped summed over their reasons). */
+function RetentionRuns() {
+  const { t, locale } = useI18n();
+  const id = useId();
+  const runs = useRetentionRuns();
+  return (
+    <section aria-labelledby={`${id}-runs`}>
+      <h2 id={`${id}-runs`}>{t("retentionRunsHeading")}</h2>
+      {runs.isPending && <Loading />}
+      {runs.error && <ErrorMessage code={runs.error instanceof ApiError ? runs.error.code : "server_error"} />}
+      {runs.data && (
+        <DataTable
+          caption={t("retentionRunsCaption")}
+          columns={[
+            t("retentionColStarted"),
+            t("retentionColTrigger"),
+            t("retentionColStatus"),
+            t("retentionColAnonymised"),
+            t("retentionColSkipped"),
+            t("retentionColRemainders"),
+            t("retentionColBookkeeping"),
+          ]}
+          rows={runs.data.runs}
+          rowKey={(r) => r.id}
+          empty={<p>{t("retentionRunsNone")}</p>}
+        >
+          {(r) => (
+            <>
+              <th scope="row">{formatDateTime(new Date(r.startedAt).toISOString(), locale)}</th>
+              <td>{t(triggerTexts[r.trigger])}</td>
+              <td>{t(statusTexts[r.status])}</td>
+              <td>{r.counts?.anonymised ?? "–"}</td>
+              <td>{r.counts ? Object.values(r.counts.skipped).reduce((a, b) => a + (b ?? 0), 0) : "–"}</td>
+              <td>{r.counts?.remaindersErased ?? "–"}</td>
+              <td>{r.counts?.bookkeepingRows ?? "–"}</td>
+            </>
+          )}
+        </DataTable>
+      )}
+    </section>
+  );
+}
+
+/** The customer's name, linking to their record, and id: the first cells of the lists. */
 function CustomerCells({ customer }: { customer: { id: string; name: string } }) {
   return (
     <>
