@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import type { DataCategoryId, IntegrationScope } from "@tietoni/domain";
+import type { DataCategoryId, IntegrationScope, StaffRoleName } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -167,7 +167,8 @@ export async function findCustomer(q: Queries, id: string) {
 }
 
 export type StaffOptions = {
-  role: "agent" | "admin";
+  /** Issue 14 G: any staff role, the data-protection officer's (`dpo`) too. */
+  role: StaffRoleName;
   /** Default: a long random passphrase, returned with the account. */
   password?: string;
   /**
@@ -186,7 +187,7 @@ export type CreatedStaff = {
   username: string;
   password: string;
   displayName: string;
-  role: "agent" | "admin";
+  role: StaffRoleName;
   /** The authenticator key (base32) when two-factor sign-in is on, else null. */
   totpSecret: string | null;
 };

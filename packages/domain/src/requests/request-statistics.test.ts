@@ -93,9 +93,9 @@ describe("request statistics (issue 14 G)", () => {
   });
 
   it("refuses a period whose start is after its end", () => {
-    expect(requestStatisticsQuerySchema.safeParse({ from: "2026-10-01", to: "2026-09-30" }).error?.issues[0]?.message).toBe(
-      "statistics_period_invalid",
-    );
+    expect(
+      requestStatisticsQuerySchema.safeParse({ from: "2026-10-01", to: "2026-09-30" }).error?.issues[0]?.message,
+    ).toBe("statistics_period_invalid");
     expect(requestStatisticsQuerySchema.safeParse({ from: "2026-10-01", to: "2026-10-01" }).success).toBe(true);
   });
 });
