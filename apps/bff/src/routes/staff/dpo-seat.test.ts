@@ -119,6 +119,24 @@ describe("the dpo reads and exports the trail", () => {
     expect(lines.at(-1)).toBe(`checkpoint,2,2026-11-01T09:00:00.000Z,,,,,,,,,,${"b".repeat(64)},k1,c2lnMg==`);
   });
 
+  it("selects by Helsinki calendar days, as the page does, and still gives every checkpoint", async () => {
+    // The test clock's day is 25 November 2026 in Helsinki; nothing was written on the 26th.
+    const today = (await (
+      await get("/api/staff/audit/export?format=json&from=2026-11-25&to=2026-11-25", dpo)
+    ).json()) as {
+      entryCount: number;
+      checkpoints: unknown[];
+    };
+    expect(today.entryCount).toBeGreaterThan(0);
+    const tomorrow = (await (await get("/api/staff/audit/export?format=json&from=2026-11-26", dpo)).json()) as {
+      entryCount: number;
+      entries: unknown[];
+      checkpoints: unknown[];
+    };
+    expect(tomorrow).toMatchObject({ entryCount: 0, entries: [] });
+    expect(tomorrow.checkpoints).toHaveLength(2);
+  });
+
   it("streams a trail longer than one batch in order, every entry once", async () => {
     const admin = await t.signInAdmin();
     // Each page view is an entry: enough of them to need a second batch (500 a batch).
