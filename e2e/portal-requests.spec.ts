@@ -55,7 +55,8 @@ const texts = {
     extended: "Käsittelyaikaa jatkettu",
     erasureTitle: "Tietojen poistaminen",
     anonymisation: "anonymisoimalla",
-    debtCollection: "Laskuja on perinnässä (1). Tietoja ei voi poistaa perinnän aikana.",
+    debtCollection:
+      "Laskuja on perinnässä (1). Perinnän vaatimat tiedot säilytetään perinnän ajan; muut voidaan poistaa heti.",
     keptCaption: "Poistamisen jälkeenkin säilytettävät tiedot, säilyttämisen peruste ja säilytysaika",
     bookkeeping: "Tilaukset ja laskut kirjanpitoa varten, ilman nimeäsi tai yhteystietojasi",
     accountingAct: "Kirjanpitolaki (1336/1997)",
@@ -108,7 +109,8 @@ const texts = {
     extended: "Time extended",
     erasureTitle: "Erasure of your data",
     anonymisation: "anonymisation",
-    debtCollection: "Invoices are in debt collection (1). The data cannot be erased while collection is under way.",
+    debtCollection:
+      "Invoices are in debt collection (1). What the collection needs is kept while it is under way; the rest can be erased now.",
     keptCaption: "Data kept after erasure, the rule that requires it and how long it is kept",
     bookkeeping: "Orders and invoices for bookkeeping, without your name or contact details",
     accountingAct: "Accounting Act (1336/1997)",

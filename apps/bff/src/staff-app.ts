@@ -17,6 +17,7 @@ import { dataOperationsRoutes } from "./routes/staff/data-operations.ts";
 import { deliveriesRoutes } from "./routes/staff/deliveries.ts";
 import { deskRoutes } from "./routes/staff/desk.ts";
 import { staffDisclosureRoutes } from "./routes/staff/disclosures.ts";
+import { fourEyesRoutes } from "./routes/staff/four-eyes.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
 import { recipientNotificationRoutes } from "./routes/staff/recipient-notifications.ts";
@@ -60,6 +61,7 @@ export function createStaffApi(deps: Deps) {
       .route("/operations", dataOperationsRoutes(ctx))
       .route("/accounts", accountsRoutes(ctx))
       .route("/role-policies", rolePolicyRoutes(ctx))
+      .route("/four-eyes", fourEyesRoutes(ctx))
       .route("/audit", auditRoutes(ctx))
       // Issue 14 G: the data-protection officer's seat — the trail exported with its checkpoints, request statistics.
       .route("/audit/export", auditExportRoutes(ctx))

@@ -4,7 +4,8 @@ import { parseEnv } from "../env.ts";
 import { createFirstAdministrator } from "../services/staff-accounts.ts";
 
 /**
- * Creates the first administrator in production, where no demo accounts exist:
+ * Creates the first administrator in production, where no demo accounts exist, or the second while only one
+ * exists (issue 14 D: one admin cannot make another in the app alone; the server's shell is the second key):
  *   pnpm --filter @tietoni/bff create-admin --username heli --name "Heli Ahonen" --confidentiality-signed 2024-01-15
  * The password is read from the TIETONI_ADMIN_PASSWORD variable so it stays out of shell history.
  */
@@ -43,7 +44,13 @@ const created = await createFirstAdministrator(
 );
 await db.close();
 if (!created.ok) {
-  console.error(`create-admin: ${created.code === "username_taken" ? "the user name is in use" : created.code}`);
+  const why =
+    created.code === "username_taken"
+      ? "the user name is in use"
+      : created.code === "second_admin_required"
+        ? "two administrators exist already: create the next in the staff app, where a second admin approves it"
+        : created.code;
+  console.error(`create-admin: ${why}`);
   process.exit(1);
 }
-console.info(`create-admin: administrator ${values.username} created`);
+console.info(`create-admin: ${created.ordinal} administrator ${values.username} created`);

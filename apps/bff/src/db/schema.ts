@@ -283,6 +283,8 @@ export const staffUsers = sqliteTable("staff_users", {
    * in until then (the CLI's second admin, made while only one exists, does not wait).
    */
   approvalPending: integer("approval_pending", { mode: "boolean" }).notNull().default(false),
+  /** Who made the account an administrator: they may not be the one who approves it. */
+  approvalRequestedBy: text("approval_requested_by"),
   approvedBy: text("approved_by"),
   approvedAt: integer("approved_at"),
 });

@@ -1,6 +1,9 @@
 import {
+  type ErasureScope,
+  erasureGroundTexts,
   type KeptData,
   keptDataTexts,
+  keptGroundName,
   type Locale,
   type RestrictionGround,
   registerDescription,
@@ -17,6 +20,72 @@ const signature = () => {
   const { name, email, phone } = registerDescription.controller;
   return `${name}, ${email}, ${phone}`;
 };
+
+const localDate = (iso: string, locale: Locale) => {
+  const [y, m, d] = iso.split("-").map(Number);
+  return locale === "fi" ? `${d}.${m}.${y}` : iso;
+};
+
+/**
+ * Issue 14 A: the written answer to an erasure carried out to the extent the law allows — what was erased, what was
+ * kept on which ground and until when, and the complaint route (GDPR Art. 77) from the register description. Sent
+ * to the address read before the erasure (it may be among the erased).
+ */
+export function partialErasureMail(to: string, locale: Locale, scope: ErasureScope): MailMessage {
+  const category = (c: keyof typeof registerDescription.dataCategories) =>
+    registerDescription.dataCategories[c].name[locale];
+  const kept = scope.kept.map((k) => {
+    const until =
+      k.until === null
+        ? locale === "fi"
+          ? "kunnes peruste päättyy"
+          : "until the ground ends"
+        : locale === "fi"
+          ? `${localDate(k.until, locale)} asti`
+          : `until ${k.until}`;
+    return `- ${keptGroundName(k)[locale]}: ${k.categories.map(category).join(", ")} (${until}). ${erasureGroundTexts[k.ground].rule[locale]}`;
+  });
+  const erased = scope.erased.map((c) => `- ${category(c)}`);
+  const a = registerDescription.supervisoryAuthority;
+  const complaint = [a.name[locale], a.postalAddress, `${a.phone}, ${a.email}, ${a.web}`, a.complaintText[locale]];
+  return locale === "fi"
+    ? {
+        to,
+        subject: "Tietosi on poistettu siltä osin kuin laki sallii",
+        text: [
+          "Poistopyyntösi on toteutettu siltä osin kuin laki sallii. Poistimme:",
+          ...erased,
+          "- kirjautumishistoriasi, istuntosi ja markkinointiin liittyvät tietosi (emme enää markkinoi sinulle)",
+          "",
+          "Säilytämme seuraavat tiedot, perusteen ja ajan mukaan:",
+          ...kept,
+          "",
+          "Kun viimeinen peruste päättyy, poistamme loputkin tiedot ilman uutta pyyntöä.",
+          "Jos olet eri mieltä, voit tehdä kantelun valvontaviranomaiselle:",
+          ...complaint,
+          "",
+          signature(),
+        ].join("\n"),
+      }
+    : {
+        to,
+        subject: "Your data has been erased to the extent the law allows",
+        text: [
+          "Your erasure request has been carried out to the extent the law allows. We erased:",
+          ...erased,
+          "- your sign-in history, sessions and marketing data (we no longer market to you)",
+          "",
+          "We keep the following, by ground and until when:",
+          ...kept,
+          "",
+          "When the last ground ends, we erase the rest without a new request.",
+          "If you disagree, you can lodge a complaint with the supervisory authority:",
+          ...complaint,
+          "",
+          signature(),
+        ].join("\n"),
+      };
+}
 
 /**
  * Sent to the address read before it was cleared: the last message the register sends the customer. `locale` is

@@ -89,6 +89,7 @@ const access: Record<string, Access> = {
   "GET /api/staff/operations/requests/:requestId": "staff",
   "GET /api/staff/operations/erasure/:requestId/preview": "staff",
   "POST /api/staff/operations/erasure/:requestId/execute": "staff",
+  "POST /api/staff/operations/erasure/remainder/:customerId": "staff",
   "POST /api/staff/operations/restriction/:requestId/apply": "staff",
   "GET /api/staff/operations/restriction/customer/:customerId": "staff",
   "POST /api/staff/operations/restriction/:restrictionId/notify-lift": "staff",
@@ -104,6 +105,10 @@ const access: Record<string, Access> = {
   "POST /api/staff/accounts/:id/reset-totp": "admin",
   "GET /api/staff/role-policies": "admin",
   "PUT /api/staff/role-policies/:role": "admin",
+  // Issue 14 D: a second admin approves a waiting admin; four eyes switched off (a staff of one) or on.
+  "POST /api/staff/accounts/:id/approve-admin": "admin",
+  "GET /api/staff/four-eyes": "admin",
+  "PUT /api/staff/four-eyes": "admin",
   // Issue 14 G: the trail, its export and the request statistics are the data-protection officer's seat too.
   "GET /api/staff/audit": "audit",
   "POST /api/staff/audit/verify": "audit",

@@ -1,13 +1,17 @@
 import {
   assessErasure,
   type ErasureFacts,
+  type ErasureScope,
+  erasureScope,
+  type FinancialYearEnd,
   helsinkiDate,
+  iso,
   type LifecycleFacts,
   legalHoldApplies,
   registerDescription,
   roleIsActive,
 } from "@tietoni/domain";
-import { and, count, eq, isNull, max } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, max } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import {
   customers,
@@ -17,7 +21,9 @@ import {
   orders,
   organisationRoles,
   organisations,
+  partialErasures,
 } from "../db/schema.ts";
+import { holdKeeps } from "./legal-holds.ts";
 
 /** The register setting of the lifecycle rule (the notice's description holds it). */
 export const relationshipEndsAfterMonths = () => registerDescription.retention.relationshipEndsAfterMonths;
@@ -26,7 +32,8 @@ export const relationshipEndsAfterMonths = () => registerDescription.retention.r
  * Gathers what the domain's erasure rule needs to know about one customer on `today` (YYYY-MM-DD, the caller's
  * clock: a test or the retention run decides the day, not the wall clock). An open invoice counts (in collection
  * apart); a written-off or paid one does not. A contact-person role blocks while it is held: no end date, or an
- * end date today or later. A legal hold blocks while it applies (not cleared, not past its last day).
+ * end date today or later. A legal hold blocks while it applies (not cleared, not past its last day). Issue 14 A: with
+ * each hold what it keeps and its last day, with each role its organisation and last day, for the erasure's scope.
  */
 export async function gatherErasureFacts(q: Queries, customerId: string, today: string): Promise<ErasureFacts> {
   const open = async (inCollection: boolean) =>
@@ -48,7 +55,9 @@ export async function gatherErasureFacts(q: Queries, customerId: string, today: 
     .from(organisationRoles)
     .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
     .where(and(eq(organisationRoles.customerId, customerId), eq(organisationRoles.role, "contactPerson")));
-  const contactFor = contactRoles.filter((r) => roleIsActive(r, today)).map((r) => r.name);
+  const activeContactRoles = contactRoles
+    .filter((r) => roleIsActive(r, today))
+    .map((r) => ({ organisation: r.name, endDate: r.endDate }));
   const latestInvoice =
     (
       await q
@@ -80,15 +89,18 @@ export async function gatherErasureFacts(q: Queries, customerId: string, today: 
         .get()
     )?.n ?? 0;
   const holds = await q
-    .select({ clearedAt: legalHolds.clearedAt, endsOn: legalHolds.endsOn })
+    .select({ id: legalHolds.id, clearedAt: legalHolds.clearedAt, endsOn: legalHolds.endsOn, keeps: legalHolds.keeps })
     .from(legalHolds)
-    .where(and(eq(legalHolds.customerId, customerId), isNull(legalHolds.clearedAt)));
-  const legalHold = holds.some((h) => legalHoldApplies(h, today));
+    .where(and(eq(legalHolds.customerId, customerId), isNull(legalHolds.clearedAt)))
+    .orderBy(asc(legalHolds.setAt), asc(legalHolds.id));
+  const applying = holds
+    .filter((h) => legalHoldApplies(h, today))
+    .map((h) => ({ id: h.id, keeps: holdKeeps(h.keeps), endsOn: h.endsOn }));
   return {
     openInvoices: await open(false),
     invoicesInCollection: await open(true),
-    legalHold,
-    activeContactPersonFor: contactFor,
+    legalHolds: applying,
+    activeContactRoles,
     latestBookkeepingDate: latest,
     hasMarketingObjections: objections > 0,
   };
@@ -175,4 +187,31 @@ export function lifecycleFactsFrom(input: {
 /** What erasure would mean for the customer now, read on one snapshot: the grounds that block it, the data kept. */
 export function assessCustomerErasure(db: Db, customerId: string, now: number) {
   return db.read(async (r) => assessErasure(await gatherErasureFacts(r, customerId, helsinkiDate(now))));
+}
+
+/**
+ * Issue 14 A, for the customer: before — what an erasure would keep per ground and until when, and erase (`scope`);
+ * after — the newest partial erasure as recorded (what was erased and kept then, and whether the rest has gone).
+ */
+export function customerErasureScope(db: Db, customerId: string, now: number, financialYearEnd: FinancialYearEnd) {
+  return db.read(async (r) => {
+    const facts = await gatherErasureFacts(r, customerId, helsinkiDate(now));
+    const row = await r
+      .select()
+      .from(partialErasures)
+      .where(eq(partialErasures.customerId, customerId))
+      .orderBy(desc(partialErasures.erasedAt))
+      .get();
+    const partial = row
+      ? {
+          id: row.id,
+          requestId: row.requestId,
+          erasedAt: iso(row.erasedAt),
+          erased: JSON.parse(row.erased) as ErasureScope["erased"],
+          kept: JSON.parse(row.kept) as ErasureScope["kept"],
+          remainderErasedAt: row.remainderErasedAt === null ? null : iso(row.remainderErasedAt),
+        }
+      : null;
+    return { assessment: assessErasure(facts), scope: erasureScope(facts, financialYearEnd), partial };
+  });
 }

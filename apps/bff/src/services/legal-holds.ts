@@ -1,4 +1,11 @@
-import { iso, type LegalHoldClearInput, type LegalHoldSetInput, legalHoldApplies } from "@tietoni/domain";
+import {
+  type DataCategoryId,
+  dataCategoryIds,
+  iso,
+  type LegalHoldClearInput,
+  type LegalHoldSetInput,
+  legalHoldApplies,
+} from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Queries, Tx } from "../db/port.ts";
@@ -29,7 +36,18 @@ export type LegalHoldView = {
   clearedAt: string | null;
   clearReason: string | null;
   applies: boolean;
+  /** Issue 14 A: the categories the hold keeps through an erasure; null: every category. */
+  keeps: DataCategoryId[] | null;
 };
+
+/** The stored `keeps` (a JSON array of category ids, or null: everything) as the domain's categories. */
+export function holdKeeps(stored: string | null): DataCategoryId[] | null {
+  if (stored === null) return null;
+  const parsed: unknown = JSON.parse(stored);
+  if (!Array.isArray(parsed)) return null;
+  // An id the register no longer knows keeps nothing; a hold never keeps less than it named by being read.
+  return dataCategoryIds.filter((c) => parsed.includes(c));
+}
 
 export async function setLegalHold(
   tx: Tx,
@@ -53,6 +71,7 @@ export async function setLegalHold(
     reason: input.reason,
     reference: input.reference,
     endsOn: input.endsOn,
+    keeps: input.keeps === null ? null : JSON.stringify(input.keeps),
     setAt: now,
     setByType: actor.type,
     setById: actor.id,
@@ -60,7 +79,12 @@ export async function setLegalHold(
   // The reason and reference may name people; the trail keeps ids only (it outlives an erasure).
   await appendAudit(
     tx,
-    { ...actor.audit, action: "legal_hold.set", customerId, detail: { holdId, endsOn: input.endsOn } },
+    {
+      ...actor.audit,
+      action: "legal_hold.set",
+      customerId,
+      detail: { holdId, endsOn: input.endsOn, keeps: input.keeps },
+    },
     now,
   );
   return { ok: true, holdId };
@@ -121,5 +145,6 @@ export async function listLegalHolds(q: Queries, customerId: string, now: number
     clearedAt: iso(h.clearedAt),
     clearReason: h.clearReason,
     applies: legalHoldApplies(h, today),
+    keeps: holdKeeps(h.keeps),
   }));
 }

@@ -1,5 +1,5 @@
-import { iso, type StaffRoleName } from "@tietoni/domain";
-import { asc, eq } from "drizzle-orm";
+import { adminCreationByCli, adminCreationInApp, iso, mayApproveAdmin, type StaffRoleName } from "@tietoni/domain";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 import { isCommonPassword } from "../auth/common-passwords.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { SessionStore } from "../auth/session-store.ts";
@@ -24,6 +24,10 @@ export type StaffAccountView = {
   disabled: boolean;
   totpEnabled: boolean;
   createdAt: string;
+  /** Issue 14 D: an administrator waiting for a second admin's approval (cannot sign in until then). */
+  approvalPending: boolean;
+  /** Who made them admin: that person cannot approve it. */
+  approvalRequestedBy: string | null;
 };
 
 function accountView(row: StaffRow): StaffAccountView {
@@ -36,6 +40,8 @@ function accountView(row: StaffRow): StaffAccountView {
     disabled: row.disabledAt !== null,
     totpEnabled: row.totpEnabledAt !== null,
     createdAt: iso(row.createdAt),
+    approvalPending: row.approvalPending,
+    approvalRequestedBy: row.approvalPending ? row.approvalRequestedBy : null,
   };
 }
 
@@ -43,6 +49,25 @@ const passwordCommon = () => fail(400, "password_common", "password");
 const usernameTaken = () => fail(409, "username_taken", "username");
 
 const findById = (q: Queries, id: string) => q.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+/** Administrators who can act now: not disabled, commitment signed, not waiting for approval themselves. */
+async function activeAdmins(q: Queries): Promise<number> {
+  const rows = await q
+    .select({ id: staffUsers.id })
+    .from(staffUsers)
+    .where(
+      and(
+        eq(staffUsers.role, "admin"),
+        isNull(staffUsers.disabledAt),
+        isNotNull(staffUsers.confidentialitySignedOn),
+        eq(staffUsers.approvalPending, false),
+      ),
+    );
+  return rows.length;
+}
+
+/** While only one admin exists no one could approve a second: the command line makes it (issue 14 D). */
+const adminNeedsCli = () => fail(409, "admin_approval_cli", "role");
+
 const usernameInUse = async (q: Queries, username: string) =>
   (await q.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.username, username)).get()) !== undefined;
 
@@ -89,20 +114,31 @@ export async function createStaffAccount(
     totpLastStep: null,
     // The admin chose this password and gave it on: the person's first sign-in chooses their own (ASVS 6.4.1).
     mustChangePassword: true,
-    // Issue 14 D decides when a new admin waits for a second admin.
+    // Set below for an administrator: one admin cannot make another alone (issue 14 D).
     approvalPending: false,
+    approvalRequestedBy: null,
     approvedBy: null,
     approvedAt: null,
   };
   return transact(db, async (tx) => {
     // Checked again inside the write: another admin may have taken the name while the password hashed.
     if (await usernameInUse(tx, row.username)) return usernameTaken();
+    if (row.role === "admin") {
+      if (adminCreationInApp(await activeAdmins(tx)) === "refused") return adminNeedsCli();
+      row.approvalPending = true;
+      row.approvalRequestedBy = actor.id;
+    }
     await tx.insert(staffUsers).values(row);
     await appendAudit(
       tx,
       byStaff(actor, {
         action: "staff.created",
-        detail: { staffUserId: row.id, role: row.role, confidentialitySignedOn: row.confidentialitySignedOn },
+        detail: {
+          staffUserId: row.id,
+          role: row.role,
+          confidentialitySignedOn: row.confidentialitySignedOn,
+          approvalPending: row.approvalPending,
+        },
       }),
       at,
     );
@@ -133,13 +169,23 @@ export function updateStaffAccount(
     const at = now();
     const disabledAt =
       input.disabled === undefined ? current.disabledAt : input.disabled ? (current.disabledAt ?? at) : null;
+    const role = input.role ?? current.role;
+    // Made admin: waits for a second admin like a new one (issue 14 D); no longer admin: nothing left to approve.
+    const becomesAdmin = role === "admin" && current.role !== "admin";
+    if (becomesAdmin && adminCreationInApp(await activeAdmins(tx)) === "refused") return adminNeedsCli();
+    const approval = becomesAdmin
+      ? { approvalPending: true, approvalRequestedBy: actor.id, approvedBy: null, approvedAt: null }
+      : role === "admin"
+        ? {}
+        : { approvalPending: false, approvalRequestedBy: null };
     const next: StaffRow = {
       ...current,
       displayName: input.displayName ?? current.displayName,
-      role: input.role ?? current.role,
+      role,
       confidentialitySignedOn:
         input.confidentialitySignedOn === undefined ? current.confidentialitySignedOn : input.confidentialitySignedOn,
       disabledAt,
+      ...approval,
     };
     const changed = (["displayName", "role", "confidentialitySignedOn", "disabledAt"] as const).filter(
       (field) => next[field] !== current[field],
@@ -157,6 +203,10 @@ export function updateStaffAccount(
         role: next.role,
         confidentialitySignedOn: next.confidentialitySignedOn,
         disabledAt: next.disabledAt,
+        approvalPending: next.approvalPending,
+        approvalRequestedBy: next.approvalRequestedBy,
+        approvedBy: next.approvedBy,
+        approvedAt: next.approvedAt,
       })
       .where(eq(staffUsers.id, id));
     if (endSessions) await sessions.invalidateAll(id, tx);
@@ -172,6 +222,7 @@ export function updateStaffAccount(
           disabled: next.disabledAt !== null,
           confidentialitySignedOn: next.confidentialitySignedOn,
           sessionsEnded: endSessions,
+          approvalPending: next.approvalPending,
         },
       }),
       at,
@@ -231,18 +282,55 @@ export function resetStaffTotp(
 }
 
 /**
- * The first administrator of a production register, created from the command line: no one is signed in yet, so
- * the system is the actor.
+ * A second admin approves a waiting administrator (issue 14 D): never the one who made them admin, nor the person
+ * themselves. Audited `staff.admin_approved`; they can sign in from now on.
+ */
+export function approveAdministrator(
+  { db, now }: Pick<StaffAccountsDeps, "db" | "now">,
+  actor: StaffActor,
+  id: string,
+): Promise<Result<{ account: StaffAccountView }>> {
+  return transact(db, async (tx) => {
+    const current = await findById(tx, id);
+    if (!current) return notFound();
+    if (!current.approvalPending || current.role !== "admin") return invalidState();
+    const verdict = mayApproveAdmin(
+      { id: current.id, requestedBy: current.approvalRequestedBy },
+      { id: actor.id, role: actor.role === "admin" ? "admin" : "agent" },
+    );
+    if (!verdict.ok) return fail(403, verdict.code);
+    const at = now();
+    const approved = { approvalPending: false, approvedBy: actor.id, approvedAt: at };
+    await tx.update(staffUsers).set(approved).where(eq(staffUsers.id, id));
+    await appendAudit(
+      tx,
+      byStaff(actor, {
+        action: "staff.admin_approved",
+        detail: { staffUserId: id, requestedBy: current.approvalRequestedBy },
+      }),
+      at,
+    );
+    return { ok: true, account: accountView({ ...current, ...approved }) };
+  });
+}
+
+/**
+ * An administrator created from the command line (server access; no one is signed in, so the system is the actor):
+ * the first of a production register, or the second while only one active admin exists — one admin cannot make
+ * another in the app alone, and with only one there is no second to approve. Beyond two, refused: admins are made
+ * in the staff app and approved by a second admin (issue 14 D).
  */
 export async function createFirstAdministrator(
   db: Db,
   input: { username: string; displayName: string; password: string; confidentialitySignedOn: string },
   now: number,
-): Promise<Result<{ id: string }>> {
+): Promise<Result<{ id: string; ordinal: "first" | "second" }>> {
   const passwordHash = await hashPassword(input.password);
   const id = randomToken();
   return transact(db, async (tx) => {
     if (await usernameInUse(tx, input.username)) return usernameTaken();
+    const ordinal = adminCreationByCli(await activeAdmins(tx));
+    if (ordinal === "refused") return fail(409, "second_admin_required");
     await tx.insert(staffUsers).values({
       id,
       username: input.username,
@@ -254,9 +342,13 @@ export async function createFirstAdministrator(
     });
     await appendAudit(
       tx,
-      { actor: { type: "system" }, action: "staff.created", detail: { staffUserId: id, role: "admin", via: "cli" } },
+      {
+        actor: { type: "system" },
+        action: "staff.created",
+        detail: { staffUserId: id, role: "admin", via: "cli", ordinal },
+      },
       now,
     );
-    return { ok: true, id };
+    return { ok: true, id, ordinal };
   });
 }

@@ -34,7 +34,8 @@ export async function loadStaffSubject(r: Queries, id: string): Promise<StaffSub
     .get();
   if (!row) return null;
   const { user, policyRequires } = row;
-  if (user.disabledAt !== null || user.confidentialitySignedOn === null) return null;
+  // An administrator waiting for a second admin's approval (issue 14 D) has no session either.
+  if (user.disabledAt !== null || user.confidentialitySignedOn === null || user.approvalPending) return null;
   return {
     id: user.id,
     username: user.username,
@@ -98,7 +99,7 @@ export async function signInStaff(
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   // The trail says why (for the admins reading it); the answer never does.
   const failed = async (
-    reason: "password" | "disabled" | "no_commitment" | "totp" | "totp_reused",
+    reason: "password" | "disabled" | "no_commitment" | "approval_pending" | "totp" | "totp_reused",
   ): Promise<StaffSignInOutcome> => {
     await recordAudit(
       db,
@@ -115,6 +116,7 @@ export async function signInStaff(
   if (!user || !passwordOk) return failed("password");
   if (user.disabledAt !== null) return failed("disabled");
   if (user.confidentialitySignedOn === null) return failed("no_commitment");
+  if (user.approvalPending) return failed("approval_pending");
   let step: number | null = null;
   if (user.totpEnabledAt !== null) {
     if (input.totp === undefined) {

@@ -32,7 +32,9 @@ import {
   pendingApprovals,
   staffUsers,
 } from "../db/schema.ts";
+import type { Deps } from "../deps.ts";
 import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
+import { executeErasure } from "./erasure.ts";
 import { clearLegalHold, type HoldActor, type LegalHoldView, listLegalHolds, setLegalHold } from "./legal-holds.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
@@ -46,9 +48,12 @@ import { fail, notFound, type Result, transact } from "./result.ts";
  * id, the validated input, and, once rejected, the reason (the table has no column of its own for it).
  */
 
+/** Issue 14 D: an erasure waiting for a second person names only its request (also the payload's target). */
+export type ErasureApprovalInput = { requestId: string };
+
 export type ApprovalPayload = {
   target: string;
-  input: LegalHoldClearInput | InvoiceStatusRecordInput;
+  input: LegalHoldClearInput | InvoiceStatusRecordInput | ErasureApprovalInput;
   rejectReason?: string;
 };
 
@@ -69,7 +74,7 @@ async function activeCustomer(q: Queries, customerId: string) {
     .get();
 }
 
-async function openApprovalFor(q: Queries, customerId: string, target: string) {
+export async function openApprovalFor(q: Queries, customerId: string, target: string) {
   const open = await q
     .select({ id: pendingApprovals.id, payload: pendingApprovals.payload })
     .from(pendingApprovals)
@@ -78,7 +83,7 @@ async function openApprovalFor(q: Queries, customerId: string, target: string) {
 }
 
 /** Queues an agent's operation for a second person: refused while another request about the same thing waits. */
-async function requestApproval(
+export async function requestApproval(
   tx: Tx,
   customerId: string,
   operation: ApprovalOperation,
@@ -389,13 +394,13 @@ export async function listMyDecidedApprovals(db: Db, actor: StaffActor, now: num
  * after the same checks as when it was asked (the hold may have been cleared, the invoice paid, meanwhile).
  */
 export async function decideApproval(
-  db: Db,
+  deps: Pick<Deps, "db" | "mail" | "env" | "outbox">,
   approvalId: string,
   decision: { approve: true } | { approve: false; input: ApprovalRejectInput },
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ outcome: "approved" | "rejected" }>> {
-  return transact(db, async (tx) => {
+  return transact(deps.db, async (tx) => {
     const approval = await tx.select().from(pendingApprovals).where(eq(pendingApprovals.id, approvalId)).get();
     if (!approval || !(approvalOperations as readonly string[]).includes(approval.operation)) return notFound();
     const verdict = mayDecideApproval(approval, { id: actor.id, role: roleOf(actor) });
@@ -404,24 +409,27 @@ export async function decideApproval(
     const { customerId } = approval;
     if (decision.approve) {
       const done =
-        approval.operation === "legal_hold.clear"
-          ? await clearLegalHold(
-              tx,
-              customerId,
-              payload.target,
-              payload.input as LegalHoldClearInput,
-              { ...holdActorOf(actor, approval.requestedBy), approvedBy: actor.id },
-              now,
-            )
-          : await applyInvoiceStatus(
-              tx,
-              customerId,
-              payload.target,
-              payload.input as InvoiceStatusRecordInput,
-              actor,
-              { approvalId, requestedBy: approval.requestedBy },
-              now,
-            );
+        approval.operation === "erasure.execute"
+          ? // Issue 14 D: the approver carries the erasure out, in this transaction, so approval and erasure are one.
+            await executeErasure(deps, payload.target, actor, now, tx)
+          : approval.operation === "legal_hold.clear"
+            ? await clearLegalHold(
+                tx,
+                customerId,
+                payload.target,
+                payload.input as LegalHoldClearInput,
+                { ...holdActorOf(actor, approval.requestedBy), approvedBy: actor.id },
+                now,
+              )
+            : await applyInvoiceStatus(
+                tx,
+                customerId,
+                payload.target,
+                payload.input as InvoiceStatusRecordInput,
+                actor,
+                { approvalId, requestedBy: approval.requestedBy },
+                now,
+              );
       if (!done.ok) return done.status === 404 ? fail(409, "invalid_state") : done;
     }
     await tx

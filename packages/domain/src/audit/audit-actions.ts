@@ -112,6 +112,8 @@ export const auditActions = [
   // Issue 14 D — four eyes: the switch, and an admin account waiting for a second admin.
   "four_eyes.changed",
   "staff.admin_approved",
+  // … an irreversible act run by one person because four eyes was off (a staff of one).
+  "four_eyes.waived",
   // Issue 14 E — the keyed trail's signed checkpoints.
   "audit.checkpoint",
   // Issue 14 G — the data-protection officer's seat.

@@ -4,8 +4,8 @@ import { assessErasure, type ErasureFacts } from "./erasure-assessment.ts";
 const clean: ErasureFacts = {
   openInvoices: 0,
   invoicesInCollection: 0,
-  legalHold: false,
-  activeContactPersonFor: [],
+  legalHolds: [],
+  activeContactRoles: [],
   latestBookkeepingDate: "2026-10-04",
   hasMarketingObjections: false,
 };
@@ -27,8 +27,8 @@ describe("assessErasure", () => {
       ...clean,
       openInvoices: 2,
       invoicesInCollection: 1,
-      legalHold: true,
-      activeContactPersonFor: ["Turun Puutarha Oy"],
+      legalHolds: [{ id: "h1", keeps: null, endsOn: null }],
+      activeContactRoles: [{ organisation: "Turun Puutarha Oy", endDate: null }],
     });
     expect(result.blocked).toBe(true);
     expect(result.blockers).toEqual([

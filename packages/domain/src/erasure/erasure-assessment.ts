@@ -1,13 +1,15 @@
 import type { Localized } from "../i18n/localized.ts";
+import type { DataCategoryId } from "../register/ids.ts";
 import { bookkeepingKeptUntil } from "../retention/bookkeeping.ts";
 
 /** What the register knows that bears on erasing one customer (the BFF gathers it; this decides). */
 export type ErasureFacts = {
   openInvoices: number;
   invoicesInCollection: number;
-  legalHold: boolean;
-  /** Organisations for which the customer is currently the contact person. */
-  activeContactPersonFor: string[];
+  /** The legal holds that apply today: what each keeps (null: every category) and its last day (null: until cleared). */
+  legalHolds: { id: string; keeps: DataCategoryId[] | null; endsOn: string | null }[];
+  /** The contact-person roles the customer holds today, with their last day (null: open-ended). */
+  activeContactRoles: { organisation: string; endDate: string | null }[];
   /** Newest invoice or order date (YYYY-MM-DD), or null when there is none. */
   latestBookkeepingDate: string | null;
   hasMarketingObjections: boolean;
@@ -28,17 +30,21 @@ export type KeptData = {
 export type ErasureAssessment = { blocked: boolean; blockers: ErasureBlocker[]; kept: KeptData[] };
 
 /**
- * Which grounds block erasure now, and what is kept anyway after it. The notice: data is destroyed on
- * request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
- * contact person cannot be erased during that role.
+ * Which grounds hold now and what is kept anyway after an erasure. `blocked` means some ground keeps data, so an
+ * erasure now is partial (issue 14 A; erasure-scope.ts says what each ground keeps). The notice: data is destroyed
+ * on request unless law, open invoices or debt collection prevent it, and a person acting as an organisation's
+ * contact person keeps what that role needs during it.
  */
 export function assessErasure(facts: ErasureFacts): ErasureAssessment {
   const blockers: ErasureBlocker[] = [];
   if (facts.openInvoices > 0) blockers.push({ ground: "openInvoice", count: facts.openInvoices });
   if (facts.invoicesInCollection > 0) blockers.push({ ground: "debtCollection", count: facts.invoicesInCollection });
-  if (facts.legalHold) blockers.push({ ground: "legalHold" });
-  if (facts.activeContactPersonFor.length > 0)
-    blockers.push({ ground: "activeContactPerson", organisations: [...facts.activeContactPersonFor] });
+  if (facts.legalHolds.length > 0) blockers.push({ ground: "legalHold" });
+  if (facts.activeContactRoles.length > 0)
+    blockers.push({
+      ground: "activeContactPerson",
+      organisations: facts.activeContactRoles.map((r) => r.organisation),
+    });
 
   const kept: KeptData[] = [];
   if (facts.latestBookkeepingDate !== null) {
@@ -50,22 +56,23 @@ export function assessErasure(facts: ErasureFacts): ErasureAssessment {
   return { blocked: blockers.length > 0, blockers, kept };
 }
 
+/** Issue 14 A: a ground no longer blocks erasure; it keeps what it needs (erasure-scope.ts) and the rest can go. */
 export const erasureBlockerTexts: Record<ErasureBlocker["ground"], Localized> = {
   openInvoice: {
-    fi: "Sinulla on avoimia laskuja ({count}). Tiedot voidaan poistaa, kun laskut on maksettu.",
-    en: "You have open invoices ({count}). The data can be erased once they are paid.",
+    fi: "Sinulla on avoimia laskuja ({count}). Laskujen vaatimat tiedot säilytetään, kunnes ne on maksettu; muut voidaan poistaa heti.",
+    en: "You have open invoices ({count}). What the invoices need is kept until they are paid; the rest can be erased now.",
   },
   debtCollection: {
-    fi: "Laskuja on perinnässä ({count}). Tietoja ei voi poistaa perinnän aikana.",
-    en: "Invoices are in debt collection ({count}). The data cannot be erased while collection is under way.",
+    fi: "Laskuja on perinnässä ({count}). Perinnän vaatimat tiedot säilytetään perinnän ajan; muut voidaan poistaa heti.",
+    en: "Invoices are in debt collection ({count}). What the collection needs is kept while it is under way; the rest can be erased now.",
   },
   legalHold: {
-    fi: "Lainsäädäntö tai vireillä oleva oikeusasia velvoittaa säilyttämään tiedot toistaiseksi.",
-    en: "The law or a pending legal matter requires the data to be kept for now.",
+    fi: "Lainsäädäntö tai vireillä oleva oikeusasia velvoittaa säilyttämään osan tiedoista toistaiseksi; muut voidaan poistaa heti.",
+    en: "The law or a pending legal matter requires some of the data to be kept for now; the rest can be erased now.",
   },
   activeContactPerson: {
-    fi: "Toimit organisaation yhteyshenkilönä ({organisations}). Tietojasi ei voida poistaa tänä aikana.",
-    en: "You act as the contact person of an organisation ({organisations}). Your data cannot be erased during that role.",
+    fi: "Toimit organisaation yhteyshenkilönä ({organisations}). Tehtävän vaatimat tiedot säilytetään sen ajan; muut voidaan poistaa heti.",
+    en: "You act as the contact person of an organisation ({organisations}). What the role needs is kept during it; the rest can be erased now.",
   },
 };
 

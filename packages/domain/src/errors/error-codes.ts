@@ -612,6 +612,14 @@ export const errorMessages = {
   },
   // Issue 13 F — mail language.
   // Issue 14 A — partial erasure.
+  erasure_remainder_held: {
+    fi: "Jokin peruste säilyttää vielä asiakkaan tietoja, joten loppuja tietoja ei voi vielä poistaa.",
+    en: "A ground still keeps some of the customer's data, so the rest cannot be erased yet.",
+  },
+  hold_keeps_invalid: {
+    fi: "Valitse säilytettävät tietoryhmät rekisteriselosteen ryhmistä, kukin kerran.",
+    en: "Choose the data categories to keep from the register description's categories, each once.",
+  },
   // Issue 14 B — bookkeeping and retention.
   retention_running: {
     fi: "Säilytysajan ajo on jo käynnissä. Odota, että se päättyy, ja yritä sitten uudelleen.",
@@ -630,6 +638,14 @@ export const errorMessages = {
   second_admin_required: {
     fi: "Uuden ylläpitäjän luominen vaatii toisen ylläpitäjän hyväksynnän.",
     en: "Creating a new administrator needs a second administrator's approval.",
+  },
+  four_eyes_colleagues_present: {
+    fi: "Kahden henkilön hyväksyntää ei voi kytkeä pois, kun aktiivisia henkilökunnan jäseniä on kaksi tai enemmän.",
+    en: "Four eyes cannot be switched off while two or more active staff members exist.",
+  },
+  admin_approval_cli: {
+    fi: "Ylläpitäjiä on vain yksi, joten toista ei voi hyväksyä kukaan: toinen ylläpitäjä luodaan palvelimen komentoriviltä (create-admin).",
+    en: "There is only one administrator, so no one could approve a second: create the second administrator from the server's command line (create-admin).",
   },
   // Issue 14 E — the keyed audit trail.
   // Issue 14 F — bounded work.

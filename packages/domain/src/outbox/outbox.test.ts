@@ -21,11 +21,17 @@ describe("outbox retry rule", () => {
     expect(outboxNextStep({ ok: false, permanent: false }, 3, 3)).toBe("dead");
     expect(outboxNextStep({ ok: false, permanent: true }, 1, 3)).toBe("dead");
   });
-  it("marks the three notices the law requires as required, and the code mails as secret", () => {
+  it("marks the four notices the law requires as required, and the code mails as secret", () => {
     const required = Object.entries(mailTemplates)
       .filter(([, t]) => t.required)
       .map(([k]) => k);
-    expect(required.sort()).toEqual(["request_extended", "request_refused", "restriction_lift_notice"]);
+    // Issue 14 A: the written account of a partial erasure (what was kept, why, until when, where to complain).
+    expect(required.sort()).toEqual([
+      "erasure_partial",
+      "request_extended",
+      "request_refused",
+      "restriction_lift_notice",
+    ]);
     expect(mailTemplates.sign_in_code.secret).toBe(true);
     expect(mailTemplates.email_change_code.secret).toBe(true);
   });

@@ -69,6 +69,8 @@ export const mailTemplates = {
   restriction_applied: { required: false, secret: false },
   restriction_lift_notice: { required: true, secret: false },
   erasure_completed: { required: false, secret: false },
+  // Issue 14 A: the written answer to a partial erasure (what was kept, why, until when): it must arrive.
+  erasure_partial: { required: true, secret: false },
   export_delivered: { required: false, secret: false },
   paper_access: { required: false, secret: false },
   staff_digest: { required: false, secret: false },
@@ -90,6 +92,7 @@ export const mailTemplateLabels: Record<MailTemplate, Localized> = {
   restriction_applied: { fi: "Käsittelyä rajoitettu", en: "Processing restricted" },
   restriction_lift_notice: { fi: "Ilmoitus rajoituksen poistamisesta", en: "Notice before lifting a restriction" },
   erasure_completed: { fi: "Poisto tehty", en: "Erasure carried out" },
+  erasure_partial: { fi: "Poisto tehty laajuudessa, jonka laki sallii", en: "Erasure to the extent the law allows" },
   export_delivered: { fi: "Tietojen kopio", en: "Copy of the data" },
   paper_access: { fi: "Paperipyynnön vastaus", en: "Paper request answer" },
   staff_digest: { fi: "Päivittäinen kooste henkilökunnalle", en: "Daily digest to staff" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dataCategoryIds } from "../register/ids.ts";
 
 /*
  * Legal holds (issue 12): set by staff or a connected system with a reason, a reference and an optional last day;
@@ -13,6 +14,16 @@ export const legalHoldSetSchema = z.strictObject({
   reference: z.string().trim().max(200, "too_long").nullable().default(null),
   /** The last day the hold applies; null: until cleared. */
   endsOn: z.iso.date("date_invalid").nullable().default(null),
+  /**
+   * Issue 14 A: the data categories the hold keeps through an erasure (the rest is erased); null or left out: every
+   * category, as holds did before they named their data.
+   */
+  keeps: z
+    .array(z.enum(dataCategoryIds, "hold_keeps_invalid"))
+    .min(1, "hold_keeps_invalid")
+    .refine((k) => new Set(k).size === k.length, "hold_keeps_invalid")
+    .nullable()
+    .default(null),
 });
 export type LegalHoldSetInput = z.infer<typeof legalHoldSetSchema>;
 

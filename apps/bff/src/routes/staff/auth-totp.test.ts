@@ -132,6 +132,8 @@ describe("an admin without two-factor sign-in", () => {
   it("can sign in but gets 403 totp_required everywhere except session, sign-out and enrolment", async () => {
     nextWindow();
     const admin = await t.signInAdmin();
+    // Issue 14 D: one admin cannot make another alone — a second admin exists, and approves the new one below.
+    const second = await createStaffAccount(t.db, { role: "admin" });
     const created = await t.postStaff(
       "/api/staff/accounts",
       {
@@ -144,6 +146,9 @@ describe("an admin without two-factor sign-in", () => {
       admin,
     );
     expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const approver = await t.signInStaff(second.username, second.password);
+    expect((await t.postStaff(`/api/staff/accounts/${id}/approve-admin`, {}, approver)).status).toBe(200);
 
     const res = await signIn({ username: "new.admin", password: "a-long-enough-passphrase" });
     expect(res.status).toBe(200);

@@ -109,7 +109,7 @@ export function approvalRoutes(ctx: StaffContext) {
     })
     .post("/:id/approve", validate("param", approvalParam), async (c) => {
       const r = await decideApproval(
-        db,
+        ctx,
         c.req.valid("param").id,
         { approve: true },
         staffActor(c, env.TRUST_PROXY),
@@ -119,7 +119,7 @@ export function approvalRoutes(ctx: StaffContext) {
     })
     .post("/:id/reject", validate("param", approvalParam), validate("json", approvalRejectSchema), async (c) => {
       const r = await decideApproval(
-        db,
+        ctx,
         c.req.valid("param").id,
         { approve: false, input: c.req.valid("json") },
         staffActor(c, env.TRUST_PROXY),

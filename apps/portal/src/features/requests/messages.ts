@@ -173,8 +173,8 @@ export const requestsMessages = {
     en: "At the moment nothing prevents erasing your data.",
   },
   requestsBlockedNote: {
-    fi: "Voit silti lähettää pyynnön. Asiakaspalvelu ratkaisee sen ja kertoo sinulle kirjallisesti, mitä tiedoille tehdään ja milloin.",
-    en: "You can still send the request. Customer service decides on it and tells you in writing what will be done with the data and when.",
+    fi: "Voit silti lähettää pyynnön. Tiedot, joita mikään peruste ei vaadi säilyttämään, poistetaan heti; muut, kun peruste päättyy. Asiakaspalvelu kertoo sinulle kirjallisesti, mitä säilytettiin, millä perusteella ja kuinka kauan.",
+    en: "You can still send the request. Data no ground requires us to keep is erased at once; the rest when the ground ends. Customer service tells you in writing what was kept, on which ground and until when.",
   },
   requestsKeptHeading: { fi: "Mitä säilytetään poistamisen jälkeenkin", en: "What is kept even after erasure" },
   requestsKeptCaption: {
@@ -186,6 +186,36 @@ export const requestsMessages = {
   requestsKeptUntil: { fi: "Säilytetään", en: "Kept" },
   requestsKeptUntilDate: { fi: "{date} asti", en: "until {date}" },
   requestsKeptForever: { fi: "niin kauan kuin rekisteri on olemassa", en: "as long as the register exists" },
+  // Issue 14 A — erasure to the extent required: before and after.
+  requestsScopeHeading: { fi: "Mitä poistaminen tekisi nyt", en: "What an erasure would do now" },
+  requestsScopeDoneHeading: {
+    fi: "Poistettu {date} siltä osin kuin laki sallii",
+    en: "Erased on {date} to the extent the law allows",
+  },
+  requestsScopeKeptCaption: {
+    fi: "Säilytettävät tiedot perusteittain ja säilytysaika",
+    en: "Data kept, by ground, and until when",
+  },
+  requestsScopeGround: { fi: "Peruste", en: "Ground" },
+  requestsScopeKeptData: { fi: "Säilytettävät tiedot", en: "Data kept" },
+  requestsScopeUntilGroundEnds: { fi: "kunnes peruste päättyy", en: "until the ground ends" },
+  requestsScopeErasedHeading: { fi: "Poistetaan heti", en: "Erased at once" },
+  requestsScopeErasedNone: {
+    fi: "Peruste säilyttää kaikki tiedot; ne poistetaan, kun peruste päättyy.",
+    en: "A ground keeps all the data; it is erased when the ground ends.",
+  },
+  requestsScopeErasedAlways: {
+    fi: "Kirjautumishistoria, istunnot ja markkinointitiedot (markkinointi päättyy)",
+    en: "Sign-in history, sessions and marketing data (marketing stops)",
+  },
+  requestsScopeRemainder: {
+    fi: "Kun viimeinen peruste päättyy, loputkin tiedot poistetaan ilman uutta pyyntöä.",
+    en: "When the last ground ends, the rest is erased without a new request.",
+  },
+  requestsScopeRemainderDone: {
+    fi: "Loputkin tiedot poistettiin {date}.",
+    en: "The rest was erased on {date}.",
+  },
   requestsErasureFormHeading: { fi: "Lähetä poistopyyntö", en: "Send the erasure request" },
   requestsErasureTextLabel: { fi: "Lisätietoja (vapaaehtoinen)", en: "More details (optional)" },
   requestsLanguageHint: { fi: "Voit kirjoittaa suomeksi tai englanniksi.", en: "You may write in Finnish or English." },

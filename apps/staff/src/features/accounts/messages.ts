@@ -240,6 +240,45 @@ export const accountsMessages = {
     fi: "Kaksivaiheista tunnistusta ei enää vaadita roolilta {role}.",
     en: "Two-factor sign-in is no longer required of the role {role}.",
   },
+
+  // Issue 14 D — four eyes for the irreversible, and the administrator waiting for a second admin.
+  fourEyesHeading: { fi: "Kahden henkilön hyväksyntä", en: "Four eyes" },
+  fourEyesIntro: {
+    fi: "Poistoa ei voi peruuttaa. Jos poiston toteuttaja kirjasi pyynnön itse tai poisti itse asiakkaan poiston esteen, poisto odottaa toisen henkilön hyväksyntää. Yhden hengen henkilökunta voi kytkeä tämän pois perustellen; kun aktiivisia henkilökunnan jäseniä on kaksi tai enemmän, hyväksyntä vaaditaan aina.",
+    en: "An erasure cannot be undone. If the person carrying it out registered the request or cleared the customer's erasure blocker themselves, the erasure waits for a second person's approval. A staff of one may switch this off with a reason; while two or more active staff members exist, the approval is always required.",
+  },
+  fourEyesStateOn: { fi: "Käytössä.", en: "On." },
+  fourEyesStateOff: { fi: "Pois käytöstä.", en: "Off." },
+  fourEyesOffLapsed: {
+    fi: "Se kytkettiin pois, mutta aktiivisia henkilökunnan jäseniä on nyt kaksi tai enemmän, joten se on taas voimassa.",
+    en: "It was switched off, but two or more active staff members exist now, so it applies again.",
+  },
+  fourEyesReasonShown: { fi: "Perustelu: {reason}", en: "Reason: {reason}" },
+  fourEyesChangedBy: { fi: "Muuttanut {name} {date}.", en: "Changed by {name} on {date}." },
+  fourEyesColleagues: {
+    fi: "Aktiivisia henkilökunnan jäseniä on kaksi tai enemmän, joten kahden henkilön hyväksyntää ei voi kytkeä pois.",
+    en: "Two or more active staff members exist, so four eyes cannot be switched off.",
+  },
+  fourEyesChoiceLegend: { fi: "Kahden henkilön hyväksyntä poistoille", en: "Four eyes for erasures" },
+  fourEyesChoiceOn: { fi: "Käytössä", en: "On" },
+  fourEyesChoiceOff: { fi: "Pois käytöstä", en: "Off" },
+  fourEyesReason: { fi: "Perustelu", en: "Reason" },
+  fourEyesReasonHint: {
+    fi: "Miksi poiston saa toteuttaa yksin? Vähintään 10 merkkiä; tallennetaan.",
+    en: "Why may one person carry out an erasure alone? At least 10 characters; kept.",
+  },
+  fourEyesSavedOn: { fi: "Kahden henkilön hyväksyntä on käytössä.", en: "Four eyes is on." },
+  fourEyesSavedOff: { fi: "Kahden henkilön hyväksyntä on pois käytöstä.", en: "Four eyes is off." },
+  accountsStatusAwaitingAdmin: {
+    fi: "Odottaa toisen ylläpitäjän hyväksyntää",
+    en: "Waiting for a second administrator's approval",
+  },
+  accountsApproveAdmin: { fi: "Hyväksy ylläpitäjäksi", en: "Approve as administrator" },
+  accountsApproveAdminOwn: {
+    fi: "Teit hänestä ylläpitäjän: toisen ylläpitäjän on hyväksyttävä.",
+    en: "You made them an administrator: another administrator must approve.",
+  },
+  accountsAdminApproved: { fi: "{name} on nyt ylläpitäjä.", en: "{name} is now an administrator." },
 } as const satisfies Record<string, Localized>;
 
 /** The accounts feature's texts with the app's, for its components and pages. */

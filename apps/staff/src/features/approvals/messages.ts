@@ -6,8 +6,8 @@ import { appMessages } from "../../lib/i18n.ts";
 export const approvalsMessages = {
   approvalsTitle: { fi: "Hyväksynnät", en: "Approvals" },
   approvalsIntro: {
-    fi: "Asiakaspalvelijan pyytämät toimet, jotka voivat poistaa poiston esteen: säilytysvelvoitteen poisto sekä laskun merkitseminen maksetuksi tai luottotappioksi. Toinen henkilö hyväksyy tai hylkää ne; omaa pyyntöä ei voi päättää. Hyväksytty toimi tehdään heti, ja hyväksyjä kirjataan.",
-    en: "Operations an agent asked for that can clear an erasure blocker: clearing a legal hold, marking an invoice paid or written off. Another person approves or rejects them; nobody decides their own request. An approved operation runs at once, with the approver recorded.",
+    fi: "Asiakaspalvelijan pyytämät toimet, jotka voivat poistaa poiston esteen: säilytysvelvoitteen poisto sekä laskun merkitseminen maksetuksi tai luottotappioksi, sekä poistot, joita pyytäjä ei saa toteuttaa yksin. Toinen henkilö hyväksyy tai hylkää ne; omaa pyyntöä ei voi päättää. Hyväksytty toimi tehdään heti, ja hyväksyjä kirjataan.",
+    en: "Operations an agent asked for that can clear an erasure blocker: clearing a legal hold, marking an invoice paid or written off; and erasures the requester may not carry out alone. Another person approves or rejects them; nobody decides their own request. An approved operation runs at once, with the approver recorded.",
   },
   approvalsCaption: { fi: "Hyväksyntää odottavat pyynnöt", en: "Requests waiting for approval" },
   approvalsNone: { fi: "Mikään ei odota hyväksyntää.", en: "Nothing is waiting for approval." },
@@ -21,6 +21,14 @@ export const approvalsMessages = {
   approvalsOpInvoicePaid: { fi: "Lasku maksettu", en: "Invoice paid" },
   approvalsOpInvoiceWrittenOff: { fi: "Lasku luottotappioksi", en: "Invoice written off" },
   approvalsOpErasureExecute: { fi: "Tietojen poisto", en: "Erasure" },
+  approvalsErasureRegistrant: {
+    fi: "Pyytäjä kirjasi poistopyynnön itse.",
+    en: "The requester registered the erasure request themselves.",
+  },
+  approvalsErasureClearedBlocker: {
+    fi: "Pyytäjä poisti itse asiakkaan poiston esteen.",
+    en: "The requester cleared the customer's erasure blocker themselves.",
+  },
   approvalsRequestedBy: { fi: "{name}, {date}", en: "{name}, {date}" },
   approvalsOwn: { fi: "Oma pyyntösi: toisen on päätettävä.", en: "Your own request: someone else must decide." },
   approvalsApprove: { fi: "Hyväksy", en: "Approve" },

@@ -79,6 +79,13 @@ export const auditActionLabels: Record<string, Localized> = {
   },
   "staff.created": { fi: "Käyttäjätunnus luotu", en: "Staff account created" },
   "staff.updated": { fi: "Käyttäjätunnusta muutettu", en: "Staff account changed" },
+  // Issue 14 D — four eyes.
+  "staff.admin_approved": { fi: "Ylläpitäjä hyväksytty", en: "Administrator approved" },
+  "four_eyes.changed": { fi: "Kahden henkilön hyväksyntä muutettu", en: "Four eyes switched" },
+  "four_eyes.waived": {
+    fi: "Toimi tehty ilman toista henkilöä (hyväksyntä pois käytöstä)",
+    en: "Act done without a second person (four eyes off)",
+  },
   "staff.password_reset": { fi: "Salasana vaihdettu", en: "Password reset" },
   "staff.totp.enrolment_started": {
     fi: "Kaksivaiheisen tunnistuksen käyttöönotto aloitettu",

@@ -97,10 +97,11 @@ export const deskMessages = {
   deskDiffRequested: { fi: "Pyydetty arvo", en: "Requested value" },
   deskDiffReason: { fi: "Asiakkaan perustelu", en: "Customer's reason" },
   deskDiffEmpty: { fi: "(tyhjä)", en: "(empty)" },
-  deskErasureHeading: { fi: "Poiston esteet", en: "What blocks erasure" },
+  deskErasureHeading: { fi: "Tietoja säilyttävät perusteet", en: "Grounds that keep data" },
+  // Issue 14 A: a ground no longer blocks the erasure; it keeps what it needs (the erasure panel lists what).
   deskErasureBlocked: {
-    fi: "Poisto on estetty, kunnes alla olevat perusteet poistuvat.",
-    en: "Erasure is blocked until the grounds below no longer hold.",
+    fi: "Näiden perusteiden ollessa voimassa poisto säilyttää sen, mitä kukin peruste vaatii, ja poistaa muun. Loput poistetaan, kun viimeinen peruste päättyy.",
+    en: "While these grounds hold, an erasure keeps what each of them needs and erases the rest. The rest goes when the last ground ends.",
   },
   deskErasureClear: { fi: "Mikään peruste ei estä poistoa nyt.", en: "No ground blocks erasure now." },
   deskErasureKept: { fi: "Poiston jälkeenkin säilytetään", en: "Kept even after erasure" },

@@ -47,6 +47,14 @@ export const factsMessages = {
   factsHoldEnded: { fi: "Päättynyt", en: "Ended" },
   factsHoldCleared: { fi: "Poistettu {date}: {reason}", en: "Cleared {date}: {reason}" },
   factsUntilCleared: { fi: "Toistaiseksi", en: "Until cleared" },
+  // Issue 14 A: what a hold keeps through an erasure.
+  factsColKeeps: { fi: "Säilyttää", en: "Keeps" },
+  factsHoldKeepsAll: { fi: "Kaikki tiedot", en: "All data" },
+  factsHoldKeeps: { fi: "Säilytettävät tiedot", en: "Data to keep" },
+  factsHoldKeepsHint: {
+    fi: "Poisto säilyttää vain valitut tietoryhmät ja poistaa muut. Jos et valitse mitään, kaikki tiedot säilytetään.",
+    en: "An erasure keeps only the chosen categories and erases the rest. Choose none to keep all data.",
+  },
   factsSetHold: { fi: "Aseta säilytysvelvoite", en: "Set a legal hold" },
   factsHoldReason: { fi: "Säilytysvelvoitteen peruste", en: "Reason for the hold" },
   factsHoldReasonHint: {

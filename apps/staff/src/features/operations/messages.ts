@@ -24,8 +24,8 @@ export const operationsMessages = {
   operationsBlockersHeading: { fi: "Poiston estävät perusteet", en: "Grounds that block erasure" },
   operationsBlockersNone: { fi: "Mikään peruste ei estä poistoa.", en: "No ground blocks erasure." },
   operationsBlockedNote: {
-    fi: "Poistoa ei voi toteuttaa, niin kauan kuin jokin peruste on voimassa. Voit hylätä pyynnön kirjallisin perusteluin.",
-    en: "The erasure cannot be carried out while any of these grounds holds. You can refuse the request with written reasons.",
+    fi: "Niin kauan kuin jokin peruste on voimassa, poisto toteutetaan osittain: poistetaan se, mitä mikään peruste ei vaadi säilyttämään, ja loput, kun viimeinen peruste päättyy. Asiakkaalle lähetetään kirjallinen selvitys.",
+    en: "While a ground holds, the erasure is partial: what no ground requires is erased now, the rest when the last ground ends. The customer is sent a written account.",
   },
   operationsRemovesHeading: { fi: "Mitä poistetaan", en: "What will be removed" },
   operationsRemovesSessions: {
@@ -89,6 +89,19 @@ export const operationsMessages = {
     en: "The customer's marketing objection is kept on the suppression list.",
   },
   operationsErasureCompleted: { fi: "Poisto on toteutettu {date}.", en: "The erasure was carried out on {date}." },
+  // Issue 14 D — four eyes: the erasure waits for a second person.
+  operationsErasureWaits: {
+    fi: "Poisto odottaa toisen henkilön hyväksyntää. Se toteutetaan, kun joku toinen hyväksyy sen Hyväksynnät-sivulla.",
+    en: "The erasure waits for a second person's approval. It is carried out when someone else approves it on the Approvals page.",
+  },
+  operationsErasureWaitsRegistrant: {
+    fi: "Kirjasit tämän pyynnön itse, joten et voi toteuttaa poistoa yksin.",
+    en: "You registered this request yourself, so you cannot carry out the erasure alone.",
+  },
+  operationsErasureWaitsCleared: {
+    fi: "Poistit itse tämän asiakkaan poiston esteen, joten et voi toteuttaa poistoa yksin.",
+    en: "You cleared this customer's erasure blocker yourself, so you cannot carry out the erasure alone.",
+  },
   operationsAlreadyAnonymised: {
     fi: "Asiakkaan tiedot on jo anonymisoitu.",
     en: "The customer's data has already been anonymised.",
@@ -207,6 +220,37 @@ export const operationsMessages = {
   operationsMailingColumns: {
     fi: "Sarakkeet: etunimi, sukunimi, katuosoite, postinumero, postitoimipaikka, maa ja sähköposti. Tiedosto on UTF-8-muodossa.",
     en: "Columns: first name, last name, street, postal code, city, country and e-mail. The file is UTF-8.",
+  },
+  // Issue 14 A — erasure to the extent required, and the remainder as a desk task.
+  operationsScopeHeading: { fi: "Mitä perusteet säilyttävät", en: "What the grounds keep" },
+  operationsScopeCaption: {
+    fi: "Säilytettävät tiedot perusteittain ja säilytysaika",
+    en: "Data kept, by ground, and until when",
+  },
+  operationsScopeGround: { fi: "Peruste", en: "Ground" },
+  operationsScopeData: { fi: "Säilytettävät tiedot", en: "Data kept" },
+  operationsScopeUntilGroundEnds: { fi: "kunnes peruste päättyy", en: "until the ground ends" },
+  operationsErasurePartialExecute: {
+    fi: "Poista se, mitä mikään peruste ei vaadi",
+    en: "Erase what no ground requires",
+  },
+  operationsErasurePartialDone: {
+    fi: "Poistettiin se, mitä mikään peruste ei vaadi. Asiakkaalle lähetettiin selvitys säilytetyistä tiedoista.",
+    en: "What no ground requires was erased. The customer was sent an account of what was kept.",
+  },
+  operationsRemainderHeading: { fi: "Loppujen tietojen poisto", en: "Erasing the rest" },
+  operationsRemainderHeld: {
+    fi: "Osittain poistettu {date}. Jokin peruste säilyttää vielä tietoja; loput poistetaan, kun viimeinen peruste päättyy.",
+    en: "Partially erased on {date}. A ground still keeps data; the rest is erased when the last ground ends.",
+  },
+  operationsRemainderDue: {
+    fi: "Osittain poistettu {date}. Viimeinen peruste on päättynyt: loput tiedot on poistettava.",
+    en: "Partially erased on {date}. The last ground has ended: the rest is due for erasure.",
+  },
+  operationsRemainderExecute: { fi: "Poista loput tiedot nyt", en: "Erase the rest now" },
+  operationsRemainderDone: {
+    fi: "Loput tiedot on poistettu ja asiakkaan tiedot anonymisoitu.",
+    en: "The rest has been erased and the customer's data anonymised.",
   },
 } as const satisfies Record<string, Localized>;
 

@@ -8,11 +8,16 @@ import { useErasureAssessment } from "../api/get-erasure-assessment.ts";
 import { useI18n } from "../messages.ts";
 import { erasureBlockerText } from "../utils/erasure-blocker-text.ts";
 import { requestSentState } from "../utils/request-sent.ts";
+import { ComplaintRoute } from "./complaint-route.tsx";
+import { ErasureScopeView } from "./erasure-scope.tsx";
+import { PartialErasureOutcome } from "./partial-erasure-outcome.tsx";
 import { RequestFormActions } from "./request-form-actions.tsx";
 
 /**
  * Before the customer asks for erasure they see what blocks it now and what is kept anyway, under which rule
- * and until when. They may send the request regardless: staff decide, and carry it out as anonymisation.
+ * and until when. They may send the request regardless: staff decide, and carry it out as anonymisation — while a
+ * ground holds, to the extent the law allows (issue 14 A): the page shows what would be kept per ground and what
+ * erased, with the complaint route, and after a partial erasure what was kept.
  */
 export function ErasureRequest() {
   const { t, pick, locale } = useI18n();
@@ -41,6 +46,7 @@ export function ErasureRequest() {
       {assessment.isError && <ErrorMessage code="server_error" />}
       {assessment.data && (
         <>
+          <PartialErasureOutcome />
           <section aria-labelledby={`${id}-blockers`}>
             <h2 id={`${id}-blockers`}>{t("requestsBlockersHeading")}</h2>
             {assessment.data.assessment.blockers.length === 0 ? (
@@ -56,6 +62,16 @@ export function ErasureRequest() {
               </>
             )}
           </section>
+          {!assessment.data.scope.complete && (
+            <>
+              <ErasureScopeView
+                heading={t("requestsScopeHeading")}
+                kept={assessment.data.scope.kept}
+                erased={assessment.data.scope.erased}
+              />
+              <ComplaintRoute />
+            </>
+          )}
           <section aria-labelledby={`${id}-kept`}>
             <h2 id={`${id}-kept`}>{t("requestsKeptHeading")}</h2>
             <DataTable

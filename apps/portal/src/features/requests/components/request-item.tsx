@@ -15,6 +15,7 @@ import type { RecipientNotification } from "../api/get-recipient-notifications.t
 import { useI18n } from "../messages.ts";
 import { CancelRequest } from "./cancel-request.tsx";
 import { ComplaintRoute } from "./complaint-route.tsx";
+import { PartialErasureOutcome } from "./partial-erasure-outcome.tsx";
 import { RecipientsTold } from "./recipients-told.tsx";
 
 const channelKeys = {
@@ -126,6 +127,10 @@ export function RequestItem({
           <p className="note">{t("requestsDecidedAt", { date: formatDate(decision.decidedAt, locale) })}</p>
           {decision.reasons && <p className="requests-text">{decision.reasons}</p>}
         </section>
+      )}
+      {/* Issue 14 A: an erasure carried out to the extent the law allows says what it kept, why and until when. */}
+      {decision?.outcome === "completed" && request.type === "erasure" && (
+        <PartialErasureOutcome requestId={request.id} level={4} />
       )}
 
       {decision?.outcome === "refused" && (

@@ -8,13 +8,13 @@ const en = (text: Localized) => text.en;
 describe("erasureBlockerText", () => {
   it("says how many invoices are open", () => {
     expect(erasureBlockerText({ ground: "openInvoice", count: 2 }, en)).toBe(
-      "You have open invoices (2). The data can be erased once they are paid.",
+      "You have open invoices (2). What the invoices need is kept until they are paid; the rest can be erased now.",
     );
   });
 
   it("says how many invoices are in debt collection, in Finnish too", () => {
     expect(erasureBlockerText({ ground: "debtCollection", count: 1 }, fi)).toBe(
-      "Laskuja on perinnässä (1). Tietoja ei voi poistaa perinnän aikana.",
+      "Laskuja on perinnässä (1). Perinnän vaatimat tiedot säilytetään perinnän ajan; muut voidaan poistaa heti.",
     );
   });
 

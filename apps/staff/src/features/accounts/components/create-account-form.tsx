@@ -34,7 +34,11 @@ export function CreateAccountForm({ onCreated }: { onCreated: (message: string) 
       { username, displayName, role, password, confidentialitySignedOn: confidentialitySignedOn || null },
       {
         onSuccess: (account) => {
-          onCreated(t("accountsCreated", { username: account.username }));
+          onCreated(
+            account.approvalPending
+              ? `${t("accountsCreated", { username: account.username })} ${t("accountsStatusAwaitingAdmin")}.`
+              : t("accountsCreated", { username: account.username }),
+          );
           setUsername("");
           setDisplayName("");
           setRole("agent");

@@ -2,10 +2,12 @@ import { staffRoleNames } from "@tietoni/domain";
 import { DataTable, EmptyState, ErrorMessage, errorCode, formatDate, Loading } from "@tietoni/ui";
 import { useState } from "react";
 import { useSession } from "../../../lib/session.ts";
+import { useApproveAdmin } from "../api/approve-admin.ts";
 import { useStaffAccounts } from "../api/get-staff-accounts.ts";
 import { useI18n } from "../messages.ts";
 import { CreateAccountForm } from "./create-account-form.tsx";
 import { EditAccountPanel } from "./edit-account-panel.tsx";
+import { FourEyesSetting } from "./four-eyes-setting.tsx";
 import { RolePolicies } from "./role-policies.tsx";
 
 /** The named staff: who may sign in, in which role, since which confidentiality commitment. */
@@ -15,7 +17,9 @@ export function StaffAccountsPage() {
   const session = useSession();
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const err = errorCode(accounts.error);
+  const approve = useApproveAdmin();
+  const err = errorCode(accounts.error) ?? errorCode(approve.error);
+  const myId = accounts.data?.staff.find((a) => a.username === session.data?.username)?.id;
   const selected = accounts.data?.staff.find((a) => a.id === editing) ?? null;
 
   return (
@@ -56,8 +60,32 @@ export function StaffAccountsPage() {
                   : t("accountsNotSigned")}
               </td>
               <td>{t(account.totpEnabled ? "accountsTotpOn" : "accountsTotpOff")}</td>
-              <td>{t(account.disabled ? "accountsStatusDisabled" : "accountsStatusActive")}</td>
               <td>
+                {account.disabled
+                  ? t("accountsStatusDisabled")
+                  : account.approvalPending
+                    ? t("accountsStatusAwaitingAdmin")
+                    : t("accountsStatusActive")}
+              </td>
+              <td>
+                {account.approvalPending &&
+                  !account.disabled &&
+                  (account.approvalRequestedBy === myId ? (
+                    <p className="hint">{t("accountsApproveAdminOwn")}</p>
+                  ) : (
+                    <button
+                      type="button"
+                      disabled={approve.isPending}
+                      onClick={() =>
+                        approve.mutate(account.id, {
+                          onSuccess: () => setStatus(t("accountsAdminApproved", { name: account.displayName })),
+                        })
+                      }
+                    >
+                      {t("accountsApproveAdmin")}
+                      <span className="visually-hidden"> {account.username}</span>
+                    </button>
+                  ))}
                 <button
                   type="button"
                   className="secondary"
@@ -86,6 +114,7 @@ export function StaffAccountsPage() {
       )}
       <CreateAccountForm onCreated={setStatus} />
       <RolePolicies onDone={setStatus} />
+      <FourEyesSetting onDone={setStatus} />
     </>
   );
 }

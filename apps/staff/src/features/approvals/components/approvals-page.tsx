@@ -28,6 +28,11 @@ const operationKeys = {
 /** The four-eyes queue: another person's request can be approved (it runs now) or rejected with a reason. */
 export function ApprovalsPage() {
   const { t, locale } = useI18n();
+  // Issue 14 D: an erasure's "reason" is the rule's ground (a code), not words of the requester.
+  const reasonText = (a: ApprovalView) =>
+    a.operation !== "erasure.execute"
+      ? a.reason
+      : t(a.reason === "registrant" ? "approvalsErasureRegistrant" : "approvalsErasureClearedBlocker");
   const approvals = useApprovals();
   const decide = useDecideApproval();
   const [rejecting, setRejecting] = useState<ApprovalView | null>(null);
@@ -65,7 +70,7 @@ export function ApprovalsPage() {
                   <Link to={paths.customer(a.customerId)}>{a.customerId}</Link>
                 </td>
                 <td>{a.on ? formatDate(a.on, locale) : "–"}</td>
-                <td className="desk-text">{a.reason}</td>
+                <td className="desk-text">{reasonText(a)}</td>
                 <td>
                   {t("approvalsRequestedBy", {
                     name: a.requestedBy.name,

@@ -1,5 +1,20 @@
-import { staffHoldClearSchema, staffHoldSetSchema } from "@tietoni/domain";
-import { checkInput, DataTable, FormActions, formatDate, formatDateTime, InputField, useFormFields } from "@tietoni/ui";
+import {
+  type DataCategoryId,
+  dataCategoryIds,
+  registerDescription,
+  staffHoldClearSchema,
+  staffHoldSetSchema,
+} from "@tietoni/domain";
+import {
+  checkInput,
+  DataTable,
+  FieldError,
+  FormActions,
+  formatDate,
+  formatDateTime,
+  InputField,
+  useFormFields,
+} from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useClearHold } from "../api/clear-hold.ts";
 import type { RecordFacts } from "../api/get-record-facts.ts";
@@ -11,7 +26,7 @@ type Hold = RecordFacts["holds"][number];
 
 /** The customer's legal holds: applies, ended or cleared; set one, or clear one (an agent's clearing waits). */
 export function HoldsSection({ customerId, holds }: { customerId: string; holds: Hold[] }) {
-  const { t, locale } = useI18n();
+  const { t, pick, locale } = useI18n();
   const id = useId();
   const [adding, setAdding] = useState(false);
   const [clearing, setClearing] = useState<Hold | null>(null);
@@ -33,6 +48,7 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
           t("factsColHoldReason"),
           t("factsColReference"),
           t("factsColEnds"),
+          t("factsColKeeps"),
           t("factsColState"),
           t("factsActions"),
         ]}
@@ -45,6 +61,11 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
             <th scope="row">{h.reason}</th>
             <td>{h.reference ?? "–"}</td>
             <td>{h.endsOn ? formatDate(h.endsOn, locale) : t("factsUntilCleared")}</td>
+            <td>
+              {h.keeps === null
+                ? t("factsHoldKeepsAll")
+                : h.keeps.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")}
+            </td>
             <td>{state(h)}</td>
             <td>
               {h.applies && !h.pendingApprovalId && (
@@ -98,16 +119,23 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
 }
 
 function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o: "done" | null) => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const set = useSetHold(customerId);
   const [values, setValues] = useState({ reason: "", reference: "", endsOn: "" });
-  const { wire, formError, setClientErrors, focusFirst } = useFormFields(["reason", "reference", "endsOn"], set.error);
+  // Issue 14 A: the categories the hold keeps through an erasure; none ticked: everything.
+  const [keeps, setKeeps] = useState<DataCategoryId[]>([]);
+  const { wire, formError, setClientErrors, focusFirst } = useFormFields(
+    ["reason", "reference", "endsOn", "keeps"],
+    set.error,
+  );
+  const keepsField = wire("keeps");
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const { input, errors } = checkInput(staffHoldSetSchema, {
       reason: values.reason,
       reference: values.reference.trim() || null,
       endsOn: values.endsOn || null,
+      keeps: keeps.length === 0 ? null : dataCategoryIds.filter((c) => keeps.includes(c)),
     });
     setClientErrors(errors);
     if (!input) return focusFirst(errors);
@@ -139,6 +167,32 @@ function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o:
         label={t("factsHoldEndsOn")}
         hint={t("factsHoldEndsOnHint")}
       />
+      <fieldset
+        id={keepsField.id}
+        aria-describedby={`${keepsField.id}-hint${keepsField.error ? ` ${keepsField.id}-error` : ""}`}
+      >
+        <legend>{t("factsHoldKeeps")}</legend>
+        <p className="hint" id={`${keepsField.id}-hint`}>
+          {t("factsHoldKeepsHint")}
+        </p>
+        {dataCategoryIds.map((c) => (
+          <div className="field operations-check" key={c}>
+            <input
+              type="checkbox"
+              id={`${keepsField.id}-${c}`}
+              name="keeps"
+              value={c}
+              checked={keeps.includes(c)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setKeeps((old) => (on ? [...old, c] : old.filter((k) => k !== c)));
+              }}
+            />
+            <label htmlFor={`${keepsField.id}-${c}`}>{pick(registerDescription.dataCategories[c].name)}</label>
+          </div>
+        ))}
+        <FieldError id={`${keepsField.id}-error`} code={keepsField.error} />
+      </fieldset>
       <FormActions pending={set.isPending} label={t("factsSave")} pendingLabel={t("factsSaving")} error={formError}>
         <button type="button" className="secondary" onClick={() => onClose(null)}>
           {t("factsCancel")}

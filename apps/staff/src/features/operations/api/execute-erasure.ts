@@ -2,7 +2,7 @@ import { callApi } from "@tietoni/ui";
 import { api } from "../../../lib/api-client.ts";
 import { useOperation } from "../utils/use-operation.ts";
 
-/** Carries out the erasure as anonymisation; 409 erasure_blocked while a ground holds. */
+/** Carries out the erasure as anonymisation; while a ground holds, erases what no ground covers (`partial`). */
 export const executeErasure = (requestId: string) =>
   callApi(api.operations.erasure[":requestId"].execute.$post({ param: { requestId } }));
 

@@ -1,7 +1,8 @@
-import { type KeptData, registerDescription } from "@tietoni/domain";
+import { type KeptData, keptGroundName, registerDescription } from "@tietoni/domain";
 import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { blockerText } from "../../../lib/blocker-text.ts";
+import { useEraseRemainder } from "../api/erase-remainder.ts";
 import { useExecuteErasure } from "../api/execute-erasure.ts";
 import { useErasurePreview } from "../api/get-erasure-preview.ts";
 import type { operationsMessages } from "../messages.ts";
@@ -18,8 +19,9 @@ const keptTexts: Record<KeptData["what"], { what: Key; rule: Key }> = {
 const errorCode = (err: unknown) => (err instanceof ApiError ? err.code : err ? "server_error" : null);
 
 /**
- * An erasure request: the grounds that block it, what anonymisation removes and what it keeps, and a
- * confirmation step before it is carried out. The BFF re-checks every ground in the same transaction.
+ * An erasure request: the grounds that hold, what the erasure removes and what each ground keeps until when, and a
+ * confirmation step before it is carried out (partially while a ground holds, issue 14 A). The BFF re-reads every
+ * ground in the same transaction. After a partial erasure: the remainder, due once the last ground ended.
  */
 export function ErasurePanel({
   requestId,
@@ -34,8 +36,10 @@ export function ErasurePanel({
 }) {
   const { t, pick, locale } = useI18n();
   const id = useId();
-  const preview = useErasurePreview(requestId, pending && !anonymised);
+  // A decided request is previewed too while the record stands: a partial erasure's remainder may be due.
+  const preview = useErasurePreview(requestId, !anonymised);
   const execute = useExecuteErasure();
+  const remainder = useEraseRemainder();
   const [confirmed, setConfirmed] = useState(false);
   const [confirmMissing, setConfirmMissing] = useState(false);
 
@@ -48,7 +52,9 @@ export function ErasurePanel({
     execute.mutate(requestId);
   };
 
-  const done = execute.data;
+  // Issue 14 D: 202 — the erasure waits for a second person's approval instead of running now.
+  const done = execute.data?.outcome === "done" ? execute.data : undefined;
+  const waiting = execute.data?.outcome === "pending" ? execute.data : undefined;
   const executeError = errorCode(execute.error);
 
   return (
@@ -56,8 +62,16 @@ export function ErasurePanel({
       <h2 id={`${id}-heading`}>{t("operationsErasureHeading")}</h2>
       {done && (
         <div className="success-message" role="status">
-          <p>{t("operationsErasureDone")}</p>
+          <p>{done.partial ? t("operationsErasurePartialDone") : t("operationsErasureDone")}</p>
           {done.suppressed && <p>{t("operationsErasureSuppressed")}</p>}
+        </div>
+      )}
+      {waiting && (
+        <div className="success-message" role="status">
+          <p>{t("operationsErasureWaits")}</p>
+          <p>
+            {t(waiting.ground === "registrant" ? "operationsErasureWaitsRegistrant" : "operationsErasureWaitsCleared")}
+          </p>
         </div>
       )}
       {!done && !pending && (
@@ -67,8 +81,37 @@ export function ErasurePanel({
             : t("operationsNotPending")}
         </p>
       )}
+      {!pending && !anonymised && preview.data?.remainder && (
+        <section aria-labelledby={`${id}-remainder`}>
+          <h3 id={`${id}-remainder`}>{t("operationsRemainderHeading")}</h3>
+          {remainder.data ? (
+            <p role="status" className="success-message">
+              {t("operationsRemainderDone")}
+            </p>
+          ) : (
+            <>
+              <p className={preview.data.remainder.due ? "desk-warning" : undefined}>
+                {t(preview.data.remainder.due ? "operationsRemainderDue" : "operationsRemainderHeld", {
+                  date: formatDate(new Date(preview.data.remainder.erasedAt).toISOString(), locale),
+                })}
+              </p>
+              {preview.data.remainder.due && (
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={remainder.isPending}
+                  onClick={() => remainder.mutate(preview.data.customerId)}
+                >
+                  {remainder.isPending ? t("operationsWorking") : t("operationsRemainderExecute")}
+                </button>
+              )}
+            </>
+          )}
+          {errorCode(remainder.error) && <ErrorMessage code={errorCode(remainder.error) ?? "server_error"} />}
+        </section>
+      )}
       {!done && pending && anonymised && <p>{t("operationsAlreadyAnonymised")}</p>}
-      {!done && pending && !anonymised && (
+      {!done && !waiting && pending && !anonymised && (
         <>
           <p>{t("operationsErasureIntro")}</p>
           {preview.isPending && <Loading />}
@@ -86,6 +129,25 @@ export function ErasurePanel({
                     ))}
                   </ul>
                   <p>{t("operationsBlockedNote")}</p>
+                  <h3>{t("operationsScopeHeading")}</h3>
+                  <DataTable
+                    caption={t("operationsScopeCaption")}
+                    columns={[t("operationsScopeGround"), t("operationsScopeData"), t("operationsKeptUntil")]}
+                    rows={preview.data.scope.kept}
+                    rowKey={(k) => `${k.ground}-${k.detail.holdId ?? ""}`}
+                  >
+                    {(k) => (
+                      <>
+                        <th scope="row">{pick(keptGroundName(k))}</th>
+                        <td>{k.categories.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")}</td>
+                        <td>
+                          {k.until === null
+                            ? t("operationsScopeUntilGroundEnds")
+                            : t("operationsKeptUntilDate", { date: formatDate(k.until, locale) })}
+                        </td>
+                      </>
+                    )}
+                  </DataTable>
                 </>
               )}
 
@@ -119,33 +181,33 @@ export function ErasurePanel({
                 )}
               </DataTable>
 
-              {!preview.data.assessment.blocked && (
-                <form onSubmit={submit} noValidate className="operations-confirm">
-                  <h3>{t("operationsConfirmHeading")}</h3>
-                  <div className="field operations-check">
-                    <input
-                      id={`${id}-confirm`}
-                      type="checkbox"
-                      checked={confirmed}
-                      onChange={(e) => {
-                        setConfirmed(e.target.checked);
-                        if (e.target.checked) setConfirmMissing(false);
-                      }}
-                      aria-invalid={confirmMissing ? true : undefined}
-                      aria-describedby={confirmMissing ? `${id}-confirm-error` : undefined}
-                    />
-                    <label htmlFor={`${id}-confirm`}>{t("operationsErasureConfirmLabel")}</label>
-                    {confirmMissing && (
-                      <p className="field-error" id={`${id}-confirm-error`}>
-                        {t("operationsConfirmRequired")}
-                      </p>
-                    )}
-                  </div>
-                  <button type="submit" className="danger" disabled={execute.isPending}>
-                    {execute.isPending ? t("operationsWorking") : t("operationsErasureExecute")}
-                  </button>
-                </form>
-              )}
+              <form onSubmit={submit} noValidate className="operations-confirm">
+                <h3>{t("operationsConfirmHeading")}</h3>
+                <div className="field operations-check">
+                  <input
+                    id={`${id}-confirm`}
+                    type="checkbox"
+                    checked={confirmed}
+                    onChange={(e) => {
+                      setConfirmed(e.target.checked);
+                      if (e.target.checked) setConfirmMissing(false);
+                    }}
+                    aria-invalid={confirmMissing ? true : undefined}
+                    aria-describedby={confirmMissing ? `${id}-confirm-error` : undefined}
+                  />
+                  <label htmlFor={`${id}-confirm`}>{t("operationsErasureConfirmLabel")}</label>
+                  {confirmMissing && (
+                    <p className="field-error" id={`${id}-confirm-error`}>
+                      {t("operationsConfirmRequired")}
+                    </p>
+                  )}
+                </div>
+                <button type="submit" className="danger" disabled={execute.isPending}>
+                  {execute.isPending
+                    ? t("operationsWorking")
+                    : t(preview.data.scope.complete ? "operationsErasureExecute" : "operationsErasurePartialExecute")}
+                </button>
+              </form>
             </>
           )}
           {executeError && <ErrorMessage code={executeError} />}

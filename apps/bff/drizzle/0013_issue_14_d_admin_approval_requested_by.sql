@@ -1,0 +1,1 @@
+ALTER TABLE `staff_users` ADD `approval_requested_by` text;
