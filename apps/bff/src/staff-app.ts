@@ -9,6 +9,7 @@ import { createIntegrationApi } from "./integration-app.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
 import { accountsRoutes } from "./routes/staff/accounts.ts";
 import { auditRoutes } from "./routes/staff/audit.ts";
+import { auditExportRoutes } from "./routes/staff/audit-export.ts";
 import { staffAuthRoutes } from "./routes/staff/auth.ts";
 import type { StaffContext } from "./routes/staff/context.ts";
 import { staffCustomerRoutes } from "./routes/staff/customers.ts";
@@ -22,6 +23,7 @@ import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
 import { recipientNotificationRoutes } from "./routes/staff/recipient-notifications.ts";
 import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
+import { requestStatisticsRoutes } from "./routes/staff/request-statistics.ts";
 import { retentionRoutes } from "./routes/staff/retention.ts";
 import { rolePolicyRoutes } from "./routes/staff/role-policies.ts";
 import { systemsRoutes } from "./routes/staff/systems.ts";
@@ -61,6 +63,9 @@ export function createStaffApi(deps: Deps) {
       .route("/role-policies", rolePolicyRoutes(ctx))
       .route("/four-eyes", fourEyesRoutes(ctx))
       .route("/audit", auditRoutes(ctx))
+      // Issue 14 G: the data-protection officer's seat — the trail exported with its checkpoints, request statistics.
+      .route("/audit/export", auditExportRoutes(ctx))
+      .route("/request-statistics", requestStatisticsRoutes(ctx))
       .route("/retention", retentionRoutes(ctx))
       .route("/systems", systemsRoutes(ctx))
       // Issue 13 B: connected systems' webhook endpoints (Standard Webhooks signing secrets, shown once).

@@ -45,6 +45,7 @@ export * from "./register/register-description.ts";
 export * from "./register/register-identity.ts";
 export * from "./requests/deadlines.ts";
 export * from "./requests/request-model.ts";
+export * from "./requests/request-statistics.ts";
 export * from "./requests/restriction-rules.ts";
 export * from "./retention/bookkeeping.ts";
 export * from "./retention/keeping-periods.ts";

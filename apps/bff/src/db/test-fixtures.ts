@@ -5,6 +5,7 @@ import {
   type IntegrationScope,
   iso,
   type RestrictionGround,
+  type StaffRoleName,
 } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import { clientSecretHash } from "../auth/client-token.ts";
@@ -174,7 +175,8 @@ export async function findCustomer(q: Queries, id: string) {
 }
 
 export type StaffOptions = {
-  role: "agent" | "admin";
+  /** Issue 14 G: any staff role, the data-protection officer's (`dpo`) too. */
+  role: StaffRoleName;
   /** Default: a long random passphrase, returned with the account. */
   password?: string;
   /**
@@ -193,7 +195,7 @@ export type CreatedStaff = {
   username: string;
   password: string;
   displayName: string;
-  role: "agent" | "admin";
+  role: StaffRoleName;
   /** The authenticator key (base32) when two-factor sign-in is on, else null. */
   totpSecret: string | null;
 };

@@ -3,18 +3,20 @@ import { eq } from "drizzle-orm";
 import { inspectRoutes } from "hono/dev";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSessions, requests } from "../db/schema.ts";
-import { createApiClient } from "../db/test-fixtures.ts";
+import { type CreatedStaff, createApiClient, createStaffAccount } from "../db/test-fixtures.ts";
 import { createTestContext, PORTAL_ORIGIN, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
 
 /*
  * The authorization matrix: every API route of both surfaces, taken from the Hono apps themselves so a
- * new route cannot be forgotten, called as anonymous, customer A (with customer B's ids), agent and admin.
- * Each route's required access is declared below; a route missing from the declaration fails the test.
+ * new route cannot be forgotten, called as anonymous, customer A (with customer B's ids), agent, admin and the
+ * data-protection officer (issue 14 G). Each route's required access is declared below; a route missing from the
+ * declaration fails the test. "staff" is the people who work the register (agent, admin): the dpo is refused there,
+ * as everywhere but their own sign-in ("any staff") and the trail and statistics ("audit": admin and dpo).
  * The integration API (issue 12, on the staff listener) is declared by the scope an API client needs: no cookie
  * reaches it, and its clients are tried separately below (with the scope, without it, revoked).
  */
 
-type Access = "public" | "customer" | "staff" | "admin" | IntegrationScope;
+type Access = "public" | "customer" | "staff" | "any staff" | "admin" | "audit" | IntegrationScope;
 
 const access: Record<string, Access> = {
   // Portal
@@ -55,18 +57,18 @@ const access: Record<string, Access> = {
   "GET /api/portal/erasure/assessment": "customer",
   // Staff
   "POST /api/staff/auth/sign-in": "public",
-  "GET /api/staff/auth/session": "staff",
-  "POST /api/staff/auth/sign-out": "staff",
-  "POST /api/staff/auth/sign-out-everywhere": "staff",
+  "GET /api/staff/auth/session": "any staff",
+  "POST /api/staff/auth/sign-out": "any staff",
+  "POST /api/staff/auth/sign-out-everywhere": "any staff",
   "GET /api/staff/customers": "staff",
   "GET /api/staff/customers/:id": "staff",
   "POST /api/staff/customers/:id/protected-address": "staff",
   // Issue 13 C: the disclosure log on the record, and a disclosure recorded by hand.
   "GET /api/staff/customers/:id/disclosures": "staff",
   "POST /api/staff/customers/:id/disclosures": "staff",
-  "POST /api/staff/auth/password": "staff",
-  "POST /api/staff/auth/totp/enrol": "staff",
-  "POST /api/staff/auth/totp/confirm": "staff",
+  "POST /api/staff/auth/password": "any staff",
+  "POST /api/staff/auth/totp/enrol": "any staff",
+  "POST /api/staff/auth/totp/confirm": "any staff",
   "GET /api/staff/requests": "staff",
   "GET /api/staff/requests/staff-members": "staff",
   "GET /api/staff/requests/:id": "staff",
@@ -107,8 +109,11 @@ const access: Record<string, Access> = {
   "POST /api/staff/accounts/:id/approve-admin": "admin",
   "GET /api/staff/four-eyes": "admin",
   "PUT /api/staff/four-eyes": "admin",
-  "GET /api/staff/audit": "admin",
-  "POST /api/staff/audit/verify": "admin",
+  // Issue 14 G: the trail, its export and the request statistics are the data-protection officer's seat too.
+  "GET /api/staff/audit": "audit",
+  "POST /api/staff/audit/verify": "audit",
+  "GET /api/staff/audit/export": "audit",
+  "GET /api/staff/request-statistics": "audit",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
   // Issue 14 B: the last retention runs with their counts.
@@ -163,13 +168,14 @@ const access: Record<string, Access> = {
 
 const isScope = (a: Access): a is IntegrationScope => (integrationScopes as readonly string[]).includes(a);
 
-type Actor = "anonymous" | "customerA" | "agent" | "admin";
-const actors: Actor[] = ["anonymous", "customerA", "agent", "admin"];
+type Actor = "anonymous" | "customerA" | "agent" | "admin" | "dpo";
+const actors: Actor[] = ["anonymous", "customerA", "agent", "admin", "dpo"];
 
 let t: TestContext;
 const table: string[] = [];
 let bSessionId = "";
 let bRequestId = "";
+let dpoAccount: CreatedStaff;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -179,6 +185,7 @@ beforeAll(async () => {
   await t.postPortal("/api/portal/requests", { type: "other", text: "B:n pyyntö" }, b);
   bRequestId = (await t.db.select().from(requests).where(eq(requests.customerId, "c0000002")).get())?.id ?? "";
   expect(await t.db.select().from(customerSessions).where(eq(customerSessions.id, bSessionId)).get()).toBeDefined();
+  dpoAccount = await createStaffAccount(t.db, { role: "dpo" });
 });
 afterAll(async () => {
   console.info(`\nAuthorization matrix (status per actor)\n${table.join("\n")}\n`);
@@ -204,6 +211,7 @@ async function cookieFor(actor: Actor): Promise<string | undefined> {
   if (actor === "anonymous") return undefined;
   if (actor === "customerA") return t.signInCustomer("asiakas@example.com");
   if (actor === "agent") return t.signInStaff("agent", "agent-demo-pass");
+  if (actor === "dpo") return t.signInStaff(dpoAccount.username, dpoAccount.password);
   return t.signInAdmin();
 }
 
@@ -216,7 +224,8 @@ describe("authorization matrix", () => {
   });
 
   // Every route × actor signs in afresh (a sign-out route must not end the next call's session): 30 s was close
-  // to the whole run on an idle machine once the issue-12 routes came, and a loaded one went past it.
+  // to the whole run on an idle machine once the issue-12 routes came, and a loaded one went past it. The dpo, a
+  // fifth actor (issue 14 G), took an idle run from 95 s to 115 s.
   it("gives each actor exactly the access declared, never another customer's data, never a 5xx", async () => {
     const surfaces = [
       { app: t.portal, origin: PORTAL_ORIGIN, staff: false },
@@ -251,7 +260,9 @@ describe("authorization matrix", () => {
             required === "public" ||
             (required === "customer" && isCustomer && !staff) ||
             (required === "staff" && isStaff && staff) ||
-            (required === "admin" && actor === "admin" && staff);
+            (required === "any staff" && (isStaff || actor === "dpo") && staff) ||
+            (required === "admin" && actor === "admin" && staff) ||
+            (required === "audit" && (actor === "admin" || actor === "dpo") && staff);
           if (!allowed) {
             expect([401, 403], where).toContain(res.status);
           } else {
@@ -267,7 +278,7 @@ describe("authorization matrix", () => {
         table.push(`| ${key} | ${cells.join(" | ")} |`);
       }
     }
-  }, 180_000);
+  }, 240_000);
 
   it("lets an API client call an integration route only with its scope and while not revoked; no cookie helps", async () => {
     const routes = routesOf(t.staff).filter((r) => r.path.startsWith("/api/integration/"));

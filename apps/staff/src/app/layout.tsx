@@ -15,8 +15,11 @@ export function Layout() {
   const location = useLocation();
   const user = session.data;
   const admin = user?.role === "admin";
+  // Issue 14 G: the data-protection officer reads the trail and the statistics, nothing of the register's work.
+  const dpo = user?.role === "dpo";
+  const works = Boolean(user) && !dpo;
   // Both roles decide approvals (customer:write); the count is what waits for someone other than oneself.
-  const approvals = useApprovalCount(Boolean(user));
+  const approvals = useApprovalCount(works);
 
   return (
     <AppLayout
@@ -25,17 +28,18 @@ export function Layout() {
         user ? (
           <NavList
             items={[
-              { to: paths.requests, label: t("navRequests") },
-              { to: paths.customers, label: t("navCustomers"), end: true },
-              { to: paths.newCustomer, label: t("navNewCustomer") },
-              { to: paths.mailingList, label: t("navMailingList") },
-              {
+              works && { to: paths.requests, label: t("navRequests") },
+              works && { to: paths.customers, label: t("navCustomers"), end: true },
+              works && { to: paths.newCustomer, label: t("navNewCustomer") },
+              works && { to: paths.mailingList, label: t("navMailingList") },
+              works && {
                 to: paths.approvals,
                 label: approvals ? t("navApprovalsCount", { count: approvals }) : t("navApprovals"),
               },
-              { to: paths.inbound, label: t("navInbound") },
+              works && { to: paths.inbound, label: t("navInbound") },
               admin && { to: paths.staffAccounts, label: t("navStaff") },
-              admin && { to: paths.audit, label: t("navAudit") },
+              (admin || dpo) && { to: paths.audit, label: t("navAudit") },
+              (admin || dpo) && { to: paths.requestStatistics, label: t("navRequestStatistics") },
               admin && { to: paths.retention, label: t("navRetention") },
               admin && { to: paths.systems, label: t("navSystems") },
               admin && { to: paths.webhooks, label: t("navWebhooks") },

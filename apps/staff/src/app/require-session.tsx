@@ -4,6 +4,8 @@ import { useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { paths } from "../config/paths.ts";
 import { sessionQueryOptions, useSession } from "../lib/session.ts";
+import { mayOpen } from "./home.ts";
+import { NoAccess } from "./no-access.tsx";
 
 /**
  * Pages with personal data render only for a signed-in staff member; others go to sign-in. A session the BFF
@@ -39,5 +41,7 @@ export function RequireSession() {
   } else if (session.data.totpEnrolmentRequired && pathname !== paths.security) {
     return <Navigate to={paths.security} replace />;
   }
+  // Issue 14 G: a page the role may not open says so, rather than showing a form every call of which is refused.
+  if (!mayOpen(session.data.role, pathname)) return <NoAccess />;
   return <Outlet />;
 }

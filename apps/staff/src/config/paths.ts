@@ -21,6 +21,8 @@ export const paths = {
   webhooks: "/admin/webhooks",
   imports: "/admin/imports",
   deliveries: "/admin/deliveries",
+  // Issue 14 G: the data-protection officer's page besides the audit trail.
+  requestStatistics: "/reports/request-statistics",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

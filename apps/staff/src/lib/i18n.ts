@@ -20,6 +20,13 @@ const staffMessages = {
   navInbound: { fi: "Saapuneet tiedot", en: "Incoming data" },
   navImports: { fi: "Tuonti", en: "Import" },
   navDeliveries: { fi: "Toimitukset", en: "Deliveries" },
+  // Issue 14 G: the data-protection officer's pages, and what another page says to them.
+  navRequestStatistics: { fi: "Pyyntötilastot", en: "Request statistics" },
+  noAccessTitle: { fi: "Ei käyttöoikeutta", en: "No access" },
+  noAccessIntro: {
+    fi: "Roolillasi ei ole pääsyä tälle sivulle. Tietosuojavastaava näkee lokitiedot ja pyyntötilastot, ei asiakastietoja.",
+    en: "Your role has no access to this page. The data-protection officer sees the audit trail and the request statistics, not customer records.",
+  },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signedInAs: { fi: "Kirjautuneena: {name} ({role})", en: "Signed in: {name} ({role})" },

@@ -658,6 +658,10 @@ export const errorMessages = {
   },
   // Issue 14 F — bounded work.
   // Issue 14 G — the data-protection officer's seat.
+  statistics_period_invalid: {
+    fi: "Jakson alun pitää olla ennen sen loppua tai sama päivä.",
+    en: "The period's start must be on or before its end.",
+  },
 } as const satisfies Record<string, Localized>;
 
 export type ErrorCode = keyof typeof errorMessages;

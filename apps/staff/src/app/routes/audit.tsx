@@ -1,3 +1,4 @@
+import { AuditExport } from "../../features/audit/components/audit-export.tsx";
 import { AuditTrail } from "../../features/audit/components/audit-trail.tsx";
 import { VerifyChain } from "../../features/audit/components/verify-chain.tsx";
 import { useI18n } from "../../features/audit/messages.ts";
@@ -9,6 +10,7 @@ export function Component() {
     <Page title={t("auditTitle")} intro={t("auditIntro")}>
       <VerifyChain />
       <AuditTrail />
+      <AuditExport />
     </Page>
   );
 }

@@ -1,18 +1,19 @@
-import { Navigate, useNavigate } from "react-router";
-import { paths } from "../../config/paths.ts";
+import { Navigate } from "react-router";
 import { SignInForm } from "../../features/auth/components/sign-in-form.tsx";
 import { useI18n } from "../../lib/i18n.ts";
 import { useSession } from "../../lib/session.ts";
+import { homeFor } from "../home.ts";
 import { Page } from "../use-page-title.ts";
 
 export function Component() {
   const { t } = useI18n();
-  const navigate = useNavigate();
   const session = useSession();
-  if (session.data) return <Navigate to={paths.customers} replace />;
+  // Signing in refreshes the session (useSignIn), and with it this page goes to the person's home (issue 14 G: the
+  // dpo's is the audit trail).
+  if (session.data) return <Navigate to={homeFor(session.data.role)} replace />;
   return (
     <Page title={t("signInTitle")} intro={t("signInIntro")}>
-      <SignInForm onSignedIn={() => navigate(paths.customers)} />
+      <SignInForm onSignedIn={() => undefined} />
     </Page>
   );
 }

@@ -33,6 +33,11 @@ export const accountsMessages = {
     fi: "Ylläpitäjä hallitsee lisäksi käyttäjätunnuksia, lokitietoja ja säilytysaikoja, ja hänen on käytettävä kaksivaiheista tunnistusta.",
     en: "An administrator also manages staff accounts, the audit trail and retention, and must use two-factor sign-in.",
   },
+  // Issue 14 G.
+  accountsRoleDpoHint: {
+    fi: "Tietosuojavastaava näkee ja vie lokitiedot sekä näkee pyyntötilastot. Hän ei näe asiakastietoja eikä voi muuttaa mitään.",
+    en: "The data-protection officer views and exports the audit trail and sees the request statistics. They see no customer records and cannot change anything.",
+  },
 
   // Create form
   accountsCreateHeading: { fi: "Lisää käyttäjätunnus", en: "Add a staff account" },

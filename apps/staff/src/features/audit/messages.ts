@@ -41,6 +41,14 @@ export const auditMessages = {
   auditShownAll: { fi: "Merkintöjä: {count}, kaikki näytetty.", en: "Entries: {count}, all shown." },
   auditLoadMore: { fi: "Näytä lisää", en: "Load more" },
   auditLoadingMore: { fi: "Ladataan…", en: "Loading…" },
+  // Issue 14 G: the export for the data-protection officer.
+  auditExportHeading: { fi: "Lokitietojen vienti", en: "Export the trail" },
+  auditExportIntro: {
+    fi: "Lataa yllä rajatut merkinnät ja ketjun allekirjoitetut tarkistuspisteet tiedostona. CSV avautuu taulukkolaskentaan (tarkistuspisteet ovat lopussa omina riveinään); JSON sopii ketjun tarkistamiseen. Vienti kirjataan lokiin ennen latausta.",
+    en: "Download the entries filtered above and the chain's signed checkpoints as a file. CSV opens in a spreadsheet (the checkpoints are rows of their own at the end); JSON suits verifying the chain. The export is logged before the download starts.",
+  },
+  auditExportCsv: { fi: "Lataa CSV", en: "Download CSV" },
+  auditExportJson: { fi: "Lataa JSON", en: "Download JSON" },
   auditVerifyHeading: { fi: "Ketjun tarkistus", en: "Verify the chain" },
   auditVerifyIntro: {
     fi: "Tarkistus laskee jokaisen merkinnän tiivisteen uudelleen avaimella, jota tietokannassa ei ole, ja nimeää ensimmäisen muutetun tai poistetun merkinnän. Se tarkistaa myös allekirjoitetut tarkistuspisteet ja tietosuojavastaavan säilyttämät kopiot, jos liität ne. Tarkistus kirjataan lokiin.",
@@ -152,6 +160,8 @@ export const auditActionLabels: Record<string, Localized> = {
   "maintenance.purged": { fi: "Vanhentuneet tiedot poistettu", en: "Expired data purged" },
   "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
   "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
+  "audit.exported": { fi: "Lokitiedot viety", en: "Audit trail exported" },
+  "request_statistics.viewed": { fi: "Pyyntötilastoja katseltu", en: "Request statistics viewed" },
 };
 
 /** The audit feature's texts with the app's, for its components and pages. */

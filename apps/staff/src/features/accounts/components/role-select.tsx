@@ -4,6 +4,12 @@ import { useI18n } from "../messages.ts";
 
 type Role = StaffRoleName;
 
+const roleHints = {
+  agent: "accountsRoleAgentHint",
+  admin: "accountsRoleAdminHint",
+  dpo: "accountsRoleDpoHint",
+} as const satisfies Record<Role, string>;
+
 /** The role, with what each one may do under it. */
 export function RoleSelect({
   id,
@@ -38,7 +44,7 @@ export function RoleSelect({
         ))}
       </select>
       <p id={hintId} className="hint">
-        {value === "admin" ? t("accountsRoleAdminHint") : t("accountsRoleAgentHint")}
+        {t(roleHints[value])}
       </p>
     </div>
   );
