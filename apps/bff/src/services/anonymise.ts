@@ -1,5 +1,5 @@
 import { helsinkiDate } from "@tietoni/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { forgetCustomerActions } from "../auth/customer-limits.ts";
 import type { RunResult, Tx } from "../db/port.ts";
 import {
@@ -23,10 +23,10 @@ import {
   reauthenticationCodes,
   requestEvents,
   requests,
-  signInAttempts,
   signInCodes,
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
+import { eraseTraces } from "./erase-traces.ts";
 import { eraseCustomerOutbox } from "./outbox/outbox.ts";
 import { addSuppression, suppressionHash } from "./suppression.ts";
 
@@ -113,13 +113,8 @@ export async function anonymiseCustomer(
       .values({ emailHash: suppressionHash(suppressionKey, customer.email), erasedOn: helsinkiDate(now) })
       .onConflictDoUpdate({ target: erasedEmails.emailHash, set: { erasedOn: helsinkiDate(now) } });
   }
-  if (customer.email !== null) {
-    // Rate-limit counters keyed by the address ("<kind>:<e-mail>") would otherwise keep it.
-    const email = customer.email;
-    await tx
-      .delete(signInAttempts)
-      .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`);
-  }
+  // Issue 14 C: staff's free text about the person, the address's rate-limit counters, and the WAL after the commit.
+  const traces = await eraseTraces(tx, customerId, { now, email: customer.email });
 
   // Per-customer action counts (auth/customer-limits.ts) are keyed by the customer's id.
   await forgetCustomerActions(tx, customerId);
@@ -183,6 +178,7 @@ export async function anonymiseCustomer(
         suppressed,
         removed,
         kept: { orders: keptOrders, invoices: keptInvoices },
+        traces,
       },
       ip: options.ip ?? null,
     },
