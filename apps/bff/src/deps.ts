@@ -2,6 +2,7 @@ import type { Db } from "./db/port.ts";
 import type { Env } from "./env.ts";
 import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import { onMailDelivered } from "./services/erase-traces.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
 import { createOutbox, type Outbox, type OutboxHandler } from "./services/outbox/outbox.ts";
 import { createWebhookHandler } from "./services/outbox/webhook-delivery.ts";
@@ -46,7 +47,7 @@ export function createDeps({
       mail: createMailHandler(mailer, env.messageIdDomain),
       webhook: webhook ?? createWebhookHandler({ db, env }),
     },
-    delivered: { webhook: onWebhookDelivered },
+    delivered: { webhook: onWebhookDelivered, mail: onMailDelivered },
   });
   return { db, env, mail: createMailQueue(outbox), outbox, now };
 }

@@ -4,6 +4,7 @@ import { forgetEmailCounters } from "../auth/sign-in-limits.ts";
 import type { Db, TracesCleared, Tx } from "../db/port.ts";
 import { legalHolds, outbox, pendingApprovals, requests, restrictions } from "../db/schema.ts";
 import { appendAudit } from "./audit.ts";
+import type { Delivery } from "./outbox/outbox.ts";
 
 /*
  * Issue 14 C — no trace left after an erasure (docs/security.md, "Issue 14 C — no trace left"). Two halves:
@@ -146,9 +147,22 @@ export async function eraseTraces(tx: Tx, customerId: string, { now, email }: Tr
   const freeText = await eraseFreeText(tx, customerId, now);
   const counters = email === null ? 0 : await forgetEmailCounters(tx, email);
   tx.afterCommit(async (db) => {
-    await clearTracesAfterErasure(db, customerId);
+    await clearTracesAfterErasure(db, { customerId });
   });
   return { freeText, counters };
+}
+
+/**
+ * The erasure's confirmation mail (erasure_completed) carries the former address: it is queued in the erasure's
+ * transaction and loses its body when delivered (outbox), after the erasure's own clear. Its delivery clears the WAL
+ * once more, so the address does not wait in an old frame for the next checkpoint. The outbox's `delivered` hook
+ * for mail (deps.ts), in the transaction that marks the row delivered.
+ */
+export async function onMailDelivered(tx: Tx, delivery: Pick<Delivery, "topic" | "requestId">): Promise<void> {
+  if (delivery.topic !== "erasure_completed") return;
+  tx.afterCommit(async (db) => {
+    await clearTracesAfterErasure(db, { requestId: delivery.requestId });
+  });
 }
 
 /**
@@ -156,13 +170,23 @@ export async function eraseTraces(tx: Tx, customerId: string, { now, email }: Tr
  * this waits (without blocking anyone) until it closes; the entry then says how long the frames stayed. When the
  * database closes first, closing does the same job and nothing is recorded (the entry could not be written).
  */
-export async function clearTracesAfterErasure(db: Db, customerId: string): Promise<TracesCleared> {
+export async function clearTracesAfterErasure(
+  db: Db,
+  about: { customerId?: string; requestId?: string | null },
+): Promise<TracesCleared> {
   const cleared = await db.clearTraces();
   if (cleared.outcome === "closed") return cleared;
+  const { customerId = null, requestId = null } = about;
+  // The time the log was cleared, not a request's: this runs after the commit, possibly long after (a snapshot).
   await db.transaction((tx) =>
     appendAudit(
       tx,
-      { actor: { type: "system" }, action: "maintenance.traces_cleared", customerId, detail: { ...cleared } },
+      {
+        actor: { type: "system" },
+        action: "maintenance.traces_cleared",
+        customerId,
+        detail: { ...cleared, ...(requestId ? { requestId, after: "confirmation_mail" } : {}) },
+      },
       Date.now(),
     ),
   );
