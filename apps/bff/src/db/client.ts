@@ -317,9 +317,11 @@ export async function openDatabase(file: string): Promise<Db> {
 
   // One read handle per connection, each the same object on every `read`, so queries a hot path prepared on it
   // stay prepared. A read handle refuses writes: on the writer connection nothing else would.
-  let readingOn: Connection | null = null;
+  // Per connection: a read on the writer and one on the reader can be open at once (a transaction that held the
+  // writer sent the second to the reader, then committed), and the end of one must not end the other.
+  const readingOn = new Set<Connection>();
   const readHandles = new Map(
-    [writer, reader].map((c) => [c, scoped(c, () => readingOn === c, "a read snapshot", { readsOnly: true })]),
+    [writer, reader].map((c) => [c, scoped(c, () => readingOn.has(c), "a read snapshot", { readsOnly: true })]),
   );
 
   /**
@@ -335,7 +337,7 @@ export async function openDatabase(file: string): Promise<Db> {
     const [connection, lock, sqlite] = onWriter
       ? [writer, writerLock, writerSqlite]
       : [reader, readerLock, readerSqlite];
-    readingOn = connection;
+    readingOn.add(connection);
     try {
       connection.exec("BEGIN");
       try {
@@ -344,7 +346,7 @@ export async function openDatabase(file: string): Promise<Db> {
         if (sqlite.inTransaction) connection.exec("COMMIT");
       }
     } finally {
-      readingOn = null;
+      readingOn.delete(connection);
       lock.unlock();
     }
   }
@@ -432,7 +434,7 @@ export async function openDatabase(file: string): Promise<Db> {
     if (await checkpointNow()) {
       retryDelayMs = TRACES_RETRY_FIRST_MS;
       const now = Date.now();
-      settleClears((since, attempts) => ({ outcome: "afterSnapshots", waitedMs: now - since, attempts }));
+      settleClears((since, attempts) => ({ outcome: "deferred", waitedMs: now - since, attempts }));
     } else if (!closing && openSnapshots === 0) {
       // No snapshot of ours is in the way: another process reads. Try again later, less often each time.
       retryTimer = setTimeout(retryClear, retryDelayMs);

@@ -47,13 +47,13 @@ export type TransactionOptions = {
 export type ReadOptions = Record<string, never>;
 
 /**
- * What `clearTraces` did: `now` when the WAL was checkpointed and truncated at once; `afterSnapshots` when an open
+ * What `clearTraces` did: `now` when the WAL was checkpointed and truncated at once; `deferred` when an open
  * long snapshot (an export) still read older frames, so it waited for the last one to close (`waitedMs`);
  * `closed` when the database was closed first (closing checkpoints and removes the WAL itself).
  */
 export type TracesCleared =
   | { outcome: "now" }
-  | { outcome: "afterSnapshots"; waitedMs: number; attempts: number }
+  | { outcome: "deferred"; waitedMs: number; attempts: number }
   | { outcome: "closed" };
 
 /**

@@ -12,8 +12,8 @@ import type { Delivery } from "./outbox/outbox.ts";
  *     about the customer is replaced with a fixed placeholder, the rate-limit counters keyed by the address go, and
  *     a clear of the write-ahead log is booked for after the commit;
  *   - after the commit (`clearTracesAfterErasure`): the WAL is checkpointed and truncated (db/client.ts
- *     `clearTraces`), at once or — while an export's snapshot still reads older frames — when the last one closes,
- *     and the trail records `maintenance.traces_cleared` with when and how.
+ *     `clearTraces`), at once or — while an export's snapshot still reads older frames — when the last one closes;
+ *     a delayed clear is recorded as `maintenance.traces_cleared` with how long it waited.
  * Deleted bytes are zeroed by the `secure_delete` pragma of every connection and the search index's FTS5
  * `secure-delete` option (migration 0013); nothing here has to do that by hand.
  */
@@ -149,7 +149,8 @@ export async function eraseTraces(tx: Tx, customerId: string, { now, email }: Tr
   tx.afterCommit(async (db) => {
     await clearTracesAfterErasure(db, { customerId });
   });
-  return { freeText, counters };
+  // The WAL is cleared once this commits (`clearTracesAfterErasure`); a delay is recorded when it ends.
+  return { freeText, counters, wal: "cleared_after_commit" as const };
 }
 
 /**
@@ -166,18 +167,20 @@ export async function onMailDelivered(tx: Tx, delivery: Pick<Delivery, "topic" |
 }
 
 /**
- * Empties the WAL of the pages an erasure replaced, then records it. While an export's snapshot holds older frames
- * this waits (without blocking anyone) until it closes; the entry then says how long the frames stayed. When the
- * database closes first, closing does the same job and nothing is recorded (the entry could not be written).
+ * Empties the WAL of the pages an erasure replaced. Done at once (the usual case), it is not recorded separately:
+ * the erasure's own entry says the clear follows its commit (`traces.wal`), and a trail entry after every erasure
+ * would only repeat it. Delayed — an export's snapshot, or another process's reader, held older frames — it waits
+ * without blocking anyone and is then recorded as `maintenance.traces_cleared` with how long the frames stayed and
+ * how many tries it took. When the database closes first, closing does the same job and nothing can be recorded.
  */
 export async function clearTracesAfterErasure(
   db: Db,
   about: { customerId?: string; requestId?: string | null },
 ): Promise<TracesCleared> {
   const cleared = await db.clearTraces();
-  if (cleared.outcome === "closed") return cleared;
+  if (cleared.outcome !== "deferred") return cleared;
   const { customerId = null, requestId = null } = about;
-  // The time the log was cleared, not a request's: this runs after the commit, possibly long after (a snapshot).
+  // The time the log was cleared, not a request's: this runs after the commit, long after (a snapshot).
   await db.transaction((tx) =>
     appendAudit(
       tx,

@@ -188,10 +188,6 @@ async function waitForRegister(file: string, check: (db: Database.Database) => b
   }
 }
 
-const clearedEntries = (db: Database.Database) =>
-  (db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'maintenance.traces_cleared'").get() as { n: number })
-    .n;
-
 /** Everything that makes the person appear everywhere, then their erasure; answers the values to look for. */
 async function useAndErase(server: Server, dir: string, person: Person, beforeErasure?: () => void) {
   const mailDir = path.join(dir, "mail");
@@ -272,17 +268,18 @@ async function useAndErase(server: Server, dir: string, person: Person, beforeEr
   return [person.firstName, person.lastName, person.email, person.phone, person.street, person.city, newPhone];
 }
 
-/** The erasure's clear and the confirmation mail's clear both recorded, and no mail left to send. */
-async function waitUntilCleared(file: string, before: number) {
-  await waitForRegister(
-    file,
-    (db) =>
-      clearedEntries(db) >= before + 2 &&
-      (db.prepare("SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'failing')").get() as { n: number })
-        .n === 0,
-    "the erasure's and the confirmation's traces_cleared entries",
-  );
-}
+const count = (db: Database.Database, query: string) => (db.prepare(query).get() as { n: number }).n;
+
+/** The erasure's confirmation mail was delivered (its body dropped) and no mail is left to send. */
+const mailSettled = (db: Database.Database) =>
+  count(
+    db,
+    "SELECT count(*) AS n FROM outbox WHERE topic = 'erasure_completed' AND status = 'delivered' AND body IS NULL",
+  ) === 1 && count(db, "SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'failing')") === 0;
+
+/** Delayed clears recorded in the trail (`maintenance.traces_cleared`). */
+const delayedClears = (db: Database.Database) =>
+  count(db, "SELECT count(*) AS n FROM audit_log WHERE action = 'maintenance.traces_cleared'");
 
 describe("no trace left after an erasure: the scan of the files (issue 14 C)", () => {
   it("finds no byte of the person in the database, its WAL and shm, or the server's log", async () => {
@@ -293,7 +290,14 @@ describe("no trace left after an erasure: the scan of the files (issue 14 C)", (
     const server = await startServer(dir, file);
     try {
       const needles = await useAndErase(server, dir, person);
-      await waitUntilCleared(file, 0);
+      // After the confirmation's commit only the clear its delivery sets off truncates the WAL: empty means cleared.
+      await waitForRegister(
+        file,
+        (db) => mailSettled(db) && fs.statSync(`${file}-wal`).size === 0,
+        "the confirmation delivered and the WAL cleared",
+      );
+      // Cleared at once, nothing waited: no delayed clear to record.
+      await waitForRegister(file, (db) => delayedClears(db) === 0, "no delayed clear", 0);
       // While the server still runs: the log was cleared and the freed bytes were zeroed.
       expect(hitsInFiles([...sqliteFiles(file), server.log], needles)).toEqual([]);
     } finally {
@@ -322,8 +326,13 @@ describe("no trace left after an erasure: the scan of the files (issue 14 C)", (
       expect(hitsInFiles(sqliteFiles(file), needles).length).toBeGreaterThan(0);
       reader.exec("COMMIT");
       reader.close();
-      // The retry (1 s, then 2 s, 4 s… apart while another process reads) clears them.
-      await waitUntilCleared(file, 0);
+      // The retry (1 s, then 2 s, 4 s… apart while another process reads) clears them and records the delay. The
+      // trail's entry is written after the clear, so the WAL is not empty then: the files themselves are the proof.
+      await waitForRegister(
+        file,
+        (db) => mailSettled(db) && delayedClears(db) >= 1 && hitsInFiles(sqliteFiles(file), needles).length === 0,
+        "the retry's clear",
+      );
       expect(hitsInFiles([...sqliteFiles(file), server.log], needles)).toEqual([]);
     } finally {
       if (reader.open) reader.close();
