@@ -364,7 +364,7 @@ export async function openDatabase(file: string): Promise<Db> {
       } finally {
         openSnapshots--;
         // The last snapshot that kept an erasure's frames in the WAL is gone: clear them now.
-        if (openSnapshots === 0 && waitingClears.length > 0) setImmediate(retryClear);
+        if (openSnapshots === 0 && waitingClears.length > 0) setImmediate(retrySoon);
       }
     };
     try {
@@ -437,10 +437,15 @@ export async function openDatabase(file: string): Promise<Db> {
       settleClears((since, attempts) => ({ outcome: "deferred", waitedMs: now - since, attempts }));
     } else if (!closing && openSnapshots === 0) {
       // No snapshot of ours is in the way: another process reads. Try again later, less often each time.
-      retryTimer = setTimeout(retryClear, retryDelayMs);
+      retryTimer = setTimeout(retrySoon, retryDelayMs);
       retryTimer.unref();
       retryDelayMs = Math.min(retryDelayMs * 2, TRACES_RETRY_MAX_MS);
     }
+  }
+
+  /** A retry from a timer or a snapshot's close: an error is logged (no caller to tell), the next close tries again. */
+  function retrySoon() {
+    retryClear().catch((error: unknown) => console.error("[db] clearing the WAL failed:", error));
   }
 
   async function clearTraces(): Promise<TracesCleared> {
@@ -450,7 +455,7 @@ export async function openDatabase(file: string): Promise<Db> {
       if (closing) return resolve({ outcome: "closed" });
       waitingClears.push({ resolve, since: Date.now(), attempts: 1 });
       if (openSnapshots === 0 && !retryTimer) {
-        retryTimer = setTimeout(retryClear, retryDelayMs);
+        retryTimer = setTimeout(retrySoon, retryDelayMs);
         retryTimer.unref();
       }
     });
