@@ -115,9 +115,10 @@ function openConnection(file: string, options: Database.Options = {}) {
   const sqlite = new Database(file, options);
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Issue 14 C: a deleted or shrunk row's bytes are overwritten with zeros, in its page and on freed pages, instead
-  // of staying readable in the file until the space is reused. A per-connection setting, so on every connection
-  // (only the writer deletes, but a setting that depends on which connection runs a statement would be a trap).
-  sqlite.pragma("secure_delete = ON");
+  // of staying readable in the file until the space is reused. A per-connection setting, so on every connection that
+  // can write (the writer, the reader's handle, the bulk loader). Not on the read-only snapshots, which never write:
+  // there the pragma kept the export's connection from closing cleanly (routes/portal/export-slots.test.ts).
+  if (!options.readonly) sqlite.pragma("secure_delete = ON");
   return sqlite;
 }
 
