@@ -14,8 +14,8 @@ import type { Delivery } from "./outbox/outbox.ts";
  *   - after the commit (`clearTracesAfterErasure`): the WAL is checkpointed and truncated (db/client.ts
  *     `clearTraces`), at once or — while an export's snapshot still reads older frames — when the last one closes;
  *     a delayed clear is recorded as `maintenance.traces_cleared` with how long it waited.
- * Deleted bytes are zeroed by the `secure_delete` pragma of every connection and the search index's FTS5
- * `secure-delete` option (migration 0013); nothing here has to do that by hand.
+ * Deleted bytes are zeroed by the `secure_delete` pragma of every connection that writes (db/client.ts); nothing
+ * here has to do that by hand.
  */
 
 /**
