@@ -3,6 +3,7 @@ import type { Env } from "./env.ts";
 import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import { configureAudit } from "./services/audit.ts";
+import { onMailDelivered } from "./services/erase-traces.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
 import { createOutbox, type Outbox, type OutboxHandler } from "./services/outbox/outbox.ts";
 import { createWebhookHandler } from "./services/outbox/webhook-delivery.ts";
@@ -47,7 +48,7 @@ export function createDeps({
       mail: createMailHandler(mailer, env.messageIdDomain),
       webhook: webhook ?? createWebhookHandler({ db, env }),
     },
-    delivered: { webhook: onWebhookDelivered },
+    delivered: { webhook: onWebhookDelivered, mail: onMailDelivered },
   });
   const mail = createMailQueue(outbox);
   // Issue 14 E: the audit trail's keys and checkpoint policy, given once for every append in the process (the ~150

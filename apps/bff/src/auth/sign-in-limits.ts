@@ -1,5 +1,5 @@
 import { DAY_MS } from "@tietoni/domain";
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, like, or, sql } from "drizzle-orm";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
 import { rateLimitAddress } from "../http/client-info.ts";
@@ -57,6 +57,23 @@ const codeFailureKeys = (email: string, ip: string | null) => ({
   ip: ip === null ? null : `code-failure:ip:${rateLimitAddress(ip)}`,
 });
 const linkFailureKey = (ip: string) => `link-failure:ip:${rateLimitAddress(ip)}`;
+
+/**
+ * Forgets every counter keyed by a customer's e-mail address (issue 14 C, erasure): the code requests, the wrong
+ * codes in the window and in the day, and the tries on each code. The keys hold the address's unkeyed SHA-256, which
+ * anyone who knows the address can recompute, so it is as much a trace of the person as the address itself.
+ */
+export async function forgetEmailCounters(tx: Tx, email: string): Promise<number> {
+  const digest = emailDigest(email);
+  const exact = [codeRequestKeys(email, null).email, codeFailureKeys(email, null).email];
+  exact.push(codeFailureKeys(email, null).emailDay);
+  // The digest is hex, so it holds no LIKE wildcard.
+  const deleted = await tx
+    .delete(signInAttempts)
+    .where(or(inArray(signInAttempts.key, exact), like(signInAttempts.key, `code-tries:${digest}:%`)))
+    .run();
+  return deleted.changes;
+}
 
 /** The code a try is made against: the newest code of the address's customer, if there is one. */
 export type TriedCode = { id: string; createdAt: number } | null;

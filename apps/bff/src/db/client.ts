@@ -7,7 +7,7 @@ import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
-import type { Db, Queries, ReadOptions, Snapshot, TransactionOptions, Tx } from "./port.ts";
+import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
 /*
@@ -109,11 +109,22 @@ function rawOn(connection: Connection, query: SQL, method: "all" | "get" | "run"
   return method === "get" ? statement.get(params) : statement.all(params);
 }
 
+const BUSY_TIMEOUT_MS = 5000;
+
 function openConnection(file: string, options: Database.Options = {}) {
   const sqlite = new Database(file, options);
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Issue 14 C: a deleted or shrunk row's bytes are overwritten with zeros, in its page and on freed pages, instead
+  // of staying readable in the file until the space is reused. A per-connection setting, so on every connection that
+  // can write (the writer, the reader's handle, the bulk loader). Not on the read-only snapshots, which never write:
+  // there the pragma kept the export's connection from closing cleanly (routes/portal/export-slots.test.ts).
+  if (!options.readonly) sqlite.pragma("secure_delete = ON");
   return sqlite;
 }
+
+// Issue 14 C: a checkpoint another process's reader kept from finishing is tried again, from 1 s up to 1 min apart.
+const TRACES_RETRY_FIRST_MS = 1_000;
+const TRACES_RETRY_MAX_MS = 60_000;
 
 /** The file (created if need be) in WAL mode with foreign keys on and every migration applied. */
 function openMigrated(file: string) {
@@ -185,6 +196,7 @@ export async function openDatabase(file: string): Promise<Db> {
   const writerLock = new Mutex();
   const readerLock = new Mutex();
   let closed = false;
+  let closing = false;
 
   /** Runs `run` on `connection` holding `lock`: at once when the lock is free, so an uncontended statement costs no tick. */
   function locked<T>(lock: Mutex, connection: Connection, run: (connection: Connection) => T): T | Promise<T> {
@@ -254,7 +266,7 @@ export async function openDatabase(file: string): Promise<Db> {
     await writerLock.lock();
     let open = true;
     let savepoints = 0;
-    const committed: (() => void | Promise<void>)[] = [];
+    const committed: ((db: Db) => void | Promise<void>)[] = [];
     const tx = scoped(writer, () => open, "a transaction") as Tx;
     Object.assign(tx, {
       // Nested transactions are savepoints: their failure rolls back only their own part (and its hooks).
@@ -273,7 +285,7 @@ export async function openDatabase(file: string): Promise<Db> {
           throw error;
         }
       },
-      afterCommit(hook: () => void | Promise<void>) {
+      afterCommit(hook: (db: Db) => void | Promise<void>) {
         if (!open) throw new Error("afterCommit on a transaction that has ended");
         committed.push(hook);
       },
@@ -298,7 +310,7 @@ export async function openDatabase(file: string): Promise<Db> {
     for (const hook of committed) {
       // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.
       Promise.resolve()
-        .then(hook)
+        .then(() => hook(port))
         .catch((error: unknown) => console.error("[db] after-commit task failed:", error));
     }
     return result;
@@ -343,12 +355,19 @@ export async function openDatabase(file: string): Promise<Db> {
 
   function openSnapshot(): Snapshot {
     const sqlite = openConnection(file, { readonly: true, fileMustExist: true });
+    openSnapshots++;
     let ended = false;
     const end = () => {
       if (ended) return;
       ended = true;
-      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
-      sqlite.close();
+      try {
+        if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+        sqlite.close();
+      } finally {
+        openSnapshots--;
+        // The last snapshot that kept an erasure's frames in the WAL is gone: clear them now.
+        if (openSnapshots === 0 && waitingClears.length > 0) setImmediate(retrySoon);
+      }
     };
     try {
       sqlite.exec("BEGIN");
@@ -363,10 +382,92 @@ export async function openDatabase(file: string): Promise<Db> {
     };
   }
 
+  /*
+   * Issue 14 C — clearing traces. After an erasure the WAL still holds, in older frames, the pages as they were
+   * before (the person's name and address included) until a checkpoint has copied the new pages into the main file
+   * and the log is reset. `wal_checkpoint(TRUNCATE)` does both, but it cannot pass a reader's mark: a long snapshot
+   * (an export streaming, bounded by EXPORT_IDLE_SECONDS and the export's end) that began before the erasure keeps
+   * the frames it may still read. The checkpoint then copies what it can and reports "busy"; the clear waits, and
+   * runs again when the last snapshot closes (or, when the reader is another process, on a timer).
+   */
+  let openSnapshots = 0;
+  const waitingClears: { resolve: (result: TracesCleared) => void; since: number; attempts: number }[] = [];
+  let retryTimer: NodeJS.Timeout | null = null;
+  let retryDelayMs = TRACES_RETRY_FIRST_MS;
+
+  /**
+   * One checkpoint that never waits on a lock held elsewhere (busy timeout 0 for its duration): true when every
+   * frame was copied and the WAL truncated. Holds both of this port's connections meanwhile, so neither sits in a
+   * read transaction; copying is bounded by the WAL's size (autocheckpoint keeps it near 1,000 pages).
+   */
+  async function checkpointNow(): Promise<boolean> {
+    if (closing) return false;
+    await writerLock.lock();
+    try {
+      await readerLock.lock();
+      try {
+        if (closed) return false;
+        writerSqlite.pragma("busy_timeout = 0");
+        try {
+          const [row] = writerSqlite.pragma("wal_checkpoint(TRUNCATE)") as { busy: number }[];
+          return row?.busy === 0;
+        } finally {
+          writerSqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+        }
+      } finally {
+        readerLock.unlock();
+      }
+    } finally {
+      writerLock.unlock();
+    }
+  }
+
+  function settleClears(result: (since: number, attempts: number) => TracesCleared) {
+    for (const waiting of waitingClears.splice(0)) waiting.resolve(result(waiting.since, waiting.attempts));
+  }
+
+  async function retryClear() {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
+    if (closing || waitingClears.length === 0) return;
+    // A snapshot still open: its close calls this again.
+    if (openSnapshots > 0) return;
+    for (const waiting of waitingClears) waiting.attempts++;
+    if (await checkpointNow()) {
+      retryDelayMs = TRACES_RETRY_FIRST_MS;
+      const now = Date.now();
+      settleClears((since, attempts) => ({ outcome: "deferred", waitedMs: now - since, attempts }));
+    } else if (!closing && openSnapshots === 0) {
+      // No snapshot of ours is in the way: another process reads. Try again later, less often each time.
+      retryTimer = setTimeout(retrySoon, retryDelayMs);
+      retryTimer.unref();
+      retryDelayMs = Math.min(retryDelayMs * 2, TRACES_RETRY_MAX_MS);
+    }
+  }
+
+  /** A retry from a timer or a snapshot's close: an error is logged (no caller to tell), the next close tries again. */
+  function retrySoon() {
+    retryClear().catch((error: unknown) => console.error("[db] clearing the WAL failed:", error));
+  }
+
+  async function clearTraces(): Promise<TracesCleared> {
+    if (closed || closing) return { outcome: "closed" };
+    if (openSnapshots === 0 && waitingClears.length === 0 && (await checkpointNow())) return { outcome: "now" };
+    return new Promise<TracesCleared>((resolve) => {
+      if (closing) return resolve({ outcome: "closed" });
+      waitingClears.push({ resolve, since: Date.now(), attempts: 1 });
+      if (openSnapshots === 0 && !retryTimer) {
+        retryTimer = setTimeout(retrySoon, retryDelayMs);
+        retryTimer.unref();
+      }
+    });
+  }
+
   const port = Object.assign(root, {
     transaction: writeTransaction,
     read,
     openSnapshot,
+    clearTraces,
     async ping() {
       // While a transaction holds the writer it is healthy by definition; otherwise probe it for real.
       if (writerLock.tryLock()) {
@@ -380,6 +481,10 @@ export async function openDatabase(file: string): Promise<Db> {
     unavailableReason,
     async close() {
       if (closed) return;
+      // A clear still waiting is answered now: closing the last connection checkpoints and removes the WAL itself.
+      closing = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      settleClears(() => ({ outcome: "closed" }));
       // Let the transaction in flight finish rather than cut it off.
       await writerLock.lock();
       await readerLock.lock();

@@ -126,6 +126,28 @@ describe("the SQLite data port", () => {
     expect(await db.read(async (r) => (await r.select().from(organisations).get())?.name)).toBe("uncommitted");
   });
 
+  it("keeps a read on the reader open when a read on the writer starts and ends meanwhile", async () => {
+    // Issue 14 C made background transactions (the trail's entry after a WAL clear) common enough to show this: a
+    // transaction holds the writer, so a read goes to the reader; the transaction commits, a second read takes the
+    // writer and ends — and the first read must still be able to read.
+    await db.insert(organisations).values(org("1"));
+    let commit!: () => void;
+    const committed = db.transaction(() => new Promise<void>((resolve) => (commit = resolve)));
+    await tick();
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    const long = db.read(async (r) => {
+      await gate;
+      return (await r.select({ id: organisations.id }).from(organisations)).length;
+    });
+    await tick();
+    commit();
+    await committed;
+    expect(await db.read(async (r) => (await r.select().from(organisations)).length)).toBe(1);
+    go();
+    expect(await long).toBe(1);
+  });
+
   it("rolls back a nested transaction alone", async () => {
     await db.transaction(async (tx) => {
       await tx.insert(organisations).values(org("1"));

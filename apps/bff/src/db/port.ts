@@ -31,8 +31,9 @@ export type Tx = Queries & {
   /**
    * Runs `fn` once the transaction has committed (never if it rolls back): what must not leave the process before
    * the change is durable, such as mail announcing it. Errors in `fn` are logged, never thrown into the caller.
+   * `fn` gets the port, for work that needs a transaction of its own afterwards (clearing an erasure's traces).
    */
-  afterCommit(fn: () => void | Promise<void>): void;
+  afterCommit(fn: (db: Db) => void | Promise<void>): void;
 };
 
 export type TransactionOptions = {
@@ -44,6 +45,16 @@ export type TransactionOptions = {
 };
 
 export type ReadOptions = Record<string, never>;
+
+/**
+ * What `clearTraces` did: `now` when the WAL was checkpointed and truncated at once; `deferred` when an open
+ * long snapshot (an export) still read older frames, so it waited for the last one to close (`waitedMs`);
+ * `closed` when the database was closed first (closing checkpoints and removes the WAL itself).
+ */
+export type TracesCleared =
+  | { outcome: "now" }
+  | { outcome: "deferred"; waitedMs: number; attempts: number }
+  | { outcome: "closed" };
 
 /**
  * A long read-only snapshot on a connection of its own (the streamed export): every read sees one moment, and
@@ -64,6 +75,12 @@ export type Db = Queries & {
    */
   read<T>(fn: (r: Queries) => Promise<T>, options?: ReadOptions): Promise<T>;
   openSnapshot(): Snapshot;
+  /**
+   * Issue 14 C: moves every committed page into the main file and truncates the write-ahead log, so no old frame
+   * (a deleted row's page as it was before) stays on disk. Never waits on a lock: while a long snapshot holds
+   * older frames it resolves only once the last snapshot has closed and a retry succeeded.
+   */
+  clearTraces(): Promise<TracesCleared>;
   /** Throws when the database cannot take writes now (missing, locked, read-only, full): the health check. */
   ping(): Promise<void>;
   /** The reason when `err` means the database is unavailable (answer 503, nothing changed), else null. */

@@ -47,12 +47,15 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, "_");
       counter += 1;
-      const file = path.join(dir, `${stamp}-${String(counter).padStart(4, "0")}-${safeTo}.eml`);
+      const name = `${stamp}-${String(counter).padStart(4, "0")}`;
+      const file = path.join(dir, `${name}-${safeTo}.eml`);
       // `buffer: true` makes nodemailer hand back the whole message as a Buffer. Written aside and renamed, so a
       // crash mid-write leaves no half message for a reader (or the crash test) to find: the outbox sends it again.
       await fs.writeFile(`${file}.part`, info.message);
       await fs.rename(`${file}.part`, file);
-      if (log) console.info(`[mail] ${message.subject} → ${file}`);
+      // Issue 14 C: the line names the file without the address its name carries, so the server's log keeps no
+      // customer's e-mail after an erasure (the mailbox folder stands for the customer's own mail server).
+      if (log) console.info(`[mail] ${message.subject} → ${path.join(dir, name)}-….eml`);
     },
   };
 }

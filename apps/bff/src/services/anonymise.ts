@@ -23,10 +23,10 @@ import {
   reauthenticationCodes,
   requestEvents,
   requests,
-  signInAttempts,
   signInCodes,
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
+import { eraseTraces } from "./erase-traces.ts";
 import { eraseCustomerOutbox } from "./outbox/outbox.ts";
 import { addSuppression, suppressionHash } from "./suppression.ts";
 
@@ -179,13 +179,9 @@ export async function eraseCategories(
       .values({ emailHash: suppressionHash(suppressionKey, customer.email), erasedOn: helsinkiDate(now) })
       .onConflictDoUpdate({ target: erasedEmails.emailHash, set: { erasedOn: helsinkiDate(now) } });
   }
-  if (customer.email !== null && erases("email")) {
-    // Rate-limit counters keyed by the address ("<kind>:<e-mail>") would otherwise keep it.
-    const email = customer.email;
-    await tx
-      .delete(signInAttempts)
-      .where(sql`substr(${signInAttempts.key}, instr(${signInAttempts.key}, ':') + 1) = ${email}`);
-  }
+  // Issue 14 C: staff's free text about the person, the address's rate-limit counters (when the address goes), and
+  // the WAL after the commit.
+  const traces = await eraseTraces(tx, customerId, { now, email: erases("email") ? customer.email : null });
 
   // Per-customer action counts (auth/customer-limits.ts) are keyed by the customer's id.
   await forgetCustomerActions(tx, customerId);
@@ -296,6 +292,7 @@ export async function eraseCategories(
         suppressed,
         removed,
         kept: { orders: keptOrders, invoices: keptInvoices },
+        traces,
       },
       ip: options.ip ?? null,
     },
