@@ -1,8 +1,9 @@
-import { addDays, helsinkiDate, iso } from "@tietoni/domain";
-import { and, asc, count, desc, eq, gt, gte, lt, lte, type SQL, sql } from "drizzle-orm";
+import { helsinkiDate, iso } from "@tietoni/domain";
+import { and, asc, count, desc, eq, gt, lte, type SQL } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { auditCheckpoints, auditLog, staffUsers } from "../db/schema.ts";
-import { type AuditFilters, appendAudit, byStaff, type StaffActor } from "./audit.ts";
+import { type AuditFilters, appendAudit, auditFilterConditions, byStaff, type StaffActor } from "./audit.ts";
+import { yieldToEventLoop } from "./event-loop.ts";
 import { csvRow, UTF8_BOM } from "./export/csv.ts";
 
 /*
@@ -21,36 +22,9 @@ export type AuditExportFilters = Omit<AuditFilters, "before" | "limit">;
 
 export const AUDIT_EXPORT_BATCH = 500;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * UTC milliseconds of 00:00 in Helsinki on a calendar day, as the trail's browse filter counts its days (services/
- * audit.ts keeps its own unexported; the same rule, so the export selects what the page showed).
- */
-function helsinkiMidnight(isoDate: string): number {
-  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
-  // Helsinki is 2 or 3 hours ahead; its midnight is the one of those two instants that reads as this day there.
-  for (const hours of [3, 2]) {
-    const candidate = utcMidnight - hours * 3_600_000;
-    if (helsinkiDate(candidate) === isoDate && helsinkiDate(candidate - 1) !== isoDate) return candidate;
-  }
-  return utcMidnight - 2 * 3_600_000;
-}
-
+/** The page's filters (services/audit.ts), up to the entry the export was audited through. */
 function filterConditions(filters: AuditExportFilters, throughSeq: number): SQL[] {
-  const conditions: SQL[] = [lte(auditLog.seq, throughSeq)];
-  if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
-  if (filters.action) {
-    // An action or a prefix of dot-separated parts, as on the trail's page: "staff" matches "staff.created".
-    const prefix = `${filters.action}.`;
-    conditions.push(
-      sql`(${auditLog.action} = ${filters.action} OR substr(${auditLog.action}, 1, ${prefix.length}) = ${prefix})`,
-    );
-  }
-  if (filters.customerId) conditions.push(eq(auditLog.customerId, filters.customerId));
-  if (filters.from) conditions.push(gte(auditLog.at, helsinkiMidnight(filters.from)));
-  if (filters.to) conditions.push(lt(auditLog.at, helsinkiMidnight(addDays(filters.to, 1))));
-  return conditions;
+  return [lte(auditLog.seq, throughSeq), ...auditFilterConditions(filters)];
 }
 
 type ExportedEntry = {

@@ -585,7 +585,8 @@ function parseDetail(text: string): Record<string, unknown> {
   }
 }
 
-function filterConditions(filters: AuditFilters): SQL[] {
+/** The trail's filters as SQL conditions: the page and the DPO's export (audit-export.ts) select alike. */
+export function auditFilterConditions(filters: AuditFilters): SQL[] {
   const conditions: SQL[] = [];
   if (filters.actorId) conditions.push(eq(auditLog.actorId, filters.actorId));
   if (filters.action) {
@@ -625,7 +626,7 @@ export async function browseAuditTrail(
       })
       .from(auditLog)
       .leftJoin(staffUsers, and(eq(auditLog.actorType, "staff"), eq(staffUsers.id, auditLog.actorId)))
-      .where(and(...filterConditions(filters)))
+      .where(and(...auditFilterConditions(filters)))
       .orderBy(desc(auditLog.seq))
       .limit(limit + 1);
     await appendAudit(
