@@ -114,6 +114,9 @@ child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     TRUST_PROXY: "true",
     // Each simulated customer toggles marketing far more often than the per-customer limit lets a person.
     LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000000",
+    // Issue 14: the daily retention run would start with the server (its hour has passed) and anonymise the demo's
+    // due customer while the load runs; the load measures the portal, not retention.
+    RETENTION_SCHEDULE: "false",
   },
 });
 child.on("exit", (code, signal) => {
@@ -144,7 +147,10 @@ type Sqlite = new (
 const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite3") as Sqlite;
 const register = new Database(databasePath, { readonly: true });
 const allEmails = new Set(
-  (register.prepare("SELECT email FROM customers").all() as { email: string }[]).map((r) => r.email.toLowerCase()),
+  // An erased customer has no address (issue 14: also a partially erased one whose e-mail no ground kept).
+  (register.prepare("SELECT email FROM customers WHERE email IS NOT NULL").all() as { email: string }[]).map((r) =>
+    r.email.toLowerCase(),
+  ),
 );
 const chosen = (
   register
