@@ -1,8 +1,16 @@
 import { helsinkiDate, iso } from "@tietoni/domain";
-import { and, asc, count, desc, eq, gt, lte, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, gt, lte, type SQL } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import { auditCheckpoints, auditLog, staffUsers } from "../db/schema.ts";
-import { type AuditFilters, appendAudit, auditFilterConditions, byStaff, type StaffActor } from "./audit.ts";
+import {
+  type AuditFilters,
+  appendAudit,
+  auditFilterConditions,
+  byStaff,
+  type StaffActor,
+  staffActorOfEntry,
+  trailColumns,
+} from "./audit.ts";
 import { yieldToEventLoop } from "./event-loop.ts";
 import { csvRow, UTF8_BOM } from "./export/csv.ts";
 
@@ -49,23 +57,9 @@ type ExportedCheckpoint = { seq: number; head: string; at: string; keyId: string
 
 async function entriesAfter(r: Queries, conditions: SQL[], after: number): Promise<ExportedEntry[]> {
   const rows = await r
-    .select({
-      seq: auditLog.seq,
-      at: auditLog.at,
-      actorType: auditLog.actorType,
-      actorId: auditLog.actorId,
-      actorName: staffUsers.displayName,
-      actorRole: auditLog.actorRole,
-      action: auditLog.action,
-      customerId: auditLog.customerId,
-      detail: auditLog.detail,
-      ip: auditLog.ip,
-      prevHash: auditLog.prevHash,
-      hash: auditLog.hash,
-      keyId: auditLog.keyId,
-    })
+    .select({ ...trailColumns, prevHash: auditLog.prevHash, hash: auditLog.hash, keyId: auditLog.keyId })
     .from(auditLog)
-    .leftJoin(staffUsers, and(eq(auditLog.actorType, "staff"), eq(staffUsers.id, auditLog.actorId)))
+    .leftJoin(staffUsers, staffActorOfEntry)
     .where(and(...conditions, gt(auditLog.seq, after)))
     .orderBy(asc(auditLog.seq))
     .limit(AUDIT_EXPORT_BATCH);

@@ -585,6 +585,23 @@ function parseDetail(text: string): Record<string, unknown> {
   }
 }
 
+/** An entry as the trail's page shows it, its staff actor named (the DPO's export adds the chain's columns). */
+export const trailColumns = {
+  seq: auditLog.seq,
+  at: auditLog.at,
+  actorType: auditLog.actorType,
+  actorId: auditLog.actorId,
+  actorName: staffUsers.displayName,
+  actorRole: auditLog.actorRole,
+  action: auditLog.action,
+  customerId: auditLog.customerId,
+  detail: auditLog.detail,
+  ip: auditLog.ip,
+};
+
+/** The join that names an entry's staff actor: only staff are named, never a customer. */
+export const staffActorOfEntry = and(eq(auditLog.actorType, "staff"), eq(staffUsers.id, auditLog.actorId));
+
 /** The trail's filters as SQL conditions: the page and the DPO's export (audit-export.ts) select alike. */
 export function auditFilterConditions(filters: AuditFilters): SQL[] {
   const conditions: SQL[] = [];
@@ -612,20 +629,9 @@ export async function browseAuditTrail(
   const limit = filters.limit ?? 50;
   const rows = await db.transaction(async (tx) => {
     const page = await tx
-      .select({
-        seq: auditLog.seq,
-        at: auditLog.at,
-        actorType: auditLog.actorType,
-        actorId: auditLog.actorId,
-        actorName: staffUsers.displayName,
-        actorRole: auditLog.actorRole,
-        action: auditLog.action,
-        customerId: auditLog.customerId,
-        detail: auditLog.detail,
-        ip: auditLog.ip,
-      })
+      .select(trailColumns)
       .from(auditLog)
-      .leftJoin(staffUsers, and(eq(auditLog.actorType, "staff"), eq(staffUsers.id, auditLog.actorId)))
+      .leftJoin(staffUsers, staffActorOfEntry)
       .where(and(...auditFilterConditions(filters)))
       .orderBy(desc(auditLog.seq))
       .limit(limit + 1);
