@@ -2,6 +2,7 @@ import type { Db } from "./db/port.ts";
 import type { Env } from "./env.ts";
 import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
 import type { Mailer } from "./mail/mailer.ts";
+import { messageIdDomainOf, useNoticeFile } from "./notice/notice.ts";
 import { configureAudit } from "./services/audit.ts";
 import { onMailDelivered } from "./services/erase-traces.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
@@ -39,13 +40,15 @@ export function createDeps({
   now: () => number;
   webhook?: OutboxHandler;
 }): Deps {
+  // Issue 15: the privacy notice from NOTICE_FILE, validated; a wrong file stops here naming each wrong field.
+  useNoticeFile(env.noticeFile);
   const outbox = createOutbox({
     db,
     now,
     maxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     handlers: {
-      mail: createMailHandler(mailer, env.messageIdDomain),
+      mail: createMailHandler(mailer, messageIdDomainOf(env)),
       webhook: webhook ?? createWebhookHandler({ db, env }),
     },
     delivered: { webhook: onWebhookDelivered, mail: onMailDelivered },

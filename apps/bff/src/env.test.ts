@@ -29,12 +29,27 @@ describe("configuration", () => {
       PORTAL_ORIGIN: "https://omat.example.fi",
       STAFF_ORIGIN: "https://staff.example.fi",
       SMTP_URL: "smtp://mail.example.fi:587",
+      MAIL_FROM: "Esimerkki Oy <tietosuoja@example.fi>",
+      NOTICE_FILE: "notices/mastermark.json",
       SUPPRESSION_KEY: "a-production-key-of-at-least-32-characters",
       AUDIT_HMAC_KEY: "a-production-audit-key-of-at-least-32-characters",
       AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",
     });
     expect(env.demo).toBe(false);
     expect(env.secureCookies).toBe(true);
+  });
+
+  it("requires the controller's own notice file and sender in production (issue 15)", () => {
+    expect(() =>
+      parseEnv({
+        NODE_ENV: "production",
+        PORTAL_ORIGIN: "https://omat.example.fi",
+        STAFF_ORIGIN: "https://staff.example.fi",
+        SMTP_URL: "smtp://mail.example.fi:587",
+      }),
+    ).toThrow(
+      /MAIL_FROM: MAIL_FROM is required in production[\s\S]*NOTICE_FILE: NOTICE_FILE is required in production/,
+    );
   });
 
   it("uses the marked demo suppression key outside production and requires a real one in production", () => {
@@ -45,6 +60,8 @@ describe("configuration", () => {
       PORTAL_ORIGIN: "https://omat.example.fi",
       STAFF_ORIGIN: "https://staff.example.fi",
       SMTP_URL: "smtp://mail.example.fi:587",
+      MAIL_FROM: "Esimerkki Oy <tietosuoja@example.fi>",
+      NOTICE_FILE: "notices/mastermark.json",
       AUDIT_HMAC_KEY: "a-production-audit-key-of-at-least-32-characters",
       AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",
     };

@@ -39,6 +39,9 @@ export const DEMO_SUPPRESSION_KEY = "demo-only-suppression-key/never-use-in-prod
 export const DEMO_AUDIT_HMAC_KEY = "demo-only-audit-hmac-key/never-use-in-production";
 export const DEMO_AUDIT_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIAof00X8rJElRwISPdnu93a3AMSitq6mF0w8O2FH4Ej5";
 
+/** DEMO ONLY (issue 15): the seed's notice (Mastermark Oy); production names its own NOTICE_FILE. */
+export const DEMO_NOTICE_FILE = "notices/mastermark.json";
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -53,7 +56,29 @@ const envSchema = z
     DATABASE_PATH: z.string().min(1).default("var/tietoni.sqlite"),
     MAIL_DIR: z.string().min(1).default("var/mail"),
     SMTP_URL: z.url().optional(),
-    MAIL_FROM: z.string().min(3).default("Mastermark Oy <tietosuoja@mastermark.example>"),
+    /** Sender of every mail; without it, the controller's name and e-mail from the notice (_prod_: required). */
+    MAIL_FROM: z.string().min(3).optional(),
+    /**
+     * Issue 15: the privacy notice file (JSON, docs/notice.md; format docs/notice.schema.json). The demo's is the
+     * seed's notice; production names the controller's own.
+     */
+    NOTICE_FILE: z.string().min(1).optional(),
+    /** Issue 15: `json` (one JSON object per line, the default in every mode) or `pretty` for a person at a terminal. */
+    LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Issue 15: Prometheus metrics (`/metrics`) on this port, on METRICS_HOST only; unset: no metrics listener. */
+    METRICS_PORT: port.optional(),
+    METRICS_HOST: z.string().min(1).default("127.0.0.1"),
+    /**
+     * Issue 15: state kept outside the database (the erasure journal that a restore replays); shared storage when
+     * several instances serve one register.
+     */
+    STATE_DIR: z.string().min(1).default("var/state"),
+    /** Issue 15: where `pnpm backup` writes when no `--to` is given, and how old a backup may grow before pruning. */
+    BACKUP_DIR: z.string().min(1).default("var/backups"),
+    BACKUP_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
+    /** Issue 15: on SIGTERM, in-flight requests and running exports get this long before the process closes. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(25),
     /** Seeds the deterministic demo data set on first start. Never allowed in production. */
     DEMO: bool.optional(),
     SESSION_IDLE_MINUTES: minutes.default(30),
@@ -139,6 +164,9 @@ const envSchema = z
       staffOrigin: e.STAFF_ORIGIN ?? `http://localhost:${e.STAFF_PORT}`,
       databasePath: path.resolve(repoRoot, e.DATABASE_PATH),
       mailDir: path.resolve(repoRoot, e.MAIL_DIR),
+      noticeFile: path.resolve(repoRoot, e.NOTICE_FILE ?? DEMO_NOTICE_FILE),
+      stateDir: path.resolve(repoRoot, e.STATE_DIR),
+      backupDir: path.resolve(repoRoot, e.BACKUP_DIR),
       staticDirPortal: path.resolve(repoRoot, e.STATIC_DIR_PORTAL),
       staticDirStaff: path.resolve(repoRoot, e.STATIC_DIR_STAFF),
       // Secure cookies need HTTPS; production always runs behind it.
@@ -151,8 +179,6 @@ const envSchema = z
         .split(",")
         .map((v) => v.trim())
         .filter((v) => v.length > 0),
-      /** The domain of Message-IDs: MAIL_FROM's, so replies and duplicates are recognisable as ours. */
-      messageIdDomain: /@([^>\s]+)>?\s*$/.exec(e.MAIL_FROM)?.[1] ?? "tietoni.invalid",
       sessionPolicy: {
         idleTimeoutMs: e.SESSION_IDLE_MINUTES * 60_000,
         absoluteLifetimeMs: e.SESSION_ABSOLUTE_MINUTES * 60_000,
@@ -173,6 +199,14 @@ const envSchema = z
     }
     if (!e.SMTP_URL)
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "SMTP_URL is required in production" });
+    if (!e.MAIL_FROM)
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "MAIL_FROM is required in production" });
+    if (!e.NOTICE_FILE)
+      ctx.addIssue({
+        code: "custom",
+        path: ["NOTICE_FILE"],
+        message: "NOTICE_FILE is required in production: the controller's own privacy notice (docs/notice.md)",
+      });
     if (!e.SUPPRESSION_KEY)
       ctx.addIssue({
         code: "custom",

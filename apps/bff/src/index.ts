@@ -10,6 +10,7 @@ import {
 import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { mailerFromEnv } from "./mail/mailer.ts";
+import { useNoticeFile } from "./notice/notice.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
@@ -21,6 +22,8 @@ import { createStaffApp } from "./staff-app.ts";
 async function main() {
   const env = parseEnv();
   const db = await openDatabase(env.databasePath);
+  // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
+  useNoticeFile(env.noticeFile);
   const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);

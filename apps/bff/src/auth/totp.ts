@@ -1,6 +1,6 @@
-import { registerDescription } from "@tietoni/domain";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
+import { registerDescription } from "../notice/notice.ts";
 
 /*
  * Two-factor sign-in with RFC 6238 time-based codes. The parameters are the ones every authenticator app

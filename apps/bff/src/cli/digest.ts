@@ -2,6 +2,7 @@ import { openDatabase } from "../db/client.ts";
 import { createDeps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
 import { mailerFromEnv } from "../mail/mailer.ts";
+import { useNoticeFile } from "../notice/notice.ts";
 import { sendStaffDigest } from "../services/staff-digest.ts";
 
 /**
@@ -13,6 +14,8 @@ import { sendStaffDigest } from "../services/staff-digest.ts";
  */
 const env = parseEnv();
 const db = await openDatabase(env.databasePath);
+// The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
+useNoticeFile(env.noticeFile);
 const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
 let code = 0;
 try {

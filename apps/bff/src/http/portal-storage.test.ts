@@ -10,6 +10,8 @@ describe("the portal's statement of its own cookie", () => {
     PORTAL_ORIGIN: "https://omat.example.fi",
     STAFF_ORIGIN: "https://staff.example.fi",
     SMTP_URL: "smtp://mail.example.fi",
+    MAIL_FROM: "Esimerkki Oy <tietosuoja@example.fi>",
+    NOTICE_FILE: "notices/mastermark.json",
     SUPPRESSION_KEY: "x".repeat(40),
     AUDIT_HMAC_KEY: "h".repeat(40),
     AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIFK4l3pD7b1GQ3fQ9m1y0oJp8c6W1mXv2aJ0kq5s3rQe",

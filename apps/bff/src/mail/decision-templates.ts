@@ -1,10 +1,5 @@
-import {
-  correctableFieldNames,
-  type Locale,
-  type RequestView,
-  registerDescription,
-  requestTypeNames,
-} from "@tietoni/domain";
+import { correctableFieldNames, type Locale, type RequestView, requestTypeNames } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /*

@@ -1,4 +1,5 @@
-import { type RequestType, registerDescription, requestTypeNames } from "@tietoni/domain";
+import { type RequestType, requestTypeNames } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /*

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { mailFromOf } from "../notice/notice.ts";
 
 /** A file sent with a message (issue 12: the Art. 15 export staff send to the address on record). */
 export type MailAttachment = { filename: string; content: Buffer; contentType: string };
@@ -61,8 +62,12 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
 }
 
 /** The mailer the configuration asks for: SMTP when SMTP_URL is set, else .eml files in MAIL_DIR (the demo). */
-export function mailerFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM: string; mailDir: string }): Mailer {
-  return env.SMTP_URL
-    ? createSmtpMailer({ url: env.SMTP_URL, from: env.MAIL_FROM })
-    : createFileMailer({ dir: env.mailDir, from: env.MAIL_FROM });
+export function mailerFromEnv(env: {
+  SMTP_URL?: string | undefined;
+  MAIL_FROM?: string | undefined;
+  mailDir: string;
+}): Mailer {
+  // The notice is loaded first (useNoticeFile): without MAIL_FROM the sender is the controller it names.
+  const from = mailFromOf(env);
+  return env.SMTP_URL ? createSmtpMailer({ url: env.SMTP_URL, from }) : createFileMailer({ dir: env.mailDir, from });
 }

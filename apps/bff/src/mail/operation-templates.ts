@@ -1,4 +1,6 @@
 import {
+  categoryName,
+  type DataCategoryId,
   type ErasureScope,
   erasureGroundTexts,
   type KeptData,
@@ -6,9 +8,9 @@ import {
   keptGroundName,
   type Locale,
   type RestrictionGround,
-  registerDescription,
   restrictionGroundNames,
 } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /*
@@ -32,8 +34,7 @@ const localDate = (iso: string, locale: Locale) => {
  * to the address read before the erasure (it may be among the erased).
  */
 export function partialErasureMail(to: string, locale: Locale, scope: ErasureScope): MailMessage {
-  const category = (c: keyof typeof registerDescription.dataCategories) =>
-    registerDescription.dataCategories[c].name[locale];
+  const category = (c: DataCategoryId) => categoryName(registerDescription, c)[locale];
   const kept = scope.kept.map((k) => {
     const until =
       k.until === null

@@ -1,4 +1,5 @@
-import { type Locale, registerDescription } from "@tietoni/domain";
+import type { Locale } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailAttachment, MailMessage } from "./mailer.ts";
 
 /*

@@ -1,7 +1,8 @@
-import { isReplayableMail, type Locale, mailLanguage } from "@tietoni/domain";
+import { isReplayableMail, type Locale } from "@tietoni/domain";
 import { eq } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { restrictions } from "../db/schema.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { findActiveCustomer } from "../services/customer-record.ts";
 import type { OutboxRow } from "../services/outbox/outbox.ts";
 import { loadRequestView } from "../services/requests.ts";
@@ -23,7 +24,7 @@ export async function renderMailBody(db: Db, row: OutboxRow): Promise<unknown | 
   const to = customer?.email ?? null;
   if (!customer || !to) return null;
   // In the customer's language as it is now, like the address.
-  const message = await render(db, row.topic, params, to, mailLanguage(customer.language));
+  const message = await render(db, row.topic, params, to, customerMailLanguage(customer.language));
   return message ? toStored(message) : null;
 }
 

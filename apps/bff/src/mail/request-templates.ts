@@ -1,4 +1,5 @@
-import { type Locale, type RequestView, registerDescription, requestTypeNames } from "@tietoni/domain";
+import { type Locale, type RequestView, requestTypeNames } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /*

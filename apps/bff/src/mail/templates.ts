@@ -3,9 +3,9 @@ import {
   groupSignInCode,
   helsinkiDate,
   type Locale,
-  registerDescription,
   signInCodePolicy,
 } from "@tietoni/domain";
+import { registerDescription } from "../notice/notice.ts";
 import type { MailMessage } from "./mailer.ts";
 
 /*

@@ -1,8 +1,9 @@
-import { iso, type Localized, type recipientIds, registerDescription, type sourceIds } from "@tietoni/domain";
+import { iso, type Localized, partyName, type RecipientId, type SourceId } from "@tietoni/domain";
 import { asc, count, eq, max, sql } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { apiClients, connectedSystems, imports } from "../db/schema.ts";
+import { registerDescription } from "../notice/notice.ts";
 import { type ApiClientView, listApiClients } from "./api-clients.ts";
 import { type AuditActor, appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -15,9 +16,7 @@ import { fail, notFound, type Result, transact } from "./result.ts";
 
 export type ConnectedSystem = typeof connectedSystems.$inferSelect;
 
-export type NoticeParty =
-  | { kind: "source"; id: (typeof sourceIds)[number] }
-  | { kind: "recipient"; id: (typeof recipientIds)[number] };
+export type NoticeParty = { kind: "source"; id: SourceId } | { kind: "recipient"; id: RecipientId };
 
 /** The system of this name, or undefined. Names are unique (compared as given, after trimming). */
 export function findSystemByName(q: Queries, name: string): Promise<ConnectedSystem | undefined> {
@@ -84,14 +83,13 @@ export function isNoticeParty(party: { kind: string; id: string }): party is Not
     : party.kind === "recipient" && Object.hasOwn(registerDescription.recipients, party.id);
 }
 
+/**
+ * A stored party as the current notice names it. A notice changed since the system was registered may no longer
+ * describe it (issue 15): the party is then shown by its identifier, never refused.
+ */
 function partyView(kind: string, id: string): NoticePartyView {
-  const party = { kind, id };
-  if (!isNoticeParty(party)) throw new Error(`connected system points to an unknown notice party ${kind}:${id}`);
-  const name =
-    party.kind === "source"
-      ? registerDescription.sources[party.id].name
-      : registerDescription.recipients[party.id].name;
-  return { ...party, name };
+  const partyKind = kind === "source" ? "source" : "recipient";
+  return { kind: partyKind, id, name: partyName(registerDescription, partyKind, id) } as NoticePartyView;
 }
 
 async function systemViews(q: Queries, id?: string): Promise<SystemView[]> {

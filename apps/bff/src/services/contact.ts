@@ -4,7 +4,6 @@ import {
   emailChangeUndoPolicy,
   iso,
   isRecentlyAuthenticated,
-  mailLanguage,
   type PostalAddress,
   signInCodePolicy,
 } from "@tietoni/domain";
@@ -25,6 +24,7 @@ import {
 import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { emailChangeCodeMail, emailChangedUndoMail } from "../mail/templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit } from "./audit.ts";
 import { emitCustomerEvent } from "./outbox/events.ts";
 import { activeRestriction } from "./restriction.ts";
@@ -198,7 +198,7 @@ export function startEmailChange(
       },
       at,
     );
-    await mail.enqueueMail(tx, emailChangeCodeMail(newEmail, mailLanguage(current?.language), code), {
+    await mail.enqueueMail(tx, emailChangeCodeMail(newEmail, customerMailLanguage(current?.language), code), {
       template: "email_change_code",
       customerId,
       bodyExpiresAt: at + signInCodePolicy.validForMs,
@@ -294,7 +294,7 @@ export function confirmEmailChange(
         expiresAt,
       });
       const undoUrl = `${env.portalOrigin}/email-change/undo#${undoId}.${secret}`;
-      const locale = mailLanguage(row?.language);
+      const locale = customerMailLanguage(row?.language);
       await mail.enqueueMail(
         tx,
         emailChangedUndoMail(oldEmail, locale, maskEmail(pending.newEmail), undoUrl, expiresAt),

@@ -1,4 +1,3 @@
-import { registerDescription } from "@tietoni/domain";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomToken } from "../auth/tokens.ts";
@@ -6,6 +5,7 @@ import { auditLog, customers, restrictions } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { createApiClient, createCustomer } from "../db/test-fixtures.ts";
 import type { MailMessage } from "../mail/mailer.ts";
+import { registerDescription } from "../notice/notice.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../test/test-context.ts";
 
 /*

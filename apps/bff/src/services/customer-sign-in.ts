@@ -1,4 +1,4 @@
-import { checkSignInCode, customerSignInCodePolicy, iso, type Locale, mailLanguage } from "@tietoni/domain";
+import { checkSignInCode, customerSignInCodePolicy, iso, type Locale } from "@tietoni/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { SessionStore } from "../auth/session-store.ts";
 import {
@@ -25,6 +25,7 @@ import { customerSignIns, customers, ipAddresses } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { signInCodeMail } from "../mail/templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit } from "./audit.ts";
 import { recordMailLanguage } from "./customer-language.ts";
 import { applyGpcSignal } from "./marketing.ts";
@@ -121,7 +122,12 @@ export async function requestSignInCode(
       const { code, link } = await issueSignInCode(tx, customer.id, at);
       await mail.enqueueMail(
         tx,
-        signInCodeMail(email, language ?? mailLanguage(customer.language), code, signInLinkUrl(env.portalOrigin, link)),
+        signInCodeMail(
+          email,
+          language ?? customerMailLanguage(customer.language),
+          code,
+          signInLinkUrl(env.portalOrigin, link),
+        ),
         {
           template: "sign_in_code",
           customerId: customer.id,

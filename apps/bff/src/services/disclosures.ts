@@ -8,15 +8,16 @@ import {
   eventCategories,
   helsinkiDate,
   iso,
+  partyName,
   purposeLegalBasis,
   type RecordDisclosureInput,
-  registerDescription,
   webhookEventTypes,
 } from "@tietoni/domain";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { connectedSystems, customers, disclosures, webhookEndpoints } from "../db/schema.ts";
+import { registerDescription } from "../notice/notice.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import type { Delivery } from "./outbox/outbox.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -68,7 +69,7 @@ export async function recordWebhookDisclosure(tx: Tx, delivery: Delivery, now: n
     systemId: endpoint.systemId,
     noticeRecipientId: recipientOf({ noticePartyKind: endpoint.kind, noticePartyId: endpoint.id }),
     categories: JSON.stringify(canonicalCategories(categories)),
-    legalBasis: purposeLegalBasis(purposeId),
+    legalBasis: purposeLegalBasis(registerDescription, purposeId),
     reason,
     eventType: type,
     outboxId: delivery.id,
@@ -91,7 +92,7 @@ export async function recordMailingListDisclosures(
   now: number,
 ): Promise<void> {
   const { purposeId, reason, noticeRecipient } = automaticDisclosures.mailing_list;
-  const legalBasis = purposeLegalBasis(purposeId);
+  const legalBasis = purposeLegalBasis(registerDescription, purposeId);
   for (let i = 0; i < sent.length; i += MAILING_ROWS_PER_STATEMENT) {
     const slice = JSON.stringify(
       sent.slice(i, i + MAILING_ROWS_PER_STATEMENT).map((s) => [newId(), s.customerId, JSON.stringify(s.categories)]),
@@ -147,6 +148,9 @@ export function recordDisclosure(
       systemId = system.id;
       noticeRecipientId = recipientOf(system);
     } else {
+      // The notice file names the recipients (issue 15): one it does not describe is not a recipient of this register.
+      if (!Object.hasOwn(registerDescription.recipients, input.recipient.recipientId))
+        return fail(400, "notice_party_invalid", "recipient");
       noticeRecipientId = input.recipient.recipientId;
     }
     const id = newId();
@@ -209,12 +213,7 @@ export function toDisclosureView(
 ): DisclosureView {
   const recipientId = row.noticeRecipientId;
   const recipient =
-    recipientId !== null && Object.hasOwn(registerDescription.recipients, recipientId)
-      ? {
-          id: recipientId,
-          name: registerDescription.recipients[recipientId as keyof typeof registerDescription.recipients].name,
-        }
-      : null;
+    recipientId !== null ? { id: recipientId, name: partyName(registerDescription, "recipient", recipientId) } : null;
   return {
     id: row.id,
     at: iso(row.at),

@@ -8,7 +8,6 @@ import {
   iso,
   type LifecycleFacts,
   legalHoldApplies,
-  registerDescription,
   roleIsActive,
 } from "@tietoni/domain";
 import { and, asc, count, desc, eq, isNull, max } from "drizzle-orm";
@@ -23,6 +22,7 @@ import {
   organisations,
   partialErasures,
 } from "../db/schema.ts";
+import { registerDescription } from "../notice/notice.ts";
 import { holdKeeps } from "./legal-holds.ts";
 
 /** The register setting of the lifecycle rule (the notice's description holds it). */

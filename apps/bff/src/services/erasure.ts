@@ -6,7 +6,6 @@ import {
   type ErasureScope,
   erasureScope,
   helsinkiDate,
-  mailLanguage,
   PARTIAL_ERASURE_DECISION,
   personallyKept,
   type RequestView,
@@ -17,6 +16,7 @@ import type { Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, ipAddresses, organisationRoles, partialErasures, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { erasureCompletedMail, partialErasureMail } from "../mail/operation-templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { anonymiseCustomer, eraseCategories } from "./anonymise.ts";
 import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
@@ -155,7 +155,7 @@ export function executeErasure(
     // So are the recorded sources, which Art. 19 tells of the erasure too.
     const sources = await recordedSources(tx, row.customerId);
     // The confirmation goes in the customer's language, read (with the request) before the erasure clears it.
-    const locale = mailLanguage(pending.customer.language);
+    const locale = customerMailLanguage(pending.customer.language);
     const result = await anonymiseCustomer(tx, row.customerId, {
       now,
       actor: auditActorOf(actor),
@@ -189,13 +189,13 @@ export function executeErasure(
 async function erasePartially(
   tx: Tx,
   { mail, env }: Pick<Deps, "mail" | "env">,
-  pending: { row: typeof requests.$inferSelect; customer: { language: Parameters<typeof mailLanguage>[0] } },
+  pending: { row: typeof requests.$inferSelect; customer: { language: Parameters<typeof customerMailLanguage>[0] } },
   scope: ErasureScope,
   actor: StaffActor,
   now: number,
 ): Promise<Result<{ request: RequestView; suppressed: boolean; partial: PartialOutcome }>> {
   const { row } = pending;
-  const locale = mailLanguage(pending.customer.language);
+  const locale = customerMailLanguage(pending.customer.language);
   const { result, removed } = await eraseCategories(tx, row.customerId, personallyKept(scope), {
     now,
     actor: auditActorOf(actor),

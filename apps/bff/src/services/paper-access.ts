@@ -3,7 +3,6 @@ import {
   identityMethodOf,
   isPending,
   type Locale,
-  mailLanguage,
   storedIdentityMethod,
   type VerifyIdentityInput,
 } from "@tietoni/domain";
@@ -11,6 +10,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { customers, requestEvents, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { accessExportMail } from "../mail/record-keeping-templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
 import { findRequest } from "./desk/request-detail.ts";
@@ -123,7 +123,7 @@ export async function produceAccessExport(
   const postal = customer.street !== null && customer.postalCode !== null && customer.city !== null;
   if (!email && !postal) return fail(409, "no_address_on_record");
 
-  const locale: Locale = mailLanguage(customer.language);
+  const locale: Locale = customerMailLanguage(customer.language);
   const started = startExport({
     db,
     customerId: customer.id,

@@ -1,4 +1,4 @@
-import { emailChangeLimits, freshUntil, iso, mailLanguage, signInCodePolicy } from "@tietoni/domain";
+import { emailChangeLimits, freshUntil, iso, signInCodePolicy } from "@tietoni/domain";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
@@ -6,6 +6,7 @@ import { randomToken, sha256Hex } from "../auth/tokens.ts";
 import { customerSessions, customers, reauthenticationCodes } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { reauthenticationCodeMail } from "../mail/templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit } from "./audit.ts";
 import type { ChangingCustomer } from "./contact.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -71,7 +72,7 @@ export function requestReauthenticationCode(
       createdAt: at,
       expiresAt: at + signInCodePolicy.validForMs,
     });
-    await mail.enqueueMail(tx, reauthenticationCodeMail(row.email, mailLanguage(row.language), code), {
+    await mail.enqueueMail(tx, reauthenticationCodeMail(row.email, customerMailLanguage(row.language), code), {
       template: "reauthentication_code",
       customerId: customer.id,
       bodyExpiresAt: at + signInCodePolicy.validForMs,

@@ -26,6 +26,7 @@ import {
   requestEvents,
   staffUsers,
 } from "../db/schema.ts";
+import { registerDescription } from "../notice/notice.ts";
 import { appendAudit, byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import type { EndpointDelivery } from "./outbox/events.ts";
 import type { Delivery } from "./outbox/outbox.ts";
@@ -103,7 +104,7 @@ export async function planRecipientNotifications(
     .from(disclosures)
     .where(eq(disclosures.customerId, event.customerId));
   const sources = event.sources ?? (await recordedSources(tx, event.customerId));
-  const parties = art19Parties({
+  const parties = art19Parties(registerDescription, {
     trigger,
     categories: event.categories ?? eventCategories(event.type),
     disclosures: logRows.map((d) => ({ ...d, categories: JSON.parse(d.categories) as string[] })),
@@ -216,7 +217,9 @@ function partyName(row: ViewRow): Localized {
     const name = row.systemName ?? row.n.partyId;
     return { fi: name, en: name };
   }
-  return noticePartyName(row.n.partyKind, row.n.partyId) ?? { fi: row.n.partyId, en: row.n.partyId };
+  return (
+    noticePartyName(registerDescription, row.n.partyKind, row.n.partyId) ?? { fi: row.n.partyId, en: row.n.partyId }
+  );
 }
 
 function toView(row: ViewRow): RecipientNotificationView {

@@ -8,7 +8,6 @@ import {
   initialDueDate,
   iso,
   type Locale,
-  mailLanguage,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
@@ -19,6 +18,7 @@ import type { Db, Queries, Tx } from "../db/port.ts";
 import { billingDetails, customers, organisationRoles, organisations, requestEvents, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { requestCancelledMail, requestReceivedMail } from "../mail/request-templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit } from "./audit.ts";
 import { activeRestriction, endedRestrictions, liftToldAt } from "./restriction.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
@@ -290,11 +290,15 @@ export function submitRequest(
       at,
     );
     if (customer.email) {
-      await mail.enqueueMail(tx, requestReceivedMail(customer.email, mailLanguage(customer.language), request), {
-        template: "request_received",
-        customerId: customer.id,
-        requestId: request.id,
-      });
+      await mail.enqueueMail(
+        tx,
+        requestReceivedMail(customer.email, customerMailLanguage(customer.language), request),
+        {
+          template: "request_received",
+          customerId: customer.id,
+          requestId: request.id,
+        },
+      );
     }
     return { ok: true, request };
   });
@@ -322,11 +326,15 @@ export function cancelRequest(
     const request = await loadRequestView(tx, id);
     if (!request) throw new Error("request vanished after cancel");
     if (customer.email) {
-      await mail.enqueueMail(tx, requestCancelledMail(customer.email, mailLanguage(customer.language), request), {
-        template: "request_cancelled",
-        customerId: customer.id,
-        requestId: request.id,
-      });
+      await mail.enqueueMail(
+        tx,
+        requestCancelledMail(customer.email, customerMailLanguage(customer.language), request),
+        {
+          template: "request_cancelled",
+          customerId: customer.id,
+          requestId: request.id,
+        },
+      );
     }
     return { ok: true, request };
   });

@@ -7,7 +7,6 @@ import {
   type LiftNoticeState,
   type LiftToldOtherwiseMethod,
   liftNoticeState,
-  mailLanguage,
   type OutboxStatus,
   type RequestView,
   type RestrictionLiftReason,
@@ -18,6 +17,7 @@ import type { Db, Queries, Tx } from "../db/port.ts";
 import { customers, outbox, requestEvents, requests, restrictions } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { restrictionAppliedMail, restrictionLiftNoticeMail } from "../mail/operation-templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
 import { decide } from "./desk/decisions.ts";
 import { emitCustomerEvent } from "./outbox/events.ts";
@@ -238,11 +238,15 @@ export async function applyRestriction(
     const request = await loadRequestView(tx, requestId);
     if (!restriction || !request) throw new Error("restriction vanished after insert");
     if (customer.email) {
-      await mail.enqueueMail(tx, restrictionAppliedMail(customer.email, mailLanguage(customer.language), ground), {
-        template: "restriction_applied",
-        customerId: row.customerId,
-        requestId,
-      });
+      await mail.enqueueMail(
+        tx,
+        restrictionAppliedMail(customer.email, customerMailLanguage(customer.language), ground),
+        {
+          template: "restriction_applied",
+          customerId: row.customerId,
+          requestId,
+        },
+      );
     }
     return { ok: true, restriction: await restrictionViewWithNotice(tx, restriction), request };
   });
@@ -320,12 +324,16 @@ export async function notifyRestrictionLift(
     const email = customer?.email ?? null;
     // Nowhere to send the notice, or nothing left to lift.
     if (r.liftedAt !== null || email === null) return invalidState();
-    const outboxId = await mail.enqueueMail(tx, restrictionLiftNoticeMail(email, mailLanguage(customer?.language)), {
-      template: "restriction_lift_notice",
-      customerId: r.customerId,
-      requestId: r.requestId,
-      params: { restrictionId },
-    });
+    const outboxId = await mail.enqueueMail(
+      tx,
+      restrictionLiftNoticeMail(email, customerMailLanguage(customer?.language)),
+      {
+        template: "restriction_lift_notice",
+        customerId: r.customerId,
+        requestId: r.requestId,
+        params: { restrictionId },
+      },
+    );
     await tx
       .update(restrictions)
       .set({ liftNoticeAt: now, liftNoticeOutboxId: outboxId })

@@ -8,7 +8,6 @@ import {
   fieldCategory,
   helsinkiDate,
   type Locale,
-  mailLanguage,
   marketingPurposes,
   type RecordObjectionInput,
   type StaffCorrectableField,
@@ -29,6 +28,7 @@ import {
 } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { emailCorrectedByStaffMail } from "../mail/record-keeping-templates.ts";
+import { customerMailLanguage } from "../notice/notice.ts";
 import { appendAudit, auditActorOf, byStaff, type StaffActor } from "./audit.ts";
 import { maskEmail } from "./contact.ts";
 import { languageChanged } from "./customer-language.ts";
@@ -364,7 +364,7 @@ export function correctCustomerByStaff(
     if (emailChanged && changes.some((ch) => ch.field === "email")) {
       sessionsEnded = await endSessionsAndCodes(tx, customerId, at);
       // In the language the record has after this correction (staff may have set it in the same form).
-      const locale = mailLanguage(c.language !== undefined ? c.language : row.language);
+      const locale = customerMailLanguage(c.language !== undefined ? c.language : row.language);
       const oldEmail = row.email;
       const newEmail = c.email ?? null;
       if (oldEmail) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { marketingPurposes, noObjections } from "../marketing/marketing.ts";
-import { registerDescription } from "../register/register-description.ts";
+import { demoNotice as registerDescription } from "../register/notice-fixture.ts";
 import {
   EXPORT_VERSION,
   type ExportDocument,

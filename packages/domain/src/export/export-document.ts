@@ -11,7 +11,7 @@ import {
 } from "../customer/customer-record.ts";
 import { marketingChannels, marketingPurposes } from "../marketing/marketing.ts";
 import { disclosureChannels, disclosureLegalBases, disclosureReasons } from "../outbox/disclosures.ts";
-import { dataCategoryIds, recipientIds, sourceIds } from "../register/ids.ts";
+import { dataCategoryIds, sourceIds } from "../register/ids.ts";
 import { type RegisterDescription, rightIds } from "../register/register-description.ts";
 import { requestViewSchema } from "../requests/request-model.ts";
 
@@ -73,23 +73,24 @@ export const exportRegisterSchema = z
           .meta({ description: "The legal basis of this purpose" }),
       }),
     ),
-    dataCategories: z.record(
+    // Issue 15: a notice may omit a category the controller does not hold.
+    dataCategories: z.partialRecord(
       z.enum(dataCategoryIds),
       z.object({
         name: localizedSchema,
         description: localizedSchema,
         purposeIds: z.array(z.string()),
         sources: z.array(z.enum(sourceIds)),
-        recipients: z.array(z.enum(recipientIds)),
+        recipients: z.array(z.string()),
         retention: localizedSchema,
       }),
     ),
-    sources: z.record(z.enum(sourceIds), namedEntrySchema),
-    recipients: z.record(z.enum(recipientIds), namedEntrySchema),
+    sources: z.partialRecord(z.enum(sourceIds), namedEntrySchema),
+    recipients: z.record(z.string(), namedEntrySchema),
     disclosures: localizedSchema,
     transfersOutsideEea: localizedSchema,
     retention: z.object({
-      years: z.number().int(),
+      years: z.number().int().nullable(),
       // Additive in version 2 (issue 12): the lifecycle rule's register setting.
       relationshipEndsAfterMonths: z.number().int().meta({
         description:
@@ -164,7 +165,7 @@ export const disclosureEntrySchema = z.object({
   }),
   systemName: z.string().nullable().meta({ description: "The receiving system's registered name, if it was one" }),
   noticeRecipient: z
-    .object({ id: z.enum(recipientIds), name: localizedSchema })
+    .object({ id: z.string(), name: localizedSchema })
     .nullable()
     .meta({ description: "The recipient of the privacy notice it belongs to (see register.recipients)" }),
   categories: z.array(z.enum(dataCategoryIds)).meta({ description: "The categories of your data it received" }),

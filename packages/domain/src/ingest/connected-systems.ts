@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { tokenIdSchema } from "../common/ids.ts";
 import type { Localized } from "../i18n/localized.ts";
-import { recipientIds, sourceIds } from "../register/ids.ts";
+import { sourceIds } from "../register/ids.ts";
 import { type IntegrationScope, integrationScopes } from "./inbound.ts";
 
 /*
@@ -23,7 +23,10 @@ export const noticePartySchema = z.discriminatedUnion(
   "kind",
   [
     z.object({ kind: z.literal("source"), id: z.enum(sourceIds, "notice_party_invalid") }),
-    z.object({ kind: z.literal("recipient"), id: z.enum(recipientIds, "notice_party_invalid") }),
+    z.object({
+      kind: z.literal("recipient"),
+      id: z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, "notice_party_invalid"),
+    }),
   ],
   "notice_party_invalid",
 );

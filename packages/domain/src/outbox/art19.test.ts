@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dataCategoryIds } from "../register/ids.ts";
+import { demoNotice } from "../register/notice-fixture.ts";
 import { type Art19Facts, art19Parties, concernedCategories, isConfirmable, noticePartyName } from "./art19.ts";
 
 const base: Art19Facts = {
@@ -17,6 +18,7 @@ describe("Art. 19 parties from what actually happened", () => {
   it("names nobody when the changed category was never disclosed and came from the customer", () => {
     expect(
       art19Parties(
+        demoNotice,
         facts({
           disclosures: [{ systemId: "sys-shop", noticeRecipientId: null, categories: ["email"] }],
           sources: [{ category: "phone", source: "customerNotice", systemId: null }],
@@ -27,6 +29,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("tells a system that received the category by webhook when it gets this event, with the delivery", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         disclosures: [
           { systemId: "sys-crm", noticeRecipientId: "financialAdministrationPartner", categories: ["phone"] },
@@ -41,6 +44,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("makes a task of a system that received the category but gets no webhook for this event", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         disclosures: [{ systemId: "sys-billing", noticeRecipientId: null, categories: ["phone", "name"] }],
         webhookDeliveries: [{ systemId: "sys-other", outboxId: "msg_2" }],
@@ -53,6 +57,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("makes a task of a notice recipient staff disclosed to by hand, never of the controller's own staff", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         disclosures: [
           { systemId: null, noticeRecipientId: "financialAdministrationPartner", categories: ["phone"] },
@@ -73,6 +78,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("tells the source of the category — a system or a notice source — but not the customer themselves", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         categories: ["name", "phone"],
         sources: [
@@ -92,6 +98,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("never tells the system whose change caused the event", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         sources: [{ category: "phone", source: "updateService", systemId: "sys-vtj" }],
         disclosures: [{ systemId: "sys-vtj", noticeRecipientId: null, categories: ["phone"] }],
@@ -103,6 +110,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("for a customer from before the log, adds one task per recipient the notice names, merged with the log's", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         categories: ["name", "phone"],
         preLog: true,
@@ -122,12 +130,13 @@ describe("Art. 19 parties from what actually happened", () => {
   });
 
   it("adds no notice recipient before the log for a category the notice gives to staff only", () => {
-    expect(art19Parties(facts({ categories: ["phone"], preLog: true }))).toEqual([]);
+    expect(art19Parties(demoNotice, facts({ categories: ["phone"], preLog: true }))).toEqual([]);
   });
 
   it("an erasure and a restriction concern every category", () => {
     for (const trigger of ["erasure", "restriction"] as const) {
       const parties = art19Parties(
+        demoNotice,
         facts({
           trigger,
           categories: [],
@@ -145,6 +154,7 @@ describe("Art. 19 parties from what actually happened", () => {
 
   it("lists a party once however many rows name it, with the union of its categories", () => {
     const parties = art19Parties(
+      demoNotice,
       facts({
         categories: ["name", "phone"],
         disclosures: [
@@ -162,10 +172,12 @@ describe("Art. 19 parties from what actually happened", () => {
 
 describe("names and confirmation", () => {
   it("names notice recipients and sources from the notice, systems not at all", () => {
-    expect(noticePartyName("notice_recipient", "financialAdministrationPartner")?.en).toContain("financial");
-    expect(noticePartyName("notice_source", "updateService")).not.toBeNull();
-    expect(noticePartyName("system", "sys-crm")).toBeNull();
-    expect(noticePartyName("notice_source", "nonsense")).toBeNull();
+    expect(noticePartyName(demoNotice, "notice_recipient", "financialAdministrationPartner")?.en).toContain(
+      "financial",
+    );
+    expect(noticePartyName(demoNotice, "notice_source", "updateService")).not.toBeNull();
+    expect(noticePartyName(demoNotice, "system", "sys-crm")).toBeNull();
+    expect(noticePartyName(demoNotice, "notice_source", "nonsense")).toBeNull();
   });
 
   it("lets staff confirm an open task or a dead webhook, nothing else", () => {

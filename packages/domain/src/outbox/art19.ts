@@ -1,6 +1,12 @@
 import type { Localized } from "../i18n/localized.ts";
-import { type DataCategoryId, dataCategoryIds, type RecipientId, type SourceId } from "../register/ids.ts";
-import { registerDescription } from "../register/register-description.ts";
+import {
+  type DataCategoryId,
+  dataCategoryIds,
+  OWN_STAFF_RECIPIENT,
+  type RecipientId,
+  type SourceId,
+} from "../register/ids.ts";
+import type { RegisterDescription } from "../register/register-description.ts";
 import type { OutboxStatus } from "./outbox.ts";
 import type {
   NotificationMethod,
@@ -25,7 +31,7 @@ export const DISCLOSURE_LOG_STARTED_AT = Date.UTC(2026, 11, 1, 22, 0, 0);
 const customerOwnSources: ReadonlySet<SourceId> = new Set(["registration", "customerNotice"]);
 
 /** The register's own staff are not "recipients" Art. 19 speaks of: they see the change in the register. */
-const controllerRecipients: ReadonlySet<RecipientId> = new Set(["controllerStaff"]);
+const controllerRecipients: ReadonlySet<RecipientId> = new Set([OWN_STAFF_RECIPIENT]);
 
 export type Art19Facts = {
   trigger: NotificationTrigger;
@@ -68,7 +74,7 @@ export function concernedCategories(
  * log — every recipient the notice names for a concerned category. A system is told by webhook when it gets this
  * event now, otherwise it is a task; notice recipients and sources are always tasks.
  */
-export function art19Parties(facts: Art19Facts): Art19Party[] {
+export function art19Parties(notice: RegisterDescription, facts: Art19Facts): Art19Party[] {
   const concerned = concernedCategories(facts.trigger, facts.categories);
   const parties = new Map<string, { kind: NotificationPartyKind; id: string; categories: Set<DataCategoryId> }>();
   const add = (kind: NotificationPartyKind, id: string, categories: readonly DataCategoryId[]) => {
@@ -94,7 +100,7 @@ export function art19Parties(facts: Art19Facts): Art19Party[] {
   }
   if (facts.preLog) {
     for (const c of concerned) {
-      for (const r of registerDescription.dataCategories[c].recipients) {
+      for (const r of notice.dataCategories[c]?.recipients ?? []) {
         if (!controllerRecipients.has(r)) add("notice_recipient", r, [c]);
       }
     }
@@ -114,12 +120,16 @@ export function art19Parties(facts: Art19Facts): Art19Party[] {
 }
 
 /** The name of a notice recipient or source as the notice gives it; a system is named by its registered name. */
-export function noticePartyName(kind: NotificationPartyKind, id: string): Localized | null {
+export function noticePartyName(
+  notice: RegisterDescription,
+  kind: NotificationPartyKind,
+  id: string,
+): Localized | null {
   if (kind === "notice_recipient") {
-    return (registerDescription.recipients as Record<string, { name: Localized }>)[id]?.name ?? null;
+    return (notice.recipients as Record<string, { name: Localized }>)[id]?.name ?? null;
   }
   if (kind === "notice_source") {
-    return (registerDescription.sources as Record<string, { name: Localized }>)[id]?.name ?? null;
+    return (notice.sources as Record<string, { name: Localized }>)[id]?.name ?? null;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { demoNotice } from "../register/notice-fixture.ts";
 import {
   automaticDisclosures,
   canonicalCategories,
@@ -11,9 +12,9 @@ import {
 describe("the disclosure log's rules", () => {
   it("takes the legal basis of an automatic disclosure from the register description's purpose", () => {
     // The notice states a contract for every purpose.
-    expect(purposeLegalBasis(automaticDisclosures.webhook.purposeId)).toBe("contract");
-    expect(purposeLegalBasis(automaticDisclosures.mailing_list.purposeId)).toBe("contract");
-    expect(purposeLegalBasis("no-such-purpose")).toBe("contract");
+    expect(purposeLegalBasis(demoNotice, automaticDisclosures.webhook.purposeId)).toBe("contract");
+    expect(purposeLegalBasis(demoNotice, automaticDisclosures.mailing_list.purposeId)).toBe("contract");
+    expect(purposeLegalBasis(demoNotice, "no-such-purpose")).toBe("contract");
   });
 
   it("lists a mailing-list line's categories by what the line carries", () => {

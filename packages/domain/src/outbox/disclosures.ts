@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Localized } from "../i18n/localized.ts";
-import { type DataCategoryId, dataCategoryIds, type RecipientId, recipientIds } from "../register/ids.ts";
-import { registerDescription } from "../register/register-description.ts";
+import { type DataCategoryId, dataCategoryIds, type RecipientId } from "../register/ids.ts";
+import type { RegisterDescription } from "../register/register-description.ts";
 
 /*
  * Issue 13 — the disclosure log: every time a customer's data left the register for a recipient. The customer sees
@@ -65,7 +65,7 @@ export const disclosureReasonLabels: Record<DisclosureReason, Localized> = {
  */
 export const disclosureRecipientSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("system"), systemId: z.string().min(1).max(100) }),
-  z.object({ kind: z.literal("notice_recipient"), recipientId: z.enum(recipientIds) }),
+  z.object({ kind: z.literal("notice_recipient"), recipientId: z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/) }),
 ]);
 
 /** A disclosure staff record by hand: the recipient, the categories, the legal basis, why, and when (a day). */
@@ -110,9 +110,9 @@ const basisOfArticle: Record<string, DisclosureLegalBasis> = {
  * The legal basis of a disclosure the register makes by itself, taken from the register description's purpose it
  * serves (another controller's notice changes it there, not here); the notice's own basis if the purpose is missing.
  */
-export function purposeLegalBasis(purposeId: string): DisclosureLegalBasis {
-  const purpose = registerDescription.purposes.find((p) => p.id === purposeId);
-  return basisOfArticle[purpose?.legalBasis.article ?? registerDescription.legalBasis.article] ?? "contract";
+export function purposeLegalBasis(notice: RegisterDescription, purposeId: string): DisclosureLegalBasis {
+  const purpose = notice.purposes.find((p) => p.id === purposeId);
+  return basisOfArticle[purpose?.legalBasis.article ?? notice.legalBasis.article] ?? "contract";
 }
 
 /**

@@ -38,7 +38,8 @@ describe("webhook endpoint input", () => {
       party: { kind: "recipient", id: "financialAdministrationPartner" },
     };
     expect(createWebhookEndpointSchema.safeParse({ ...base, system }).success).toBe(true);
-    const bad = { ...system, party: { kind: "recipient", id: "nobody" } };
+    // The format only: whether the loaded notice has the recipient is the BFF's check (isNoticeParty).
+    const bad = { ...system, party: { kind: "recipient", id: "No body!" } };
     expect(codes(createWebhookEndpointSchema.safeParse({ ...base, system: bad }))).toContain("notice_party_invalid");
   });
 

@@ -25,6 +25,10 @@ export const sourceIds = [
 ] as const;
 export type SourceId = (typeof sourceIds)[number];
 
-/** The notice's recipients ("Vastaanottajat ja vastaanottajaryhmät"). */
-export const recipientIds = ["controllerStaff", "financialAdministrationPartner"] as const;
-export type RecipientId = (typeof recipientIds)[number];
+/**
+ * A recipient of the notice ("Vastaanottajat ja vastaanottajaryhmät"): the controller's own identifier from its
+ * notice file (issue 15), e.g. "controllerStaff". Whether one exists is a question for the loaded notice.
+ */
+export type RecipientId = string;
+/** The recipient that stands for the controller's own staff: not a disclosure outside the controller. */
+export const OWN_STAFF_RECIPIENT = "controllerStaff";

@@ -1,8 +1,24 @@
 import { describe, expect, it } from "vitest";
+import demoNoticeFile from "../../../../notices/mastermark.json" with { type: "json" };
 import type { Localized } from "../i18n/localized.ts";
 import { RETENTION_YEARS } from "../retention/retention.ts";
-import { dataCategoryIds, recipientIds, sourceIds } from "./ids.ts";
-import { categoriesInOrder, legalBasesOf, purposesOf, registerDescription, rightIds } from "./register-description.ts";
+import { dataCategoryIds, sourceIds } from "./ids.ts";
+import { demoNotice as registerDescription } from "./notice-fixture.ts";
+import {
+  categoriesInOrder,
+  legalBasesOf,
+  parseRegisterDescription,
+  purposesOf,
+  rightIds,
+} from "./register-description.ts";
+
+const recipientIds = Object.keys(registerDescription.recipients);
+/** Every category of the demo notice (it omits none). */
+const category = (id: (typeof dataCategoryIds)[number]) => {
+  const c = registerDescription.dataCategories[id];
+  if (!c) throw new Error(`the demo notice omits ${id}`);
+  return c;
+};
 
 type Found = { path: string; value: unknown };
 
@@ -124,41 +140,40 @@ describe("register description: purposes and data categories", () => {
   });
 
   it.each(dataCategoryIds)("category %s refers only to declared purposes, and to at least one", (id) => {
-    const category = registerDescription.dataCategories[id];
-    expect(category.purposeIds.length).toBeGreaterThan(0);
-    for (const purposeId of category.purposeIds) expect(purposeIds).toContain(purposeId);
+    const described = category(id);
+    expect(described.purposeIds.length).toBeGreaterThan(0);
+    for (const purposeId of described.purposeIds) expect(purposeIds).toContain(purposeId);
   });
 
   it.each(dataCategoryIds)("category %s has at least one known source and recipient", (id) => {
-    const category = registerDescription.dataCategories[id];
-    expect(category.sources.length).toBeGreaterThan(0);
-    expect(category.recipients.length).toBeGreaterThan(0);
-    for (const source of category.sources) expect(sourceIds).toContain(source);
-    for (const recipient of category.recipients) expect(recipientIds).toContain(recipient);
+    const described = category(id);
+    expect(described.sources.length).toBeGreaterThan(0);
+    expect(described.recipients.length).toBeGreaterThan(0);
+    for (const source of described.sources) expect(sourceIds).toContain(source);
+    for (const recipient of described.recipients) expect(recipientIds).toContain(recipient);
   });
 
   it("uses every purpose, source and recipient somewhere", () => {
-    const categories = Object.values(registerDescription.dataCategories);
+    const categories = dataCategoryIds.map(category);
     const used = (pick: (c: (typeof categories)[number]) => readonly string[]) => new Set(categories.flatMap(pick));
     expect([...used((c) => c.purposeIds)].sort()).toEqual([...purposeIds].sort());
     expect([...used((c) => c.sources)].sort()).toEqual([...sourceIds].sort());
     expect([...used((c) => c.recipients)].sort()).toEqual([...recipientIds].sort());
   });
 
-  it("describes every source and recipient of ids.ts", () => {
+  it("describes every source of ids.ts", () => {
     expect(Object.keys(registerDescription.sources).sort()).toEqual([...sourceIds].sort());
-    expect(Object.keys(registerDescription.recipients).sort()).toEqual([...recipientIds].sort());
   });
 
   it("sends billing data to the financial administration partner", () => {
-    expect(registerDescription.dataCategories.billing.recipients).toContain("financialAdministrationPartner");
+    expect(category("billing").recipients).toContain("financialAdministrationPartner");
   });
 
   it("takes name and contact updates from update services, and IP numbers from the digital sources", () => {
     for (const id of ["name", "email", "postalAddress", "phone"] as const) {
-      expect(registerDescription.dataCategories[id].sources).toContain("updateService");
+      expect(category(id).sources).toContain("updateService");
     }
-    expect(registerDescription.dataCategories.ipAddress.sources).toContain("partnerDigital");
+    expect(category("ipAddress").sources).toContain("partnerDigital");
   });
 });
 
@@ -188,10 +203,10 @@ describe("register description: rights", () => {
 
 describe("helpers", () => {
   it("categoriesInOrder returns the ids.ts order as a fresh array", () => {
-    const order = categoriesInOrder();
+    const order = categoriesInOrder(registerDescription);
     expect(order).toEqual([...dataCategoryIds]);
     order.pop();
-    expect(categoriesInOrder()).toHaveLength(dataCategoryIds.length);
+    expect(categoriesInOrder(registerDescription)).toHaveLength(dataCategoryIds.length);
   });
 
   it("gives every purpose its own legal basis, an Art. 6(1) point with a name in both languages", () => {
@@ -210,18 +225,77 @@ describe("helpers", () => {
 
   it("has a basis for every data category, through its purposes", () => {
     for (const category of dataCategoryIds) {
-      expect(purposesOf(category).length, category).toBeGreaterThan(0);
+      expect(purposesOf(registerDescription, category).length, category).toBeGreaterThan(0);
       expect(
-        legalBasesOf(category).map((b) => b.article),
+        legalBasesOf(registerDescription, category).map((b) => b.article),
         category,
       ).toEqual(["6(1)(b)"]);
     }
   });
 
   it("purposesOf returns the category's purposes in the notice's order", () => {
-    const billing = purposesOf("billing").map((p) => p.id);
+    const billing = purposesOf(registerDescription, "billing").map((p) => p.id);
     expect(billing).toEqual(["manageOrders", "customerRelationship"]);
-    const ip = purposesOf("ipAddress").map((p) => p.id);
+    const ip = purposesOf(registerDescription, "ipAddress").map((p) => p.id);
     expect(ip).toEqual(["developBusiness", "statistics", "targetedContent"]);
+  });
+});
+
+describe("the notice file (issue 15)", () => {
+  const file = () =>
+    JSON.parse(JSON.stringify(demoNoticeFile)) as Record<string, unknown> & { dataCategories: Record<string, unknown> };
+  const problems = (value: unknown) => {
+    const result = parseRegisterDescription(value);
+    return result.ok ? [] : result.problems;
+  };
+
+  it("accepts the demo file as it ships", () => {
+    expect(problems(demoNoticeFile)).toEqual([]);
+  });
+
+  it("names the path of every wrong field", () => {
+    const f = file();
+    (f.controller as Record<string, unknown>).email = "not an address";
+    (f.dataCategories.www as { name: { fi: string } }).name.fi = "";
+    delete (f.supervisoryAuthority as Record<string, unknown>).web;
+    const paths = problems(f).map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(["controller.email", "dataCategories.www.name.fi", "supervisoryAuthority.web"]),
+    );
+  });
+
+  it("refuses a data category the register's schema does not hold, saying why", () => {
+    const f = file();
+    f.dataCategories.shoeSize = f.dataCategories.www;
+    const found = problems(f);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.path).toBe("dataCategories.shoeSize");
+    expect(found[0]?.message).toMatch(/not a data category.*may omit, rename and describe categories but not add one/);
+  });
+
+  it("lets a file omit and rename categories", () => {
+    const f = file();
+    delete f.dataCategories.www;
+    (f.dataCategories.phone as { name: { fi: string; en: string } }).name = { fi: "Puhelin", en: "Telephone" };
+    const result = parseRegisterDescription(f);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(categoriesInOrder(result.notice)).not.toContain("www");
+    expect(result.notice.dataCategories.phone?.name.en).toBe("Telephone");
+  });
+
+  it("refuses references to purposes and recipients the file does not define", () => {
+    const f = file();
+    (f.dataCategories.email as { purposeIds: string[] }).purposeIds.push("selling");
+    (f.dataCategories.email as { recipients: string[] }).recipients.push("dataBroker");
+    expect(problems(f).map((p) => p.path)).toEqual([
+      "dataCategories.email.purposeIds.4",
+      "dataCategories.email.recipients.1",
+    ]);
+  });
+
+  it("refuses a file of another format version and unknown top-level fields", () => {
+    expect(problems({ ...file(), formatVersion: 2 }).map((p) => p.path)).toEqual(["formatVersion"]);
+    expect(problems({ ...file(), colour: "red" }).map((p) => p.path)).toEqual(["(the file)"]);
   });
 });

@@ -10,6 +10,7 @@ import {
   legalBasesOf,
   type Order,
   type OrganisationRoleKind,
+  partyName,
   purposesOf,
   registerDescription,
 } from "@tietoni/domain";
@@ -155,6 +156,8 @@ function CategorySection({
 }) {
   const { pick } = useSharedI18n();
   const description = registerDescription.dataCategories[category];
+  // A category the notice omits is not held by this controller (issue 15): nothing to show.
+  if (!description) return null;
   return (
     <section className="record-category" aria-labelledby={headingId}>
       <h2 id={headingId}>{pick(description.name)}</h2>
@@ -404,6 +407,7 @@ function Billing({ record }: { record: CustomerRecord }) {
 function ProcessingBox({ category, sources }: { category: DataCategoryId; sources: DatumSource[] }) {
   const { t, pick, locale } = useSharedI18n();
   const description = registerDescription.dataCategories[category];
+  if (!description) return null;
   return (
     <div className="processing-box">
       <h3>{t("processingHeading")}</h3>
@@ -411,7 +415,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dt>{t("whyWeHold")}</dt>
         <dd>
           <ul>
-            {purposesOf(category).map((purpose) => (
+            {purposesOf(registerDescription, category).map((purpose) => (
               <li key={purpose.id}>{pick(purpose.text)}</li>
             ))}
           </ul>
@@ -419,7 +423,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dt>{t("onWhatBasis")}</dt>
         <dd>
           <ul>
-            {legalBasesOf(category).map((basis) => (
+            {legalBasesOf(registerDescription, category).map((basis) => (
               <li key={basis.article}>
                 {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
               </li>
@@ -430,7 +434,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dd>
           <ul>
             {description.sources.map((source) => (
-              <li key={source}>{pick(registerDescription.sources[source].name)}</li>
+              <li key={source}>{pick(partyName(registerDescription, "source", source))}</li>
             ))}
           </ul>
         </dd>
@@ -444,12 +448,12 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
                 <li key={`${source.source}-${source.notedAt}-${source.systemName ?? ""}`}>
                   {source.systemName
                     ? t("sourceFromSystem", {
-                        source: pick(registerDescription.sources[source.source].name),
+                        source: pick(partyName(registerDescription, "source", source.source)),
                         system: source.systemName,
                         date: formatDate(source.notedAt, locale),
                       })
                     : t("sourceNotedAt", {
-                        source: pick(registerDescription.sources[source.source].name),
+                        source: pick(partyName(registerDescription, "source", source.source)),
                         date: formatDate(source.notedAt, locale),
                       })}
                   {source.detail ? ` (${source.detail})` : ""}
@@ -462,7 +466,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dd>
           <ul>
             {description.recipients.map((recipient) => (
-              <li key={recipient}>{pick(registerDescription.recipients[recipient].name)}</li>
+              <li key={recipient}>{pick(partyName(registerDescription, "recipient", recipient))}</li>
             ))}
           </ul>
         </dd>

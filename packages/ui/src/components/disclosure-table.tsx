@@ -1,4 +1,5 @@
 import {
+  categoryName,
   type DisclosureView,
   disclosureChannelLabels,
   disclosureLegalBasisLabels,
@@ -67,7 +68,7 @@ export function DisclosureTable({
             ) : (
               <ul className="compact">
                 {d.categories.map((c) => (
-                  <li key={c}>{pick(registerDescription.dataCategories[c].name)}</li>
+                  <li key={c}>{pick(categoryName(registerDescription, c))}</li>
                 ))}
               </ul>
             )}

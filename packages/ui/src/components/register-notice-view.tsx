@@ -1,9 +1,9 @@
 import {
   type ContactDetails,
-  dataCategoryIds,
+  categoriesInOrder,
   legalBasesOf,
+  partyName,
   purposesOf,
-  recipientIds,
   registerDescription,
   sourceIds,
 } from "@tietoni/domain";
@@ -102,25 +102,26 @@ export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode 
             t("recipients"),
             t("retention"),
           ]}
-          rows={dataCategoryIds}
+          rows={categoriesInOrder(notice)}
           rowKey={(id) => id}
         >
           {(id) => {
             const category = notice.dataCategories[id];
+            if (!category) return null;
             return (
               <>
                 <th scope="row">{pick(category.name)}</th>
                 <td>{pick(category.description)}</td>
                 <td>
                   <ul>
-                    {purposesOf(id).map((purpose) => (
+                    {purposesOf(notice, id).map((purpose) => (
                       <li key={purpose.id}>{pick(purpose.text)}</li>
                     ))}
                   </ul>
                 </td>
                 <td>
                   <ul>
-                    {legalBasesOf(id).map((basis) => (
+                    {legalBasesOf(notice, id).map((basis) => (
                       <li key={basis.article}>
                         {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
                       </li>
@@ -130,14 +131,14 @@ export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode 
                 <td>
                   <ul>
                     {category.sources.map((source) => (
-                      <li key={source}>{pick(notice.sources[source].name)}</li>
+                      <li key={source}>{pick(partyName(notice, "source", source))}</li>
                     ))}
                   </ul>
                 </td>
                 <td>
                   <ul>
                     {category.recipients.map((recipient) => (
-                      <li key={recipient}>{pick(notice.recipients[recipient].name)}</li>
+                      <li key={recipient}>{pick(partyName(notice, "recipient", recipient))}</li>
                     ))}
                   </ul>
                 </td>
@@ -151,22 +152,27 @@ export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode 
       <section>
         <h2>{t("noticeSources")}</h2>
         <dl className="entries">
-          {sourceIds.map((id) => (
-            <div key={id}>
-              <dt>{pick(notice.sources[id].name)}</dt>
-              <dd>{pick(notice.sources[id].description)}</dd>
-            </div>
-          ))}
+          {sourceIds.flatMap((id) => {
+            const source = notice.sources[id];
+            return source
+              ? [
+                  <div key={id}>
+                    <dt>{pick(source.name)}</dt>
+                    <dd>{pick(source.description)}</dd>
+                  </div>,
+                ]
+              : [];
+          })}
         </dl>
       </section>
 
       <section>
         <h2>{t("noticeRecipients")}</h2>
         <dl className="entries">
-          {recipientIds.map((id) => (
+          {Object.entries(notice.recipients).map(([id, recipient]) => (
             <div key={id}>
-              <dt>{pick(notice.recipients[id].name)}</dt>
-              <dd>{pick(notice.recipients[id].description)}</dd>
+              <dt>{pick(recipient.name)}</dt>
+              <dd>{pick(recipient.description)}</dd>
             </div>
           ))}
         </dl>

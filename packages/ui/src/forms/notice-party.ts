@@ -1,4 +1,4 @@
-import { type Localized, recipientIds, registerDescription, sourceIds } from "@tietoni/domain";
+import { type Localized, partyName, type RegisterDescription, sourceIds } from "@tietoni/domain";
 import { interpolate } from "../i18n/create-i18n.tsx";
 
 /*
@@ -21,15 +21,20 @@ export function noticePartyOf(value: string): { kind: "source" | "recipient"; id
 }
 
 /** The register description's sources and recipients as options, named in the current language. */
-export function noticePartyOptions(pick: (text: Localized) => string): { value: string; label: string }[] {
+export function noticePartyOptions(
+  notice: RegisterDescription,
+  pick: (text: Localized) => string,
+): { value: string; label: string }[] {
   return [
-    ...sourceIds.map((id) => ({
-      value: noticePartyValue({ kind: "source", id }),
-      label: interpolate(pick(texts.source), { name: pick(registerDescription.sources[id].name) }),
-    })),
-    ...recipientIds.map((id) => ({
+    ...sourceIds
+      .filter((id) => notice.sources[id] !== undefined)
+      .map((id) => ({
+        value: noticePartyValue({ kind: "source", id }),
+        label: interpolate(pick(texts.source), { name: pick(partyName(notice, "source", id)) }),
+      })),
+    ...Object.keys(notice.recipients).map((id) => ({
       value: noticePartyValue({ kind: "recipient", id }),
-      label: interpolate(pick(texts.recipient), { name: pick(registerDescription.recipients[id].name) }),
+      label: interpolate(pick(texts.recipient), { name: pick(partyName(notice, "recipient", id)) }),
     })),
   ];
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditSubjects, connectedSystems, customers, outbox, webhookEndpoints } from "../../db/schema.ts";
 import { createDeps, type Deps } from "../../deps.ts";
 import type { OutgoingMail } from "../../mail/mailer.ts";
+import { messageIdDomainOf } from "../../notice/notice.ts";
 import type { Delivery } from "../../services/outbox/outbox.ts";
 import { createStaffApp } from "../../staff-app.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
@@ -245,7 +246,7 @@ describe("retry and replay", () => {
     // Rendered again in the customer's language (none recorded: the register's default, Finnish).
     expect(mail?.subject).toContain("evätty");
     expect(mail?.text).toContain("Pyyntö on jo käsitelty aiemmin.");
-    expect(mail?.messageId).toBe(`<${notice.id}@${t.env.messageIdDomain}>`);
+    expect(mail?.messageId).toBe(`<${notice.id}@${messageIdDomainOf(t.env)}>`);
     const entries = await t.auditSince(seq);
     expect(entries.map((e) => e.action)).toContain("outbox.retried");
     expect(entries.find((e) => e.action === "outbox.retried")).toMatchObject({ customerId: c.id });
@@ -257,14 +258,14 @@ describe("retry and replay", () => {
     await post(`/api/staff/deliveries/${notice.id}/retry`);
     await deps.outbox.deliverDue();
     await deps.outbox.idle();
-    const before = sent.filter((m) => m.messageId === `<${notice.id}@${t.env.messageIdDomain}>`).length;
+    const before = sent.filter((m) => m.messageId === `<${notice.id}@${messageIdDomainOf(t.env)}>`).length;
 
     expect((await post(`/api/staff/deliveries/${notice.id}/retry`)).status).toBe(409);
     const replay = await post(`/api/staff/deliveries/${notice.id}/replay`);
     expect(replay.status).toBe(200);
     await deps.outbox.deliverDue();
     await deps.outbox.idle();
-    expect(sent.filter((m) => m.messageId === `<${notice.id}@${t.env.messageIdDomain}>`)).toHaveLength(before + 1);
+    expect(sent.filter((m) => m.messageId === `<${notice.id}@${messageIdDomainOf(t.env)}>`)).toHaveLength(before + 1);
     expect((await t.lastAudit())?.action).toBe("outbox.replayed");
     expect(await row(notice.id)).toMatchObject({ status: "delivered", body: null });
 

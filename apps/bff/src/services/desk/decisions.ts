@@ -11,7 +11,6 @@ import {
   isPending,
   type Locale,
   type MailTemplate,
-  mailLanguage,
   type RequestChannel,
   type RequestView,
 } from "@tietoni/domain";
@@ -27,6 +26,7 @@ import {
 } from "../../mail/decision-templates.ts";
 import type { MailMessage } from "../../mail/mailer.ts";
 import { requestReceivedMail } from "../../mail/request-templates.ts";
+import { customerMailLanguage } from "../../notice/notice.ts";
 import { appendAudit, byStaff, type StaffActor } from "../audit.ts";
 import { findActiveCustomer } from "../customer-record.ts";
 import { emitCustomerEvent } from "../outbox/events.ts";
@@ -76,7 +76,7 @@ async function answer(
     const customer = await findActiveCustomer(tx, row.customerId);
     const to = customer?.email;
     if (to) {
-      await notice.mail.enqueueMail(tx, notice.message(to, mailLanguage(customer.language), request), {
+      await notice.mail.enqueueMail(tx, notice.message(to, customerMailLanguage(customer.language), request), {
         template: notice.template,
         customerId: row.customerId,
         requestId: row.id,

@@ -9,11 +9,11 @@ import {
   type Localized,
   type RecipientNotificationView,
   type RequestView,
-  registerDescription,
 } from "@tietoni/domain";
 import { asc, eq } from "drizzle-orm";
 import type { Db, Queries } from "../../db/port.ts";
 import { correctionNotifications, requestEvents, requests, staffUsers } from "../../db/schema.ts";
+import { registerDescription } from "../../notice/notice.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
 import { loadCustomerRecord } from "../customer-record.ts";
 import { type UndeliveredNotice, undeliveredRequiredNotices } from "../deliveries.ts";

@@ -1,14 +1,7 @@
-import {
-  type ExportFormat,
-  exportRegister,
-  helsinkiDate,
-  iso,
-  type Locale,
-  registerDescription,
-  type SessionPolicy,
-} from "@tietoni/domain";
+import { type ExportFormat, exportRegister, helsinkiDate, iso, type Locale, type SessionPolicy } from "@tietoni/domain";
 import type { Db } from "../../db/port.ts";
 import { rateLimitAddress } from "../../http/client-info.ts";
+import { registerDescription } from "../../notice/notice.ts";
 import { csvZipExport } from "./csv-writer.ts";
 import { openExportReader } from "./export-reader.ts";
 import { htmlExport } from "./html-writer.ts";
@@ -61,8 +54,16 @@ export type StartedExport =
   | { ok: true; body: ReadableStream<Uint8Array>; contentType: string; fileName: string }
   | { ok: false; reason: "busy" | "customer_busy" | "address_busy" | "not_found" };
 
-// The notice is the same for every download; copied and checked once.
-const register = exportRegister(registerDescription);
+// The notice is the same for every download of a process; copied and checked once, after it is loaded.
+let register: ReturnType<typeof exportRegister> | undefined;
+let registerOf: typeof registerDescription | undefined;
+const exportedRegister = () => {
+  if (registerOf !== registerDescription) {
+    register = exportRegister(registerDescription);
+    registerOf = registerDescription;
+  }
+  return register as ReturnType<typeof exportRegister>;
+};
 
 /**
  * Opens the customer's snapshot and returns the download as a pull stream. The connection closes when the stream
@@ -87,7 +88,7 @@ export function startExport(options: StartExport): StartedExport {
   };
 
   const generatedAt = iso(now);
-  const meta = { generatedAt, register, current: { format, at: generatedAt } };
+  const meta = { generatedAt, register: exportedRegister(), current: { format, at: generatedAt } };
   const pieces =
     format === "json"
       ? jsonExport(reader, meta)

@@ -212,8 +212,8 @@ function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
       list(c.purposeIds.map((id) => purposeText.get(id) ?? esc(id))),
       // Each basis once, in the order of the category's purposes (the notice states one for all of them).
       list([...new Set(c.purposeIds.flatMap((id) => purposeBasis.get(id) ?? []))]),
-      list(c.sources.map((s) => t(r.sources[s].name))),
-      list(c.recipients.map((id) => t(r.recipients[id].name))),
+      list(c.sources.map((s) => t(r.sources[s]?.name ?? { fi: s, en: s }))),
+      list(c.recipients.map((id) => t(r.recipients[id]?.name ?? { fi: id, en: id }))),
       t(c.retention),
     ],
   );
@@ -401,8 +401,8 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
     [labels.category, labels.source, labels.system, labels.notedAt, labels.detail].map((label) => ({ label })),
     reader.sources(),
     (s) => [
-      t(register.dataCategories[s.category].name),
-      t(register.sources[s.source].name),
+      t(register.dataCategories[s.category]?.name ?? { fi: s.category, en: s.category }),
+      t(register.sources[s.source]?.name ?? { fi: s.source, en: s.source }),
       esc(s.systemName),
       f.dateTime(s.notedAt),
       esc(s.detail),
@@ -547,7 +547,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
       [d.systemName === null ? "" : esc(d.systemName), d.noticeRecipient ? t(d.noticeRecipient.name) : ""]
         .filter((part) => part !== "")
         .join("<br>"),
-      list(d.categories.map((c) => t(register.dataCategories[c].name))),
+      list(d.categories.map((c) => t(register.dataCategories[c]?.name ?? { fi: c, en: c }))),
       `${t(disclosureReasonLabels[d.reason])}<br><span class="meta">${t(disclosureLegalBasisLabels[d.legalBasis])}</span>`,
       t(disclosureChannelLabels[d.channel]),
     ],

@@ -1,4 +1,5 @@
 import {
+  categoryName,
   type DataCategoryId,
   erasureGroundTexts,
   type KeptByGround,
@@ -28,7 +29,7 @@ export function ErasureScopeView({
   const id = useId();
   const Heading = `h${level}` as const;
   const Sub = `h${Math.min(level + 1, 6)}` as "h3";
-  const category = (c: DataCategoryId) => pick(registerDescription.dataCategories[c].name);
+  const category = (c: DataCategoryId) => pick(categoryName(registerDescription, c));
   return (
     <section aria-labelledby={id} className="requests-erasure-scope">
       <Heading id={id}>{heading}</Heading>

@@ -1,4 +1,4 @@
-import { registerDescription } from "@tietoni/domain";
+import { categoryName, registerDescription } from "@tietoni/domain";
 import { formatDate } from "@tietoni/ui";
 import { useId } from "react";
 import type { RecipientNotification } from "../api/get-recipient-notifications.ts";
@@ -31,7 +31,7 @@ export function RecipientsTold({
         {items.map((n) => (
           <li key={n.id}>
             <strong>{pick(n.partyName)}</strong> (
-            {n.categories.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")}):{" "}
+            {n.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")}):{" "}
             {n.status === "done" && n.doneAt
               ? t("requestsToldOn", { date: formatDate(n.doneAt, locale) })
               : t("requestsToldPending")}

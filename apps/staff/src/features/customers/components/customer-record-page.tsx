@@ -1,4 +1,4 @@
-import { mailLanguage } from "@tietoni/domain";
+import { mailLanguage, registerDescription } from "@tietoni/domain";
 import { ApiError, CustomerRecordView, ErrorMessage, Loading } from "@tietoni/ui";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
@@ -38,6 +38,6 @@ export function CustomerRecordPage({ id }: { id: string }) {
 /** The language the customer's mail goes in (issue 13): as recorded, or the register's default when none is. */
 function MailLanguage({ recorded }: { recorded: "fi" | "en" | null }) {
   const { t } = useI18n();
-  const name = t(`languageName_${mailLanguage(recorded)}`);
+  const name = t(`languageName_${mailLanguage(recorded, registerDescription.defaultLanguage)}`);
   return <p>{t("mailLanguage", { language: recorded ? name : t("mailLanguageDefault", { language: name }) })}</p>;
 }

@@ -1,4 +1,5 @@
 import {
+  categoryName,
   type DataCategoryId,
   type DisclosureLegalBasis,
   type DisclosureReason,
@@ -8,7 +9,8 @@ import {
   disclosureReasonLabels,
   disclosureReasons,
   helsinkiDate,
-  recipientIds,
+  OWN_STAFF_RECIPIENT,
+  partyName,
   registerDescription,
 } from "@tietoni/domain";
 import {
@@ -62,7 +64,7 @@ export function DisclosuresPanel({ customerId }: { customerId: string }) {
 const FIELDS = ["recipient", "categories", "legalBasis", "reason", "disclosedOn"] as const;
 
 // The controller's own staff are not a recipient one discloses to by hand.
-const noticeRecipients = recipientIds.filter((r) => r !== "controllerStaff");
+const noticeRecipients = Object.keys(registerDescription.recipients).filter((r) => r !== OWN_STAFF_RECIPIENT);
 
 /** The select's value: which kind of recipient, and its id. */
 function recipientOf(value: string): RecordDisclosureBody["recipient"] {
@@ -70,7 +72,7 @@ function recipientOf(value: string): RecordDisclosureBody["recipient"] {
   const id = rest.join(":");
   // An unchosen recipient goes as an empty id, so the BFF names the field.
   if (kind === "system") return { kind: "system", systemId: id };
-  return { kind: "notice_recipient", recipientId: id as (typeof recipientIds)[number] };
+  return { kind: "notice_recipient", recipientId: id };
 }
 
 function RecordDisclosureForm({ customerId, systems }: { customerId: string; systems: DisclosureSystems }) {
@@ -127,7 +129,7 @@ function RecordDisclosureForm({ customerId, systems }: { customerId: string; sys
           options={[
             ...noticeRecipients.map((r) => ({
               value: `notice_recipient:${r}`,
-              label: t("disclosuresNoticeOption", { name: pick(registerDescription.recipients[r].name) }),
+              label: t("disclosuresNoticeOption", { name: pick(partyName(registerDescription, "recipient", r)) }),
             })),
             ...systems.map((s) => ({
               value: `system:${s.id}`,
@@ -148,7 +150,7 @@ function RecordDisclosureForm({ customerId, systems }: { customerId: string; sys
                 checked={categories.includes(c)}
                 onChange={() => toggle(c)}
               />
-              <label htmlFor={`${categoriesId}-${c}`}>{pick(registerDescription.dataCategories[c].name)}</label>
+              <label htmlFor={`${categoriesId}-${c}`}>{pick(categoryName(registerDescription, c))}</label>
             </div>
           ))}
           <FieldError id={`${categoriesId}-error`} code={errors.get("categories")} />

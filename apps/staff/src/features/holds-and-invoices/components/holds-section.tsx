@@ -1,4 +1,5 @@
 import {
+  categoryName,
   type DataCategoryId,
   dataCategoryIds,
   registerDescription,
@@ -64,7 +65,7 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
             <td>
               {h.keeps === null
                 ? t("factsHoldKeepsAll")
-                : h.keeps.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")}
+                : h.keeps.map((c) => pick(categoryName(registerDescription, c))).join(", ")}
             </td>
             <td>{state(h)}</td>
             <td>
@@ -188,7 +189,7 @@ function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o:
                 setKeeps((old) => (on ? [...old, c] : old.filter((k) => k !== c)));
               }}
             />
-            <label htmlFor={`${keepsField.id}-${c}`}>{pick(registerDescription.dataCategories[c].name)}</label>
+            <label htmlFor={`${keepsField.id}-${c}`}>{pick(categoryName(registerDescription, c))}</label>
           </div>
         ))}
         <FieldError id={`${keepsField.id}-error`} code={keepsField.error} />

@@ -1,4 +1,4 @@
-import { type KeptData, keptGroundName, registerDescription } from "@tietoni/domain";
+import { categoryName, type KeptData, keptGroundName, registerDescription } from "@tietoni/domain";
 import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { blockerText } from "../../../lib/blocker-text.ts";
@@ -139,7 +139,7 @@ export function ErasurePanel({
                     {(k) => (
                       <>
                         <th scope="row">{pick(keptGroundName(k))}</th>
-                        <td>{k.categories.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")}</td>
+                        <td>{k.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")}</td>
                         <td>
                           {k.until === null
                             ? t("operationsScopeUntilGroundEnds")
@@ -154,7 +154,7 @@ export function ErasurePanel({
               <h3>{t("operationsRemovesHeading")}</h3>
               <ul>
                 {preview.data.removes.map((category) => (
-                  <li key={category}>{pick(registerDescription.dataCategories[category].name)}</li>
+                  <li key={category}>{pick(categoryName(registerDescription, category))}</li>
                 ))}
                 <li>{t("operationsRemovesSessions")}</li>
                 <li>{t("operationsRemovesHistory")}</li>

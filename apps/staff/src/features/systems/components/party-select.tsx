@@ -1,3 +1,4 @@
+import { registerDescription } from "@tietoni/domain";
 import { noticePartyOptions, SelectField } from "@tietoni/ui";
 import { useI18n } from "../messages.ts";
 
@@ -14,7 +15,7 @@ export function PartySelect({
   error?: string | null;
 }) {
   const { t, pick } = useI18n();
-  const options = noticePartyOptions(pick);
+  const options = noticePartyOptions(registerDescription, pick);
   return (
     <SelectField
       id={id}

@@ -1,4 +1,5 @@
 import {
+  categoryName,
   type DataCategoryId,
   dataCategoryIds,
   registerDescription,
@@ -55,7 +56,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
   const id = useId();
   const server = fieldErrors(create.error);
   const errors = local.size > 0 ? local : server;
-  const categoryName = (c: DataCategoryId) => pick(registerDescription.dataCategories[c].name);
+  const nameOfCategory = (c: DataCategoryId) => pick(categoryName(registerDescription, c));
 
   const toggle = <T extends string>(set: (f: (v: T[]) => T[]) => void, value: T, on: boolean) =>
     set((current) => (on ? [...current, value] : current.filter((v) => v !== value)));
@@ -96,7 +97,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
     );
   };
 
-  const partyOptions = noticePartyOptions(pick);
+  const partyOptions = noticePartyOptions(registerDescription, pick);
 
   return (
     <section aria-labelledby={`${id}-heading`}>
@@ -190,7 +191,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
                 <span className="hint" id={`${id}-event-${type}-hint`}>
                   <code>{type}</code> —{" "}
                   {t("webhooksEventCategories", {
-                    categories: carried.length > 0 ? carried.map(categoryName).join(", ") : t("webhooksNoCategories"),
+                    categories: carried.length > 0 ? carried.map(nameOfCategory).join(", ") : t("webhooksNoCategories"),
                   })}
                 </span>
               </div>
@@ -216,7 +217,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
                 checked={categories.includes(c)}
                 onChange={(e) => toggle(setCategories, c, e.currentTarget.checked)}
               />
-              <label htmlFor={`${id}-category-${c}`}>{categoryName(c)}</label>
+              <label htmlFor={`${id}-category-${c}`}>{nameOfCategory(c)}</label>
             </div>
           ))}
           <FieldError id={`${id}-categories-error`} code={errors.get("categories")} />

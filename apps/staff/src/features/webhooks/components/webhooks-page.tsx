@@ -1,4 +1,4 @@
-import { registerDescription, webhookEventTypes } from "@tietoni/domain";
+import { categoryName, registerDescription, webhookEventTypes } from "@tietoni/domain";
 import { DataTable, EmptyState, ErrorMessage, errorCode, formatDateTime, Loading } from "@tietoni/ui";
 import { useEffect, useId, useRef, useState } from "react";
 import { useWebhookEndpoints, type WebhookEndpoint } from "../api/get-webhook-endpoints.ts";
@@ -102,7 +102,7 @@ function EndpointsTable({
             </td>
             <td>
               {endpoint.categories.length > 0
-                ? endpoint.categories.map((c) => pick(registerDescription.dataCategories[c].name)).join(", ")
+                ? endpoint.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")
                 : "–"}
             </td>
             <td>
