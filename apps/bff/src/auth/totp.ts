@@ -9,13 +9,9 @@ import { registerDescription } from "../notice/notice.ts";
 const PARAMS = { algorithm: "SHA1", digits: 6, period: 30 } as const;
 const WINDOW = 1;
 
-function totpFor(secret: string, username = "") {
-  return new TOTP({
-    ...PARAMS,
-    issuer: registerDescription.controller.name,
-    label: username,
-    secret: Secret.fromBase32(secret),
-  });
+/** The issuer only names the account in an authenticator app (the enrolment URI); codes do not depend on it. */
+function totpFor(secret: string, username = "", issuer = "") {
+  return new TOTP({ ...PARAMS, issuer, label: username, secret: Secret.fromBase32(secret) });
 }
 
 /** A new shared secret: 160 random bits (RFC 4226's recommended length), as base32 for manual entry. */
@@ -44,7 +40,7 @@ export function totpCodeForStep(secret: string, step: number): string {
 
 /** The `otpauth://` URI an authenticator app reads from the QR code. */
 export function totpUri(secret: string, username: string): string {
-  return totpFor(secret, username).toString();
+  return totpFor(secret, username, registerDescription.controller.name).toString();
 }
 
 /** The URI as an SVG QR code, for the enrolment page. */
