@@ -39,7 +39,7 @@ export const DEMO_SUPPRESSION_KEY = "demo-only-suppression-key/never-use-in-prod
 export const DEMO_AUDIT_HMAC_KEY = "demo-only-audit-hmac-key/never-use-in-production";
 export const DEMO_AUDIT_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIAof00X8rJElRwISPdnu93a3AMSitq6mF0w8O2FH4Ej5";
 
-/** DEMO ONLY (issue 15): the seed's notice (Mastermark Oy); production names its own NOTICE_FILE. */
+/** DEMO ONLY (issue 15): the seed's notice (the demo controller); production names its own NOTICE_FILE. */
 export const DEMO_NOTICE_FILE = "notices/mastermark.json";
 
 const envSchema = z

@@ -3,6 +3,7 @@ import { createSessionStore } from "./auth/session-store.ts";
 import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
+import { noticeRoutes } from "./routes/notice.ts";
 import { aboutRoutes } from "./routes/portal/about.ts";
 import { portalAuthRoutes } from "./routes/portal/auth.ts";
 import { contactRoutes } from "./routes/portal/contact.ts";
@@ -45,6 +46,8 @@ export function createPortalApi(deps: Deps) {
       .basePath("/api/portal")
       .route("/auth", portalAuthRoutes(ctx))
       .route("/about", aboutRoutes(ctx))
+      // Issue 15 A: the privacy notice the apps render (controller, branding, every notice text), public.
+      .route("/notice", noticeRoutes())
       .route("/my-data", myDataRoutes(ctx))
       // Issue 13: who received my data, and which recipients were told of a change.
       .route("/disclosures", disclosureRoutes(ctx))

@@ -7,6 +7,7 @@ import type { Deps } from "./deps.ts";
 import { sessionCookieName } from "./http/session-cookie.ts";
 import { createIntegrationApi } from "./integration-app.ts";
 import { sessionAuth } from "./middleware/session-auth/index.ts";
+import { noticeRoutes } from "./routes/notice.ts";
 import { accountsRoutes } from "./routes/staff/accounts.ts";
 import { auditRoutes } from "./routes/staff/audit.ts";
 import { auditExportRoutes } from "./routes/staff/audit-export.ts";
@@ -52,6 +53,8 @@ export function createStaffApi(deps: Deps) {
     new Hono()
       .basePath("/api/staff")
       .route("/auth", staffAuthRoutes(ctx))
+      // Issue 15 A: the privacy notice the app renders (controller, branding, categories and parties), public.
+      .route("/notice", noticeRoutes())
       .route("/customers", staffCustomerRoutes(ctx))
       // Issue 13 C: the customer's disclosure log, and disclosures recorded by hand.
       .route("/customers", staffDisclosureRoutes(ctx))

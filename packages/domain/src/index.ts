@@ -38,7 +38,7 @@ export * from "./record-keeping/four-eyes.ts";
 export * from "./record-keeping/legal-holds.ts";
 export * from "./record-keeping/staff-facts.ts";
 export * from "./record-keeping/staff-record.ts";
-export * from "./register/demo-notice.ts";
+export * from "./register/branding.ts";
 export * from "./register/ids.ts";
 export * from "./register/mail-language.ts";
 export * from "./register/portal-storage.ts";

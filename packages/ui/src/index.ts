@@ -24,3 +24,4 @@ export * from "./forms/request-details.tsx";
 export * from "./forms/use-code-step.ts";
 export * from "./i18n/create-i18n.tsx";
 export * from "./i18n/shared-messages.ts";
+export * from "./notice/notice-provider.tsx";

@@ -6,7 +6,7 @@ import { createFirstAdministrator } from "../services/staff-accounts.ts";
 /**
  * Creates the first administrator in production, where no demo accounts exist, or the second while only one
  * exists (issue 14 D: one admin cannot make another in the app alone; the server's shell is the second key):
- *   pnpm --filter @tietoni/bff create-admin --username heli --name "Heli Ahonen" --confidentiality-signed 2024-01-15
+ *   pnpm --filter @tietoni/bff create-admin --username hilkka --name "Hilkka Koskinen" --confidentiality-signed 2024-01-15
  * The password is read from the TIETONI_ADMIN_PASSWORD variable so it stays out of shell history.
  */
 const { values } = parseArgs({

@@ -10,7 +10,7 @@ import { createRandom, DEMO_ORGANISATIONS, SYNTHETIC_EPOCH, syntheticCustomer } 
 export const DEMO_CUSTOMER_EMAIL = "asiakas@example.com";
 export const DEMO_STAFF = [
   { username: "agent", password: "agent-demo-pass", role: "agent", displayName: "Antti Asiakaspalvelu" },
-  { username: "admin", password: "admin-demo-pass", role: "admin", displayName: "Heli Ahonen" },
+  { username: "admin", password: "admin-demo-pass", role: "admin", displayName: "Hilkka Koskinen" },
 ] as const;
 
 /**

@@ -60,7 +60,7 @@ const messageIdOf = (raw: string) => /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?
 
 let smtp: { server: SMTPServer; port: number };
 let t: TestContext;
-const FROM = "Mastermark Oy <tietosuoja@mastermark.example>";
+const FROM = "Example Controller <tietosuoja@example.com>";
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -117,7 +117,7 @@ describe("mail over real SMTP", () => {
   it("sends a refusal to the server with the Message-ID of its outbox row", async () => {
     const { rowId } = await refuse();
     await t.outbox.idle();
-    const messageId = `<${rowId}@mastermark.example>`;
+    const messageId = `<${rowId}@example.com>`;
     const [mail, ...more] = receivedWith(messageId);
     expect(more).toHaveLength(0);
     expect(mail?.to).toEqual(["yhteyshenkilo@example.com"]);
@@ -134,11 +134,11 @@ describe("mail over real SMTP", () => {
     expect(failing).toMatchObject({ status: "failing", attempts: 1 });
     expect(failing?.lastError).toMatch(/^smtp 451/);
     expect(failing?.required).toBe(true);
-    expect(receivedWith(`<${rowId}@mastermark.example>`)).toHaveLength(0);
+    expect(receivedWith(`<${rowId}@example.com>`)).toHaveLength(0);
 
     t.advance(60_000);
     expect(await t.outbox.deliverDue()).toBe(1);
-    expect(receivedWith(`<${rowId}@mastermark.example>`)).toHaveLength(1);
+    expect(receivedWith(`<${rowId}@example.com>`)).toHaveLength(1);
     expect(await rowOf(rowId)).toMatchObject({ status: "delivered", body: null, attempts: 2, lastError: null });
   });
 
@@ -155,7 +155,7 @@ describe("mail over real SMTP", () => {
     expect(dead?.lastError).not.toContain("Mailbox");
     t.advance(24 * 60 * 60_000);
     expect(await t.outbox.deliverDue()).toBe(0);
-    expect(receivedWith(`<${rowId}@mastermark.example>`)).toHaveLength(0);
+    expect(receivedWith(`<${rowId}@example.com>`)).toHaveLength(0);
   });
 
   it("keeps a refusal decided while the server is down and delivers it once after a BFF restart", async () => {
@@ -179,7 +179,7 @@ describe("mail over real SMTP", () => {
       smtp = await startSmtp(port);
       t.advance(60_000);
       expect(await restarted.outbox.deliverDue()).toBe(1);
-      const messageId = `<${rowId}@mastermark.example>`;
+      const messageId = `<${rowId}@example.com>`;
       expect(receivedWith(messageId)).toHaveLength(1);
       expect(await rowOf(rowId, db)).toMatchObject({ status: "delivered", body: null, attempts: 2 });
       t.advance(24 * 60 * 60_000);

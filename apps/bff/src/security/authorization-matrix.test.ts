@@ -24,6 +24,8 @@ const access: Record<string, Access> = {
   "POST /api/portal/auth/verify-code": "public",
   "POST /api/portal/auth/verify-link": "public",
   "GET /api/portal/about/storage": "public",
+  // Issue 15 A: the privacy notice, public like the notice itself.
+  "GET /api/portal/notice": "public",
   "GET /api/portal/auth/session": "customer",
   "POST /api/portal/auth/sign-out": "customer",
   "GET /api/portal/my-data": "customer",
@@ -57,6 +59,7 @@ const access: Record<string, Access> = {
   "GET /api/portal/erasure/assessment": "customer",
   // Staff
   "POST /api/staff/auth/sign-in": "public",
+  "GET /api/staff/notice": "public",
   "GET /api/staff/auth/session": "any staff",
   "POST /api/staff/auth/sign-out": "any staff",
   "POST /api/staff/auth/sign-out-everywhere": "any staff",

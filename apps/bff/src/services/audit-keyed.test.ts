@@ -16,7 +16,7 @@ let t: TestContext;
 /** The context the helpers below work on: `t`, or a describe's own fresh one. */
 let cur: TestContext;
 beforeAll(async () => {
-  t = await createTestContext({ AUDIT_CHECKPOINT_EVERY: String(EVERY), DPO_MAIL_TO: "dpo@mastermark.example" });
+  t = await createTestContext({ AUDIT_CHECKPOINT_EVERY: String(EVERY), DPO_MAIL_TO: "dpo@example.com" });
   cur = t;
 });
 afterAll(() => t.close());
@@ -135,7 +135,7 @@ describe("checkpoints", () => {
     expect(row).toMatchObject({ kind: "mail", topic: "audit_checkpoint", customerId: null });
     await t.outbox.idle();
     const mail = t.sent.find((m) => m.subject.includes(`checkpoint ${cp?.seq}`));
-    expect(mail?.to).toBe("dpo@mastermark.example");
+    expect(mail?.to).toBe("dpo@example.com");
     expect(mail?.text).toContain(checkpointLine(asCopy(cp as NonNullable<typeof cp>)));
     expect(mail?.text).toContain("BEGIN PUBLIC KEY");
   });

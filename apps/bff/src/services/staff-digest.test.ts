@@ -10,7 +10,7 @@ import { digestContent, helsinkiHour, sendStaffDigest, startDigestSchedule } fro
  * The daily digest to staff. The test clock stands at 2026-11-25 12:00 in Helsinki (10:00 UTC), past DIGEST_HOUR 7.
  */
 
-const DIGEST_TO = "tietosuojatiimi@mastermark.example";
+const DIGEST_TO = "tietosuojatiimi@example.com";
 const DAY = 86_400_000;
 
 let t: TestContext;

@@ -1,4 +1,4 @@
-import { AppLayout, NavList } from "@tietoni/ui";
+import { AppLayout, NavList, useNotice } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
@@ -6,7 +6,9 @@ import { useI18n } from "../lib/i18n.ts";
 import { useSession } from "../lib/session.ts";
 
 export function Layout() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
+  const notice = useNotice();
+  const subtitleVars = { controller: notice.controller.name, register: pick(notice.registerName) };
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -24,7 +26,12 @@ export function Layout() {
 
   return (
     <AppLayout
-      texts={{ title: t("appTitle"), subtitle: t("appSubtitle"), navLabel: t("navLabel"), signOut: t("signOut") }}
+      texts={{
+        title: t("appTitle"),
+        subtitle: t("appSubtitle", subtitleVars),
+        navLabel: t("navLabel"),
+        signOut: t("signOut"),
+      }}
       nav={
         <NavList
           items={[...(signedIn ? signedInItems : []), { to: paths.aboutRegister, label: t("navAbout") }]}

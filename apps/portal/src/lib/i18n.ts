@@ -4,7 +4,8 @@ import { createI18n, sharedMessages } from "@tietoni/ui";
 /** The portal's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const portalMessages = {
   appTitle: { fi: "Omat tietoni", en: "My data" },
-  appSubtitle: { fi: "Mastermark Oy:n asiakasrekisteri", en: "Mastermark Oy customer register" },
+  // Issue 15 A: the controller's name comes from the notice the BFF serves ({controller}), not from the build.
+  appSubtitle: { fi: "{controller} · {register}", en: "{controller} · {register}" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navMyData: { fi: "Omat tiedot", en: "My data" },
   navDisclosures: { fi: "Tietojen luovutukset", en: "Who received my data" },
@@ -17,8 +18,8 @@ const portalMessages = {
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },
   signInTitle: { fi: "Kirjaudu omiin tietoihisi", en: "Sign in to see your data" },
   signInIntro: {
-    fi: "Näet täällä kaikki tiedot, joita Mastermark Oy säilyttää sinusta. Kirjaudu kertakäyttöisellä koodilla, jonka lähetämme asiakasrekisteriin tallennettuun sähköpostiosoitteeseesi.",
-    en: "Here you can see all the data Mastermark Oy holds on you. Sign in with a one-time code that we send to the e-mail address in our customer register.",
+    fi: "Näet täällä kaikki tiedot, joita {controller} säilyttää sinusta. Kirjaudu kertakäyttöisellä koodilla, jonka lähetämme asiakasrekisteriin tallennettuun sähköpostiosoitteeseesi.",
+    en: "Here you can see all the data {controller} holds on you. Sign in with a one-time code that we send to the e-mail address in our customer register.",
   },
   emailLabel: { fi: "Sähköpostiosoite", en: "E-mail address" },
   sendCode: { fi: "Lähetä koodi", en: "Send code" },

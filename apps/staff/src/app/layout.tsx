@@ -1,5 +1,5 @@
 import { staffRoleNames } from "@tietoni/domain";
-import { AppLayout, NavList } from "@tietoni/ui";
+import { AppLayout, NavList, useNotice } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useApprovalCount } from "../features/approvals/api/get-approvals.ts";
@@ -9,6 +9,7 @@ import { useSession } from "../lib/session.ts";
 
 export function Layout() {
   const { t, locale } = useI18n();
+  const notice = useNotice();
   const session = useSession();
   const signOut = useSignOut();
   const navigate = useNavigate();
@@ -23,7 +24,12 @@ export function Layout() {
 
   return (
     <AppLayout
-      texts={{ title: t("appTitle"), subtitle: t("appSubtitle"), navLabel: t("navLabel"), signOut: t("signOut") }}
+      texts={{
+        title: t("appTitle"),
+        subtitle: t("appSubtitle", { controller: notice.controller.name }),
+        navLabel: t("navLabel"),
+        signOut: t("signOut"),
+      }}
       nav={
         user ? (
           <NavList

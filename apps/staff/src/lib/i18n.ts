@@ -4,7 +4,8 @@ import { createI18n, sharedMessages } from "@tietoni/ui";
 /** The staff app's own texts; shared texts (record view, notice) come from @tietoni/ui. */
 const staffMessages = {
   appTitle: { fi: "Asiakasrekisteri – henkilökunta", en: "Customer register – staff" },
-  appSubtitle: { fi: "Mastermark Oy, vain nimetyille työntekijöille", en: "Mastermark Oy, named staff only" },
+  // Issue 15 A: the controller's name comes from the notice the BFF serves ({controller}), not from the build.
+  appSubtitle: { fi: "{controller}, vain nimetyille työntekijöille", en: "{controller}, named staff only" },
   navLabel: { fi: "Päävalikko", en: "Main menu" },
   navCustomers: { fi: "Asiakkaat", en: "Customers" },
   navNewCustomer: { fi: "Uusi asiakas", en: "New customer" },

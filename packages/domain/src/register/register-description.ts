@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Localized } from "../i18n/localized.ts";
+import { accentColorProblem } from "./branding.ts";
 import { type DataCategoryId, dataCategoryIds, type RecipientId, type SourceId, sourceIds } from "./ids.ts";
 
 /**
@@ -92,6 +93,12 @@ export type Right = z.output<typeof rightSchema>;
 /** A colour as #rrggbb; its contrast against the apps' white background is checked (noticeBrandingProblems). */
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as "#rrggbb"');
 
+/** The accent colour becomes the apps' primary colour: refused when text in it would not be readable on white. */
+const accentColour = hexColour.superRefine((value, ctx) => {
+  const problem = accentColorProblem(value);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 /** Categories the schema holds, each optional: a file may leave one out, never add one. */
 const dataCategoriesSchema = z
   .record(z.string(), z.unknown())
@@ -117,7 +124,7 @@ export const registerDescriptionSchema = z
     /** Editors' hint only (the JSON Schema's address); ignored. */
     $schema: z.string().optional(),
     formatVersion: z.literal(NOTICE_FORMAT_VERSION, `must be ${NOTICE_FORMAT_VERSION}, the format this version reads`),
-    branding: z.strictObject({ accentColor: hexColour }).default({ accentColor: "#005a9c" }),
+    branding: z.strictObject({ accentColor: accentColour }).default({ accentColor: "#005a9c" }),
     controller: contactDetailsSchema,
     contactPerson: contactDetailsSchema,
     registerName: localizedTextSchema,

@@ -1,6 +1,6 @@
-import { controllerName, registerName } from "@tietoni/domain";
 import type { ReactNode } from "react";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
+import { useNotice } from "../notice/notice-provider.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 
 export type AppShellProps = {
@@ -20,6 +20,7 @@ export type AppShellProps = {
 /** The page frame both apps share: skip link, banner, navigation, main and footer landmarks. */
 export function AppShell({ title, subtitle, nav, navLabel, headerActions, footer, children }: AppShellProps) {
   const { t, pick } = useSharedI18n();
+  const notice = useNotice();
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -49,7 +50,7 @@ export function AppShell({ title, subtitle, nav, navLabel, headerActions, footer
         <div className="app-footer-inner">
           {footer ?? (
             <p>
-              {controllerName} · {pick(registerName)}
+              {notice.controller.name} · {pick(notice.registerName)}
             </p>
           )}
         </div>

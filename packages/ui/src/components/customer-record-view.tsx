@@ -12,11 +12,11 @@ import {
   type OrganisationRoleKind,
   partyName,
   purposesOf,
-  registerDescription,
 } from "@tietoni/domain";
 import { Fragment, type ReactNode, useId } from "react";
 import { formatDate, formatDateTime, formatMoney } from "../format.ts";
 import { type SharedMessageKey, useSharedI18n } from "../i18n/shared-messages.ts";
+import { useNotice } from "../notice/notice-provider.tsx";
 import { DataTable } from "./data-table.tsx";
 import { EmptyState } from "./status.tsx";
 
@@ -155,7 +155,8 @@ function CategorySection({
   protectedAddress?: ReactNode;
 }) {
   const { pick } = useSharedI18n();
-  const description = registerDescription.dataCategories[category];
+  const notice = useNotice();
+  const description = notice.dataCategories[category];
   // A category the notice omits is not held by this controller (issue 15): nothing to show.
   if (!description) return null;
   return (
@@ -406,7 +407,8 @@ function Billing({ record }: { record: CustomerRecord }) {
 /** The notice's promises for one category, next to this customer's own provenance records for it. */
 function ProcessingBox({ category, sources }: { category: DataCategoryId; sources: DatumSource[] }) {
   const { t, pick, locale } = useSharedI18n();
-  const description = registerDescription.dataCategories[category];
+  const notice = useNotice();
+  const description = notice.dataCategories[category];
   if (!description) return null;
   return (
     <div className="processing-box">
@@ -415,7 +417,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dt>{t("whyWeHold")}</dt>
         <dd>
           <ul>
-            {purposesOf(registerDescription, category).map((purpose) => (
+            {purposesOf(notice, category).map((purpose) => (
               <li key={purpose.id}>{pick(purpose.text)}</li>
             ))}
           </ul>
@@ -423,7 +425,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dt>{t("onWhatBasis")}</dt>
         <dd>
           <ul>
-            {legalBasesOf(registerDescription, category).map((basis) => (
+            {legalBasesOf(notice, category).map((basis) => (
               <li key={basis.article}>
                 {t("legalBasisWithArticle", { basis: pick(basis.name), article: basis.article })}
               </li>
@@ -434,7 +436,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dd>
           <ul>
             {description.sources.map((source) => (
-              <li key={source}>{pick(partyName(registerDescription, "source", source))}</li>
+              <li key={source}>{pick(partyName(notice, "source", source))}</li>
             ))}
           </ul>
         </dd>
@@ -448,12 +450,12 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
                 <li key={`${source.source}-${source.notedAt}-${source.systemName ?? ""}`}>
                   {source.systemName
                     ? t("sourceFromSystem", {
-                        source: pick(partyName(registerDescription, "source", source.source)),
+                        source: pick(partyName(notice, "source", source.source)),
                         system: source.systemName,
                         date: formatDate(source.notedAt, locale),
                       })
                     : t("sourceNotedAt", {
-                        source: pick(partyName(registerDescription, "source", source.source)),
+                        source: pick(partyName(notice, "source", source.source)),
                         date: formatDate(source.notedAt, locale),
                       })}
                   {source.detail ? ` (${source.detail})` : ""}
@@ -466,7 +468,7 @@ function ProcessingBox({ category, sources }: { category: DataCategoryId; source
         <dd>
           <ul>
             {description.recipients.map((recipient) => (
-              <li key={recipient}>{pick(partyName(registerDescription, "recipient", recipient))}</li>
+              <li key={recipient}>{pick(partyName(notice, "recipient", recipient))}</li>
             ))}
           </ul>
         </dd>

@@ -5,11 +5,11 @@ import {
   disclosureLegalBasisLabels,
   disclosureReasonLabels,
   type Localized,
-  registerDescription,
 } from "@tietoni/domain";
 import type { ReactNode } from "react";
 import { formatDateTime } from "../format.ts";
 import { useLocale } from "../i18n/create-i18n.tsx";
+import { useNotice } from "../notice/notice-provider.tsx";
 import { DataTable } from "./data-table.tsx";
 
 const texts = {
@@ -41,6 +41,7 @@ export function DisclosureTable({
   empty: ReactNode;
 }) {
   const { locale, pick } = useLocale();
+  const notice = useNotice();
   return (
     <DataTable
       caption={caption}
@@ -68,7 +69,7 @@ export function DisclosureTable({
             ) : (
               <ul className="compact">
                 {d.categories.map((c) => (
-                  <li key={c}>{pick(categoryName(registerDescription, c))}</li>
+                  <li key={c}>{pick(categoryName(notice, c))}</li>
                 ))}
               </ul>
             )}

@@ -4,12 +4,12 @@ import {
   legalBasesOf,
   partyName,
   purposesOf,
-  registerDescription,
   sourceIds,
 } from "@tietoni/domain";
 import type { ReactNode } from "react";
 import { formatDate } from "../format.ts";
 import { useSharedI18n } from "../i18n/shared-messages.ts";
+import { useNotice } from "../notice/notice-provider.tsx";
 import { DataTable } from "./data-table.tsx";
 
 /** `tel:` links need the number without spaces. */
@@ -34,13 +34,13 @@ function Contact({ details }: { details: ContactDetails }) {
 }
 
 /**
- * The whole privacy notice (GDPR Art. 13–14) as a readable page, from `registerDescription`.
+ * The whole privacy notice (GDPR Art. 13–14) as a readable page, from the notice the BFF serves (`useNotice`).
  * Sections are `<h2>`, sub-sections `<h3>`; the page's `<h1>` belongs to the app. `afterCookies` is the app's own
  * statement of what it stores, shown right after the notice's cookie text (which is about the company's web site).
  */
 export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode } = {}) {
   const { t, pick, locale } = useSharedI18n();
-  const notice = registerDescription;
+  const notice = useNotice();
   const authority = notice.supervisoryAuthority;
   const categoriesCaption = t("noticeDataCategoriesCaption");
 

@@ -1,5 +1,6 @@
-import { registerDescription, sourceIds } from "@tietoni/domain";
+import { sourceIds } from "@tietoni/domain";
 import { describe, expect, it } from "vitest";
+import { demoNotice as registerDescription } from "../../../domain/src/register/notice-fixture.ts";
 import { noticePartyOf, noticePartyOptions, noticePartyValue } from "./notice-party.ts";
 
 describe("a notice party in a select", () => {

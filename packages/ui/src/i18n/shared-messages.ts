@@ -9,6 +9,13 @@ export const sharedMessages = {
   languageSwitchLabel: { fi: "Kieli", en: "Language" },
   loading: { fi: "Ladataan…", en: "Loading…" },
   errorPrefix: { fi: "Virhe:", en: "Error:" },
+  // Issue 15 A: the notice every page needs could not be fetched (notice-provider.tsx).
+  noticeUnavailableTitle: { fi: "Palvelu ei juuri nyt vastaa", en: "The service is not answering right now" },
+  noticeUnavailable: {
+    fi: "Rekisterin tietoja ei saatu ladattua. Yritä hetken kuluttua uudelleen.",
+    en: "The register's details could not be loaded. Please try again in a moment.",
+  },
+  tryAgain: { fi: "Yritä uudelleen", en: "Try again" },
 
   // Customer record: relationship
   relationshipHeading: { fi: "Asiakkuus", en: "Customer relationship" },

@@ -69,7 +69,7 @@ describe("the account list", () => {
         {
           id: "staff-admin",
           username: "admin",
-          displayName: "Heli Ahonen",
+          displayName: "Hilkka Koskinen",
           role: "admin",
           confidentialitySignedOn: "2021-04-28",
           disabled: false,

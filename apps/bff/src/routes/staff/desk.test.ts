@@ -107,7 +107,7 @@ describe("who may use the desk", () => {
     expect(await res.json()).toEqual({
       staff: [
         { id: "staff-agent", displayName: "Antti Asiakaspalvelu" },
-        { id: "staff-admin", displayName: "Heli Ahonen" },
+        { id: "staff-admin", displayName: "Hilkka Koskinen" },
       ],
     });
   });

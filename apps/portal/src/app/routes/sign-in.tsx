@@ -1,3 +1,4 @@
+import { useNotice } from "@tietoni/ui";
 import { Navigate, useNavigate } from "react-router";
 import { paths } from "../../config/paths.ts";
 import { SignInForm } from "../../features/auth/components/sign-in-form.tsx";
@@ -7,11 +8,12 @@ import { Page } from "../use-page-title.ts";
 
 export function Component() {
   const { t } = useI18n();
+  const notice = useNotice();
   const navigate = useNavigate();
   const session = useSession();
   if (session.data) return <Navigate to={paths.myData} replace />;
   return (
-    <Page title={t("signInTitle")} intro={t("signInIntro")}>
+    <Page title={t("signInTitle")} intro={t("signInIntro", { controller: notice.controller.name })}>
       <SignInForm onSignedIn={() => navigate(paths.myData)} />
     </Page>
   );

@@ -1,4 +1,4 @@
-import { registerDescription } from "@tietoni/domain";
+import { useNotice } from "@tietoni/ui";
 import { useId } from "react";
 import { useI18n } from "../messages.ts";
 
@@ -6,7 +6,8 @@ import { useI18n } from "../messages.ts";
 export function ComplaintRoute() {
   const { t, pick } = useI18n();
   const headingId = useId();
-  const authority = registerDescription.supervisoryAuthority;
+  const notice = useNotice();
+  const authority = notice.supervisoryAuthority;
   return (
     <section className="requests-complaint" aria-labelledby={headingId}>
       <h4 id={headingId}>{t("requestsComplaintHeading")}</h4>

@@ -4,9 +4,8 @@ import {
   erasureGroundTexts,
   type KeptByGround,
   keptGroundName,
-  registerDescription,
 } from "@tietoni/domain";
-import { DataTable, formatDate } from "@tietoni/ui";
+import { DataTable, formatDate, useNotice } from "@tietoni/ui";
 import { useId } from "react";
 import { useI18n } from "../messages.ts";
 
@@ -27,9 +26,10 @@ export function ErasureScopeView({
 }) {
   const { t, pick, locale } = useI18n();
   const id = useId();
+  const notice = useNotice();
   const Heading = `h${level}` as const;
   const Sub = `h${Math.min(level + 1, 6)}` as "h3";
-  const category = (c: DataCategoryId) => pick(categoryName(registerDescription, c));
+  const category = (c: DataCategoryId) => pick(categoryName(notice, c));
   return (
     <section aria-labelledby={id} className="requests-erasure-scope">
       <Heading id={id}>{heading}</Heading>

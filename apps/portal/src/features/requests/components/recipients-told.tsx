@@ -1,5 +1,5 @@
-import { categoryName, registerDescription } from "@tietoni/domain";
-import { formatDate } from "@tietoni/ui";
+import { categoryName } from "@tietoni/domain";
+import { formatDate, useNotice } from "@tietoni/ui";
 import { useId } from "react";
 import type { RecipientNotification } from "../api/get-recipient-notifications.ts";
 import { useI18n } from "../messages.ts";
@@ -21,6 +21,7 @@ export function RecipientsTold({
 }) {
   const { t, pick, locale } = useI18n();
   const headingId = useId();
+  const notice = useNotice();
   if (items.length === 0) return null;
   const Heading = level === 2 ? "h2" : "h4";
   return (
@@ -30,8 +31,7 @@ export function RecipientsTold({
       <ul>
         {items.map((n) => (
           <li key={n.id}>
-            <strong>{pick(n.partyName)}</strong> (
-            {n.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")}):{" "}
+            <strong>{pick(n.partyName)}</strong> ({n.categories.map((c) => pick(categoryName(notice, c))).join(", ")}):{" "}
             {n.status === "done" && n.doneAt
               ? t("requestsToldOn", { date: formatDate(n.doneAt, locale) })
               : t("requestsToldPending")}

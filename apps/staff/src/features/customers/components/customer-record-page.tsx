@@ -1,5 +1,5 @@
-import { mailLanguage, registerDescription } from "@tietoni/domain";
-import { ApiError, CustomerRecordView, ErrorMessage, Loading } from "@tietoni/ui";
+import { mailLanguage } from "@tietoni/domain";
+import { ApiError, CustomerRecordView, ErrorMessage, Loading, useNotice } from "@tietoni/ui";
 import { Link } from "react-router";
 import { paths } from "../../../config/paths.ts";
 import { useI18n } from "../../../lib/i18n.ts";
@@ -38,6 +38,7 @@ export function CustomerRecordPage({ id }: { id: string }) {
 /** The language the customer's mail goes in (issue 13): as recorded, or the register's default when none is. */
 function MailLanguage({ recorded }: { recorded: "fi" | "en" | null }) {
   const { t } = useI18n();
-  const name = t(`languageName_${mailLanguage(recorded, registerDescription.defaultLanguage)}`);
+  const notice = useNotice();
+  const name = t(`languageName_${mailLanguage(recorded, notice.defaultLanguage)}`);
   return <p>{t("mailLanguage", { language: recorded ? name : t("mailLanguageDefault", { language: name }) })}</p>;
 }

@@ -1,5 +1,5 @@
-import { categoryName, type RecipientNotificationView, registerDescription } from "@tietoni/domain";
-import { ErrorMessage, errorCode, formatDateTime } from "@tietoni/ui";
+import { categoryName, type RecipientNotificationView } from "@tietoni/domain";
+import { ErrorMessage, errorCode, formatDateTime, useNotice } from "@tietoni/ui";
 import { useConfirmRecipientNotification } from "../api/confirm-recipient-notification.ts";
 import { useI18n } from "../messages.ts";
 
@@ -28,7 +28,8 @@ export function PartyName({ n }: { n: RecipientNotificationView }) {
 /** The concerned categories, in the notice's words. */
 export function PartyCategories({ n }: { n: RecipientNotificationView }) {
   const { pick } = useI18n();
-  return <>{n.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")}</>;
+  const notice = useNotice();
+  return <>{n.categories.map((c) => pick(categoryName(notice, c))).join(", ")}</>;
 }
 
 /** How the party is told. */

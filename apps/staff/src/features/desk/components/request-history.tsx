@@ -1,5 +1,5 @@
-import { isLiftToldOtherwiseMethod, liftToldOtherwiseLabels, registerDescription } from "@tietoni/domain";
-import { DataTable, formatDateTime } from "@tietoni/ui";
+import { isLiftToldOtherwiseMethod, liftToldOtherwiseLabels, type RegisterDescription } from "@tietoni/domain";
+import { DataTable, formatDateTime, useNotice } from "@tietoni/ui";
 import { useId } from "react";
 import type { DeskRequest } from "../api/get-desk-request.ts";
 import { useI18n } from "../messages.ts";
@@ -27,12 +27,16 @@ const isKnownEvent = (e: string): e is keyof typeof eventKeys => Object.hasOwn(e
  * A notification step stores "source:<id>" or "recipient:<id>" (a party of the notice) or "system:<name>" (a
  * connected system, issue 13); staff read the party's name.
  */
-function partyName(note: string | null, pick: (text: { fi: string; en: string }) => string): string | null {
+function partyName(
+  notice: RegisterDescription,
+  note: string | null,
+  pick: (text: { fi: string; en: string }) => string,
+): string | null {
   const [kind, ...rest] = (note ?? "").split(":");
   const id = rest.join(":");
   if (kind === "system") return id;
-  const sources: Record<string, { name: { fi: string; en: string } }> = registerDescription.sources;
-  const recipients: Record<string, { name: { fi: string; en: string } }> = registerDescription.recipients;
+  const sources: Record<string, { name: { fi: string; en: string } }> = notice.sources;
+  const recipients: Record<string, { name: { fi: string; en: string } }> = notice.recipients;
   const entry = kind === "source" && id ? sources[id] : kind === "recipient" && id ? recipients[id] : undefined;
   return entry ? pick(entry.name) : note;
 }
@@ -40,6 +44,7 @@ function partyName(note: string | null, pick: (text: { fi: string; en: string })
 /** Who did what and when; steps the customer does not see are marked. */
 export function RequestHistory({ timeline }: { timeline: DeskRequest["timeline"] }) {
   const { t, locale, pick } = useI18n();
+  const notice = useNotice();
   const headingId = useId();
   const who = (actor: DeskRequest["timeline"][number]["actor"]) =>
     actor.type === "customer"
@@ -66,7 +71,7 @@ export function RequestHistory({ timeline }: { timeline: DeskRequest["timeline"]
             <td>{who(step.actor)}</td>
             <td className="desk-text">
               {step.event === "notified"
-                ? partyName(step.note, pick)
+                ? partyName(notice, step.note, pick)
                 : step.event === "liftToldOtherwise" && isLiftToldOtherwiseMethod(step.note)
                   ? pick(liftToldOtherwiseLabels[step.note])
                   : step.note}

@@ -11,7 +11,7 @@ import {
   helsinkiDate,
   OWN_STAFF_RECIPIENT,
   partyName,
-  registerDescription,
+  type RegisterDescription,
 } from "@tietoni/domain";
 import {
   DisclosureTable,
@@ -26,6 +26,7 @@ import {
   Loading,
   SelectField,
   SubmitButton,
+  useNotice,
 } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { type DisclosureSystems, useDisclosures } from "../api/get-disclosures.ts";
@@ -64,7 +65,8 @@ export function DisclosuresPanel({ customerId }: { customerId: string }) {
 const FIELDS = ["recipient", "categories", "legalBasis", "reason", "disclosedOn"] as const;
 
 // The controller's own staff are not a recipient one discloses to by hand.
-const noticeRecipients = Object.keys(registerDescription.recipients).filter((r) => r !== OWN_STAFF_RECIPIENT);
+const noticeRecipientsOf = (notice: RegisterDescription) =>
+  Object.keys(notice.recipients).filter((r) => r !== OWN_STAFF_RECIPIENT);
 
 /** The select's value: which kind of recipient, and its id. */
 function recipientOf(value: string): RecordDisclosureBody["recipient"] {
@@ -77,6 +79,7 @@ function recipientOf(value: string): RecordDisclosureBody["recipient"] {
 
 function RecordDisclosureForm({ customerId, systems }: { customerId: string; systems: DisclosureSystems }) {
   const { t, pick } = useI18n();
+  const notice = useNotice();
   const record = useRecordDisclosure(customerId);
   const base = useId();
   const [recipient, setRecipient] = useState("");
@@ -127,9 +130,9 @@ function RecordDisclosureForm({ customerId, systems }: { customerId: string; sys
           label={t("disclosuresRecipient")}
           placeholder={t("disclosuresChooseRecipient")}
           options={[
-            ...noticeRecipients.map((r) => ({
+            ...noticeRecipientsOf(notice).map((r) => ({
               value: `notice_recipient:${r}`,
-              label: t("disclosuresNoticeOption", { name: pick(partyName(registerDescription, "recipient", r)) }),
+              label: t("disclosuresNoticeOption", { name: pick(partyName(notice, "recipient", r)) }),
             })),
             ...systems.map((s) => ({
               value: `system:${s.id}`,
@@ -150,7 +153,7 @@ function RecordDisclosureForm({ customerId, systems }: { customerId: string; sys
                 checked={categories.includes(c)}
                 onChange={() => toggle(c)}
               />
-              <label htmlFor={`${categoriesId}-${c}`}>{pick(categoryName(registerDescription, c))}</label>
+              <label htmlFor={`${categoriesId}-${c}`}>{pick(categoryName(notice, c))}</label>
             </div>
           ))}
           <FieldError id={`${categoriesId}-error`} code={errors.get("categories")} />

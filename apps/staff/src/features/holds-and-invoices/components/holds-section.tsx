@@ -2,7 +2,6 @@ import {
   categoryName,
   type DataCategoryId,
   dataCategoryIds,
-  registerDescription,
   staffHoldClearSchema,
   staffHoldSetSchema,
 } from "@tietoni/domain";
@@ -15,6 +14,7 @@ import {
   formatDateTime,
   InputField,
   useFormFields,
+  useNotice,
 } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { useClearHold } from "../api/clear-hold.ts";
@@ -28,6 +28,7 @@ type Hold = RecordFacts["holds"][number];
 /** The customer's legal holds: applies, ended or cleared; set one, or clear one (an agent's clearing waits). */
 export function HoldsSection({ customerId, holds }: { customerId: string; holds: Hold[] }) {
   const { t, pick, locale } = useI18n();
+  const notice = useNotice();
   const id = useId();
   const [adding, setAdding] = useState(false);
   const [clearing, setClearing] = useState<Hold | null>(null);
@@ -63,9 +64,7 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
             <td>{h.reference ?? "–"}</td>
             <td>{h.endsOn ? formatDate(h.endsOn, locale) : t("factsUntilCleared")}</td>
             <td>
-              {h.keeps === null
-                ? t("factsHoldKeepsAll")
-                : h.keeps.map((c) => pick(categoryName(registerDescription, c))).join(", ")}
+              {h.keeps === null ? t("factsHoldKeepsAll") : h.keeps.map((c) => pick(categoryName(notice, c))).join(", ")}
             </td>
             <td>{state(h)}</td>
             <td>
@@ -121,6 +120,7 @@ export function HoldsSection({ customerId, holds }: { customerId: string; holds:
 
 function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o: "done" | null) => void }) {
   const { t, pick } = useI18n();
+  const notice = useNotice();
   const set = useSetHold(customerId);
   const [values, setValues] = useState({ reason: "", reference: "", endsOn: "" });
   // Issue 14 A: the categories the hold keeps through an erasure; none ticked: everything.
@@ -189,7 +189,7 @@ function SetHoldForm({ customerId, onClose }: { customerId: string; onClose: (o:
                 setKeeps((old) => (on ? [...old, c] : old.filter((k) => k !== c)));
               }}
             />
-            <label htmlFor={`${keepsField.id}-${c}`}>{pick(categoryName(registerDescription, c))}</label>
+            <label htmlFor={`${keepsField.id}-${c}`}>{pick(categoryName(notice, c))}</label>
           </div>
         ))}
         <FieldError id={`${keepsField.id}-error`} code={keepsField.error} />

@@ -1,5 +1,5 @@
-import { categoryName, type KeptData, keptGroundName, registerDescription } from "@tietoni/domain";
-import { ApiError, DataTable, ErrorMessage, formatDate, Loading } from "@tietoni/ui";
+import { categoryName, type KeptData, keptGroundName } from "@tietoni/domain";
+import { ApiError, DataTable, ErrorMessage, formatDate, Loading, useNotice } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { blockerText } from "../../../lib/blocker-text.ts";
 import { useEraseRemainder } from "../api/erase-remainder.ts";
@@ -35,6 +35,7 @@ export function ErasurePanel({
   decidedAt: string | null;
 }) {
   const { t, pick, locale } = useI18n();
+  const notice = useNotice();
   const id = useId();
   // A decided request is previewed too while the record stands: a partial erasure's remainder may be due.
   const preview = useErasurePreview(requestId, !anonymised);
@@ -139,7 +140,7 @@ export function ErasurePanel({
                     {(k) => (
                       <>
                         <th scope="row">{pick(keptGroundName(k))}</th>
-                        <td>{k.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")}</td>
+                        <td>{k.categories.map((c) => pick(categoryName(notice, c))).join(", ")}</td>
                         <td>
                           {k.until === null
                             ? t("operationsScopeUntilGroundEnds")
@@ -154,7 +155,7 @@ export function ErasurePanel({
               <h3>{t("operationsRemovesHeading")}</h3>
               <ul>
                 {preview.data.removes.map((category) => (
-                  <li key={category}>{pick(categoryName(registerDescription, category))}</li>
+                  <li key={category}>{pick(categoryName(notice, category))}</li>
                 ))}
                 <li>{t("operationsRemovesSessions")}</li>
                 <li>{t("operationsRemovesHistory")}</li>

@@ -1,5 +1,4 @@
-import { registerDescription } from "@tietoni/domain";
-import { noticePartyOptions, SelectField } from "@tietoni/ui";
+import { noticePartyOptions, SelectField, useNotice } from "@tietoni/ui";
 import { useI18n } from "../messages.ts";
 
 /** The register description's sources and recipients, by their names in the current language. */
@@ -15,7 +14,8 @@ export function PartySelect({
   error?: string | null;
 }) {
   const { t, pick } = useI18n();
-  const options = noticePartyOptions(registerDescription, pick);
+  const notice = useNotice();
+  const options = noticePartyOptions(notice, pick);
   return (
     <SelectField
       id={id}

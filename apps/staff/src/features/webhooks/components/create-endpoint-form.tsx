@@ -2,7 +2,6 @@ import {
   categoryName,
   type DataCategoryId,
   dataCategoryIds,
-  registerDescription,
   type WebhookEventType,
   webhookEventTypeIds,
   webhookEventTypes,
@@ -18,6 +17,7 @@ import {
   noticePartyOptions,
   SelectField,
   SubmitButton,
+  useNotice,
 } from "@tietoni/ui";
 import { type FormEvent, useId, useState } from "react";
 import { type CreateWebhookEndpointInput, useCreateWebhookEndpoint } from "../api/create-webhook-endpoint.ts";
@@ -39,6 +39,7 @@ const FIELDS = [
 /** Adds an endpoint for a registered system, or registers the system in the same step. */
 export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: string; secret: string }) => void }) {
   const { t, pick } = useI18n();
+  const notice = useNotice();
   const create = useCreateWebhookEndpoint();
   const systems = useConnectedSystems();
   const known = systems.data?.systems ?? [];
@@ -56,7 +57,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
   const id = useId();
   const server = fieldErrors(create.error);
   const errors = local.size > 0 ? local : server;
-  const nameOfCategory = (c: DataCategoryId) => pick(categoryName(registerDescription, c));
+  const nameOfCategory = (c: DataCategoryId) => pick(categoryName(notice, c));
 
   const toggle = <T extends string>(set: (f: (v: T[]) => T[]) => void, value: T, on: boolean) =>
     set((current) => (on ? [...current, value] : current.filter((v) => v !== value)));
@@ -97,7 +98,7 @@ export function CreateEndpointForm({ onCreated }: { onCreated: (shown: { url: st
     );
   };
 
-  const partyOptions = noticePartyOptions(registerDescription, pick);
+  const partyOptions = noticePartyOptions(notice, pick);
 
   return (
     <section aria-labelledby={`${id}-heading`}>

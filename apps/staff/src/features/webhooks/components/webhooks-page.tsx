@@ -1,5 +1,5 @@
-import { categoryName, registerDescription, webhookEventTypes } from "@tietoni/domain";
-import { DataTable, EmptyState, ErrorMessage, errorCode, formatDateTime, Loading } from "@tietoni/ui";
+import { categoryName, webhookEventTypes } from "@tietoni/domain";
+import { DataTable, EmptyState, ErrorMessage, errorCode, formatDateTime, Loading, useNotice } from "@tietoni/ui";
 import { useEffect, useId, useRef, useState } from "react";
 import { useWebhookEndpoints, type WebhookEndpoint } from "../api/get-webhook-endpoints.ts";
 import { useRotateWebhookSecret } from "../api/rotate-webhook-secret.ts";
@@ -57,6 +57,7 @@ function EndpointsTable({
   onToggled: (message: string) => void;
 }) {
   const { t, pick, locale } = useI18n();
+  const notice = useNotice();
   const update = useUpdateWebhookEndpoint();
   const [confirming, setConfirming] = useState<WebhookEndpoint | null>(null);
   const toggleErr = errorCode(update.error);
@@ -102,7 +103,7 @@ function EndpointsTable({
             </td>
             <td>
               {endpoint.categories.length > 0
-                ? endpoint.categories.map((c) => pick(categoryName(registerDescription, c))).join(", ")
+                ? endpoint.categories.map((c) => pick(categoryName(notice, c))).join(", ")
                 : "–"}
             </td>
             <td>
