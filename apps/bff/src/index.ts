@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { openDatabase } from "./db/client.ts";
 import {
@@ -54,13 +55,29 @@ async function main() {
     );
   }
 
-  const shutdown = async () => {
+  // Issue 15 D: a graceful shutdown on SIGTERM (the service manager, a rolling deploy) or SIGINT (Ctrl-C).
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000;
+    console.info(`[shutdown] ${signal}: finishing requests in flight (at most ${env.SHUTDOWN_GRACE_SECONDS} s)`);
+    // Not ready from this moment, so a load balancer that still probes sends nothing new here.
+    deps.readiness.drain();
     purge.stop();
     digest.stop();
     checkpoints.stop();
     retention.stop();
-    portal.close();
-    staff.close();
+    // No new connections; idle keep-alive connections close now, and each request in flight (a streaming export
+    // included) finishes on its own connection, which then closes.
+    const listeners = [portal, staff] as Server[];
+    const closed = Promise.all(listeners.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+    const cutOff = setTimeout(() => {
+      console.warn(`[shutdown] ${env.SHUTDOWN_GRACE_SECONDS} s passed: closing the connections still open`);
+      for (const s of listeners) s.closeAllConnections();
+    }, graceMs);
+    await closed;
+    clearTimeout(cutOff);
     await purge.ran();
     await digest.ran();
     await checkpoints.ran();
@@ -68,11 +85,19 @@ async function main() {
     await retention.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
+    // Waits for a transaction in flight; closing the last connection checkpoints the WAL into the file and removes it.
     await db.close();
+    console.info("[shutdown] done");
     process.exit(0);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
+  const onSignal = (signal: NodeJS.Signals) => {
+    shutdown(signal).catch((err: unknown) => {
+      console.error("[shutdown] failed:", err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 }
 
 main().catch((err: unknown) => {
