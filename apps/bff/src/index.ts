@@ -19,6 +19,9 @@ import { startRetentionSchedule } from "./services/retention-job.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
 import { createStaffApp } from "./staff-app.ts";
 
+/** How long after the start the housekeeping schedules (purge, digest, checkpoints, retention) first run. */
+const HOUSEKEEPING_DELAY_MS = 5_000;
+
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
 async function main() {
   const env = parseEnv();
@@ -31,16 +34,25 @@ async function main() {
 
   if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
 
-  // Expired sessions, spent codes, old counters and old sign-in history: at start, then hourly (services/purge.ts).
-  const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
-  // The daily digest of due requests to DIGEST_MAIL_TO, once DIGEST_HOUR has passed in Helsinki (issue 13).
-  const digest = startDigestSchedule(deps);
-  // Issue 14 E: a signed checkpoint of the audit chain at least every AUDIT_CHECKPOINT_MINUTES while entries are
-  // written, even when no entry crosses AUDIT_CHECKPOINT_EVERY (the appends write the rest themselves).
-  const checkpoints = startAuditCheckpoints(deps);
-  // Retention with the remainders and the bookkeeping purge, daily once RETENTION_HOUR has passed in Helsinki, one
-  // run at a time with the staff app and the CLI (issue 14 B); off with RETENTION_SCHEDULE=false.
-  const retention = startRetentionSchedule(deps);
+  // Housekeeping on schedules of its own, first run HOUSEKEEPING_DELAY_MS after the listeners are up (issue 15 D):
+  // at start a retention run over a large register took the event loop from the first requests and /readyz
+  // (bench P13), and none of it is urgent to the second.
+  const schedules: { stop: () => void; ran: () => Promise<void> }[] = [];
+  const startHousekeeping = () => {
+    schedules.push(
+      // Expired sessions, spent codes, old counters and old sign-in history: now, then hourly (services/purge.ts).
+      startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy }),
+      // The daily digest of due requests to DIGEST_MAIL_TO, once DIGEST_HOUR has passed in Helsinki (issue 13).
+      startDigestSchedule(deps),
+      // Issue 14 E: a signed checkpoint of the audit chain at least every AUDIT_CHECKPOINT_MINUTES while entries are
+      // written, even when no entry crosses AUDIT_CHECKPOINT_EVERY (the appends write the rest themselves).
+      startAuditCheckpoints(deps),
+      // Retention with the remainders and the bookkeeping purge, daily once RETENTION_HOUR has passed in Helsinki,
+      // one run at a time with the staff app and the CLI (issue 14 B); off with RETENTION_SCHEDULE=false.
+      startRetentionSchedule(deps),
+    );
+  };
+  const housekeeping = setTimeout(startHousekeeping, HOUSEKEEPING_DELAY_MS);
 
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
@@ -64,10 +76,8 @@ async function main() {
     console.info(`[shutdown] ${signal}: finishing requests in flight (at most ${env.SHUTDOWN_GRACE_SECONDS} s)`);
     // Not ready from this moment, so a load balancer that still probes sends nothing new here.
     deps.readiness.drain();
-    purge.stop();
-    digest.stop();
-    checkpoints.stop();
-    retention.stop();
+    clearTimeout(housekeeping);
+    for (const schedule of schedules) schedule.stop();
     // No new connections; idle keep-alive connections close now, and each request in flight (a streaming export
     // included) finishes on its own connection, which then closes.
     const listeners = [portal, staff] as Server[];
@@ -78,11 +88,8 @@ async function main() {
     }, graceMs);
     await closed;
     clearTimeout(cutOff);
-    await purge.ran();
-    await digest.ran();
-    await checkpoints.ran();
-    // A run in progress stops after its current slice and is recorded failed; the next run picks up the rest.
-    await retention.ran();
+    // A retention run in progress stops after its current slice and is recorded failed; the next run does the rest.
+    for (const schedule of schedules) await schedule.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     // Waits for a transaction in flight; closing the last connection checkpoints the WAL into the file and removes it.
