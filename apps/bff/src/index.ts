@@ -22,6 +22,9 @@ import { createStaffApp } from "./staff-app.ts";
 /** How long after the start the housekeeping schedules (purge, digest, checkpoints, retention) first run. */
 const HOUSEKEEPING_DELAY_MS = 5_000;
 
+/** After the grace for requests, how long the outbox and the database get to close before the process exits anyway. */
+const SHUTDOWN_AFTER_GRACE_MS = 15_000;
+
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
 async function main() {
   const env = parseEnv();
@@ -74,6 +77,12 @@ async function main() {
     stopping = true;
     const graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000;
     console.info(`[shutdown] ${signal}: finishing requests in flight (at most ${env.SHUTDOWN_GRACE_SECONDS} s)`);
+    // The whole stop is bounded too: what follows the grace (a mail try waiting on a slow SMTP server) gets
+    // SHUTDOWN_AFTER_GRACE_MS, then the process exits 1 as if killed, which SQLite's WAL survives (the crash test).
+    setTimeout(() => {
+      console.error("[shutdown] not finished in time: exiting without closing the database");
+      process.exit(1);
+    }, graceMs + SHUTDOWN_AFTER_GRACE_MS).unref();
     // Not ready from this moment, so a load balancer that still probes sends nothing new here.
     deps.readiness.drain();
     clearTimeout(housekeeping);
