@@ -3,6 +3,7 @@ import type { Env } from "./env.ts";
 import { createMailHandler, createMailQueue, type MailQueue } from "./mail/mail-queue.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import { messageIdDomainOf, useNoticeFile } from "./notice/notice.ts";
+import { createReadiness, type Readiness } from "./readiness.ts";
 import { configureAudit } from "./services/audit.ts";
 import { onMailDelivered } from "./services/erase-traces.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
@@ -21,6 +22,8 @@ export type Deps = {
   /** The transactional outbox: mail and webhook deliveries (services/outbox). Events go through `emitCustomerEvent`. */
   outbox: Outbox;
   now: () => number;
+  /** What /readyz answers on both listeners, and the switch a shutdown turns off first (issue 15 D). */
+  readiness: Readiness;
 };
 
 /**
@@ -66,7 +69,7 @@ export function createDeps({
     dpoMailTo: env.DPO_MAIL_TO,
     mail,
   });
-  return { db, env, mail, outbox, now };
+  return { db, env, mail, outbox, now, readiness: createReadiness({ db, outbox }) };
 }
 
 function listSetting(value: string | undefined): string[] {

@@ -1,10 +1,9 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { financialYearEndSchema } from "@tietoni/domain";
 import { z } from "zod";
+import { repoRoot } from "./paths.ts";
 
-/** The repository root, so relative paths in configuration mean the same from any working directory. */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+export { repoRoot };
 
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");

@@ -73,5 +73,6 @@ export function createPortalApp(deps: Deps, api: Parameters<typeof createSurface
     staticDir: deps.env.staticDirPortal,
     api,
     database: deps.db,
+    readiness: deps.readiness,
   });
 }

@@ -104,6 +104,7 @@ export function createStaffApp(deps: Deps) {
     api: createStaffApi(deps),
     bearerApi: { basePath: INTEGRATION_API_BASE, app: createIntegrationApi(deps) },
     database: deps.db,
+    readiness: deps.readiness,
     uploadPaths: [IMPORT_UPLOAD_PATH],
   });
 }

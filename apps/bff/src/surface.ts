@@ -11,6 +11,7 @@ import { apiError } from "./http/api-error.ts";
 import { declaredBodyLimit } from "./middleware/body-limit/index.ts";
 import { jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
+import type { Readiness } from "./readiness.ts";
 
 type SurfaceOptions = {
   name: "portal" | "staff";
@@ -28,6 +29,8 @@ type SurfaceOptions = {
   bearerApi?: { basePath: string; app: Hono<any, any, any> };
   /** Probed by /healthz, and asked whether an error means "unavailable" (503) rather than a bug (500). */
   database: Pick<Db, "ping" | "unavailableReason">;
+  /** Asked by /readyz: the database, its migrations and the outbox dispatcher (readiness.ts, issue 15 D). */
+  readiness: Pick<Readiness, "check">;
   /**
    * Exact paths whose POST body is a raw file upload (issue 12's import): exempt from the 64 KiB limit and the
    * JSON-only guard below, so the route can stream the body to disk under its own cap and content-type check. The
@@ -52,6 +55,7 @@ export function createSurface({
   api,
   bearerApi,
   database,
+  readiness,
   uploadPaths = [],
 }: SurfaceOptions) {
   const app = new HonoApp();
@@ -85,6 +89,13 @@ export function createSurface({
       return c.json({ status: "unavailable", surface: name }, 503);
     }
     return c.json({ status: "ok", surface: name }, 200);
+  });
+
+  // Issue 15 D: whether to send traffic here (/healthz says only whether the process and its database answer).
+  app.get("/readyz", async (c) => {
+    const report = await readiness.check();
+    c.header("Cache-Control", "no-store");
+    return c.json({ ...report, surface: name }, report.ready ? 200 : 503);
   });
 
   app.use("/api/*", (c, next) => {

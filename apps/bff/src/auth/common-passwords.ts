@@ -1,5 +1,7 @@
 import fs from "node:fs";
+import path from "node:path";
 import { registerDescription } from "../notice/notice.ts";
+import { bffRoot } from "../paths.ts";
 
 /*
  * NIST SP 800-63B §5.1.1.2: refuse passwords found in lists of commonly used or breached passwords, and
@@ -13,7 +15,8 @@ let list: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   list ??= new Set(
     fs
-      .readFileSync(new URL("./common-passwords.txt", import.meta.url), "utf8")
+      // From the package folder, not this module's: the bundled server (dist/) reads the same file (issue 15 D).
+      .readFileSync(path.join(bffRoot, "src/auth/common-passwords.txt"), "utf8")
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line.length > 0),

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { helsinkiDate } from "@tietoni/domain";
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
+import { useNoticeFile } from "../notice/notice.ts";
 import type { AuditActor } from "../services/audit.ts";
 import { retentionDryRun } from "../services/retention.ts";
 import { runRetentionJob } from "../services/retention-job.ts";
@@ -22,6 +23,8 @@ if (Boolean(values["dry-run"]) === Boolean(values.run)) {
 }
 
 const env = parseEnv();
+// The dry run reads the retention period from the notice, before cliDeps (which also loads it) is made.
+useNoticeFile(env.noticeFile);
 const db = await openDatabase(env.databasePath);
 const actor: AuditActor = { type: "system" };
 const now = Date.now();

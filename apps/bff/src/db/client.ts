@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
+import { migrationsFolder } from "../paths.ts";
 import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
@@ -23,8 +23,6 @@ import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
 // Address space, not memory: the OS pages the file in as it is read. Larger registers map their first 1 GiB.
 const READER_MMAP_BYTES = 2 ** 30;
-
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 type Method = "run" | "all" | "values" | "get";
 type Statement = Database.Statement<unknown[]>;

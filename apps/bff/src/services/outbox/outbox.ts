@@ -74,6 +74,8 @@ export type Outbox = {
   stop(): Promise<void>;
   /** Resolves when no try is in flight (tests). */
   idle(): Promise<void>;
+  /** Whether the loop runs: started and not stopped (/readyz, issue 15 D). */
+  readonly running: boolean;
   readonly maxAttempts: number;
 };
 
@@ -138,6 +140,8 @@ export function createOutbox(options: OutboxOptions): Outbox {
   const inFlight = new Map<string, Promise<void>>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
+  // Only `start` sets it: an outbox that never looped (a CLI's, a test's) is not running.
+  let looping = false;
   let passRunning: Promise<number> | null = null;
 
   function parse(row: OutboxRow): Delivery {
@@ -300,8 +304,12 @@ export function createOutbox(options: OutboxOptions): Outbox {
       return id;
     },
     deliverDue,
+    get running() {
+      return looping;
+    },
     start(pollMs) {
       stopped = false;
+      looping = true;
       if (timer) return;
       const tick = () => {
         deliverDue()
@@ -314,6 +322,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     },
     async stop() {
       stopped = true;
+      looping = false;
       if (timer) clearTimeout(timer);
       timer = null;
       await passRunning?.catch(() => undefined);
