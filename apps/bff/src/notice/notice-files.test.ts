@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { categoriesInOrder, dataCategoryIds, exportDocumentSchema } from "@tietoni/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { repoRoot } from "../env.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
@@ -79,6 +80,23 @@ describe("the notice's JSON Schema (docs/notice.schema.json)", () => {
     // The author's side: a default (branding) is optional to write.
     expect(s.required).not.toContain("branding");
     expect(s.required).toEqual(expect.arrayContaining(["controller", "purposes", "rights", "supervisoryAuthority"]));
+  });
+
+  it("accepts both shipped files as an editor would check them, and refuses an added category or a misspelt field", () => {
+    // The committed schema read back as a validator (zod's JSON Schema reader): what an editor or CI of the
+    // controller's own would run against a file.
+    const validator = z.fromJSONSchema(schema());
+    for (const name of ["mastermark.json", "nordwind.json"]) {
+      const file = JSON.parse(fs.readFileSync(path.join(noticesDir, name), "utf8"));
+      expect(validator.safeParse(file).success, name).toBe(true);
+    }
+    const added = JSON.parse(fs.readFileSync(SECOND_NOTICE_FILE, "utf8"));
+    added.dataCategories.shoeSize = added.dataCategories.name;
+    expect(validator.safeParse(added).error?.issues.map((i) => i.path.join("."))).toEqual(["dataCategories"]);
+    const misspelt = JSON.parse(fs.readFileSync(SECOND_NOTICE_FILE, "utf8"));
+    misspelt.controller.mail = misspelt.controller.email;
+    delete misspelt.controller.email;
+    expect(validator.safeParse(misspelt).success).toBe(false);
   });
 });
 
