@@ -12,6 +12,7 @@ import {
   signIn,
 } from "../apps/bff/src/db/test-fixtures.ts";
 import { type Env, parseEnv } from "../apps/bff/src/env.ts";
+import { useNoticeFile } from "../apps/bff/src/notice/notice.ts";
 import { type E2eServer, e2eEnv, secondControllerEnv } from "./e2e-env.ts";
 
 export type { CreatedCustomer, CreatedStaff } from "../apps/bff/src/db/test-fixtures.ts";
@@ -31,6 +32,12 @@ export {
  * process's environment plus e2eEnv, see playwright.config.ts): the same database file, origins and cookie names.
  */
 export const serverEnv: Env = parseEnv({ ...process.env, ...e2eEnv });
+
+/*
+ * The BFF code the fixtures call reads the notice as the server does (issue 15: totp.ts names the controller as the
+ * authenticator's issuer): load the main server's file in this process too, or those calls find no notice.
+ */
+useNoticeFile(serverEnv.noticeFile);
 
 /** Issue 15 C: the second e2e server's configuration (another controller's notice, its own register and ports). */
 export const secondServerEnv: Env = parseEnv({ ...process.env, ...secondControllerEnv });
