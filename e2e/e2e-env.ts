@@ -24,3 +24,32 @@ export const e2eEnv = {
   RETENTION_SCHEDULE: "false",
   E2E_STATE_DIR,
 };
+
+/*
+ * Issue 15 C: a second server for the smoke project of another controller (notices/nordwind.json, a made-up one), on
+ * base + 2 (portal) and base + 3 (staff) with a state folder of its own. Same build, same code: only NOTICE_FILE
+ * differs, which is the point.
+ */
+/** Which e2e server a project's fixtures talk to (a worker option, set per project in playwright.config.ts). */
+export type E2eServer = "main" | "second";
+export type E2eServerOptions = { e2eServer: E2eServer };
+
+export const E2E_SECOND_PORTAL_PORT = base + 2;
+export const E2E_SECOND_STAFF_PORT = base + 3;
+export const E2E_SECOND_STATE_DIR = `var/e2e-${base}-second`;
+export const E2E_SECOND_MAIL_DIR = `${E2E_SECOND_STATE_DIR}/mail`;
+export const SECOND_NOTICE_FILE = "notices/nordwind.json";
+
+export const secondControllerEnv = {
+  ...e2eEnv,
+  NOTICE_FILE: SECOND_NOTICE_FILE,
+  DATABASE_PATH: `${E2E_SECOND_STATE_DIR}/register.sqlite`,
+  MAIL_DIR: E2E_SECOND_MAIL_DIR,
+  // Its own erasure journal (STATE_DIR): the two registers are two deployments.
+  STATE_DIR: `${E2E_SECOND_STATE_DIR}/state`,
+  PORTAL_PORT: String(E2E_SECOND_PORTAL_PORT),
+  STAFF_PORT: String(E2E_SECOND_STAFF_PORT),
+  PORTAL_ORIGIN: `http://localhost:${E2E_SECOND_PORTAL_PORT}`,
+  STAFF_ORIGIN: `http://localhost:${E2E_SECOND_STAFF_PORT}`,
+  E2E_STATE_DIR: E2E_SECOND_STATE_DIR,
+};

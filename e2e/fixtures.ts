@@ -1,4 +1,3 @@
-import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { totpCodeForStep, totpStep } from "../apps/bff/src/auth/totp.ts";
 import { openDatabase } from "../apps/bff/src/db/client.ts";
@@ -12,13 +11,9 @@ import {
   type StaffOptions,
   signIn,
 } from "../apps/bff/src/db/test-fixtures.ts";
-import { DEMO_NOTICE_FILE, type Env, parseEnv } from "../apps/bff/src/env.ts";
+import { type Env, parseEnv } from "../apps/bff/src/env.ts";
 import { useNoticeFile } from "../apps/bff/src/notice/notice.ts";
-import { e2eEnv } from "./e2e-env.ts";
-
-// The TOTP helpers name the controller as the key's issuer, from the notice the BFF loads at start (issue 15): this
-// process computes codes with them, so it loads the file the e2e server serves.
-useNoticeFile(path.resolve(import.meta.dirname, "..", process.env.NOTICE_FILE ?? DEMO_NOTICE_FILE));
+import { type E2eServer, e2eEnv, secondControllerEnv } from "./e2e-env.ts";
 
 export type { CreatedCustomer, CreatedStaff } from "../apps/bff/src/db/test-fixtures.ts";
 export {
@@ -37,6 +32,18 @@ export {
  * process's environment plus e2eEnv, see playwright.config.ts): the same database file, origins and cookie names.
  */
 export const serverEnv: Env = parseEnv({ ...process.env, ...e2eEnv });
+
+/*
+ * The BFF code the fixtures call reads the notice as the server does (issue 15: services that write mail or
+ * name parties take it from there): load the main server's file in this process too, or those calls find no notice.
+ */
+useNoticeFile(serverEnv.noticeFile);
+
+/** Issue 15 C: the second e2e server's configuration (another controller's notice, its own register and ports). */
+export const secondServerEnv: Env = parseEnv({ ...process.env, ...secondControllerEnv });
+
+/** The configuration of the e2e server a project's tests talk to. */
+export const envOf = (server: E2eServer): Env => (server === "second" ? secondServerEnv : serverEnv);
 
 /**
  * The demo register's accounts (apps/bff/src/db/seed-demo.ts). Only for tests that look: a test that changes,
@@ -71,14 +78,16 @@ export const test = base.extend<
     signInNewStaffMember: (options?: Partial<StaffOptions>) => Promise<CreatedStaff>;
   },
   {
+    /** Which e2e server this project's tests talk to: the main one unless the project says (playwright.config.ts). */
+    e2eServer: E2eServer;
     /** The e2e register through the BFF's data port: one connection per worker, closed when the worker ends. */
     db: Db;
   }
 >({
+  e2eServer: ["main", { scope: "worker", option: true }],
   db: [
-    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's own dependencies from this pattern.
-    async ({}, use) => {
-      const db = await openDatabase(serverEnv.databasePath);
+    async ({ e2eServer }, use) => {
+      const db = await openDatabase(envOf(e2eServer).databasePath);
       try {
         await use(db);
       } finally {
@@ -93,14 +102,16 @@ export const test = base.extend<
   staffMember: async ({ db }, use) => {
     await use((options) => createStaffAccount(db, { role: "agent", ...options }));
   },
-  signInAsCustomer: async ({ db, page }, use) => {
+  signInAsCustomer: async ({ db, page, e2eServer }, use) => {
+    const env = envOf(e2eServer);
     await use(async (id) => {
-      await addSessionCookie(page, await signIn(db, serverEnv, "customer", id), serverEnv.portalOrigin);
+      await addSessionCookie(page, await signIn(db, env, "customer", id), env.portalOrigin);
     });
   },
-  signInAsStaff: async ({ db, page }, use) => {
+  signInAsStaff: async ({ db, page, e2eServer }, use) => {
+    const env = envOf(e2eServer);
     await use(async (id) => {
-      await addSessionCookie(page, await signIn(db, serverEnv, "staff", id), serverEnv.staffOrigin);
+      await addSessionCookie(page, await signIn(db, env, "staff", id), env.staffOrigin);
     });
   },
   signInNewCustomer: async ({ customer, signInAsCustomer }, use) => {

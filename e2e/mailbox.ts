@@ -20,8 +20,14 @@ function bodyOf(eml: string): string {
 }
 
 /** The body of the newest mail to `email` written since `after` for which `pick` finds something, as a user reads it. */
-async function readNewest(email: string, after: number, pick: (body: string) => string | undefined, what: string) {
-  const dir = path.join(root, E2E_MAIL_DIR);
+async function readNewest(
+  email: string,
+  after: number,
+  pick: (body: string) => string | undefined,
+  what: string,
+  mailDir: string = E2E_MAIL_DIR,
+) {
+  const dir = path.join(root, mailDir);
   let found: string | undefined;
   await expect
     .poll(
@@ -47,12 +53,13 @@ async function readNewest(email: string, after: number, pick: (body: string) => 
  * (.eml files), as a user would: from the body (codes are never in a subject). A sign-in code comes back as the
  * mail shows it, "1234 5678"; the sign-in form takes it so.
  */
-export function readSignInCode(email: string, after: number): Promise<string> {
+export function readSignInCode(email: string, after: number, mailDir: string = E2E_MAIL_DIR): Promise<string> {
   return readNewest(
     email,
     after,
     (body) => body.match(/(?:^|\s)(\d{4} \d{4}|\d{6,8})(?=[.\s]|$)/m)?.[1],
     "a sign-in code",
+    mailDir,
   );
 }
 

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORTAL_PORT, E2E_STAFF_PORT, e2eEnv } from "./e2e-env.ts";
+import {
+  E2E_PORTAL_PORT,
+  E2E_SECOND_PORTAL_PORT,
+  E2E_STAFF_PORT,
+  type E2eServerOptions,
+  e2eEnv,
+  secondControllerEnv,
+} from "./e2e-env.ts";
 import { systemChromiumArgs } from "./system-chromium.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -17,7 +24,7 @@ const launchOptions = chromiumPath
     }
   : {};
 
-export default defineConfig({
+export default defineConfig<object, E2eServerOptions>({
   testDir: ".",
   testMatch: "*.spec.ts",
   fullyParallel: false,
@@ -56,14 +63,35 @@ export default defineConfig({
       workers: 1,
       use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` },
     },
+    /*
+     * Issue 15 C: the smoke of another controller. The same build served by a second BFF whose only difference is
+     * NOTICE_FILE (notices/nordwind.json): sign-in, my data, download, one mail, the staff record. Its fixtures talk
+     * to that server's register (`e2eServer: "second"`); staff pages are opened by full URL on its staff port.
+     */
+    {
+      name: "second-controller",
+      testMatch: "controller-*.spec.ts",
+      use: { baseURL: `http://localhost:${E2E_SECOND_PORTAL_PORT}`, e2eServer: "second" },
+    },
   ],
-  webServer: {
-    command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
-    cwd: root,
-    url: `http://localhost:${E2E_PORTAL_PORT}/healthz`,
-    env: e2eEnv,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-  },
+  webServer: [
+    {
+      command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+      cwd: root,
+      url: `http://localhost:${E2E_PORTAL_PORT}/healthz`,
+      env: e2eEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+    {
+      command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+      cwd: root,
+      url: `http://localhost:${E2E_SECOND_PORTAL_PORT}/healthz`,
+      env: secondControllerEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -52,6 +52,8 @@ export type CustomerOptions = {
   endedLongAgo?: boolean;
   /** When the record was created (default: the synthetic relationship's start, before the disclosure log). */
   createdAt?: number;
+  /** No web address, nor its source (issue 15 C: a customer of a controller whose notice omits the category). */
+  withoutWww?: boolean;
 };
 
 export type CreatedCustomer = {
@@ -85,6 +87,10 @@ function applyOptions(bundle: CustomerBundle, n: number, options: CustomerOption
   if (options.lastName !== undefined) customer.lastName = options.lastName;
   if (options.phone !== undefined) customer.phone = options.phone;
   if (options.createdAt !== undefined) customer.createdAt = options.createdAt;
+  if (options.withoutWww) {
+    customer.www = null;
+    bundle.sources = bundle.sources.filter((s) => s.category !== "www");
+  }
   if (bundle.billing) bundle.billing.billingName = `${customer.firstName} ${customer.lastName}`;
   // Deterministic defaults: an active customer whose invoices are all paid and who has no role, so nothing blocks
   // erasure and every list that takes active customers includes them, unless an option says otherwise.

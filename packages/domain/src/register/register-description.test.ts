@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import demoNoticeFile from "../../../../notices/mastermark.json" with { type: "json" };
+import secondNoticeFile from "../../../../notices/nordwind.json" with { type: "json" };
 import type { Localized } from "../i18n/localized.ts";
 import { RETENTION_YEARS } from "../retention/retention.ts";
 import { dataCategoryIds, sourceIds } from "./ids.ts";
@@ -251,6 +252,10 @@ describe("the notice file (issue 15)", () => {
 
   it("accepts the demo file as it ships", () => {
     expect(problems(demoNoticeFile)).toEqual([]);
+  });
+
+  it("accepts the second example file (another controller) as it ships", () => {
+    expect(problems(secondNoticeFile)).toEqual([]);
   });
 
   it("names the path of every wrong field", () => {

@@ -67,7 +67,7 @@ export type Purpose = z.output<typeof purposeSchema>;
 
 const retentionPeriodSchema = localizedTextSchema;
 
-const dataCategoryDescriptionSchema = z.strictObject({
+export const dataCategoryDescriptionSchema = z.strictObject({
   name: localizedTextSchema,
   description: localizedTextSchema,
   purposeIds: z.array(entryId).min(1, "a data category needs at least one purpose"),
