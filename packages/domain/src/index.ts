@@ -41,6 +41,7 @@ export * from "./record-keeping/staff-record.ts";
 export * from "./register/demo-notice.ts";
 export * from "./register/ids.ts";
 export * from "./register/mail-language.ts";
+export * from "./register/notice-check.ts";
 export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";
 export * from "./requests/deadlines.ts";
