@@ -17,6 +17,7 @@ function sampleDocument(): ExportDocument {
     version: EXPORT_VERSION,
     generatedAt: at,
     register: exportRegister(registerDescription),
+    noticeVersion: { id: 1, sha256: "a".repeat(64), noticeDate: "2021-04-28", inForceSince: at },
     customer: {
       profile: {
         id: "c0000001",
