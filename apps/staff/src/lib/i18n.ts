@@ -22,6 +22,8 @@ const staffMessages = {
   navDeliveries: { fi: "Toimitukset", en: "Deliveries" },
   // Issue 14 G: the data-protection officer's pages, and what another page says to them.
   navRequestStatistics: { fi: "Pyyntötilastot", en: "Request statistics" },
+  // Issue 15 B.
+  navNoticeCheck: { fi: "Selosteen tarkistus", en: "Notice check" },
   noAccessTitle: { fi: "Ei käyttöoikeutta", en: "No access" },
   noAccessIntro: {
     fi: "Roolillasi ei ole pääsyä tälle sivulle. Tietosuojavastaava näkee lokitiedot ja pyyntötilastot, ei asiakastietoja.",
