@@ -17,7 +17,7 @@ const CUSTOMER_CREATED = Date.UTC(1999, 5, 1);
 const texts = {
   fi: {
     about: "Tietoa rekisteristä",
-    myData: "Omat tietoni",
+    myData: "Omat tiedot",
     banner: "Tietosuojaselosteemme muuttui 3.1.2000.",
     read: "Lue tietosuojaseloste",
     dismiss: "Selvä, älä näytä uudelleen",
