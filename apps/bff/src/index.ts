@@ -11,9 +11,10 @@ import {
 import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { mailerFromEnv } from "./mail/mailer.ts";
-import { useNoticeFile } from "./notice/notice.ts";
+import { registerDescription, useNoticeFile } from "./notice/notice.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
+import { recordNoticeVersion } from "./services/notice-versions.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
 import { startRetentionSchedule } from "./services/retention-job.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
@@ -32,6 +33,9 @@ async function main() {
   // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
   useNoticeFile(env.noticeFile);
   const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
+  // Issue 15 B: a changed notice file becomes a new version, in force from this start (audited).
+  const { version, recorded } = await recordNoticeVersion(db, registerDescription, deps.now());
+  if (recorded) console.info(`privacy notice version ${version.id} (${version.noticeDate}) in force`);
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 

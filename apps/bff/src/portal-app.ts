@@ -14,6 +14,7 @@ import { erasureRoutes } from "./routes/portal/erasure.ts";
 import { exportRoutes } from "./routes/portal/export.ts";
 import { marketingRoutes } from "./routes/portal/marketing.ts";
 import { myDataRoutes } from "./routes/portal/my-data.ts";
+import { noticeChangeRoutes } from "./routes/portal/notice-change.ts";
 import { recipientNotificationRoutes } from "./routes/portal/recipient-notifications.ts";
 import { requestsRoutes } from "./routes/portal/requests.ts";
 import { sessionsRoutes } from "./routes/portal/sessions.ts";
@@ -59,6 +60,8 @@ export function createPortalApi(deps: Deps) {
       .route("/requests", requestsRoutes(ctx))
       .route("/erasure", erasureRoutes(ctx))
       .route("/recipient-notifications", recipientNotificationRoutes(ctx))
+      // Issue 15 B: the notice changed since the customer last saw it.
+      .route("/notice-change", noticeChangeRoutes(ctx))
   );
 }
 

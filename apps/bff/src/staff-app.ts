@@ -21,6 +21,7 @@ import { staffDisclosureRoutes } from "./routes/staff/disclosures.ts";
 import { fourEyesRoutes } from "./routes/staff/four-eyes.ts";
 import { IMPORT_UPLOAD_PATH, importRoutes } from "./routes/staff/imports.ts";
 import { inboundIssueRoutes } from "./routes/staff/inbound-issues.ts";
+import { noticeCheckRoutes } from "./routes/staff/notice-check.ts";
 import { recipientNotificationRoutes } from "./routes/staff/recipient-notifications.ts";
 import { paperAccessRoutes, staffRecordRoutes } from "./routes/staff/record-keeping.ts";
 import { approvalRoutes, recordKeeping2Routes } from "./routes/staff/record-keeping-2.ts";
@@ -69,6 +70,8 @@ export function createStaffApi(deps: Deps) {
       // Issue 14 G: the data-protection officer's seat — the trail exported with its checkpoints, request statistics.
       .route("/audit/export", auditExportRoutes(ctx))
       .route("/request-statistics", requestStatisticsRoutes(ctx))
+      // Issue 15 B: the notice check (admins and the DPO).
+      .route("/notice-check", noticeCheckRoutes(ctx))
       .route("/retention", retentionRoutes(ctx))
       .route("/systems", systemsRoutes(ctx))
       // Issue 13 B: connected systems' webhook endpoints (Standard Webhooks signing secrets, shown once).

@@ -41,6 +41,7 @@ export * from "./record-keeping/staff-record.ts";
 export * from "./register/branding.ts";
 export * from "./register/ids.ts";
 export * from "./register/mail-language.ts";
+export * from "./register/notice-check.ts";
 export * from "./register/notice-json-schema.ts";
 export * from "./register/portal-storage.ts";
 export * from "./register/register-description.ts";

@@ -25,12 +25,14 @@ export const rolePermissions = {
     "audit:export",
     "requests:statistics",
     "four_eyes:manage",
+    // Issue 15 B: the notice check (what an auditor would question in the privacy notice).
+    "notice:check",
   ],
   /**
    * Issue 14 G: the data-protection officer reads the trail (with its checkpoints) and the request statistics, and
-   * exports the trail; nothing else: no customer record, no change of anything.
+   * exports the trail, and (issue 15 B) reads the notice check; nothing else: no customer record, no change.
    */
-  dpo: ["audit:read", "audit:export", "requests:statistics"],
+  dpo: ["audit:read", "audit:export", "requests:statistics", "notice:check"],
 } as const;
 
 export type StaffRole = keyof typeof rolePermissions;

@@ -73,6 +73,11 @@ export const customers = sqliteTable(
      * `updated_at`, or the creation time): the conflict rule's "last change" of a field never changed since.
      */
     dataAsOf: integer("data_as_of"),
+    /**
+     * Issue 15 B: the privacy notice version (notice_versions.id) the customer last saw in the portal; null: none
+     * yet. The portal's "our notice changed" banner compares it with the version in force.
+     */
+    noticeSeenVersionId: integer("notice_seen_version_id"),
   },
   (t) => [
     uniqueIndex("customers_email_unique").on(t.email),
@@ -1038,4 +1043,21 @@ export const fourEyesPolicy = sqliteTable("four_eyes_policy", {
   reason: text("reason"),
   changedBy: text("changed_by").references(() => staffUsers.id),
   changedAt: integer("changed_at"),
+});
+
+/**
+ * Issue 15 B: each version of the privacy notice this register has served, recorded at start when the file's
+ * canonical JSON hashes differently from the newest row. Exports name the version in force; the portal tells a
+ * customer when it changed. The file itself is the controller's (kept under version control there): only its
+ * hash, its own date and the controller's name are kept here.
+ */
+export const noticeVersions = sqliteTable("notice_versions", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** SHA-256 (hex) of the notice's canonical JSON (keys sorted), so formatting changes are not versions. */
+  sha256: text("sha256").notNull(),
+  /** The file's own `noticeDate` (YYYY-MM-DD). */
+  noticeDate: text("notice_date").notNull(),
+  controllerName: text("controller_name").notNull(),
+  /** When this process first served it: the version is in force from here. */
+  recordedAt: integer("recorded_at").notNull(),
 });

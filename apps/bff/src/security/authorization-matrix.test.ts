@@ -57,6 +57,9 @@ const access: Record<string, Access> = {
   "POST /api/portal/requests": "customer",
   "POST /api/portal/requests/:id/cancel": "customer",
   "GET /api/portal/erasure/assessment": "customer",
+  // Issue 15 B: the notice changed since the customer last saw it.
+  "GET /api/portal/notice-change": "customer",
+  "POST /api/portal/notice-change/seen": "customer",
   // Staff
   "POST /api/staff/auth/sign-in": "public",
   "GET /api/staff/notice": "public",
@@ -117,6 +120,8 @@ const access: Record<string, Access> = {
   "POST /api/staff/audit/verify": "audit",
   "GET /api/staff/audit/export": "audit",
   "GET /api/staff/request-statistics": "audit",
+  // Issue 15 B: the notice check (admin and the DPO).
+  "GET /api/staff/notice-check": "audit",
   "GET /api/staff/retention/due": "admin",
   "POST /api/staff/retention/run": "admin",
   // Issue 14 B: the last retention runs with their counts.

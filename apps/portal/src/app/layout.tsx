@@ -2,6 +2,7 @@ import { AppLayout, NavList, useNotice } from "@tietoni/ui";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { paths } from "../config/paths.ts";
 import { useSignOut } from "../features/auth/api/sign-out.ts";
+import { NoticeChangeBanner } from "../features/notice-change/components/notice-change-banner.tsx";
 import { useI18n } from "../lib/i18n.ts";
 import { useSession } from "../lib/session.ts";
 
@@ -45,6 +46,8 @@ export function Layout() {
       }}
       pageKey={location.pathname}
     >
+      {/* Issue 15 B: "our privacy notice changed", until the customer has seen it. */}
+      <NoticeChangeBanner signedIn={signedIn} />
       <Outlet />
     </AppLayout>
   );

@@ -11,8 +11,14 @@ export function homeFor(role: string | undefined): string {
   return role === "dpo" ? paths.audit : paths.customers;
 }
 
-/** The pages a dpo may open: the trail (with its export), the statistics, and their own sign-in security. */
-const dpoPages: readonly string[] = [paths.audit, paths.requestStatistics, paths.security, paths.changePassword];
+/** The pages a dpo may open: the trail (with its export), the statistics, the notice check, their sign-in security. */
+const dpoPages: readonly string[] = [
+  paths.audit,
+  paths.requestStatistics,
+  paths.noticeCheck,
+  paths.security,
+  paths.changePassword,
+];
 
 /** Whether `role` may open the page at `pathname` (only the dpo is limited here; the BFF decides the rest). */
 export function mayOpen(role: string, pathname: string): boolean {

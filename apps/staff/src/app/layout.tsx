@@ -46,6 +46,7 @@ export function Layout() {
               admin && { to: paths.staffAccounts, label: t("navStaff") },
               (admin || dpo) && { to: paths.audit, label: t("navAudit") },
               (admin || dpo) && { to: paths.requestStatistics, label: t("navRequestStatistics") },
+              (admin || dpo) && { to: paths.noticeCheck, label: t("navNoticeCheck") },
               admin && { to: paths.retention, label: t("navRetention") },
               admin && { to: paths.systems, label: t("navSystems") },
               admin && { to: paths.webhooks, label: t("navWebhooks") },

@@ -31,6 +31,7 @@ const Webhooks = page(() => import("./routes/webhooks.tsx"));
 const Imports = page(() => import("./routes/imports.tsx"));
 const Deliveries = page(() => import("./routes/deliveries.tsx"));
 const RequestStatistics = page(() => import("./routes/request-statistics.tsx"));
+const NoticeCheck = page(() => import("./routes/notice-check.tsx"));
 const Security = page(() => import("./routes/security.tsx"));
 const ChangePassword = page(() => import("./routes/change-password.tsx"));
 const NotFound = page(() => import("./routes/not-found.tsx"));
@@ -60,6 +61,7 @@ export function AppRouter() {
             <Route path={paths.imports} element={<Imports />} />
             <Route path={paths.deliveries} element={<Deliveries />} />
             <Route path={paths.requestStatistics} element={<RequestStatistics />} />
+            <Route path={paths.noticeCheck} element={<NoticeCheck />} />
             <Route path={paths.security} element={<Security />} />
             <Route path={paths.changePassword} element={<ChangePassword />} />
           </Route>

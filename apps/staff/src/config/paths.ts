@@ -23,6 +23,8 @@ export const paths = {
   deliveries: "/admin/deliveries",
   // Issue 14 G: the data-protection officer's page besides the audit trail.
   requestStatistics: "/reports/request-statistics",
+  // Issue 15 B: what an auditor would question in the privacy notice (admins and the DPO).
+  noticeCheck: "/reports/notice-check",
   security: "/account/security",
   changePassword: "/account/password",
 } as const;

@@ -23,10 +23,12 @@ const staffMessages = {
   navDeliveries: { fi: "Toimitukset", en: "Deliveries" },
   // Issue 14 G: the data-protection officer's pages, and what another page says to them.
   navRequestStatistics: { fi: "Pyyntötilastot", en: "Request statistics" },
+  // Issue 15 B.
+  navNoticeCheck: { fi: "Selosteen tarkistus", en: "Notice check" },
   noAccessTitle: { fi: "Ei käyttöoikeutta", en: "No access" },
   noAccessIntro: {
-    fi: "Roolillasi ei ole pääsyä tälle sivulle. Tietosuojavastaava näkee lokitiedot ja pyyntötilastot, ei asiakastietoja.",
-    en: "Your role has no access to this page. The data-protection officer sees the audit trail and the request statistics, not customer records.",
+    fi: "Roolillasi ei ole pääsyä tälle sivulle. Tietosuojavastaava näkee lokitiedot, pyyntötilastot ja selosteen tarkistuksen, ei asiakastietoja.",
+    en: "Your role has no access to this page. The data-protection officer sees the audit trail, the request statistics and the notice check, not customer records.",
   },
   navSecurity: { fi: "Kirjautumisen turvallisuus", en: "Sign-in security" },
   signOut: { fi: "Kirjaudu ulos", en: "Sign out" },

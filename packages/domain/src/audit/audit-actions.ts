@@ -119,6 +119,8 @@ export const auditActions = [
   // Issue 14 G — the data-protection officer's seat.
   "audit.exported",
   "request_statistics.viewed",
+  // Issue 15 B — a new version of the privacy notice came into force at start (its hash and date).
+  "notice.version_recorded",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.

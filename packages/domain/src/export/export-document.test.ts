@@ -17,6 +17,7 @@ function sampleDocument(): ExportDocument {
     version: EXPORT_VERSION,
     generatedAt: at,
     register: exportRegister(registerDescription),
+    noticeVersion: { id: 1, sha256: "a".repeat(64), noticeDate: "2021-04-28", inForceSince: at },
     customer: {
       profile: {
         id: "c0000001",
@@ -112,7 +113,7 @@ describe("export document v2", () => {
     const schema = exportJsonSchema();
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
     expect(schema.title).toBe("tietoni data export, version 2");
-    expect(schema.required).toEqual(["format", "version", "generatedAt", "register", "customer"]);
+    expect(schema.required).toEqual(["format", "version", "generatedAt", "register", "noticeVersion", "customer"]);
     const text = JSON.stringify(schema);
     for (const key of ["staffViews", "signIns", "contactChanges", "supervisoryAuthority", ...marketingPurposes]) {
       expect(text).toContain(`"${key}"`);

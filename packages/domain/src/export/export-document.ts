@@ -29,6 +29,8 @@ import { requestViewSchema } from "../requests/request-model.ts";
  * invoice's `collectionAgency` and `writtenOffOn`, each source's `systemName`, the customer's `erasureSchedule` and
  * the register's `retention.relationshipEndsAfterMonths`.
  * Issue 13 adds to version 2 (additive): the customer's `disclosures`, the log of who received their data.
+ * Issue 15 adds to version 2 (additive): `noticeVersion`, the version of the privacy notice in force when the file
+ * was made.
  */
 
 export const EXPORT_VERSION = 2;
@@ -206,12 +208,25 @@ export const exportCustomerSchema = z.object({
 });
 export type ExportCustomer = z.infer<typeof exportCustomerSchema>;
 
+/** Issue 15: which version of the privacy notice was in force when the file was made (the register's record). */
+export const exportNoticeVersionSchema = z
+  .object({
+    id: z.number().int().meta({ description: "The register's number of this version" }),
+    sha256: z.string().meta({ description: "SHA-256 of the notice's canonical JSON: identifies the exact text" }),
+    noticeDate: z.iso.date().meta({ description: "The date the notice itself states" }),
+    inForceSince: isoDateTime.meta({ description: "When this version came into force in the register" }),
+  })
+  .meta({ description: "The version of the privacy notice in force when this file was made" });
+export type ExportNoticeVersion = z.infer<typeof exportNoticeVersionSchema>;
+
 export const exportDocumentSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT_ID),
     version: z.literal(EXPORT_VERSION),
     generatedAt: isoDateTime,
     register: exportRegisterSchema,
+    // Additive in version 2 (issue 15); null only before the register recorded its first version.
+    noticeVersion: exportNoticeVersionSchema.nullable(),
     customer: exportCustomerSchema,
   })
   .meta({

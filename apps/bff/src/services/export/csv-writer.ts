@@ -1,4 +1,5 @@
 import {
+  type ExportNoticeVersion,
   type ExportRegister,
   type Localized,
   locales,
@@ -325,12 +326,27 @@ const README_NOTES: Localized = {
 };
 
 /** README.txt: what each file holds, and the register's privacy notice in brief, in both languages. */
-function readme(register: ExportRegister, all: readonly CsvTable[], generatedAt: string): string {
+function readme(
+  register: ExportRegister,
+  all: readonly CsvTable[],
+  generatedAt: string,
+  noticeVersion: ExportNoticeVersion | null,
+): string {
   const lines: string[] = [];
   for (const locale of locales) {
     const t = (l: Localized) => l[locale];
     const heading = `${t(labels.documentTitle)} – ${t(register.registerName)} – ${register.controller.name}`;
-    lines.push(heading, "=".repeat(heading.length), `${t(labels.generatedAt)}: ${generatedAt}`, "");
+    lines.push(heading, "=".repeat(heading.length), `${t(labels.generatedAt)}: ${generatedAt}`);
+    // Issue 15 B: the notice version in force, so the reader knows which text the purposes below are quoted from.
+    if (noticeVersion)
+      lines.push(
+        `${t(labels.noticeVersion)}: ${t(labels.noticeVersionText)
+          .replace("{id}", String(noticeVersion.id))
+          .replace("{date}", noticeVersion.noticeDate)
+          .replace("{since}", noticeVersion.inForceSince)
+          .replace("{sha256}", noticeVersion.sha256)}`,
+      );
+    lines.push("");
     lines.push(t(README_NOTES), "");
     for (const table of all) lines.push(`${table.file}: ${t(table.title)}`, `    ${table.columns.join(", ")}`);
     lines.push("");
@@ -408,7 +424,7 @@ export function* csvZipExport(reader: ExportReader, meta: ExportMeta): Generator
 
   const all = tables(reader, meta);
   const readmeFile = addFile("README.txt");
-  readmeFile.push(encoder.encode(UTF8_BOM + readme(meta.register, all, meta.generatedAt)), true);
+  readmeFile.push(encoder.encode(UTF8_BOM + readme(meta.register, all, meta.generatedAt, meta.noticeVersion)), true);
   yield* drain();
 
   for (const table of all) {

@@ -1,6 +1,7 @@
 import {
   type CustomerProfile,
   type ExportCustomer,
+  type ExportNoticeVersion,
   helsinkiDate,
   type Invoice,
   iso,
@@ -82,6 +83,8 @@ type RequestJoinRow = {
 
 /** Every statement an export runs, each with the customer's id as its first parameter (the bench's baseline reads them too). */
 export const SQL = {
+  noticeVersion: `SELECT id, sha256, notice_date AS noticeDate, recorded_at AS recordedAt
+    FROM notice_versions ORDER BY id DESC LIMIT 1`,
   profile: `SELECT id, first_name AS firstName, last_name AS lastName, email, phone, street, postal_code AS postalCode,
       city, country, www, relationship_start AS relationshipStart, relationship_end AS relationshipEnd,
       created_at AS createdAt, anonymised_at AS anonymisedAt, address_protected AS addressProtected
@@ -227,6 +230,16 @@ function createReader(
   return {
     profile,
     close: () => snapshot.close(),
+
+    /** Issue 15 B: the notice version in force at the snapshot's moment (the newest recorded). */
+    noticeVersion(): ExportNoticeVersion | null {
+      const row = snapshot.get<{ id: number; sha256: string; noticeDate: string; recordedAt: number }>(
+        SQL.noticeVersion,
+      );
+      return row
+        ? { id: row.id, sha256: row.sha256, noticeDate: row.noticeDate, inForceSince: iso(row.recordedAt) }
+        : null;
+    },
 
     *organisationRoles(): Generator<OrganisationRole> {
       yield* each<OrganisationRole>(SQL.organisationRoles);

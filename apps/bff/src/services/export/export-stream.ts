@@ -88,7 +88,12 @@ export function startExport(options: StartExport): StartedExport {
   };
 
   const generatedAt = iso(now);
-  const meta = { generatedAt, register: exportedRegister(), current: { format, at: generatedAt } };
+  const meta = {
+    generatedAt,
+    register: exportedRegister(),
+    noticeVersion: reader.noticeVersion(),
+    current: { format, at: generatedAt },
+  };
   const pieces =
     format === "json"
       ? jsonExport(reader, meta)

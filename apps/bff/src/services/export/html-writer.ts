@@ -268,7 +268,15 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
   yield `<style>${STYLE}</style>\n</head>\n<body>\n`;
   yield `<header><h1>${title}</h1>\n`;
   yield `<p class="meta">${t(meta.register.registerName)} – ${esc(meta.register.controller.name)}. `;
-  yield `${t(labels.generatedAt)}: ${f.dateTime(meta.generatedAt)}.</p>\n<p>${t(labels.intro)}</p></header>\n`;
+  yield `${t(labels.generatedAt)}: ${f.dateTime(meta.generatedAt)}.</p>\n`;
+  const v = meta.noticeVersion;
+  if (v)
+    yield `<p class="meta">${t(labels.noticeVersion)}: ${t(labels.noticeVersionText)
+      .replace("{id}", String(v.id))
+      .replace("{date}", f.date(v.noticeDate))
+      .replace("{since}", f.dateTime(v.inForceSince))
+      .replace("{sha256}", `<code>${esc(v.sha256)}</code>`)}.</p>\n`;
+  yield `<p>${t(labels.intro)}</p></header>\n`;
   yield `<nav aria-labelledby="contents-h"><h2 id="contents-h">${t(labels.contents)}</h2>\n<ol>`;
   yield SECTIONS.map((id) => `<li><a href="#${id}">${t(labels[id])}</a></li>`).join("");
   yield "</ol></nav>\n<main>\n";

@@ -1,10 +1,18 @@
-import { EXPORT_FORMAT_ID, EXPORT_VERSION, type ExportCustomer, type ExportRegister } from "@tietoni/domain";
+import {
+  EXPORT_FORMAT_ID,
+  EXPORT_VERSION,
+  type ExportCustomer,
+  type ExportNoticeVersion,
+  type ExportRegister,
+} from "@tietoni/domain";
 import type { ExportReader } from "./export-reader.ts";
 import type { Piece } from "./pull-stream.ts";
 
 export type ExportMeta = {
   generatedAt: string;
   register: ExportRegister;
+  /** Issue 15 B: the notice version in force at the snapshot's moment. */
+  noticeVersion: ExportNoticeVersion | null;
   /** This download: recorded on the main connection after the snapshot began, so listed here first. */
   current: ExportCustomer["downloads"][number];
 };
@@ -36,6 +44,7 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield `{${key("format")}${JSON.stringify(EXPORT_FORMAT_ID)},${key("version")}${EXPORT_VERSION},`;
   yield `${key("generatedAt")}${JSON.stringify(meta.generatedAt)},\n`;
   yield `${key("register")}${JSON.stringify(meta.register)},\n`;
+  yield `${key("noticeVersion")}${JSON.stringify(meta.noticeVersion)},\n`;
   yield `${key("customer")}{\n${key("profile")}${JSON.stringify(reader.profile)},\n`;
   yield key("organisationRoles");
   yield* array(reader.organisationRoles());

@@ -11,6 +11,12 @@ export const labels = {
     en: "This document contains all the data the register holds about you, and an account of why and how your data is processed.",
   },
   generatedAt: { fi: "Tiedosto luotu", en: "File created" },
+  // Issue 15 B: which version of the notice was in force.
+  noticeVersion: { fi: "Voimassa ollut tietosuojaseloste", en: "Privacy notice in force" },
+  noticeVersionText: {
+    fi: "versio {id}, päivätty {date}, voimassa {since} alkaen, SHA-256 {sha256}",
+    en: "version {id}, dated {date}, in force since {since}, SHA-256 {sha256}",
+  },
   contents: { fi: "Sisällys", en: "Contents" },
   none: { fi: "Ei tietoja.", en: "None." },
   yes: { fi: "Kyllä", en: "Yes" },

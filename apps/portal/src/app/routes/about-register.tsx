@@ -2,7 +2,9 @@ import { defaultPortalStorageFacts, portalStorageStatement } from "@tietoni/doma
 import { RegisterNoticeView } from "@tietoni/ui";
 import { useId } from "react";
 import { useStorage } from "../../features/about/api/get-storage.ts";
+import { useNoticeSeenOnVisit } from "../../features/notice-change/components/notice-change-banner.tsx";
 import { useI18n } from "../../lib/i18n.ts";
+import { useSession } from "../../lib/session.ts";
 import { Page } from "../use-page-title.ts";
 
 /**
@@ -12,6 +14,8 @@ import { Page } from "../use-page-title.ts";
 export function Component() {
   const { t, pick } = useI18n();
   const headingId = useId();
+  // Issue 15 B: opening the notice is seeing it; the "notice changed" banner goes.
+  useNoticeSeenOnVisit(Boolean(useSession().data));
   // This installation's settings; until they arrive (or if they cannot be read) the defaults, which the BFF test
   // holds to env.ts.
   const statement = portalStorageStatement(useStorage().data ?? defaultPortalStorageFacts);

@@ -160,6 +160,10 @@ export const auditActionLabels: Record<string, Localized> = {
   "maintenance.purged": { fi: "Vanhentuneet tiedot poistettu", en: "Expired data purged" },
   "audit.viewed": { fi: "Lokitietoja katseltu", en: "Audit trail viewed" },
   "audit.verified": { fi: "Lokiketju tarkistettu", en: "Audit chain verified" },
+  "notice.version_recorded": {
+    fi: "Tietosuojaselosteen uusi versio voimaan",
+    en: "New privacy notice version in force",
+  },
   "audit.exported": { fi: "Lokitiedot viety", en: "Audit trail exported" },
   "request_statistics.viewed": { fi: "Pyyntötilastoja katseltu", en: "Request statistics viewed" },
 };
