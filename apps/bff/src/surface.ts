@@ -114,6 +114,10 @@ export function createSurface({
   if (bearerApi) app.route("/", bearerApi.app);
   app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
 
+  // Issue 15 E: metrics are served on METRICS_HOST:METRICS_PORT only. A scraper pointed at a public listener gets a
+  // plain 404, not the SPA's index.html (which would read as a scrape of garbage, or as metrics being public).
+  app.all("/metrics", (c) => c.text("Not found", 404));
+
   // The built single-page app; unknown paths get index.html so deep links work.
   const indexFile = path.join(staticDir, "index.html");
   app.use("/*", serveStatic({ root: staticDir }));
