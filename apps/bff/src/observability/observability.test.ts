@@ -1,3 +1,4 @@
+import type { Counter } from "prom-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
@@ -29,10 +30,10 @@ afterEach(() => {
 const parsed = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 const accessLines = () => parsed().filter((l) => l.msg === "request");
 
-async function counterValue(counter: typeof httpRequests, labels: Record<string, string>) {
+async function counterValue<L extends string>(counter: Counter<L>, labels: Partial<Record<L, string>>) {
   const { values } = await counter.get();
   return values
-    .filter((v) => Object.entries(labels).every(([k, want]) => v.labels[k] === want))
+    .filter((v) => Object.entries(labels).every(([k, want]) => v.labels[k as L] === want))
     .reduce((sum, v) => sum + v.value, 0);
 }
 
