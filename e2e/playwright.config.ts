@@ -1,6 +1,6 @@
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_PORTAL_PORT, E2E_STAFF_PORT, e2eEnv } from "./e2e-env.ts";
+import { E2E_PORTAL_PORT, E2E_STAFF_PORT, E2E_STATE_DIR, e2eEnv, e2eLogFile } from "./e2e-env.ts";
 import { systemChromiumArgs } from "./system-chromium.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -57,8 +57,12 @@ export default defineConfig({
       use: { baseURL: `http://localhost:${E2E_STAFF_PORT}` },
     },
   ],
+  // Issue 15 E: after the run, every line the server wrote is scanned for personal data (global-teardown.ts).
+  globalTeardown: "./global-teardown.ts",
   webServer: {
-    command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+    // The server's stdout and stderr are kept in its state dir for the scan, and still shown (tee). `--silent`: pnpm's
+    // own banner is not a log line of the server's.
+    command: `node e2e/reset-state.mjs && mkdir -p ${E2E_STATE_DIR} && pnpm --silent --filter @tietoni/bff start 2>&1 | tee ${e2eLogFile(E2E_STATE_DIR)}`,
     cwd: root,
     url: `http://localhost:${E2E_PORTAL_PORT}/healthz`,
     env: e2eEnv,
