@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { openDatabase } from "../apps/bff/src/db/client.ts";
 import { E2E_DB, E2E_STATE_DIR, e2eLogFile } from "./e2e-env.ts";
 import { demoSeedPersonalData, type Finding, personalDataIn, problemsOf, scanLogFile } from "./log-scan.ts";
@@ -9,6 +10,7 @@ import { demoSeedPersonalData, type Finding, personalDataIn, problemsOf, scanLog
  * A finding fails the run and names the file, the line and what it holds.
  */
 const servers = [{ stateDir: E2E_STATE_DIR, database: E2E_DB }];
+const root = path.resolve(import.meta.dirname, "..");
 
 export default async function globalTeardown() {
   const seeded = await demoSeedPersonalData();
@@ -18,9 +20,9 @@ export default async function globalTeardown() {
   }
   const findings: Finding[] = [];
   for (const server of servers) {
-    const file = e2eLogFile(server.stateDir);
+    const file = path.join(root, e2eLogFile(server.stateDir));
     if (!fs.existsSync(file)) throw new Error(`log scan: ${file} was not written (see the webServer command)`);
-    const db = await openDatabase(server.database);
+    const db = await openDatabase(path.join(root, server.database));
     let needles: string[];
     try {
       needles = [...new Set([...seeded, ...(await personalDataIn(db))])];

@@ -18,8 +18,9 @@ import { DEMO_ADMIN_TOTP_SECRET, DEMO_AGENT_TOTP_SECRET, seedDemo } from "../app
 const PATTERNS: { what: string; re: RegExp }[] = [
   { what: "an e-mail address", re: /[^\s"'<>@,;:()]+@[^\s"'<>@,;:()]+\.[a-z]{2,}/i },
   { what: "a phone number", re: /\+\d[\d ]{6,}\d/ },
-  { what: "a sign-in code", re: /(?<![\d.:-])\d{4} \d{4}(?![\d.:-])/ },
-  { what: "an authenticator or confirmation code", re: /(?<![\d.:-])\d{6,8}(?![\d.:-])/ },
+  // Standalone digits only: not inside a UUID, a time or a number with a fraction.
+  { what: "a sign-in code", re: /(?<![\w.:-])\d{4} \d{4}(?![\w.:-])/ },
+  { what: "an authenticator or confirmation code", re: /(?<![\w.:-])\d{6,8}(?![\w.:-])/ },
   // Session, link and API tokens are lower-case base32 of 15+ bytes (auth/tokens.ts).
   { what: "a token", re: /(?<![A-Za-z0-9])[a-z2-7]{24,}(?![A-Za-z0-9])/ },
 ];
