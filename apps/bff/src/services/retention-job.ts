@@ -260,7 +260,7 @@ export function startRetentionSchedule(
   }: { everyMs?: number; log?: (line: string) => void } = {},
 ): { stop: () => void; ran: () => Promise<void> } {
   if (!deps.env.RETENTION_SCHEDULE) {
-    log("[retention] RETENTION_SCHEDULE=false: retention runs only from the staff app and `pnpm retention --run`");
+    log("RETENTION_SCHEDULE=false: retention runs only from the staff app and `pnpm retention --run`");
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
@@ -275,7 +275,7 @@ export function startRetentionSchedule(
                 const c = tick.result.counts;
                 const skipped = Object.values(c.skipped).reduce((a, b) => a + (b ?? 0), 0);
                 log(
-                  `[retention] scheduled run: ${c.anonymised} anonymised, ${skipped} skipped, ${c.remaindersErased} remainders erased, ${c.bookkeepingRows} bookkeeping rows purged`,
+                  `scheduled retention run: ${c.anonymised} anonymised, ${skipped} skipped, ${c.remaindersErased} remainders erased, ${c.bookkeepingRows} bookkeeping rows purged`,
                 );
               }
             },

@@ -119,7 +119,7 @@ export function startDigestSchedule(
   }: { everyMs?: number; log?: (line: string) => void } = {},
 ): { stop: () => void; ran: () => Promise<void> } {
   if (!deps.env.DIGEST_MAIL_TO) {
-    log("[digest] DIGEST_MAIL_TO is not set: no daily digest of due requests is sent to staff");
+    log("DIGEST_MAIL_TO is not set: no daily digest of due requests is sent to staff");
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
@@ -128,7 +128,7 @@ export function startDigestSchedule(
       sendStaffDigest(deps, deps.now()).then(
         (result) => {
           if (result.sent)
-            log(`[digest] queued the digest of ${result.day}: ${result.overdue} overdue, ${result.dueSoon} due soon`);
+            log(`queued the digest of ${result.day}: ${result.overdue} overdue, ${result.dueSoon} due soon`);
         },
         (err: unknown) => logger.error({ job: "digest", err }, "the digest failed; the next check tries again"),
       ),
