@@ -8,6 +8,8 @@ export const E2E_STAFF_PORT = base + 1;
 export const E2E_STATE_DIR = `var/e2e-${base}`;
 export const E2E_DB = `${E2E_STATE_DIR}/register.sqlite`;
 export const E2E_MAIL_DIR = `${E2E_STATE_DIR}/mail`;
+/** Issue 15 E: everything a server writes (stdout and stderr), for the log scan after the run (global-teardown.ts). */
+export const e2eLogFile = (stateDir: string) => `${stateDir}/bff.log`;
 
 export const e2eEnv = {
   DATABASE_PATH: E2E_DB,

@@ -3,9 +3,12 @@ import { defineConfig, devices } from "@playwright/test";
 import {
   E2E_PORTAL_PORT,
   E2E_SECOND_PORTAL_PORT,
+  E2E_SECOND_STATE_DIR,
   E2E_STAFF_PORT,
+  E2E_STATE_DIR,
   type E2eServerOptions,
   e2eEnv,
+  e2eLogFile,
   secondControllerEnv,
 } from "./e2e-env.ts";
 import { systemChromiumArgs } from "./system-chromium.ts";
@@ -76,7 +79,9 @@ export default defineConfig<object, E2eServerOptions>({
   ],
   webServer: [
     {
-      command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+      // The server's stdout and stderr are kept in its state dir for the scan, and still shown (tee). `--silent`:
+      // pnpm's own banner is not a log line of the server's.
+      command: `node e2e/reset-state.mjs && mkdir -p ${E2E_STATE_DIR} && pnpm --silent --filter @tietoni/bff start 2>&1 | tee ${e2eLogFile(E2E_STATE_DIR)}`,
       cwd: root,
       url: `http://localhost:${E2E_PORTAL_PORT}/healthz`,
       env: e2eEnv,
@@ -85,7 +90,7 @@ export default defineConfig<object, E2eServerOptions>({
       stdout: "pipe",
     },
     {
-      command: "node e2e/reset-state.mjs && pnpm --filter @tietoni/bff start",
+      command: `node e2e/reset-state.mjs && mkdir -p ${E2E_SECOND_STATE_DIR} && pnpm --silent --filter @tietoni/bff start 2>&1 | tee ${e2eLogFile(E2E_SECOND_STATE_DIR)}`,
       cwd: root,
       url: `http://localhost:${E2E_SECOND_PORTAL_PORT}/healthz`,
       env: secondControllerEnv,
@@ -94,4 +99,6 @@ export default defineConfig<object, E2eServerOptions>({
       stdout: "pipe",
     },
   ],
+  // Issue 15 E: after the run, every line each server wrote is scanned for personal data (global-teardown.ts).
+  globalTeardown: "./global-teardown.ts",
 });

@@ -1,17 +1,13 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { openDatabase } from "./db/client.ts";
-import {
-  DEMO_ADMIN_TOTP_SECRET,
-  DEMO_AGENT_TOTP_SECRET,
-  DEMO_CUSTOMER_EMAIL,
-  DEMO_STAFF,
-  seedDemo,
-} from "./db/seed-demo.ts";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_AGENT_TOTP_SECRET, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
 import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
 import { mailerFromEnv } from "./mail/mailer.ts";
 import { registerDescription, useNoticeFile } from "./notice/notice.ts";
+import { log, loggerFromEnv, useLogger } from "./observability/logger.ts";
+import { startMetricsServer } from "./observability/metrics.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
 import { recordNoticeVersion } from "./services/notice-versions.ts";
@@ -29,17 +25,21 @@ const SHUTDOWN_AFTER_GRACE_MS = 15_000;
 /** Starts both listeners from one process: the portal for customers and the staff surface. */
 async function main() {
   const env = parseEnv();
+  // Issue 15 E: JSON lines from here on (LOG_FORMAT=pretty for a person at a terminal).
+  useLogger(loggerFromEnv(env));
   const db = await openDatabase(env.databasePath);
   // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
   useNoticeFile(env.noticeFile);
   const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
   // Issue 15 B: a changed notice file becomes a new version, in force from this start (audited).
   const { version, recorded } = await recordNoticeVersion(db, registerDescription, deps.now());
-  if (recorded) console.info(`privacy notice version ${version.id} (${version.noticeDate}) in force`);
+  if (recorded)
+    log.info({ noticeVersion: version.id, noticeDate: version.noticeDate }, "privacy notice version in force");
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 
-  if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
+  if (env.demo && (await seedDemo(db)))
+    log.info({ demo: true, database: env.databasePath }, "demo: seeded the demo register");
 
   // Housekeeping on schedules of its own, first run HOUSEKEEPING_DELAY_MS after the listeners are up (issue 15 D):
   // at start a retention run over a large register took the event loop from the first requests and /readyz
@@ -64,13 +64,35 @@ async function main() {
   const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
   const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
 
-  console.info(`tietoni portal: ${env.portalOrigin}  (listening on ${env.PORTAL_HOST}:${env.PORTAL_PORT})`);
-  console.info(`tietoni staff:  ${env.staffOrigin}  (listening on ${env.STAFF_HOST}:${env.STAFF_PORT})`);
+  // Issue 15 E: /metrics on an internal address only, never on the public listeners; off without METRICS_PORT.
+  const metrics =
+    env.METRICS_PORT === undefined
+      ? undefined
+      : await startMetricsServer({ host: env.METRICS_HOST, port: env.METRICS_PORT, db });
+
+  log.info(
+    { surface: "portal", origin: env.portalOrigin, host: env.PORTAL_HOST, port: env.PORTAL_PORT },
+    "portal listening",
+  );
+  log.info(
+    { surface: "staff", origin: env.staffOrigin, host: env.STAFF_HOST, port: env.STAFF_PORT },
+    "staff listening",
+  );
+  if (metrics) log.info({ host: env.METRICS_HOST, port: metrics.port }, "metrics listening on /metrics");
   if (env.demo) {
-    console.info(`[demo] customer: ${DEMO_CUSTOMER_EMAIL}; sign-in codes are written to ${env.mailDir}`);
-    console.info(`[demo] staff: ${DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(", ")}`);
-    console.info(
-      `[demo] authenticator keys (TOTP, SHA-1, 6 digits, 30 s): admin ${DEMO_ADMIN_TOTP_SECRET}, agent ${DEMO_AGENT_TOTP_SECRET}`,
+    // The demo customers' addresses are in the README's table, not here: no e-mail address is ever logged, not even
+    // a made-up one, so the e2e run's log scan has no exception to make.
+    log.info(
+      { demo: true, mailDir: env.mailDir },
+      "demo: customers as in the README; sign-in codes are mailed to files",
+    );
+    log.info(
+      { demo: true, staff: DEMO_STAFF.map((s) => `${s.username} / ${s.password}`).join(", ") },
+      "demo: staff accounts",
+    );
+    log.info(
+      { demo: true, admin: DEMO_ADMIN_TOTP_SECRET, agent: DEMO_AGENT_TOTP_SECRET },
+      "demo: authenticator keys (TOTP, SHA-1, 6 digits, 30 s)",
     );
   }
 
@@ -80,11 +102,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     const graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000;
-    console.info(`[shutdown] ${signal}: finishing requests in flight (at most ${env.SHUTDOWN_GRACE_SECONDS} s)`);
+    log.info({ signal, graceSeconds: env.SHUTDOWN_GRACE_SECONDS }, "shutdown: finishing requests in flight");
     // The whole stop is bounded too: what follows the grace (a mail try waiting on a slow SMTP server) gets
     // SHUTDOWN_AFTER_GRACE_MS, then the process exits 1 as if killed, which SQLite's WAL survives (the crash test).
     setTimeout(() => {
-      console.error("[shutdown] not finished in time: exiting without closing the database");
+      log.error("shutdown: not finished in time, exiting without closing the database");
       process.exit(1);
     }, graceMs + SHUTDOWN_AFTER_GRACE_MS).unref();
     // Not ready from this moment, so a load balancer that still probes sends nothing new here.
@@ -96,23 +118,27 @@ async function main() {
     const listeners = [portal, staff] as Server[];
     const closed = Promise.all(listeners.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     const cutOff = setTimeout(() => {
-      console.warn(`[shutdown] ${env.SHUTDOWN_GRACE_SECONDS} s passed: closing the connections still open`);
+      log.warn(
+        { graceSeconds: env.SHUTDOWN_GRACE_SECONDS },
+        "shutdown: grace passed, closing the connections still open",
+      );
       for (const s of listeners) s.closeAllConnections();
     }, graceMs);
     await closed;
     clearTimeout(cutOff);
+    await metrics?.close();
     // A retention run in progress stops after its current slice and is recorded failed; the next run does the rest.
     for (const schedule of schedules) await schedule.ran();
     // Tries in flight finish and record their result; the rest waits in the outbox for the next start.
     await deps.outbox.stop();
     // Waits for a transaction in flight; closing the last connection checkpoints the WAL into the file and removes it.
     await db.close();
-    console.info("[shutdown] done");
+    log.info("shutdown: done");
     process.exit(0);
   };
   const onSignal = (signal: NodeJS.Signals) => {
     shutdown(signal).catch((err: unknown) => {
-      console.error("[shutdown] failed:", err instanceof Error ? err.message : err);
+      log.error({ err: err instanceof Error ? err.message : String(err) }, "shutdown: failed");
       process.exit(1);
     });
   };
@@ -121,6 +147,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  // A wrong setting or notice file: its message names each problem for the operator (never personal data).
+  log.fatal({ err: err instanceof Error ? { type: err.name, message: err.message } : String(err) }, "start failed");
   process.exit(1);
 });

@@ -11,6 +11,8 @@ import { apiError } from "./http/api-error.ts";
 import { declaredBodyLimit } from "./middleware/body-limit/index.ts";
 import { jsonGuard } from "./middleware/json-guard/index.ts";
 import { originGuard } from "./middleware/origin-guard/index.ts";
+import { accessLog, matchedRoute } from "./observability/access-log.ts";
+import { log } from "./observability/logger.ts";
 import type { Readiness } from "./readiness.ts";
 
 type SurfaceOptions = {
@@ -60,6 +62,10 @@ export function createSurface({
 }: SurfaceOptions) {
   const app = new HonoApp();
 
+  // Issue 15 E: first, so its time and its line cover everything below, refusals and errors included. The
+  // integration API shares the staff listener but is its own surface in the log and the metrics.
+  app.use(accessLog((c) => (bearerApi && isUnder(c.req.path, bearerApi.basePath) ? "integration" : name)));
+
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -85,7 +91,7 @@ export function createSurface({
     try {
       await database.ping();
     } catch (err) {
-      console.error(`[${name}] health check: database unavailable`, err instanceof Error ? err.message : err);
+      log.error({ surface: name, err }, "health check: database unavailable");
       return c.json({ status: "unavailable", surface: name }, 503);
     }
     return c.json({ status: "ok", surface: name }, 200);
@@ -119,6 +125,10 @@ export function createSurface({
   if (bearerApi) app.route("/", bearerApi.app);
   app.all("/api/*", (c) => apiError(c, 404, "not_found", "No such endpoint"));
 
+  // Issue 15 E: metrics are served on METRICS_HOST:METRICS_PORT only. A scraper pointed at a public listener gets a
+  // plain 404, not the SPA's index.html (which would read as a scrape of garbage, or as metrics being public).
+  app.all("/metrics", (c) => c.text("Not found", 404));
+
   // The built single-page app; unknown paths get index.html so deep links work.
   const indexFile = path.join(staticDir, "index.html");
   app.use("/*", serveStatic({ root: staticDir }));
@@ -135,12 +145,12 @@ export function createSurface({
     // Disk full, locked, read-only or gone: fail closed with 503 (the transaction rolled back), so clients retry.
     const unavailable = database.unavailableReason(err);
     if (unavailable) {
-      console.error(`[${name}] database unavailable:`, unavailable);
+      log.error({ surface: name, reason: unavailable }, "database unavailable");
       c.header("Retry-After", "5");
       const message = "The service is temporarily unavailable; nothing was changed";
       return apiError(c, 503, "service_unavailable", message);
     }
-    console.error(`[${name}]`, err);
+    log.error({ surface: name, route: matchedRoute(c), err }, "request failed");
     return apiError(c, 500, "server_error", "Internal error; nothing was changed");
   });
 

@@ -6,6 +6,7 @@ import { drizzle as drizzleSync } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
+import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
 import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
@@ -309,7 +310,7 @@ export async function openDatabase(file: string): Promise<Db> {
       // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.
       Promise.resolve()
         .then(() => hook(port))
-        .catch((error: unknown) => console.error("[db] after-commit task failed:", error));
+        .catch((err: unknown) => log.error({ job: "db", err }, "after-commit task failed"));
     }
     return result;
   }
@@ -445,7 +446,7 @@ export async function openDatabase(file: string): Promise<Db> {
 
   /** A retry from a timer or a snapshot's close: an error is logged (no caller to tell), the next close tries again. */
   function retrySoon() {
-    retryClear().catch((error: unknown) => console.error("[db] clearing the WAL failed:", error));
+    retryClear().catch((err: unknown) => log.error({ job: "db", err }, "clearing the WAL failed"));
   }
 
   async function clearTraces(): Promise<TracesCleared> {

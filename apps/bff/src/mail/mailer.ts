@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import { mailFromOf } from "../notice/notice.ts";
+import { log as logger } from "../observability/logger.ts";
 
 /** A file sent with a message (issue 12: the Art. 15 export staff send to the address on record). */
 export type MailAttachment = { filename: string; content: Buffer; contentType: string };
@@ -55,8 +56,9 @@ export function createFileMailer({ dir, from, log = true }: { dir: string; from:
       await fs.writeFile(`${file}.part`, info.message);
       await fs.rename(`${file}.part`, file);
       // Issue 14 C: the line names the file without the address its name carries, so the server's log keeps no
-      // customer's e-mail after an erasure (the mailbox folder stands for the customer's own mail server).
-      if (log) console.info(`[mail] ${message.subject} → ${path.join(dir, name)}-….eml`);
+      // customer's e-mail after an erasure (the mailbox folder stands for the customer's own mail server). Issue 15
+      // E: nor the subject, whose wording is a template's but could one day carry a name.
+      if (log) logger.info({ job: "mail", file: `${path.join(dir, name)}-….eml` }, "mail written to a file");
     },
   };
 }

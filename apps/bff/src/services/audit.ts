@@ -15,6 +15,7 @@ import { auditCheckpoints, auditLog, auditSubjects, staffUsers } from "../db/sch
 import { DEMO_AUDIT_HMAC_KEY, DEMO_AUDIT_SIGNING_KEY } from "../env.ts";
 import { auditCheckpointMail } from "../mail/audit-templates.ts";
 import type { MailQueue } from "../mail/mail-queue.ts";
+import { log } from "../observability/logger.ts";
 
 export type AuditActor =
   | { type: "staff"; id: string; role: string }
@@ -322,7 +323,8 @@ export function startAuditCheckpoints(
     last = last.then(() =>
       writeDueCheckpoint(deps.db, deps.now()).then(
         () => undefined,
-        (error: unknown) => console.error("[audit] writing a checkpoint failed; the next check tries again", error),
+        (err: unknown) =>
+          log.error({ job: "audit-checkpoint", err }, "writing a checkpoint failed; the next check tries again"),
       ),
     );
   }, everyMs);

@@ -26,6 +26,8 @@ import type { Deps } from "../deps.ts";
 import type { ClientInfo } from "../http/client-info.ts";
 import { signInCodeMail } from "../mail/templates.ts";
 import { customerMailLanguage } from "../notice/notice.ts";
+import { log } from "../observability/logger.ts";
+import { countSignInFailure } from "../observability/metrics.ts";
 import { appendAudit } from "./audit.ts";
 import { recordMailLanguage } from "./customer-language.ts";
 import { applyGpcSignal } from "./marketing.ts";
@@ -134,7 +136,7 @@ export async function requestSignInCode(
           bodyExpiresAt: at + customerSignInCodePolicy.validForMs,
         },
       );
-    }).catch((error: unknown) => console.error("[auth] sign-in code not issued", error));
+    }).catch((err: unknown) => log.error({ surface: "portal", err }, "sign-in code not issued"));
   });
   return { ok: true };
 }
@@ -210,11 +212,16 @@ export async function verifySignInCode(
   const found = await db.read((r) => findCodeToTry(r, email));
   // Counted before the comparison, so parallel guesses cannot slip past the limits.
   const tries = await beginCodeAttempt(db, attempt, at, found.code);
-  if (tries === null) return fail(429, "sign_in_rate_limited");
+  if (tries === null) {
+    countSignInFailure({ surface: "portal", reason: "rate_limited" });
+    return fail(429, "sign_in_rate_limited");
+  }
   const matches = codeMatches(found.code, code);
   const { customerId, code: row } = found;
-  if (!matches || !row || !customerId || checkSignInCode({ ...row, attempts: tries - 1 }, at) !== "usable")
+  if (!matches || !row || !customerId || checkSignInCode({ ...row, attempts: tries - 1 }, at) !== "usable") {
+    countSignInFailure({ surface: "portal", reason: "code" });
     return fail(400, "code_invalid");
+  }
   // `transact`: a parallel sign-in that used the code first rolls this one back whole.
   return transact(db, async (tx): Promise<SignedIn> => {
     await auditWrongCodes(tx, customerId, email, row, 1, at);
@@ -235,10 +242,16 @@ export async function verifySignInLink(
   client: ClientInfo,
 ): Promise<SignedIn> {
   const at = now();
-  if (!(await beginLinkAttempt(db, client.ip, at))) return fail(429, "rate_limited");
+  if (!(await beginLinkAttempt(db, client.ip, at))) {
+    countSignInFailure({ surface: "portal", reason: "rate_limited" });
+    return fail(429, "rate_limited");
+  }
   return transact(db, async (tx): Promise<SignedIn> => {
     const found = await findByLink(tx, link, at);
-    if (!found) return fail(400, "sign_in_link_invalid");
+    if (!found) {
+      countSignInFailure({ surface: "portal", reason: "link" });
+      return fail(400, "sign_in_link_invalid");
+    }
     const { id, customerId, email } = found;
     const newest = await newestSignInCode(tx, customerId);
     if (newest) await auditWrongCodes(tx, customerId, email, newest, 0, at);

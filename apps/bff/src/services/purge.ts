@@ -13,6 +13,7 @@ import {
   signInCodes,
   staffSessions,
 } from "../db/schema.ts";
+import { log } from "../observability/logger.ts";
 import { appendAudit } from "./audit.ts";
 import { auditExpiredWrongCodes } from "./customer-sign-in.ts";
 import { expireOutboxBodies } from "./outbox/outbox.ts";
@@ -126,9 +127,9 @@ export function startPurgeSchedule(
     last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }).then(
       (counts) => {
         const removed = Object.entries(counts).filter(([, n]) => n > 0);
-        if (removed.length > 0) console.info(`[purge] removed ${removed.map(([k, n]) => `${k} ${n}`).join(", ")}`);
+        if (removed.length > 0) log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
       },
-      (error: unknown) => console.error("[purge] failed; the next run tries again", error),
+      (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
     );
   };
   run();

@@ -3,6 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Queries } from "../db/port.ts";
 import { jobRuns } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
+import { log as logger } from "../observability/logger.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
 import { type BookkeepingPurgeCounts, purgeBookkeeping } from "./bookkeeping-purge.ts";
 import { eraseDueRemainders } from "./erasure-remainder.ts";
@@ -253,10 +254,13 @@ export async function retentionScheduleTick(deps: JobDeps, now: number, signal?:
  */
 export function startRetentionSchedule(
   deps: JobDeps & Pick<Deps, "now">,
-  { everyMs = 5 * 60_000, log = console.info }: { everyMs?: number; log?: (line: string) => void } = {},
+  {
+    everyMs = 5 * 60_000,
+    log = (line) => logger.info({ job: "retention" }, line),
+  }: { everyMs?: number; log?: (line: string) => void } = {},
 ): { stop: () => void; ran: () => Promise<void> } {
   if (!deps.env.RETENTION_SCHEDULE) {
-    log("[retention] RETENTION_SCHEDULE=false: retention runs only from the staff app and `pnpm retention --run`");
+    log("RETENTION_SCHEDULE=false: retention runs only from the staff app and `pnpm retention --run`");
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
@@ -271,12 +275,12 @@ export function startRetentionSchedule(
                 const c = tick.result.counts;
                 const skipped = Object.values(c.skipped).reduce((a, b) => a + (b ?? 0), 0);
                 log(
-                  `[retention] scheduled run: ${c.anonymised} anonymised, ${skipped} skipped, ${c.remaindersErased} remainders erased, ${c.bookkeepingRows} bookkeeping rows purged`,
+                  `scheduled retention run: ${c.anonymised} anonymised, ${skipped} skipped, ${c.remaindersErased} remainders erased, ${c.bookkeepingRows} bookkeeping rows purged`,
                 );
               }
             },
-            (error: unknown) =>
-              console.error("[retention] the scheduled run failed; the next check tries again", error),
+            (err: unknown) =>
+              logger.error({ job: "retention", err }, "the scheduled retention run failed; the next check tries again"),
           ),
     );
   };

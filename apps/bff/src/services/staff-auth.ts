@@ -9,6 +9,7 @@ import { matchTotpStep, newTotpSecret, totpQrSvg, totpUri } from "../auth/totp.t
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { staffRolePolicies, staffUsers } from "../db/schema.ts";
 import type { ClientInfo } from "../http/client-info.ts";
+import { countSignInFailure } from "../observability/metrics.ts";
 import { appendAudit, auditActorOf, byStaff, recordAudit, type StaffActor } from "./audit.ts";
 import { type Failure, fail, invalidState, type Result, transact } from "./result.ts";
 
@@ -94,13 +95,18 @@ export async function signInStaff(
   const at = now();
   const attempt = { username, ip: client.ip };
   // Same answer for known and unknown names; refused before any check, so a blocked guess learns nothing.
-  if (!(await beginSignInAttempt(db, attempt, at))) return { ok: false, refusal: "rate_limited" };
+  if (!(await beginSignInAttempt(db, attempt, at))) {
+    countSignInFailure({ surface: "staff", reason: "rate_limited" });
+    return { ok: false, refusal: "rate_limited" };
+  }
   const user = await db.select().from(staffUsers).where(eq(staffUsers.username, username)).get();
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   // The trail says why (for the admins reading it); the answer never does.
   const failed = async (
     reason: "password" | "disabled" | "no_commitment" | "approval_pending" | "totp" | "totp_reused",
   ): Promise<StaffSignInOutcome> => {
+    // Issue 15 E: the same reason as the trail's, counted for the operator's alert (no user, no address).
+    countSignInFailure({ surface: "staff", reason });
     await recordAudit(
       db,
       {

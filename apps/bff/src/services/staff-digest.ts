@@ -4,6 +4,7 @@ import type { Queries } from "../db/port.ts";
 import { outbox, requests } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
 import { type DigestContent, type DigestEntry, staffDigestMail } from "../mail/digest-templates.ts";
+import { log as logger } from "../observability/logger.ts";
 import { appendAudit } from "./audit.ts";
 
 /*
@@ -112,10 +113,13 @@ export async function sendStaffDigest(
  */
 export function startDigestSchedule(
   deps: Pick<Deps, "db" | "env" | "mail" | "now">,
-  { everyMs = 5 * 60_000, log = console.info }: { everyMs?: number; log?: (line: string) => void } = {},
+  {
+    everyMs = 5 * 60_000,
+    log = (line) => logger.info({ job: "digest" }, line),
+  }: { everyMs?: number; log?: (line: string) => void } = {},
 ): { stop: () => void; ran: () => Promise<void> } {
   if (!deps.env.DIGEST_MAIL_TO) {
-    log("[digest] DIGEST_MAIL_TO is not set: no daily digest of due requests is sent to staff");
+    log("DIGEST_MAIL_TO is not set: no daily digest of due requests is sent to staff");
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
@@ -124,9 +128,9 @@ export function startDigestSchedule(
       sendStaffDigest(deps, deps.now()).then(
         (result) => {
           if (result.sent)
-            log(`[digest] queued the digest of ${result.day}: ${result.overdue} overdue, ${result.dueSoon} due soon`);
+            log(`queued the digest of ${result.day}: ${result.overdue} overdue, ${result.dueSoon} due soon`);
         },
-        (error: unknown) => console.error("[digest] failed; the next check tries again", error),
+        (err: unknown) => logger.error({ job: "digest", err }, "the digest failed; the next check tries again"),
       ),
     );
   };

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { requirePermission } from "../../auth/permissions.ts";
 import { failure } from "../../http/api-error.ts";
 import { validate } from "../../middleware/api-errors/validate.ts";
+import { log } from "../../observability/logger.ts";
 import { replayDelivery, retryDelivery, viewDeliveryLog } from "../../services/deliveries.ts";
 import { staffActor } from "./actor.ts";
 import type { StaffContext, StaffEnv } from "./context.ts";
@@ -14,7 +15,7 @@ import type { StaffContext, StaffEnv } from "./context.ts";
 export function deliveriesRoutes(ctx: StaffContext) {
   const { db, env, now, outbox } = ctx;
   const kick = () => {
-    outbox.deliverDue().catch((error: unknown) => console.error("[deliveries] dispatch pass failed:", error));
+    outbox.deliverDue().catch((err: unknown) => log.error({ job: "outbox", err }, "outbox: dispatch pass failed"));
   };
   return new Hono<StaffEnv>()
     .use(ctx.requireStaff)

@@ -2,11 +2,12 @@ import { type ExportFormat, exportRegister, helsinkiDate, iso, type Locale, type
 import type { Db } from "../../db/port.ts";
 import { rateLimitAddress } from "../../http/client-info.ts";
 import { registerDescription } from "../../notice/notice.ts";
+import { countExport } from "../../observability/metrics.ts";
 import { csvZipExport } from "./csv-writer.ts";
 import { openExportReader } from "./export-reader.ts";
 import { htmlExport } from "./html-writer.ts";
 import { jsonExport } from "./json-writer.ts";
-import { pullStream } from "./pull-stream.ts";
+import { pullStream, type StreamEnd } from "./pull-stream.ts";
 
 const FILE_TYPES = {
   json: { extension: "json", contentType: "application/json; charset=utf-8" },
@@ -72,19 +73,27 @@ const exportedRegister = () => {
 export function startExport(options: StartExport): StartedExport {
   const { customerId, format, locale, now } = options;
   const address = options.ip === null ? null : rateLimitAddress(options.ip);
-  if ((running.get(customerId) ?? 0) >= exportLimits.perCustomer) return { ok: false, reason: "customer_busy" };
+  // Issue 15 E: every refusal is counted by its reason, so an operator sees "busy" rising before customers complain.
+  const refuse = (reason: "busy" | "customer_busy" | "address_busy" | "not_found"): StartedExport => {
+    countExport("refused", reason);
+    return { ok: false, reason };
+  };
+  if ((running.get(customerId) ?? 0) >= exportLimits.perCustomer) return refuse("customer_busy");
   if (address !== null && (runningByAddress.get(address) ?? 0) >= exportLimits.perAddress) {
-    return { ok: false, reason: "address_busy" };
+    return refuse("address_busy");
   }
-  if (runningExports() >= exportLimits.total) return { ok: false, reason: "busy" };
+  if (runningExports() >= exportLimits.total) return refuse("busy");
   const reader = openExportReader(options);
-  if (!reader) return { ok: false, reason: "not_found" };
+  if (!reader) return refuse("not_found");
   take(running, customerId);
   if (address !== null) take(runningByAddress, address);
-  const release = () => {
+  countExport("started");
+  const release = (end: StreamEnd) => {
     reader.close();
     give(running, customerId);
     if (address !== null) give(runningByAddress, address);
+    if (end === "completed") countExport("completed");
+    else countExport("interrupted", end);
   };
 
   const generatedAt = iso(now);

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { log } from "../../observability/logger.ts";
 import { type Piece, pullStream } from "./pull-stream.ts";
 
 /** A writer that counts how far it got and whether its clean-up ran. */
@@ -56,7 +57,7 @@ describe("pullStream", () => {
   });
 
   it("fails the stream and still closes when the writer throws", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const logged = vi.spyOn(log, "error").mockImplementation(() => {});
     let closed = 0;
     function* failing(): Generator<Piece> {
       yield "ok";

@@ -1,9 +1,14 @@
+import { log } from "../../observability/logger.ts";
+
 /** What a writer yields: text, bytes, or an empty string just to say "one more row done". */
 export type Piece = string | Uint8Array;
 
+/** How a stream ended: written to the end, failed in the writer, cancelled by the reader, or cut off idle. */
+export type StreamEnd = "completed" | "failed" | "cancelled" | "idle";
+
 export type PullStreamOptions = {
   /** Called once when the stream ends, fails, is cancelled or goes idle: releases the export's connection. */
-  onClose: () => void;
+  onClose: (end: StreamEnd) => void;
   /** A chunk is handed on once it reaches this size. */
   chunkBytes?: number;
   /**
@@ -34,14 +39,14 @@ export function pullStream(
   let idleTimer: NodeJS.Timeout | undefined;
   let sliceStarted = performance.now();
 
-  const finish = () => {
+  const finish = (end: StreamEnd) => {
     if (finished) return;
     finished = true;
     clearTimeout(idleTimer);
     try {
       pieces.return(undefined);
     } finally {
-      onClose();
+      onClose(end);
     }
   };
 
@@ -86,25 +91,25 @@ export function pullStream(
           }
           encodeText();
         } catch (error) {
-          finish();
-          console.error("[export] writing the download failed", error);
+          finish("failed");
+          log.error({ job: "export", err: error }, "export: writing the download failed");
           controller.error(error);
           return;
         }
         if (size > 0) controller.enqueue(concat(parts, size));
         if (done) {
-          finish();
+          finish("completed");
           controller.close();
           return;
         }
         idleTimer = setTimeout(() => {
-          finish();
+          finish("idle");
           controller.error(new Error("export stream idle"));
         }, idleMs);
         idleTimer.unref();
       },
       cancel() {
-        finish();
+        finish("cancelled");
       },
     },
     // Counted in chunks: one ready chunk ahead of the reader, no more.

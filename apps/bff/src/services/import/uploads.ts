@@ -6,6 +6,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { ImportUploadQuery } from "@tietoni/domain";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Env } from "../../env.ts";
+import { log } from "../../observability/logger.ts";
 import { auditActorOf, type StaffActor } from "../audit.ts";
 import { fail, type Result } from "../result.ts";
 import { applyImport, getImport, type ImportDeps, type ImportReport, listImports, runImport } from "./run-import.ts";
@@ -108,7 +109,7 @@ export async function startApply(
   result.finished
     .catch((err: unknown) => {
       // The run's record says "interrupted"; the admin uploads the same file again to finish it.
-      console.error(`[import ${importId}] stopped:`, err instanceof Error ? err.message : err);
+      log.error({ job: "import", importId, err }, "import stopped");
     })
     .finally(() => fs.promises.rm(filePath, { force: true }).catch(() => undefined));
   return { ok: true, importId };

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Db, Queries, Tx } from "../../db/port.ts";
 import { outbox } from "../../db/schema.ts";
+import { log } from "../../observability/logger.ts";
 
 /*
  * The transactional outbox (decision 012). `enqueue` writes a row in the caller's transaction; after that
@@ -211,7 +212,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
     } catch (error) {
       // The try happened but its result was not recorded: the lease runs out and the row is tried again, with
       // the same id, which is what at-least-once promises.
-      console.error(`[outbox] could not record the result of ${delivery.id}:`, error);
+      log.error({ job: "outbox", deliveryId: delivery.id, err: error }, "outbox: could not record a delivery's result");
     }
   }
 
@@ -313,7 +314,7 @@ export function createOutbox(options: OutboxOptions): Outbox {
       if (timer) return;
       const tick = () => {
         deliverDue()
-          .catch((error: unknown) => console.error("[outbox] dispatch pass failed:", error))
+          .catch((err: unknown) => log.error({ job: "outbox", err }, "outbox: dispatch pass failed"))
           .finally(() => {
             if (!stopped) timer = setTimeout(tick, pollMs);
           });
