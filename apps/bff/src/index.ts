@@ -13,6 +13,8 @@ import { mailerFromEnv } from "./mail/mailer.ts";
 import { useNoticeFile } from "./notice/notice.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
+import { holdInstanceLock } from "./services/backup/instance-lock.ts";
+import { replayErasureJournal } from "./services/backup/replay.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
 import { startRetentionSchedule } from "./services/retention-job.ts";
 import { startDigestSchedule } from "./services/staff-digest.ts";
@@ -25,6 +27,15 @@ async function main() {
   // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
   useNoticeFile(env.noticeFile);
   const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });
+  // Issue 15 F (docs/backups.md): mark this instance running (`pnpm restore` refuses meanwhile; released at exit), then
+  // carry out again every journalled erasure the database does not show — a restored backup predates it — before the
+  // outbox and the listeners start. A failure stops the start: serving a restored register unerased is worse.
+  holdInstanceLock(env.stateDir);
+  const replayed = await replayErasureJournal(deps);
+  if (replayed.full + replayed.partial > 0 || replayed.unreadable > 0)
+    console.info(
+      `[erasure journal] ${replayed.entries} entries: ${replayed.full} whole and ${replayed.partial} partial erasures carried out again after a restore; ${replayed.unreadable} unreadable lines`,
+    );
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 

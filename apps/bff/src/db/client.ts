@@ -24,7 +24,7 @@ import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 // Address space, not memory: the OS pages the file in as it is read. Larger registers map their first 1 GiB.
 const READER_MMAP_BYTES = 2 ** 30;
 
-const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
+export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 type Method = "run" | "all" | "values" | "get";
 type Statement = Database.Statement<unknown[]>;

@@ -119,6 +119,8 @@ export const auditActions = [
   // Issue 14 G — the data-protection officer's seat.
   "audit.exported",
   "request_statistics.viewed",
+  // Issue 15 F — an erasure the erasure journal holds, carried out again at start because a restored backup predated it.
+  "erasure.replayed_after_restore",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.
