@@ -23,6 +23,8 @@ export const ENTRIES = {
   "cli/purge": "src/cli/purge.ts",
   "cli/digest": "src/cli/digest.ts",
   "cli/import": "src/cli/import.ts",
+  "cli/backup": "src/cli/backup.ts",
+  "cli/restore": "src/cli/restore.ts",
 };
 
 export const EXTERNAL = ["better-sqlite3", "@node-rs/argon2", "pino", "pino-pretty", "prom-client"];

@@ -16,6 +16,8 @@ export function benchEnv(dir: string, overrides: Record<string, string> = {}) {
     DEMO: "false",
     DATABASE_PATH: path.join(dir, "register.sqlite"),
     MAIL_DIR: path.join(dir, "mail"),
+    // Issue 15 F: the erasure journal beside the bench's register, never the repository's var/state.
+    STATE_DIR: path.join(dir, "state"),
     STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
     STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
     PORTAL_ORIGIN: "http://localhost:3000",

@@ -5,6 +5,7 @@ import type { Mailer } from "./mail/mailer.ts";
 import { messageIdDomainOf, useNoticeFile } from "./notice/notice.ts";
 import { createReadiness, type Readiness } from "./readiness.ts";
 import { configureAudit } from "./services/audit.ts";
+import { configureErasureJournal } from "./services/backup/erasure-journal.ts";
 import { onMailDelivered } from "./services/erase-traces.ts";
 import { onWebhookDelivered } from "./services/outbox/delivered.ts";
 import { createOutbox, type Outbox, type OutboxHandler } from "./services/outbox/outbox.ts";
@@ -69,6 +70,8 @@ export function createDeps({
     dpoMailTo: env.DPO_MAIL_TO,
     mail,
   });
+  // Issue 15 F: every erasure of this process is journalled in STATE_DIR, the customer keyed by the audit HMAC key.
+  configureErasureJournal({ stateDir: env.stateDir, key: env.auditHmacKey });
   return { db, env, mail, outbox, now, readiness: createReadiness({ db, outbox }) };
 }
 

@@ -10,6 +10,8 @@ import { log, loggerFromEnv, useLogger } from "./observability/logger.ts";
 import { startMetricsServer } from "./observability/metrics.ts";
 import { createPortalApp } from "./portal-app.ts";
 import { startAuditCheckpoints } from "./services/audit.ts";
+import { holdInstanceLock } from "./services/backup/instance-lock.ts";
+import { replayErasureJournal } from "./services/backup/replay.ts";
 import { recordNoticeVersion } from "./services/notice-versions.ts";
 import { startPurgeSchedule } from "./services/purge.ts";
 import { startRetentionSchedule } from "./services/retention-job.ts";
@@ -35,6 +37,16 @@ async function main() {
   const { version, recorded } = await recordNoticeVersion(db, registerDescription, deps.now());
   if (recorded)
     log.info({ noticeVersion: version.id, noticeDate: version.noticeDate }, "privacy notice version in force");
+  // Issue 15 F (docs/backups.md): mark this instance running (`pnpm restore` refuses meanwhile; released at exit), then
+  // carry out again every journalled erasure the database does not show — a restored backup predates it — before the
+  // outbox and the listeners start. A failure stops the start: serving a restored register unerased is worse.
+  holdInstanceLock(env.stateDir);
+  const replayed = await replayErasureJournal(deps);
+  if (replayed.full + replayed.partial > 0 || replayed.unreadable > 0)
+    log.info(
+      { entries: replayed.entries, full: replayed.full, partial: replayed.partial, unreadable: replayed.unreadable },
+      "erasure journal: erasures carried out again after a restore",
+    );
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 

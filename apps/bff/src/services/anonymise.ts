@@ -26,6 +26,7 @@ import {
   signInCodes,
 } from "../db/schema.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
+import { type JournalKind, journalErasure } from "./backup/erasure-journal.ts";
 import { eraseTraces } from "./erase-traces.ts";
 import { eraseCustomerOutbox } from "./outbox/outbox.ts";
 import { addSuppression, suppressionHash } from "./suppression.ts";
@@ -38,6 +39,12 @@ export type AnonymiseOptions = {
   suppressionKey: string;
   requestId?: string;
   ip?: string | null;
+  /**
+   * Issue 15 F: how the erasure journal records this erasure (backup/erasure-journal.ts). By default "retention" for
+   * a retention run, "partial" when something is kept, else "full"; a remainder says "remainder"; the start-up replay
+   * says `false` (the entry it carries out is in the journal already).
+   */
+  journal?: JournalKind | false;
 };
 
 export type AnonymiseResult = {
@@ -93,6 +100,10 @@ export async function eraseCategories(
   const customer = await tx.select().from(customers).where(eq(customers.id, customerId)).get();
   if (!customer) throw new Error(`eraseCategories: no customer ${customerId}`);
   if (customer.anonymisedAt !== null) throw new Error(`eraseCategories: ${customerId} is already anonymised`);
+  // Issue 15 F: once committed, the erasure goes into the journal outside the database, so a restore of an older
+  // backup carries it out again (backup/replay.ts). Synchronous in the hook: done before the caller hears "erased".
+  const kind = options.journal ?? (reason === "retention" ? "retention" : full ? "full" : "partial");
+  if (kind !== false) tx.afterCommit(() => journalErasure(customerId, { at: now, kind, kept: keep }));
 
   const objected =
     (await tx

@@ -63,6 +63,7 @@ async function eraseOne(
       actor,
       reason: "erasure",
       suppressionKey: deps.env.suppressionKey,
+      journal: "remainder",
       ...(row.requestId === null ? {} : { requestId: row.requestId }),
       ip,
     });

@@ -33,6 +33,8 @@ export async function createTestContext(
     NODE_ENV: "test",
     DATABASE_PATH: path.join(dir, "register.sqlite"),
     MAIL_DIR: path.join(dir, "mail"),
+    // Issue 15 F: the erasure journal of this test's register, beside it (never the repository's var/state).
+    STATE_DIR: path.join(dir, "state"),
     STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
     STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
     PORTAL_ORIGIN,

@@ -121,6 +121,8 @@ export const auditActions = [
   "request_statistics.viewed",
   // Issue 15 B — a new version of the privacy notice came into force at start (its hash and date).
   "notice.version_recorded",
+  // Issue 15 F — an erasure the erasure journal holds, carried out again at start because a restored backup predated it.
+  "erasure.replayed_after_restore",
   // Housekeeping: what the scheduled purge removed, as counts.
   "maintenance.purged",
   // The trail itself.
