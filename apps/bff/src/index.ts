@@ -28,7 +28,9 @@ async function main() {
   // Mail and webhooks written by earlier runs (a restart, a crash) and every retry that falls due (issue 13).
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 
-  if (env.demo && (await seedDemo(db))) console.info(`[demo] seeded the demo register into ${env.databasePath}`);
+  // The demo desk's requests are dated from now, so some are due soon and one is overdue on first sign-in.
+  if (env.demo && (await seedDemo(db, { deskAt: Date.now() })))
+    console.info(`[demo] seeded the demo register into ${env.databasePath}`);
 
   // Expired sessions, spent codes, old counters and old sign-in history: at start, then hourly (services/purge.ts).
   const purge = startPurgeSchedule(db, { now: deps.now, sessionPolicy: env.sessionPolicy });
