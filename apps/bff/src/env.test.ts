@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_SUPPRESSION_KEY, parseEnv } from "./env.ts";
+import { acceptedOrigins, DEMO_SUPPRESSION_KEY, parseEnv } from "./env.ts";
 
 describe("configuration", () => {
   it("runs the demo with safe defaults on a developer machine", () => {
@@ -76,5 +76,32 @@ describe("configuration", () => {
 
   it("names a malformed port", () => {
     expect(() => parseEnv({ PORTAL_PORT: "eighty" })).toThrow(/PORTAL_PORT/);
+  });
+
+  it("accepts the demo's loopback twin origin (127.0.0.1 beside localhost) outside production only", () => {
+    const demo = parseEnv({});
+    expect(demo.portalOrigins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000"]);
+    expect(demo.staffOrigins).toEqual(["http://localhost:3001", "http://127.0.0.1:3001"]);
+    expect(parseEnv({ PORTAL_ORIGIN: "http://127.0.0.1:4000" }).portalOrigins).toEqual([
+      "http://127.0.0.1:4000",
+      "http://localhost:4000",
+    ]);
+    // Not the demo, or not a loopback name: the exact origin only.
+    expect(parseEnv({ DEMO: "false" }).portalOrigins).toEqual(["http://localhost:3000"]);
+    expect(parseEnv({ PORTAL_ORIGIN: "http://omat.example.fi" }).portalOrigins).toEqual(["http://omat.example.fi"]);
+    expect(acceptedOrigins("https://localhost:8443", false)).toEqual(["https://localhost:8443"]);
+    const production = parseEnv({
+      NODE_ENV: "production",
+      PORTAL_ORIGIN: "https://localhost:8443",
+      STAFF_ORIGIN: "https://localhost:8444",
+      SMTP_URL: "smtp://mail.example.fi",
+      MAIL_FROM: "Tietosuoja <tietosuoja@example.fi>",
+      NOTICE_FILE: "notices/mastermark.json",
+      SUPPRESSION_KEY: "x".repeat(40),
+      AUDIT_HMAC_KEY: "y".repeat(40),
+      AUDIT_SIGNING_KEY: "MC4CAQAwBQYDK2VwBCIEIBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB",
+    });
+    expect(production.portalOrigins).toEqual(["https://localhost:8443"]);
+    expect(production.staffOrigins).toEqual(["https://localhost:8444"]);
   });
 });

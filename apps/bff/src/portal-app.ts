@@ -72,6 +72,7 @@ export function createPortalApp(deps: Deps, api: Parameters<typeof createSurface
   return createSurface({
     name: "portal",
     origin: deps.env.portalOrigin,
+    alsoAcceptOrigins: deps.env.portalOrigins,
     production: deps.env.production,
     staticDir: deps.env.staticDirPortal,
     api,

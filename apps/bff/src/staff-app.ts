@@ -102,6 +102,7 @@ export function createStaffApp(deps: Deps) {
   return createSurface({
     name: "staff",
     origin: deps.env.staffOrigin,
+    alsoAcceptOrigins: deps.env.staffOrigins,
     production: deps.env.production,
     staticDir: deps.env.staticDirStaff,
     api: createStaffApi(deps),

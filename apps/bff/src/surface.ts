@@ -18,6 +18,8 @@ import type { Readiness } from "./readiness.ts";
 type SurfaceOptions = {
   name: "portal" | "staff";
   origin: string;
+  /** Further origins accepted as this surface's own: the demo's loopback twin (env.ts acceptedOrigins). */
+  alsoAcceptOrigins?: readonly string[];
   production: boolean;
   staticDir: string;
   // biome-ignore lint/suspicious/noExplicitAny: any typed API app can be mounted; its types are exported separately.
@@ -52,6 +54,7 @@ const isUnder = (path: string, base: string) => path === base || path.startsWith
 export function createSurface({
   name,
   origin,
+  alsoAcceptOrigins = [],
   production,
   staticDir,
   api,
@@ -118,7 +121,7 @@ export function createSurface({
   const own = (middleware: MiddlewareHandler) =>
     bearerApi ? except((c) => isUnder(c.req.path, bearerApi.basePath), middleware) : middleware;
   const isUpload = (c: Context) => c.req.method === "POST" && uploadPaths.includes(c.req.path);
-  app.use("/api/*", own(originGuard({ origin })));
+  app.use("/api/*", own(originGuard({ origin, alsoAccept: alsoAcceptOrigins })));
   app.use("/api/*", own(except(isUpload, declaredBodyLimit(API_BODY_LIMIT))));
   app.use("/api/*", own(except(isUpload, jsonGuard())));
   app.route("/", api);

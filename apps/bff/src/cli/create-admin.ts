@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import { createFirstAdministrator } from "../services/staff-accounts.ts";
+import { cliDeps } from "./cli-deps.ts";
 
 /**
  * Creates the first administrator in production, where no demo accounts exist, or the second while only one
@@ -32,6 +33,9 @@ if (problems.length > 0 || !values.username || !values.name || !values["confiden
 
 const env = parseEnv();
 const db = await openDatabase(env.databasePath);
+// The audit trail's keys come from the configuration, as in the server: without them the `staff.created` entry was
+// keyed with the demo key and a production trail failed verification from its first entry (issue 15 G).
+await cliDeps(db, env);
 const created = await createFirstAdministrator(
   db,
   {

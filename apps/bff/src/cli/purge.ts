@@ -1,6 +1,7 @@
 import { openDatabase } from "../db/client.ts";
 import { parseEnv } from "../env.ts";
 import { purgeExpired } from "../services/purge.ts";
+import { cliDeps } from "./cli-deps.ts";
 
 /**
  * The scheduled purge by hand (the server also runs it at start and hourly):
@@ -12,6 +13,8 @@ import { purgeExpired } from "../services/purge.ts";
 const env = parseEnv();
 const db = await openDatabase(env.databasePath);
 try {
+  // `maintenance.purged` is appended to the audit trail under the configured keys, as in the server.
+  await cliDeps(db, env);
   const counts = await purgeExpired(db, { now: Date.now(), sessionPolicy: env.sessionPolicy });
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   console.info(`purge: removed ${total} row(s)`);

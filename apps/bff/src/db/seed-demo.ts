@@ -1,9 +1,19 @@
+import {
+  type CorrectableField,
+  extendedDueDate,
+  helsinkiDate,
+  initialDueDate,
+  type RequestChannel,
+  type RequestState,
+  type RequestType,
+  type RestrictionGround,
+} from "@tietoni/domain";
 import { count } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.ts";
 import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
-import type { Db } from "./port.ts";
-import { customers, organisations, staffUsers } from "./schema.ts";
+import type { Db, Tx } from "./port.ts";
+import { customers, organisations, requestEvents, requests, staffUsers } from "./schema.ts";
 import { createRandom, DEMO_ORGANISATIONS, SYNTHETIC_EPOCH, syntheticCustomer } from "./synthetic.ts";
 
 /** Demo accounts, printed in the README. Demo only: production never runs this file. */
@@ -133,8 +143,160 @@ function demoCases(): CustomerBundle[] {
   return [aino, matti, sari, pekka];
 }
 
-/** Seeds the demo register once: only into an empty database. */
-export async function seedDemo(db: Db): Promise<boolean> {
+/**
+ * Issue 15 G: the desk a newcomer sees on first sign-in — a pending request of every type, each on a named demo
+ * customer of its own (so no other demo case changes), dated from the first start's clock: two due within a week, one
+ * overdue, one extended. The README's table "which demo customer shows which case" lists them.
+ */
+type DemoRequest = {
+  firstName: string;
+  lastName: string;
+  email: string;
+  type: RequestType;
+  channel: RequestChannel;
+  /** How many days before the seed's clock the request arrived (its deadline runs from that day in Helsinki). */
+  receivedDaysAgo: number;
+  text?: string;
+  /** A name correction (the demo's case); its current value is the customer's, as the portal records it. */
+  correction?: { field: Extract<CorrectableField, "firstName" | "lastName">; newValue: string; reason: string };
+  restrictionGround?: RestrictionGround;
+  /** Extended on this day after receipt, by this many months, for these reasons. */
+  extension?: { afterDays: number; months: 1 | 2; reasons: string };
+};
+
+export const DEMO_DESK_REQUESTS: readonly DemoRequest[] = [
+  {
+    firstName: "Kaisa",
+    lastName: "Kopio",
+    email: "kopio@example.com",
+    type: "access",
+    channel: "portal",
+    receivedDaysAgo: 25,
+    text: "Pyydän kopion kaikista minusta tallennetuista tiedoista ja tiedon siitä, mistä ne on saatu.",
+  },
+  {
+    firstName: "Riikka",
+    lastName: "Oikaisu",
+    email: "oikaisu@example.com",
+    type: "rectification",
+    channel: "portal",
+    receivedDaysAgo: 27,
+    correction: {
+      field: "lastName",
+      newValue: "Oikaisu-Virtanen",
+      reason: "Sukunimeni muuttui avioliiton myötä.",
+    },
+  },
+  {
+    firstName: "Raimo",
+    lastName: "Rajoitus",
+    email: "rajoitus@example.com",
+    type: "restriction",
+    channel: "portal",
+    receivedDaysAgo: 6,
+    restrictionGround: "accuracyContested",
+    text: "Osoitteeni on väärin; älkää käyttäkö sitä ennen kuin asia on selvitetty.",
+  },
+  {
+    firstName: "Elina",
+    lastName: "Poisto",
+    email: "poisto@example.com",
+    type: "erasure",
+    channel: "portal",
+    receivedDaysAgo: 35,
+    text: "En ole enää asiakkaanne. Poistakaa tietoni.",
+  },
+  {
+    firstName: "Olli",
+    lastName: "Vastustaja",
+    email: "vastustus@example.com",
+    type: "objection",
+    channel: "email",
+    receivedDaysAgo: 2,
+    text: "Vastustan tietojeni käyttöä asiakasprofilointiin ja kohdennettuun markkinointiin.",
+  },
+  {
+    firstName: "Mervi",
+    lastName: "Muu",
+    email: "muu@example.com",
+    type: "other",
+    channel: "paper",
+    receivedDaysAgo: 40,
+    text: "Kenelle tietojani on luovutettu viimeisen vuoden aikana? (Kirje, saapunut postissa.)",
+    extension: {
+      afterDays: 20,
+      months: 1,
+      reasons: "Luovutustiedot on koottava kolmesta järjestelmästä; vastaamme kuukauden jatketussa määräajassa.",
+    },
+  },
+];
+
+const DEMO_DESK_FIRST_INDEX = 5;
+
+/** The demo desk's customers: synthetic like the rest, named, with a running customer relationship. */
+function demoDeskCustomers(): CustomerBundle[] {
+  const random = createRandom(2026_12_02);
+  return DEMO_DESK_REQUESTS.map((r, i) => {
+    const bundle = named(syntheticCustomer(random, DEMO_DESK_FIRST_INDEX + i, { orders: 2 }), r);
+    bundle.customer.relationshipEnd = null;
+    return bundle;
+  });
+}
+
+/** The requests of DEMO_DESK_REQUESTS on the customers `demoDeskCustomers` made, as the portal and the desk write them. */
+async function insertDemoDeskRequests(tx: Tx, bundles: readonly CustomerBundle[], now: number): Promise<void> {
+  for (const [i, r] of DEMO_DESK_REQUESTS.entries()) {
+    const bundle = bundles[i];
+    if (!bundle) throw new Error("demo desk: a request without its customer");
+    const receivedAt = now - r.receivedDaysAgo * DAY;
+    const receivedOn = helsinkiDate(receivedAt);
+    const id = `demo-desk-${r.type}`;
+    const extendedAt = r.extension ? receivedAt + r.extension.afterDays * DAY : null;
+    const state: RequestState = r.extension ? "extended" : "received";
+    const current = r.correction ? bundle.customer[r.correction.field] : null;
+    await tx.insert(requests).values({
+      id,
+      customerId: bundle.customer.id,
+      type: r.type,
+      state,
+      channel: r.channel,
+      receivedOn,
+      dueOn: r.extension ? extendedDueDate(receivedOn, r.extension.months) : initialDueDate(receivedOn),
+      extensionMonths: r.extension?.months ?? null,
+      extensionReasons: r.extension?.reasons ?? null,
+      extendedAt,
+      text: r.text ?? "",
+      correctionField: r.correction?.field ?? null,
+      correctionCurrent: current,
+      correctionNew: r.correction?.newValue ?? null,
+      correctionReason: r.correction?.reason ?? null,
+      restrictionGround: r.restrictionGround ?? null,
+      createdAt: receivedAt,
+    });
+    // A portal request is received from the customer; a letter or an e-mail is registered by the agent.
+    const receivedBy =
+      r.channel === "portal"
+        ? { actorType: "customer" as const, actorId: bundle.customer.id }
+        : { actorType: "staff" as const, actorId: "staff-agent" };
+    await tx.insert(requestEvents).values({ requestId: id, at: receivedAt, ...receivedBy, event: "received" });
+    if (r.extension && extendedAt !== null)
+      await tx.insert(requestEvents).values({
+        requestId: id,
+        at: extendedAt,
+        actorType: "staff",
+        actorId: "staff-agent",
+        event: "extended",
+        note: r.extension.reasons,
+      });
+  }
+}
+
+/**
+ * Seeds the demo register once: only into an empty database. `deskAt`: also the demo desk's pending requests, dated
+ * from this clock (the server's first start passes the real time). The BFF tests' register leaves them out: its clock
+ * is fixed and many tests count the desk.
+ */
+export async function seedDemo(db: Db, options: { deskAt?: number } = {}): Promise<boolean> {
   const existing = (await db.select({ n: count() }).from(customers).get())?.n ?? 0;
   if (existing > 0) return false;
   const random = createRandom(42);
@@ -159,6 +321,11 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.insert(organisations).values(DEMO_ORGANISATIONS);
     await tx.insert(staffUsers).values(staff);
     await insertBundles(tx, [...demoCases(), ...ordinary]);
+    if (options.deskAt !== undefined) {
+      const desk = demoDeskCustomers();
+      await insertBundles(tx, desk);
+      await insertDemoDeskRequests(tx, desk, options.deskAt);
+    }
   });
   return true;
 }
