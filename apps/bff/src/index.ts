@@ -162,5 +162,8 @@ async function main() {
 main().catch((err: unknown) => {
   // A wrong setting or notice file: its message names each problem for the operator (never personal data).
   log.fatal({ err: err instanceof Error ? { type: err.name, message: err.message } : String(err) }, "start failed");
+  // …and as plain lines on stderr, for the operator at the terminal or the service manager's status: a JSON string
+  // with escaped newlines hides a list of wrong fields.
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

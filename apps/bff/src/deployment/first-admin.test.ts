@@ -45,10 +45,10 @@ describe("the first administrator in production", () => {
   it("is created by create-admin under the installation's own audit keys, and the trail then verifies", async () => {
     const created = await cli(
       "src/cli/create-admin.ts",
-      ["--username", "heli", "--name", "Heli Ahonen", "--confidentiality-signed", "2024-01-15"],
+      ["--username", "hilkka", "--name", "Hilkka Koskinen", "--confidentiality-signed", "2024-01-15"],
       { TIETONI_ADMIN_PASSWORD: "a-long-enough-password-1" },
     );
-    expect(created.stdout).toContain("administrator heli created");
+    expect(created.stdout).toContain("administrator hilkka created");
     const verified = await cli("src/cli/audit-verify.ts", []).catch((err: { stdout: string; code: number }) => err);
     expect(verified.stdout).toMatch(/entries: [1-9]/);
     // Exit 0: intact, with the configured key (a rejection carries the exit code and the report).

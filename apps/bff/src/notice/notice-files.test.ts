@@ -15,8 +15,16 @@ import { NOTICE_SCHEMA_FILE, noticeSchemaText } from "./notice-schema-file.ts";
  */
 const noticesDir = path.join(repoRoot, "notices");
 const SECOND_NOTICE_FILE = path.join(noticesDir, "nordwind.json");
-/** The demo controller's identifying details, which the second controller's output must never carry. */
-const demoController = ["Mastermark", "mastermark.fi", "Piiskakuja 7", "851 2316", "Heli Ahonen"];
+/** The demo controller's identifying details (read from its file), which the second controller's output never carries. */
+const demo = readNoticeFile(path.join(noticesDir, "mastermark.json")).notice;
+const demoController = [
+  demo.controller.name,
+  demo.controller.email,
+  demo.controller.streetAddress,
+  demo.controller.phone,
+  demo.contactPerson.name,
+  demo.contactPerson.email,
+];
 /** The demo controller's details a text carries (none, for the second controller). */
 const demoDetailsIn = (text: string) => demoController.filter((detail) => text.includes(detail));
 

@@ -132,6 +132,8 @@ describe("item 9: a second factor for every staff role by default (ASVS 6.3.3)",
     const answers = await answersOf(cookie);
     const open = [
       "GET /api/staff/auth/session",
+      // The privacy notice is public (issue 15 A): it answers the same with or without a session.
+      "GET /api/staff/notice",
       "POST /api/staff/auth/totp/enrol",
       "POST /api/staff/auth/totp/confirm",
     ];
@@ -282,7 +284,7 @@ describe("item 10: own password change, and an admin's choice lasts one sign-in 
     expect(await (await get("/api/staff/auth/session", cookie)).json()).toMatchObject({ passwordChangeRequired: true });
 
     const answers = await answersOf(cookie);
-    const open = ["GET /api/staff/auth/session", "POST /api/staff/auth/password"];
+    const open = ["GET /api/staff/auth/session", "GET /api/staff/notice", "POST /api/staff/auth/password"];
     for (const [route, answer] of Object.entries(answers)) {
       if (open.includes(route)) expect(answer, route).not.toMatchObject({ status: 403 });
       else expect(answer, route).toEqual({ status: 403, code: "password_change_required" });
