@@ -186,6 +186,12 @@ export function RegisterNoticeView({ afterCookies }: { afterCookies?: ReactNode 
       <section>
         <h2>{t("noticeTransfers")}</h2>
         <p>{pick(notice.transfersOutsideEea)}</p>
+        {notice.transferSafeguards ? (
+          <>
+            <h3>{t("noticeTransferSafeguards")}</h3>
+            <p>{pick(notice.transferSafeguards)}</p>
+          </>
+        ) : null}
       </section>
 
       <section>

@@ -159,6 +159,8 @@ export const sharedMessages = {
     fi: "Tietojen siirto EU:n tai ETA:n ulkopuolelle",
     en: "Transfers outside the EU or the EEA",
   },
+  // Art. 13(1)(f): the safeguards of a transfer outside the EEA, when the notice names them (issue 15).
+  noticeTransferSafeguards: { fi: "Suojatoimet siirroissa", en: "Safeguards for these transfers" },
   noticeRetention: { fi: "Henkilötietojen säilytysaika", en: "How long personal data is kept" },
   noticeSecurity: { fi: "Rekisterin suojauksen periaatteet", en: "How the register is protected" },
   noticeSecurityManual: { fi: "Manuaalinen aineisto", en: "Paper records" },
