@@ -51,7 +51,7 @@ const tasks = {
     await run("typecheck");
     await run("test:unit");
     // SIGKILL in the middle of acknowledged writes; the full 50 rounds: pnpm test:crash.
-    await run("test:crash", "--", "--rounds", "10");
+    await run("test:crash", "--", "--rounds", "10", "--restore-drill");
     // Load smoke (≈ 16 s); the full 60-second run with 200 customers is too slow for CI: pnpm bench:load.
     await run("bench:load", "--", "--duration", "5", "--customers", "50", "--no-write", "--smoke");
     await run("build");

@@ -10,7 +10,12 @@
  * every .eml file names a delivered row — a crash between sending and recording makes a duplicate, which must
  * repeat an id already delivered, never one the outbox does not know.
  *
- *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep]
+ * The restore drill (issue 15 F, `--restore-drill`): after the rounds, a load of acknowledged writes runs while
+ * `pnpm backup` copies the register; the server is stopped gracefully, `pnpm restore` puts the backup back and the
+ * server starts on it. integrity_check must say ok, the audit chain must verify, and every write acknowledged before
+ * the backup started must be in the restored register.
+ *
+ *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep] [--restore-drill]
  *
  * Only 127.0.0.1 is contacted. Exits non-zero on any loss or check failure.
  */
@@ -43,7 +48,7 @@ const WORKERS = 6;
 /* ---- options ---- */
 
 function parseArgs(argv: string[]) {
-  const opts = { rounds: 50, seed: Date.now() % 2 ** 31, keep: false };
+  const opts = { rounds: 50, seed: Date.now() % 2 ** 31, keep: false, restoreDrill: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -54,8 +59,9 @@ function parseArgs(argv: string[]) {
     if (arg === "--rounds") opts.rounds = Math.max(1, next());
     else if (arg === "--seed") opts.seed = next();
     else if (arg === "--keep") opts.keep = true;
+    else if (arg === "--restore-drill") opts.restoreDrill = true;
     else if (arg === "--") continue;
-    else throw new Error(`unknown argument ${arg} (use --rounds N, --seed N, --keep)`);
+    else throw new Error(`unknown argument ${arg} (use --rounds N, --seed N, --keep, --restore-drill)`);
   }
   return opts;
 }
@@ -250,6 +256,8 @@ async function main() {
     STAFF_ORIGIN: staff.origin,
     DATABASE_PATH: dbFile,
     MAIL_DIR: mailDir,
+    // The erasure journal and the instance lock (issue 15 F) beside the register, never the repository's var/state.
+    STATE_DIR: path.join(dir, "state"),
     STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
     STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
     // Issue 14: the daily retention run would anonymise the demo's due customer at the first start; the crash test's
@@ -277,6 +285,7 @@ async function main() {
   let serial = 0;
   let totalChecked = 0;
   let idleRounds = 0;
+  let drillSummary = "";
   const started = Date.now();
 
   try {
@@ -400,6 +409,12 @@ async function main() {
       }
       if (failures.length > 0) break;
     }
+    if (opts.restoreDrill && failures.length === 0) {
+      const drill = await restoreDrill({ server, env, portal, staff, dir, dbFile, customerId, failures });
+      server = drill.server;
+      totalChecked += drill.checked;
+      drillSummary = drill.summary;
+    }
   } catch (err) {
     failures.push(err instanceof Error ? err.message : String(err));
   } finally {
@@ -421,13 +436,13 @@ async function main() {
     `[crash] OK: ${opts.rounds} rounds, ${writes} acknowledged writes (${toggles} objection changes, ` +
       `${acked.phones.length} corrections, ${acked.viewIps.length} audited views, ${acked.requests.length} requests), ` +
       `${totalChecked} checks, 0 lost, audit chain and integrity ok, ${idleRounds} rounds killed before a first answer, ` +
-      `outbox: ${mails.summary()}, ` +
+      `outbox: ${mails.summary()}, ${drillSummary}` +
       `${seconds} s (seed ${opts.seed})`,
   );
 }
 
 /** Every acknowledged write must be in the file; returns how many were checked. */
-async function check(dbFile: string, acked: Acked, failures: string[], round: number): Promise<number> {
+async function check(dbFile: string, acked: Acked, failures: string[], round: number | string): Promise<number> {
   const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const integrity = sqlite.pragma("integrity_check", { simple: true });
@@ -572,6 +587,97 @@ async function checkOutbox(dbFile: string, mails: MailFiles, acked: Acked, failu
       failures.push(`round ${round}: a mail file carries ${id}, which is ${row.status}`);
   }
   return acked.requests.length + delivered.length + counts.size;
+}
+
+/* ---- the restore drill (issue 15 F) ---- */
+
+/** A CLI of the BFF (`src/cli/<name>.ts`) run as the operator would, with the server's settings; its exit code. */
+function runCli(name: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", `src/cli/${name}.ts`, ...args], {
+      cwd: bffDir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once("exit", (code) => resolve({ code, out }));
+  });
+}
+
+async function restoreDrill(o: {
+  server: Server;
+  env: NodeJS.ProcessEnv;
+  portal: Surface;
+  staff: Surface;
+  dir: string;
+  dbFile: string;
+  customerId: string;
+  failures: string[];
+}): Promise<{ server: Server; checked: number; summary: string }> {
+  const { env, portal, staff, failures } = o;
+  const customerCookie = await signInCustomer(portal, env.MAIL_DIR as string);
+  const agentCookie = await signInAgent(staff);
+  const acked: Acked = { requests: [], toggles: new Map(), phones: [], viewIps: [] };
+  let stop = false;
+  let serial = 9_000_000;
+  // Corrections and audited staff views, each acknowledged write recorded as it is answered.
+  const worker = async (w: number) => {
+    while (!stop) {
+      serial += 1;
+      try {
+        if (w % 2 === 0) {
+          const phone = `+35850${String(serial).padStart(7, "0")}`;
+          const res = await call(portal, "PATCH", "/api/portal/contact", { cookie: customerCookie, body: { phone } });
+          if (res.status !== 200) throw new Error(`PATCH contact: ${res.status}`);
+          await res.arrayBuffer();
+          acked.phones.push(phone);
+        } else {
+          const ip = `10.${(serial >> 16) & 255}.${(serial >> 8) & 255}.${serial & 255}`;
+          const res = await call(staff, "GET", `/api/staff/customers/${o.customerId}`, { cookie: agentCookie, ip });
+          if (res.status !== 200) throw new Error(`GET staff customer: ${res.status}`);
+          await res.arrayBuffer();
+          acked.viewIps.push(ip);
+        }
+      } catch (err) {
+        failures.push(`restore drill: ${err instanceof Error ? err.message : String(err)}`);
+        return;
+      }
+    }
+  };
+  const load = Promise.all([0, 1, 2, 3].map(worker));
+  await sleep(300);
+  // What was acknowledged before the backup began must survive it; what came during or after may or may not.
+  const before: Acked = { requests: [], toggles: new Map(), phones: [...acked.phones], viewIps: [...acked.viewIps] };
+  const backups = path.join(o.dir, "backups");
+  const backup = await runCli("backup", ["--to", backups], env);
+  await sleep(200);
+  stop = true;
+  await load;
+  if (backup.code !== 0) failures.push(`restore drill: pnpm backup exited ${backup.code}: ${backup.out}`);
+  const during = acked.phones.length + acked.viewIps.length - before.phones.length - before.viewIps.length;
+
+  // A graceful stop (issue 15 D), then the restore into the stopped instance.
+  o.server.child.kill("SIGTERM");
+  await Promise.race([o.server.exited, sleep(40_000)]);
+  if (o.server.child.exitCode !== 0) failures.push(`restore drill: the server stopped with ${o.server.child.exitCode}`);
+  const taken = fs.existsSync(backups) ? fs.readdirSync(backups).filter((d) => !d.startsWith(".")) : [];
+  if (taken.length !== 1) failures.push(`restore drill: expected one backup, found ${taken.length}`);
+  const restore = await runCli("restore", ["--from", path.join(backups, taken[0] ?? "missing")], env);
+  if (restore.code !== 0) failures.push(`restore drill: pnpm restore exited ${restore.code}: ${restore.out}`);
+
+  const server = startBff(env);
+  await waitHealthy(server, `${portal.base}/healthz`);
+  const checked = await check(o.dbFile, before, failures, "restore drill");
+  const summary =
+    `restore drill: ${before.phones.length + before.viewIps.length} writes acknowledged before the backup all ` +
+    `restored, ${during} more during and after it, `;
+  return { server, checked, summary };
 }
 
 main().catch((err: unknown) => {
