@@ -14,6 +14,10 @@ export const e2eLogFile = (stateDir: string) => `${stateDir}/bff.log`;
 export const e2eEnv = {
   DATABASE_PATH: E2E_DB,
   MAIL_DIR: E2E_MAIL_DIR,
+  // Issue 15 F: the e2e register's erasure journal and instance lock beside it. Without this the e2e server journalled
+  // its erasures into the demo's var/state, and the demo's next start would have replayed them on the demo register
+  // (seeded customers have the same ids in both).
+  STATE_DIR: `${E2E_STATE_DIR}/state`,
   PORTAL_PORT: String(E2E_PORTAL_PORT),
   STAFF_PORT: String(E2E_STAFF_PORT),
   PORTAL_HOST: "127.0.0.1",

@@ -102,6 +102,8 @@ child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     DEMO: "true",
     DATABASE_PATH: databasePath,
     MAIL_DIR: mailDir,
+    // Issue 15 F: its erasure journal and instance lock beside its register, not in the demo's var/state.
+    STATE_DIR: path.join(tmp, "state"),
     STATIC_DIR_PORTAL: path.join(tmp, "portal-build"),
     STATIC_DIR_STAFF: path.join(tmp, "staff-build"),
     PORTAL_HOST: HOST,
