@@ -5,6 +5,11 @@ import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import { createDeps, type Deps } from "../../apps/bff/src/deps.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
+import { createLogger, useLogger } from "../../apps/bff/src/observability/logger.ts";
+
+// Issue 15 E: a bench child's servers log each request as production does (the cost is measured), but to /dev/null,
+// not into the run's output.
+useLogger(createLogger({ destination: "/dev/null" }));
 
 /**
  * The BFF's configuration for a bench child: a register file in `dir`, loopback origins, no built apps needed.

@@ -29,8 +29,9 @@ function baseline(customerId: string) {
   let rows = 0;
   try {
     sqlite.exec("BEGIN");
-    for (const [name, sql] of Object.entries(SQL)) {
-      const params = name === "staffViews" ? [customerId, customerId] : [customerId];
+    for (const sql of Object.values(SQL)) {
+      // The customer's id for every placeholder (two in staffViews, none in the notice version's).
+      const params = Array.from({ length: sql.split("?").length - 1 }, () => customerId);
       for (const row of sqlite.prepare(sql).iterate(...params)) {
         buffer += `${JSON.stringify(row)}\n`;
         rows += 1;

@@ -46,7 +46,7 @@ export function createLogger({
   format?: LogFormat;
   level?: LogLevel;
   /** Where the lines go (tests capture them); stdout by default. */
-  destination?: DestinationStream;
+  destination?: DestinationStream | string;
 }): Logger {
   const options = {
     level,
@@ -61,6 +61,7 @@ export function createLogger({
   }
   // Synchronous: a line written just before a crash or `process.exit` is not lost in a buffer; one short line per
   // request costs microseconds (docs/performance.md).
+  if (typeof destination === "string") return pino(options, pino.destination({ dest: destination, sync: true }));
   return pino(options, destination ?? pino.destination({ fd: 1, sync: true }));
 }
 

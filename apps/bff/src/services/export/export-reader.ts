@@ -81,7 +81,7 @@ type RequestJoinRow = {
   note: string | null;
 };
 
-/** Every statement an export runs, each with the customer's id as its first parameter (the bench's baseline reads them too). */
+/** Every statement an export runs, the customer's id for each parameter (the bench's baseline reads them too). */
 export const SQL = {
   noticeVersion: `SELECT id, sha256, notice_date AS noticeDate, recorded_at AS recordedAt
     FROM notice_versions ORDER BY id DESC LIMIT 1`,
