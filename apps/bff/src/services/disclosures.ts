@@ -19,6 +19,7 @@ import type { Db, Queries, Tx } from "../db/port.ts";
 import { connectedSystems, customers, disclosures, webhookEndpoints } from "../db/schema.ts";
 import { registerDescription } from "../notice/notice.ts";
 import { appendAudit, byStaff, type StaffActor } from "./audit.ts";
+import { isNoticeParty } from "./connected-systems.ts";
 import type { Delivery } from "./outbox/outbox.ts";
 import { fail, notFound, type Result, transact } from "./result.ts";
 
@@ -149,7 +150,7 @@ export function recordDisclosure(
       noticeRecipientId = recipientOf(system);
     } else {
       // The notice file names the recipients (issue 15): one it does not describe is not a recipient of this register.
-      if (!Object.hasOwn(registerDescription.recipients, input.recipient.recipientId))
+      if (!isNoticeParty({ kind: "recipient", id: input.recipient.recipientId }))
         return fail(400, "notice_party_invalid", "recipient");
       noticeRecipientId = input.recipient.recipientId;
     }

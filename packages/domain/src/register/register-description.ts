@@ -250,12 +250,23 @@ export function parseRegisterDescription(
  * The name of a data category in a notice. A category the notice omits still has stored data only if something
  * wrote it against the notice (an older notice, an import): its identifier is then shown rather than nothing.
  */
-export function categoryName(notice: RegisterDescription, category: DataCategoryId): Localized {
+/** What the name lookups need: the notice, or the copy of it an export carries. */
+type NamedEntries = {
+  readonly dataCategories: Partial<Record<DataCategoryId, { readonly name: Localized }>>;
+  readonly sources: Partial<Record<SourceId, { readonly name: Localized }>>;
+  readonly recipients: Readonly<Record<string, { readonly name: Localized }>>;
+};
+
+export function categoryName(notice: Pick<NamedEntries, "dataCategories">, category: DataCategoryId): Localized {
   return notice.dataCategories[category]?.name ?? { fi: category, en: category };
 }
 
 /** The name of a source or recipient in a notice, or its identifier when the notice no longer describes it. */
-export function partyName(notice: RegisterDescription, kind: "source" | "recipient", id: string): Localized {
+export function partyName(
+  notice: Pick<NamedEntries, "sources" | "recipients">,
+  kind: "source" | "recipient",
+  id: string,
+): Localized {
   const entry = kind === "source" ? notice.sources[id as SourceId] : notice.recipients[id as RecipientId];
   return entry?.name ?? { fi: id, en: id };
 }

@@ -55,17 +55,6 @@ export type StartedExport =
   | { ok: true; body: ReadableStream<Uint8Array>; contentType: string; fileName: string }
   | { ok: false; reason: "busy" | "customer_busy" | "address_busy" | "not_found" };
 
-// The notice is the same for every download of a process; copied and checked once, after it is loaded.
-let register: ReturnType<typeof exportRegister> | undefined;
-let registerOf: typeof registerDescription | undefined;
-const exportedRegister = () => {
-  if (registerOf !== registerDescription) {
-    register = exportRegister(registerDescription);
-    registerOf = registerDescription;
-  }
-  return register as ReturnType<typeof exportRegister>;
-};
-
 /**
  * Opens the customer's snapshot and returns the download as a pull stream. The connection closes when the stream
  * ends, fails, is cancelled by the client, or idles. Rows are read only as the client pulls (one chunk ahead).
@@ -99,7 +88,8 @@ export function startExport(options: StartExport): StartedExport {
   const generatedAt = iso(now);
   const meta = {
     generatedAt,
-    register: exportedRegister(),
+    // The notice as the export carries it: copied and checked per download (a parse of one small object).
+    register: exportRegister(registerDescription),
     noticeVersion: reader.noticeVersion(),
     current: { format, at: generatedAt },
   };

@@ -1,4 +1,5 @@
 import {
+  categoryName,
   correctableFieldNames,
   disclosureChannelLabels,
   disclosureLegalBasisLabels,
@@ -11,6 +12,7 @@ import {
   marketingChannelNames,
   marketingPurposeNames,
   marketingPurposes,
+  partyName,
   requestStateNames,
   requestTypeNames,
   restrictionGroundNames,
@@ -212,8 +214,8 @@ function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
       list(c.purposeIds.map((id) => purposeText.get(id) ?? esc(id))),
       // Each basis once, in the order of the category's purposes (the notice states one for all of them).
       list([...new Set(c.purposeIds.flatMap((id) => purposeBasis.get(id) ?? []))]),
-      list(c.sources.map((s) => t(r.sources[s]?.name ?? { fi: s, en: s }))),
-      list(c.recipients.map((id) => t(r.recipients[id]?.name ?? { fi: id, en: id }))),
+      list(c.sources.map((s) => t(partyName(r, "source", s)))),
+      list(c.recipients.map((id) => t(partyName(r, "recipient", id)))),
       t(c.retention),
     ],
   );
@@ -409,7 +411,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
     [labels.category, labels.source, labels.system, labels.notedAt, labels.detail].map((label) => ({ label })),
     reader.sources(),
     (s) => [
-      t(register.dataCategories[s.category]?.name ?? { fi: s.category, en: s.category }),
+      t(categoryName(register, s.category)),
       t(register.sources[s.source]?.name ?? { fi: s.source, en: s.source }),
       esc(s.systemName),
       f.dateTime(s.notedAt),
@@ -555,7 +557,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
       [d.systemName === null ? "" : esc(d.systemName), d.noticeRecipient ? t(d.noticeRecipient.name) : ""]
         .filter((part) => part !== "")
         .join("<br>"),
-      list(d.categories.map((c) => t(register.dataCategories[c]?.name ?? { fi: c, en: c }))),
+      list(d.categories.map((c) => t(categoryName(register, c)))),
       `${t(disclosureReasonLabels[d.reason])}<br><span class="meta">${t(disclosureLegalBasisLabels[d.legalBasis])}</span>`,
       t(disclosureChannelLabels[d.channel]),
     ],
