@@ -67,6 +67,24 @@ const envShape = z.object({
   PORTAL_ORIGIN: z.url().optional(),
   STAFF_ORIGIN: z.url().optional(),
   DATABASE_PATH: z.string().min(1).default("var/tietoni.sqlite"),
+  /**
+   * Issue 16: `postgres://user:password@host:port/database` runs the register on PostgreSQL (several instances may
+   * share it); unset, the embedded SQLite file DATABASE_PATH.
+   */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  /** Issue 16: connections this instance keeps to PostgreSQL (one of them is the writer's while a write runs). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
+  /** Issue 16: the server cancels a statement after this many milliseconds (0: no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /**
+   * Issue 16: TLS to PostgreSQL: `disable`, `require` (encrypted, certificate unchecked) or `verify-full` (the
+   * default in production: encrypted and the server's certificate checked, against DATABASE_SSL_CA when given).
+   */
+  DATABASE_SSL: z.enum(["disable", "require", "verify-full"]).optional(),
+  DATABASE_SSL_CA: z.string().min(1).optional(),
   MAIL_DIR: z.string().min(1).default("var/mail"),
   SMTP_URL: z.url().optional(),
   /** Sender of every mail; without it, the controller's name and e-mail from the notice (_prod_: required). */
@@ -187,6 +205,8 @@ const envSchema = envShape
       portalOrigins: acceptedOrigins(portalOrigin, demo && !production),
       staffOrigins: acceptedOrigins(staffOrigin, demo && !production),
       databasePath: path.resolve(repoRoot, e.DATABASE_PATH),
+      databaseUrl: e.DATABASE_URL,
+      databaseSsl: e.DATABASE_SSL ?? (production ? "verify-full" : "disable"),
       mailDir: path.resolve(repoRoot, e.MAIL_DIR),
       noticeFile: path.resolve(repoRoot, e.NOTICE_FILE ?? DEMO_NOTICE_FILE),
       stateDir: path.resolve(repoRoot, e.STATE_DIR),

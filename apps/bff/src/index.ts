@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { openDatabase } from "./db/client.ts";
+import { openRegister } from "./db/open.ts";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_AGENT_TOTP_SECRET, DEMO_STAFF, seedDemo } from "./db/seed-demo.ts";
 import { createDeps } from "./deps.ts";
 import { parseEnv } from "./env.ts";
@@ -29,7 +29,7 @@ async function main() {
   const env = parseEnv();
   // Issue 15 E: JSON lines from here on (LOG_FORMAT=pretty for a person at a terminal).
   useLogger(loggerFromEnv(env));
-  const db = await openDatabase(env.databasePath);
+  const db = await openRegister(env);
   // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
   useNoticeFile(env.noticeFile);
   const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });

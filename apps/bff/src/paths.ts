@@ -14,6 +14,8 @@ export const repoRoot = path.resolve(bffRoot, "../..");
 
 /** drizzle-kit's migrations and their journal: applied at start, compared by /readyz. */
 export const migrationsFolder = path.join(bffRoot, "drizzle");
+/** Issue 16: PostgreSQL's migrations (drizzle-kit, from db/postgres/schema.ts). */
+export const pgMigrationsFolder = path.join(bffRoot, "drizzle-pg");
 
 function findUp(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {

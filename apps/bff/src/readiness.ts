@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import type { Db } from "./db/port.ts";
-import { migrationsFolder } from "./paths.ts";
+import type { Db, Engine } from "./db/port.ts";
+import { migrationsFolder, pgMigrationsFolder } from "./paths.ts";
 import type { Outbox } from "./services/outbox/outbox.ts";
 
 /*
@@ -23,19 +23,26 @@ export type Readiness = {
 
 type Journal = { entries: { when: number }[] };
 
-/** The last migration this build knows: read once, it cannot change under a running process. */
-let expected: { count: number; last: number } | undefined;
-function expectedMigrations() {
-  if (!expected) {
-    const journal = JSON.parse(
-      fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8"),
-    ) as Journal;
-    expected = { count: journal.entries.length, last: Math.max(0, ...journal.entries.map((e) => e.when)) };
+/** The last migration this build knows for each engine: read once, it cannot change under a running process. */
+const expected = new Map<Engine, { count: number; last: number }>();
+function expectedMigrations(engine: Engine) {
+  let known = expected.get(engine);
+  if (!known) {
+    const folder = engine === "postgres" ? pgMigrationsFolder : migrationsFolder;
+    const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta", "_journal.json"), "utf8")) as Journal;
+    known = { count: journal.entries.length, last: Math.max(0, ...journal.entries.map((e) => e.when)) };
+    expected.set(engine, known);
   }
-  return expected;
+  return known;
 }
 
-export function createReadiness({ db, outbox }: { db: Pick<Db, "ping" | "row">; outbox: Pick<Outbox, "running"> }) {
+export function createReadiness({
+  db,
+  outbox,
+}: {
+  db: Pick<Db, "ping" | "row" | "engine">;
+  outbox: Pick<Outbox, "running">;
+}) {
   let draining = false;
 
   async function migrationsCurrent(): Promise<boolean> {
@@ -43,7 +50,7 @@ export function createReadiness({ db, outbox }: { db: Pick<Db, "ping" | "row">; 
     const applied = await db.row<{ count: number; last: number | null }>(
       sql`select count(*) as count, max(created_at) as last from __drizzle_migrations`,
     );
-    const want = expectedMigrations();
+    const want = expectedMigrations(db.engine);
     return applied?.count === want.count && Number(applied.last) === want.last;
   }
 

@@ -1,5 +1,5 @@
 import { customerSignInCodePolicy } from "@tietoni/domain";
-import { and, desc, eq, isNull, lte } from "drizzle-orm";
+import { and, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { Queries, Tx } from "../db/port.ts";
 import { customers, signInCodes } from "../db/schema.ts";
 import { randomDigits } from "./mailed-codes.ts";
@@ -86,13 +86,16 @@ export function codeMatches(code: CodeRow | null, typed: string): boolean {
 
 /** The customer's newest code, if any. */
 export function newestSignInCode(q: Queries, customerId: string): Promise<CodeRow | undefined> {
-  return q
-    .select(codeRowColumns)
-    .from(signInCodes)
-    .where(eq(signInCodes.customerId, customerId))
-    .orderBy(desc(signInCodes.createdAt))
-    .limit(1)
-    .get();
+  return (
+    q
+      .select(codeRowColumns)
+      .from(signInCodes)
+      .where(eq(signInCodes.customerId, customerId))
+      // Two codes of the same millisecond: the later insert is the newest (rowid on both engines, issue 16).
+      .orderBy(desc(signInCodes.createdAt), sql`rowid DESC`)
+      .limit(1)
+      .get()
+  );
 }
 
 /** A live link's row with its customer and their address; null for a wrong, used or expired link. */

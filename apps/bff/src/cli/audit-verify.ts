@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseCheckpointLines } from "@tietoni/domain";
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { parseEnv } from "../env.ts";
 import { auditKeyIds, type ChainVerdict, verifyAuditChain } from "../services/audit.ts";
 import { cliDeps } from "./cli-deps.ts";
@@ -35,7 +35,7 @@ if (file) {
 }
 
 const env = parseEnv();
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 let verdict: ChainVerdict;
 try {
   // The keys come from the configuration, as in the server.

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { parseEnv } from "../env.ts";
 import { createFirstAdministrator } from "../services/staff-accounts.ts";
 import { cliDeps } from "./cli-deps.ts";
@@ -32,7 +32,7 @@ if (problems.length > 0 || !values.username || !values.name || !values["confiden
 }
 
 const env = parseEnv();
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 // The audit trail's keys come from the configuration, as in the server: without them the `staff.created` entry was
 // keyed with the demo key and a production trail failed verification from its first entry (issue 15 G).
 await cliDeps(db, env);

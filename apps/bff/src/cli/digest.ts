@@ -1,4 +1,4 @@
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { createDeps } from "../deps.ts";
 import { parseEnv } from "../env.ts";
 import { mailerFromEnv } from "../mail/mailer.ts";
@@ -13,7 +13,7 @@ import { sendStaffDigest } from "../services/staff-digest.ts";
  * Exit 0: queued (or already sent today); 1: DIGEST_MAIL_TO is not set.
  */
 const env = parseEnv();
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 // The notice first: without MAIL_FROM the mailer's sender is the controller it names (issue 15).
 useNoticeFile(env.noticeFile);
 const deps = createDeps({ db, env, mailer: mailerFromEnv(env), now: Date.now });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { errorText, type ImportKind, importKinds, type Locale } from "@tietoni/domain";
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { parseEnv } from "../env.ts";
 import { type ImportReport, runImport } from "../services/import/run-import.ts";
 import { cliDeps } from "./cli-deps.ts";
@@ -144,7 +144,7 @@ function print(report: ImportReport) {
 }
 
 const env = parseEnv();
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 let exitCode = 1;
 try {
   const result = await runImport(

@@ -1,4 +1,4 @@
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { parseEnv } from "../env.ts";
 import { purgeExpired } from "../services/purge.ts";
 import { cliDeps } from "./cli-deps.ts";
@@ -11,7 +11,7 @@ import { cliDeps } from "./cli-deps.ts";
  * period (packages/domain keepingPeriods), audited as `maintenance.purged` with the counts when anything went.
  */
 const env = parseEnv();
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 try {
   // `maintenance.purged` is appended to the audit trail under the configured keys, as in the server.
   await cliDeps(db, env);

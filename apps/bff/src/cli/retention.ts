@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { helsinkiDate } from "@tietoni/domain";
-import { openDatabase } from "../db/client.ts";
+import { openRegister } from "../db/open.ts";
 import { parseEnv } from "../env.ts";
 import { useNoticeFile } from "../notice/notice.ts";
 import type { AuditActor } from "../services/audit.ts";
@@ -25,7 +25,7 @@ if (Boolean(values["dry-run"]) === Boolean(values.run)) {
 const env = parseEnv();
 // The dry run reads the retention period from the notice, before cliDeps (which also loads it) is made.
 useNoticeFile(env.noticeFile);
-const db = await openDatabase(env.databasePath);
+const db = await openRegister(env);
 const actor: AuditActor = { type: "system" };
 const now = Date.now();
 const dryRun = await retentionDryRun(db, { now, actor });

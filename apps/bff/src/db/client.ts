@@ -94,6 +94,7 @@ function queries(
 ): Queries {
   const db = drizzle(execute as never) as unknown as Queries;
   return Object.assign(db, {
+    engine: "sqlite",
     // async, so a failing statement rejects like drizzle's own calls instead of throwing at the call site.
     rows: async (query: SQL) => raw(query, "all"),
     row: async (query: SQL) => raw(query, "get"),
@@ -307,10 +308,12 @@ export async function openDatabase(file: string): Promise<Db> {
       writerLock.unlock();
     }
     for (const hook of committed) {
+      pendingHooks++;
       // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.
       Promise.resolve()
         .then(() => hook(port))
-        .catch((err: unknown) => log.error({ job: "db", err }, "after-commit task failed"));
+        .catch((err: unknown) => log.error({ job: "db", err }, "after-commit task failed"))
+        .finally(() => pendingHooks--);
     }
     return result;
   }
@@ -462,7 +465,17 @@ export async function openDatabase(file: string): Promise<Db> {
     });
   }
 
+  let pendingHooks = 0;
+  async function settled() {
+    // Stable twice in a row: a task that finished may have started a transaction of its own.
+    for (let quiet = 0; quiet < 2; ) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      quiet = writerLock.locked || pendingHooks > 0 ? 0 : quiet + 1;
+    }
+  }
+
   const port = Object.assign(root, {
+    settled,
     transaction: writeTransaction,
     read,
     openSnapshot,

@@ -7,11 +7,19 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
  * an engine whose driver is asynchronous. Drizzle stays the query builder; no driver type appears here.
  */
 
+/** The database engines the port runs on (issue 16). */
+export type Engine = "sqlite" | "postgres";
+
 /** What `.run()` answers: how many rows the statement changed. */
 export type RunResult = { changes: number };
 
 /** Drizzle's query builders (select, insert, update, delete, `$count`…), each awaited, plus raw SQL. */
 export type Queries = Omit<BaseSQLiteDatabase<"async", RunResult>, "transaction" | "run" | "all" | "get" | "values"> & {
+  /**
+   * Issue 16: the engine underneath. The services' SQL is the same on both (drizzle's SQLite builder; hand-written
+   * SQL portable); the few fragments that differ are chosen by this, through db/dialect.ts.
+   */
+  readonly engine: Engine;
   /** Raw SQL (drizzle's `sql` template) whose rows come back as objects keyed by column alias. */
   rows<R>(query: SQL): Promise<R[]>;
   row<R>(query: SQL): Promise<R | undefined>;
@@ -81,6 +89,11 @@ export type Db = Queries & {
    * older frames it resolves only once the last snapshot has closed and a retry succeeded.
    */
   clearTraces(): Promise<TracesCleared>;
+  /**
+   * Resolves once no write transaction runs or waits and every after-commit task started so far has finished: for
+   * tests, whose requests leave work running after the answer (a sign-in code is issued after "sent").
+   */
+  settled(): Promise<void>;
   /** Throws when the database cannot take writes now (missing, locked, read-only, full): the health check. */
   ping(): Promise<void>;
   /** The reason when `err` means the database is unavailable (answer 503, nothing changed), else null. */
