@@ -26,6 +26,23 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // Issue 16 (work in progress): the same BFF suite on PostgreSQL, a database per test register copied from one
+      // migrated template. Opt-in (`pnpm test:pg`) until it passes: 204 of 736 tests still fail there (README).
+      ...(process.env.TIETONI_TEST_PG === "1"
+        ? [
+            {
+              test: {
+                name: "bff-pg",
+                include: ["apps/bff/src/**/*.test.ts"],
+                setupFiles: ["apps/bff/src/test/setup-env.ts"],
+                globalSetup: ["apps/bff/src/test/pg-global-setup.ts"],
+                env: { TIETONI_TEST_ENGINE: "postgres" },
+                pool: "forks" as const,
+                testTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 });

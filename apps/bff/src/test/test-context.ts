@@ -4,7 +4,6 @@ import path from "node:path";
 import { asc, desc, eq, gt, max } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { totpCodeForStep, totpStep } from "../auth/totp.ts";
-import { openDatabase } from "../db/client.ts";
 import { auditLog, staffUsers } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
 import { createDeps } from "../deps.ts";
@@ -12,6 +11,7 @@ import { parseEnv } from "../env.ts";
 import type { Mailer, MailMessage } from "../mail/mailer.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
+import { openTestDatabase, testEngine } from "./test-database.ts";
 
 export const PORTAL_ORIGIN = "http://localhost:3000";
 
@@ -29,9 +29,11 @@ export async function createTestContext(
   options: { mailer?: Mailer } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tietoni-bff-${process.env.VITEST_POOL_ID ?? "0"}-`));
+  // Issue 16: a SQLite file, or a PostgreSQL database of its own in the `bff-pg` run.
+  const opened = await openTestDatabase(path.join(dir, "register.sqlite"));
   const env = parseEnv({
     NODE_ENV: "test",
-    DATABASE_PATH: path.join(dir, "register.sqlite"),
+    ...opened.env,
     MAIL_DIR: path.join(dir, "mail"),
     // Issue 15 F: the erasure journal of this test's register, beside it (never the repository's var/state).
     STATE_DIR: path.join(dir, "state"),
@@ -43,7 +45,7 @@ export async function createTestContext(
   });
   fs.mkdirSync(env.staticDirPortal);
   fs.mkdirSync(env.staticDirStaff);
-  const db = await openDatabase(env.databasePath);
+  const db = opened.db;
   await seedDemo(db);
   const sent: MailMessage[] = [];
   let clock = Date.UTC(2026, 10, 25, 10, 0, 0);
@@ -53,6 +55,12 @@ export async function createTestContext(
     },
   };
   const deps = createDeps({ db, env, mailer: options.mailer ?? mailer, now: () => clock });
+  /** Waits for what requests left running: transactions, after-commit tasks and mail being delivered. */
+  const settle = async () => {
+    await db.settled();
+    await deps.outbox.idle();
+    await db.settled();
+  };
   const portal = createPortalApp(deps);
   const staff = createStaffApp(deps);
 
@@ -64,6 +72,8 @@ export async function createTestContext(
     });
     // Some work runs just after the answer (a sign-in code is issued after "sent"): let it finish.
     await new Promise((resolve) => setImmediate(resolve));
+    // On PostgreSQL that work takes round trips to the server: wait until it is done.
+    if (testEngine === "postgres") await settle();
     return res;
   };
 
@@ -129,7 +139,7 @@ export async function createTestContext(
       await post(portal, PORTAL_ORIGIN, "/api/portal/auth/request-code", { email });
       const code = this.lastCodeFor(email);
       const res = await post(portal, PORTAL_ORIGIN, "/api/portal/auth/verify-code", { email, code });
-      if (res.status !== 200) throw new Error(`customer sign-in failed: ${res.status}`);
+      if (res.status !== 200) throw new Error(`customer sign-in failed: ${res.status} ${await res.text()}`);
       return cookieFrom(res);
     },
     /**
