@@ -8,6 +8,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
+import { groupCommit } from "./group-commit.ts";
 import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
@@ -261,9 +262,11 @@ export async function openDatabase(file: string): Promise<Db> {
     );
   }
 
+  // Decision 015: transactions that arrive together share one COMMIT (one fsync); each still commits or fails alone.
+  const commits = groupCommit(writerSqlite, writerLock);
+
   async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (closed) throw new Error("the database is closed");
-    await writerLock.lock();
     let open = true;
     let savepoints = 0;
     const committed: ((db: Db) => void | Promise<void>)[] = [];
@@ -290,23 +293,16 @@ export async function openDatabase(file: string): Promise<Db> {
         committed.push(hook);
       },
     });
-    const relaxed = options.durability === "relaxed";
-    let result: T;
-    try {
-      if (relaxed) writerSqlite.pragma("synchronous = NORMAL");
-      writer.exec("BEGIN IMMEDIATE");
-      try {
-        result = await fn(tx);
-        writer.exec("COMMIT");
-      } catch (error) {
-        if (writerSqlite.inTransaction) writer.exec("ROLLBACK");
-        throw error;
-      }
-    } finally {
-      open = false;
-      if (relaxed) writerSqlite.pragma("synchronous = FULL");
-      writerLock.unlock();
-    }
+    const result = await commits.run(
+      async () => {
+        try {
+          return await fn(tx);
+        } finally {
+          open = false;
+        }
+      },
+      { relaxed: options.durability === "relaxed" },
+    );
     for (const hook of committed) {
       pendingHooks++;
       // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.

@@ -23,7 +23,7 @@ async function signInFrom(t: Awaited<ReturnType<typeof createTestContext>>, orig
     });
   const asked = await post("/api/portal/auth/request-code", { email: DEMO_CUSTOMER_EMAIL });
   if (asked.status !== 202) return { asked, verified: undefined };
-  await new Promise((resolve) => setImmediate(resolve));
+  await t.settle();
   const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
   const verified = await post("/api/portal/auth/verify-code", { email: DEMO_CUSTOMER_EMAIL, code });
   return { asked, verified };

@@ -11,7 +11,7 @@ import { parseEnv } from "../env.ts";
 import type { Mailer, MailMessage } from "../mail/mailer.ts";
 import { createPortalApp } from "../portal-app.ts";
 import { createStaffApp } from "../staff-app.ts";
-import { openTestDatabase, testEngine } from "./test-database.ts";
+import { openTestDatabase } from "./test-database.ts";
 
 export const PORTAL_ORIGIN = "http://localhost:3000";
 
@@ -70,10 +70,9 @@ export async function createTestContext(
       headers: { "content-type": "application/json", origin, ...(cookie ? { cookie } : {}) },
       body: JSON.stringify(body),
     });
-    // Some work runs just after the answer (a sign-in code is issued after "sent"): let it finish.
-    await new Promise((resolve) => setImmediate(resolve));
-    // On PostgreSQL that work takes round trips to the server: wait until it is done.
-    if (testEngine === "postgres") await settle();
+    // Some work runs just after the answer (a sign-in code is issued after "sent"): let it finish. It takes more
+    // than a turn of the event loop: round trips on PostgreSQL, the group commit's turn on SQLite (decision 015).
+    await settle();
     return res;
   };
 
@@ -89,6 +88,11 @@ export async function createTestContext(
     env,
     sent,
     deps,
+    /**
+     * Waits for what requests left running after their answer (transactions, after-commit tasks, mail being
+     * delivered). A write commits a turn of the event loop after it finishes (decision 015), so one turn is not enough.
+     */
+    settle,
     /** The outbox: `await t.outbox.idle()` waits for deliveries started by a request; `deliverDue()` runs retries. */
     outbox: deps.outbox,
     portal,

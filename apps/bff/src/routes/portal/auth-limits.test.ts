@@ -34,8 +34,8 @@ const post = async (url: string, body: unknown, ip: string, app: App = t.portal)
     headers: { "content-type": "application/json", origin: PORTAL_ORIGIN, "x-forwarded-for": ip },
     body: JSON.stringify(body),
   });
-  // The code is issued just after the answer: let that work run before the test looks for it.
-  await new Promise((resolve) => setImmediate(resolve));
+  // The code is issued just after the answer: let that work run, and commit, before the test looks for it.
+  await t.settle();
   return res;
 };
 const requestCode = (email: string, ip: string, app?: App) => post("request-code", { email }, ip, app);
