@@ -16,7 +16,8 @@ import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
  * The SQLite side of the data port (decision 008). better-sqlite3 runs each statement synchronously and cannot keep
  * a transaction open across an `await`, so the port serialises what the driver cannot:
  *   - one writer connection; a transaction holds it (an async mutex) from BEGIN IMMEDIATE to COMMIT, so no other
- *     statement ever runs inside, or reads, another caller's uncommitted transaction;
+ *     statement ever runs inside, or reads, another caller's uncommitted transaction (decision 015: transactions
+ *     that arrive together share that BEGIN and COMMIT, each in a savepoint of its own; db/group-commit.ts);
  *   - one reader connection for reads outside transactions (WAL: it sees the last commit, never a write in flight),
  *     which `read()` also holds for a consistent snapshot of several queries;
  *   - a connection of its own for each long snapshot (the export).
