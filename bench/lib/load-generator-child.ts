@@ -108,17 +108,18 @@ async function run(plan: LoadPlan): Promise<LoadReport> {
   };
   const nextRequest = (client: Client) => client.cycle[client.sent++ % client.cycle.length] as LoadRequest;
 
-  // Every connection opened and warmed (JIT, the server's caches, the TCP handshake) before the window starts.
-  for (let i = 0; i < clients.length; i += WARM_BATCH) {
-    await Promise.all(
-      clients.slice(i, i + WARM_BATCH).map(async (client) => {
-        const request = nextRequest(client);
-        const outcome = await send(client, request, plan.timeoutMs);
-        if ("failure" in outcome || outcome.status < 200 || outcome.status > 299)
-          throw new Error(`warm-up ${request.kind} for ${client.email ?? client.origin}: ${JSON.stringify(outcome)}`);
-      }),
-    );
-  }
+  const warm = async (client: Client) => {
+    const request = nextRequest(client);
+    const outcome = await send(client, request, plan.timeoutMs);
+    if ("failure" in outcome || outcome.status < 200 || outcome.status > 299)
+      throw new Error(`warm-up ${request.kind} for ${client.email ?? client.origin}: ${JSON.stringify(outcome)}`);
+  };
+  // Every connection opened and warmed (JIT, the server's caches, the TCP handshake) before the window starts, a
+  // batch at a time; then one more untimed request on all of them at once, so none has sat idle near the server's
+  // keep-alive timeout (5 s) when the window starts — a connection the server is closing just then resets the
+  // request sent on it.
+  for (let i = 0; i < clients.length; i += WARM_BATCH) await Promise.all(clients.slice(i, i + WARM_BATCH).map(warm));
+  await Promise.all(clients.map(warm));
 
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   const start = performance.now() + 20;

@@ -99,11 +99,16 @@ async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: 
   };
 }
 
-/** Compiles the fsync shim into `dir` (gcc, at bench time: nothing binary is committed). */
-function compileSlowFsync(dir: string): string {
+/** Compiles the fsync shim into `dir` (gcc, at bench time: nothing binary is committed); null without a compiler. */
+function compileSlowFsync(dir: string): string | null {
   const out = path.join(dir, "slow-fsync.so");
-  execFileSync("gcc", ["-shared", "-fPIC", "-O2", "-o", out, path.join(import.meta.dirname, "slow-fsync.c"), "-ldl"]);
-  return out;
+  try {
+    const source = path.join(import.meta.dirname, "slow-fsync.c");
+    execFileSync("gcc", ["-shared", "-fPIC", "-O2", "-o", out, source, "-ldl"], { stdio: "ignore" });
+    return out;
+  } catch {
+    return null;
+  }
 }
 
 const myData = (c: Customer) => ({
@@ -154,16 +159,16 @@ export const benchmark = defineBenchmark({
   goal: `p99 ≤ ${GOAL.p99Ms} ms and max ≤ 1 s on each side; capacity with writes ≥ ${GOAL.capacity}× reads only`,
   async run({ smoke, runs, tmpDir, log, databaseUrl }) {
     const count = smoke ? 20 : CUSTOMERS;
-    const latencySeconds = smoke ? 2 : 20;
+    const latencySeconds = smoke ? 1 : 20;
     const capacitySeconds = smoke ? 1 : 5;
     const shim = compileSlowFsync(tmpDir);
-    const sides: Side[] = [
-      { label: "SQLite", env: {} },
-      {
+    const sides: Side[] = [{ label: "SQLite", env: {} }];
+    if (shim)
+      sides.push({
         label: `SQLite, fsync +${FSYNC_DELAY_MS} ms`,
         env: { LD_PRELOAD: shim, SLOW_FSYNC_MS: String(FSYNC_DELAY_MS) },
-      },
-    ];
+      });
+    else log("no gcc to compile the fsync shim: the slow-disk side is not measured");
     const postgres = databaseUrl ? await freshPostgresDatabase(databaseUrl) : undefined;
     if (postgres) sides.push({ label: "PostgreSQL", env: { DATABASE_URL: postgres.url } });
 
@@ -238,7 +243,8 @@ export const benchmark = defineBenchmark({
     }
 
     const figure = (reports: LoadReport[], pick: (r: LoadReport) => number) => median(reports.map(pick));
-    let met = true;
+    // A side that could not run is a goal not shown to be met.
+    let met = shim !== null;
     const measured = [...latency].map(([label, reports]) => {
       const p99 = figure(reports, (r) => r.kinds.all?.p99 ?? 0);
       const max = figure(reports, (r) => r.kinds.all?.max ?? 0);
@@ -263,6 +269,7 @@ export const benchmark = defineBenchmark({
       met,
       notes: [
         `${count} customers, each its own keep-alive connection and session, ${INTERVAL_MS} ms apart in open loop for ${latencySeconds} s a run; capacity: the same connections in closed loop for ${capacitySeconds} s a side. Load generator and server are separate processes (${os.availableParallelism()} cores); the generator used at most ${Math.max(...generatorCpu, 0).toFixed(2)} of a core in the capacity runs, so it was not the bound. ${capacityFigures.map((c) => c.cpu).join("; ")}.`,
+        ...(shim ? [] : ["The slow-disk side was not measured: no gcc to compile `slow-fsync.c`."]),
         ...(databaseUrl
           ? []
           : [
