@@ -108,8 +108,10 @@ async function run(plan: LoadPlan): Promise<LoadReport> {
   };
   const nextRequest = (client: Client) => client.cycle[client.sent++ % client.cycle.length] as LoadRequest;
 
+  const warmed: Record<string, number> = {};
   const warm = async (client: Client) => {
     const request = nextRequest(client);
+    warmed[request.kind] = (warmed[request.kind] ?? 0) + 1;
     const outcome = await send(client, request, plan.timeoutMs);
     if ("failure" in outcome || outcome.status < 200 || outcome.status > 299)
       throw new Error(`warm-up ${request.kind} for ${client.email ?? client.origin}: ${JSON.stringify(outcome)}`);
@@ -177,6 +179,7 @@ async function run(plan: LoadPlan): Promise<LoadReport> {
     ...counts,
     problems,
     failures,
+    warmed,
     generator: {
       cpuCores: (cpu.user + cpu.system) / 1000 / (seconds * 1000),
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,

@@ -60,6 +60,8 @@ export type LoadReport = {
   problemCount: number;
   /** The first few timeouts and connection errors, as the client saw them. */
   failures: string[];
+  /** The untimed warm-up requests sent before the window, per kind. */
+  warmed: Record<string, number>;
   /** Open loop: requests sent more than 10 ms after they were due, because the client's previous one was still out. */
   lateSends: number;
   generator: {

@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -137,6 +138,12 @@ const clientsOf = (port: number, customers: Customer[], writes: boolean): LoadCl
       : [myData(c)],
   }));
 
+/** How many fsyncs the shim has counted in the server of `side` so far (0 where it does not count). */
+function fsyncsSoFar(side: Side): number {
+  const file = side.env.SLOW_FSYNC_COUNT_FILE;
+  return file && fs.existsSync(file) ? Number(fs.readFileSync(file, "utf8").trim()) : 0;
+}
+
 /** A load run whose answers were all right; anything else measures the failure, not the code. */
 function assertClean(label: string, report: LoadReport) {
   if (report.non2xx + report.errors + report.timeouts + report.problemCount > 0 || report.requests === 0) {
@@ -166,7 +173,11 @@ export const benchmark = defineBenchmark({
     if (shim)
       sides.push({
         label: `SQLite, fsync +${FSYNC_DELAY_MS} ms`,
-        env: { LD_PRELOAD: shim, SLOW_FSYNC_MS: String(FSYNC_DELAY_MS) },
+        env: {
+          LD_PRELOAD: shim,
+          SLOW_FSYNC_MS: String(FSYNC_DELAY_MS),
+          SLOW_FSYNC_COUNT_FILE: path.join(tmpDir, "fsyncs.txt"),
+        },
       });
     else log("no gcc to compile the fsync shim: the slow-disk side is not measured");
     const postgres = databaseUrl ? await freshPostgresDatabase(databaseUrl) : undefined;
@@ -176,6 +187,7 @@ export const benchmark = defineBenchmark({
     const latency = new Map<string, LoadReport[]>();
     const capacity = new Map<string, { writes: number[]; reads: number[]; ratios: number[]; cpu: string[] }>();
     const generatorCpu: number[] = [];
+    const fsyncs: { syncs: number; writes: number }[] = [];
     try {
       for (const side of sides) {
         const dir = path.join(tmpDir, side.label.replace(/\W+/g, "-"));
@@ -186,6 +198,7 @@ export const benchmark = defineBenchmark({
           const reports: LoadReport[] = [];
           const cap = { writes: [] as number[], reads: [] as number[], ratios: [] as number[], cpu: [] as string[] };
           for (let run = 0; run < runs; run++) {
+            const syncsBefore = fsyncsSoFar(side);
             const report = await generator.run({
               clients: clientsOf(port, customers, true),
               durationSeconds: latencySeconds,
@@ -194,6 +207,13 @@ export const benchmark = defineBenchmark({
             });
             assertClean(`${side.label} latency`, report);
             reports.push(report);
+            const syncs = fsyncsSoFar(side) - syncsBefore;
+            if (side.env.SLOW_FSYNC_COUNT_FILE) {
+              // Every write of the run, its warm-up's included, against the fsyncs the server made meanwhile.
+              const writes = (report.kinds.marketing?.requests ?? 0) + (report.warmed.marketing ?? 0);
+              fsyncs.push({ syncs, writes });
+              log(`${side.label} run ${run + 1}: ${formatNumber(syncs)} fsyncs for ${formatNumber(writes)} writes`);
+            }
             const all = report.kinds.all;
             log(
               `${side.label} run ${run + 1}: ${formatNumber(all?.rps ?? 0)} req/s, p99 ${formatNumber(all?.p99 ?? 0)} ms, max ${formatNumber(all?.max ?? 0)} ms (writes p99 ${formatNumber(report.kinds.marketing?.p99 ?? 0)} ms, reads p99 ${formatNumber(report.kinds["my-data"]?.p99 ?? 0)} ms; ${report.lateSends} sends late); ${describeGenerator(report)}`,
@@ -275,6 +295,10 @@ export const benchmark = defineBenchmark({
           : [
               "PostgreSQL not measured: run with `--database-url postgres://…` (a server where a database may be created).",
             ]),
+        ...fsyncs.map(
+          ({ syncs, writes }) =>
+            `Group commit (decision 015) with the slow disk: ${formatNumber(syncs)} fsyncs for ${formatNumber(writes)} writes, ${(writes / Math.max(syncs, 1)).toFixed(1)} writes an fsync.`,
+        ),
         `The fsync shim delays the server process's own fsync calls, so on PostgreSQL (another process) it has no effect and is not run.`,
       ],
     };
