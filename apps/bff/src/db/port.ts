@@ -55,9 +55,10 @@ export type TransactionOptions = {
 export type ReadOptions = Record<string, never>;
 
 /**
- * What `clearTraces` did: `now` when the WAL was checkpointed and truncated at once; `deferred` when an open
- * long snapshot (an export) still read older frames, so it waited for the last one to close (`waitedMs`);
- * `closed` when the database was closed first (closing checkpoints and removes the WAL itself).
+ * What `clearTraces` did: `now` when the WAL was checkpointed and truncated at once (PostgreSQL: the tables
+ * vacuumed); `deferred` when an open long snapshot (an export) still read older frames (PostgreSQL: could still see
+ * the old row versions), so it waited for the last one to close (`waitedMs`); `closed` when the database was closed
+ * first (closing checkpoints and removes the WAL itself; on PostgreSQL autovacuum comes later).
  */
 export type TracesCleared =
   | { outcome: "now" }
@@ -110,7 +111,8 @@ export type Db = Queries & {
   /**
    * Issue 14 C: moves every committed page into the main file and truncates the write-ahead log, so no old frame
    * (a deleted row's page as it was before) stays on disk. Never waits on a lock: while a long snapshot holds
-   * older frames it resolves only once the last snapshot has closed and a retry succeeded.
+   * older frames it resolves only once the last snapshot has closed and a retry succeeded. On PostgreSQL: VACUUM of
+   * the tables an erasure touches, once no snapshot that began before it is open (docs/security.md).
    */
   clearTraces(): Promise<TracesCleared>;
   /**
