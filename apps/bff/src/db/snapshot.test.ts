@@ -119,9 +119,23 @@ describe("snapshot slots", () => {
         const mine = opened(again);
         await mine.close();
         await theirs.close();
+
+        // An instance that shuts down with a download still open (a stalled reader) ends its snapshot connection:
+        // it is outside the pool, and would otherwise outlive it.
+        opened(await other.openSnapshot({ slots: [one] }));
       } finally {
         await other.close();
       }
+      // The connection's end reaches the server a moment after close resolves: waited for, up to a second.
+      const snapshotSessions = () =>
+        db.row<{ n: number }>(sql`SELECT count(*) AS "n" FROM pg_stat_activity
+          WHERE datname = current_database() AND application_name = 'tietoni snapshot'`);
+      for (let i = 0; i < 50 && (await snapshotSessions())?.n !== 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await snapshotSessions()).toEqual({ n: 0 });
+      // …and its slot with it (given back before the connection ended).
+      await opened(await db.openSnapshot({ slots: [one] })).close();
     },
   );
 });

@@ -223,6 +223,9 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
    */
   let openSnapshots = 0;
   const snapshotClosed: (() => void)[] = [];
+  // Each open snapshot's close: the port's close ends them, since a connection outside the pool would otherwise
+  // outlive the pool (and keep the process from exiting after a shutdown's grace period).
+  const closers = new Set<() => Promise<void>>();
 
   async function openSnapshot(options?: { slots: readonly SnapshotSlot[] }): Promise<Snapshot | SlotsFull> {
     ensureOpen();
@@ -267,6 +270,17 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
       return false;
     }
 
+    const close = async () => {
+      if (ended) return;
+      ended = true;
+      closers.delete(close);
+      await endSession();
+      openSnapshots--;
+      // The last of this instance's snapshots is gone: a clear waiting for it looks again now.
+      if (openSnapshots === 0) for (const wake of snapshotClosed.splice(0)) wake();
+    };
+    closers.add(close);
+
     return {
       get: async <R>(text: string, ...params: unknown[]) => (await query(text, params)).rows[0] as R | undefined,
       batches: async function* <R>(text: string, ...params: unknown[]) {
@@ -285,14 +299,7 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
           if (!ended) await query(`CLOSE ${cursor}`, []).catch(() => {});
         }
       },
-      async close() {
-        if (ended) return;
-        ended = true;
-        await endSession();
-        openSnapshots--;
-        // The last of this instance's snapshots is gone: a clear waiting for it looks again now.
-        if (openSnapshots === 0) for (const wake of snapshotClosed.splice(0)) wake();
-      },
+      close,
     };
   }
 
@@ -377,8 +384,9 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
       // Let the write in flight finish rather than cut it off.
       await writerLock.lock();
       closed = true;
-      // A clear still waiting for snapshots is answered `closed`.
+      // A clear still waiting for snapshots is answered `closed`; snapshots still open (a stalled download) end.
       for (const wake of snapshotClosed.splice(0)) wake();
+      await Promise.all([...closers].map((end) => end()));
       await engine.end();
     },
   }) as Db;
