@@ -123,27 +123,28 @@ export function startPurgeSchedule(
   options: { now: () => number; sessionPolicy: SessionPolicy; everyMs?: number },
 ): { stop: () => void; ran: () => Promise<void> } {
   let last: Promise<void> = Promise.resolve();
-  let running = false;
   const run = () => {
-    // A run still going when the timer fires again (a slow database, a server a round trip away) is left to
-    // finish: runs never queue up behind the writer lock.
+    last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }).then(
+      (counts) => {
+        const removed = Object.entries(counts).filter(([, n]) => n > 0);
+        if (removed.length > 0) log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
+      },
+      (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
+    );
+  };
+  // A run still going when the timer fires again (a slow database, a server a round trip away) is left to finish:
+  // runs never queue up behind the writer lock, and `ran()` is the one under way.
+  let running = false;
+  const once = () => {
     if (running) return;
     running = true;
-    last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy })
-      .then(
-        (counts) => {
-          const removed = Object.entries(counts).filter(([, n]) => n > 0);
-          if (removed.length > 0)
-            log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
-        },
-        (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
-      )
-      .finally(() => {
-        running = false;
-      });
+    run();
+    void last.finally(() => {
+      running = false;
+    });
   };
-  run();
-  const timer = setInterval(run, options.everyMs ?? keepingPeriods.purgeEveryMs);
+  once();
+  const timer = setInterval(once, options.everyMs ?? keepingPeriods.purgeEveryMs);
   timer.unref();
   return {
     stop: () => clearInterval(timer),
