@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { CustomerSearchHit } from "@tietoni/domain";
 import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codePointOrder, jsonValues } from "../db/dialect.ts";
 import { insertBundles } from "../db/insert-bundles.ts";
@@ -307,6 +308,46 @@ describe("the search index follows the register", () => {
     for (const hit of hits) expect(hit.email).toContain("example.com");
     await integrity(db);
   });
+
+  // PostgreSQL only: which of its two ways a search took is seen in the statements node-postgres sends.
+  it.skipIf(testEngine !== "postgres")(
+    "on PostgreSQL walks the docs for a word the statistics call common and asks the trigram index for a rare one (skipped: SQLite has one way)",
+    async () => {
+      await db.exec(sql`ANALYZE customer_search_docs`);
+      const proto = pg.Client.prototype as unknown as { query: (config: unknown, ...rest: unknown[]) => unknown };
+      const original = proto.query;
+      const sent: string[] = [];
+      proto.query = function (this: unknown, config: unknown, ...rest: unknown[]) {
+        sent.push(typeof config === "string" ? config : String((config as { text?: string }).text));
+        return original.call(this, config, ...rest);
+      };
+      const way = async (query: string) => {
+        sent.length = 0;
+        const hits = await searchCustomers(db, query);
+        const searched = sent.filter((text) => !text.startsWith("EXPLAIN"));
+        const taken = searched.some((text) => text.includes("strpos("))
+          ? "walk"
+          : searched.some((text) => text.includes("search_text LIKE"))
+            ? "index"
+            : "neither";
+        return { hits, taken };
+      };
+      try {
+        // Every customer's e-mail holds it (over SORT_WINDOW of them: the first window's 50 by name, as above).
+        const common = await way("example.com");
+        expect(common.taken).toBe("walk");
+        expect(common.hits).toHaveLength(50);
+        for (const hit of common.hits) expect(hit.email).toContain("example.com");
+        // One renamed customer's surname.
+        const rare = await way("uusinimi");
+        expect(rare.taken).toBe("index");
+        expect(rare.hits).toEqual(await likeSearch(db, "uusinimi"));
+        expect(rare.hits).toHaveLength(1);
+      } finally {
+        proto.query = original;
+      }
+    },
+  );
 });
 
 // SQLite's migration 0005 added the index to registers that already held customers, so it backfills them.
