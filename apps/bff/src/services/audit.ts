@@ -10,6 +10,7 @@ import {
 import { type AuditAction, type AuditCheckpoint, addDays, checkpointSignedText, iso } from "@tietoni/domain";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
+import { jsonValues } from "../db/dialect.ts";
 import type { Db, Snapshot, Tx } from "../db/port.ts";
 import { auditCheckpoints, auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
 import { DEMO_AUDIT_HMAC_KEY, DEMO_AUDIT_SIGNING_KEY } from "../env.ts";
@@ -248,7 +249,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
   for (let i = 0; i < subjects.length; i += SUBJECTS_PER_STATEMENT) {
     const slice = JSON.stringify(subjects.slice(i, i + SUBJECTS_PER_STATEMENT));
     await tx.exec(
-      sql`INSERT INTO ${auditSubjects} (customer_id, seq) SELECT value, ${fields.seq} FROM json_each(${slice})`,
+      sql`INSERT INTO ${auditSubjects} (customer_id, seq)
+          SELECT value, CAST(${fields.seq} AS BIGINT) FROM (${jsonValues(tx, slice)}) AS s`,
     );
   }
   await checkpointIfDue(tx, { seq: fields.seq, head: hash }, now);

@@ -8,7 +8,7 @@ import { unavailableReason } from "./errors.ts";
 import { driverParams, numberedPlaceholders } from "./statements.ts";
 
 /*
- * Issue 16: the PostgreSQL side of the data port (decision 015). The services are the same code on both engines:
+ * Issue 16: the PostgreSQL side of the data port (decision 016). The services are the same code on both engines:
  * drizzle's SQLite builder writes their SQL over the one schema, this port numbers the placeholders and runs it on
  * PostgreSQL, whose tables keep SQLite's storage classes (db/postgres/schema-source.ts).
  *
