@@ -65,8 +65,8 @@ export async function searchCustomers(db: Db, query: string): Promise<CustomerSe
 
 /**
  * A query the index cannot serve (or, on PostgreSQL, one it would answer slower: commonOnPostgres): the docs in
- * doc_id order, SCAN_SLICE doc_ids per statement, until SORT_WINDOW
- * matches or the last doc; then the first MAX_HITS of them by name, as the single statement answered. Each slice
+ * doc_id order, SCAN_SLICE doc_ids per statement, until SORT_WINDOW matches or the last doc; then the first
+ * MAX_HITS of them by name, as the single statement answered. Each slice
  * is a statement of its own, not one snapshot: a snapshot held across the pauses would hold the connection
  * (and with it every write) for the whole scan. A customer renamed during the scan is thus found by the name
  * their slice saw.
