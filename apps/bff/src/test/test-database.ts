@@ -45,6 +45,16 @@ export const postgresServer: boolean = testEngine === "postgres" && postgresRun(
 /** The reason a test that needs a server gives when the run has none. */
 export const NO_POSTGRES_SERVER = "skipped: no PostgreSQL server";
 
+/**
+ * True in a PGlite run (no server), after saying which tests it skips: for tests that need several connections or a
+ * server's tools (`describe.skipIf(needsPostgresServer("the snapshot slots' tests"))(…)`). They run on SQLite as ever.
+ */
+export function needsPostgresServer(what: string): boolean {
+  const skip = testEngine === "postgres" && !postgresServer;
+  if (skip) console.info(`${what}: ${NO_POSTGRES_SERVER}`);
+  return skip;
+}
+
 let counter = 0;
 
 /** A new, migrated, empty database of this run on the server; its URL. */
