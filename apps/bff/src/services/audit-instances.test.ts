@@ -3,11 +3,11 @@ import path from "node:path";
 import readline from "node:readline";
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../db/port.ts";
 import { auditCheckpoints, auditLog } from "../db/schema.ts";
+import { appendAgainst } from "../test/audit-instance.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
 import { openSecondPort, severalConnections, testEngine } from "../test/test-database.ts";
-import { recordAudit, verifyAuditChain } from "./audit.ts";
+import { verifyAuditChain } from "./audit.ts";
 
 /*
  * Issue 16: several instances on one database keep ONE audit chain. Each instance has a port of its own; their
@@ -29,24 +29,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function appendMany(db: Db, label: string) {
-  for (let i = 0; i < PER_INSTANCE; i++)
-    await recordAudit(
-      db,
-      { actor: { type: "system" }, action: "maintenance.purged", detail: { instance: label } },
-      t.now(),
-    );
-}
-
 /** The other instance, its port open, waiting to be told to write; `go` resolves when it has written everything. */
 async function otherInstance(label: string): Promise<{ go(): Promise<void>; close(): Promise<void> }> {
   if (testEngine === "postgres") {
     const db = await openSecondPort(t.env);
-    return { go: () => appendMany(db, label), close: () => db.close() };
+    return { go: () => appendAgainst(db, label, "a", PER_INSTANCE, t.now), close: () => db.close() };
   }
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", scriptPath, t.env.databasePath, String(PER_INSTANCE), label, String(EVERY)],
+    ["--import", "tsx", scriptPath, t.env.databasePath, String(PER_INSTANCE), label, "a", String(EVERY)],
     { cwd: bffDir, stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = new Promise<void>((resolve, reject) =>
@@ -72,7 +63,7 @@ describe("two instances on one database", () => {
       const before = (await verifyAuditChain(t.db)).lastSeq;
       const other = await otherInstance("b");
       try {
-        await Promise.all([other.go(), appendMany(t.db, "a")]);
+        await Promise.all([other.go(), appendAgainst(t.db, "a", "b", PER_INSTANCE, t.now)]);
       } finally {
         await other.close();
       }
@@ -85,7 +76,7 @@ describe("two instances on one database", () => {
         .map((row) => (JSON.parse(row.detail) as { instance: string }).instance);
       expect(written.filter((label) => label === "a")).toHaveLength(PER_INSTANCE);
       expect(written.filter((label) => label === "b")).toHaveLength(PER_INSTANCE);
-      // The writes did run at once: each instance wrote while the other still had entries to write.
+      // The entries interleave (each instance waits halfway for the other's first half: test/audit-instance.ts).
       expect(written.indexOf("b")).toBeLessThan(written.lastIndexOf("a"));
       expect(written.indexOf("a")).toBeLessThan(written.lastIndexOf("b"));
       // Checkpoints, whichever instance wrote them, form one sequence, each naming the chain's head at its entry.

@@ -11,7 +11,7 @@ import {
   type WebhookPayload,
   webhookEventTypeSchema,
 } from "@tietoni/domain";
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { jsonValues } from "../../db/dialect.ts";
 import type { Db, Queries } from "../../db/port.ts";
 import {
@@ -109,7 +109,8 @@ async function contactData(q: Queries, c: CustomerRow, type: WebhookEventType, n
           or(isNull(organisationRoles.endDate), gt(organisationRoles.endDate, today)),
         ),
       )
-      .orderBy(organisationRoles.startDate);
+      // Roles begun the same day in the order they were recorded (rowid), on both engines.
+      .orderBy(asc(organisationRoles.startDate), sql`${organisationRoles}.rowid`);
   }
   if (carries.has("email")) contact.email = c.email;
   if (carries.has("phone")) contact.phone = c.phone;
@@ -179,7 +180,8 @@ async function restrictionData(q: Queries, customerId: string, event: CustomerEv
         .select()
         .from(restrictions)
         .where(eq(restrictions.customerId, customerId))
-        .orderBy(sql`${lifted ? restrictions.liftedAt : restrictions.appliedAt} DESC`)
+        // NULLS LAST: PostgreSQL puts a restriction never lifted first in descending order; SQLite last.
+        .orderBy(sql`${lifted ? restrictions.liftedAt : restrictions.appliedAt} DESC NULLS LAST`)
         .limit(1)
         .get();
   if (!r) return null;
