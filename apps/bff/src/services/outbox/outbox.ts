@@ -12,6 +12,10 @@ import { log } from "../../observability/logger.ts";
  * and the dispatcher's loop picks up whatever is due: rows whose first try failed, rows a crash interrupted (their
  * lease ran out), rows written by another process. Delivery is at least once; the row's id is its identity on the
  * wire, the same on every try. Handlers are per kind: mail (SMTP or the demo's files) and webhook (signed POSTs).
+ *
+ * Several instances on one database (issue 16): every row has one dispatcher at a time — the instance that wrote
+ * it until its lease runs out, then whichever claims it (`deliverDue`) — so it is delivered once, and again only
+ * when a try outlives its lease or its instance dies mid-try (services/outbox/outbox-instances.test.ts).
  */
 
 export type OutboxRow = typeof outbox.$inferSelect;
