@@ -123,3 +123,30 @@ export async function openTestDatabase(file: string): Promise<{ db: Db; env: Rec
   // The SQLite file's folder still holds the register's neighbours (imports, mail); the path names no file.
   return { db, env: { DATABASE_PATH: path.join(path.dirname(file), "unused.sqlite"), DATABASE_URL: url } };
 }
+
+/**
+ * A second port on a register `openTestDatabase` opened (its `env`): what another instance of the BFF on the same
+ * database opens — the SQLite file's own connections, or a pool of its own on the PostgreSQL database.
+ */
+export async function openSecondPort(env: { databasePath: string; databaseUrl?: string | undefined }): Promise<Db> {
+  if (testEngine === "sqlite") return openDatabase(env.databasePath);
+  if (!env.databaseUrl) throw new Error("a PostgreSQL test register without a URL");
+  return openPostgres({
+    url: env.databaseUrl,
+    poolSize: 4,
+    statementTimeoutMs: 60_000,
+    idleInTransactionMs: 0,
+    ssl: "disable",
+  });
+}
+
+/**
+ * Whether this run can open a second port on a test register (`openSecondPort`): a SQLite file and a PostgreSQL
+ * server can; an embedded PostgreSQL in the test's process cannot. A test that needs it says, in its name,
+ * "skipped: no PostgreSQL server", and is skipped without one.
+ */
+export function severalConnections(): boolean {
+  if (testEngine === "sqlite") return true;
+  const run = postgresRun();
+  return !("kind" in run && run.kind === "pglite");
+}
