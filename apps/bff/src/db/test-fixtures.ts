@@ -283,8 +283,9 @@ const imageStatements = new WeakMap<Db, string>();
 /**
  * An image of the register for tests that prove a refused request wrote nothing: two images are equal exactly when
  * nothing was written in between. On SQLite the file's bytes as the writer sees them (databaseImage); on PostgreSQL,
- * which has no such image, a digest of every row of every table in one statement, so on one snapshot and in one
- * round trip (rows sorted by their text, as an update may move a row within its table).
+ * which has no such image, each table's row count and the sum of its rows' digests (64 bits of md5 of the row's
+ * text), in one statement, so on one snapshot and in one round trip. A sum needs no sort, so the image costs the
+ * same whatever order the rows are in, and grows only linearly with a trail the test keeps appending to.
  */
 export async function registerImage(db: Db): Promise<Buffer> {
   if (db.engine === "sqlite") return databaseImage(db);
@@ -292,7 +293,7 @@ export async function registerImage(db: Db): Promise<Buffer> {
   if (!statement) {
     const digests = (await registerTables(db)).map(
       (name) =>
-        `SELECT '${name}' AS name, md5(coalesce(string_agg(x::text, E'\\n' ORDER BY x::text), '')) AS digest FROM "${name}" x`,
+        `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(x::text), 1, 16))::bit(64)::bigint::numeric), 0) AS digest FROM "${name}" x`,
     );
     statement = `${digests.join(" UNION ALL ")} ORDER BY name`;
     imageStatements.set(db, statement);
