@@ -97,6 +97,8 @@ export async function createTestContext(
     env,
     sent,
     deps,
+    /** Waits for the work requests left running (transactions, after-commit tasks, mail), for a test's own requests. */
+    settle,
     /** The outbox: `await t.outbox.idle()` waits for deliveries started by a request; `deliverDue()` runs retries. */
     outbox: deps.outbox,
     portal,
