@@ -8,7 +8,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
-import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
+import type { Db, Exclusive, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
 /*
@@ -474,12 +474,25 @@ export async function openDatabase(file: string): Promise<Db> {
     }
   }
 
+  // Issue 16: the jobs running `exclusive` rounds in this process, the one server process on the file.
+  const exclusiveRunning = new Set<string>();
+  async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    if (exclusiveRunning.has(name)) return { ran: false };
+    exclusiveRunning.add(name);
+    try {
+      return { ran: true, value: await fn() };
+    } finally {
+      exclusiveRunning.delete(name);
+    }
+  }
+
   const port = Object.assign(root, {
     settled,
     transaction: writeTransaction,
     read,
     openSnapshot,
     clearTraces,
+    exclusive,
     async ping() {
       // While a transaction holds the writer it is healthy by definition; otherwise probe it for real.
       if (writerLock.tryLock()) {

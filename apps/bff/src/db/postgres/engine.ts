@@ -18,6 +18,12 @@ export type EngineSession = {
 export type PgEngine = {
   query(text: string, params: unknown[], arrays: boolean): Promise<QueryResult>;
   session(): Promise<EngineSession>;
+  /**
+   * Issue 16: a connection of its own outside the pool, for session-level advisory locks held across transactions
+   * (db.exclusive): a lock held on a pooled connection would take it from the requests. An engine inside this
+   * process alone (PGlite) has none: no other instance can share its database.
+   */
+  dedicated?(): Promise<EngineSession>;
   end(): Promise<void>;
 };
 
@@ -72,7 +78,7 @@ export function poolEngine(settings: PoolSettings): PgEngine & { pool: pg.Pool }
   // An idle connection the server dropped (a restart, a failover) is discarded by the pool; without a listener
   // the 'error' event would end the process.
   pool.on("error", () => {});
-  const run = (client: pg.Pool | pg.PoolClient, text: string, params: unknown[], arrays: boolean) =>
+  const run = (client: pg.Pool | pg.PoolClient | pg.Client, text: string, params: unknown[], arrays: boolean) =>
     client
       .query({ text, values: params, ...(arrays ? { rowMode: "array" as const } : {}) })
       .then((r) => ({ rows: r.rows as unknown[], rowCount: r.rowCount ?? 0 }));
@@ -84,6 +90,18 @@ export function poolEngine(settings: PoolSettings): PgEngine & { pool: pg.Pool }
       return {
         query: (text, params, arrays) => run(client, text, params, arrays),
         release: (error) => client.release(error ?? false),
+      };
+    },
+    async dedicated() {
+      const client = new pg.Client(pool.options);
+      // A dropped connection is noticed by the next query on it; without a listener the 'error' event ends the process.
+      client.on("error", () => {});
+      await client.connect();
+      return {
+        query: (text, params, arrays) => run(client, text, params, arrays),
+        release: () => {
+          client.end().catch(() => {});
+        },
       };
     },
     end: () => pool.end(),
