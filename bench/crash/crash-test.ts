@@ -15,7 +15,7 @@
  * server starts on it. integrity_check must say ok, the audit chain must verify, and every write acknowledged before
  * the backup started must be in the restored register.
  *
- * Issue 16, `--database-url postgres://…/db` (or DATABASE_URL): the same rounds on PostgreSQL, in a new database made
+ * Issue 16, `--database-url postgres://…/db`: the same rounds on PostgreSQL, in a new database made
  * on that server for the run (dropped at the end unless --keep); the register is read through a pool of its own, and
  * integrity is the server's (no file of ours to check). The restore drill is SQLite's: PostgreSQL is restored with
  * its own tools.
@@ -53,7 +53,7 @@ function parseArgs(argv: string[]) {
     seed: Date.now() % 2 ** 31,
     keep: false,
     restoreDrill: false,
-    databaseUrl: process.env.DATABASE_URL as string | undefined,
+    databaseUrl: undefined as string | undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
