@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { marketingPurposes } from "@tietoni/domain";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +14,7 @@ import type { Db } from "../db/port.ts";
 import { openPostgres } from "../db/postgres/open.ts";
 import { DEMO_AGENT_TOTP_SECRET, DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { verifyAuditChain } from "../services/audit.ts";
+import { createWebhookEndpoint } from "../services/webhook-endpoints.ts";
 import { createTestPostgresDatabase, postgresRun, testEngine } from "../test/test-database.ts";
 
 /*
@@ -217,6 +219,7 @@ describe.skipIf(!serverRuns)(
         PORTAL_ORIGIN: portal.origin,
         STAFF_ORIGIN: staff.origin,
         LIMIT_REQUESTS_PER_DAY: "1000000",
+        LIMIT_MARKETING_WITHDRAWALS_PER_HOUR: "1000000",
         OUTBOX_POLL_SECONDS: "1",
         OUTBOX_LEASE_SECONDS: "5",
         RETENTION_SCHEDULE: "false",
@@ -277,40 +280,89 @@ describe.skipIf(!serverRuns)(
           .toBe(401);
     });
 
-    it("delivers each mail the outbox holds once, with three dispatchers polling it", async () => {
-      const cookie = await signInCustomer();
-      const answers = await Promise.all(
-        Array.from({ length: 24 }, (_, n) =>
-          call(portal, "POST", "/api/portal/requests", { cookie, body: { type: "other", text: `Kysymys ${n}.` } }),
-        ),
-      );
-      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
-      await expect
-        .poll(
-          async () =>
-            (
-              await db.rows<{ n: number }>(sql`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'failing')`)
-            )[0]?.n,
-          { timeout: 30_000, interval: 200 },
-        )
-        .toBe(0);
-      const delivered = await db.rows<{ id: string }>(
-        sql`SELECT id FROM outbox WHERE kind = 'mail' AND status = 'delivered'`,
-      );
-      const receipts = await db.rows<{ n: number }>(
-        sql`SELECT count(*) AS n FROM outbox WHERE topic = 'request_received' AND status = 'delivered'`,
-      );
-      expect(receipts[0]?.n).toBe(24);
-      // The demo's file mailer writes one .eml per try, its Message-ID the row's id: one file for each row, no more.
-      const files = new Map<string, number>();
-      for (const f of fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml"))) {
-        const head = fs.readFileSync(path.join(mailDir, f), "utf8").split(/\r?\n\r?\n/, 1)[0] ?? "";
-        const id = /^Message-ID:\s*<([^@>\s]+)@/im.exec(head)?.[1] ?? `no Message-ID in ${f}`;
-        files.set(id, (files.get(id) ?? 0) + 1);
+    it("delivers each mail and each webhook the outbox holds once, with three dispatchers polling it", async () => {
+      // A receiver of the company's own, registered as the demo's admin would, for the portal's marketing changes.
+      const received = new Map<string, number>();
+      const receiver = http.createServer((req, res) => {
+        const id = String(req.headers["webhook-id"]);
+        received.set(id, (received.get(id) ?? 0) + 1);
+        req.resume().on("end", () => res.writeHead(204).end());
+      });
+      const receiverPort = await freePort();
+      await new Promise<void>((resolve) => receiver.listen(receiverPort, "127.0.0.1", () => resolve()));
+      try {
+        const created = await createWebhookEndpoint(
+          { db, now: Date.now },
+          { id: "staff-admin", role: "admin", ip: null },
+          {
+            system: {
+              kind: "new",
+              name: "Uutiskirjetyökalu",
+              party: { kind: "recipient", id: "financialAdministrationPartner" },
+            },
+            url: `http://127.0.0.1:${receiverPort}/hooks`,
+            eventTypes: ["customer.marketing_objections_changed"],
+            categories: ["email"],
+          },
+        );
+        expect(created.ok).toBe(true);
+
+        const cookie = await signInCustomer();
+        const requests = await Promise.all(
+          Array.from({ length: 24 }, (_, n) =>
+            call(portal, "POST", "/api/portal/requests", { cookie, body: { type: "other", text: `Kysymys ${n}.` } }),
+          ),
+        );
+        expect(requests.map((a) => a.status)).toEqual(requests.map(() => 201));
+        // Each purpose objected to and back, one purpose per worker: 2 events each.
+        const toggles = await Promise.all(
+          marketingPurposes.map(async (purpose) => {
+            const statuses: number[] = [];
+            for (const objected of [true, false]) {
+              const res = await call(portal, "PUT", "/api/portal/marketing", {
+                cookie,
+                body: { changes: [{ purpose, objected }] },
+              });
+              statuses.push(res.status);
+            }
+            return statuses;
+          }),
+        );
+        expect(toggles.flat()).toEqual(toggles.flat().map(() => 200));
+
+        await expect
+          .poll(
+            async () =>
+              (
+                await db.rows<{ n: number }>(
+                  sql`SELECT count(*) AS n FROM outbox WHERE status IN ('pending', 'failing')`,
+                )
+              )[0]?.n,
+            { timeout: 30_000, interval: 200 },
+          )
+          .toBe(0);
+        const delivered = await db.rows<{ id: string; kind: string; topic: string }>(
+          sql`SELECT id, kind, topic FROM outbox WHERE status = 'delivered'`,
+        );
+        expect(delivered.filter((r) => r.topic === "request_received")).toHaveLength(24);
+        const webhooks = delivered.filter((r) => r.kind === "webhook");
+        expect(webhooks).toHaveLength(2 * marketingPurposes.length);
+        // Each webhook row reached the receiver once (its id is the webhook-id), and nothing else did.
+        expect([...received.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+        expect(new Set(received.keys())).toEqual(new Set(webhooks.map((r) => r.id)));
+        // The demo's file mailer writes one .eml per try, its Message-ID the row's id: one file for each row, no more.
+        const files = new Map<string, number>();
+        for (const f of fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml"))) {
+          const head = fs.readFileSync(path.join(mailDir, f), "utf8").split(/\r?\n\r?\n/, 1)[0] ?? "";
+          const id = /^Message-ID:\s*<([^@>\s]+)@/im.exec(head)?.[1] ?? `no Message-ID in ${f}`;
+          files.set(id, (files.get(id) ?? 0) + 1);
+        }
+        expect([...files.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+        expect(new Set(files.keys())).toEqual(new Set(delivered.filter((r) => r.kind === "mail").map((r) => r.id)));
+      } finally {
+        receiver.close();
       }
-      expect([...files.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-      expect(new Set(files.keys())).toEqual(new Set(delivered.map((r) => r.id)));
-    }, 60_000);
+    }, 90_000);
 
     it("appends concurrent audited staff reads through all instances to one chain that verifies", async () => {
       const agent = await signInAgent();
