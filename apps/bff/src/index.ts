@@ -43,9 +43,10 @@ async function main() {
   // Issue 15 F (docs/backups.md): mark this instance running (`pnpm restore` refuses meanwhile; released at exit), then
   // carry out again every journalled erasure the database does not show — a restored backup predates it — before the
   // outbox and the listeners start. A failure stops the start: serving a restored register unerased is worse.
-  // Issue 16: the mark guards the SQLite file `pnpm restore` replaces. PostgreSQL is restored with its own tools
-  // (decision 016), and there every instance's connections name it (application_name `tietoni host:pid`), which the
-  // server forgets with the connection, so no mark of a crashed host's instance stays behind as a file would.
+  // Issue 16: the mark guards the SQLite file `pnpm restore` replaces. On PostgreSQL a restore loads into a new,
+  // empty database instead (docs/backups.md), so it needs no instance stopped, and a file mark of an instance on
+  // another host would stay behind when that host crashed. There every instance's connections name it
+  // (application_name `tietoni host:pid`, which the server forgets with the connection) for the operator to see.
   if (db.engine === "sqlite") holdInstanceLock(env.stateDir);
   const replayed = await replayErasureJournal(deps);
   if (replayed.full + replayed.partial > 0 || replayed.unreadable > 0)
