@@ -30,3 +30,26 @@ export function jsonRows(q: Pick<Queries, "engine">, json: string, columns: numb
   const list = sql.raw(names.map((i) => `json_extract(value, '$[${i}]') AS c${i}`).join(", "));
   return sql`SELECT ${list} FROM json_each(${json})`;
 }
+
+/**
+ * `INSERT INTO table (columns)` of a batch of rows, each an array in `columns` order, given as one JSON parameter:
+ * one statement of constant text whatever the batch's size, and no parameter limit (PostgreSQL takes 65,535 per
+ * statement). SQLite reads each element with `->>` and stores it by the column's affinity; PostgreSQL has no
+ * assignment cast from text to bigint, so the rows are typed by the table's own row type (json_populate_recordset),
+ * as a VALUES list's parameters would be. Values are JSON scalars: booleans as 0/1, as drizzle writes them.
+ */
+export function jsonInsert(
+  q: Pick<Queries, "engine">,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): SQL {
+  const list = sql.raw(columns.map((c) => `"${c}"`).join(", "));
+  if (q.engine === "postgres") {
+    const records = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+    return sql`INSERT INTO ${sql.identifier(table)} (${list})
+      SELECT ${list} FROM json_populate_recordset(NULL::${sql.identifier(table)}, ${JSON.stringify(records)}::json)`;
+  }
+  const select = sql.raw(columns.map((_, i) => `value ->> ${i}`).join(", "));
+  return sql`INSERT INTO ${sql.identifier(table)} (${list}) SELECT ${select} FROM json_each(${JSON.stringify(rows)})`;
+}

@@ -269,7 +269,9 @@ export async function signIn(
 export async function tracesInRegister(q: Queries, needles: readonly string[]): Promise<string[]> {
   const lower = needles.map((n) => n.toLowerCase());
   const tables = await q.rows<{ name: string }>(
-    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+    q.engine === "postgres"
+      ? sql`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
   );
   const traces: string[] = [];
   for (const { name } of tables) {

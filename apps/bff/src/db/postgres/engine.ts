@@ -19,13 +19,15 @@ export type PgEngine = {
   query(text: string, params: unknown[], arrays: boolean): Promise<QueryResult>;
   session(): Promise<EngineSession>;
   /**
-   * Issue 16: a connection of its own outside the pool, for session-level advisory locks held across transactions
-   * (db.exclusive): a lock held on a pooled connection would take it from the requests. An engine inside this
-   * process alone (PGlite) has none: no other instance can share its database.
+   * A connection outside the pool, ended (not returned) by `release`: for a long snapshot (the export), which
+   * holds its connection for a whole download and must not starve the pool the requests share.
    */
-  dedicated?(): Promise<EngineSession>;
+  dedicated(): Promise<EngineSession>;
   end(): Promise<void>;
 };
+
+/** The application_name of a long snapshot's connection, by which `clearTraces` finds them on every instance. */
+export const SNAPSHOT_APPLICATION_NAME = "tietoni snapshot";
 
 // bigint (int8) and numeric arrive from PostgreSQL as strings, to be exact beyond 2^53. Every integer the register
 // stores (UTC milliseconds, cents, counts, sequence numbers) is far below that, and SQLite hands them over as numbers:
@@ -93,8 +95,10 @@ export function poolEngine(settings: PoolSettings): PgEngine & { pool: pg.Pool }
       };
     },
     async dedicated() {
-      const client = new pg.Client(pool.options);
-      // A dropped connection is noticed by the next query on it; without a listener the 'error' event ends the process.
+      // The pool's settings (statement and idle-in-transaction timeouts, TLS, type parsers), one connection.
+      const client = new pg.Client({ ...pool.options, application_name: SNAPSHOT_APPLICATION_NAME });
+      // A connection the server ends (idle_in_transaction_session_timeout, a restart) fails its next query; without
+      // a listener the 'error' event would end the process.
       client.on("error", () => {});
       await client.connect();
       return {
