@@ -2,7 +2,7 @@
  * `pnpm bench` (issue 6): runs every benchmark folder `bench/pN-*` (each measures a figure against a baseline
  * in the same run, several times, and reports medians) and writes the table to docs/performance.md.
  *
- *   pnpm bench [-- --only P3,P4] [--runs 5] [--smoke] [--no-write]
+ *   pnpm bench [-- --only P3,P4] [--runs 5] [--smoke] [--no-write] [--database-url postgres://…]
  *
  * `--smoke` is CI's run: tiny data and one short pass, proving each benchmark still runs; it writes nothing and
  * fails only when a benchmark throws, never on its numbers (the suite has no timed assertions).
@@ -22,13 +22,15 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     smoke: { type: "boolean", default: false },
     "no-write": { type: "boolean", default: false },
+    // Issue 16: where the benchmarks that measure PostgreSQL too create their databases (P10); without it, SQLite only.
+    "database-url": { type: "string" },
   },
   // pnpm passes a lone "--" through; parseArgs would take every option after it as a positional.
   args: process.argv.slice(2).filter((a) => a !== "--"),
 });
 const runs = values.smoke ? 1 : Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1 || runs > 50) {
-  console.error("usage: pnpm bench [-- --only P1,P3] [--runs N (1..50)] [--smoke] [--no-write]");
+  console.error("usage: pnpm bench [-- --only P1,P3] [--runs N (1..50)] [--smoke] [--no-write] [--database-url URL]");
   process.exit(2);
 }
 const only = values.only ? new Set(values.only.toUpperCase().split(",")) : null;
@@ -52,7 +54,13 @@ for (const folder of folders) {
   const t0 = Date.now();
   log(`${benchmark.title} — ${values.smoke ? "smoke" : `${runs} runs`}`);
   try {
-    const result = await benchmark.run({ smoke: values.smoke, runs, tmpDir, log });
+    const result = await benchmark.run({
+      smoke: values.smoke,
+      runs,
+      tmpDir,
+      log,
+      ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
+    });
     rows.push({ benchmark, result, seconds: (Date.now() - t0) / 1000 });
     log(`${result.measured} vs ${result.baseline}: ${result.ratio} → ${result.met ? "met" : "NOT met"}`);
   } catch (err) {

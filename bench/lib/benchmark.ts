@@ -11,6 +11,8 @@ export type BenchContext = {
   /** A fresh folder for this benchmark's files, removed afterwards. */
   tmpDir: string;
   log: (message: string) => void;
+  /** Issue 16: `--database-url`, a PostgreSQL server the benchmarks that measure both engines create a database on. */
+  databaseUrl?: string;
 };
 
 export type BenchResult = {

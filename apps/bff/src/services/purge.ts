@@ -137,8 +137,19 @@ export function startPurgeSchedule(
         (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
       );
   };
-  run();
-  const timer = setInterval(run, options.everyMs ?? keepingPeriods.purgeEveryMs);
+  // A run still going when the timer fires again (a slow database, a server a round trip away) is left to finish:
+  // runs never queue up behind the writer lock, and `ran()` is the one under way.
+  let running = false;
+  const once = () => {
+    if (running) return;
+    running = true;
+    run();
+    void last.finally(() => {
+      running = false;
+    });
+  };
+  once();
+  const timer = setInterval(once, options.everyMs ?? keepingPeriods.purgeEveryMs);
   timer.unref();
   return {
     stop: () => clearInterval(timer),
