@@ -107,3 +107,12 @@ export function jsonInsert(
   const select = sql.raw(columns.map((_, i) => `value ->> ${i}`).join(", "));
   return sql`INSERT INTO ${sql.identifier(table)} (${list}) SELECT ${select} FROM json_each(${JSON.stringify(rows)})`;
 }
+
+/**
+ * What a claim's row selection adds so that two dispatchers claiming at once never take the same row: PostgreSQL
+ * locks the rows it picks and passes over rows another transaction holds (`FOR UPDATE SKIP LOCKED`); SQLite has one
+ * writer at a time, so its selection needs nothing.
+ */
+export function skipLocked(q: Pick<Queries, "engine">): SQL {
+  return q.engine === "postgres" ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+}

@@ -398,7 +398,7 @@ export async function setRelationshipEnd(db: Db, customerId: string, endsOn: str
  */
 export async function auditCheckpointLines(q: Queries, count = 1): Promise<string[]> {
   const rows = await q.rows<{ seq: number; head: string; at: number; keyId: string; signature: string }>(
-    sql`SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
+    sql`SELECT seq, head, at, key_id AS "keyId", signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
   );
   return rows.reverse().map((row) => checkpointLine({ ...row, at: iso(row.at) }));
 }

@@ -217,6 +217,14 @@ function entryHash(f: ChainFields, keyId: string | null, keys: Map<string, strin
  * together or not at all, and two appends never read the same chain head. When the entry crosses the checkpoint
  * threshold, the checkpoint is written (and mailed) in the same transaction: it costs one signature, and a
  * checkpoint can never name a head that was rolled back.
+ *
+ * One chain, never a fork, however many processes write (issue 16): the head is read and the next entry written
+ * with no lock of this function's own, because the port runs one write transaction at a time across every
+ * instance on the database. On SQLite the file has one writer; on PostgreSQL every write transaction takes
+ * `pg_advisory_xact_lock(WRITER_LOCK)` before its first statement (db/postgres/client.ts) and runs READ COMMITTED,
+ * so the head read below takes its snapshot after the previous writer committed. (REPEATABLE READ would fix the
+ * snapshot before the lock was granted and read a stale head; seq's primary key would then refuse the fork.)
+ * Tested with two ports on one database (audit-instances.test.ts).
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promise<void> {
   const c = current();

@@ -22,7 +22,7 @@ import { type CreatedCustomer, createCustomer } from "../../db/test-fixtures.ts"
 import { createDeps } from "../../deps.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
-import { postgresRun, testEngine } from "../../test/test-database.ts";
+import { needsPostgresServer, postgresRun, testEngine } from "../../test/test-database.ts";
 import { verifyAuditChain } from "../audit.ts";
 import {
   buildMigrations,
@@ -86,6 +86,8 @@ const customerIn = (db: Db, id: string) => db.select().from(customers).where(eq(
  * empty database (postgres-backup.ts). `where` names the register on this run's engine.
  */
 const postgres = testEngine === "postgres";
+// pg_dump and pg_restore talk to a server; a PGlite run (no server) has none.
+const withoutServer = needsPostgresServer("the backup and restore tests");
 const where = () => ({ databasePath: t.env.databasePath, databaseUrl: t.env.databaseUrl, stateDir: t.env.stateDir });
 const copyName = postgres ? PG_DUMP_FILE_NAME : DATABASE_FILE_NAME;
 
@@ -106,7 +108,7 @@ async function emptyPostgresDatabase(): Promise<string> {
   return url.toString();
 }
 
-describe("an online backup", () => {
+describe.skipIf(withoutServer)("an online backup", () => {
   it("is one consistent copy while writes run: the manifest's checksum and size match, integrity_check says ok", async () => {
     let writes = 0;
     let stop = false;
@@ -201,7 +203,7 @@ describe("a backup of a PostgreSQL register without PostgreSQL's client tools", 
   });
 });
 
-describe("a restore", () => {
+describe.skipIf(withoutServer)("a restore", () => {
   it("is refused, changing nothing, when the copy does not match its manifest or the schema is newer than the build", async () => {
     // Restored elsewhere: a new file, or a new empty database; "nothing changed" means it stays absent or empty.
     const target = path.join(backups, "elsewhere.sqlite");
