@@ -7,7 +7,6 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { marketingPurposes } from "@tietoni/domain";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeForStep, totpStep } from "../auth/totp.ts";
 import type { Db } from "../db/port.ts";
@@ -15,7 +14,7 @@ import { openPostgres } from "../db/postgres/open.ts";
 import { DEMO_AGENT_TOTP_SECRET, DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { verifyAuditChain } from "../services/audit.ts";
 import { createWebhookEndpoint } from "../services/webhook-endpoints.ts";
-import { createTestPostgresDatabase, postgresRun, testEngine } from "../test/test-database.ts";
+import { createTestPostgresDatabase, NO_POSTGRES_SERVER, postgresServer, testEngine } from "../test/test-database.ts";
 
 /*
  * Issue 16 — several stateless BFF instances on one PostgreSQL. Three built servers (as production runs them,
@@ -29,23 +28,10 @@ import { createTestPostgresDatabase, postgresRun, testEngine } from "../test/tes
 const bffDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const INSTANCES = 3;
 
-/** Whether a PostgreSQL server answers (the bff-pg run without one runs on PGlite, a single in-process database). */
-async function postgresServer(): Promise<boolean> {
-  if (testEngine !== "postgres") return false;
-  try {
-    const client = new pg.Client({ connectionString: postgresRun().adminUrl, connectionTimeoutMillis: 2_000 });
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-const serverRuns = await postgresServer();
 const reason =
   testEngine !== "postgres"
     ? "skipped: several instances share one PostgreSQL register; this runs in the bff-pg project"
-    : "skipped: no PostgreSQL server";
+    : NO_POSTGRES_SERVER;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -192,8 +178,8 @@ async function ready(instance: Instance) {
   throw new Error(`instance not ready:\n${fs.readFileSync(instance.log, "utf8").slice(-4000)}`);
 }
 
-describe.skipIf(!serverRuns)(
-  serverRuns ? "three BFF instances on one PostgreSQL, behind a round-robin proxy" : reason,
+describe.skipIf(!postgresServer)(
+  postgresServer ? "three BFF instances on one PostgreSQL, behind a round-robin proxy" : reason,
   () => {
     beforeAll(async () => {
       const build = (await import(pathToFileURL(path.join(bffDir, "build.mjs")).href)) as {
