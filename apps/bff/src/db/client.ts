@@ -10,6 +10,7 @@ import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
 import {
   type Db,
+  type Exclusive,
   type Queries,
   type ReadOptions,
   type SlotsFull,
@@ -513,12 +514,25 @@ export async function openDatabase(file: string): Promise<Db> {
     }
   }
 
+  // Issue 16: the jobs running `exclusive` rounds in this process, the one server process on the file.
+  const exclusiveRunning = new Set<string>();
+  async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    if (exclusiveRunning.has(name)) return { ran: false };
+    exclusiveRunning.add(name);
+    try {
+      return { ran: true, value: await fn() };
+    } finally {
+      exclusiveRunning.delete(name);
+    }
+  }
+
   const port = Object.assign(root, {
     settled,
     transaction: writeTransaction,
     read,
     openSnapshot,
     clearTraces,
+    exclusive,
     async ping() {
       // While a transaction holds the writer it is healthy by definition; otherwise probe it for real.
       if (writerLock.tryLock()) {

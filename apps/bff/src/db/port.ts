@@ -90,6 +90,9 @@ export type Snapshot = {
   close(): Promise<void>;
 };
 
+/** What `exclusive` did: ran `fn` and got its value, or skipped it because another holder was running it. */
+export type Exclusive<T> = { ran: true; value: T } | { ran: false };
+
 /** Rows per batch a snapshot hands over: a few hundred microseconds of the export's work each. */
 export const SNAPSHOT_BATCH_ROWS = 256;
 
@@ -120,6 +123,14 @@ export type Db = Queries & {
    * tests, whose requests leave work running after the answer (a sign-in code is issued after "sent").
    */
   settled(): Promise<void>;
+  /**
+   * Issue 16: runs `fn` unless another holder of the lock `name` is running it now, and says whether it ran — one
+   * round of a scheduled job on one instance at a time, the others skipping theirs. On PostgreSQL every instance on
+   * the database sees the lock (a session advisory lock on a connection of its own); on SQLite one server process
+   * owns the file, so it is this process's (the CLIs beside it are kept right by the jobs' own rules: the retention
+   * lease, one writer at a time).
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>>;
   /** Throws when the database cannot take writes now (missing, locked, read-only, full): the health check. */
   ping(): Promise<void>;
   /** The reason when `err` means the database is unavailable (answer 503, nothing changed), else null. */

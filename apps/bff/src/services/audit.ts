@@ -330,12 +330,15 @@ export function startAuditCheckpoints(
 ): { stop: () => void; ran: () => Promise<void> } {
   let last: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
+    // Issue 16: one instance at a time on a shared database (the due check inside keeps it right regardless).
     last = last.then(() =>
-      writeDueCheckpoint(deps.db, deps.now()).then(
-        () => undefined,
-        (err: unknown) =>
-          log.error({ job: "audit-checkpoint", err }, "writing a checkpoint failed; the next check tries again"),
-      ),
+      deps.db
+        .exclusive("audit-checkpoint", () => writeDueCheckpoint(deps.db, deps.now()))
+        .then(
+          () => undefined,
+          (err: unknown) =>
+            log.error({ job: "audit-checkpoint", err }, "writing a checkpoint failed; the next check tries again"),
+        ),
     );
   }, everyMs);
   timer.unref();

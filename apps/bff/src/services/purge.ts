@@ -124,13 +124,18 @@ export function startPurgeSchedule(
 ): { stop: () => void; ran: () => Promise<void> } {
   let last: Promise<void> = Promise.resolve();
   const run = () => {
-    last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }).then(
-      (counts) => {
-        const removed = Object.entries(counts).filter(([, n]) => n > 0);
-        if (removed.length > 0) log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
-      },
-      (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
-    );
+    // Issue 16: one instance at a time on a shared database; the others skip this round.
+    last = db
+      .exclusive("purge", () => purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }))
+      .then(
+        (round) => {
+          if (!round.ran) return;
+          const removed = Object.entries(round.value).filter(([, n]) => n > 0);
+          if (removed.length > 0)
+            log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
+        },
+        (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
+      );
   };
   // A run still going when the timer fires again (a slow database, a server a round trip away) is left to finish:
   // runs never queue up behind the writer lock, and `ran()` is the one under way.

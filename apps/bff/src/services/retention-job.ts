@@ -268,11 +268,17 @@ export function startRetentionSchedule(
   }
   let last: Promise<void> = Promise.resolve();
   const stopping = new AbortController();
+  // Issue 16: the dry run reads the whole register, so one instance at a time checks (the others skip the round);
+  // the lease keeps the run itself one at a time with the staff app and the CLI.
+  const tick = () =>
+    deps.db
+      .exclusive("retention-schedule", () => retentionScheduleTick(deps, deps.now(), stopping.signal))
+      .then((round) => (round.ran ? round.value : { ran: false as const }));
   const run = () => {
     last = last.then(() =>
       stopping.signal.aborted
         ? undefined
-        : retentionScheduleTick(deps, deps.now(), stopping.signal).then(
+        : tick().then(
             (tick) => {
               if (tick.ran) {
                 const c = tick.result.counts;

@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../../observability/logger.ts";
 import {
   type Db,
+  type Exclusive,
   type Queries,
   type ReadOptions,
   type SlotsFull,
@@ -35,6 +36,15 @@ import { driverParams, numberedPlaceholders } from "./statements.ts";
 
 /** The advisory lock every write transaction holds (an arbitrary constant: "tietoni" in ASCII). */
 export const WRITER_LOCK = 0x7469_6574_6f6e_69n;
+
+/**
+ * Issue 16: the advisory lock key of a named `exclusive` job: 64 bits of a hash of its name (distinct from
+ * WRITER_LOCK and the migration lock, whose constants no hash of a job name hits in practice).
+ */
+export function jobLockKey(name: string): string {
+  const digest = createHash("sha256").update(`tietoni job ${name}`).digest();
+  return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
+}
 
 /** A clear that waits for snapshots looks again after this long, doubling up to the maximum (as on SQLite). */
 const TRACES_RETRY_FIRST_MS = 1_000;
@@ -366,12 +376,59 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
     }
   }
 
+  // Issue 16: `exclusive` rounds hold a session advisory lock on a connection of their own for as long as they run
+  // (their transactions use the pool). A session lock is re-entrant on its session, so this process's own holders
+  // are also kept in a set. If that connection drops, its locks go with it and another instance may start the same
+  // round: the jobs stay correct then too (writes one at a time, the retention lease), only their work is doubled.
+  const exclusiveRunning = new Set<string>();
+  let lockSession: Promise<EngineSession> | undefined;
+  const lockConnection = (dedicated: () => Promise<EngineSession>) => {
+    lockSession ??= dedicated().catch((error: unknown) => {
+      lockSession = undefined;
+      throw error;
+    });
+    return lockSession;
+  };
+  const dropLockConnection = async (session: EngineSession) => {
+    // Only the current one is forgotten: a job still holding a lock on an older, already dropped one may land here.
+    if (lockSession && (await lockSession.catch(() => undefined)) === session) lockSession = undefined;
+    session.release(new Error("the lock connection failed"));
+  };
+  async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    ensureOpen();
+    if (exclusiveRunning.has(name)) return { ran: false };
+    exclusiveRunning.add(name);
+    try {
+      const session = await lockConnection(() => engine.dedicated());
+      const key = jobLockKey(name);
+      let taken: boolean;
+      try {
+        const { rows } = await session.query("SELECT pg_try_advisory_lock($1::bigint) AS taken", [key], false);
+        taken = (rows[0] as { taken?: boolean } | undefined)?.taken === true;
+      } catch (error) {
+        await dropLockConnection(session);
+        throw error;
+      }
+      if (!taken) return { ran: false };
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        await session
+          .query("SELECT pg_advisory_unlock($1::bigint)", [key], false)
+          .catch(() => dropLockConnection(session));
+      }
+    } finally {
+      exclusiveRunning.delete(name);
+    }
+  }
+
   const port = Object.assign(root, {
     settled,
     transaction: writeTransaction,
     read,
     openSnapshot,
     clearTraces,
+    exclusive,
     async ping() {
       ensureOpen();
       const { rows } = await engine.query("SELECT pg_is_in_recovery() AS standby", [], false);
@@ -384,6 +441,9 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
       // Let the write in flight finish rather than cut it off.
       await writerLock.lock();
       closed = true;
+      const locks = lockSession;
+      lockSession = undefined;
+      if (locks) (await locks.catch(() => undefined))?.release();
       // A clear still waiting for snapshots is answered `closed`; snapshots still open (a stalled download) end.
       for (const wake of snapshotClosed.splice(0)) wake();
       await Promise.all([...closers].map((end) => end()));
