@@ -39,6 +39,8 @@ export default defineConfig({
                 env: { TIETONI_TEST_ENGINE: "postgres" },
                 pool: "forks" as const,
                 testTimeout: 30_000,
+                // Without a server each register is a PGlite loaded in the test's process: a context takes seconds.
+                hookTimeout: 60_000,
               },
             },
           ]

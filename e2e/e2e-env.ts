@@ -8,6 +8,22 @@ export const E2E_STAFF_PORT = base + 1;
 export const E2E_STATE_DIR = `var/e2e-${base}`;
 export const E2E_DB = `${E2E_STATE_DIR}/register.sqlite`;
 export const E2E_MAIL_DIR = `${E2E_STATE_DIR}/mail`;
+/*
+ * Issue 16: `pnpm test:e2e:pg` runs both e2e servers on PostgreSQL. E2E_PG_URL names the server by its maintenance
+ * database (`postgres://postgres@127.0.0.1:5432/postgres`); each e2e server gets a database of its own on it, dropped
+ * and created empty before the server starts (reset-state.mjs), as the SQLite file is deleted, and the server
+ * migrates and seeds it. Without E2E_PG_URL the servers run on SQLite files, as before.
+ */
+const pgServer = process.env.E2E_PG_URL;
+/** The prefix of every database the e2e run makes: reset-state.mjs drops no other. */
+const E2E_DATABASE_PREFIX = "tietoni_e2e_";
+const postgresDatabase = (name: string): { DATABASE_URL?: string } => {
+  if (!pgServer) return {};
+  const url = new URL(pgServer);
+  url.pathname = `/${E2E_DATABASE_PREFIX}${name}`;
+  return { DATABASE_URL: url.toString() };
+};
+
 /** Issue 15 E: everything a server writes (stdout and stderr), for the log scan after the run (global-teardown.ts). */
 export const e2eLogFile = (stateDir: string) => `${stateDir}/bff.log`;
 
@@ -29,6 +45,7 @@ export const e2eEnv = {
   // Päättynyt) the retention tests run on by hand. The schedule is tested in the BFF tests with a clock they set.
   RETENTION_SCHEDULE: "false",
   E2E_STATE_DIR,
+  ...postgresDatabase(String(base)),
 };
 
 /*
@@ -53,6 +70,7 @@ export const secondControllerEnv = {
   MAIL_DIR: E2E_SECOND_MAIL_DIR,
   // Its own erasure journal (STATE_DIR): the two registers are two deployments.
   STATE_DIR: `${E2E_SECOND_STATE_DIR}/state`,
+  ...postgresDatabase(`${base}_second`),
   PORTAL_PORT: String(E2E_SECOND_PORTAL_PORT),
   STAFF_PORT: String(E2E_SECOND_STAFF_PORT),
   PORTAL_ORIGIN: `http://localhost:${E2E_SECOND_PORTAL_PORT}`,

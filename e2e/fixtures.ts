@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { totpCodeForStep, totpStep } from "../apps/bff/src/auth/totp.ts";
-import { openDatabase } from "../apps/bff/src/db/client.ts";
+import { openRegister } from "../apps/bff/src/db/open.ts";
 import type { Db } from "../apps/bff/src/db/port.ts";
 import {
   type CreatedCustomer,
@@ -29,7 +29,7 @@ export {
 
 /**
  * The e2e server's configuration, parsed by the BFF's own parseEnv from what Playwright starts it with (this
- * process's environment plus e2eEnv, see playwright.config.ts): the same database file, origins and cookie names.
+ * process's environment plus e2eEnv, see playwright.config.ts): the same database, origins and cookie names.
  */
 export const serverEnv: Env = parseEnv({ ...process.env, ...e2eEnv });
 
@@ -87,7 +87,8 @@ export const test = base.extend<
   e2eServer: ["main", { scope: "worker", option: true }],
   db: [
     async ({ e2eServer }, use) => {
-      const db = await openDatabase(envOf(e2eServer).databasePath);
+      // The server's register: its SQLite file, or its PostgreSQL database under `pnpm test:e2e:pg` (issue 16).
+      const db = await openRegister(envOf(e2eServer));
       try {
         await use(db);
       } finally {

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { openDatabase } from "../apps/bff/src/db/client.ts";
-import { E2E_DB, E2E_SECOND_STATE_DIR, E2E_STATE_DIR, e2eLogFile, secondControllerEnv } from "./e2e-env.ts";
+import { openRegister } from "../apps/bff/src/db/open.ts";
+import { parseEnv } from "../apps/bff/src/env.ts";
+import { E2E_SECOND_STATE_DIR, E2E_STATE_DIR, e2eEnv, e2eLogFile, secondControllerEnv } from "./e2e-env.ts";
 import { demoSeedPersonalData, type Finding, personalDataIn, problemsOf, scanLogFile } from "./log-scan.ts";
 
 /**
@@ -10,9 +11,9 @@ import { demoSeedPersonalData, type Finding, personalDataIn, problemsOf, scanLog
  * A finding fails the run and names the file, the line and what it holds.
  */
 const servers = [
-  { stateDir: E2E_STATE_DIR, database: E2E_DB },
+  { stateDir: E2E_STATE_DIR, env: e2eEnv },
   // Issue 15 C: the second controller's server.
-  { stateDir: E2E_SECOND_STATE_DIR, database: secondControllerEnv.DATABASE_PATH },
+  { stateDir: E2E_SECOND_STATE_DIR, env: secondControllerEnv },
 ];
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -26,7 +27,8 @@ export default async function globalTeardown() {
   for (const server of servers) {
     const file = path.join(root, e2eLogFile(server.stateDir));
     if (!fs.existsSync(file)) throw new Error(`log scan: ${file} was not written (see the webServer command)`);
-    const db = await openDatabase(path.join(root, server.database));
+    // Its register as the server had it: the SQLite file, or the PostgreSQL database (issue 16).
+    const db = await openRegister(parseEnv({ ...process.env, ...server.env }));
     let needles: string[];
     try {
       needles = [...new Set([...seeded, ...(await personalDataIn(db))])];

@@ -17,7 +17,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /*
  * Runs the real BFF, serving the built apps, on ports of its own and a fresh SQLite file (var/e2e),
- * so a running demo is not disturbed. CHROMIUM_PATH picks a system Chromium; without it Playwright's own is used.
+ * so a running demo is not disturbed; `pnpm test:e2e:pg` (issue 16) a fresh PostgreSQL database instead (e2e-env.ts). CHROMIUM_PATH picks a system Chromium; without it Playwright's own is used.
  */
 const chromiumPath = process.env.CHROMIUM_PATH;
 const launchOptions = chromiumPath

@@ -15,28 +15,28 @@
  * server starts on it. integrity_check must say ok, the audit chain must verify, and every write acknowledged before
  * the backup started must be in the restored register.
  *
- *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep] [--restore-drill]
+ * Issue 16, `--database-url postgres://…/db`: the same rounds on PostgreSQL, in a new database made
+ * on that server for the run (dropped at the end unless --keep); the register is read through a pool of its own, and
+ * integrity is the server's (no file of ours to check). The restore drill is SQLite's: PostgreSQL is restored with
+ * its own tools.
+ *
+ *   pnpm test:crash -- --rounds 10 [--seed 42] [--keep] [--restore-drill] [--database-url URL]
  *
  * Only 127.0.0.1 is contacted. Exits non-zero on any loss or check failure.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type MarketingPurpose, marketingPurposes } from "@tietoni/domain";
-import type BetterSqlite3 from "better-sqlite3";
 import { totpCodeForStep, totpStep } from "../../apps/bff/src/auth/totp.ts";
-import type { Db, Snapshot } from "../../apps/bff/src/db/port.ts";
 import { DEMO_AGENT_TOTP_SECRET } from "../../apps/bff/src/db/seed-demo.ts";
-import { verifyAuditChain } from "../../apps/bff/src/services/audit.ts";
+import { openRegisterReader, type RegisterLocation, scratchDatabase } from "../lib/register-reader.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const bffDir = path.join(root, "apps/bff");
-// better-sqlite3 is the BFF's dependency, not the root's: resolve it from there.
-const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite3") as typeof BetterSqlite3;
 
 const CUSTOMER_EMAIL = "asiakas@example.com";
 const AGENT = { username: "agent", password: "agent-demo-pass" };
@@ -48,7 +48,13 @@ const WORKERS = 6;
 /* ---- options ---- */
 
 function parseArgs(argv: string[]) {
-  const opts = { rounds: 50, seed: Date.now() % 2 ** 31, keep: false, restoreDrill: false };
+  const opts = {
+    rounds: 50,
+    seed: Date.now() % 2 ** 31,
+    keep: false,
+    restoreDrill: false,
+    databaseUrl: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = () => {
@@ -60,9 +66,17 @@ function parseArgs(argv: string[]) {
     else if (arg === "--seed") opts.seed = next();
     else if (arg === "--keep") opts.keep = true;
     else if (arg === "--restore-drill") opts.restoreDrill = true;
+    else if (arg === "--database-url") opts.databaseUrl = argv[++i];
     else if (arg === "--") continue;
-    else throw new Error(`unknown argument ${arg} (use --rounds N, --seed N, --keep, --restore-drill)`);
+    else
+      throw new Error(
+        `unknown argument ${arg} (use --rounds N, --seed N, --keep, --restore-drill, --database-url URL)`,
+      );
   }
+  if (opts.databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(opts.databaseUrl))
+    throw new Error("--database-url needs a postgres:// URL");
+  if (opts.databaseUrl && opts.restoreDrill)
+    throw new Error("the restore drill restores a SQLite file; PostgreSQL is restored with its own tools");
   return opts;
 }
 
@@ -229,6 +243,9 @@ async function main() {
   const random = seededRandom(opts.seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-crash-"));
   const dbFile = path.join(dir, "register.sqlite");
+  // Issue 16: on PostgreSQL, a database of the run's own on the server the URL names.
+  const scratch = opts.databaseUrl ? await scratchDatabase(opts.databaseUrl, "tietoni_crash") : null;
+  const register: RegisterLocation = scratch ? { databaseUrl: scratch.url } : { databasePath: dbFile };
   const mailDir = path.join(dir, "mail");
   const [portalPort, staffPort] = [await freePort(), await freePort()];
   const portal: Surface = { base: `http://127.0.0.1:${portalPort}`, origin: `http://127.0.0.1:${portalPort}` };
@@ -255,6 +272,7 @@ async function main() {
     PORTAL_ORIGIN: portal.origin,
     STAFF_ORIGIN: staff.origin,
     DATABASE_PATH: dbFile,
+    ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     MAIL_DIR: mailDir,
     // The erasure journal and the instance lock (issue 15 F) beside the register, never the repository's var/state.
     STATE_DIR: path.join(dir, "state"),
@@ -265,7 +283,7 @@ async function main() {
     RETENTION_SCHEDULE: "false",
   };
 
-  console.info(`[crash] seed ${opts.seed}, ${opts.rounds} rounds, register ${dbFile}`);
+  console.info(`[crash] seed ${opts.seed}, ${opts.rounds} rounds, register ${scratch ? "on PostgreSQL" : dbFile}`);
   let server: Server | null = null;
   const onExit = () => server?.child.kill("SIGKILL");
   process.on("exit", onExit);
@@ -293,10 +311,10 @@ async function main() {
     await waitHealthy(server, `${portal.base}/healthz`);
     for (let round = 1; round <= opts.rounds; round++) {
       if (!customerId) {
-        const ro = new Database(dbFile, { readonly: true, fileMustExist: true });
-        const row = ro.prepare("SELECT id FROM customers WHERE email = ?").get(CUSTOMER_EMAIL) as { id: string };
-        ro.close();
-        customerId = row.id;
+        const ro = openRegisterReader(register);
+        const [row] = await ro.all<{ id: string }>("SELECT id FROM customers WHERE email = ?", CUSTOMER_EMAIL);
+        await ro.close();
+        customerId = row?.id ?? "";
       }
       // Sessions live in the database, so they outlive the crash; sign in again only if one was lost.
       const session = customerCookie
@@ -398,8 +416,8 @@ async function main() {
       // process serves the next round.
       server = startBff(env);
       await waitHealthy(server, `${portal.base}/healthz`);
-      totalChecked += await check(dbFile, acked, failures, round);
-      totalChecked += await checkOutbox(dbFile, mails, acked, failures, round);
+      totalChecked += await check(register, acked, failures, round);
+      totalChecked += await checkOutbox(register, mails, acked, failures, round);
 
       if (round % 10 === 0 || round === opts.rounds) {
         const writes = acked.toggles.size + acked.phones.length + acked.viewIps.length + acked.requests.length;
@@ -428,42 +446,44 @@ async function main() {
   if (writes === 0) failures.push("no write was acknowledged in any round");
   if (failures.length > 0) {
     for (const f of failures.slice(0, 20)) console.error(`[crash] FAIL ${f}`);
-    console.error(`[crash] FAILED after ${seconds} s (seed ${opts.seed}); register kept at ${dbFile}`);
+    console.error(
+      `[crash] FAILED after ${seconds} s (seed ${opts.seed}); register kept at ${scratch ? scratch.url : dbFile}`,
+    );
     process.exit(1);
   }
-  if (!opts.keep) fs.rmSync(dir, { recursive: true, force: true });
+  if (!opts.keep) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    await scratch?.drop();
+  }
   console.info(
     `[crash] OK: ${opts.rounds} rounds, ${writes} acknowledged writes (${toggles} objection changes, ` +
       `${acked.phones.length} corrections, ${acked.viewIps.length} audited views, ${acked.requests.length} requests), ` +
-      `${totalChecked} checks, 0 lost, audit chain and integrity ok, ${idleRounds} rounds killed before a first answer, ` +
+      `${totalChecked} checks, 0 lost, audit chain ${scratch ? "ok (on PostgreSQL)" : "and integrity ok"}, ` +
+      `${idleRounds} rounds killed before a first answer, ` +
       `outbox: ${mails.summary()}, ${drillSummary}` +
       `${seconds} s (seed ${opts.seed})`,
   );
 }
 
 /** Every acknowledged write must be in the file; returns how many were checked. */
-async function check(dbFile: string, acked: Acked, failures: string[], round: number | string): Promise<number> {
-  const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+async function check(
+  register: RegisterLocation,
+  acked: Acked,
+  failures: string[],
+  round: number | string,
+): Promise<number> {
+  const reader = openRegisterReader(register);
   try {
-    const integrity = sqlite.pragma("integrity_check", { simple: true });
-    if (integrity !== "ok") failures.push(`round ${round}: integrity_check says ${String(integrity)}`);
+    const integrity = await reader.integrity();
+    if (integrity !== null && integrity !== "ok") failures.push(`round ${round}: integrity_check says ${integrity}`);
 
-    // verifyAuditChain reads only through a snapshot; this read-only handle stands in for one, so the check
-    // cannot write (opening the port would migrate and checkpoint the file under test).
-    const snapshot: Snapshot = {
-      get: (sql, ...params) => sqlite.prepare(sql).get(...params) as never,
-      iterate: (sql, ...params) => sqlite.prepare(sql).iterate(...params) as never,
-      close: () => {},
-    };
-    const verdict = await verifyAuditChain({ openSnapshot: () => snapshot } as unknown as Db);
+    const verdict = await reader.verifyChain();
     if (!verdict.ok) failures.push(`round ${round}: audit chain broken at seq ${verdict.firstBrokenSeq}`);
 
     const events = new Map<string, number>();
-    const rows = sqlite
-      .prepare(
-        "SELECT purpose, from_objected AS f, to_objected AS t, at FROM marketing_events WHERE channel = 'portal'",
-      )
-      .all() as { purpose: string; f: number; t: number; at: number }[];
+    const rows = await reader.all<{ purpose: string; f: number; t: number; at: number }>(
+      "SELECT purpose, from_objected AS f, to_objected AS t, at FROM marketing_events WHERE channel = 'portal'",
+    );
     for (const r of rows) {
       const key = `${r.purpose}|${r.f === 1}|${r.t === 1}|${r.at}`;
       events.set(key, (events.get(key) ?? 0) + 1);
@@ -473,24 +493,22 @@ async function check(dbFile: string, acked: Acked, failures: string[], round: nu
     }
 
     const phones = new Set(
-      (
-        sqlite.prepare("SELECT new_value AS v FROM field_changes WHERE field = 'phone'").all() as { v: string | null }[]
-      ).map((r) => r.v),
+      (await reader.all<{ v: string | null }>("SELECT new_value AS v FROM field_changes WHERE field = 'phone'")).map(
+        (r) => r.v,
+      ),
     );
     for (const p of acked.phones) if (!phones.has(p)) failures.push(`round ${round}: lost correction to ${p}`);
 
     const ips = new Set(
-      (
-        sqlite.prepare("SELECT ip FROM audit_log WHERE action = 'customer.record.viewed'").all() as {
-          ip: string | null;
-        }[]
-      ).map((r) => r.ip),
+      (await reader.all<{ ip: string | null }>("SELECT ip FROM audit_log WHERE action = 'customer.record.viewed'")).map(
+        (r) => r.ip,
+      ),
     );
     for (const ip of acked.viewIps) if (!ips.has(ip)) failures.push(`round ${round}: lost audit entry of view ${ip}`);
 
     return acked.toggles.size + acked.phones.length + acked.viewIps.length + 2;
   } finally {
-    sqlite.close();
+    await reader.close();
   }
 }
 
@@ -533,7 +551,13 @@ class MailFiles {
  * the kill cut off come back when their lease runs out), then checks the mail against the outbox. Returns how many
  * things were checked.
  */
-async function checkOutbox(dbFile: string, mails: MailFiles, acked: Acked, failures: string[], round: number) {
+async function checkOutbox(
+  register: RegisterLocation,
+  mails: MailFiles,
+  acked: Acked,
+  failures: string[],
+  round: number,
+) {
   const deadline = Date.now() + OUTBOX_DRAIN_TIMEOUT_MS;
   type Row = {
     id: string;
@@ -545,11 +569,11 @@ async function checkOutbox(dbFile: string, mails: MailFiles, acked: Acked, failu
   };
   let rows: Row[] = [];
   for (;;) {
-    const sqlite = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const reader = openRegisterReader(register);
     try {
-      rows = sqlite.prepare("SELECT id, kind, topic, status, request_id, last_error FROM outbox").all() as Row[];
+      rows = await reader.all<Row>("SELECT id, kind, topic, status, request_id, last_error FROM outbox");
     } finally {
-      sqlite.close();
+      await reader.close();
     }
     const open = rows.filter((r) => r.status === "pending" || r.status === "failing");
     if (open.length === 0) break;
@@ -673,7 +697,7 @@ async function restoreDrill(o: {
 
   const server = startBff(env);
   await waitHealthy(server, `${portal.base}/healthz`);
-  const checked = await check(o.dbFile, before, failures, "restore drill");
+  const checked = await check({ databasePath: o.dbFile }, before, failures, "restore drill");
   const summary =
     `restore drill: ${before.phones.length + before.viewIps.length} writes acknowledged before the backup all ` +
     `restored, ${during} more during and after it, `;

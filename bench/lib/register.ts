@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { openRegister } from "../../apps/bff/src/db/open.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import { createDeps, type Deps } from "../../apps/bff/src/deps.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
@@ -59,10 +60,11 @@ export async function customerCookie(dir: string, customerId: string): Promise<s
 /**
  * The BFF's dependencies for a bench child serving the register in `dir`: real database, no mail sent. A static
  * folder that is not there (no built app) is made empty, so the listener answers "not built" without warnings.
+ * Issue 16: a `DATABASE_URL` among the overrides serves that PostgreSQL database instead (openRegister chooses).
  */
 export async function benchDeps(dir: string, overrides: Record<string, string> = {}): Promise<Deps> {
   const env = parseEnv(benchEnv(dir, overrides));
   for (const folder of [env.staticDirPortal, env.staticDirStaff]) fs.mkdirSync(folder, { recursive: true });
   const mailer = { async send() {} };
-  return createDeps({ db: await openDatabase(env.databasePath), env, mailer, now: Date.now });
+  return createDeps({ db: await openRegister(env), env, mailer, now: Date.now });
 }

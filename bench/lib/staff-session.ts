@@ -1,6 +1,6 @@
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
 import { newTotpSecret } from "../../apps/bff/src/auth/totp.ts";
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
+import { openRegister } from "../../apps/bff/src/db/open.ts";
 import { staffUsers } from "../../apps/bff/src/db/schema.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
 import { sessionCookieName } from "../../apps/bff/src/http/session-cookie.ts";
@@ -22,7 +22,8 @@ export async function staffCookie(
   },
 ): Promise<string> {
   const env = parseEnv(benchEnv(dir, overrides));
-  const db = await openDatabase(env.databasePath);
+  // Issue 16: the PostgreSQL database when the overrides name one (DATABASE_URL), else the SQLite file.
+  const db = await openRegister(env);
   try {
     const now = Date.now();
     const totpSecret = newTotpSecret();

@@ -4,11 +4,13 @@
  * plus a few staff connections searching. Every response is checked: any non-2xx, or a customer seeing an
  * e-mail address of another customer, fails the run. Writes the numbers into docs/performance.md.
  *
- *   pnpm bench:load [-- --duration 60 --customers 200 --staff 4 --no-write --smoke]
+ *   pnpm bench:load [-- --duration 60 --customers 200 --staff 4 --no-write --smoke --database-url URL]
+ *
+ * Issue 16: `--database-url postgres://…` runs the BFF on PostgreSQL, in a database of the run's own made on that
+ * server (dropped at the end).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +19,7 @@ import { parseArgs } from "node:util";
 import { totpCodeForStep, totpStep } from "../../apps/bff/src/auth/totp.ts";
 import { DEMO_AGENT_TOTP_SECRET } from "../../apps/bff/src/db/seed-demo.ts";
 import { describeGenerator, type LoadClient, startLoadGenerator } from "../lib/load-generator.ts";
+import { openRegisterReader, scratchDatabase } from "../lib/register-reader.ts";
 
 const { values } = parseArgs({
   options: {
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     // CI's short run (`node scripts/run.mjs test`); it fails like a full run on any error, timeout or wrong answer.
     // Issue 16: the rare 30 s stall it once tolerated was the old load generator's ("The stall", docs/performance.md).
     smoke: { type: "boolean", default: false },
+    "database-url": { type: "string" },
   },
   // pnpm passes a lone "--" through; parseArgs would take every option after it as a positional.
   args: process.argv.slice(2).filter((a) => a !== "--"),
@@ -89,6 +93,8 @@ const staffPort = await freePort();
 const portal = `http://${HOST}:${portalPort}`;
 const staff = `http://${HOST}:${staffPort}`;
 const databasePath = path.join(tmp, "register.sqlite");
+// Issue 16: on PostgreSQL, a database of the run's own (a failed run leaves it for a look, named in the log).
+const scratch = values["database-url"] ? await scratchDatabase(values["database-url"], "tietoni_load") : null;
 const mailDir = path.join(tmp, "mail");
 for (const dir of ["portal-build", "staff-build"]) fs.mkdirSync(path.join(tmp, dir));
 
@@ -101,6 +107,8 @@ child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     NODE_ENV: "development",
     DEMO: "true",
     DATABASE_PATH: databasePath,
+    // Unset without --database-url (spawn leaves out undefined values): a DATABASE_URL of the shell never applies.
+    DATABASE_URL: scratch?.url,
     MAIL_DIR: mailDir,
     // Issue 15 F: its erasure journal and instance lock beside its register, not in the demo's var/state.
     STATE_DIR: path.join(tmp, "state"),
@@ -142,24 +150,20 @@ await waitForServer();
 console.info(`[load] BFF up on ${portal} and ${staff} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 // The emails of ordinary demo customers (ids from c0000100 on; the four named demo cases have special states).
-type Sqlite = new (
-  file: string,
-  options: { readonly: boolean },
-) => { prepare(sql: string): { all(...params: unknown[]): unknown[] }; close(): void };
-const Database = createRequire(path.join(bffDir, "package.json"))("better-sqlite3") as Sqlite;
-const register = new Database(databasePath, { readonly: true });
+const register = openRegisterReader(scratch ? { databaseUrl: scratch.url } : { databasePath });
 const allEmails = new Set(
   // An erased customer has no address (issue 14: also a partially erased one whose e-mail no ground kept).
-  (register.prepare("SELECT email FROM customers WHERE email IS NOT NULL").all() as { email: string }[]).map((r) =>
+  (await register.all<{ email: string }>("SELECT email FROM customers WHERE email IS NOT NULL")).map((r) =>
     r.email.toLowerCase(),
   ),
 );
 const chosen = (
-  register
-    .prepare("SELECT email FROM customers WHERE anonymised_at IS NULL AND id >= 'c0000100' ORDER BY id LIMIT ?")
-    .all(customerCount) as { email: string }[]
+  await register.all<{ email: string }>(
+    "SELECT email FROM customers WHERE anonymised_at IS NULL AND id >= 'c0000100' ORDER BY id LIMIT ?",
+    customerCount,
+  )
 ).map((r) => r.email);
-register.close();
+await register.close();
 if (chosen.length < customerCount) fail(`only ${chosen.length} customers in the demo register`);
 
 /*
@@ -325,9 +329,9 @@ if (!values["no-write"]) {
     `${customers.length} signed-in customers, one keep-alive connection each (one request in flight), alternating`,
     "`GET /api/portal/my-data` and `PUT /api/portal/marketing`; plus",
     `${staffConnections} connections of an agent searching \`GET /api/staff/customers?q=…\`. Fresh demo register`,
-    "(244 customers) in a temporary SQLite file. Every connection is warmed by one untimed request first; latency is",
-    "measured per request from its send to the last byte of its answer (bench/lib/load-generator.ts).",
-    `The ${describeGenerator(report)}.`,
+    `(244 customers) in ${scratch ? "a PostgreSQL database of its own" : "a temporary SQLite file"}. Every connection is warmed by one`,
+    "untimed request first; latency is measured per request from its send to the last byte of its answer",
+    `(bench/lib/load-generator.ts). The ${describeGenerator(report)}.`,
     "",
     table,
     "",
@@ -360,4 +364,5 @@ if (!values["no-write"]) {
 
 console.info(`[load] ${ok ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 cleanUp();
+await scratch?.drop();
 process.exit(ok ? 0 : 1);

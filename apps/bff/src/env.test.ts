@@ -74,6 +74,15 @@ describe("configuration", () => {
     expect(parseEnv({ ...production, SUPPRESSION_KEY: key }).suppressionKey).toBe(key);
   });
 
+  it("serves both surfaces from one process unless SURFACES names one (issue 16: one BFF per frontend)", () => {
+    expect(parseEnv({}).surfaces).toEqual({ portal: true, staff: true });
+    expect(parseEnv({ SURFACES: "portal" }).surfaces).toEqual({ portal: true, staff: false });
+    expect(parseEnv({ SURFACES: "staff" }).surfaces).toEqual({ portal: false, staff: true });
+    expect(parseEnv({ SURFACES: "staff, portal" }).surfaces).toEqual({ portal: true, staff: true });
+    for (const wrong of ["", "customer", "portal,", "portal;staff"])
+      expect(() => parseEnv({ SURFACES: wrong })).toThrow(/SURFACES must be portal, staff or portal,staff/);
+  });
+
   it("names a malformed port", () => {
     expect(() => parseEnv({ PORTAL_PORT: "eighty" })).toThrow(/PORTAL_PORT/);
   });

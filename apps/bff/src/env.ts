@@ -63,6 +63,15 @@ const envShape = z.object({
   /** The staff surface stays on loopback unless configured, behind the firewall the notice promises. */
   STAFF_HOST: z.string().min(1).default("127.0.0.1"),
   STAFF_PORT: port.default(3001),
+  /**
+   * Issue 16: which listeners this process starts: `portal`, `staff` or both (`portal,staff`, the default). One BFF
+   * per frontend runs a process with each; the integration API goes with `staff`.
+   */
+  SURFACES: z
+    .string()
+    .trim()
+    .regex(/^(portal|staff)(\s*,\s*(portal|staff))?$/, "SURFACES must be portal, staff or portal,staff")
+    .default("portal,staff"),
   /** Exact origins the browsers use; state-changing requests must come from them. */
   PORTAL_ORIGIN: z.url().optional(),
   STAFF_ORIGIN: z.url().optional(),
@@ -199,6 +208,11 @@ const envSchema = envShape
       ...e,
       production,
       demo,
+      /** The surfaces this process serves (issue 16). */
+      surfaces: {
+        portal: e.SURFACES.split(",").some((v) => v.trim() === "portal"),
+        staff: e.SURFACES.split(",").some((v) => v.trim() === "staff"),
+      },
       portalOrigin,
       staffOrigin,
       /** Where writes are accepted from: the exact origin, plus its loopback twin in the demo (never in production). */

@@ -24,7 +24,10 @@ const HOUSEKEEPING_DELAY_MS = 5_000;
 /** After the grace for requests, how long the outbox and the database get to close before the process exits anyway. */
 const SHUTDOWN_AFTER_GRACE_MS = 15_000;
 
-/** Starts both listeners from one process: the portal for customers and the staff surface. */
+/**
+ * Starts the listeners from one process: the portal for customers and the staff surface, or one of them (SURFACES,
+ * issue 16: one BFF per frontend; several instances of either on one PostgreSQL behind a load balancer).
+ */
 async function main() {
   const env = parseEnv();
   // Issue 15 E: JSON lines from here on (LOG_FORMAT=pretty for a person at a terminal).
@@ -40,7 +43,11 @@ async function main() {
   // Issue 15 F (docs/backups.md): mark this instance running (`pnpm restore` refuses meanwhile; released at exit), then
   // carry out again every journalled erasure the database does not show — a restored backup predates it — before the
   // outbox and the listeners start. A failure stops the start: serving a restored register unerased is worse.
-  holdInstanceLock(env.stateDir);
+  // Issue 16: the mark guards the SQLite file `pnpm restore` replaces. On PostgreSQL a restore loads into a new,
+  // empty database instead (docs/backups.md), so it needs no instance stopped, and a file mark of an instance on
+  // another host would stay behind when that host crashed. There every instance's connections name it
+  // (application_name `tietoni host:pid`, which the server forgets with the connection) for the operator to see.
+  if (db.engine === "sqlite") holdInstanceLock(env.stateDir);
   const replayed = await replayErasureJournal(deps);
   if (replayed.full + replayed.partial > 0 || replayed.unreadable > 0)
     log.info(
@@ -51,8 +58,12 @@ async function main() {
   deps.outbox.start(env.OUTBOX_POLL_SECONDS * 1000);
 
   // The demo desk's requests are dated from now, so some are due soon and one is overdue on first sign-in.
+  // Issue 16: into an empty database only, once however many instances start together (seedDemo).
   if (env.demo && (await seedDemo(db, { deskAt: Date.now() })))
-    log.info({ demo: true, database: env.databasePath }, "demo: seeded the demo register");
+    log.info(
+      { demo: true, database: db.engine === "sqlite" ? env.databasePath : "postgres" },
+      "demo: seeded the demo register",
+    );
 
   // Housekeeping on schedules of its own, first run HOUSEKEEPING_DELAY_MS after the listeners are up (issue 15 D):
   // at start a retention run over a large register took the event loop from the first requests and /readyz
@@ -72,10 +83,18 @@ async function main() {
       startRetentionSchedule(deps),
     );
   };
-  const housekeeping = setTimeout(startHousekeeping, HOUSEKEEPING_DELAY_MS);
+  // Issue 16: every round of these runs on one process at a time (db.exclusive): on PostgreSQL any instance may take
+  // it. On SQLite the lock is the process's, so where the surfaces run as two processes on one file the staff one
+  // keeps house (it is the one that serves the retention and the desk the digest is about).
+  const keepsHouse = db.engine === "postgres" || env.surfaces.staff;
+  const housekeeping = keepsHouse ? setTimeout(startHousekeeping, HOUSEKEEPING_DELAY_MS) : undefined;
 
-  const portal = serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT });
-  const staff = serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT });
+  const portal = env.surfaces.portal
+    ? serve({ fetch: createPortalApp(deps).fetch, hostname: env.PORTAL_HOST, port: env.PORTAL_PORT })
+    : undefined;
+  const staff = env.surfaces.staff
+    ? serve({ fetch: createStaffApp(deps).fetch, hostname: env.STAFF_HOST, port: env.STAFF_PORT })
+    : undefined;
 
   // Issue 15 E: /metrics on an internal address only, never on the public listeners; off without METRICS_PORT.
   const metrics =
@@ -83,14 +102,16 @@ async function main() {
       ? undefined
       : await startMetricsServer({ host: env.METRICS_HOST, port: env.METRICS_PORT, db });
 
-  log.info(
-    { surface: "portal", origin: env.portalOrigin, host: env.PORTAL_HOST, port: env.PORTAL_PORT },
-    "portal listening",
-  );
-  log.info(
-    { surface: "staff", origin: env.staffOrigin, host: env.STAFF_HOST, port: env.STAFF_PORT },
-    "staff listening",
-  );
+  if (portal)
+    log.info(
+      { surface: "portal", origin: env.portalOrigin, host: env.PORTAL_HOST, port: env.PORTAL_PORT },
+      "portal listening",
+    );
+  if (staff)
+    log.info(
+      { surface: "staff", origin: env.staffOrigin, host: env.STAFF_HOST, port: env.STAFF_PORT },
+      "staff listening",
+    );
   if (metrics) log.info({ host: env.METRICS_HOST, port: metrics.port }, "metrics listening on /metrics");
   if (env.demo) {
     // The demo customers' addresses are in the README's table, not here: no e-mail address is ever logged, not even
@@ -128,7 +149,7 @@ async function main() {
     for (const schedule of schedules) schedule.stop();
     // No new connections; idle keep-alive connections close now, and each request in flight (a streaming export
     // included) finishes on its own connection, which then closes.
-    const listeners = [portal, staff] as Server[];
+    const listeners = [portal, staff].filter((s) => s !== undefined) as Server[];
     const closed = Promise.all(listeners.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     const cutOff = setTimeout(() => {
       log.warn(

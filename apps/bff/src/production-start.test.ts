@@ -6,16 +6,19 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CUSTOMER_EMAIL } from "./db/seed-demo.ts";
+import { createTestPostgresDatabase, testEngine } from "./test/test-database.ts";
 
 /*
  * Issue 15 D — the production build and run. The BFF is built here as `pnpm build` builds it (apps/bff/build.mjs,
  * esbuild, a few seconds) into a folder of its own under apps/bff/var/, then run with plain `node`: the graceful
  * shutdown on SIGTERM, and the README's "Production" block run as written. The apps' own build is checked when it
  * exists (the unit tests run before `pnpm build` in CI; then the listeners' other answers are checked, not the apps).
- * Ports 3245–3249 (helper D's share of the machine).
+ * Ports 3245–3249 (helper D's share of the machine). Issue 16: in the bff-pg run the built server gets a PostgreSQL
+ * database of its own (DATABASE_URL); the README block stays the SQLite default it documents.
  */
 
 const bffDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -110,8 +113,9 @@ function heldRequest(port: number, url: string, body: string) {
   return { answer, finish: () => req.end(body.slice(half)) };
 }
 
-/** The built server in demo mode on a register of its own. */
+/** The built server in demo mode on a register of its own (issue 16: a PostgreSQL database of its own in bff-pg). */
 async function startBuiltServer(dir: string, extra: Record<string, string> = {}) {
+  const databaseUrl = testEngine === "postgres" ? await createTestPostgresDatabase() : undefined;
   const log = path.join(dir, "server.log");
   const out = fs.openSync(log, "a");
   const child = spawn(process.execPath, [path.join(buildDir, "server.mjs")], {
@@ -133,6 +137,7 @@ async function startBuiltServer(dir: string, extra: Record<string, string> = {})
       STATE_DIR: path.join(dir, "state"),
       STATIC_DIR_PORTAL: path.join(dir, "no-portal-build"),
       STATIC_DIR_STAFF: path.join(dir, "no-staff-build"),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
       ...extra,
     },
   });
@@ -140,11 +145,31 @@ async function startBuiltServer(dir: string, extra: Record<string, string> = {})
   children.push(child);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   await waitUntil("/readyz 200", async () => (await readyz(3245))?.status === 200, log);
-  return { child, exited, log, file: path.join(dir, "register.sqlite") };
+  return { child, exited, log, file: path.join(dir, "register.sqlite"), databaseUrl };
 }
 
-/** The register as the next start opens it: intact, and the WAL checkpointed into the file and removed. */
-function expectClosedCleanly(file: string) {
+/**
+ * The register as the next start opens it. SQLite: intact, and the WAL checkpointed into the file and removed.
+ * PostgreSQL: every connection of the server closed (none left on its database) and the demo it seeded readable.
+ */
+async function expectClosedCleanly({ file, databaseUrl }: { file: string; databaseUrl?: string }) {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const others = await client.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      );
+      expect(others.rows[0]).toEqual({ n: 0 });
+      const demo = await client.query("SELECT count(*)::int AS n FROM customers WHERE email = $1", [
+        DEMO_CUSTOMER_EMAIL,
+      ]);
+      expect(demo.rows[0]).toEqual({ n: 1 });
+    } finally {
+      await client.end();
+    }
+    return;
+  }
   expect(fs.existsSync(`${file}-wal`)).toBe(false);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -176,7 +201,7 @@ describe("the built server (node apps/bff/dist/server.mjs)", () => {
     // "Sent" whether or not the address is known (customer-sign-in.ts): the request ran to its end.
     expect((await held.answer).status).toBe(202);
     expect(await server.exited).toBe(0);
-    expectClosedCleanly(server.file);
+    await expectClosedCleanly(server);
   }, 60_000);
 
   it("closes a connection still open after SHUTDOWN_GRACE_SECONDS and still exits 0", async () => {
@@ -195,7 +220,7 @@ describe("the built server (node apps/bff/dist/server.mjs)", () => {
     expect(took).toBeGreaterThanOrEqual(900);
     expect(took).toBeLessThan(10_000);
     expect(await cutOff).toBe("cut off");
-    expectClosedCleanly(server.file);
+    await expectClosedCleanly(server);
   }, 60_000);
 });
 
@@ -286,7 +311,7 @@ describe("README › Production, run as written", () => {
         log,
         30_000,
       );
-      expectClosedCleanly(file);
+      await expectClosedCleanly({ file });
       const db = new Database(file, { readonly: true, fileMustExist: true });
       try {
         expect(db.prepare("select username, role from staff_users").all()).toEqual([

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/client.ts";
 import type { Db } from "../db/port.ts";
 import { signInAttempts } from "../db/schema.ts";
+import { openTestDatabase } from "../test/test-database.ts";
 import { forgetCustomerActions, takeCustomerAction } from "./customer-limits.ts";
 import { beginSignInAttempt } from "./sign-in-limits.ts";
 
@@ -12,7 +12,8 @@ let dir: string;
 let db: Db;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-customer-limits-"));
-  db = await openDatabase(path.join(dir, "register.sqlite"));
+  // A register on the run's engine (SQLite, or a PostgreSQL database of its own in the bff-pg run).
+  ({ db } = await openTestDatabase(path.join(dir, "register.sqlite")));
 });
 afterAll(async () => {
   await db.close();

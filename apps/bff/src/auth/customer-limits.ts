@@ -52,9 +52,10 @@ export function takeCustomerAction(
 /** Forgets every per-customer count of a customer (erasure: the keys hold the customer's id). */
 export async function forgetCustomerActions(tx: Tx, customerId: string): Promise<void> {
   const suffix = `:${customerId}`;
-  await tx
-    .delete(signInAttempts)
-    .where(
-      sql`substr(${signInAttempts.key}, 1, 9) = 'customer:' AND substr(${signInAttempts.key}, ${-suffix.length}) = ${suffix}`,
-    );
+  await tx.delete(signInAttempts).where(
+    // The suffix from its position counted from the start: PostgreSQL's substr reads a negative start otherwise
+    // than SQLite's (from the end).
+    sql`substr(${signInAttempts.key}, 1, 9) = 'customer:'
+        AND substr(${signInAttempts.key}, length(${signInAttempts.key}) - ${sql.raw(String(suffix.length - 1))}) = ${suffix}`,
+  );
 }

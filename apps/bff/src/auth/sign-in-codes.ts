@@ -70,7 +70,7 @@ export async function findCodeToTry(r: Queries, email: string): Promise<CodeToTr
     .from(customers)
     .leftJoin(signInCodes, eq(signInCodes.customerId, customers.id))
     .where(and(eq(customers.email, email), isNull(customers.anonymisedAt)))
-    .orderBy(desc(signInCodes.createdAt))
+    .orderBy(desc(signInCodes.createdAt), sql`${signInCodes}.rowid DESC`)
     .limit(1)
     .get();
   if (!row) return { customerId: null, code: null };

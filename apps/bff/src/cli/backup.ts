@@ -7,6 +7,8 @@ import { pruneBackups, takeBackup } from "../services/backup/backup.ts";
  *   pnpm backup [-- --to DIR] [--prune-only]
  * Writes DIR/<timestamp>/register.sqlite and manifest.json (DIR: BACKUP_DIR unless given), then removes the backups
  * in DIR older than BACKUP_MAX_AGE_DAYS. Exit 0: done; 1: the backup failed (nothing pruned); 2: bad usage.
+ * Issue 16: with DATABASE_URL the copy is pg_dump's archive (register.pgdump); without pg_dump it fails, naming the
+ * client tools to install or the server's own backups to use instead.
  */
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const to = args.indexOf("--to");
@@ -24,6 +26,7 @@ if (!pruneOnly) {
     const started = Date.now();
     const { dir: written, manifest } = await takeBackup({
       databasePath: env.databasePath,
+      databaseUrl: env.databaseUrl,
       stateDir: env.stateDir,
       to: dir,
     });

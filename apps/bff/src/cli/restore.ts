@@ -8,6 +8,7 @@ import { restoreBackup } from "../services/backup/backup.ts";
  * DIR is one backup (the directory holding manifest.json). Refused while an instance runs, or when the backup fails
  * its checks (checksum, size, integrity_check, a schema newer than this build); nothing is changed then. At the next
  * start the server carries out again every erasure journalled since the backup, before it accepts requests.
+ * Issue 16: with DATABASE_URL the backup (pg_dump's) is loaded into that database, which must be new and empty.
  * Exit 0: restored; 1: refused; 2: bad usage.
  */
 const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -18,13 +19,22 @@ if (from < 0 || !args[from + 1] || args.length !== 2) {
 }
 const env = parseEnv();
 const dir = path.resolve(process.env.INIT_CWD ?? process.cwd(), args[from + 1] as string);
-const outcome = await restoreBackup({ dir, databasePath: env.databasePath, stateDir: env.stateDir });
+const outcome = await restoreBackup({
+  dir,
+  databasePath: env.databasePath,
+  databaseUrl: env.databaseUrl,
+  stateDir: env.stateDir,
+});
 if (!outcome.ok) {
   for (const problem of outcome.problems) console.error(`REFUSED: ${problem}`);
   console.error("restore: nothing was changed");
   process.exit(1);
 }
-console.info(`restored ${dir} (taken ${outcome.manifest.createdAt}) into ${env.databasePath}`);
+// The database's name only: the URL may carry a password.
+const target = env.databaseUrl
+  ? `the PostgreSQL database ${new URL(env.databaseUrl).pathname.slice(1)}`
+  : env.databasePath;
+console.info(`restored ${dir} (taken ${outcome.manifest.createdAt}) into ${target}`);
 console.info(
   `erasures journalled since the backup: ${outcome.journalledSince}; the server carries them out again when it starts, before it accepts requests`,
 );

@@ -9,7 +9,19 @@ import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
 import { groupCommit } from "./group-commit.ts";
-import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "./port.ts";
+import {
+  type Db,
+  type Exclusive,
+  type Queries,
+  type ReadOptions,
+  type SlotsFull,
+  SNAPSHOT_BATCH_ROWS,
+  type Snapshot,
+  type SnapshotSlot,
+  type TracesCleared,
+  type TransactionOptions,
+  type Tx,
+} from "./port.ts";
 import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
 
 /*
@@ -352,8 +364,19 @@ export async function openDatabase(file: string): Promise<Db> {
     }
   }
 
-  function openSnapshot(): Snapshot {
+  /*
+   * Issue 16: a snapshot's slots (the export's caps) are counted here, in the one process that owns the file
+   * (`instance-lock.ts`); PostgreSQL counts them in the database.
+   */
+  const slotsTaken = new Map<string, number>();
+
+  async function openSnapshot(options?: { slots: readonly SnapshotSlot[] }): Promise<Snapshot | SlotsFull> {
+    if (closed || closing) throw new Error("the database is closed");
+    const slots = options?.slots ?? [];
+    const full = slots.find((slot) => (slotsTaken.get(slot.name) ?? 0) >= slot.limit);
+    if (full) return { full: full.name };
     const sqlite = openConnection(file, { readonly: true, fileMustExist: true });
+    for (const slot of slots) slotsTaken.set(slot.name, (slotsTaken.get(slot.name) ?? 0) + 1);
     openSnapshots++;
     let ended = false;
     const end = () => {
@@ -363,6 +386,11 @@ export async function openDatabase(file: string): Promise<Db> {
         if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
         sqlite.close();
       } finally {
+        for (const slot of slots) {
+          const left = (slotsTaken.get(slot.name) ?? 1) - 1;
+          if (left > 0) slotsTaken.set(slot.name, left);
+          else slotsTaken.delete(slot.name);
+        }
         openSnapshots--;
         // The last snapshot that kept an erasure's frames in the WAL is gone: clear them now.
         if (openSnapshots === 0 && waitingClears.length > 0) setImmediate(retrySoon);
@@ -375,9 +403,21 @@ export async function openDatabase(file: string): Promise<Db> {
       throw error;
     }
     return {
-      get: <R>(text: string, ...params: unknown[]) => sqlite.prepare<unknown[], R>(text).get(...params),
-      iterate: <R>(text: string, ...params: unknown[]) => sqlite.prepare<unknown[], R>(text).iterate(...params),
-      close: end,
+      get: async <R>(text: string, ...params: unknown[]) => sqlite.prepare<unknown[], R>(text).get(...params),
+      // better-sqlite3 steps the statement synchronously: a batch is read in one go, and the statement stays open
+      // (its place kept) while the batch is written out. Leaving the loop early ends the statement.
+      batches: async function* <R>(text: string, ...params: unknown[]) {
+        let batch: R[] = [];
+        for (const row of sqlite.prepare<unknown[], R>(text).iterate(...params)) {
+          batch.push(row);
+          if (batch.length === SNAPSHOT_BATCH_ROWS) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+      },
+      close: async () => end(),
     };
   }
 
@@ -471,12 +511,25 @@ export async function openDatabase(file: string): Promise<Db> {
     }
   }
 
+  // Issue 16: the jobs running `exclusive` rounds in this process, the one server process on the file.
+  const exclusiveRunning = new Set<string>();
+  async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    if (exclusiveRunning.has(name)) return { ran: false };
+    exclusiveRunning.add(name);
+    try {
+      return { ran: true, value: await fn() };
+    } finally {
+      exclusiveRunning.delete(name);
+    }
+  }
+
   const port = Object.assign(root, {
     settled,
     transaction: writeTransaction,
     read,
     openSnapshot,
     clearTraces,
+    exclusive,
     async ping() {
       // While a transaction holds the writer it is healthy by definition; otherwise probe it for real.
       if (writerLock.tryLock()) {

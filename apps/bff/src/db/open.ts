@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { Env } from "../env.ts";
 import { openDatabase } from "./client.ts";
 import type { Db } from "./port.ts";
@@ -26,6 +27,9 @@ export function openRegister(
     idleInTransactionMs: (env.EXPORT_IDLE_SECONDS + 30) * 1000,
     ssl: env.databaseSsl,
     sslCaFile: env.DATABASE_SSL_CA,
+    // Issue 16: each instance's connections name it, so `pg_stat_activity` lists the instances running on the
+    // database (stop them all before a restore: docs/deployment.md); the server forgets a crashed one's at once.
+    applicationName: `tietoni ${os.hostname()}:${process.pid}`,
   });
 }
 

@@ -177,13 +177,17 @@ describe("the SQLite data port", () => {
 
   it("gives a long snapshot one moment of the register while writes go on", async () => {
     await db.insert(organisations).values(org("1"));
-    const snapshot = db.openSnapshot();
+    const snapshot = await db.openSnapshot();
     try {
-      expect(snapshot.get<{ n: number }>("SELECT count(*) AS n FROM organisations")).toEqual({ n: 1 });
+      expect(await snapshot.get<{ n: number }>("SELECT count(*) AS n FROM organisations")).toEqual({ n: 1 });
       await db.insert(organisations).values(org("2"));
-      expect([...snapshot.iterate<{ id: string }>("SELECT id FROM organisations")].map((r) => r.id)).toEqual(["1"]);
+      const ids: string[] = [];
+      for await (const batch of snapshot.batches<{ id: string }>("SELECT id FROM organisations")) {
+        ids.push(...batch.map((r) => r.id));
+      }
+      expect(ids).toEqual(["1"]);
     } finally {
-      snapshot.close();
+      await snapshot.close();
     }
     expect(await names()).toEqual(["1", "2"]);
   });

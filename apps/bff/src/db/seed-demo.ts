@@ -316,8 +316,11 @@ export async function seedDemo(db: Db, options: { deskAt?: number } = {}): Promi
       totpEnabledAt: SYNTHETIC_EPOCH,
     })),
   );
-  // One transaction: a second process starting beside this one finds either nothing or the whole demo.
-  await db.transaction(async (tx) => {
+  // One transaction: a second process starting beside this one finds either nothing or the whole demo. Issue 16:
+  // instances started together on one PostgreSQL all find it empty above; write transactions run one at a time on
+  // both engines, so counting again inside lets exactly one of them seed and the others find the demo there.
+  return db.transaction(async (tx) => {
+    if (((await tx.select({ n: count() }).from(customers).get())?.n ?? 0) > 0) return false;
     await tx.insert(organisations).values(DEMO_ORGANISATIONS);
     await tx.insert(staffUsers).values(staff);
     await insertBundles(tx, [...demoCases(), ...ordinary]);
@@ -326,6 +329,6 @@ export async function seedDemo(db: Db, options: { deskAt?: number } = {}): Promi
       await insertBundles(tx, desk);
       await insertDemoDeskRequests(tx, desk, options.deskAt);
     }
+    return true;
   });
-  return true;
 }

@@ -15,6 +15,7 @@ import { randomToken } from "../auth/tokens.ts";
 import { newTotpSecret } from "../auth/totp.ts";
 import type { Env } from "../env.ts";
 import { sessionCookieName } from "../http/session-cookie.ts";
+import { databaseImage } from "./client.ts";
 import type { CustomerBundle } from "./customer-bundle.ts";
 import { insertBundles } from "./insert-bundles.ts";
 import type { Db, Queries } from "./port.ts";
@@ -263,16 +264,52 @@ export async function signIn(
 }
 
 /**
+ * The names of every table of the register, by name (issue 16: SQLite's catalogue, or the tables of PostgreSQL's
+ * schema, migrations bookkeeping included on both).
+ */
+export async function registerTables(q: Queries): Promise<string[]> {
+  const tables = await q.rows<{ name: string }>(
+    q.engine === "postgres"
+      ? sql`SELECT table_name AS name FROM information_schema.tables
+              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+  );
+  return tables.map((t) => t.name);
+}
+
+/** Per PostgreSQL port, the one statement that digests every table (the schema does not change under a test). */
+const imageStatements = new WeakMap<Db, string>();
+
+/**
+ * An image of the register for tests that prove a refused request wrote nothing: two images are equal exactly when
+ * nothing was written in between. On SQLite the file's bytes as the writer sees them (databaseImage); on PostgreSQL,
+ * which has no such image, each table's row count and the sum of its rows' digests (64 bits of md5 of the row's
+ * text), in one statement, so on one snapshot and in one round trip. A sum needs no sort, so the image costs the
+ * same whatever order the rows are in, and grows only linearly with a trail the test keeps appending to.
+ */
+export async function registerImage(db: Db): Promise<Buffer> {
+  if (db.engine === "sqlite") return databaseImage(db);
+  let statement = imageStatements.get(db);
+  if (!statement) {
+    const digests = (await registerTables(db)).map(
+      (name) =>
+        `SELECT '${name}' AS name, count(*) || ':' || coalesce(sum(('x' || substr(md5(x::text), 1, 16))::bit(64)::bigint::numeric), 0) AS digest FROM "${name}" x`,
+    );
+    statement = `${digests.join(" UNION ALL ")} ORDER BY name`;
+    imageStatements.set(db, statement);
+  }
+  const rows = await db.rows<{ name: string; digest: string }>(sql.raw(statement));
+  return Buffer.from(rows.map((row) => `${row.name} ${row.digest}`).join("\n"));
+}
+
+/**
  * Where any of `needles` (case-insensitive) still occurs anywhere in the register: "table: needle" for each row
  * of any table that holds one. An erased person's name, address or phone must give an empty list.
  */
 export async function tracesInRegister(q: Queries, needles: readonly string[]): Promise<string[]> {
   const lower = needles.map((n) => n.toLowerCase());
-  const tables = await q.rows<{ name: string }>(
-    sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-  );
   const traces: string[] = [];
-  for (const { name } of tables) {
+  for (const name of await registerTables(q)) {
     const rows = await q.rows<Record<string, unknown>>(sql.raw(`SELECT * FROM "${name.replace(/"/g, '""')}"`));
     for (const row of rows) {
       const text = JSON.stringify(row).toLowerCase();
@@ -396,7 +433,7 @@ export async function setRelationshipEnd(db: Db, customerId: string, endsOn: str
  */
 export async function auditCheckpointLines(q: Queries, count = 1): Promise<string[]> {
   const rows = await q.rows<{ seq: number; head: string; at: number; keyId: string; signature: string }>(
-    sql`SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
+    sql`SELECT seq, head, at, key_id AS "keyId", signature FROM audit_checkpoints ORDER BY seq DESC LIMIT ${count}`,
   );
   return rows.reverse().map((row) => checkpointLine({ ...row, at: iso(row.at) }));
 }

@@ -3,10 +3,10 @@ import type { RequestView } from "@tietoni/domain";
 import { and, eq } from "drizzle-orm";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/client.ts";
 import { outbox } from "../db/schema.ts";
 import { createDeps } from "../deps.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
+import { openSecondPort } from "../test/test-database.ts";
 import { classifyMailError } from "./mail-queue.ts";
 import { createSmtpMailer } from "./mailer.ts";
 
@@ -166,9 +166,9 @@ describe("mail over real SMTP", () => {
     expect(failing).toMatchObject({ status: "failing", attempts: 1 });
     expect(failing?.body).not.toBeNull();
 
-    // The BFF stops (its dispatcher with it) and starts again: a new connection to the same file, new deps.
+    // The BFF stops (its dispatcher with it) and starts again: a new port on the same register, new deps.
     await t.outbox.stop();
-    const db = await openDatabase(t.env.databasePath);
+    const db = await openSecondPort(t.env);
     try {
       const restarted = createDeps({
         db,

@@ -10,8 +10,8 @@ import { createTestContext } from "../test/test-context.ts";
 const TWIN = "http://127.0.0.1:3000";
 
 const contexts: Awaited<ReturnType<typeof createTestContext>>[] = [];
-afterAll(() => {
-  for (const t of contexts) t.close();
+afterAll(async () => {
+  for (const t of contexts) await t.close();
 });
 
 async function signInFrom(t: Awaited<ReturnType<typeof createTestContext>>, origin: string) {
@@ -23,6 +23,8 @@ async function signInFrom(t: Awaited<ReturnType<typeof createTestContext>>, orig
     });
   const asked = await post("/api/portal/auth/request-code", { email: DEMO_CUSTOMER_EMAIL });
   if (asked.status !== 202) return { asked, verified: undefined };
+  // The code is issued just after the answer: wait for that work (round trips to the server on PostgreSQL).
+  await new Promise((resolve) => setImmediate(resolve));
   await t.settle();
   const code = t.lastCodeFor(DEMO_CUSTOMER_EMAIL);
   const verified = await post("/api/portal/auth/verify-code", { email: DEMO_CUSTOMER_EMAIL, code });

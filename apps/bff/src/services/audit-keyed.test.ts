@@ -58,13 +58,14 @@ const plainHash = (r: Row, prevHash: string) =>
     .digest("hex");
 
 async function dropTriggers() {
-  for (const name of [
-    "audit_log_no_update",
-    "audit_log_no_delete",
-    "audit_checkpoints_no_update",
-    "audit_checkpoints_no_delete",
+  // PostgreSQL names a trigger within its table.
+  for (const [table, name] of [
+    ["audit_log", "audit_log_no_update"],
+    ["audit_log", "audit_log_no_delete"],
+    ["audit_checkpoints", "audit_checkpoints_no_update"],
+    ["audit_checkpoints", "audit_checkpoints_no_delete"],
   ])
-    await cur.db.exec(sql.raw(`DROP TRIGGER IF EXISTS ${name}`));
+    await cur.db.exec(sql.raw(`DROP TRIGGER IF EXISTS ${name}${cur.db.engine === "postgres" ? ` ON ${table}` : ""}`));
 }
 
 /** Recomputes plain SHA-256 hashes from `fromSeq` to the end, as someone without the key would; `unkeyed` nulls key_id. */

@@ -10,6 +10,7 @@ import {
 import { type AuditAction, type AuditCheckpoint, addDays, checkpointSignedText, iso } from "@tietoni/domain";
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { sha256Hex } from "../auth/tokens.ts";
+import { jsonValues } from "../db/dialect.ts";
 import type { Db, Snapshot, Tx } from "../db/port.ts";
 import { auditCheckpoints, auditLog, auditSubjects, staffUsers } from "../db/schema.ts";
 import { DEMO_AUDIT_HMAC_KEY, DEMO_AUDIT_SIGNING_KEY } from "../env.ts";
@@ -216,6 +217,14 @@ function entryHash(f: ChainFields, keyId: string | null, keys: Map<string, strin
  * together or not at all, and two appends never read the same chain head. When the entry crosses the checkpoint
  * threshold, the checkpoint is written (and mailed) in the same transaction: it costs one signature, and a
  * checkpoint can never name a head that was rolled back.
+ *
+ * One chain, never a fork, however many processes write (issue 16): the head is read and the next entry written
+ * with no lock of this function's own, because the port runs one write transaction at a time across every
+ * instance on the database. On SQLite the file has one writer; on PostgreSQL every write transaction takes
+ * `pg_advisory_xact_lock(WRITER_LOCK)` before its first statement (db/postgres/client.ts) and runs READ COMMITTED,
+ * so the head read below takes its snapshot after the previous writer committed. (REPEATABLE READ would fix the
+ * snapshot before the lock was granted and read a stale head; seq's primary key would then refuse the fork.)
+ * Tested with two ports on one database (audit-instances.test.ts).
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promise<void> {
   const c = current();
@@ -248,7 +257,8 @@ export async function appendAudit(tx: Tx, entry: AuditEntry, now: number): Promi
   for (let i = 0; i < subjects.length; i += SUBJECTS_PER_STATEMENT) {
     const slice = JSON.stringify(subjects.slice(i, i + SUBJECTS_PER_STATEMENT));
     await tx.exec(
-      sql`INSERT INTO ${auditSubjects} (customer_id, seq) SELECT value, ${fields.seq} FROM json_each(${slice})`,
+      sql`INSERT INTO ${auditSubjects} (customer_id, seq)
+          SELECT value, CAST(${fields.seq} AS BIGINT) FROM (${jsonValues(tx, slice)}) AS s`,
     );
   }
   await checkpointIfDue(tx, { seq: fields.seq, head: hash }, now);
@@ -320,12 +330,15 @@ export function startAuditCheckpoints(
 ): { stop: () => void; ran: () => Promise<void> } {
   let last: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
+    // Issue 16: one instance at a time on a shared database (the due check inside keeps it right regardless).
     last = last.then(() =>
-      writeDueCheckpoint(deps.db, deps.now()).then(
-        () => undefined,
-        (err: unknown) =>
-          log.error({ job: "audit-checkpoint", err }, "writing a checkpoint failed; the next check tries again"),
-      ),
+      deps.db
+        .exclusive("audit-checkpoint", () => writeDueCheckpoint(deps.db, deps.now()))
+        .then(
+          () => undefined,
+          (err: unknown) =>
+            log.error({ job: "audit-checkpoint", err }, "writing a checkpoint failed; the next check tries again"),
+        ),
     );
   }, everyMs);
   timer.unref();
@@ -421,13 +434,13 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
   const c = current();
   const sliceRows = options.sliceRows ?? VERIFY_SLICE_ROWS;
   const problems: CheckpointProblem[] = [];
-  const snapshot = db.openSnapshot();
+  const snapshot = await db.openSnapshot();
   try {
-    const stored = [
-      ...snapshot.iterate<StoredCheckpoint>(
-        "SELECT seq, head, at, key_id AS keyId, signature FROM audit_checkpoints ORDER BY seq",
-      ),
-    ];
+    const stored: StoredCheckpoint[] = [];
+    for await (const batch of snapshot.batches<StoredCheckpoint>(
+      `SELECT seq, head, at, key_id AS "keyId", signature FROM audit_checkpoints ORDER BY seq`,
+    ))
+      stored.push(...batch);
     // The hash each checkpoint says the chain had at its entry; the walk records the hash it finds there.
     const claims: { seq: number; head: string; source: CheckpointProblem["source"] }[] = [];
     for (const row of stored) {
@@ -472,7 +485,7 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
       problems: problems.sort((a, b) => a.seq - b.seq || a.source.localeCompare(b.source)),
     };
   } finally {
-    snapshot.close();
+    await snapshot.close();
   }
 }
 
@@ -490,40 +503,42 @@ async function walkChain(
   let keyedSeen = false;
   let firstBrokenSeq: number | null = null;
   const hmacKeyIds = new Set<string>();
-  const rows = snapshot.iterate<ChainFields & { hash: string; keyId: string | null; subjects: string | null }>(
-    // Each entry with the customers indexed for it (audit_subjects), in the order their digest was taken.
-    `SELECT seq, at, actor_type AS actorType, actor_id AS actorId, actor_role AS actorRole, action,
-            customer_id AS customerId, detail, ip, prev_hash AS prevHash, hash, key_id AS keyId,
-            (SELECT group_concat(customer_id, ',') FROM
-              (SELECT customer_id FROM audit_subjects s WHERE s.seq = a.seq ORDER BY customer_id)) AS subjects
+  const rows = snapshot.batches<ChainFields & { hash: string; keyId: string | null; subjects: string | null }>(
+    // Each entry with the customers indexed for it (audit_subjects). string_agg is both engines' (SQLite 3.44+);
+    // the ids are put in the digest's order here, in JavaScript's, which no database collation can change.
+    `SELECT seq, at, actor_type AS "actorType", actor_id AS "actorId", actor_role AS "actorRole", action,
+            customer_id AS "customerId", detail, ip, prev_hash AS "prevHash", hash, key_id AS "keyId",
+            (SELECT string_agg(customer_id, ',') FROM audit_subjects s WHERE s.seq = a.seq) AS subjects
      FROM audit_log a ORDER BY seq`,
   );
   let lastSeq = 0;
-  for (const row of rows) {
-    entries += 1;
-    lastSeq = row.seq;
-    if (row.keyId === null) unkeyedEntries += 1;
-    else hmacKeyIds.add(row.keyId);
-    if (wanted.has(row.seq)) found.set(row.seq, row.hash);
-    if (firstBrokenSeq === null) {
-      // A gap in seq means a row was deleted; the first row after the gap is the first broken one. An unkeyed
-      // entry after a keyed one is a downgrade: someone without the key recomputed plain hashes from there.
-      const broken =
-        row.seq !== expectedSeq ||
-        row.prevHash !== prevHash ||
-        (keyedSeen && row.keyId === null) ||
-        entryHash(row, row.keyId, c.hmacKeys) !== row.hash ||
-        // The hashed detail proves which customers an entry concerns; a customer added to or left out of its
-        // index would show someone a read that did not happen, or hide one that did.
-        !subjectsMatch(row);
-      if (broken) firstBrokenSeq = row.seq;
+  for await (const batch of rows)
+    for (const entry of batch) {
+      const row = entry.subjects === null ? entry : { ...entry, subjects: entry.subjects.split(",").sort().join(",") };
+      entries += 1;
+      lastSeq = row.seq;
+      if (row.keyId === null) unkeyedEntries += 1;
+      else hmacKeyIds.add(row.keyId);
+      if (wanted.has(row.seq)) found.set(row.seq, row.hash);
+      if (firstBrokenSeq === null) {
+        // A gap in seq means a row was deleted; the first row after the gap is the first broken one. An unkeyed
+        // entry after a keyed one is a downgrade: someone without the key recomputed plain hashes from there.
+        const broken =
+          row.seq !== expectedSeq ||
+          row.prevHash !== prevHash ||
+          (keyedSeen && row.keyId === null) ||
+          entryHash(row, row.keyId, c.hmacKeys) !== row.hash ||
+          // The hashed detail proves which customers an entry concerns; a customer added to or left out of its
+          // index would show someone a read that did not happen, or hide one that did.
+          !subjectsMatch(row);
+        if (broken) firstBrokenSeq = row.seq;
+      }
+      keyedSeen ||= row.keyId !== null;
+      prevHash = row.hash;
+      expectedSeq = row.seq + 1;
+      // Issue 14 item 8: let the requests waiting meanwhile run; the statement keeps its place in the snapshot.
+      if (entries % sliceRows === 0) await yieldToEventLoop();
     }
-    keyedSeen ||= row.keyId !== null;
-    prevHash = row.hash;
-    expectedSeq = row.seq + 1;
-    // Issue 14 item 8: let the requests waiting meanwhile run; the iterator keeps its place in the snapshot.
-    if (entries % sliceRows === 0) await yieldToEventLoop();
-  }
   return { entries, lastSeq, unkeyedEntries, firstBrokenSeq, hmacKeyIds };
 }
 

@@ -1,5 +1,6 @@
 import { addDays, bookkeepingPurgeBound, type FinancialYearEnd, helsinkiDate } from "@tietoni/domain";
 import { sql } from "drizzle-orm";
+import { greatest } from "../db/dialect.ts";
 import type { Tx } from "../db/port.ts";
 import { type AuditActor, appendAudit } from "./audit.ts";
 
@@ -24,12 +25,13 @@ export async function purgeBookkeeping(
   const invoiceIds = (
     await tx.rows<{ id: string }>(sql`
       SELECT id FROM invoices WHERE customer_id IS NULL AND status <> 'open'
-        AND max(issued_at, coalesce(paid_at, issued_at), coalesce(written_off_on, issued_at)) <= ${bound}`)
+        AND ${greatest(tx, sql`issued_at`, sql`coalesce(paid_at, issued_at)`, sql`coalesce(written_off_on, issued_at)`)}
+          <= ${bound}`)
   ).map((r) => r.id);
   // An order's day is its day in Finland; the UTC bound a day later is loose, the exact day is checked below.
   const looseMs = Date.parse(`${addDays(bound, 2)}T00:00:00Z`);
   const orderCandidates = await tx.rows<{ id: string; orderedAt: number }>(sql`
-    SELECT id, ordered_at AS orderedAt FROM orders WHERE customer_id IS NULL AND ordered_at < ${looseMs}`);
+    SELECT id, ordered_at AS "orderedAt" FROM orders WHERE customer_id IS NULL AND ordered_at < ${looseMs}`);
   const orderIds = orderCandidates.filter((o) => helsinkiDate(o.orderedAt) <= bound).map((o) => o.id);
 
   const counts: BookkeepingPurgeCounts = { orders: 0, orderLines: 0, invoices: 0 };

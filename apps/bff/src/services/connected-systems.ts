@@ -97,7 +97,8 @@ async function systemViews(q: Queries, id?: string): Promise<SystemView[]> {
     .select({
       systemId: apiClients.systemId,
       clients: count().as("clients"),
-      activeClients: sql<number>`sum(${apiClients.revokedAt} is null)`.as("active_clients"),
+      // count … FILTER, not sum() of a comparison: a comparison is a boolean on PostgreSQL, which has no sum of one.
+      activeClients: sql<number>`count(*) FILTER (WHERE ${apiClients.revokedAt} IS NULL)`.as("active_clients"),
       lastUsedAt: max(apiClients.lastUsedAt).as("last_used_at"),
     })
     .from(apiClients)

@@ -7,7 +7,7 @@ import {
   type PostalAddress,
   signInCodePolicy,
 } from "@tietoni/domain";
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
 import { randomToken, sha256Hex } from "../auth/tokens.ts";
@@ -228,7 +228,8 @@ export function confirmEmailChange(
       .select()
       .from(emailChanges)
       .where(eq(emailChanges.customerId, customerId))
-      .orderBy(desc(emailChanges.createdAt))
+      // Two changes started in the same millisecond: the later insert is the pending one (issue 16).
+      .orderBy(desc(emailChanges.createdAt), sql`rowid DESC`)
       .limit(1)
       .get();
     const tried = tryStoredCode(pending, code, hashEmailChangeCode, at);

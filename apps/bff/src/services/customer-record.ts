@@ -152,7 +152,8 @@ function prepareRecordQueries(db: Queries) {
       .from(datumSources)
       .leftJoin(connectedSystems, eq(connectedSystems.id, datumSources.systemId))
       .where(eq(datumSources.customerId, byCustomer))
-      .orderBy(asc(datumSources.notedAt))
+      // Sources noted at the same moment (a registration notes several) in the order they were noted, on both engines.
+      .orderBy(asc(datumSources.notedAt), asc(datumSources.id))
       .prepare(),
   };
 }

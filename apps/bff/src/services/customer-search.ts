@@ -1,5 +1,6 @@
 import type { CustomerSearchHit } from "@tietoni/domain";
 import { type SQL, sql } from "drizzle-orm";
+import { codePointOrder } from "../db/dialect.ts";
 import type { Db, Queries } from "../db/port.ts";
 import { yieldToEventLoop } from "./event-loop.ts";
 
@@ -26,24 +27,36 @@ const TRIGRAM = 3;
 /**
  * Finds active customers by name, e-mail or organisation. Every word of the query must match the start of the
  * first or last name, or occur in the e-mail or in the name of an organisation the customer has a role in
- * (case-insensitive for A–Z, as SQLite's LIKE), so "ahonen heli" works. At most 50 hits, by last and first name.
+ * (case-insensitive: for A–Z as SQLite's LIKE; on PostgreSQL as its lower()), so "ahonen heli" works. At most 50
+ * hits, by last and first name.
  *
- * The FTS5 trigram index `customer_search` (migration 0005) finds candidates: customers whose indexed text holds
- * the rarest trigrams of every word of three or more characters. Each candidate is then checked against the
- * exact rule above, so the index only has to be generous, never exact. Differences from the LIKE scan this replaces:
+ * A trigram index finds candidates, each then checked against the exact rule above, so the index only has to be
+ * generous, never exact: on SQLite the FTS5 index `customer_search` (migration 0005), asked for the rarest
+ * trigrams of every word of three or more characters; on PostgreSQL pg_trgm's GIN index over the lower-cased
+ * `search_text` (drizzle-pg 0003), asked whether the text holds each such word (`LIKE '%word%'`, which the index
+ * serves from all of the word's trigrams) — unless the words are common (WALK_SHARE), when walking the docs in
+ * order to the first SORT_WINDOW matches reads far fewer pages. Differences from the LIKE scan this replaces:
  * - more matches than SORT_WINDOW: the first 50 by name among the first SORT_WINDOW matches in index order
- *   (the order customers entered the index), not among all of them;
+ *   (the order customers entered the index, doc_id), not among all of them;
  * - a query whose words are all shorter than three characters ("oy", "li a") cannot use the index and scans
  *   the indexed customers in the same order, stopping at SORT_WINDOW matches: quick for a common short word,
  *   a full scan (0.4 s at 1,000,000 customers) for a rare one, read in slices of SCAN_SLICE doc_ids with the
  *   event loop running between them, so the rest of the server is never held up for the whole scan;
- * - ties in last and first name are broken by customer id, so the answer is stable.
+ * - ties in last and first name are broken by customer id, so the answer is stable; names sort by code point
+ *   on both engines (SQLite's BINARY, PostgreSQL's COLLATE "C"), whatever the PostgreSQL database's locale.
+ *
+ * Issue 16, several instances on one database: nothing about the index outlives a search in this process. The
+ * trigram shares SQLite's query is built from are read from the index on the search's own snapshot (a few
+ * microseconds each, indexShares), and PostgreSQL keeps its statistics in the database (the GIN index itself and
+ * ANALYZE's), so a search on one instance sees every customer another instance added, renamed or erased.
  */
 export async function searchCustomers(db: Db, query: string): Promise<CustomerSearchHit[]> {
   const words = wordsOf(query);
   if (words.length === 0) return [];
+  // PostgreSQL's text cannot hold a NUL (nor take one as a parameter): no customer's text holds such a word.
+  if (db.engine === "postgres" && words.some((word) => word.includes("\u0000"))) return [];
   const rows =
-    ftsQuery(words) === null
+    ftsQuery(words) === null || (db.engine === "postgres" && (await commonOnPostgres(db, words)))
       ? await scanInSlices(db, words)
       : // The probes and the search on one snapshot: one lock instead of one per statement.
         await db.read(async (r) => r.rows<Row>(await searchStatement(r, words)));
@@ -51,8 +64,9 @@ export async function searchCustomers(db: Db, query: string): Promise<CustomerSe
 }
 
 /**
- * A query the index cannot serve: the docs in doc_id order, SCAN_SLICE doc_ids per statement, until SORT_WINDOW
- * matches or the last doc; then the first MAX_HITS of them by name, as the single statement answered. Each slice
+ * A query the index cannot serve (or, on PostgreSQL, one it would answer slower: commonOnPostgres): the docs in
+ * doc_id order, SCAN_SLICE doc_ids per statement, until SORT_WINDOW matches or the last doc; then the first
+ * MAX_HITS of them by name, as the single statement answered. Each slice
  * is a statement of its own, not one snapshot: a snapshot held across the pauses would hold the connection
  * (and with it every write) for the whole scan. A customer renamed during the scan is thus found by the name
  * their slice saw.
@@ -65,18 +79,36 @@ async function scanInSlices(db: Db, words: readonly string[]): Promise<Row[]> {
   const found: Row[] = [];
   for (let from = bounds.first; from <= bounds.last && found.length < SORT_WINDOW; from += SCAN_SLICE) {
     if (from > bounds.first) await yieldToEventLoop();
-    found.push(...(await db.rows<Row>(sliceStatement(words, from, SORT_WINDOW - found.length))));
+    found.push(...(await db.rows<Row>(sliceStatement(db, words, from, SORT_WINDOW - found.length))));
   }
   return found.sort(byName).slice(0, MAX_HITS);
 }
 
 /** The matches among the docs from doc_id `from` on, at most SCAN_SLICE doc_ids and `limit` matches. */
-function sliceStatement(words: readonly string[], from: number, limit: number): SQL {
-  return sql`SELECT d.customer_id AS id, d.first_name AS firstName, d.last_name AS lastName, d.email, d.organisations
+function sliceStatement(q: Pick<Queries, "engine">, words: readonly string[], from: number, limit: number): SQL {
+  return sql`SELECT ${hitColumns}
        FROM customer_search_docs d
-       WHERE d.doc_id >= ${from} AND d.doc_id < ${from + SCAN_SLICE} AND ${exactRule(words)}
+       WHERE d.doc_id >= ${from} AND d.doc_id < ${from + SCAN_SLICE} AND ${holdsEveryWord(q, words)}${exactRule(q, words)}
        ORDER BY d.doc_id LIMIT ${limit}`;
 }
+
+/**
+ * On PostgreSQL, a cheap first test for a walk (scanInSlices): the lower-cased search_text holds every word, as
+ * the exact rule implies. One strpos per word instead of four lower() and LIKE per word for the many docs that
+ * hold none; strpos is nothing pg_trgm's index serves, so the planner keeps to the doc_id range. SQLite: nothing.
+ */
+function holdsEveryWord(q: Pick<Queries, "engine">, words: readonly string[]): SQL {
+  if (q.engine !== "postgres") return sql``;
+  return sql`${sql.join(
+    words.map((word) => sql`strpos(d.search_text, ${word}) > 0`),
+    sql` AND `,
+  )} AND `;
+}
+
+/** A hit's columns from the docs row `d`; the aliases quoted, so PostgreSQL keeps their case. */
+const hitColumns = sql.raw(
+  `d.customer_id AS id, d.first_name AS "firstName", d.last_name AS "lastName", d.email, d.organisations`,
+);
 
 /**
  * ORDER BY lastName, firstName, id as SQLite sorts text (BINARY: UTF-8 bytes, i.e. code points). JavaScript
@@ -99,16 +131,20 @@ export function byCodePoint(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** SQLite's plan for a query's search statement (EXPLAIN QUERY PLAN), for the benchmark's notes. */
+/** The engine's plan for a query's search statement (EXPLAIN QUERY PLAN; EXPLAIN on PostgreSQL), for the benchmark. */
 export async function explainSearch(db: Db, query: string): Promise<string[]> {
   const words = wordsOf(query);
   if (words.length === 0) return [];
-  const plan = await db.read(async (r) =>
-    r.rows<{ detail: string }>(
-      sql`EXPLAIN QUERY PLAN ${ftsQuery(words) === null ? sliceStatement(words, 0, SORT_WINDOW) : await searchStatement(r, words)}`,
-    ),
-  );
-  return plan.map((row) => row.detail);
+  return db.read(async (r) => {
+    const statement =
+      ftsQuery(words) === null ? sliceStatement(r, words, 0, SORT_WINDOW) : await searchStatement(r, words);
+    if (r.engine === "postgres") {
+      const plan = await r.rows<{ "QUERY PLAN": string }>(sql`EXPLAIN (COSTS OFF) ${statement}`);
+      return plan.map((row) => row["QUERY PLAN"].trim());
+    }
+    const plan = await r.rows<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${statement}`);
+    return plan.map((row) => row.detail);
+  });
 }
 
 const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
@@ -184,14 +220,15 @@ type Row = { id: string; firstName: string; lastName: string; email: string; org
 
 /**
  * The search statement through the index, for words of which at least one is long enough for it (a query of only
- * shorter words is scanned in slices, scanInSlices). Its text depends only on the number of words, so the port
- * prepares each variant once per connection.
+ * shorter words is scanned in slices, scanInSlices). Its text depends only on the number of words (and on
+ * PostgreSQL on which of them are long enough), so the port prepares each variant once per connection.
  */
 async function searchStatement(q: Queries, words: readonly string[]): Promise<SQL> {
+  if (q.engine === "postgres") return trigramStatement(q, words);
   const match = ftsQuery(words, await indexShares(q, words));
   // Whether a word is long enough does not depend on the estimates: the callers checked ftsQuery(words).
   if (match === null) throw new Error("the search statement needs a word the trigram index can serve");
-  const rule = exactRule(words);
+  const rule = exactRule(q, words);
   // The inner query walks candidates in rowid order, which FTS5 yields without sorting, and stops at
   // SORT_WINDOW matches; only those are sorted by name.
   const candidates = sql`FROM customer_search s JOIN customer_search_docs d ON d.doc_id = s.rowid
@@ -202,20 +239,80 @@ async function searchStatement(q: Queries, words: readonly string[]): Promise<SQ
        ) ORDER BY lastName, firstName, id LIMIT ${sql.raw(String(MAX_HITS))}`;
 }
 
+/**
+ * The share of indexed customers above which PostgreSQL walks the docs in doc_id order (scanInSlices) instead of
+ * asking the trigram index. The index answers with every match, each read from its own page of the table: a
+ * surname of the synthetic register (3 % of 1,000,000) meant 16,700 pages and 400–700 ms on the shared bench
+ * machine (bench/p4-search, 2026-12-03), while the walk stops at SORT_WINDOW matches, about 30,000 docs read in
+ * order. At 1 % the walk reads 100,000 docs at most, still cheaper than 10,000 pages fetched one by one.
+ */
+export const WALK_SHARE = 0.01;
+
+/**
+ * Whether the words are common enough on PostgreSQL to walk the docs in order (WALK_SHARE). The share is the
+ * planner's estimate for the words' index condition over its estimate for the whole table: statistics ANALYZE
+ * (autovacuum) keeps in the database, so every instance reads the same, and a planning round trip, no execution.
+ */
+async function commonOnPostgres(db: Db, words: readonly string[]): Promise<boolean> {
+  const planned = async (query: SQL) => {
+    const row = await db.row<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }>(
+      sql`EXPLAIN (FORMAT JSON) ${query}`,
+    );
+    return row?.["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0;
+  };
+  const all = await planned(sql`SELECT 1 FROM customer_search_docs d`);
+  const matching = await planned(sql`SELECT 1 FROM customer_search_docs d WHERE ${indexCondition(words)}`);
+  return all > 0 && matching / all >= WALK_SHARE;
+}
+
+/**
+ * What PostgreSQL's trigram index answers: `search_text LIKE '%word%'` for each word of three or more characters
+ * (a shorter word gives the index no trigram and would make it read every entry, so it is left to the exact rule).
+ */
+function indexCondition(words: readonly string[]): SQL {
+  const indexed = words
+    .filter((word) => Array.from(word).length >= TRIGRAM)
+    .map((word) => sql`d.search_text LIKE ${`%${escapeLike(word)}%`} ESCAPE '\\'`);
+  return sql.join(indexed, sql` AND `);
+}
+
+/**
+ * PostgreSQL's search statement for words that are not common (commonOnPostgres): the GIN trigram index answers
+ * indexCondition (a bitmap of the documents holding all of the words' trigrams, rechecked against the pattern), the
+ * exact rule drops what only the text as a whole matched (a word spanning the end of one name and the start of the
+ * next never does: U+001F separates the fields). The first SORT_WINDOW matches by doc_id, as SQLite's FTS5 yields
+ * them, are sorted by name.
+ */
+function trigramStatement(q: Pick<Queries, "engine">, words: readonly string[]): SQL {
+  const byName = sql.join(
+    [sql`"lastName"`, sql`"firstName"`, sql`id`].map((column) => codePointOrder(q, column)),
+    sql`, `,
+  );
+  return sql`SELECT id, "firstName", "lastName", email, organisations FROM (
+         SELECT ${hitColumns} FROM customer_search_docs d
+         WHERE ${indexCondition(words)} AND ${exactRule(q, words)}
+         ORDER BY d.doc_id LIMIT ${sql.raw(String(SORT_WINDOW))}
+       ) AS m ORDER BY ${byName} LIMIT ${sql.raw(String(MAX_HITS))}`;
+}
+
+/** `word` with LIKE's wildcards and the escape character (a backslash) escaped. */
+const escapeLike = (word: string) => word.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
 /** The exact rule, per word: every word matches the start of a name, or is in the e-mail or an organisation's name. */
-function exactRule(words: readonly string[]): SQL {
-  // The exact rule, per word. `organisations` joins the names with U+001F, which a query word never holds in
-  // practice; LIKE over it is the old per-organisation EXISTS without the join. The old lower(...) around the
-  // names is gone: SQLite's lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of
-  // every candidate's names.
+function exactRule(q: Pick<Queries, "engine">, words: readonly string[]): SQL {
+  // `organisations` joins the names with U+001F, which a query word never holds in practice; LIKE over it is the
+  // old per-organisation EXISTS without the join. On SQLite the old lower(...) around the names is gone: SQLite's
+  // lower() and LIKE both fold A–Z only, so it changed no answer and cost a copy of every candidate's names.
+  // PostgreSQL's LIKE is case-sensitive: the fields are compared lower-cased, as search_text holds them.
+  const field = (column: string) => sql.raw(q.engine === "postgres" ? `lower(d.${column})` : `d.${column}`);
   return sql.join(
     words.map((word) => {
-      const escaped = word.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+      const escaped = escapeLike(word);
       const start = `${escaped}%`;
       const anywhere = `%${escaped}%`;
       return sql`(
-        d.first_name LIKE ${start} ESCAPE '\\' OR d.last_name LIKE ${start} ESCAPE '\\' OR d.email LIKE ${anywhere} ESCAPE '\\'
-        OR d.organisations LIKE ${anywhere} ESCAPE '\\'
+        ${field("first_name")} LIKE ${start} ESCAPE '\\' OR ${field("last_name")} LIKE ${start} ESCAPE '\\'
+        OR ${field("email")} LIKE ${anywhere} ESCAPE '\\' OR ${field("organisations")} LIKE ${anywhere} ESCAPE '\\'
       )`;
     }),
     sql` AND `,

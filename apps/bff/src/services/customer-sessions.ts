@@ -1,5 +1,5 @@
 import { iso, judgeSession, type SessionPolicy } from "@tietoni/domain";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "../db/port.ts";
 import { customerSessions, customerSignIns } from "../db/schema.ts";
 import type { Deps } from "../deps.ts";
@@ -33,7 +33,8 @@ export function listCustomerSessions(db: Db, current: CurrentSession, policy: Se
       })
       .from(customerSessions)
       .where(eq(customerSessions.customerId, current.id))
-      .orderBy(desc(customerSessions.lastSeenAt));
+      // Ties (one millisecond) newest session first, the same on both engines (issue 16).
+      .orderBy(desc(customerSessions.lastSeenAt), sql`rowid DESC`);
     const signIns = await r
       .select({ at: customerSignIns.at, ip: customerSignIns.ip, userAgent: customerSignIns.userAgent })
       .from(customerSignIns)

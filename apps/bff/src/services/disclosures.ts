@@ -15,6 +15,7 @@ import {
 } from "@tietoni/domain";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import { randomToken } from "../auth/tokens.ts";
+import { jsonRows } from "../db/dialect.ts";
 import type { Db, Queries, Tx } from "../db/port.ts";
 import { connectedSystems, customers, disclosures, webhookEndpoints } from "../db/schema.ts";
 import { registerDescription } from "../notice/notice.ts";
@@ -101,9 +102,9 @@ export async function recordMailingListDisclosures(
     await tx.exec(
       sql`INSERT INTO ${disclosures} (id, customer_id, at, channel, system_id, notice_recipient_id, categories,
             legal_basis, reason, event_type, outbox_id, recorded_by)
-          SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ${now}, 'mailing_list', NULL,
-            ${noticeRecipient}, json_extract(value, '$[2]'), ${legalBasis}, ${reason}, NULL, NULL, ${actor.id}
-          FROM json_each(${slice})`,
+          SELECT c0, c1, CAST(${now} AS BIGINT), 'mailing_list', NULL, ${noticeRecipient}, c2, ${legalBasis}, ${reason},
+            NULL, NULL, ${actor.id}
+          FROM (${jsonRows(tx, slice, 3)}) AS r`,
     );
   }
 }

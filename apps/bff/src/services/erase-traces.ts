@@ -15,7 +15,9 @@ import type { Delivery } from "./outbox/outbox.ts";
  *     `clearTraces`), at once or — while an export's snapshot still reads older frames — when the last one closes;
  *     a delayed clear is recorded as `maintenance.traces_cleared` with how long it waited.
  * Deleted bytes are zeroed by the `secure_delete` pragma of every connection that writes (db/client.ts); nothing
- * here has to do that by hand.
+ * here has to do that by hand. Issue 16: on PostgreSQL the clear is a VACUUM of the tables the erasure touched, once
+ * no snapshot that could still see the old row versions is open; what that does and does not remove is in
+ * docs/security.md ("On PostgreSQL").
  */
 
 /**

@@ -12,7 +12,7 @@ import {
   type RowOutcome,
   rowOutcomes,
 } from "@tietoni/domain";
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db, Queries } from "../db/port.ts";
 import {
   customers,
@@ -69,7 +69,7 @@ function summary(externalIdsSent: readonly string[], results: readonly RowResult
 async function customerIdsOf(q: Queries, systemId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   const found = new Map<string, string>();
-  // SQLite's parameter limit is far above a call's 1,000 records.
+  // Both engines' parameter limits (SQLite 32,766, PostgreSQL 65,535) are far above a call's 1,000 records.
   if (unique.length === 0) return found;
   const rows = await q
     .select({ externalId: externalIds.externalId, localId: externalIds.localId })
@@ -208,7 +208,7 @@ export function readCustomerForClient(
       .from(organisationRoles)
       .innerJoin(organisations, eq(organisations.id, organisationRoles.organisationId))
       .where(eq(organisationRoles.customerId, c.id))
-      .orderBy(asc(organisationRoles.startDate));
+      .orderBy(asc(organisationRoles.startDate), sql`${organisationRoles}.rowid`);
     const sentInvoices = await tx
       .select({ invoice: invoices, externalId: externalIds.externalId })
       .from(invoices)
@@ -233,7 +233,7 @@ export function readCustomerForClient(
         .select()
         .from(legalHolds)
         .where(and(eq(legalHolds.customerId, c.id), isNull(legalHolds.clearedAt)))
-        .orderBy(asc(legalHolds.setAt))
+        .orderBy(asc(legalHolds.setAt), sql`${legalHolds}.rowid`)
     ).filter((h) => legalHoldApplies(h, today));
     const address = c.addressProtected
       ? {}

@@ -124,7 +124,7 @@ export async function produceAccessExport(
   if (!email && !postal) return fail(409, "no_address_on_record");
 
   const locale: Locale = customerMailLanguage(customer.language);
-  const started = startExport({
+  const started = await startExport({
     db,
     customerId: customer.id,
     format: "html",

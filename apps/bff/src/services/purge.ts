@@ -124,16 +124,32 @@ export function startPurgeSchedule(
 ): { stop: () => void; ran: () => Promise<void> } {
   let last: Promise<void> = Promise.resolve();
   const run = () => {
-    last = purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }).then(
-      (counts) => {
-        const removed = Object.entries(counts).filter(([, n]) => n > 0);
-        if (removed.length > 0) log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
-      },
-      (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
-    );
+    // Issue 16: one instance at a time on a shared database; the others skip this round.
+    last = db
+      .exclusive("purge", () => purgeExpired(db, { now: options.now(), sessionPolicy: options.sessionPolicy }))
+      .then(
+        (round) => {
+          if (!round.ran) return;
+          const removed = Object.entries(round.value).filter(([, n]) => n > 0);
+          if (removed.length > 0)
+            log.info({ job: "purge", removed: Object.fromEntries(removed) }, "purge: removed rows");
+        },
+        (err: unknown) => log.error({ job: "purge", err }, "purge failed; the next run tries again"),
+      );
   };
-  run();
-  const timer = setInterval(run, options.everyMs ?? keepingPeriods.purgeEveryMs);
+  // A run still going when the timer fires again (a slow database, a server a round trip away) is left to finish:
+  // runs never queue up behind the writer lock, and `ran()` is the one under way.
+  let running = false;
+  const once = () => {
+    if (running) return;
+    running = true;
+    run();
+    void last.finally(() => {
+      running = false;
+    });
+  };
+  once();
+  const timer = setInterval(once, options.everyMs ?? keepingPeriods.purgeEveryMs);
   timer.unref();
   return {
     stop: () => clearInterval(timer),

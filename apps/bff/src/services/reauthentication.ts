@@ -1,5 +1,5 @@
 import { emailChangeLimits, freshUntil, iso, signInCodePolicy } from "@tietoni/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { takeCustomerAction } from "../auth/customer-limits.ts";
 import { randomDigits, tryStoredCode } from "../auth/mailed-codes.ts";
 import { randomToken, sha256Hex } from "../auth/tokens.ts";
@@ -98,7 +98,8 @@ export function confirmReauthentication(
       .where(
         and(eq(reauthenticationCodes.customerId, customer.id), eq(reauthenticationCodes.sessionId, customer.sessionId)),
       )
-      .orderBy(desc(reauthenticationCodes.createdAt))
+      // Two codes of the same millisecond: the later insert is the newest (rowid on both engines, issue 16).
+      .orderBy(desc(reauthenticationCodes.createdAt), sql`rowid DESC`)
       .limit(1)
       .get();
     const tried = tryStoredCode(latest, code, hashReauthenticationCode, at);

@@ -3,8 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../db/client.ts";
 import type { Db } from "../db/port.ts";
+import { openTestDatabase } from "../test/test-database.ts";
 import { findRetentionDue, RETENTION_SCAN_SLICE, retentionDryRun } from "./retention.ts";
 
 /*
@@ -19,11 +19,14 @@ const EVERY = 1_000;
 const NOW = Date.UTC(2026, 11, 2, 10, 0, 0);
 
 beforeAll(async () => {
-  db = await openDatabase(path.join(dir, "register.sqlite"));
+  // The run's engine: a SQLite file, or a PostgreSQL database of its own.
+  db = (await openTestDatabase(path.join(dir, "register.sqlite"))).db;
+  // printf is SQLite's; lpad PostgreSQL's.
+  const id = db.engine === "postgres" ? sql`'r' || lpad(i::text, 7, '0')` : sql`printf('r%07d', i)`;
   await db.exec(sql`
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${CUSTOMERS})
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${sql.raw(String(CUSTOMERS))})
     INSERT INTO customers (id, first_name, last_name, email, relationship_start, relationship_end, created_at)
-    SELECT printf('r%07d', i), 'Etu', 'Suku' || i, 'r' || i || '@example.com',
+    SELECT ${id}, 'Etu', 'Suku' || i, 'r' || i || '@example.com',
            CASE WHEN i % ${EVERY} = 0 THEN '2001-01-01' ELSE '2024-01-01' END,
            CASE WHEN i % ${EVERY} = 0 THEN '2010-06-30' END, 0 FROM n`);
 });

@@ -76,13 +76,16 @@ async function takeLease(
     await tx.exec(sql`
       UPDATE job_runs SET status = 'failed', finished_at = ${now}, lease_until = NULL
       WHERE job = ${RETENTION_JOB} AND status = 'running' AND lease_until <= ${now}`);
-    const sinceDayStart = oncePerDay ? helsinkiDayStart(now) : null;
+    const notToday = oncePerDay
+      ? sql`AND NOT EXISTS (SELECT 1 FROM job_runs WHERE job = ${RETENTION_JOB}
+          AND trigger = 'schedule' AND status = 'done' AND started_at >= ${helsinkiDayStart(now)})`
+      : sql``;
+    // The numbers typed: PostgreSQL does not infer a parameter's type from INSERT … SELECT's target column.
     const taken = await tx.exec(sql`
       INSERT INTO job_runs (id, job, trigger, started_at, status, lease_until)
-      SELECT ${runId}, ${RETENTION_JOB}, ${trigger}, ${now}, 'running', ${now + RETENTION_LEASE_MS}
-      WHERE NOT EXISTS (SELECT 1 FROM job_runs WHERE job = ${RETENTION_JOB} AND status = 'running')
-        AND (${sinceDayStart} IS NULL OR NOT EXISTS (SELECT 1 FROM job_runs WHERE job = ${RETENTION_JOB}
-          AND trigger = 'schedule' AND status = 'done' AND started_at >= ${sinceDayStart}))`);
+      SELECT ${runId}, ${RETENTION_JOB}, ${trigger}, CAST(${now} AS BIGINT), 'running',
+        CAST(${now + RETENTION_LEASE_MS} AS BIGINT)
+      WHERE NOT EXISTS (SELECT 1 FROM job_runs WHERE job = ${RETENTION_JOB} AND status = 'running') ${notToday}`);
     if (taken.changes === 1) return { runId };
     const running = await tx.row(
       sql`SELECT 1 AS one FROM job_runs WHERE job = ${RETENTION_JOB} AND status = 'running'`,
@@ -265,11 +268,17 @@ export function startRetentionSchedule(
   }
   let last: Promise<void> = Promise.resolve();
   const stopping = new AbortController();
+  // Issue 16: the dry run reads the whole register, so one instance at a time checks (the others skip the round);
+  // the lease keeps the run itself one at a time with the staff app and the CLI.
+  const tick = () =>
+    deps.db
+      .exclusive("retention-schedule", () => retentionScheduleTick(deps, deps.now(), stopping.signal))
+      .then((round) => (round.ran ? round.value : { ran: false as const }));
   const run = () => {
     last = last.then(() =>
       stopping.signal.aborted
         ? undefined
-        : retentionScheduleTick(deps, deps.now(), stopping.signal).then(
+        : tick().then(
             (tick) => {
               if (tick.ran) {
                 const c = tick.result.counts;

@@ -101,7 +101,7 @@ async function* retentionCandidates(q: Queries, today: string, months: number) {
   for (let from = range.first; from <= range.last; from += RETENTION_SCAN_SLICE) {
     if (from > range.first) await yieldToEventLoop();
     yield* await q.rows<{ id: string; firstName: string; lastName: string }>(sql`
-      SELECT c.id AS id, c.first_name AS firstName, c.last_name AS lastName FROM customers c
+      SELECT c.id AS id, c.first_name AS "firstName", c.last_name AS "lastName" FROM customers c
       WHERE c.rowid >= ${from} AND c.rowid < ${from + RETENTION_SCAN_SLICE} AND c.anonymised_at IS NULL AND (
         (c.relationship_end IS NOT NULL AND c.relationship_end < ${bound})
         OR (c.relationship_end IS NULL AND c.relationship_start < ${activityBound}

@@ -123,9 +123,14 @@ export function startDigestSchedule(
     return { stop: () => undefined, ran: () => Promise.resolve() };
   }
   let last: Promise<void> = Promise.resolve();
+  // Issue 16: one instance at a time on a shared database (the day's outbox row keeps it once a day regardless).
+  const send = () =>
+    deps.db
+      .exclusive("digest", () => sendStaffDigest(deps, deps.now()))
+      .then((round) => (round.ran ? round.value : { sent: false as const }));
   const run = () => {
     last = last.then(() =>
-      sendStaffDigest(deps, deps.now()).then(
+      send().then(
         (result) => {
           if (result.sent)
             log(`queued the digest of ${result.day}: ${result.overdue} overdue, ${result.dueSoon} due soon`);

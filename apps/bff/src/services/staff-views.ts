@@ -11,8 +11,11 @@ import type { Queries } from "../db/port.ts";
 // The actions are the domain's fixed identifiers, never input, so they are written into the text.
 const readActions = staffReadActions.map((action) => `'${action}'`).join(", ");
 
-/** The customer's id goes in at both `?` (the entries that name them, and those they are among). */
-export const STAFF_VIEWS_SQL = `SELECT at, actor_role AS staffRole, action FROM audit_log
+/**
+ * The customer's id goes in at both `?` (the entries that name them, and those they are among). The alias is quoted:
+ * PostgreSQL folds an unquoted one to lower case (issue 16).
+ */
+export const STAFF_VIEWS_SQL = `SELECT at, actor_role AS "staffRole", action FROM audit_log
   WHERE seq IN (SELECT seq FROM audit_log WHERE customer_id = ? UNION SELECT seq FROM audit_subjects WHERE customer_id = ?)
     AND actor_type = 'staff' AND action IN (${readActions})
   ORDER BY seq DESC`;

@@ -62,9 +62,10 @@ async function endpointViews(q: Queries, where?: { id?: string; systemId?: strin
   const stats = q
     .select({
       endpointId: outbox.endpointId,
-      pending: sql<number>`sum(${outbox.status} = 'pending')`.as("pending"),
-      failing: sql<number>`sum(${outbox.status} = 'failing')`.as("failing"),
-      dead: sql<number>`sum(${outbox.status} = 'dead')`.as("dead"),
+      // Counted with FILTER, which both engines have (PostgreSQL has no sum() of a boolean).
+      pending: sql<number>`count(*) FILTER (WHERE ${outbox.status} = 'pending')`.as("pending"),
+      failing: sql<number>`count(*) FILTER (WHERE ${outbox.status} = 'failing')`.as("failing"),
+      dead: sql<number>`count(*) FILTER (WHERE ${outbox.status} = 'dead')`.as("dead"),
       delivered: count().as("total"),
       lastDeliveredAt: max(outbox.deliveredAt).as("last_delivered_at"),
     })

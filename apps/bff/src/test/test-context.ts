@@ -4,6 +4,7 @@ import path from "node:path";
 import { asc, desc, eq, gt, max } from "drizzle-orm";
 import { afterAll } from "vitest";
 import { totpCodeForStep, totpStep } from "../auth/totp.ts";
+import { openDatabase } from "../db/client.ts";
 import { auditLog, staffUsers } from "../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL, seedDemo } from "../db/seed-demo.ts";
 import { createDeps } from "../deps.ts";
@@ -25,12 +26,19 @@ export const STAFF_ORIGIN = "http://localhost:3001";
  */
 export async function createTestContext(
   envOverrides: Record<string, string> = {},
-  /** `mailer`: a real one (the SMTP test) instead of capturing into `sent`, which then stays empty. */
-  options: { mailer?: Mailer } = {},
+  /**
+   * `mailer`: a real one (the SMTP test) instead of capturing into `sent`, which then stays empty.
+   * `engine: "sqlite"`: a SQLite file whatever the run's engine (the source of `pnpm db:copy`'s test).
+   */
+  options: { mailer?: Mailer; engine?: "sqlite" } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tietoni-bff-${process.env.VITEST_POOL_ID ?? "0"}-`));
   // Issue 16: a SQLite file, or a PostgreSQL database of its own in the `bff-pg` run.
-  const opened = await openTestDatabase(path.join(dir, "register.sqlite"));
+  const file = path.join(dir, "register.sqlite");
+  const opened =
+    options.engine === "sqlite"
+      ? { db: await openDatabase(file), env: { DATABASE_PATH: file } }
+      : await openTestDatabase(file);
   const env = parseEnv({
     NODE_ENV: "test",
     ...opened.env,
@@ -88,10 +96,7 @@ export async function createTestContext(
     env,
     sent,
     deps,
-    /**
-     * Waits for what requests left running after their answer (transactions, after-commit tasks, mail being
-     * delivered). A write commits a turn of the event loop after it finishes (decision 015), so one turn is not enough.
-     */
+    /** Waits for the work requests left running (transactions, after-commit tasks, mail), for a test's own requests. */
     settle,
     /** The outbox: `await t.outbox.idle()` waits for deliveries started by a request; `deliverDue()` runs retries. */
     outbox: deps.outbox,

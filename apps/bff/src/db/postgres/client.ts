@@ -1,14 +1,27 @@
+import { createHash } from "node:crypto";
 import type { SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../../observability/logger.ts";
-import type { Db, Queries, ReadOptions, Snapshot, TracesCleared, TransactionOptions, Tx } from "../port.ts";
-import type { EngineSession, PgEngine } from "./engine.ts";
+import {
+  type Db,
+  type Exclusive,
+  type Queries,
+  type ReadOptions,
+  type SlotsFull,
+  SNAPSHOT_BATCH_ROWS,
+  type Snapshot,
+  type SnapshotSlot,
+  type TracesCleared,
+  type TransactionOptions,
+  type Tx,
+} from "../port.ts";
+import { type EngineSession, type PgEngine, SNAPSHOT_APPLICATION_NAME } from "./engine.ts";
 import { unavailableReason } from "./errors.ts";
 import { driverParams, numberedPlaceholders } from "./statements.ts";
 
 /*
- * Issue 16: the PostgreSQL side of the data port (decision 015). The services are the same code on both engines:
+ * Issue 16: the PostgreSQL side of the data port (decision 016). The services are the same code on both engines:
  * drizzle's SQLite builder writes their SQL over the one schema, this port numbers the placeholders and runs it on
  * PostgreSQL, whose tables keep SQLite's storage classes (db/postgres/schema-source.ts).
  *
@@ -23,6 +36,28 @@ import { driverParams, numberedPlaceholders } from "./statements.ts";
 
 /** The advisory lock every write transaction holds (an arbitrary constant: "tietoni" in ASCII). */
 export const WRITER_LOCK = 0x7469_6574_6f6e_69n;
+
+/**
+ * Issue 16: the advisory lock key of a named `exclusive` job: 64 bits of a hash of its name (distinct from
+ * WRITER_LOCK and the migration lock, whose constants no hash of a job name hits in practice).
+ */
+export function jobLockKey(name: string): string {
+  const digest = createHash("sha256").update(`tietoni job ${name}`).digest();
+  return BigInt.asIntN(64, digest.readBigUInt64BE(0)).toString();
+}
+
+/** A clear that waits for snapshots looks again after this long, doubling up to the maximum (as on SQLite). */
+const TRACES_RETRY_FIRST_MS = 1_000;
+const TRACES_RETRY_MAX_MS = 60_000;
+
+/**
+ * The advisory lock of slot `n` of a snapshot slot (issue 16): 64 bits of a SHA-256 of its name, so the keys of
+ * every slot name (the export's total, one per customer, one per address) share the lock space without a
+ * registry, and never meet WRITER_LOCK or the migrations' lock in practice.
+ */
+export function slotKey(slot: SnapshotSlot, n: number): string {
+  return createHash("sha256").update(`tietoni snapshot slot\0${slot.name}\0${n}`).digest().readBigInt64BE(0).toString();
+}
 
 type Method = "run" | "all" | "values" | "get";
 const dialect = new SQLiteAsyncDialect();
@@ -88,7 +123,6 @@ export type PostgresPortOptions = {
 export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}): Db {
   const writerLock = new Mutex();
   let closed = false;
-  const openSnapshots = 0;
 
   const ensureOpen = () => {
     if (closed) throw new Error("the database is closed");
@@ -189,21 +223,148 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
     }
   }
 
-  function openSnapshot(): Snapshot {
-    // The streamed export and the audit verification read through a synchronous snapshot (decision 005);
-    // PostgreSQL's driver cannot answer synchronously. Refused loudly rather than faked.
-    throw new Error("openSnapshot is not available on PostgreSQL: use the asynchronous snapshot");
+  /*
+   * Issue 16: the export's read snapshot on PostgreSQL — a REPEATABLE READ READ ONLY transaction on a connection
+   * of its own (outside the pool: a download may hold it for minutes), read through a cursor a batch at a time, so
+   * memory stays at one batch whatever the row count. The server ends a snapshot left idle inside its transaction
+   * (idle_in_transaction_session_timeout, set just past EXPORT_IDLE_SECONDS: db/open.ts), so an instance that hangs
+   * cannot pin old row versions or hold slots for long. Slots are session advisory locks taken on the same
+   * connection: a slot is free again when the snapshot closes, its connection dies or its instance crashes.
+   */
+  let openSnapshots = 0;
+  const snapshotClosed: (() => void)[] = [];
+  // Each open snapshot's close: the port's close ends them, since a connection outside the pool would otherwise
+  // outlive the pool (and keep the process from exiting after a shutdown's grace period).
+  const closers = new Set<() => Promise<void>>();
+
+  async function openSnapshot(options?: { slots: readonly SnapshotSlot[] }): Promise<Snapshot | SlotsFull> {
+    ensureOpen();
+    const session = await engine.dedicated();
+    let ended = false;
+    let cursors = 0;
+    const query = async (text: string, params: unknown[]) => {
+      if (ended) throw new Error("a snapshot used after it ended");
+      return session.query(numberedPlaceholders(text), driverParams(params), false);
+    };
+    // Ending the session would release its locks too, but only once the server has seen it go: the slots are
+    // given back first, so the next download (on any instance) finds them free as soon as this resolves.
+    const endSession = async () => {
+      try {
+        await session.query("ROLLBACK", [], false);
+        await session.query("SELECT pg_advisory_unlock_all()", [], false);
+      } catch {
+        // A broken connection: the server releases what it held when it notices.
+      } finally {
+        session.release();
+      }
+    };
+    try {
+      for (const slot of options?.slots ?? []) {
+        if (!(await takeSlot(slot))) {
+          await endSession();
+          return { full: slot.name };
+        }
+      }
+      await query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", []);
+    } catch (error) {
+      await endSession();
+      throw error;
+    }
+    openSnapshots++;
+
+    async function takeSlot(slot: SnapshotSlot): Promise<boolean> {
+      for (let n = 0; n < slot.limit; n++) {
+        const { rows } = await query("SELECT pg_try_advisory_lock(CAST(? AS BIGINT)) AS taken", [slotKey(slot, n)]);
+        if ((rows[0] as { taken: boolean }).taken) return true;
+      }
+      return false;
+    }
+
+    const close = async () => {
+      if (ended) return;
+      ended = true;
+      closers.delete(close);
+      await endSession();
+      openSnapshots--;
+      // The last of this instance's snapshots is gone: a clear waiting for it looks again now.
+      if (openSnapshots === 0) for (const wake of snapshotClosed.splice(0)) wake();
+    };
+    closers.add(close);
+
+    return {
+      get: async <R>(text: string, ...params: unknown[]) => (await query(text, params)).rows[0] as R | undefined,
+      batches: async function* <R>(text: string, ...params: unknown[]) {
+        const cursor = `snapshot_cursor_${++cursors}`;
+        await query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${text}`, params);
+        let open = true;
+        try {
+          while (true) {
+            const { rows } = await query(`FETCH FORWARD ${SNAPSHOT_BATCH_ROWS} FROM ${cursor}`, []);
+            if (rows.length < SNAPSHOT_BATCH_ROWS) open = false;
+            if (rows.length > 0) yield rows as R[];
+            if (!open) break;
+          }
+        } finally {
+          // A loop left early: the cursor goes now rather than with the transaction.
+          if (!ended) await query(`CLOSE ${cursor}`, []).catch(() => {});
+        }
+      },
+      close,
+    };
+  }
+
+  /*
+   * Issue 14 C on PostgreSQL (docs/security.md): an erasure leaves the person's old row versions as dead tuples
+   * until VACUUM removes them, and VACUUM cannot remove a version that a snapshot still open may see. So the clear
+   * waits until no long snapshot (on any instance: found by application_name) began before it, then vacuums the
+   * personal tables; a clear that had to wait says so, like SQLite's (`deferred`). This instance's snapshots wake
+   * it when they close; another instance's are polled, 1 s doubling to 1 min. The bytes of a removed version may
+   * stay in the page's free space until reused, and in the server's WAL: what that means is stated in
+   * docs/security.md.
+   */
+  async function olderSnapshots(since: string | null): Promise<{ count: number; since: string }> {
+    const { rows } = await engine.query(
+      `SELECT count(*) FILTER (WHERE xact_start < coalesce($2::timestamptz, now())) AS count, now()::text AS since
+       FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = $1 AND xact_start IS NOT NULL`,
+      [SNAPSHOT_APPLICATION_NAME, since],
+      false,
+    );
+    const row = rows[0] as { count: number; since: string };
+    return { count: Number(row.count), since: since ?? row.since };
+  }
+
+  async function vacuum() {
+    for (const table of options.vacuumTables ?? []) {
+      // INDEX_CLEANUP ON: with few dead rows VACUUM may skip the indexes, whose entries hold values (a name).
+      await engine.query(`VACUUM (INDEX_CLEANUP ON) "${table.replaceAll('"', '""')}"`, [], false);
+    }
   }
 
   async function clearTraces(): Promise<TracesCleared> {
     if (closed) return { outcome: "closed" };
-    // Issue 14 C on PostgreSQL: a deleted or updated row version stays in its page until VACUUM removes it.
-    // VACUUM cannot remove a version an open snapshot may still see; it removes the rest and a later call (the
-    // next erasure, or autovacuum) the remainder. The server's own WAL and its archive are the operator's
-    // (docs/deployment.md, "PostgreSQL").
-    const tables = options.vacuumTables ?? [];
-    for (const table of tables) await engine.query(`VACUUM "${table.replaceAll('"', '""')}"`, [], false);
-    return openSnapshots > 0 ? { outcome: "deferred", waitedMs: 0, attempts: 1 } : { outcome: "now" };
+    const started = Date.now();
+    let { count, since } = await olderSnapshots(null);
+    let attempts = 1;
+    let delayMs = TRACES_RETRY_FIRST_MS;
+    while (count > 0) {
+      await new Promise<void>((resolve) => {
+        // While this instance has snapshots open, the last one's close wakes the clear (as on SQLite); without,
+        // the snapshots in the way are another instance's, polled less often each time.
+        const timer = openSnapshots === 0 ? setTimeout(resolve, delayMs) : undefined;
+        timer?.unref();
+        snapshotClosed.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (closed) return { outcome: "closed" };
+      if (openSnapshots === 0) delayMs = Math.min(delayMs * 2, TRACES_RETRY_MAX_MS);
+      attempts++;
+      ({ count } = await olderSnapshots(since));
+    }
+    await vacuum();
+    return attempts === 1 ? { outcome: "now" } : { outcome: "deferred", waitedMs: Date.now() - started, attempts };
   }
 
   let pendingHooks = 0;
@@ -215,12 +376,59 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
     }
   }
 
+  // Issue 16: `exclusive` rounds hold a session advisory lock on a connection of their own for as long as they run
+  // (their transactions use the pool). A session lock is re-entrant on its session, so this process's own holders
+  // are also kept in a set. If that connection drops, its locks go with it and another instance may start the same
+  // round: the jobs stay correct then too (writes one at a time, the retention lease), only their work is doubled.
+  const exclusiveRunning = new Set<string>();
+  let lockSession: Promise<EngineSession> | undefined;
+  const lockConnection = (dedicated: () => Promise<EngineSession>) => {
+    lockSession ??= dedicated().catch((error: unknown) => {
+      lockSession = undefined;
+      throw error;
+    });
+    return lockSession;
+  };
+  const dropLockConnection = async (session: EngineSession) => {
+    // Only the current one is forgotten: a job still holding a lock on an older, already dropped one may land here.
+    if (lockSession && (await lockSession.catch(() => undefined)) === session) lockSession = undefined;
+    session.release(new Error("the lock connection failed"));
+  };
+  async function exclusive<T>(name: string, fn: () => Promise<T>): Promise<Exclusive<T>> {
+    ensureOpen();
+    if (exclusiveRunning.has(name)) return { ran: false };
+    exclusiveRunning.add(name);
+    try {
+      const session = await lockConnection(() => engine.dedicated());
+      const key = jobLockKey(name);
+      let taken: boolean;
+      try {
+        const { rows } = await session.query("SELECT pg_try_advisory_lock($1::bigint) AS taken", [key], false);
+        taken = (rows[0] as { taken?: boolean } | undefined)?.taken === true;
+      } catch (error) {
+        await dropLockConnection(session);
+        throw error;
+      }
+      if (!taken) return { ran: false };
+      try {
+        return { ran: true, value: await fn() };
+      } finally {
+        await session
+          .query("SELECT pg_advisory_unlock($1::bigint)", [key], false)
+          .catch(() => dropLockConnection(session));
+      }
+    } finally {
+      exclusiveRunning.delete(name);
+    }
+  }
+
   const port = Object.assign(root, {
     settled,
     transaction: writeTransaction,
     read,
     openSnapshot,
     clearTraces,
+    exclusive,
     async ping() {
       ensureOpen();
       const { rows } = await engine.query("SELECT pg_is_in_recovery() AS standby", [], false);
@@ -233,6 +441,12 @@ export function postgresPort(engine: PgEngine, options: PostgresPortOptions = {}
       // Let the write in flight finish rather than cut it off.
       await writerLock.lock();
       closed = true;
+      const locks = lockSession;
+      lockSession = undefined;
+      if (locks) (await locks.catch(() => undefined))?.release();
+      // A clear still waiting for snapshots is answered `closed`; snapshots still open (a stalled download) end.
+      for (const wake of snapshotClosed.splice(0)) wake();
+      await Promise.all([...closers].map((end) => end()));
       await engine.end();
     },
   }) as Db;

@@ -18,8 +18,16 @@ export type EngineSession = {
 export type PgEngine = {
   query(text: string, params: unknown[], arrays: boolean): Promise<QueryResult>;
   session(): Promise<EngineSession>;
+  /**
+   * A connection outside the pool, ended (not returned) by `release`: for a long snapshot (the export), which
+   * holds its connection for a whole download and must not starve the pool the requests share.
+   */
+  dedicated(): Promise<EngineSession>;
   end(): Promise<void>;
 };
+
+/** The application_name of a long snapshot's connection, by which `clearTraces` finds them on every instance. */
+export const SNAPSHOT_APPLICATION_NAME = "tietoni snapshot";
 
 // bigint (int8) and numeric arrive from PostgreSQL as strings, to be exact beyond 2^53. Every integer the register
 // stores (UTC milliseconds, cents, counts, sequence numbers) is far below that, and SQLite hands them over as numbers:
@@ -72,7 +80,7 @@ export function poolEngine(settings: PoolSettings): PgEngine & { pool: pg.Pool }
   // An idle connection the server dropped (a restart, a failover) is discarded by the pool; without a listener
   // the 'error' event would end the process.
   pool.on("error", () => {});
-  const run = (client: pg.Pool | pg.PoolClient, text: string, params: unknown[], arrays: boolean) =>
+  const run = (client: pg.Pool | pg.PoolClient | pg.Client, text: string, params: unknown[], arrays: boolean) =>
     client
       .query({ text, values: params, ...(arrays ? { rowMode: "array" as const } : {}) })
       .then((r) => ({ rows: r.rows as unknown[], rowCount: r.rowCount ?? 0 }));
@@ -84,6 +92,20 @@ export function poolEngine(settings: PoolSettings): PgEngine & { pool: pg.Pool }
       return {
         query: (text, params, arrays) => run(client, text, params, arrays),
         release: (error) => client.release(error ?? false),
+      };
+    },
+    async dedicated() {
+      // The pool's settings (statement and idle-in-transaction timeouts, TLS, type parsers), one connection.
+      const client = new pg.Client({ ...pool.options, application_name: SNAPSHOT_APPLICATION_NAME });
+      // A connection the server ends (idle_in_transaction_session_timeout, a restart) fails its next query; without
+      // a listener the 'error' event would end the process.
+      client.on("error", () => {});
+      await client.connect();
+      return {
+        query: (text, params, arrays) => run(client, text, params, arrays),
+        release: () => {
+          client.end().catch(() => {});
+        },
       };
     },
     end: () => pool.end(),

@@ -9,8 +9,9 @@ import { type PoolSettings, poolEngine } from "./engine.ts";
 const MIGRATION_LOCK = 0x7469_6574_6f6e_6d67n;
 
 /**
- * The tables whose dead row versions an erasure leaves behind (issue 14 C): the person's own rows and the search
- * index's copy of them. VACUUM removes them once no snapshot can see them.
+ * The tables whose dead row versions an erasure leaves behind (issue 14 C): every table anonymiseCustomer and
+ * eraseTraces delete from or rewrite (the person's own rows, the search index's copy of them, the free text staff
+ * wrote, the outbox's bodies and errors, the sign-in counters). VACUUM removes them once no snapshot can see them.
  */
 export const PERSONAL_TABLES = [
   "customers",
@@ -18,9 +19,26 @@ export const PERSONAL_TABLES = [
   "billing_details",
   "organisation_roles",
   "ip_addresses",
+  "orders",
+  "invoices",
+  "datum_sources",
+  "customer_sessions",
   "customer_sign_ins",
+  "sign_in_codes",
+  "sign_in_attempts",
+  "reauthentication_codes",
+  "email_changes",
+  "email_change_undos",
   "field_changes",
   "external_ids",
+  "downloads",
+  "inbound_issues",
+  "requests",
+  "request_events",
+  "restrictions",
+  "legal_holds",
+  "pending_approvals",
+  "outbox",
 ] as const;
 
 /** Applies PostgreSQL's pending migrations under an advisory lock, so instances starting together take turns. */

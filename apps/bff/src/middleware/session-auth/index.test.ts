@@ -5,9 +5,9 @@ import { eq } from "drizzle-orm";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSessionStore, type SessionStore } from "../../auth/session-store.ts";
-import { openDatabase } from "../../db/client.ts";
 import type { Db } from "../../db/port.ts";
 import { customers } from "../../db/schema.ts";
+import { openTestDatabase } from "../../test/test-database.ts";
 import { sessionAuth } from "./index.ts";
 
 const policy = { idleTimeoutMs: 30 * 60_000, absoluteLifetimeMs: 12 * 60 * 60_000 };
@@ -18,7 +18,8 @@ let clock = Date.UTC(2026, 10, 25, 10);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-session-auth-"));
-  db = await openDatabase(path.join(dir, "register.sqlite"));
+  // A register on the run's engine (SQLite, or a PostgreSQL database of its own in the bff-pg run).
+  ({ db } = await openTestDatabase(path.join(dir, "register.sqlite")));
   await db.insert(customers).values({
     id: "c1",
     firstName: "Aino",

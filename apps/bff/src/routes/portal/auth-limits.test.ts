@@ -2,7 +2,7 @@ import { errorMessages, customerSignInCodePolicy as signInCodePolicy } from "@ti
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customerSignInLimits, signInLimits } from "../../auth/sign-in-limits.ts";
-import { openDatabase } from "../../db/client.ts";
+import { openRegister } from "../../db/open.ts";
 import { signInCodes } from "../../db/schema.ts";
 import { DEMO_CUSTOMER_EMAIL } from "../../db/seed-demo.ts";
 import { createDeps } from "../../deps.ts";
@@ -34,7 +34,9 @@ const post = async (url: string, body: unknown, ip: string, app: App = t.portal)
     headers: { "content-type": "application/json", origin: PORTAL_ORIGIN, "x-forwarded-for": ip },
     body: JSON.stringify(body),
   });
-  // The code is issued just after the answer: let that work run, and commit, before the test looks for it.
+  // The code is issued just after the answer: let that work run before the test looks for it (on PostgreSQL it
+  // takes round trips to the server, so wait until it is done).
+  await new Promise((resolve) => setImmediate(resolve));
   await t.settle();
   return res;
 };
@@ -158,7 +160,7 @@ describe("code attempts", () => {
 });
 
 describe("after a restart", () => {
-  it("keeps the counts: a new app on the same database file still refuses", async () => {
+  it("keeps the counts: a new app on the same database still refuses", async () => {
     nextWindow();
     for (let i = 0; i < customerSignInLimits.maxCodeRequestsPerEmail; i++)
       await requestCode(DEMO_CUSTOMER_EMAIL, "198.51.100.40");
@@ -166,7 +168,7 @@ describe("after a restart", () => {
       await verifyCode("someone-else@example.com", "12345678", "198.51.100.41");
     }
 
-    const db = await openDatabase(t.env.databasePath);
+    const db = await openRegister(t.env);
     try {
       const sent: string[] = [];
       const mailer: Mailer = {

@@ -29,7 +29,7 @@ beforeAll(async () => {
     await t.db.exec(sql`
       WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${ORDERS - 1})
       INSERT INTO orders (id, customer_id, order_number, ordered_at, status, total_cents, currency)
-      SELECT ${id} || '-o' || i, ${id}, ${id} || '-B-' || i, ${Date.UTC(2020, 0, 1)} + i * 60000, 'delivered', 1990, 'EUR'
+      SELECT ${id} || '-o' || i, ${id}, ${id} || '-B-' || i, CAST(${Date.UTC(2020, 0, 1)} AS BIGINT) + i * 60000, 'delivered', 1990, 'EUR'
       FROM n`);
     await t.db.exec(sql`
       INSERT INTO order_lines (order_id, line_no, product, quantity, unit_price_cents)

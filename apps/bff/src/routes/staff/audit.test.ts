@@ -145,8 +145,10 @@ describe("verifying the chain", () => {
   });
 
   it("names the first broken entry after an edit that bypassed the triggers", async () => {
-    await t.db.exec(sql`DROP TRIGGER audit_log_no_update`);
-    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete`);
+    // PostgreSQL names a trigger within its table.
+    const onTable = sql.raw(t.db.engine === "postgres" ? " ON audit_log" : "");
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_update${onTable}`);
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete${onTable}`);
     await t.db.exec(sql`UPDATE audit_log SET ip = '192.0.2.1' WHERE seq = 3`);
     const res = await t.postStaff("/api/staff/audit/verify", {}, admin);
     expect(await res.json()).toMatchObject({ ok: false, firstBrokenSeq: 3 });

@@ -84,11 +84,13 @@ async function createRequest(cookie: string, body: Json): Promise<string> {
 
 /** Every value of every column of every table, as text: where personal data could hide. */
 async function dumpDatabase(except: string[] = []): Promise<Record<string, string[]>> {
-  const tables = (
-    await t.db.rows<{ name: string }>(
-      sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
-    )
-  )
+  // The catalogue: SQLite's sqlite_master, PostgreSQL's information_schema (the register's schema only).
+  const catalogue =
+    t.db.engine === "postgres"
+      ? sql`SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
+      : sql`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`;
+  const tables = (await t.db.rows<{ name: string }>(catalogue))
     .map((r) => r.name)
     .filter((name) => !except.includes(name));
   const dump: Record<string, string[]> = {};

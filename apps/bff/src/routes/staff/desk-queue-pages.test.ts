@@ -1,6 +1,7 @@
 import { QUEUE_PAGE_SIZE } from "@tietoni/domain";
 import Database from "better-sqlite3";
 import { sql } from "drizzle-orm";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caseInsensitiveGlob } from "../../services/desk/queue.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
@@ -19,11 +20,16 @@ beforeAll(async () => {
   agent = await t.signInStaff("agent", "agent-demo-pass");
   // Requests of two customers, one a Finnish name that starts with Ä; due dates spread over the year.
   await t.db.exec(sql`UPDATE customers SET first_name = 'Äijä', last_name = 'Öhman' WHERE id = 'c0000002'`);
+  // printf and date() are SQLite's; lpad and date arithmetic PostgreSQL's.
+  const [id, dueOn] =
+    t.db.engine === "postgres"
+      ? [sql`'q' || lpad(i::text, 4, '0')`, sql`to_char(DATE '2026-12-01' + i, 'YYYY-MM-DD')`]
+      : [sql`printf('q%04d', i)`, sql`date('2026-12-01', '+' || i || ' days')`];
   await t.db.exec(sql`
-    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${REQUESTS - 1})
+    WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < ${sql.raw(String(REQUESTS - 1))})
     INSERT INTO requests (id, customer_id, type, state, channel, received_on, due_on, text, created_at)
-    SELECT printf('q%04d', i), CASE WHEN i % 3 = 0 THEN 'c0000002' ELSE 'c0000001' END, 'other', 'received', 'portal',
-      '2026-11-01', date('2026-12-01', '+' || i || ' days'), 'Kysymys', ${Date.UTC(2026, 10, 1)} + i
+    SELECT ${id}, CASE WHEN i % 3 = 0 THEN 'c0000002' ELSE 'c0000001' END, 'other', 'received', 'portal',
+      '2026-11-01', ${dueOn}, 'Kysymys', ${sql.raw(String(Date.UTC(2026, 10, 1)))} + i
     FROM n`);
 });
 afterAll(() => t.close());
@@ -39,8 +45,12 @@ async function queue(query: string): Promise<QueueBody> {
   return (await res.json()) as QueueBody;
 }
 
-/** The most rows any one statement reading `requests` returned while `fn` ran. */
+/**
+ * The most rows any one statement reading `requests` returned while `fn` ran: counted in better-sqlite3's
+ * statements, or on PostgreSQL in node-postgres's client (every pooled connection's queries pass through it).
+ */
 async function mostRowsReadFromRequests(fn: () => Promise<unknown>): Promise<number> {
+  if (t.db.engine === "postgres") return mostRowsReadFromPostgres(fn);
   const probe = new Database(":memory:");
   const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as { all: (...args: unknown[]) => unknown[] };
   probe.close();
@@ -55,6 +65,41 @@ async function mostRowsReadFromRequests(fn: () => Promise<unknown>): Promise<num
     await fn();
   } finally {
     proto.all = original;
+  }
+  return most;
+}
+
+type PgQuery = (config: string | { text: string }, values?: unknown, callback?: unknown) => unknown;
+type PgResult = { rows: unknown[] };
+
+async function mostRowsReadFromPostgres(fn: () => Promise<unknown>): Promise<number> {
+  const proto = pg.Client.prototype as unknown as { query: PgQuery };
+  const original = proto.query;
+  let most = 0;
+  const count = (text: string | undefined, result: PgResult | undefined) => {
+    if (text && result && /from "requests"/i.test(text)) most = Math.max(most, result.rows.length);
+  };
+  proto.query = function (this: unknown, config, values, callback) {
+    const text = typeof config === "string" ? config : config?.text;
+    // The pool passes a callback; a session's query (a transaction) awaits the promise.
+    if (typeof callback === "function") {
+      return original.call(this, config, values, (err: unknown, res: PgResult) => {
+        count(text, res);
+        (callback as (err: unknown, res: PgResult) => void)(err, res);
+      });
+    }
+    const answer = original.call(this, config, values);
+    if (answer instanceof Promise)
+      void answer.then(
+        (res: PgResult) => count(text, res),
+        () => {},
+      );
+    return answer;
+  };
+  try {
+    await fn();
+  } finally {
+    proto.query = original;
   }
   return most;
 }

@@ -535,16 +535,34 @@ describe("approving a correction", () => {
       reason: "Kirjoitusvirhe",
     });
     const changes = (await t.db.select().from(fieldChanges)).length;
-    await t.db.exec(
-      sql`CREATE TEMP TRIGGER fail_approval_audit BEFORE INSERT ON audit_log
-       WHEN NEW.action = 'request.correction.approved' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;`,
-    );
+    // A trigger that refuses the approval's audit entry: SQLite's a temporary one (on the writer's connection),
+    // PostgreSQL's (which has no temporary triggers) a function and a trigger dropped again afterwards.
+    const pg = t.db.engine === "postgres";
+    if (pg) {
+      await t.db.exec(sql`CREATE FUNCTION fail_approval_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.action = 'request.correction.approved' THEN RAISE EXCEPTION 'audit refused'; END IF;
+          RETURN NEW;
+        END $$`);
+      await t.db.exec(sql`CREATE TRIGGER fail_approval_audit BEFORE INSERT ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION fail_approval_audit()`);
+    } else {
+      await t.db.exec(
+        sql`CREATE TEMP TRIGGER fail_approval_audit BEFORE INSERT ON audit_log
+         WHEN NEW.action = 'request.correction.approved' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;`,
+      );
+    }
     try {
       const res = await act(id, "approve-correction");
       expect(res.status).toBe(500);
     } finally {
-      // Through a transaction: the temporary trigger exists only on the writer's connection.
-      await t.db.transaction((tx) => tx.exec(sql`DROP TRIGGER fail_approval_audit`));
+      // Through a transaction: SQLite's temporary trigger exists only on the writer's connection.
+      await t.db.transaction(async (tx) => {
+        if (pg) {
+          await tx.exec(sql`DROP TRIGGER fail_approval_audit ON audit_log`);
+          await tx.exec(sql`DROP FUNCTION fail_approval_audit()`);
+        } else await tx.exec(sql`DROP TRIGGER fail_approval_audit`);
+      });
     }
     expect((await t.db.select().from(customers).where(eq(customers.id, "c0000001")).get())?.firstName).toBe("Aino");
     expect(await t.db.select().from(fieldChanges)).toHaveLength(changes);

@@ -111,8 +111,10 @@ describe("the audit trail", () => {
   });
 
   it("names the first altered or removed entry when the triggers are bypassed", async () => {
-    await t.db.exec(sql`DROP TRIGGER audit_log_no_update`);
-    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete`);
+    // PostgreSQL names a trigger with its table.
+    const onTable = sql.raw(t.db.engine === "postgres" ? " ON audit_log" : "");
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_update${onTable}`);
+    await t.db.exec(sql`DROP TRIGGER audit_log_no_delete${onTable}`);
     await t.db.exec(sql`UPDATE audit_log SET action = 'tampered' WHERE seq = 2`);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, firstBrokenSeq: 2 });
     await t.db.exec(sql`UPDATE audit_log SET action = (SELECT action FROM audit_log WHERE seq = 3) WHERE seq = 2`);

@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSessionStore } from "../../auth/session-store.ts";
 import { openDatabase } from "../../db/client.ts";
 import type { Db } from "../../db/port.ts";
+import { openPostgres } from "../../db/postgres/open.ts";
 import {
   auditLog,
   billingDetails,
@@ -20,8 +22,10 @@ import { type CreatedCustomer, createCustomer } from "../../db/test-fixtures.ts"
 import { createDeps } from "../../deps.ts";
 import { sessionCookieName } from "../../http/session-cookie.ts";
 import { createTestContext, STAFF_ORIGIN, type TestContext } from "../../test/test-context.ts";
+import { needsPostgresServer, postgresRun, testEngine } from "../../test/test-database.ts";
 import { verifyAuditChain } from "../audit.ts";
 import {
+  buildMigrations,
   checkBackup,
   DATABASE_FILE_NAME,
   MANIFEST_FILE_NAME,
@@ -33,6 +37,7 @@ import {
 } from "./backup.ts";
 import { customerHash, journalFileOf, readJournal } from "./erasure-journal.ts";
 import { holdInstanceLock, runningInstances } from "./instance-lock.ts";
+import { PG_DUMP_FILE_NAME, pgRelationCount } from "./postgres-backup.ts";
 import { replayErasureJournal } from "./replay.ts";
 
 /*
@@ -76,7 +81,34 @@ async function eraseThroughTheDesk(c: CreatedCustomer) {
 
 const customerIn = (db: Db, id: string) => db.select().from(customers).where(eq(customers.id, id)).get();
 
-describe("an online backup", () => {
+/*
+ * Issue 16: the same backups on PostgreSQL, where the copy is pg_dump's archive and a restore loads it into a new,
+ * empty database (postgres-backup.ts). `where` names the register on this run's engine.
+ */
+const postgres = testEngine === "postgres";
+// pg_dump and pg_restore talk to a server; a PGlite run (no server) has none.
+const withoutServer = needsPostgresServer("the backup and restore tests");
+const where = () => ({ databasePath: t.env.databasePath, databaseUrl: t.env.databaseUrl, stateDir: t.env.stateDir });
+const copyName = postgres ? PG_DUMP_FILE_NAME : DATABASE_FILE_NAME;
+
+let emptyDatabases = 0;
+/** A new, empty PostgreSQL database of this run (dropped with the run's others): where a restore goes. */
+async function emptyPostgresDatabase(): Promise<string> {
+  const { adminUrl, prefix } = postgresRun();
+  const name = `${prefix}_restore_${process.pid}_${++emptyDatabases}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+describe.skipIf(withoutServer)("an online backup", () => {
   it("is one consistent copy while writes run: the manifest's checksum and size match, integrity_check says ok", async () => {
     let writes = 0;
     let stop = false;
@@ -90,25 +122,40 @@ describe("an online backup", () => {
       }
     })();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const { dir, manifest } = await takeBackup({
-      databasePath: t.env.databasePath,
-      stateDir: t.env.stateDir,
-      to: backups,
-      now: t.now(),
-    });
+    const { dir, manifest } = await takeBackup({ ...where(), to: backups, now: t.now() });
     stop = true;
     await load;
     expect(writes).toBeGreaterThan(0);
 
-    const file = path.join(dir, DATABASE_FILE_NAME);
+    const file = path.join(dir, copyName);
+    expect(manifest.engine).toBe(testEngine);
     expect(manifest.database.sha256).toBe(await sha256OfFile(file));
     expect(manifest.database.bytes).toBe(fs.statSync(file).size);
-    expect(manifest.schema.latestTag).toMatch(/^\d{4}_/);
-    expect(manifest.schema.migrations).toBeGreaterThan(10);
+    expect(manifest.schema.latestTag).toBe(buildMigrations(testEngine).at(-1)?.tag);
+    expect(manifest.schema.migrations).toBe(buildMigrations(testEngine).length);
     expect(readManifest(dir)).toEqual({ ok: true, manifest });
     expect(await checkBackup(dir)).toEqual({ manifest, problems: [] });
     // One self-contained file, no log beside it.
-    expect(fs.readdirSync(dir).sort()).toEqual([MANIFEST_FILE_NAME, DATABASE_FILE_NAME].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([MANIFEST_FILE_NAME, copyName].sort());
+    if (postgres) {
+      // pg_dump's archive, loaded into a new database: one moment, whole (every customer it has, with its audit).
+      const url = await emptyPostgresDatabase();
+      expect(await restoreBackup({ dir, ...where(), databaseUrl: url })).toMatchObject({ ok: true });
+      const db = await openPostgres({
+        url,
+        poolSize: 2,
+        statementTimeoutMs: 0,
+        idleInTransactionMs: 0,
+        ssl: "disable",
+      });
+      try {
+        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+        expect(await db.$count(customers)).toBeGreaterThan(0);
+      } finally {
+        await db.close();
+      }
+      return;
+    }
     const copy = new Database(file, { readonly: true });
     try {
       expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
@@ -123,18 +170,8 @@ describe("an online backup", () => {
     try {
       const day = 86_400_000;
       const now = t.now();
-      const old = await takeBackup({
-        databasePath: t.env.databasePath,
-        stateDir: t.env.stateDir,
-        to: dir,
-        now: now - 36 * day,
-      });
-      const recent = await takeBackup({
-        databasePath: t.env.databasePath,
-        stateDir: t.env.stateDir,
-        to: dir,
-        now: now - 34 * day,
-      });
+      const old = await takeBackup({ ...where(), to: dir, now: now - 36 * day });
+      const recent = await takeBackup({ ...where(), to: dir, now: now - 34 * day });
       fs.mkdirSync(path.join(dir, "operators-notes"));
       expect(pruneBackups(dir, 35, now)).toEqual([old.dir]);
       expect(fs.readdirSync(dir).sort()).toEqual([path.basename(recent.dir), "operators-notes"].sort());
@@ -145,54 +182,73 @@ describe("an online backup", () => {
   });
 });
 
-describe("a restore", () => {
+describe("a backup of a PostgreSQL register without PostgreSQL's client tools", () => {
+  it("fails, leaving nothing behind, and names what to install or to use instead", async () => {
+    const to = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-no-tools-"));
+    // A PATH with no pg_dump on it, as on a host with the server elsewhere and no client package.
+    vi.stubEnv("PATH", to);
+    try {
+      const taking = takeBackup({
+        databasePath: t.env.databasePath,
+        databaseUrl: "postgres://tietoni@127.0.0.1:5432/tietoni",
+        stateDir: t.env.stateDir,
+        to,
+      });
+      await expect(taking).rejects.toThrow(/pg_dump is not installed or not on PATH: .*pg_basebackup/);
+      expect(fs.readdirSync(to)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+      fs.rmSync(to, { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(withoutServer)("a restore", () => {
   it("is refused, changing nothing, when the copy does not match its manifest or the schema is newer than the build", async () => {
+    // Restored elsewhere: a new file, or a new empty database; "nothing changed" means it stays absent or empty.
     const target = path.join(backups, "elsewhere.sqlite");
-    const { dir } = await takeBackup({
-      databasePath: t.env.databasePath,
-      stateDir: t.env.stateDir,
-      to: backups,
-      now: t.now() + 1,
-    });
-    const file = path.join(dir, DATABASE_FILE_NAME);
+    const targetUrl = postgres ? await emptyPostgresDatabase() : undefined;
+    const untouched = async () => (targetUrl ? (await pgRelationCount(targetUrl)) === 0 : !fs.existsSync(target));
+    const into = { databasePath: target, databaseUrl: targetUrl, stateDir: t.env.stateDir };
+    const { dir } = await takeBackup({ ...where(), to: backups, now: t.now() + 1 });
+    const file = path.join(dir, copyName);
     const bytes = fs.readFileSync(file);
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 100] = (flipped[flipped.length - 100] ?? 0) ^ 0xff;
     fs.writeFileSync(file, flipped);
-    const refused = await restoreBackup({ dir, databasePath: target, stateDir: t.env.stateDir });
+    const refused = await restoreBackup({ dir, ...into });
     expect(refused).toEqual({ ok: false, problems: [expect.stringContaining("checksum")] });
-    expect(fs.existsSync(target)).toBe(false);
+    expect(await untouched()).toBe(true);
 
     fs.writeFileSync(file, bytes);
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE_NAME), "utf8"));
     manifest.schema.migrations += 1;
     manifest.schema.latestCreatedAt = Date.UTC(2099, 0, 1);
     fs.writeFileSync(path.join(dir, MANIFEST_FILE_NAME), JSON.stringify(manifest));
-    const newer = await restoreBackup({ dir, databasePath: target, stateDir: t.env.stateDir });
+    const newer = await restoreBackup({ dir, ...into });
     expect(newer).toEqual({ ok: false, problems: [expect.stringContaining("newer than this build")] });
-    expect(fs.existsSync(target)).toBe(false);
+    expect(await untouched()).toBe(true);
     fs.rmSync(dir, { recursive: true });
   });
 
   it("is refused while an instance runs, or while another process has the database open", async () => {
-    const { dir } = await takeBackup({
-      databasePath: t.env.databasePath,
-      stateDir: t.env.stateDir,
-      to: backups,
-      now: t.now() + 2,
-    });
+    const { dir } = await takeBackup({ ...where(), to: backups, now: t.now() + 2 });
     const lock = holdInstanceLock(t.env.stateDir);
     try {
       expect(runningInstances(t.env.stateDir)).toHaveLength(1);
-      const refused = await restoreBackup({ dir, databasePath: t.env.databasePath, stateDir: t.env.stateDir });
+      const refused = await restoreBackup({ dir, ...where() });
       expect(refused).toEqual({ ok: false, problems: [expect.stringContaining(`pid ${process.pid}`)] });
     } finally {
       lock.release();
     }
     expect(runningInstances(t.env.stateDir)).toEqual([]);
-    // No lock file, but the test's own port still has the database open: SQLite itself says so.
-    const open = await restoreBackup({ dir, databasePath: t.env.databasePath, stateDir: t.env.stateDir });
-    expect(open).toEqual({ ok: false, problems: [expect.stringContaining("open in another process")] });
+    const open = await restoreBackup({ dir, ...where() });
+    // No lock file, but the test's own port still has the database open: SQLite itself says so. PostgreSQL's
+    // register is never restored over: the database holds the register, so it is refused as not empty.
+    expect(open).toEqual({
+      ok: false,
+      problems: [expect.stringContaining(postgres ? "not empty" : "open in another process")],
+    });
     fs.rmSync(dir, { recursive: true });
   });
 
@@ -203,12 +259,7 @@ describe("a restore", () => {
     await t.db.update(invoices).set({ inCollection: false }).where(eq(invoices.customerId, partial.id));
     await t.db.update(customers).set({ phone: "+358401234567" }).where(eq(customers.id, partial.id));
 
-    const { dir, manifest } = await takeBackup({
-      databasePath: t.env.databasePath,
-      stateDir: t.env.stateDir,
-      to: backups,
-      now: t.now() + 3,
-    });
+    const { dir, manifest } = await takeBackup({ ...where(), to: backups, now: t.now() + 3 });
     expect((await eraseThroughTheDesk(whole)).anonymised).toBe(true);
     expect((await eraseThroughTheDesk(partial)).partial).not.toBeNull();
 
@@ -222,12 +273,15 @@ describe("a restore", () => {
       { kind: "partial", customer: customerHash(t.env.auditHmacKey, partial.id), kept: ["name", "orders", "billing"] },
     ]);
 
-    // The server stops; the older backup is restored into it.
+    // The server stops; the older backup is restored into it (PostgreSQL: into a new database the register moves to).
     await t.db.close();
-    const restored = await restoreBackup({ dir, databasePath: t.env.databasePath, stateDir: t.env.stateDir });
+    const url = postgres ? await emptyPostgresDatabase() : undefined;
+    const restored = await restoreBackup({ dir, ...where(), databaseUrl: url });
     expect(restored).toMatchObject({ ok: true, journalledSince: 2 });
 
-    const db = await openDatabase(t.env.databasePath);
+    const db = url
+      ? await openPostgres({ url, poolSize: 2, statementTimeoutMs: 0, idleInTransactionMs: 0, ssl: "disable" })
+      : await openDatabase(t.env.databasePath);
     try {
       // The backup predates both erasures: both people are back, in full.
       expect(await customerIn(db, whole.id)).toMatchObject({ email: whole.email, anonymisedAt: null });

@@ -4,9 +4,17 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { z } from "zod";
 import { repoRoot } from "../../env.ts";
-import { migrationsFolder } from "../../paths.ts";
+import { migrationsFolder, pgMigrationsFolder } from "../../paths.ts";
 import { journalFileOf, readJournal } from "./erasure-journal.ts";
 import { runningInstances } from "./instance-lock.ts";
+import {
+  PG_DUMP_FILE_NAME,
+  pgArchiveProblem,
+  pgDump,
+  pgMigrationsOf,
+  pgRelationCount,
+  pgRestore,
+} from "./postgres-backup.ts";
 
 /*
  * Issue 15 F — backups and restores of the SQLite register. A backup is a directory `<to>/<timestamp>/` with the
@@ -16,17 +24,23 @@ import { runningInstances } from "./instance-lock.ts";
  * A restore checks the copy (checksum, size, integrity_check, a schema this build knows) and replaces the database of
  * a stopped instance atomically; the erasure journal then carries out, at the next start, every erasure made since
  * (replay.ts). This file holds no personal data itself; the backups do, and are pruned after BACKUP_MAX_AGE_DAYS.
+ * Issue 16: on PostgreSQL the copy is pg_dump's archive (`register.pgdump`, postgres-backup.ts) and a restore loads
+ * it into a new, empty database; manifest, checks, pruning and the journal's replay are the same.
  */
 
 export const DATABASE_FILE_NAME = "register.sqlite";
 export const MANIFEST_FILE_NAME = "manifest.json";
 
+type Engine = "sqlite" | "postgres";
+
 const manifestSchema = z.strictObject({
   format: z.literal("tietoni-backup/1"),
   createdAt: z.iso.datetime(),
   tietoniVersion: z.string(),
+  /** Issue 16: the engine the copy is of; manifests from before PostgreSQL are SQLite's. */
+  engine: z.enum(["sqlite", "postgres"]).default("sqlite"),
   database: z.strictObject({
-    file: z.literal(DATABASE_FILE_NAME),
+    file: z.enum([DATABASE_FILE_NAME, PG_DUMP_FILE_NAME]),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.number().int(),
   }),
@@ -44,9 +58,10 @@ export type Manifest = z.output<typeof manifestSchema>;
 
 type BuildMigration = { tag: string; when: number };
 
-/** The migrations this build ships (drizzle's journal), oldest first. */
-export function buildMigrations(): BuildMigration[] {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+/** The migrations this build ships for the engine (drizzle's journal), oldest first. */
+export function buildMigrations(engine: Engine = "sqlite"): BuildMigration[] {
+  const folder = engine === "postgres" ? pgMigrationsFolder : migrationsFolder;
+  const journal = JSON.parse(fs.readFileSync(path.join(folder, "meta/_journal.json"), "utf8")) as {
     entries: BuildMigration[];
   };
   return journal.entries.map(({ tag, when }) => ({ tag, when }));
@@ -66,8 +81,12 @@ function schemaOf(sqlite: Database.Database): Manifest["schema"] {
   const rows = sqlite
     .prepare("SELECT hash, created_at AS createdAt FROM __drizzle_migrations ORDER BY created_at")
     .all() as { hash: string; createdAt: number }[];
+  return schemaFrom(rows, "sqlite");
+}
+
+function schemaFrom(rows: readonly { hash: string; createdAt: number }[], engine: Engine): Manifest["schema"] {
   const latest = rows.at(-1);
-  const tag = latest ? (buildMigrations().find((m) => m.when === Number(latest.createdAt))?.tag ?? null) : null;
+  const tag = latest ? (buildMigrations(engine).find((m) => m.when === Number(latest.createdAt))?.tag ?? null) : null;
   return {
     migrations: rows.length,
     latestTag: tag,
@@ -116,10 +135,13 @@ export function backupStamp(now: number): string {
  */
 export async function takeBackup(options: {
   databasePath: string;
+  /** Issue 16: the PostgreSQL register (DATABASE_URL); when set, the copy is pg_dump's. */
+  databaseUrl?: string | undefined;
   stateDir: string;
   to: string;
   now?: number;
 }): Promise<{ dir: string; manifest: Manifest }> {
+  if (options.databaseUrl) return takePostgresBackup({ ...options, databaseUrl: options.databaseUrl });
   const now = options.now ?? Date.now();
   const stamp = backupStamp(now);
   const dir = path.join(options.to, stamp);
@@ -155,7 +177,54 @@ export async function takeBackup(options: {
       format: "tietoni-backup/1",
       createdAt: new Date(now).toISOString(),
       tietoniVersion: tietoniVersion(),
+      engine: "sqlite",
       database: { file: DATABASE_FILE_NAME, sha256: await sha256OfFile(copy), bytes: fs.statSync(copy).size },
+      schema,
+      erasureJournal: { entries: journalEntries },
+    };
+    fs.writeFileSync(path.join(partial, MANIFEST_FILE_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
+    fsyncPath(path.join(partial, MANIFEST_FILE_NAME));
+    fs.renameSync(partial, dir);
+    fsyncPath(options.to);
+    return { dir, manifest };
+  } catch (error) {
+    fs.rmSync(partial, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Issue 16: one backup of the PostgreSQL register, the same directory and manifest with pg_dump's archive in it. The
+ * journal is read before the dump starts, as on SQLite, and the schema is the migrations the dump's database had
+ * (read after it: a migration applied meanwhile makes the manifest claim a newer schema, which the restore's check
+ * then refuses rather than a schema it does not know).
+ */
+async function takePostgresBackup(options: {
+  databaseUrl: string;
+  stateDir: string;
+  to: string;
+  now?: number;
+}): Promise<{ dir: string; manifest: Manifest }> {
+  const now = options.now ?? Date.now();
+  const stamp = backupStamp(now);
+  const dir = path.join(options.to, stamp);
+  const partial = path.join(options.to, `.${stamp}.partial`);
+  if (fs.existsSync(dir)) throw new Error(`${dir} exists already`);
+  fs.mkdirSync(partial, { recursive: true });
+  const copy = path.join(partial, PG_DUMP_FILE_NAME);
+  try {
+    const journalEntries = readJournal(journalFileOf(options.stateDir)).entries.length;
+    await pgDump(options.databaseUrl, copy);
+    const schema = schemaFrom(await pgMigrationsOf(options.databaseUrl), "postgres");
+    const problem = await pgArchiveProblem(copy);
+    if (problem) throw new Error(`the archive cannot be read back: ${problem}`);
+    fsyncPath(copy);
+    const manifest: Manifest = {
+      format: "tietoni-backup/1",
+      createdAt: new Date(now).toISOString(),
+      tietoniVersion: tietoniVersion(),
+      engine: "postgres",
+      database: { file: PG_DUMP_FILE_NAME, sha256: await sha256OfFile(copy), bytes: fs.statSync(copy).size },
       schema,
       erasureJournal: { entries: journalEntries },
     };
@@ -226,18 +295,24 @@ export async function checkBackup(dir: string): Promise<{ manifest: Manifest | n
   const read = readManifest(dir);
   if (!read.ok) return { manifest: null, problems: [read.problem] };
   const { manifest } = read;
-  const file = path.join(dir, DATABASE_FILE_NAME);
-  if (!fs.existsSync(file)) return { manifest, problems: [`${DATABASE_FILE_NAME} is missing`] };
+  const name = manifest.database.file;
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) return { manifest, problems: [`${name} is missing`] };
   const problems: string[] = [];
   const bytes = fs.statSync(file).size;
   if (bytes !== manifest.database.bytes)
-    problems.push(`${DATABASE_FILE_NAME} has ${bytes} bytes, the manifest says ${manifest.database.bytes}`);
+    problems.push(`${name} has ${bytes} bytes, the manifest says ${manifest.database.bytes}`);
   if ((await sha256OfFile(file)) !== manifest.database.sha256)
-    problems.push(`${DATABASE_FILE_NAME} does not match the manifest's checksum (damaged or changed)`);
+    problems.push(`${name} does not match the manifest's checksum (damaged or changed)`);
   if (problems.length > 0) return { manifest, problems };
-  const integrity = integrityOf(file);
-  if (integrity !== "ok") problems.push(`integrity_check: ${integrity}`);
-  const build = buildMigrations();
+  if (manifest.engine === "postgres") {
+    const problem = await pgArchiveProblem(file);
+    if (problem) problems.push(`pg_restore --list: ${problem}`);
+  } else {
+    const integrity = integrityOf(file);
+    if (integrity !== "ok") problems.push(`integrity_check: ${integrity}`);
+  }
+  const build = buildMigrations(manifest.engine);
   const { latestCreatedAt, migrations } = manifest.schema;
   if (migrations > build.length || (latestCreatedAt !== null && !build.some((m) => m.when === latestCreatedAt)))
     problems.push(
@@ -277,6 +352,8 @@ export type RestoreOutcome =
 export async function restoreBackup(options: {
   dir: string;
   databasePath: string;
+  /** Issue 16: the PostgreSQL database to restore into (DATABASE_URL): it must be new and empty. */
+  databaseUrl?: string | undefined;
   stateDir: string;
 }): Promise<RestoreOutcome> {
   const running = runningInstances(options.stateDir);
@@ -290,6 +367,15 @@ export async function restoreBackup(options: {
     };
   const { manifest, problems } = await checkBackup(options.dir);
   if (!manifest || problems.length > 0) return { ok: false, problems };
+  const engine = options.databaseUrl ? "postgres" : "sqlite";
+  if (manifest.engine !== engine)
+    return {
+      ok: false,
+      problems: [
+        `the backup is of a ${manifest.engine} register and this one is ${engine}: restore it as it was taken, then move it with pnpm db:copy`,
+      ],
+    };
+  if (options.databaseUrl) return restorePostgres(options.dir, manifest, options.databaseUrl, options.stateDir);
   if (databaseInUse(options.databasePath))
     return { ok: false, problems: [`${options.databasePath} is open in another process: stop it first`] };
 
@@ -306,5 +392,30 @@ export async function restoreBackup(options: {
     fs.rmSync(temporary, { force: true });
   }
   const entries = readJournal(journalFileOf(options.stateDir)).entries.length;
+  return { ok: true, manifest, journalledSince: Math.max(0, entries - manifest.erasureJournal.entries) };
+}
+
+/**
+ * Issue 16: a PostgreSQL restore loads the archive into the database DATABASE_URL names, which must be new and
+ * empty (`createdb`): restoring over the live register would mix what instances still write with the copy, and
+ * several instances cannot all be known stopped from here. Once it is loaded, point every instance at it; the first
+ * to start carries out the erasures journalled since, before it accepts requests.
+ */
+async function restorePostgres(
+  dir: string,
+  manifest: Manifest,
+  databaseUrl: string,
+  stateDir: string,
+): Promise<RestoreOutcome> {
+  const relations = await pgRelationCount(databaseUrl);
+  if (relations > 0)
+    return {
+      ok: false,
+      problems: [
+        `the target database is not empty (${relations} tables and sequences): create a new database (createdb), set DATABASE_URL to it and restore into that`,
+      ],
+    };
+  await pgRestore(databaseUrl, path.join(dir, manifest.database.file));
+  const entries = readJournal(journalFileOf(stateDir)).entries.length;
   return { ok: true, manifest, journalledSince: Math.max(0, entries - manifest.erasureJournal.entries) };
 }

@@ -14,6 +14,7 @@ import {
 } from "@tietoni/domain";
 import { and, asc, count, eq, gt, gte, inArray, lt, lte, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
+import { glob } from "../../db/dialect.ts";
 import type { Db, Queries } from "../../db/port.ts";
 import { customers, requests, staffUsers } from "../../db/schema.ts";
 import { byStaff, recordAudit, type StaffActor } from "../audit.ts";
@@ -64,17 +65,21 @@ export function caseInsensitiveGlob(word: string): string {
   return pattern;
 }
 
-/** Every word must start a first or last name or the full name, or occur in the e-mail (as the customer search does). */
-function textCondition(query: string | undefined): SQL | undefined {
+/**
+ * Every word must start a first or last name or the full name, or occur in the e-mail (as the customer search
+ * does). GLOB on SQLite; on PostgreSQL the same pattern as a regular expression (db/dialect.ts), so the letter
+ * classes fold case there too, whatever the database's locale makes of lower().
+ */
+function textCondition(q: Pick<Queries, "engine">, query: string | undefined): SQL | undefined {
   const words = (query ?? "").toLocaleLowerCase("fi").split(/\s+/).filter(Boolean).slice(0, 5);
   if (words.length === 0) return undefined;
   return and(
     ...words.map((word) => {
-      const glob = caseInsensitiveGlob(word);
-      const start = `${glob}*`;
-      return sql`(${customers.firstName} GLOB ${start} OR ${customers.lastName} GLOB ${start}
-        OR (${customers.firstName} || ' ' || ${customers.lastName}) GLOB ${start}
-        OR coalesce(${customers.email}, '') GLOB ${`*${glob}*`})`;
+      const pattern = caseInsensitiveGlob(word);
+      const start = `${pattern}*`;
+      return sql`(${glob(q, sql`${customers.firstName}`, start)} OR ${glob(q, sql`${customers.lastName}`, start)}
+        OR ${glob(q, sql`(${customers.firstName} || ' ' || ${customers.lastName})`, start)}
+        OR ${glob(q, sql`coalesce(${customers.email}, '')`, `*${pattern}*`)})`;
     }),
   );
 }
@@ -96,7 +101,7 @@ export async function listQueue(
   // "false" is the unticked box: no filter, not "only requests on time".
   if (query.overdue === "true") conditions.push(inArray(requests.state, [...PENDING]), lt(requests.dueOn, today));
   if (query.mine === "true") conditions.push(eq(requests.assignedTo, staffId));
-  const text = textCondition(query.q);
+  const text = textCondition(q, query.q);
   if (text) conditions.push(text);
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const number = query.page ?? 1;

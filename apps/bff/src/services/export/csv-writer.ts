@@ -9,7 +9,7 @@ import {
 } from "@tietoni/domain";
 import { Zip, ZipDeflate } from "fflate";
 import { type Cell, csvRow, UTF8_BOM } from "./csv.ts";
-import type { ExportReader } from "./export-reader.ts";
+import type { Batches, ExportReader } from "./export-reader.ts";
 import type { ExportMeta } from "./json-writer.ts";
 import { withCurrent } from "./json-writer.ts";
 import { labels } from "./labels.ts";
@@ -19,8 +19,14 @@ type CsvTable = {
   file: string;
   title: Localized;
   columns: readonly string[];
-  rows: () => Iterable<readonly Cell[]>;
+  /** The table's rows, a batch at a time (export-reader.ts `Batches`). */
+  rows: () => Batches<readonly Cell[]>;
 };
+
+/** A table's rows: each batch of the reader's items mapped to cells. */
+async function* cells<T>(items: Batches<T>, row: (item: T) => readonly Cell[]): AsyncGenerator<(readonly Cell[])[]> {
+  for await (const batch of items) yield batch.map(row);
+}
 
 /** The CSV files, one per table, in the order of the JSON document. Times are ISO 8601 UTC, amounts in cents. */
 function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
@@ -48,62 +54,54 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "relationship_ends_on",
         "erasure_due_on",
       ],
-      rows: () => [
-        [
-          p.id,
-          p.firstName,
-          p.lastName,
-          p.email,
-          p.phone,
-          p.postalAddress?.street ?? null,
-          p.postalAddress?.postalCode ?? null,
-          p.postalAddress?.city ?? null,
-          p.postalAddress?.country ?? null,
-          p.www,
-          p.relationshipStart,
-          p.relationshipEnd,
-          p.createdAt,
-          ...(() => {
-            const schedule = reader.erasureSchedule();
-            const end = schedule.relationshipEnd;
-            return [end.kind === "continues" ? null : end.endsOn, schedule.erasureDueOn];
-          })(),
-        ],
-      ],
+      rows: async function* () {
+        const schedule = await reader.erasureSchedule();
+        const end = schedule.relationshipEnd;
+        yield [
+          [
+            p.id,
+            p.firstName,
+            p.lastName,
+            p.email,
+            p.phone,
+            p.postalAddress?.street ?? null,
+            p.postalAddress?.postalCode ?? null,
+            p.postalAddress?.city ?? null,
+            p.postalAddress?.country ?? null,
+            p.www,
+            p.relationshipStart,
+            p.relationshipEnd,
+            p.createdAt,
+            end.kind === "continues" ? null : end.endsOn,
+            schedule.erasureDueOn,
+          ],
+        ];
+      },
     },
     {
       file: "organisation_roles.csv",
       title: labels.organisationRoles,
       columns: ["organisation_name", "business_id", "role", "start_date", "end_date"],
-      rows: function* () {
-        for (const r of reader.organisationRoles()) {
-          yield [r.organisationName, r.businessId, r.role, r.startDate, r.endDate];
-        }
-      },
+      rows: () =>
+        cells(reader.organisationRoles(), (r) => [r.organisationName, r.businessId, r.role, r.startDate, r.endDate]),
     },
     {
       file: "ip_addresses.csv",
       title: labels.ipAddresses,
       columns: ["ip", "seen_at"],
-      rows: function* () {
-        for (const r of reader.ipAddresses()) yield [r.ip, r.seenAt];
-      },
+      rows: () => cells(reader.ipAddresses(), (r) => [r.ip, r.seenAt]),
     },
     {
       file: "orders.csv",
       title: labels.orders,
       columns: ["order_number", "ordered_at", "status", "total_cents", "currency"],
-      rows: function* () {
-        for (const o of reader.orders()) yield [o.orderNumber, o.orderedAt, o.status, o.totalCents, o.currency];
-      },
+      rows: () => cells(reader.orders(), (o) => [o.orderNumber, o.orderedAt, o.status, o.totalCents, o.currency]),
     },
     {
       file: "order_lines.csv",
       title: labels.lines,
       columns: ["order_number", "line_no", "product", "quantity", "unit_price_cents"],
-      rows: function* () {
-        for (const l of reader.orderLines()) yield [l.orderNumber, l.lineNo, l.product, l.quantity, l.unitPriceCents];
-      },
+      rows: () => cells(reader.orderLines(), (l) => [l.orderNumber, l.lineNo, l.product, l.quantity, l.unitPriceCents]),
     },
     {
       file: "invoices.csv",
@@ -121,42 +119,37 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "collection_agency",
         "written_off_on",
       ],
-      rows: function* () {
-        for (const i of reader.invoices()) {
-          yield [
-            i.invoiceNumber,
-            i.orderNumber,
-            i.issuedAt,
-            i.dueAt,
-            i.amountCents,
-            i.currency,
-            i.status,
-            i.inCollection,
-            i.paidAt,
-            i.collectionAgency,
-            i.writtenOffOn,
-          ];
-        }
-      },
+      rows: () =>
+        cells(reader.invoices(), (i) => [
+          i.invoiceNumber,
+          i.orderNumber,
+          i.issuedAt,
+          i.dueAt,
+          i.amountCents,
+          i.currency,
+          i.status,
+          i.inCollection,
+          i.paidAt,
+          i.collectionAgency,
+          i.writtenOffOn,
+        ]),
     },
     {
       file: "billing.csv",
       title: labels.billing,
       columns: ["billing_name", "street", "postal_code", "city", "country", "e_invoice_address", "payment_term_days"],
-      rows: function* () {
-        const b = reader.billing();
+      rows: async function* () {
+        const b = await reader.billing();
         if (!b) return;
         const a = b.address;
-        yield [b.billingName, a.street, a.postalCode, a.city, a.country, b.eInvoiceAddress, b.paymentTermDays];
+        yield [[b.billingName, a.street, a.postalCode, a.city, a.country, b.eInvoiceAddress, b.paymentTermDays]];
       },
     },
     {
       file: "sources.csv",
       title: labels.sources,
       columns: ["category", "source", "noted_at", "detail", "system_name"],
-      rows: function* () {
-        for (const s of reader.sources()) yield [s.category, s.source, s.notedAt, s.detail, s.systemName];
-      },
+      rows: () => cells(reader.sources(), (s) => [s.category, s.source, s.notedAt, s.detail, s.systemName]),
     },
     {
       file: "requests.csv",
@@ -182,96 +175,83 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "decided_at",
         "created_at",
       ],
-      rows: function* () {
-        for (const r of reader.requests()) {
-          yield [
-            r.id,
-            r.type,
-            r.state,
-            r.channel,
-            r.receivedOn,
-            r.dueOn,
-            r.extension?.months ?? null,
-            r.extension?.reasons ?? null,
-            r.extension?.at ?? null,
-            r.text,
-            r.correction?.field ?? null,
-            r.correction?.currentValue ?? null,
-            r.correction?.newValue ?? null,
-            r.correction?.reason ?? null,
-            r.restrictionGround,
-            r.decision?.outcome ?? null,
-            r.decision?.reasons ?? null,
-            r.decision?.decidedAt ?? null,
-            r.createdAt,
-          ];
-        }
-      },
+      rows: () =>
+        cells(reader.requests(), (r) => [
+          r.id,
+          r.type,
+          r.state,
+          r.channel,
+          r.receivedOn,
+          r.dueOn,
+          r.extension?.months ?? null,
+          r.extension?.reasons ?? null,
+          r.extension?.at ?? null,
+          r.text,
+          r.correction?.field ?? null,
+          r.correction?.currentValue ?? null,
+          r.correction?.newValue ?? null,
+          r.correction?.reason ?? null,
+          r.restrictionGround,
+          r.decision?.outcome ?? null,
+          r.decision?.reasons ?? null,
+          r.decision?.decidedAt ?? null,
+          r.createdAt,
+        ]),
     },
     {
       file: "request_history.csv",
       title: labels.history,
       columns: ["request_id", "at", "event", "note"],
-      rows: function* () {
-        for (const r of reader.requests()) for (const h of r.history) yield [r.id, h.at, h.event, h.note];
+      rows: async function* () {
+        for await (const batch of reader.requests()) {
+          yield batch.flatMap((r) => r.history.map((h): readonly Cell[] => [r.id, h.at, h.event, h.note]));
+        }
       },
     },
     {
       file: "marketing_objections.csv",
       title: labels.marketing,
       columns: ["purpose", "objected"],
-      rows: function* () {
-        const objections = reader.objections();
-        for (const purpose of marketingPurposes) yield [purpose, objections[purpose]];
+      rows: async function* () {
+        const objections = await reader.objections();
+        yield marketingPurposes.map((purpose): readonly Cell[] => [purpose, objections[purpose]]);
       },
     },
     {
       file: "marketing_history.csv",
       title: labels.marketingHistory,
       columns: ["purpose", "from_objected", "to_objected", "at", "channel"],
-      rows: function* () {
-        for (const m of reader.marketingHistory()) yield [m.purpose, m.from, m.to, m.at, m.channel];
-      },
+      rows: () => cells(reader.marketingHistory(), (m) => [m.purpose, m.from, m.to, m.at, m.channel]),
     },
     {
       file: "contact_changes.csv",
       title: labels.contactChanges,
       columns: ["field", "old_value", "new_value", "at", "actor_type", "reason"],
-      rows: function* () {
-        for (const c of reader.contactChanges()) yield [c.field, c.oldValue, c.newValue, c.at, c.actorType, c.reason];
-      },
+      rows: () => cells(reader.contactChanges(), (c) => [c.field, c.oldValue, c.newValue, c.at, c.actorType, c.reason]),
     },
     {
       file: "sign_ins.csv",
       title: labels.signIns,
       columns: ["at", "ip", "user_agent"],
-      rows: function* () {
-        for (const s of reader.signIns()) yield [s.at, s.ip, s.userAgent];
-      },
+      rows: () => cells(reader.signIns(), (s) => [s.at, s.ip, s.userAgent]),
     },
     {
       file: "sessions.csv",
       title: labels.sessions,
       columns: ["created_at", "last_seen_at", "ip", "user_agent"],
-      rows: function* () {
-        for (const s of reader.sessions()) yield [s.createdAt, s.lastSeenAt, s.ip, s.userAgent];
-      },
+      rows: () => cells(reader.sessions(), (s) => [s.createdAt, s.lastSeenAt, s.ip, s.userAgent]),
     },
     {
       file: "staff_views.csv",
       title: labels.staffViews,
       columns: ["at", "staff_role", "action", "why_fi", "why_en"],
-      rows: function* () {
-        for (const v of reader.staffViews()) yield [v.at, v.staffRole, v.action, v.why.fi, v.why.en];
-      },
+      rows: () => cells(reader.staffViews(), (v) => [v.at, v.staffRole, v.action, v.why.fi, v.why.en]),
     },
     {
       file: "downloads.csv",
       title: labels.downloads,
       columns: ["format", "at"],
-      rows: function* () {
-        for (const d of withCurrent(meta.current, reader.downloads())) yield [d.format, d.at];
-      },
+      rows: () => cells(withCurrent(meta.current, reader.downloads()), (d) => [d.format, d.at]),
     },
     {
       file: "disclosures.csv",
@@ -286,21 +266,18 @@ function tables(reader: ExportReader, meta: ExportMeta): CsvTable[] {
         "reason",
         "event_type",
       ],
-      rows: function* () {
-        for (const d of reader.disclosures()) {
-          // Codes as in the JSON; several categories in one cell, separated by spaces.
-          yield [
-            d.at,
-            d.channel,
-            d.systemName,
-            d.noticeRecipient?.id ?? null,
-            d.categories.join(" "),
-            d.legalBasis,
-            d.reason,
-            d.eventType,
-          ];
-        }
-      },
+      // Codes as in the JSON; several categories in one cell, separated by spaces.
+      rows: () =>
+        cells(reader.disclosures(), (d) => [
+          d.at,
+          d.channel,
+          d.systemName,
+          d.noticeRecipient?.id ?? null,
+          d.categories.join(" "),
+          d.legalBasis,
+          d.reason,
+          d.eventType,
+        ]),
     },
   ];
 }
@@ -397,7 +374,7 @@ const FLUSH_BYTES = 32 * 1024;
  * The CSV download: a zip written file by file with fflate's streaming deflate, yielding the archive's bytes as
  * they come. Files are written one after another, so no file is ever buffered whole.
  */
-export function* csvZipExport(reader: ExportReader, meta: ExportMeta): Generator<Piece> {
+export async function* csvZipExport(reader: ExportReader, meta: ExportMeta): AsyncGenerator<Piece> {
   const encoder = new TextEncoder();
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -430,8 +407,8 @@ export function* csvZipExport(reader: ExportReader, meta: ExportMeta): Generator
   for (const table of all) {
     const file = addFile(table.file);
     let buffer = UTF8_BOM + csvRow(table.columns);
-    for (const row of table.rows()) {
-      buffer += csvRow(row);
+    for await (const rows of table.rows()) {
+      for (const row of rows) buffer += csvRow(row);
       if (buffer.length >= FLUSH_BYTES) {
         file.push(encoder.encode(buffer));
         buffer = "";

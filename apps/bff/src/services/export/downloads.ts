@@ -34,7 +34,7 @@ export async function startDownload(
   ip: string | null = null,
 ): Promise<Result<Download>> {
   const at = now();
-  const started = startExport({
+  const started = await startExport({
     db,
     customerId,
     format,

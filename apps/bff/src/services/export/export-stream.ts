@@ -1,5 +1,5 @@
 import { type ExportFormat, exportRegister, helsinkiDate, iso, type Locale, type SessionPolicy } from "@tietoni/domain";
-import type { Db } from "../../db/port.ts";
+import type { Db, SnapshotSlot } from "../../db/port.ts";
 import { rateLimitAddress } from "../../http/client-info.ts";
 import { registerDescription } from "../../notice/notice.ts";
 import { countExport } from "../../observability/metrics.ts";
@@ -16,27 +16,35 @@ const FILE_TYPES = {
 } as const satisfies Record<ExportFormat, { extension: string; contentType: string }>;
 
 // Each running export holds a connection and an open read snapshot (which keeps the WAL from being checkpointed
-// past it), so the slots are few. Three slow readers must not hold them all (issue 11): one download at a time per
-// customer (a person fetches one file, then the next; the formats hold the same data), two at a time per client
-// address (two people of one household or office; an IPv6 client counted by its /64), and a reader that takes no
-// bytes for `idleMs` loses its download and its slot (pull-stream.ts).
+// past it, or PostgreSQL's VACUUM from removing the row versions it may see), so the slots are few. Three slow
+// readers must not hold them all (issue 11): one download at a time per customer (a person fetches one file, then
+// the next; the formats hold the same data), two at a time per client address (two people of one household or
+// office; an IPv6 client counted by its /64), and a reader that takes no bytes for `idleMs` loses its download and
+// its slot (pull-stream.ts). Issue 16: the slots belong to the database (db/port.ts `SnapshotSlot`), so several
+// instances on one PostgreSQL share the caps instead of each granting its own.
 export const exportLimits = { total: 8, perCustomer: 1, perAddress: 2 } as const;
-const running = new Map<string, number>();
-const runningByAddress = new Map<string, number>();
 
-/** How many exports are streaming now (tests use it to see that a cancelled one let go of its connection). */
-export function runningExports(): number {
-  let total = 0;
-  for (const n of running.values()) total += n;
-  return total;
+/** The slots one export takes, in the order a refusal is reported. */
+function exportSlots(customerId: string, address: string | null): SnapshotSlot[] {
+  return [
+    { name: `export:customer:${customerId}`, limit: exportLimits.perCustomer },
+    ...(address === null ? [] : [{ name: `export:address:${address}`, limit: exportLimits.perAddress }]),
+    { name: "export", limit: exportLimits.total },
+  ];
 }
 
-const take = (counts: Map<string, number>, key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-const give = (counts: Map<string, number>, key: string) => {
-  const left = (counts.get(key) ?? 1) - 1;
-  if (left > 0) counts.set(key, left);
-  else counts.delete(key);
-};
+const refusalOf = (slot: string) =>
+  slot.startsWith("export:customer:") ? "customer_busy" : slot.startsWith("export:address:") ? "address_busy" : "busy";
+
+let running = 0;
+
+/**
+ * How many exports this process is streaming now (tests use it to see that a cancelled one let go of its
+ * snapshot); the caps themselves are counted by the database.
+ */
+export function runningExports(): number {
+  return running;
+}
 
 export type StartExport = {
   db: Db;
@@ -59,7 +67,7 @@ export type StartedExport =
  * Opens the customer's snapshot and returns the download as a pull stream. The connection closes when the stream
  * ends, fails, is cancelled by the client, or idles. Rows are read only as the client pulls (one chunk ahead).
  */
-export function startExport(options: StartExport): StartedExport {
+export async function startExport(options: StartExport): Promise<StartedExport> {
   const { customerId, format, locale, now } = options;
   const address = options.ip === null ? null : rateLimitAddress(options.ip);
   // Issue 15 E: every refusal is counted by its reason, so an operator sees "busy" rising before customers complain.
@@ -67,22 +75,19 @@ export function startExport(options: StartExport): StartedExport {
     countExport("refused", reason);
     return { ok: false, reason };
   };
-  if ((running.get(customerId) ?? 0) >= exportLimits.perCustomer) return refuse("customer_busy");
-  if (address !== null && (runningByAddress.get(address) ?? 0) >= exportLimits.perAddress) {
-    return refuse("address_busy");
-  }
-  if (runningExports() >= exportLimits.total) return refuse("busy");
-  const reader = openExportReader(options);
+  const reader = await openExportReader({ ...options, slots: exportSlots(customerId, address) });
   if (!reader) return refuse("not_found");
-  take(running, customerId);
-  if (address !== null) take(runningByAddress, address);
+  if ("full" in reader) return refuse(refusalOf(reader.full));
+  running++;
   countExport("started");
-  const release = (end: StreamEnd) => {
-    reader.close();
-    give(running, customerId);
-    if (address !== null) give(runningByAddress, address);
-    if (end === "completed") countExport("completed");
-    else countExport("interrupted", end);
+  const release = async (end: StreamEnd) => {
+    try {
+      await reader.close();
+    } finally {
+      running--;
+      if (end === "completed") countExport("completed");
+      else countExport("interrupted", end);
+    }
   };
 
   const generatedAt = iso(now);
@@ -90,7 +95,10 @@ export function startExport(options: StartExport): StartedExport {
     generatedAt,
     // The notice as the export carries it: copied and checked per download (a parse of one small object).
     register: exportRegister(registerDescription),
-    noticeVersion: reader.noticeVersion(),
+    noticeVersion: await reader.noticeVersion().catch(async (error: unknown) => {
+      await release("failed");
+      throw error;
+    }),
     current: { format, at: generatedAt },
   };
   const pieces =

@@ -18,7 +18,7 @@ import {
   restrictionGroundNames,
   staffRoleNames,
 } from "@tietoni/domain";
-import type { ExportReader } from "./export-reader.ts";
+import { type Batches, type ExportReader, inOneBatch } from "./export-reader.ts";
 import type { ExportMeta } from "./json-writer.ts";
 import { withCurrent } from "./json-writer.ts";
 import {
@@ -109,27 +109,31 @@ type Column = { label: Localized; numeric?: boolean };
  * A table whose rows are written as they are read; the first cell of each row is its header.
  * An empty list becomes a "none" line instead of an empty table.
  */
-function* table<T>(
+async function* table<T>(
   f: Formatters,
   caption: Localized,
   columns: readonly Column[],
-  rows: Iterable<T>,
+  rows: Batches<T>,
   cells: (row: T) => string[],
-): Generator<Piece> {
+): AsyncGenerator<Piece> {
   let open = false;
-  for (const row of rows) {
+  for await (const batch of rows) {
     if (!open) {
       const head = columns.map((c) => `<th scope="col">${f.t(c.label)}</th>`).join("");
       yield `<table><caption>${f.t(caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n`;
       open = true;
     }
-    const html = cells(row)
-      .map((cell, i) => {
-        if (i === 0) return `<th scope="row">${cell}</th>`;
-        return columns[i]?.numeric ? `<td class="num">${cell}</td>` : `<td>${cell}</td>`;
-      })
-      .join("");
-    yield `<tr>${html}</tr>\n`;
+    let text = "";
+    for (const row of batch) {
+      const html = cells(row)
+        .map((cell, i) => {
+          if (i === 0) return `<th scope="row">${cell}</th>`;
+          return columns[i]?.numeric ? `<td class="num">${cell}</td>` : `<td>${cell}</td>`;
+        })
+        .join("");
+      text += `<tr>${html}</tr>\n`;
+    }
+    yield text;
   }
   yield open ? "</tbody></table>\n" : `<p class="none">${f.t(labels.none)}</p>\n`;
 }
@@ -179,7 +183,7 @@ const open = (f: Formatters, id: (typeof SECTIONS)[number]) =>
   `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${f.t(labels[id])}</h2>\n`;
 const close = "</section>\n";
 
-function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
+async function* registerSection(f: Formatters, meta: ExportMeta): AsyncGenerator<Piece> {
   const r = meta.register;
   const { t } = f;
   const contact = (c: typeof r.controller) =>
@@ -208,7 +212,7 @@ function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
       labels.recipients,
       labels.retention,
     ].map((label) => ({ label })),
-    Object.values(r.dataCategories),
+    inOneBatch(Object.values(r.dataCategories)),
     (c) => [
       `${t(c.name)}<br><span class="meta">${t(c.description)}</span>`,
       list(c.purposeIds.map((id) => purposeText.get(id) ?? esc(id))),
@@ -259,7 +263,7 @@ function* registerSection(f: Formatters, meta: ExportMeta): Generator<Piece> {
 }
 
 /** The readable, printable document: the register's notice, then every part of the customer's data. */
-export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Locale): Generator<Piece> {
+export async function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Locale): AsyncGenerator<Piece> {
   const f = formatters(locale);
   const { t } = f;
   const p = reader.profile;
@@ -303,7 +307,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
     [labels.relationshipStart, f.date(p.relationshipStart)],
     [labels.relationshipEnd, f.date(p.relationshipEnd)],
     [labels.createdAt, f.dateTime(p.createdAt)],
-    ...erasureRows(f, reader.erasureSchedule()),
+    ...erasureRows(f, await reader.erasureSchedule()),
   ]);
   yield close;
 
@@ -389,7 +393,7 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
   yield close;
 
   yield open(f, "billing");
-  const billing = reader.billing();
+  const billing = await reader.billing();
   if (billing) {
     const a = billing.address;
     yield dl(f, [
@@ -463,12 +467,12 @@ export function* htmlExport(reader: ExportReader, meta: ExportMeta, locale: Loca
   yield close;
 
   yield open(f, "marketing");
-  const objections = reader.objections();
+  const objections = await reader.objections();
   yield* table(
     f,
     labels.marketing,
     [{ label: labels.purpose }, { label: labels.objected }],
-    marketingPurposes,
+    inOneBatch(marketingPurposes),
     (purpose) => [t(marketingPurposeNames[purpose].name), f.yesNo(objections[purpose])],
   );
   yield `<h3>${t(labels.marketingHistory)}</h3>\n`;

@@ -5,7 +5,7 @@ import {
   type ExportNoticeVersion,
   type ExportRegister,
 } from "@tietoni/domain";
-import type { ExportReader } from "./export-reader.ts";
+import type { Batches, ExportReader } from "./export-reader.ts";
 import type { Piece } from "./pull-stream.ts";
 
 export type ExportMeta = {
@@ -19,28 +19,32 @@ export type ExportMeta = {
 
 const key = (name: string) => `${JSON.stringify(name)}:`;
 
-/** A JSON array written element by element, one element per line. */
-function* array<T>(items: Iterable<T>): Generator<Piece> {
+/** A JSON array written element by element, one element per line, a piece per batch of rows. */
+async function* array<T>(items: Batches<T>): AsyncGenerator<Piece> {
   yield "[";
   let first = true;
-  for (const item of items) {
-    yield `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
-    first = false;
+  for await (const batch of items) {
+    let text = "";
+    for (const item of batch) {
+      text += `${first ? "\n" : ",\n"}${JSON.stringify(item)}`;
+      first = false;
+    }
+    yield text;
   }
   yield first ? "]" : "\n]";
 }
 
 /** A list that follows another member of its object: the comma, its key, then the array. */
-function* nextList<T>(name: string, items: Iterable<T>): Generator<Piece> {
+async function* nextList<T>(name: string, items: Batches<T>): AsyncGenerator<Piece> {
   yield `,\n${key(name)}`;
   yield* array(items);
 }
 
 /**
- * The export document (exportDocumentSchema, the current version), written in the schema's key order without ever holding more than
- * one row: small parts are stringified whole, lists are streamed from the reader.
+ * The export document (exportDocumentSchema, the current version), written in the schema's key order without ever
+ * holding more than one batch of rows: small parts are stringified whole, lists are streamed from the reader.
  */
-export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<Piece> {
+export async function* jsonExport(reader: ExportReader, meta: ExportMeta): AsyncGenerator<Piece> {
   yield `{${key("format")}${JSON.stringify(EXPORT_FORMAT_ID)},${key("version")}${EXPORT_VERSION},`;
   yield `${key("generatedAt")}${JSON.stringify(meta.generatedAt)},\n`;
   yield `${key("register")}${JSON.stringify(meta.register)},\n`;
@@ -51,11 +55,11 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield* nextList("ipAddresses", reader.ipAddresses());
   yield* nextList("orders", reader.orders());
   yield* nextList("invoices", reader.invoices());
-  yield `,\n${key("billing")}${JSON.stringify(reader.billing())}`;
+  yield `,\n${key("billing")}${JSON.stringify(await reader.billing())}`;
   yield* nextList("sources", reader.sources());
-  yield `,\n${key("erasureSchedule")}${JSON.stringify(reader.erasureSchedule())}`;
+  yield `,\n${key("erasureSchedule")}${JSON.stringify(await reader.erasureSchedule())}`;
   yield* nextList("requests", reader.requests());
-  yield `,\n${key("marketing")}{${key("objections")}${JSON.stringify(reader.objections())},${key("history")}`;
+  yield `,\n${key("marketing")}{${key("objections")}${JSON.stringify(await reader.objections())},${key("history")}`;
   yield* array(reader.marketingHistory());
   yield "}";
   yield* nextList("contactChanges", reader.contactChanges());
@@ -67,7 +71,8 @@ export function* jsonExport(reader: ExportReader, meta: ExportMeta): Generator<P
   yield "\n}}\n";
 }
 
-export function* withCurrent<T>(current: T, rest: Iterable<T>): Generator<T> {
-  yield current;
+/** This download first (the snapshot began before it was recorded), then the earlier ones. */
+export async function* withCurrent<T>(current: T, rest: Batches<T>): AsyncGenerator<readonly T[]> {
+  yield [current];
   yield* rest;
 }

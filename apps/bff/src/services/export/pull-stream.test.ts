@@ -5,7 +5,7 @@ import { type Piece, pullStream } from "./pull-stream.ts";
 /** A writer that counts how far it got and whether its clean-up ran. */
 function writer(rows: number) {
   const state = { produced: 0, cleanedUp: false, closed: 0 };
-  function* pieces(): Generator<Piece> {
+  async function* pieces(): AsyncGenerator<Piece> {
     try {
       for (let i = 0; i < rows; i++) {
         state.produced += 1;
@@ -59,11 +59,15 @@ describe("pullStream", () => {
   it("fails the stream and still closes when the writer throws", async () => {
     const logged = vi.spyOn(log, "error").mockImplementation(() => {});
     let closed = 0;
-    function* failing(): Generator<Piece> {
+    async function* failing(): AsyncGenerator<Piece> {
       yield "ok";
       throw new Error("disk on fire");
     }
-    const stream = pullStream(failing(), { onClose: () => (closed += 1) });
+    const stream = pullStream(failing(), {
+      onClose: () => {
+        closed += 1;
+      },
+    });
     const reader = stream.getReader();
     await expect(reader.read()).rejects.toThrow("disk on fire");
     expect(closed).toBe(1);

@@ -7,8 +7,11 @@ export type Piece = string | Uint8Array;
 export type StreamEnd = "completed" | "failed" | "cancelled" | "idle";
 
 export type PullStreamOptions = {
-  /** Called once when the stream ends, fails, is cancelled or goes idle: releases the export's connection. */
-  onClose: (end: StreamEnd) => void;
+  /**
+   * Called once when the stream ends, fails, is cancelled or goes idle, after the writer has finished (its
+   * `finally` blocks ended the statements it was reading): releases the export's snapshot.
+   */
+  onClose: (end: StreamEnd) => void | Promise<void>;
   /** A chunk is handed on once it reaches this size. */
   chunkBytes?: number;
   /**
@@ -25,13 +28,15 @@ export type PullStreamOptions = {
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * A pull-based byte stream over a synchronous writer. The writer runs only when the stream is pulled (the HTTP layer
- * pulls only when the socket drains), at most one chunk waits in the queue, and a long run is cut into slices with
- * a trip through the event loop between them. The writer runs only inside pull, so cancelling it while it waits
- * is safe and runs its `finally` blocks (which end the SQLite iterators) before the connection is closed.
+ * A pull-based byte stream over a writer. The writer runs only when the stream is pulled (the HTTP layer pulls only
+ * when the socket drains), at most one chunk waits in the queue, and a long run is cut into slices with a trip
+ * through the event loop between them: a writer over SQLite awaits only promises that are already settled, which
+ * would otherwise never let a timer or another request run. The writer runs only inside pull, so ending it (a
+ * cancel, the idle cut-off) waits for the step in progress, then runs its `finally` blocks (which end the
+ * statements it was reading) before the snapshot is closed.
  */
 export function pullStream(
-  pieces: Generator<Piece, void, undefined>,
+  pieces: AsyncGenerator<Piece, void, undefined>,
   { onClose, chunkBytes = 64 * 1024, sliceMs = 5, piecesPerYield = 1000, idleMs = 120_000 }: PullStreamOptions,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -39,14 +44,19 @@ export function pullStream(
   let idleTimer: NodeJS.Timeout | undefined;
   let sliceStarted = performance.now();
 
-  const finish = (end: StreamEnd) => {
+  const finish = async (end: StreamEnd) => {
     if (finished) return;
     finished = true;
     clearTimeout(idleTimer);
     try {
-      pieces.return(undefined);
-    } finally {
-      onClose(end);
+      await pieces.return(undefined);
+    } catch {
+      // The writer failed while it was ended: the stream is over either way.
+    }
+    try {
+      await onClose(end);
+    } catch (error) {
+      log.error({ job: "export", err: error }, "export: releasing the snapshot failed");
     }
   };
 
@@ -70,7 +80,8 @@ export function pullStream(
         };
         try {
           while (size + text.length < chunkBytes) {
-            const next = pieces.next();
+            const next = await pieces.next();
+            if (finished) return;
             if (next.done) {
               done = true;
               break;
@@ -91,25 +102,27 @@ export function pullStream(
           }
           encodeText();
         } catch (error) {
-          finish("failed");
+          // Ended meanwhile (cancelled): the snapshot went away under the writer, nothing to report.
+          if (finished) return;
           log.error({ job: "export", err: error }, "export: writing the download failed");
+          await finish("failed");
           controller.error(error);
           return;
         }
         if (size > 0) controller.enqueue(concat(parts, size));
         if (done) {
-          finish("completed");
+          await finish("completed");
           controller.close();
           return;
         }
         idleTimer = setTimeout(() => {
-          finish("idle");
           controller.error(new Error("export stream idle"));
+          void finish("idle");
         }, idleMs);
         idleTimer.unref();
       },
-      cancel() {
-        finish("cancelled");
+      async cancel() {
+        await finish("cancelled");
       },
     },
     // Counted in chunks: one ready chunk ahead of the reader, no more.

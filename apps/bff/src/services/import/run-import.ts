@@ -16,7 +16,7 @@ import {
   updateServiceChange,
   updateServiceRowSchema,
 } from "@tietoni/domain";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { randomToken } from "../../auth/tokens.ts";
 import type { Db } from "../../db/port.ts";
@@ -342,7 +342,7 @@ function latestRun(db: Db, digest: string, systemId: string, exceptId: string | 
         exceptId ? ne(imports.id, exceptId) : undefined,
       ),
     )
-    .orderBy(desc(imports.startedAt))
+    .orderBy(desc(imports.startedAt), sql`${imports}.rowid DESC`)
     .limit(1)
     .get();
 }
@@ -782,7 +782,8 @@ export async function listImports(db: Db, now: number, limit = 20) {
     .select({ record: imports, systemName: connectedSystems.name })
     .from(imports)
     .innerJoin(connectedSystems, eq(connectedSystems.id, imports.systemId))
-    .orderBy(desc(imports.startedAt))
+    // Two runs of the same millisecond: the later insert first (rowid on both engines, issue 16).
+    .orderBy(desc(imports.startedAt), sql`${imports}.rowid DESC`)
     .limit(limit)
     .all();
   return rows.map(({ record, systemName }) => ({

@@ -15,7 +15,8 @@ import {
   type SourceId,
   sourceIds,
 } from "@tietoni/domain";
-import { and, eq, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, or, type SQL, sql } from "drizzle-orm";
+import { jsonInsert, jsonValues } from "../../db/dialect.ts";
 import type { Tx } from "../../db/port.ts";
 import {
   billingDetails,
@@ -60,7 +61,8 @@ import {
  * its validated records here. One call = one write transaction = one audit entry; callers batch (IMPORT_BATCH_ROWS,
  * 500 by default). Keys, e-mail owners, erased and suppressed hashes, history and the rows a batch touches are
  * read with a few set-based queries per batch; new customers and what they bring are written at the end of the
- * batch with one `INSERT … SELECT FROM json_each(?)` per table (bench P8: the import keeps up with a raw insert).
+ * batch with one `INSERT … SELECT` from one JSON parameter per table (bench P8: the import keeps up with a raw
+ * insert).
  * Changes to stored customers are written as each row is decided, after the pending inserts are flushed, so a
  * later row of the same batch sees what an earlier one did.
  */
@@ -145,13 +147,10 @@ export async function ingestRows(
 
 const json = (values: readonly unknown[]) => JSON.stringify(values);
 
-/** `INSERT INTO table (cols) SELECT … FROM json_each(?)`: one statement of constant text for a batch's rows. */
+/** A batch's new rows of one table in one statement of constant text (db/dialect.ts jsonInsert). */
 async function bulkInsert(tx: Tx, table: string, columns: readonly string[], rows: readonly unknown[][]) {
   if (rows.length === 0) return;
-  const select = columns.map((_, i) => `value ->> ${i}`).join(", ");
-  await tx.exec(
-    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(columns.join(", "))}) SELECT ${sql.raw(select)} FROM json_each(${json(rows)})`,
-  );
+  await tx.exec(jsonInsert(tx, table, columns, rows));
 }
 
 class Batch {
@@ -317,29 +316,30 @@ class Batch {
 
     for (const r of await tx.rows<{ e: string; id: string }>(
       sql`SELECT external_id AS e, local_id AS id FROM ${externalIds}
-          WHERE system_id = ${run.system.id} AND kind = 'customer' AND external_id IN (SELECT value FROM json_each(${json(extKeys)}))`,
+          WHERE system_id = ${run.system.id} AND kind = 'customer' AND external_id IN (${jsonValues(tx, json(extKeys))})`,
     ))
       this.keyToCustomer.set(r.e, r.id);
     const ids = [...new Set([...this.keyToCustomer.values(), ...idKeys])];
+    // camelCase aliases are quoted: PostgreSQL folds an unquoted name to lower case.
     const stored = await tx.rows<Omit<StoredCustomer, "addressProtected"> & { addressProtected: number }>(
-      sql`SELECT id, first_name AS firstName, last_name AS lastName, email, phone, www, street,
-                 postal_code AS postalCode, city, country, language, address_protected AS addressProtected,
-                 relationship_start AS relationshipStart, relationship_end AS relationshipEnd,
-                 anonymised_at AS anonymisedAt, data_as_of AS dataAsOf, created_at AS createdAt
-          FROM ${customers} WHERE id IN (SELECT value FROM json_each(${json(ids)}))`,
+      sql`SELECT id, first_name AS "firstName", last_name AS "lastName", email, phone, www, street,
+                 postal_code AS "postalCode", city, country, language, address_protected AS "addressProtected",
+                 relationship_start AS "relationshipStart", relationship_end AS "relationshipEnd",
+                 anonymised_at AS "anonymisedAt", data_as_of AS "dataAsOf", created_at AS "createdAt"
+          FROM ${customers} WHERE id IN (${jsonValues(tx, json(ids))})`,
     );
     for (const c of stored) this.customersById.set(c.id, { ...c, addressProtected: Boolean(c.addressProtected) });
     const storedIds = json(stored.map((c) => c.id));
 
     for (const r of await tx.rows<{ id: string; email: string }>(
-      sql`SELECT id, email FROM ${customers} WHERE email IN (SELECT value FROM json_each(${json([...emails])}))`,
+      sql`SELECT id, email FROM ${customers} WHERE email IN (${jsonValues(tx, json([...emails]))})`,
     ))
       this.emailOwner.set(r.email, r.id);
     for (const c of stored) if (c.email !== null) this.emailOwner.set(c.email, c.id);
     const owners = json([...new Set(this.emailOwner.values())]);
     for (const r of await tx.rows<{ id: string; name: string }>(
       sql`SELECT x.local_id AS id, s.name AS name FROM ${externalIds} x JOIN ${connectedSystems} s ON s.id = x.system_id
-          WHERE x.kind = 'customer' AND x.local_id IN (SELECT value FROM json_each(${owners}))`,
+          WHERE x.kind = 'customer' AND x.local_id IN (${jsonValues(tx, owners)})`,
     ))
       this.systemsOf.set(r.id, [...(this.systemsOf.get(r.id) ?? []), r.name]);
 
@@ -347,61 +347,70 @@ class Batch {
     for (const e of emails) this.hashOf.set(e, suppressionHash(run.suppressionKey, e));
     const hashes = [...this.hashOf.values()];
     for (const r of await tx.rows<{ h: string; d: string }>(
-      sql`SELECT email_hash AS h, erased_on AS d FROM ${erasedEmails} WHERE email_hash IN (SELECT value FROM json_each(${json(hashes)}))`,
+      sql`SELECT email_hash AS h, erased_on AS d FROM ${erasedEmails} WHERE email_hash IN (${jsonValues(tx, json(hashes))})`,
     ))
       this.erased.set(r.h, r.d);
     for (const h of await suppressedAmong(tx, hashes)) this.suppressed.add(h);
 
-    // Each field's last change: the latest history row of the field (SQLite takes the bare columns from the max row).
+    // Each field's last change: the latest history row of the field, the later written of two at the same moment
+    // (a window, not SQLite's bare columns beside max(), which PostgreSQL refuses).
     for (const r of await tx.rows<{ c: string; f: string; t: number; a: string; s: string | null }>(
-      sql`SELECT customer_id AS c, field AS f, max(coalesce(source_at, at)) AS t, actor_type AS a, source_system_id AS s
-          FROM ${fieldChanges} WHERE customer_id IN (SELECT value FROM json_each(${storedIds})) GROUP BY customer_id, field`,
+      sql`SELECT c, f, t, a, s FROM (
+            SELECT customer_id AS c, field AS f, coalesce(source_at, at) AS t, actor_type AS a, source_system_id AS s,
+                   row_number() OVER (PARTITION BY customer_id, field
+                                      ORDER BY coalesce(source_at, at) DESC, id DESC) AS n
+            FROM ${fieldChanges} WHERE customer_id IN (${jsonValues(tx, storedIds)})) AS latest
+          WHERE n = 1`,
     ))
       this.lastChange.set(`${r.c}:${r.f}`, { at: r.t, by: changeAuthorOf(r.a, r.s) });
 
-    for (const b of await tx.select().from(billingDetails).where(inArray(billingDetails.customerId, ids)))
+    for (const b of await tx
+      .select()
+      .from(billingDetails)
+      .where(sql`${billingDetails.customerId} IN (${jsonValues(tx, json(ids))})`))
       this.billingOf.set(b.customerId, b);
     for (const r of await tx.rows<StoredRole & { customerId: string }>(
-      sql`SELECT r.id, r.customer_id AS customerId, r.organisation_id AS organisationId, o.name, o.business_id AS businessId,
+      sql`SELECT r.id, r.customer_id AS "customerId", r.organisation_id AS "organisationId", o.name,
+                 o.business_id AS "businessId",
                  r.role, r.start_date AS start, r.end_date AS "end"
           FROM ${organisationRoles} r JOIN ${organisations} o ON o.id = r.organisation_id
-          WHERE r.customer_id IN (SELECT value FROM json_each(${storedIds})) ORDER BY r.start_date, r.rowid`,
+          WHERE r.customer_id IN (${jsonValues(tx, storedIds)}) ORDER BY r.start_date, r.rowid`,
     ))
       this.rolesOf.set(r.customerId, [...(this.rolesOf.get(r.customerId) ?? []), r]);
     for (const r of await tx.rows<{ c: string; k: string }>(
       sql`SELECT DISTINCT customer_id AS c, category AS k FROM ${datumSources}
-          WHERE system_id = ${run.system.id} AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
+          WHERE system_id = ${run.system.id} AND customer_id IN (${jsonValues(tx, storedIds)})`,
     ))
       this.noted.add(`${r.c}:${r.k}`);
     for (const r of await tx.rows<{ c: string }>(
       sql`SELECT customer_id AS c FROM ${restrictions}
-          WHERE lifted_at IS NULL AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
+          WHERE lifted_at IS NULL AND customer_id IN (${jsonValues(tx, storedIds)})`,
     ))
       this.restricted.add(r.c);
     for (const r of await tx.rows<{ c: string; p: MarketingPurpose }>(
       sql`SELECT customer_id AS c, purpose AS p FROM ${marketingObjections}
-          WHERE objected = 1 AND customer_id IN (SELECT value FROM json_each(${storedIds}))`,
+          WHERE objected = 1 AND customer_id IN (${jsonValues(tx, storedIds)})`,
     ))
       this.objectedOf(r.c).add(r.p);
 
     for (const r of await tx.rows<{ k: string; e: string; id: string }>(
       sql`SELECT kind AS k, external_id AS e, local_id AS id FROM ${externalIds}
-          WHERE system_id = ${run.system.id} AND ((kind = 'order' AND external_id IN (SELECT value FROM json_each(${json(orderExt)})))
-             OR (kind = 'invoice' AND external_id IN (SELECT value FROM json_each(${json(invoiceExt)}))))`,
+          WHERE system_id = ${run.system.id} AND ((kind = 'order' AND external_id IN (${jsonValues(tx, json(orderExt))}))
+             OR (kind = 'invoice' AND external_id IN (${jsonValues(tx, json(invoiceExt))})))`,
     ))
       (r.k === "order" ? this.orderByExt : this.invoiceByExt).set(r.e, r.id);
     for (const r of await tx.rows<{ n: string; id: string; c: string | null }>(
-      sql`SELECT order_number AS n, id, customer_id AS c FROM ${orders} WHERE order_number IN (SELECT value FROM json_each(${json(orderNos)}))`,
+      sql`SELECT order_number AS n, id, customer_id AS c FROM ${orders} WHERE order_number IN (${jsonValues(tx, json(orderNos))})`,
     ))
       this.orderNumbers.set(r.n, { id: r.id, customerId: r.c });
     for (const r of await tx.rows<{ n: string; id: string; c: string | null; t: number | null }>(
       sql`SELECT invoice_number AS n, id, customer_id AS c, status_changed_at AS t FROM ${invoices}
-          WHERE invoice_number IN (SELECT value FROM json_each(${json(invoiceNos)}))`,
+          WHERE invoice_number IN (${jsonValues(tx, json(invoiceNos))})`,
     ))
       this.invoiceNumbers.set(r.n, { id: r.id, customerId: r.c, statusChangedAt: r.t });
     for (const r of await tx.rows<Org>(
-      sql`SELECT id, name, business_id AS businessId FROM ${organisations}
-          WHERE business_id IN (SELECT value FROM json_each(${json(businessIds)})) OR name IN (SELECT value FROM json_each(${json(orgNames)}))`,
+      sql`SELECT id, name, business_id AS "businessId" FROM ${organisations}
+          WHERE business_id IN (${jsonValues(tx, json(businessIds))}) OR name IN (${jsonValues(tx, json(orgNames))})`,
     )) {
       if (r.businessId) this.orgByBusinessId.set(r.businessId, r);
       if (!this.orgByName.has(r.name)) this.orgByName.set(r.name, r);

@@ -11,7 +11,8 @@ import {
   type WebhookPayload,
   webhookEventTypeSchema,
 } from "@tietoni/domain";
-import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { jsonValues } from "../../db/dialect.ts";
 import type { Db, Queries } from "../../db/port.ts";
 import {
   customers,
@@ -108,7 +109,8 @@ async function contactData(q: Queries, c: CustomerRow, type: WebhookEventType, n
           or(isNull(organisationRoles.endDate), gt(organisationRoles.endDate, today)),
         ),
       )
-      .orderBy(organisationRoles.startDate);
+      // Roles begun the same day in the order they were recorded (rowid), on both engines.
+      .orderBy(asc(organisationRoles.startDate), sql`${organisationRoles}.rowid`);
   }
   if (carries.has("email")) contact.email = c.email;
   if (carries.has("phone")) contact.phone = c.phone;
@@ -133,12 +135,12 @@ async function objectionsData(q: Queries, c: CustomerRow) {
         .where(eq(marketingObjections.customerId, c.id))
     ).map((r) => [r.purpose, r.objected]),
   );
-  // SQLite takes the bare columns from the row with the greatest id: each purpose's latest change.
+  // Each purpose's latest change: its row with the greatest id.
   const latest = new Map(
     (
       await q.rows<{ purpose: string; channel: string; at: number }>(
-        sql`SELECT purpose, channel, at, max(id) AS id FROM ${marketingEvents}
-            WHERE customer_id = ${c.id} GROUP BY purpose`,
+        sql`SELECT purpose, channel, at FROM ${marketingEvents}
+            WHERE id IN (SELECT max(id) FROM ${marketingEvents} WHERE customer_id = ${c.id} GROUP BY purpose)`,
       )
     ).map((r) => [r.purpose, r]),
   );
@@ -178,7 +180,8 @@ async function restrictionData(q: Queries, customerId: string, event: CustomerEv
         .select()
         .from(restrictions)
         .where(eq(restrictions.customerId, customerId))
-        .orderBy(sql`${lifted ? restrictions.liftedAt : restrictions.appliedAt} DESC`)
+        // NULLS LAST: PostgreSQL puts a restriction never lifted first in descending order; SQLite last.
+        .orderBy(sql`${lifted ? restrictions.liftedAt : restrictions.appliedAt} DESC NULLS LAST`)
         .limit(1)
         .get();
   if (!r) return null;
@@ -218,10 +221,11 @@ export async function externalIdsOf(
   if (customerIds.length === 0 || systemIds.length === 0) return found;
   const rows = await q.rows<{ c: string; s: string; e: string }>(
     sql`SELECT local_id AS c, system_id AS s, external_id AS e FROM ${externalIds}
-        WHERE kind = 'customer' AND local_id IN (SELECT value FROM json_each(${JSON.stringify(customerIds)}))
-          AND system_id IN (SELECT value FROM json_each(${JSON.stringify(systemIds)}))`,
+        WHERE kind = 'customer' AND local_id IN (${jsonValues(q, JSON.stringify(customerIds))})
+          AND system_id IN (${jsonValues(q, JSON.stringify(systemIds))})
+        ORDER BY rowid`,
   );
-  // A system that somehow holds two ids for one customer gets the first one it gave.
+  // A system that somehow holds two ids for one customer gets the first one it gave (rowid: insertion order).
   for (const r of rows) if (!found.has(`${r.c}:${r.s}`)) found.set(`${r.c}:${r.s}`, r.e);
   return found;
 }
@@ -234,7 +238,9 @@ export async function externalIdsBySystem(q: Queries, customerId: string): Promi
   const rows = await q
     .select({ systemId: externalIds.systemId, externalId: externalIds.externalId })
     .from(externalIds)
-    .where(and(eq(externalIds.kind, "customer"), eq(externalIds.localId, customerId)));
+    .where(and(eq(externalIds.kind, "customer"), eq(externalIds.localId, customerId)))
+    // The first id each system gave: insertion order, which neither engine promises without being asked.
+    .orderBy(sql`rowid`);
   const found: Record<string, string> = {};
   for (const r of rows) found[r.systemId] ??= r.externalId;
   return found;

@@ -1,6 +1,7 @@
 import { type OutboxKind, outboxNextStep, outboxRetryDelayMs } from "@tietoni/domain";
-import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm";
 import { randomToken } from "../../auth/tokens.ts";
+import { jsonValues, skipLocked } from "../../db/dialect.ts";
 import type { Db, Queries, Tx } from "../../db/port.ts";
 import { outbox } from "../../db/schema.ts";
 import { log } from "../../observability/logger.ts";
@@ -11,6 +12,10 @@ import { log } from "../../observability/logger.ts";
  * and the dispatcher's loop picks up whatever is due: rows whose first try failed, rows a crash interrupted (their
  * lease ran out), rows written by another process. Delivery is at least once; the row's id is its identity on the
  * wire, the same on every try. Handlers are per kind: mail (SMTP or the demo's files) and webhook (signed POSTs).
+ *
+ * Several instances on one database (issue 16): every row has one dispatcher at a time — the instance that wrote
+ * it until its lease runs out, then whichever claims it (`deliverDue`) — so it is delivered once, and again only
+ * when a try outlives its lease or its instance dies mid-try (services/outbox/outbox-instances.test.ts).
  */
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -235,31 +240,30 @@ export function createOutbox(options: OutboxOptions): Outbox {
         .limit(1)
         .get();
       if (expiring) await db.transaction((tx) => expireOutboxBodies(tx, at));
-      const due = await db
-        .select()
-        .from(outbox)
-        .where(and(undelivered, lte(outbox.nextAttemptAt, at)))
-        .orderBy(asc(outbox.nextAttemptAt))
-        .limit(batchSize)
-        .all();
-      // Take the leases, all in one transaction: only one process (or pass) wins a row whose due time it read. Each
-      // row is read again as its lease is taken: between the scan and now it may have been erased, expired or
-      // delivered elsewhere, and a body read before an erasure must never go out after it.
+      // Take the leases of the due rows in one statement: the lease is the claim, and `next_attempt_at` moving past
+      // now takes a row out of every other dispatcher's due set. Several instances on one PostgreSQL pick at the
+      // same moment: the selection locks the rows it takes and passes over those another claim holds (SKIP
+      // LOCKED), so no row is claimed twice — without relying on the port's one-writer lock, which serialises
+      // claims today as well. The rows come back as they are now, so a body read before an erasure, an expiry or
+      // a delivery elsewhere never goes out after it. Rows this process is still trying are not taken again.
       const lease = at + leaseMs;
-      const claimed = await db.transaction(async (tx) => {
-        const won: OutboxRow[] = [];
-        for (const row of due) {
-          if (inFlight.has(row.id)) continue;
-          const [fresh] = await tx
+      const busy = JSON.stringify([...inFlight.keys()]);
+      const claimed = await db.transaction(
+        (tx) =>
+          tx
             .update(outbox)
             .set({ nextAttemptAt: lease })
-            .where(and(eq(outbox.id, row.id), eq(outbox.nextAttemptAt, row.nextAttemptAt), undelivered))
+            .where(
+              sql`${outbox.id} IN (
+                SELECT due.id FROM ${outbox} due
+                WHERE due.status IN ('pending', 'failing') AND due.next_attempt_at <= ${at}
+                  AND due.id NOT IN (${jsonValues(tx, busy)})
+                ORDER BY due.next_attempt_at, due.id LIMIT ${batchSize}${skipLocked(tx)})`,
+            )
             .returning()
-            .all();
-          if (fresh) won.push(fresh);
-        }
-        return won;
-      }, RECORDS);
+            .all(),
+        RECORDS,
+      );
       for (const fresh of claimed) track(fresh.id, () => attempt(parse(fresh), lease));
       const tried = claimed.length;
       await Promise.all([...inFlight.values()]);
