@@ -52,7 +52,7 @@ const tasks = {
     await run("test:unit");
     // SIGKILL in the middle of acknowledged writes; the full 50 rounds: pnpm test:crash.
     await run("test:crash", "--", "--rounds", "10", "--restore-drill");
-    // Load smoke (≈ 16 s); the full 60-second run with 200 customers is too slow for CI: pnpm bench:load.
+    // Load smoke (≈ 10 s); the full 60-second run with 200 customers is too slow for CI: pnpm bench:load.
     await run("bench:load", "--", "--duration", "5", "--customers", "50", "--no-write", "--smoke");
     await run("build");
     // P5 and P7 load the built apps in Chromium, so the browser is there before the benchmarks' smoke.

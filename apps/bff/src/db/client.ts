@@ -8,6 +8,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { drizzle } from "drizzle-orm/sqlite-proxy";
 import { log } from "../observability/logger.ts";
 import { migrationsFolder } from "../paths.ts";
+import { groupCommit } from "./group-commit.ts";
 import {
   type Db,
   type Exclusive,
@@ -27,7 +28,8 @@ import { pingDatabase, unavailableReason } from "./sqlite-errors.ts";
  * The SQLite side of the data port (decision 008). better-sqlite3 runs each statement synchronously and cannot keep
  * a transaction open across an `await`, so the port serialises what the driver cannot:
  *   - one writer connection; a transaction holds it (an async mutex) from BEGIN IMMEDIATE to COMMIT, so no other
- *     statement ever runs inside, or reads, another caller's uncommitted transaction;
+ *     statement ever runs inside, or reads, another caller's uncommitted transaction (decision 015: transactions
+ *     that arrive together share that BEGIN and COMMIT, each in a savepoint of its own; db/group-commit.ts);
  *   - one reader connection for reads outside transactions (WAL: it sees the last commit, never a write in flight),
  *     which `read()` also holds for a consistent snapshot of several queries;
  *   - a connection of its own for each long snapshot (the export).
@@ -273,9 +275,11 @@ export async function openDatabase(file: string): Promise<Db> {
     );
   }
 
+  // Decision 015: transactions that arrive together share one COMMIT (one fsync); each still commits or fails alone.
+  const commits = groupCommit(writerSqlite, writerLock);
+
   async function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (closed) throw new Error("the database is closed");
-    await writerLock.lock();
     let open = true;
     let savepoints = 0;
     const committed: ((db: Db) => void | Promise<void>)[] = [];
@@ -302,23 +306,16 @@ export async function openDatabase(file: string): Promise<Db> {
         committed.push(hook);
       },
     });
-    const relaxed = options.durability === "relaxed";
-    let result: T;
-    try {
-      if (relaxed) writerSqlite.pragma("synchronous = NORMAL");
-      writer.exec("BEGIN IMMEDIATE");
-      try {
-        result = await fn(tx);
-        writer.exec("COMMIT");
-      } catch (error) {
-        if (writerSqlite.inTransaction) writer.exec("ROLLBACK");
-        throw error;
-      }
-    } finally {
-      open = false;
-      if (relaxed) writerSqlite.pragma("synchronous = FULL");
-      writerLock.unlock();
-    }
+    const result = await commits.run(
+      async () => {
+        try {
+          return await fn(tx);
+        } finally {
+          open = false;
+        }
+      },
+      { relaxed: options.durability === "relaxed" },
+    );
     for (const hook of committed) {
       pendingHooks++;
       // Started in order, before the caller hears "committed"; a failing hook never undoes the commit.

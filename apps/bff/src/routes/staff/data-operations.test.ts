@@ -42,8 +42,8 @@ async function staffCookie(staffUserId: string) {
   return `${sessionCookieName(t.env, "staff")}=${token}`;
 }
 
-const send = (app: "portal" | "staff", method: string, url: string, cookie: string, body?: unknown) =>
-  t[app].request(url, {
+const send = async (app: "portal" | "staff", method: string, url: string, cookie: string, body?: unknown) => {
+  const res = await t[app].request(url, {
     method,
     headers: {
       origin: app === "portal" ? PORTAL_ORIGIN : STAFF_ORIGIN,
@@ -52,6 +52,10 @@ const send = (app: "portal" | "staff", method: string, url: string, cookie: stri
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // What the answer left running (the confirmation mail's delivery, which then drops its body) finishes first.
+  await t.settle();
+  return res;
+};
 const getStaff = (url: string, cookie = agent) => t.staff.request(url, { headers: { cookie } });
 const postStaff = (url: string, cookie = agent) => send("staff", "POST", url, cookie);
 
