@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
-// Unit tests of the domain, of the front end's pure logic (UI package and apps), and the BFF's tests against a real
-// SQLite file per worker.
+// Unit tests of the domain, of the front end's pure logic (UI package and apps), and the BFF's tests on both engines:
+// a real SQLite file per worker, and PostgreSQL.
 export default defineConfig({
   test: {
     projects: [
@@ -26,25 +26,22 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      // Issue 16 (work in progress): the same BFF suite on PostgreSQL, a database per test register copied from one
-      // migrated template. Opt-in (`pnpm test:pg`) until it passes: 204 of 736 tests still fail there (README).
-      ...(process.env.TIETONI_TEST_PG === "1"
-        ? [
-            {
-              test: {
-                name: "bff-pg",
-                include: ["apps/bff/src/**/*.test.ts"],
-                setupFiles: ["apps/bff/src/test/setup-env.ts"],
-                globalSetup: ["apps/bff/src/test/pg-global-setup.ts"],
-                env: { TIETONI_TEST_ENGINE: "postgres" },
-                pool: "forks" as const,
-                testTimeout: 30_000,
-                // Without a server each register is a PGlite loaded in the test's process: a context takes seconds.
-                hookTimeout: 60_000,
-              },
-            },
-          ]
-        : []),
+      // Issue 16: the same BFF suite on PostgreSQL, a database per test register copied from one migrated template on
+      // the server (TIETONI_TEST_PG_URL, default the local one), or embedded PGlite where no server answers
+      // (test/pg-global-setup.ts).
+      {
+        test: {
+          name: "bff-pg",
+          include: ["apps/bff/src/**/*.test.ts"],
+          setupFiles: ["apps/bff/src/test/setup-env.ts"],
+          globalSetup: ["apps/bff/src/test/pg-global-setup.ts"],
+          env: { TIETONI_TEST_ENGINE: "postgres" },
+          pool: "forks",
+          testTimeout: 30_000,
+          // Without a server each register is a PGlite loaded in the test's process: a context takes seconds.
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

@@ -49,6 +49,8 @@ const tasks = {
     await node("scripts/audit.mjs", pnpmBin, ...pnpmArgs);
     await run("lint");
     await run("typecheck");
+    // Every vitest project, the BFF's suite twice: on SQLite files and on PostgreSQL (the server on 127.0.0.1:5432,
+    // started by .ci/run in CI; embedded PGlite where none answers).
     await run("test:unit");
     // SIGKILL in the middle of acknowledged writes; the full 50 rounds: pnpm test:crash.
     await run("test:crash", "--", "--rounds", "10", "--restore-drill");
