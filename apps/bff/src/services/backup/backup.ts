@@ -182,11 +182,7 @@ export async function takeBackup(options: {
       schema,
       erasureJournal: { entries: journalEntries },
     };
-    fs.writeFileSync(path.join(partial, MANIFEST_FILE_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
-    fsyncPath(path.join(partial, MANIFEST_FILE_NAME));
-    fs.renameSync(partial, dir);
-    fsyncPath(options.to);
-    return { dir, manifest };
+    return sealBackup({ partial, dir, to: options.to, manifest });
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -228,11 +224,7 @@ async function takePostgresBackup(options: {
       schema,
       erasureJournal: { entries: journalEntries },
     };
-    fs.writeFileSync(path.join(partial, MANIFEST_FILE_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
-    fsyncPath(path.join(partial, MANIFEST_FILE_NAME));
-    fs.renameSync(partial, dir);
-    fsyncPath(options.to);
-    return { dir, manifest };
+    return sealBackup({ partial, dir, to: options.to, manifest });
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -418,4 +410,19 @@ async function restorePostgres(
   await pgRestore(databaseUrl, path.join(dir, manifest.database.file));
   const entries = readJournal(journalFileOf(stateDir)).entries.length;
   return { ok: true, manifest, journalledSince: Math.max(0, entries - manifest.erasureJournal.entries) };
+}
+
+/**
+ * The last steps of either engine's backup: the manifest beside the copy, both durable, then the partial directory
+ * renamed into place, so a backup directory without its `.partial` prefix is always whole.
+ */
+function sealBackup(b: { partial: string; dir: string; to: string; manifest: Manifest }): {
+  dir: string;
+  manifest: Manifest;
+} {
+  fs.writeFileSync(path.join(b.partial, MANIFEST_FILE_NAME), `${JSON.stringify(b.manifest, null, 2)}\n`);
+  fsyncPath(path.join(b.partial, MANIFEST_FILE_NAME));
+  fs.renameSync(b.partial, b.dir);
+  fsyncPath(b.to);
+  return { dir: b.dir, manifest: b.manifest };
 }
