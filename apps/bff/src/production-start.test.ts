@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,6 +9,7 @@ import pg from "pg";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CUSTOMER_EMAIL } from "./db/seed-demo.ts";
+import { accepting } from "./test/ports.ts";
 import { createTestPostgresDatabase, testEngine } from "./test/test-database.ts";
 
 /*
@@ -49,18 +49,6 @@ afterAll(() => {
   fs.rmSync(buildDir, { recursive: true, force: true });
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-/** Whether something accepts connections on the port (false: refused). */
-function accepting(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 async function waitUntil(what: string, check: () => Promise<boolean> | boolean, log: string, ms = 30_000) {
   const deadline = Date.now() + ms;

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +13,7 @@ import { openPostgres } from "../db/postgres/open.ts";
 import { DEMO_AGENT_TOTP_SECRET, DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
 import { verifyAuditChain } from "../services/audit.ts";
 import { createWebhookEndpoint } from "../services/webhook-endpoints.ts";
+import { freePort } from "../test/ports.ts";
 import { createTestPostgresDatabase, NO_POSTGRES_SERVER, postgresServer, testEngine } from "../test/test-database.ts";
 
 /*
@@ -34,17 +34,6 @@ const reason =
     : NO_POSTGRES_SERVER;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 type Instance = { child: ChildProcess; portal: number; staff: number; log: string; exited: Promise<void> };
 

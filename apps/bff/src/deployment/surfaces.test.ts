@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCodeForStep, totpStep } from "../auth/totp.ts";
 import { DEMO_AGENT_TOTP_SECRET, DEMO_CUSTOMER_EMAIL } from "../db/seed-demo.ts";
+import { accepting, freePort } from "../test/ports.ts";
 import { createTestPostgresDatabase, needsPostgresServer, testEngine } from "../test/test-database.ts";
 
 /*
@@ -20,28 +20,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tietoni-surfaces-"));
 const buildDir = path.join(bffDir, "var", `test-build-surfaces-${process.pid}`);
 const children: ChildProcess[] = [];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
-function accepting(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 const ports = { portal: 0, staff: 0 };
 const origin = (port: number) => `http://127.0.0.1:${port}`;

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +13,7 @@ import { customers } from "../db/schema.ts";
 import { DEMO_AGENT_TOTP_SECRET, seedDemo } from "../db/seed-demo.ts";
 import { createCustomer, uniqueLetters } from "../db/test-fixtures.ts";
 import { hitsInFiles, sqliteFiles } from "../test/byte-scan.ts";
+import { freePort } from "../test/ports.ts";
 
 /*
  * THE SCAN (issue 14, item 3). The real BFF runs as a child process on a temp register and a temp mail folder, its
@@ -35,18 +35,6 @@ afterAll(() => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 type Person = {
   id: string;
