@@ -144,6 +144,8 @@ for (const locale of ["fi", "en"] as const) {
 
     // The next sign-in asks for a code; the one that confirmed enrolment is used up, the next step's is not.
     await page.getByRole("button", { name: t.signOut }).click();
+    // Signed out once the sign-in page shows: going to "/" before the sign-out's answer raced it (seen on PostgreSQL).
+    await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
     await signInWithPassword(page, locale, agent, agent.password);
     await page.getByLabel(t.code).fill(totpCodeFor(key, 1));
     await page.getByRole("button", { name: t.signIn, exact: true }).click();
@@ -177,6 +179,8 @@ for (const locale of ["fi", "en"] as const) {
 
     // The new password signs in; the old one no longer does.
     await page.getByRole("button", { name: t.signOut }).click();
+    // Signed out once the sign-in page shows: going to "/" before the sign-out's answer raced it (seen on PostgreSQL).
+    await expect(page.getByRole("heading", { level: 1, name: t.signInHeading })).toBeVisible();
     await signInWithPassword(page, locale, agent, `my-new-${locale}-passphrase`);
     await page.getByLabel(t.code).fill(totpCodeFor(agent.totpSecret ?? ""));
     await page.getByRole("button", { name: t.signIn, exact: true }).click();
