@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
-import { openDatabase } from "../../apps/bff/src/db/client.ts";
 import { openRegister } from "../../apps/bff/src/db/open.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import { createDeps, type Deps } from "../../apps/bff/src/deps.ts";
@@ -32,10 +31,13 @@ export function benchEnv(dir: string, overrides: Record<string, string> = {}) {
   };
 }
 
-/** Creates the demo register (244 customers) in `dir` and closes it again. */
-export async function createDemoRegister(dir: string): Promise<string> {
-  const env = parseEnv(benchEnv(dir));
-  const db = await openDatabase(env.databasePath);
+/**
+ * Creates the demo register (244 customers) in `dir` and closes it again. Issue 16: a `DATABASE_URL` among the
+ * overrides seeds that (empty) PostgreSQL database instead.
+ */
+export async function createDemoRegister(dir: string, overrides: Record<string, string> = {}): Promise<string> {
+  const env = parseEnv(benchEnv(dir, overrides));
+  const db = await openRegister(env);
   await seedDemo(db);
   await db.close();
   return env.databasePath;
@@ -45,9 +47,13 @@ export async function createDemoRegister(dir: string): Promise<string> {
  * A signed-in customer's cookie without clicking through the e-mail code flow (epic-stack's fixture idea):
  * the session row is made the way sign-in makes it, so every request still does the full session lookup.
  */
-export async function customerCookie(dir: string, customerId: string): Promise<string> {
-  const env = parseEnv(benchEnv(dir));
-  const db = await openDatabase(env.databasePath);
+export async function customerCookie(
+  dir: string,
+  customerId: string,
+  overrides: Record<string, string> = {},
+): Promise<string> {
+  const env = parseEnv(benchEnv(dir, overrides));
+  const db = await openRegister(env);
   try {
     const store = createSessionStore(db, { table: "customer_sessions", subject: "customer_id" }, env.sessionPolicy);
     const { token } = await store.create(customerId, Date.now(), { ip: "127.0.0.1", userAgent: "bench" });

@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { createSessionStore } from "../../apps/bff/src/auth/session-store.ts";
@@ -9,7 +8,7 @@ import { customers as customersTable } from "../../apps/bff/src/db/schema.ts";
 import { seedDemo } from "../../apps/bff/src/db/seed-demo.ts";
 import { parseEnv } from "../../apps/bff/src/env.ts";
 import { defineBenchmark } from "../lib/benchmark.ts";
-import { type BenchChild, repoRoot, startChild } from "../lib/child.ts";
+import { type BenchChild, startChild } from "../lib/child.ts";
 import {
   describeGenerator,
   type LoadClient,
@@ -17,6 +16,7 @@ import {
   type LoadReport,
   startLoadGenerator,
 } from "../lib/load-generator.ts";
+import { freshPostgresDatabase } from "../lib/postgres.ts";
 import { benchEnv } from "../lib/register.ts";
 import { formatNumber, formatRatio, median, ratio } from "../lib/stats.ts";
 
@@ -67,37 +67,6 @@ async function prepareRegister(dir: string, databaseUrl: string | undefined, cou
   } finally {
     await db.close();
   }
-}
-
-/** A database of its own on the server `url` names, dropped by the returned function. */
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  // node-postgres is the BFF's dependency, not the bench's: loaded from there, as the load test loads better-sqlite3.
-  type Client = { connect(): Promise<void>; query(text: string): Promise<unknown>; end(): Promise<void> };
-  const pg = createRequire(path.join(repoRoot, "apps/bff/package.json"))("pg") as {
-    Client: new (options: { connectionString: string }) => Client;
-  };
-  const name = `tietoni_bench_p10_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  return {
-    url: own.toString(),
-    async drop() {
-      const again = new pg.Client({ connectionString: url });
-      await again.connect();
-      try {
-        await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await again.end();
-      }
-    },
-  };
 }
 
 /** Compiles the fsync shim into `dir` (gcc, at bench time: nothing binary is committed); null without a compiler. */
@@ -180,7 +149,7 @@ export const benchmark = defineBenchmark({
         },
       });
     else log("no gcc to compile the fsync shim: the slow-disk side is not measured");
-    const postgres = databaseUrl ? await freshPostgresDatabase(databaseUrl) : undefined;
+    const postgres = databaseUrl ? await freshPostgresDatabase(databaseUrl, "p10") : undefined;
     if (postgres) sides.push({ label: "PostgreSQL", env: { DATABASE_URL: postgres.url } });
 
     const generator: LoadGenerator = await startLoadGenerator();
