@@ -173,16 +173,16 @@ export async function takeBackup(options: {
     const integrity = integrityOf(copy);
     if (integrity !== "ok") throw new Error(`the copy fails integrity_check: ${integrity}`);
     fsyncPath(copy);
-    const manifest: Manifest = {
-      format: "tietoni-backup/1",
-      createdAt: new Date(now).toISOString(),
-      tietoniVersion: tietoniVersion(),
+    return await sealBackup({
+      partial,
+      dir,
+      to: options.to,
+      now,
       engine: "sqlite",
-      database: { file: DATABASE_FILE_NAME, sha256: await sha256OfFile(copy), bytes: fs.statSync(copy).size },
+      file: DATABASE_FILE_NAME,
       schema,
-      erasureJournal: { entries: journalEntries },
-    };
-    return sealBackup({ partial, dir, to: options.to, manifest });
+      journalEntries,
+    });
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -215,16 +215,16 @@ async function takePostgresBackup(options: {
     const problem = await pgArchiveProblem(copy);
     if (problem) throw new Error(`the archive cannot be read back: ${problem}`);
     fsyncPath(copy);
-    const manifest: Manifest = {
-      format: "tietoni-backup/1",
-      createdAt: new Date(now).toISOString(),
-      tietoniVersion: tietoniVersion(),
+    return await sealBackup({
+      partial,
+      dir,
+      to: options.to,
+      now,
       engine: "postgres",
-      database: { file: PG_DUMP_FILE_NAME, sha256: await sha256OfFile(copy), bytes: fs.statSync(copy).size },
+      file: PG_DUMP_FILE_NAME,
       schema,
-      erasureJournal: { entries: journalEntries },
-    };
-    return sealBackup({ partial, dir, to: options.to, manifest });
+      journalEntries,
+    });
   } catch (error) {
     fs.rmSync(partial, { recursive: true, force: true });
     throw error;
@@ -413,16 +413,33 @@ async function restorePostgres(
 }
 
 /**
- * The last steps of either engine's backup: the manifest beside the copy, both durable, then the partial directory
- * renamed into place, so a backup directory without its `.partial` prefix is always whole.
+ * The last steps of either engine's backup: the manifest describing the copy beside it, both durable, then the
+ * partial directory renamed into place, so a backup directory without its `.partial` prefix is always whole.
  */
-function sealBackup(b: { partial: string; dir: string; to: string; manifest: Manifest }): {
+async function sealBackup(b: {
+  partial: string;
   dir: string;
-  manifest: Manifest;
-} {
-  fs.writeFileSync(path.join(b.partial, MANIFEST_FILE_NAME), `${JSON.stringify(b.manifest, null, 2)}\n`);
+  to: string;
+  now: number;
+  engine: Manifest["engine"];
+  /** The copy's name in `partial`. */
+  file: Manifest["database"]["file"];
+  schema: Manifest["schema"];
+  journalEntries: number;
+}): Promise<{ dir: string; manifest: Manifest }> {
+  const copy = path.join(b.partial, b.file);
+  const manifest: Manifest = {
+    format: "tietoni-backup/1",
+    createdAt: new Date(b.now).toISOString(),
+    tietoniVersion: tietoniVersion(),
+    engine: b.engine,
+    database: { file: b.file, sha256: await sha256OfFile(copy), bytes: fs.statSync(copy).size },
+    schema: b.schema,
+    erasureJournal: { entries: b.journalEntries },
+  };
+  fs.writeFileSync(path.join(b.partial, MANIFEST_FILE_NAME), `${JSON.stringify(manifest, null, 2)}\n`);
   fsyncPath(path.join(b.partial, MANIFEST_FILE_NAME));
   fs.renameSync(b.partial, b.dir);
   fsyncPath(b.to);
-  return { dir: b.dir, manifest: b.manifest };
+  return { dir: b.dir, manifest };
 }
