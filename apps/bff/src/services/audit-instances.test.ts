@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditCheckpoints, auditLog } from "../db/schema.ts";
 import { appendAgainst } from "../test/audit-instance.ts";
 import { createTestContext, type TestContext } from "../test/test-context.ts";
-import { openSecondPort, severalConnections, testEngine } from "../test/test-database.ts";
+import { needsPostgresServer, openSecondPort, testEngine } from "../test/test-database.ts";
 import { verifyAuditChain } from "./audit.ts";
 
 /*
@@ -57,7 +57,7 @@ async function otherInstance(label: string): Promise<{ go(): Promise<void>; clos
 }
 
 describe("two instances on one database", () => {
-  it.skipIf(!severalConnections())(
+  it.skipIf(needsPostgresServer("two instances appending to one audit chain"))(
     "append concurrently to one chain that verifies, checkpoints included (skipped: no PostgreSQL server)",
     async () => {
       const before = (await verifyAuditChain(t.db)).lastSeq;

@@ -103,14 +103,7 @@ export async function openPgliteRegister(): Promise<Db> {
 export async function openTestPostgres(): Promise<{ db: Db; url: string }> {
   if (postgresRun().kind === "pglite") return { db: await openPgliteRegister(), url: PGLITE_URL };
   const url = await createTestPostgresDatabase();
-  const db = await openPostgres({
-    url,
-    poolSize: 4,
-    statementTimeoutMs: 60_000,
-    idleInTransactionMs: 0,
-    ssl: "disable",
-  });
-  return { db, url };
+  return { db: await openTestPort(url), url };
 }
 
 /**
@@ -131,22 +124,10 @@ export async function openTestDatabase(file: string): Promise<{ db: Db; env: Rec
 export async function openSecondPort(env: { databasePath: string; databaseUrl?: string | undefined }): Promise<Db> {
   if (testEngine === "sqlite") return openDatabase(env.databasePath);
   if (!env.databaseUrl) throw new Error("a PostgreSQL test register without a URL");
-  return openPostgres({
-    url: env.databaseUrl,
-    poolSize: 4,
-    statementTimeoutMs: 60_000,
-    idleInTransactionMs: 0,
-    ssl: "disable",
-  });
+  return openTestPort(env.databaseUrl);
 }
 
-/**
- * Whether this run can open a second port on a test register (`openSecondPort`): a SQLite file and a PostgreSQL
- * server can; an embedded PostgreSQL in the test's process cannot. A test that needs it says, in its name,
- * "skipped: no PostgreSQL server", and is skipped without one.
- */
-export function severalConnections(): boolean {
-  if (testEngine === "sqlite") return true;
-  const run = postgresRun();
-  return !("kind" in run && run.kind === "pglite");
+/** A pool on a test register on the server: what one instance of the BFF keeps, with the test run's limits. */
+function openTestPort(url: string): Promise<Db> {
+  return openPostgres({ url, poolSize: 4, statementTimeoutMs: 60_000, idleInTransactionMs: 0, ssl: "disable" });
 }

@@ -9,7 +9,7 @@ import { connectedSystems, disclosures, outbox, webhookEndpoints } from "../../d
 import { createCustomer } from "../../db/test-fixtures.ts";
 import { dispatchUntilDone, instanceOutbox } from "../../test/outbox-instance.ts";
 import { createTestContext, type TestContext } from "../../test/test-context.ts";
-import { openSecondPort, severalConnections, testEngine } from "../../test/test-database.ts";
+import { needsPostgresServer, openSecondPort, testEngine } from "../../test/test-database.ts";
 
 /*
  * Issue 16: several instances on one database deliver each outbox row once when nothing crashes. Two dispatchers,
@@ -145,7 +145,7 @@ async function otherDispatcher(now: number): Promise<{ go(): Promise<number>; cl
 }
 
 describe("two instances' dispatchers on one database", () => {
-  it.skipIf(!severalConnections())(
+  it.skipIf(needsPostgresServer("dispatchers on two instances"))(
     "deliver each due row exactly once between them, one disclosure each (skipped: no PostgreSQL server)",
     async () => {
       const { ids, due } = await writeRows(ROWS);
@@ -190,7 +190,7 @@ describe("two instances' dispatchers on one database", () => {
     60_000,
   );
 
-  it.skipIf(!severalConnections())(
+  it.skipIf(needsPostgresServer("dispatchers on two instances"))(
     "deliver the rows of an instance killed mid-try once their lease has run out, with the same ids (skipped: no PostgreSQL server)",
     async () => {
       const { ids, due } = await writeRows(BATCH + 1);
